@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { problem } from '../contract/problem.ts';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { zodValidatorCompiler } from './http/validation.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { organizationRoutes } from './modules/organization/organization.routes.ts';
+
+export type AppDeps = {
+  config: Pick<Config, 'publicUrl' | 'trustProxy' | 'env'>;
+  /** Application-role connection (row-level security applies). */
+  db: Database;
+  logger: FastifyBaseLogger;
+  /** Folder with the built web app; omitted or missing means: API only. */
+  webRoot?: string;
+};
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,100}$/;
+
+/** Builds the HTTP application without listening, so tests drive it through `inject`. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger,
+    trustProxy: deps.config.trustProxy,
+    bodyLimit: 1_048_576,
+    // Keep a caller's request id when it looks like one; otherwise mint our own.
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerSecurityHeaders(app);
+  // Every documented route can answer with a problem; say so once instead of on every route.
+  app.addHook('onRoute', (route) => {
+    if (!route.schema || route.schema.hide) return;
+    route.schema.response = { '4xx': problem, '5xx': problem, ...(route.schema.response as object) };
+  });
+
+  const spaIndex =
+    deps.webRoot && existsSync(path.join(deps.webRoot, 'index.html')) ? 'index.html' : undefined;
+  registerErrorHandling(app, spaIndex ? { spaIndex } : {});
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Gehoord API',
+        version: '0.1.0',
+        description:
+          'Klachtenbehandeling voor woningcorporaties — complaint handling for housing corporations. ' +
+          'Errors are RFC 9457 problem details (application/problem+json) with a stable `code` and Dutch and English messages.',
+      },
+      servers: [{ url: deps.config.publicUrl }],
+      tags: [
+        { name: 'health', description: 'Liveness and readiness' },
+        { name: 'organization', description: 'The housing corporation served' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(healthRoutes, { db: deps.db });
+  await app.register(organizationRoutes, { db: deps.db });
+
+  if (spaIndex && deps.webRoot) {
+    await app.register(fastifyStatic, { root: deps.webRoot, wildcard: false, index: false, maxAge: '1h' });
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile(spaIndex),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,44 @@
+import type { Logger } from 'pino';
+import type { Config } from './config.ts';
+import { createDatabase, type Database } from './db/database.ts';
+import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { ensureDefaultOrganization } from './modules/organization/organization.service.ts';
+
+export type DatabaseConnection = {
+  db: Database;
+  embedded: boolean;
+  close(): Promise<void>;
+};
+
+/**
+ * Connects to DATABASE_URL, or starts the embedded PostgreSQL in DATA_DIR when none is given;
+ * migrates with the owner connection, then hands out the application-role pool.
+ */
+export async function connectDatabase(config: Config, logger: Logger): Promise<DatabaseConnection> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, logger);
+  const ownerUrl = embedded?.ownerUrl ?? (config.databaseOwnerUrl as string);
+  const appUrl = embedded?.appUrl ?? (config.databaseUrl as string);
+  try {
+    const owner = createDatabase(ownerUrl, { poolSize: 2, log: logger, applicationName: 'gehoord-migrate' });
+    try {
+      const applied = await migrateToLatest(owner);
+      if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
+      if (await ensureDefaultOrganization(owner)) logger.info('created the default organisation');
+    } finally {
+      await owner.destroy();
+    }
+    const db = createDatabase(appUrl, { poolSize: config.databasePoolSize, log: logger });
+    return {
+      db,
+      embedded: embedded !== null,
+      close: async () => {
+        await db.destroy();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+}

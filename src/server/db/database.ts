@@ -1,0 +1,31 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.ts';
+
+export type Database = Kysely<DB>;
+
+type Log = { error(obj: object, msg: string): void };
+
+// timestamptz stays a Date; bigint counts come back as strings unless parsed.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+/** A pooled Kysely instance. Every pg client gets an error listener: a server restart must not crash Node. */
+export function createDatabase(
+  connectionString: string,
+  options: { poolSize?: number; log: Log; applicationName?: string },
+): Database {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    application_name: options.applicationName ?? 'gehoord',
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+  });
+  pool.on('error', (error) => options.log.error({ err: error }, 'idle database connection failed'));
+  // The pool only listens on idle clients; a checked-out client that loses its server emits
+  // 'error' with no listener, which kills the process (node-postgres issue #1324).
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.log.error({ err: error }, 'database connection failed'));
+  });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}

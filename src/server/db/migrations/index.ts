@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './2026-11-25-001-foundation.ts';
+
+/**
+ * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
+ * stripping and a bundled build all see the same set. Append; never edit a released migration.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-25-001-foundation': foundation,
+};

@@ -1,0 +1,76 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorCode } from '../../contract/errors.ts';
+import { AppError } from './app-error.ts';
+import { sendProblem } from './problem-response.ts';
+import { toFieldErrors } from './validation.ts';
+
+// SQLSTATE classes and socket errors that mean "the database is not there right now".
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+const UNAVAILABLE_SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code)))
+    return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(
+    message,
+  );
+}
+
+function codeForFrameworkError(status: number): ErrorCode {
+  if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (status === 429) return 'rate_limited';
+  if (status === 404) return 'not_found';
+  return 'malformed_request';
+}
+
+/** Every error leaves as problem+json; 5xx responses never carry internals and are logged with the request id. */
+export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?: string } = {}): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(reply, error.code, {
+        ...(error.detail ? { detail: error.detail } : {}),
+        ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+      });
+    }
+    if (error.validation) {
+      return sendProblem(reply, 'validation_failed', {
+        fieldErrors: toFieldErrors(error.validation, error.validationContext),
+      });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: { code: (error as { code?: string }).code } }, 'database unavailable');
+      return sendProblem(reply, 'service_unavailable', { headers: { 'retry-after': '5' } });
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      return sendProblem(reply, codeForFrameworkError(status), { detail: error.message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, 'internal_error');
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isApi = path === '/api' || path.startsWith('/api/') || path.startsWith('/health/');
+    // Browser routes belong to the single-page app; the API answers in problem+json.
+    if (options.spaIndex && !isApi && (request.method === 'GET' || request.method === 'HEAD')) {
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .sendFile(options.spaIndex);
+    }
+    return sendProblem(reply, 'route_not_found', { detail: `${request.method} ${path}` });
+  });
+}

@@ -1,0 +1,48 @@
+import type { PublicOrganization } from '../../../contract/organization.ts';
+import type { Database } from '../../db/database.ts';
+import { inOrganization } from '../../db/tenant-scope.ts';
+import { AppError } from '../../http/app-error.ts';
+import {
+  countOrganizations,
+  findOrganizationById,
+  insertOrganization,
+  resolveOrganizationIdForHost,
+} from './organization.repository.ts';
+
+const HOST_CACHE_TTL_MS = 30_000;
+const hostCache = new Map<string, { id: string | null; expires: number }>();
+
+/** Which organisation a request is for: by host name, else the deployment's default organisation. */
+export async function resolveOrganizationForHost(
+  db: Database,
+  host: string,
+  now = Date.now(),
+): Promise<string> {
+  const key = host.toLowerCase();
+  const cached = hostCache.get(key);
+  const id = cached && cached.expires > now ? cached.id : await resolveOrganizationIdForHost(db, key);
+  if (!cached || cached.expires <= now) hostCache.set(key, { id, expires: now + HOST_CACHE_TTL_MS });
+  if (!id) throw new AppError('organization_not_found');
+  return id;
+}
+
+export async function getPublicOrganization(
+  db: Database,
+  organizationId: string,
+): Promise<PublicOrganization> {
+  const organization = await inOrganization(db, organizationId, (trx) =>
+    findOrganizationById(trx, organizationId),
+  );
+  if (!organization) throw new AppError('organization_not_found');
+  return organization;
+}
+
+/** A fresh installation serves one organisation; create it so the app is usable at once. */
+export async function ensureDefaultOrganization(
+  owner: Database,
+  name = 'Mijn woningcorporatie',
+): Promise<boolean> {
+  if ((await countOrganizations(owner)) > 0) return false;
+  await insertOrganization(owner, { slug: 'standaard', name, isDefault: true });
+  return true;
+}

@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { ConfigError, parseConfig } from '../../src/server/config.ts';
+
+describe('configuration', () => {
+  test('defaults give a local installation on port 3000 with embedded PostgreSQL', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined });
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  test('every bad value is reported on its own readable line', () => {
+    let error: unknown;
+    try {
+      parseConfig({ PORT: 'abc', DATABASE_URL: 'mysql://db/x', LOG_LEVEL: 'loud', PUBLIC_URL: 'ftp://x' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(4);
+    expect(problems.find((p) => p.startsWith('PORT:'))).toContain('"abc"');
+    expect(problems.find((p) => p.startsWith('DATABASE_URL:'))).toContain('postgres://');
+    expect(problems.find((p) => p.startsWith('PUBLIC_URL:'))).toContain('http');
+  });
+
+  test('port out of range is refused', () => {
+    expect(() => parseConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+
+  test('DATABASE_OWNER_URL defaults to DATABASE_URL; empty values count as unset', () => {
+    const config = parseConfig({ DATABASE_URL: 'postgres://app:pw@db:5432/gehoord', PUBLIC_URL: '' });
+    expect(config.databaseOwnerUrl).toBe('postgres://app:pw@db:5432/gehoord');
+    expect(config.publicUrl).toBe('http://localhost:3000');
+  });
+
+  test('PUBLIC_URL loses a trailing slash so links can be appended', () => {
+    expect(parseConfig({ PUBLIC_URL: 'https://klachten.example.nl/' }).publicUrl).toBe(
+      'https://klachten.example.nl',
+    );
+  });
+});
