@@ -16,7 +16,7 @@ const app = await createTestApp(database.app, {
     });
     instance.post('/api/test/fuzz', { schema: { body } }, async (request) => ({
       ok: true,
-      name: request.body.name,
+      name: (request.body as { name: string }).name,
     }));
   },
 });
