@@ -1,0 +1,105 @@
+import type { ComplaintAction, ComplaintActionType, TransitionContext } from './complaint-actions.ts';
+import type { ComplaintEffect, ComplaintState, ComplaintStatus } from './complaint-state.ts';
+import * as g from './lifecycle-guards.ts';
+import { type Failure, fail } from './result.ts';
+
+/** One whitelisted step: from which statuses, by which action, to which status, under which guard. */
+export type TransitionRule<T extends ComplaintActionType = ComplaintActionType> = Readonly<{
+  from: readonly ComplaintStatus[];
+  action: T;
+  to: ComplaintStatus | 'unchanged';
+  policy: string;
+  guard: g.Guard<T>;
+}>;
+
+const ANY_STATUS: readonly ComplaintStatus[] = [
+  'new',
+  'in_progress',
+  'answered',
+  'with_committee',
+  'closed',
+  'referred',
+  'declined_outside_procedure',
+  'withdrawn',
+];
+
+function rule<T extends ComplaintActionType>(
+  from: readonly ComplaintStatus[],
+  action: T,
+  to: ComplaintStatus | 'unchanged',
+  policy: string,
+  guard: g.Guard<T>,
+): TransitionRule {
+  // A rule's guard only ever receives its own action (decideTransition dispatches by type), so widening is safe.
+  return { from, action, to, policy, guard } as unknown as TransitionRule;
+}
+
+/** The complete lifecycle. Anything not listed here is refused with 'transition_not_allowed'. */
+// biome-ignore format: one row per transition, read as a table: from, action, to, policy, guard
+export const TRANSITIONS: readonly TransitionRule[] = [
+  // Is it a complaint? (policy 1.2, 2.5)
+  rule(['new'],                                              'accept_as_complaint',        'in_progress',                '1.2', g.guardAcceptAsComplaint),
+  rule(['new'],                                              'refer_as_not_a_complaint',   'referred',                   '1.2', g.guardReferAsNotAComplaint),
+  rule(['new'],                                              'decline_outside_procedure',  'declined_outside_procedure', '2.5', g.guardDeclineOutsideProcedure),
+  rule(['new'],                                              'record_without_answer_duty', 'closed',                     '2.6', g.guardRecordWithoutAnswerDuty),
+  // Handling, extension, answer, explanation (policy 1.3, 2.3–2.6)
+  rule(['in_progress'],                                      'assign_handler',             'unchanged',                  '1.3', g.guardAssignHandler),
+  rule(['in_progress', 'declined_outside_procedure'],        'extend_term',                'unchanged',                  '2.3', g.guardExtendTerm),
+  rule(['in_progress'],                                      'answer',                     'answered',                   '2.3', g.guardAnswer),
+  rule(['declined_outside_procedure'],                       'send_explanation',           'closed',                     '2.5', g.guardSendExplanation),
+  rule(['answered'],                                         'close',                      'closed',                     '2.4', g.guardClose),
+  // Regional complaints committee (policy 1.3)
+  rule(['answered', 'closed'],                               'refer_to_committee',         'with_committee',             '1.3', g.guardReferToCommittee),
+  rule(['with_committee'],                                   'record_committee_reference', 'unchanged',                  '1.3', g.guardRecordCommitteeReference),
+  rule(['with_committee'],                                   'record_committee_ruling',    'unchanged',                  '1.3', g.guardRecordCommitteeRuling),
+  rule(['with_committee'],                                   'record_board_decision',      'unchanged',                  '1.3', g.guardRecordBoardDecision),
+  rule(['with_committee'],                                   'record_committee_follow_up', 'unchanged',                  '1.3', g.guardRecordCommitteeFollowUp),
+  rule(['with_committee'],                                   'close',                      'closed',                     '1.3', g.guardClose),
+  // Withdrawal and the criminal-offence flag (policy 1.3, 2.5)
+  rule(['new', 'in_progress', 'declined_outside_procedure'], 'withdraw',                   'withdrawn',                  '1.3', g.guardWithdraw),
+  rule(ANY_STATUS,                                           'flag_criminal_offence',      'unchanged',                  '2.5', g.guardFlagCriminalOffence),
+];
+
+export function findTransitionRule(
+  status: ComplaintStatus,
+  action: ComplaintActionType,
+): TransitionRule | null {
+  return TRANSITIONS.find((r) => r.action === action && r.from.includes(status)) ?? null;
+}
+
+/** Actions the whitelist offers in a status (guards may still refuse them). */
+export function listAvailableActions(status: ComplaintStatus): ComplaintActionType[] {
+  return TRANSITIONS.filter((r) => r.from.includes(status)).map((r) => r.action);
+}
+
+export type TransitionDecision =
+  | Readonly<{
+      ok: true;
+      from: ComplaintStatus;
+      to: ComplaintStatus;
+      policy: string;
+      state: ComplaintState;
+      effects: readonly ComplaintEffect[];
+    }>
+  | Failure<g.TransitionProblem>;
+
+/** Decide one step: the whitelist, then the guard; returns the next state and the effects to carry out. */
+export function decideTransition(
+  state: ComplaintState,
+  action: ComplaintAction,
+  ctx: TransitionContext,
+): TransitionDecision {
+  const found = findTransitionRule(state.status, action.type);
+  if (found === null) return fail('transition_not_allowed');
+  const outcome = found.guard(state, action as never, ctx);
+  if (!outcome.ok) return outcome;
+  const to = found.to === 'unchanged' ? state.status : found.to;
+  return {
+    ok: true,
+    from: state.status,
+    to,
+    policy: found.policy,
+    state: { ...state, ...outcome.patch, status: to },
+    effects: outcome.effects,
+  };
+}

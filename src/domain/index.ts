@@ -1,0 +1,24 @@
+// Public API of the domain core: the complaints policy as pure functions and data (see docs/glossary.md).
+export * from './answer-guards.ts';
+export * from './assessment.ts';
+export * from './business-time.ts';
+export * from './calendar-settings.ts';
+export * from './committee.ts';
+export * from './complaint-actions.ts';
+export * from './complaint-category.ts';
+export * from './complaint-lifecycle.ts';
+export * from './complaint-state.ts';
+export * from './complaint-term.ts';
+export * from './dutch-holidays.ts';
+export * from './employee-repeat-events.ts';
+export * from './extension.ts';
+export type { Guard, GuardOutcome, TransitionProblem } from './lifecycle-guards.ts';
+export * from './local-date.ts';
+export * from './money.ts';
+export * from './outside-procedure-grounds.ts';
+export * from './permissions.ts';
+export * from './repeat-complaint.ts';
+export * from './result.ts';
+export * from './roles.ts';
+export * from './triage.ts';
+export * from './working-day-calendar.ts';

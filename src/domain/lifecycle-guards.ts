@@ -1,0 +1,182 @@
+import {
+  type AnswerProblem,
+  checkAnswer,
+  NO_EXTRA_REQUIREMENTS,
+  type RecipientProblem,
+} from './answer-guards.ts';
+import { checkAssessment, isCompensationSettled } from './assessment.ts';
+import {
+  type CommitteeProblem,
+  getCommitteeStage,
+  recordBoardDecision,
+  recordCommitteeFollowUp,
+  recordCommitteeReference,
+  recordCommitteeRuling,
+  startCommitteeCase,
+} from './committee.ts';
+import type { ComplaintActionOf, ComplaintActionType, TransitionContext } from './complaint-actions.ts';
+import type { ComplaintEffect, ComplaintState } from './complaint-state.ts';
+import { decideExtension, type ExtensionProblem } from './extension.ts';
+import { composeOutsideProcedureExplanation } from './outside-procedure-grounds.ts';
+import { type Failure, fail, hasText } from './result.ts';
+import { decideTriage, type TriageProblem } from './triage.ts';
+
+/** Every reason a step can be refused; stable codes for the API's error table. */
+export type TransitionProblem =
+  | 'transition_not_allowed'
+  | TriageProblem
+  | ExtensionProblem
+  | AnswerProblem
+  | RecipientProblem
+  | CommitteeProblem
+  | 'repeat_has_no_answer_duty'
+  | 'answer_duty_applies'
+  | 'handler_required'
+  | 'handler_assignment_requires_manager'
+  | 'triage_outside_procedure_required'
+  | 'committee_case_exists'
+  | 'committee_case_required'
+  | 'committee_follow_up_required'
+  | 'compensation_not_paid'
+  | 'withdrawal_reason_required'
+  | 'criminal_offence_already_flagged';
+
+export type GuardOutcome =
+  | {
+      readonly ok: true;
+      readonly patch: Partial<ComplaintState>;
+      readonly effects: readonly ComplaintEffect[];
+    }
+  | Failure<TransitionProblem>;
+
+export type Guard<T extends ComplaintActionType> = (
+  state: ComplaintState,
+  action: ComplaintActionOf<T>,
+  ctx: TransitionContext,
+) => GuardOutcome;
+
+function allow(patch: Partial<ComplaintState> = {}, effects: readonly ComplaintEffect[] = []): GuardOutcome {
+  return { ok: true, patch, effects };
+}
+
+// policy 2.5: a suspected criminal offence goes to the board at once, whatever the outcome
+function flagOffence(state: ComplaintState, suspected: boolean, ctx: TransitionContext): GuardOutcome {
+  if (!suspected || state.criminalOffence !== null) return allow();
+  const criminalOffence = { flaggedAt: ctx.now, flaggedBy: ctx.actor.userId };
+  return allow({ criminalOffence }, [{ type: 'notify_board', reason: 'suspected_criminal_offence' }]);
+}
+
+function triageGuard(
+  state: ComplaintState,
+  action: ComplaintActionOf<'accept_as_complaint' | 'refer_as_not_a_complaint' | 'decline_outside_procedure'>,
+  ctx: TransitionContext,
+): GuardOutcome {
+  const precedent = action.type === 'refer_as_not_a_complaint' ? null : action.precedent;
+  const decided = decideTriage(action.triage, precedent);
+  if (!decided.ok) return decided;
+  const offence = flagOffence(state, decided.decision.boardMustBeInformed, ctx);
+  if (!offence.ok) return offence;
+  const effects: ComplaintEffect[] = [...offence.effects];
+  if (decided.decision.outcome === 'not_a_complaint') {
+    effects.push({ type: 'record_referral', referral: decided.decision.referral }); // policy 1.2
+  }
+  return allow({ ...offence.patch, triage: decided.decision }, effects);
+}
+
+export const guardAcceptAsComplaint: Guard<'accept_as_complaint'> = (state, action, ctx) => {
+  // policy 2.6: a repeat past the last response is recorded, not handled again
+  if (state.repeat !== null && !state.repeat.answerDuty) return fail('repeat_has_no_answer_duty');
+  return triageGuard(state, action, ctx);
+};
+
+export const guardReferAsNotAComplaint: Guard<'refer_as_not_a_complaint'> = triageGuard;
+export const guardDeclineOutsideProcedure: Guard<'decline_outside_procedure'> = triageGuard;
+
+export const guardRecordWithoutAnswerDuty: Guard<'record_without_answer_duty'> = (state, _action, ctx) => {
+  // policy 2.6: only a repeat after the "last response" is recorded without a new answer duty
+  if (state.repeat === null || state.repeat.answerDuty) return fail('answer_duty_applies');
+  return allow({ closedAt: ctx.now });
+};
+
+export const guardAssignHandler: Guard<'assign_handler'> = (state, action, ctx) => {
+  if (!hasText(action.handlerId)) return fail('handler_required');
+  // policy 2.6: in an employee-caused repeat the manager decides who handles it
+  const manager = state.repeat?.managingManagerId ?? null;
+  if (manager !== null && ctx.actor.userId !== manager) return fail('handler_assignment_requires_manager');
+  return allow({ handlerId: action.handlerId });
+};
+
+export const guardExtendTerm: Guard<'extend_term'> = (state, action, ctx) => {
+  const decided = decideExtension(state.term, action.request, ctx.settings); // policy 2.3
+  if (!decided.ok) return decided;
+  const notice = {
+    type: 'notify_complainant_of_extension' as const,
+    dueAt: decided.term.dueAt,
+    text: action.request.noticeText,
+  };
+  return allow({ term: decided.term }, [notice]);
+};
+
+export const guardAnswer: Guard<'answer'> = (state, action, ctx) => {
+  const checked = checkAnswer(
+    { ...state, requirements: state.repeat?.requirements ?? NO_EXTRA_REQUIREMENTS, draft: action.draft },
+    { managerId: state.responsibleManagerId, managementAssistantIds: state.managementAssistantIds },
+  );
+  if (!checked.ok) return fail(checked.reason); // policy 2.3, 2.4, 2.6
+  const assessed = state.assessment === null ? null : checkAssessment(state.assessment);
+  const agenda = assessed?.ok ? assessed.effects : []; // policy 2.4: wrong/missing policy to the MT
+  return allow({ answeredAt: ctx.now }, [{ type: 'send_answer', recipients: checked.recipients }, ...agenda]);
+};
+
+export const guardSendExplanation: Guard<'send_explanation'> = (state, _action, ctx) => {
+  if (state.triage?.outcome !== 'outside_procedure') return fail('triage_outside_procedure_required');
+  // policy 2.5: explain within the term, naming the ground and the referral
+  const text = composeOutsideProcedureExplanation(state.triage.ground, state.triage.referral.detail);
+  return allow({ answeredAt: ctx.now, closedAt: ctx.now }, [{ type: 'send_explanation', text }]);
+};
+
+export const guardReferToCommittee: Guard<'refer_to_committee'> = (state, _action, ctx) => {
+  if (state.committee !== null) return fail('committee_case_exists'); // policy 1.3: one referral per complaint
+  return allow({ committee: startCommitteeCase(ctx.now), closedAt: null });
+};
+
+function committeeStep(
+  state: ComplaintState,
+  step: (c: NonNullable<ComplaintState['committee']>) => ReturnType<typeof recordCommitteeReference>,
+): GuardOutcome {
+  if (state.committee === null) return fail('committee_case_required');
+  const result = step(state.committee);
+  return result.ok ? allow({ committee: result.committee }) : result;
+}
+
+export const guardRecordCommitteeReference: Guard<'record_committee_reference'> = (state, action) =>
+  committeeStep(state, (c) => recordCommitteeReference(c, action.reference)); // policy 1.3
+export const guardRecordCommitteeRuling: Guard<'record_committee_ruling'> = (state, action) =>
+  committeeStep(state, (c) => recordCommitteeRuling(c, action.ruling)); // policy 1.3
+export const guardRecordBoardDecision: Guard<'record_board_decision'> = (state, action) =>
+  committeeStep(state, (c) => recordBoardDecision(c, action.decision)); // policy 1.3
+export const guardRecordCommitteeFollowUp: Guard<'record_committee_follow_up'> = (state, action) =>
+  committeeStep(state, (c) => recordCommitteeFollowUp(c, action.followUp)); // policy 1.3
+
+export const guardClose: Guard<'close'> = (state, _action, ctx) => {
+  // policy 1.3: a committee case is closed only after the board's decision has been followed up
+  if (state.status === 'with_committee') {
+    if (state.committee === null || getCommitteeStage(state.committee) !== 'followed_up') {
+      return fail('committee_follow_up_required');
+    }
+  }
+  // policy 2.4: approved compensation is paid before closing
+  if (!isCompensationSettled(state.assessment)) return fail('compensation_not_paid');
+  return allow({ closedAt: ctx.now });
+};
+
+export const guardWithdraw: Guard<'withdraw'> = (_state, action, ctx) => {
+  // policy 1.3: solutions are sought "samen met de huurder"; a withdrawal is recorded with its reason
+  if (!hasText(action.reason)) return fail('withdrawal_reason_required');
+  return allow({ withdrawal: { at: ctx.now, reason: action.reason.trim() }, closedAt: ctx.now });
+};
+
+export const guardFlagCriminalOffence: Guard<'flag_criminal_offence'> = (state, _action, ctx) => {
+  if (state.criminalOffence !== null) return fail('criminal_offence_already_flagged');
+  return flagOffence(state, true, ctx); // policy 2.5: "direct voorgelegd aan de directie"
+};

@@ -1,0 +1,153 @@
+// Who may do what (policy 1.4, 2.3, 2.5, 2.6, 3.1): one readable matrix, decided without I/O.
+
+export const STAFF_ROLES = [
+  'employee',
+  'manager',
+  'management_assistant',
+  'management_team',
+  'board',
+  'legal',
+  'admin',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export type StaffActor = Readonly<{
+  userId: string;
+  roles: readonly StaffRole[];
+  departmentId: string | null;
+  /** Departments this person is the manager (leidinggevende) of. */
+  managedDepartmentIds: readonly string[];
+}>;
+
+/** What a permission check needs to know about one complaint. */
+export type ComplaintAccess = Readonly<{
+  handlerId: string | null;
+  responsibleManagerId: string | null;
+  departmentId: string | null;
+  /** About a named colleague's conduct, or a suspected criminal offence (policy 2.5). */
+  confidential: boolean;
+}>;
+
+export const COMPLAINT_PERMISSIONS = [
+  'complaint.view',
+  'complaint.register',
+  'complaint.log_contact',
+  'complaint.assign',
+  'complaint.handle',
+  'complaint.decide',
+  'complaint.give_legal_advice',
+  'complaint.record_board_decision',
+] as const;
+export type ComplaintPermission = (typeof COMPLAINT_PERMISSIONS)[number];
+
+export const ORGANIZATION_PERMISSIONS = [
+  'complaints.list_all',
+  'mt_review.manage',
+  'reports.view_all',
+  'reports.view_department',
+  'employee_repeat_events.view',
+  'admin.manage_users',
+  'admin.manage_reference_data',
+  'admin.manage_api_tokens',
+  'admin.view_audit_log',
+] as const;
+export type OrganizationPermission = (typeof ORGANIZATION_PERMISSIONS)[number];
+
+/** Organisation-wide actions by role. Every staff member is an employee too (policy 1.4). */
+export const ORGANIZATION_MATRIX: Record<OrganizationPermission, readonly StaffRole[]> = {
+  'complaints.list_all': [
+    'employee',
+    'manager',
+    'management_assistant',
+    'management_team',
+    'board',
+    'legal',
+    'admin',
+  ],
+  'mt_review.manage': ['management_team'], // policy 3.1
+  'reports.view_all': ['management_team', 'board', 'management_assistant'], // policy 3.2
+  'reports.view_department': ['manager', 'management_team', 'board', 'management_assistant'], // policy 2.2
+  'employee_repeat_events.view': ['manager'], // policy 2.6: for the manager's assessment of the employee only
+  'admin.manage_users': ['admin'],
+  'admin.manage_reference_data': ['admin'],
+  'admin.manage_api_tokens': ['admin'],
+  'admin.view_audit_log': ['admin'],
+};
+
+export type Decision = { allowed: true } | { allowed: false; hidden: boolean };
+
+const ALLOW: Decision = { allowed: true };
+const REFUSE: Decision = { allowed: false, hidden: false };
+const HIDE: Decision = { allowed: false, hidden: true };
+
+function hasRole(actor: StaffActor, ...roles: StaffRole[]): boolean {
+  return roles.some((role) => actor.roles.includes(role));
+}
+
+export function isResponsibleManager(actor: StaffActor, complaint: ComplaintAccess): boolean {
+  if (!hasRole(actor, 'manager')) return false;
+  if (complaint.responsibleManagerId === actor.userId) return true;
+  return complaint.departmentId !== null && actor.managedDepartmentIds.includes(complaint.departmentId);
+}
+
+/** Confidential complaints: only the handler, their manager, MT, board and legal adviser see them (policy 2.5). */
+export function canSeeComplaint(actor: StaffActor, complaint: ComplaintAccess): boolean {
+  if (!complaint.confidential) return true;
+  if (complaint.handlerId === actor.userId) return true;
+  if (isResponsibleManager(actor, complaint)) return true;
+  return hasRole(actor, 'management_team', 'board', 'legal');
+}
+
+/**
+ * Decides one action on one complaint. A complaint the actor may not see is `hidden` (answer 404, so its
+ * existence does not leak); a visible complaint the actor may not act on is refused (403).
+ */
+export function decideComplaintAction(
+  actor: StaffActor,
+  action: ComplaintPermission,
+  complaint: ComplaintAccess | null,
+): Decision {
+  if (action === 'complaint.register') return ALLOW; // policy 1.4: everyone registers what they hear
+  if (complaint === null) return HIDE;
+  if (!canSeeComplaint(actor, complaint)) return HIDE;
+  const isHandler = complaint.handlerId === actor.userId;
+  const isManager = isResponsibleManager(actor, complaint);
+  switch (action) {
+    case 'complaint.view':
+    case 'complaint.log_contact': // policy 1.4: all complaint contacts are recorded, by whoever has them
+      return ALLOW;
+    case 'complaint.assign': // policy 2.6: the manager decides who handles; an unassigned complaint may be picked up
+      return isManager || complaint.handlerId === null ? ALLOW : REFUSE;
+    case 'complaint.handle': // policy 1.3, 2.3: handled by the employee concerned, the manager stays responsible
+      return isHandler || isManager ? ALLOW : REFUSE;
+    case 'complaint.decide': // policy 2.4, 2.6: exceptions, approvals, extensions are the manager's
+      return isManager ? ALLOW : REFUSE;
+    case 'complaint.give_legal_advice': // policy 2.6: the legal adviser advises on lawyer escalations
+      return hasRole(actor, 'legal') ? ALLOW : REFUSE;
+    case 'complaint.record_board_decision': // policy 1.3, 2.5: the board decides on committee advice and offences
+      return hasRole(actor, 'board') ? ALLOW : REFUSE;
+  }
+}
+
+export function canDoOrganizationAction(actor: StaffActor, action: OrganizationPermission): boolean {
+  return hasRole(actor, ...ORGANIZATION_MATRIX[action]);
+}
+
+/** API token scopes for integrations: never confidential complaints, never manager, legal or admin actions. */
+export const TOKEN_SCOPES = ['read', 'register', 'full'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export const TOKEN_SCOPE_MATRIX: Record<TokenScope, readonly ComplaintPermission[]> = {
+  read: ['complaint.view'],
+  register: ['complaint.view', 'complaint.register'],
+  full: ['complaint.view', 'complaint.register', 'complaint.log_contact', 'complaint.handle'],
+};
+
+export function decideTokenAction(
+  scope: TokenScope,
+  action: ComplaintPermission,
+  complaint: ComplaintAccess | null,
+): Decision {
+  if (action !== 'complaint.register' && (complaint === null || complaint.confidential)) return HIDE;
+  return TOKEN_SCOPE_MATRIX[scope].includes(action) ? ALLOW : REFUSE;
+}
