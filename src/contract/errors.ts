@@ -14,6 +14,51 @@ export const errorCatalog = {
     en: 'The request could not be read.',
   },
   unauthenticated: { status: 401, nl: 'Log eerst in.', en: 'Please sign in first.' },
+  invalid_credentials: {
+    status: 401,
+    nl: 'Dit e-mailadres en wachtwoord horen niet bij elkaar.',
+    en: 'This e-mail address and password do not match.',
+  },
+  second_factor_required: {
+    status: 401,
+    nl: 'Vul eerst de code uit uw authenticator-app in.',
+    en: 'Enter the code from your authenticator app first.',
+  },
+  invalid_second_factor: {
+    status: 401,
+    nl: 'Deze code klopt niet of is al gebruikt.',
+    en: 'This code is wrong or has already been used.',
+  },
+  second_factor_enrollment_required: {
+    status: 403,
+    nl: 'Stel eerst tweestapsverificatie in; dat is verplicht voor uw rol.',
+    en: 'Set up two-step verification first; it is required for your role.',
+  },
+  csrf_rejected: {
+    status: 403,
+    nl: 'Dit verzoek kwam niet van Gehoord zelf en is geweigerd.',
+    en: 'This request did not come from Gehoord itself and was refused.',
+  },
+  token_scope_insufficient: {
+    status: 403,
+    nl: 'Deze API-sleutel mag dit niet.',
+    en: 'This API token is not allowed to do this.',
+  },
+  setup_link_invalid: {
+    status: 404,
+    nl: 'Deze installatielink is ongeldig, verlopen of al gebruikt. Start Gehoord opnieuw voor een nieuwe link.',
+    en: 'This setup link is invalid, expired or already used. Restart Gehoord for a new link.',
+  },
+  already_set_up: {
+    status: 409,
+    nl: 'Gehoord is al ingericht. Log in met uw account.',
+    en: 'Gehoord has already been set up. Sign in with your account.',
+  },
+  login_blocked: {
+    status: 429,
+    nl: 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.',
+    en: 'Too many failed attempts. Wait fifteen minutes and try again.',
+  },
   forbidden: { status: 403, nl: 'U heeft hiervoor geen toestemming.', en: 'You are not allowed to do this.' },
   not_found: { status: 404, nl: 'Dit bestaat niet (meer).', en: 'This does not exist (any more).' },
   route_not_found: {
@@ -25,6 +70,16 @@ export const errorCatalog = {
     status: 404,
     nl: 'Er is geen woningcorporatie ingesteld voor dit adres.',
     en: 'No housing corporation is set up for this address.',
+  },
+  email_taken: {
+    status: 409,
+    nl: 'Er is al een account met dit e-mailadres.',
+    en: 'There is already an account with this e-mail address.',
+  },
+  name_taken: {
+    status: 409,
+    nl: 'Deze naam is al in gebruik.',
+    en: 'This name is already in use.',
   },
   conflict: {
     status: 409,

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -14,11 +15,18 @@ import {
 import { problem } from '../contract/problem.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { AppError } from './http/app-error.ts';
+import { registerAuthentication } from './http/authentication.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
+import { apiTokenRoutes } from './modules/api-tokens/api-token.routes.ts';
+import { auditRoutes } from './modules/auth/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
+import { setupRoutes } from './modules/setup/setup.routes.ts';
+import { staffRoutes } from './modules/staff/staff.routes.ts';
 
 export type AppDeps = {
   config: Pick<Config, 'publicUrl' | 'trustProxy' | 'env'>;
@@ -75,6 +83,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       tags: [
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'organization', description: 'The housing corporation served' },
+        { name: 'auth', description: 'Staff sign-in, sessions and two-step verification' },
+        { name: 'staff', description: 'Departments and staff members' },
+        { name: 'setup', description: 'First run: the first administrator and the demo organisation' },
+        { name: 'admin', description: 'Administration: accounts, departments, API tokens, audit log' },
       ],
     },
     transform: jsonSchemaTransform,
@@ -83,8 +95,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  // Limits are per route (sign-in, public endpoints); exceeding one is a 429 problem with Retry-After.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('rate_limited', { headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) } }),
+  });
+  await registerAuthentication(app, { db: deps.db, publicUrl: deps.config.publicUrl });
+
   await app.register(healthRoutes, { db: deps.db });
+  await app.register(authRoutes, { db: deps.db, publicUrl: deps.config.publicUrl });
   await app.register(organizationRoutes, { db: deps.db });
+  await app.register(staffRoutes, { db: deps.db });
+  await app.register(apiTokenRoutes, { db: deps.db });
+  await app.register(auditRoutes, { db: deps.db });
+  await app.register(setupRoutes, { db: deps.db, publicUrl: deps.config.publicUrl });
 
   if (spaIndex && deps.webRoot) {
     await app.register(fastifyStatic, { root: deps.webRoot, wildcard: false, index: false, maxAge: '1h' });

@@ -4,10 +4,13 @@ import { createDatabase, type Database } from './db/database.ts';
 import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { ensureDefaultOrganization } from './modules/organization/organization.service.ts';
+import { prepareSetupLink } from './modules/setup/setup.service.ts';
 
 export type DatabaseConnection = {
   db: Database;
   embedded: boolean;
+  /** One-time link to create the first administrator, while the installation has no staff. */
+  setupUrl: string | null;
   close(): Promise<void>;
 };
 
@@ -19,12 +22,14 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<D
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, logger);
   const ownerUrl = embedded?.ownerUrl ?? (config.databaseOwnerUrl as string);
   const appUrl = embedded?.appUrl ?? (config.databaseUrl as string);
+  let setupUrl: string | null = null;
   try {
     const owner = createDatabase(ownerUrl, { poolSize: 2, log: logger, applicationName: 'gehoord-migrate' });
     try {
       const applied = await migrateToLatest(owner);
       if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
       if (await ensureDefaultOrganization(owner)) logger.info('created the default organisation');
+      setupUrl = await prepareSetupLink(owner, config.publicUrl, new Date());
     } finally {
       await owner.destroy();
     }
@@ -32,6 +37,7 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<D
     return {
       db,
       embedded: embedded !== null,
+      setupUrl,
       close: async () => {
         await db.destroy();
         await embedded?.stop();

@@ -75,6 +75,14 @@ async function main(): Promise<void> {
     { database: connection.embedded ? 'embedded' : 'external' },
     `Gehoord is ready at ${config.publicUrl} (${seconds} s); API docs at ${config.publicUrl}/api/docs`,
   );
+  if (connection.setupUrl) {
+    // Printed, not logged: the link is a one-time secret for whoever started Gehoord.
+    console.log(
+      `\n  Gehoord is nog niet ingericht. Open deze eenmalige link (24 uur geldig) om de eerste beheerder aan te maken,\n` +
+        `  eventueel met de demo-organisatie / First run: open this one-time link (valid 24 h) to create the first administrator:\n\n` +
+        `  ${connection.setupUrl}\n`,
+    );
+  }
 }
 
 await main();

@@ -42,6 +42,7 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?
       return sendProblem(reply, error.code, {
         ...(error.detail ? { detail: error.detail } : {}),
         ...(error.fieldErrors ? { fieldErrors: error.fieldErrors } : {}),
+        ...(error.headers ? { headers: error.headers } : {}),
       });
     }
     if (error.validation) {

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './2026-11-25-001-foundation.ts';
+import * as staffIdentity from './2026-11-25-002-staff-identity.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -7,4 +8,5 @@ import * as foundation from './2026-11-25-001-foundation.ts';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-foundation': foundation,
+  '2026-11-25-002-staff-identity': staffIdentity,
 };

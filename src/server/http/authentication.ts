@@ -1,0 +1,65 @@
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Database } from '../db/database.ts';
+import {
+  authenticateApiToken,
+  authenticateSession,
+  SESSION_COOKIE,
+} from '../modules/auth/session.service.ts';
+import { AppError } from './app-error.ts';
+
+const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function clientInfo(request: FastifyRequest) {
+  const userAgent = request.headers['user-agent'];
+  return { ip: request.ip ?? null, userAgent: typeof userAgent === 'string' ? userAgent : null };
+}
+
+export function sessionCookieOptions(publicUrl: string) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: publicUrl.startsWith('https:') };
+}
+
+/**
+ * Cross-site request forgery: a write must come from our own pages. Browsers say where a request comes from
+ * (Sec-Fetch-Site, Origin); a cookie-authenticated write that says nothing is refused too.
+ */
+function checkRequestOrigin(request: FastifyRequest, publicUrl: string, cookieAuthenticated: boolean): void {
+  if (!UNSAFE_METHODS.has(request.method)) return;
+  const fetchSite = request.headers['sec-fetch-site'];
+  if (fetchSite === 'cross-site' || fetchSite === 'same-site') throw new AppError('csrf_rejected');
+  const origin = request.headers.origin;
+  if (origin) {
+    const allowed = new Set([new URL(publicUrl).origin, `${request.protocol}://${request.host}`]);
+    if (!allowed.has(origin)) throw new AppError('csrf_rejected');
+    return;
+  }
+  if (cookieAuthenticated && fetchSite !== 'same-origin' && fetchSite !== 'none')
+    throw new AppError('csrf_rejected');
+}
+
+/** Resolves who is calling (session cookie or bearer token) for every API request, then checks CSRF. */
+export async function registerAuthentication(
+  app: FastifyInstance,
+  deps: { db: Database; publicUrl: string },
+) {
+  await app.register(fastifyCookie);
+  app.decorateRequest('principal', null);
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
+    const authorization = request.headers.authorization;
+    const now = new Date();
+    if (authorization) {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+      const principal = match?.[1]
+        ? await authenticateApiToken(deps.db, match[1], clientInfo(request), now)
+        : null;
+      if (!principal)
+        throw new AppError('unauthenticated', { detail: 'The bearer token is unknown, revoked or expired.' });
+      request.principal = principal;
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) request.principal = await authenticateSession(deps.db, cookie, now);
+    checkRequestOrigin(request, deps.publicUrl, Boolean(cookie));
+  });
+}

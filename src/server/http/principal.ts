@@ -1,0 +1,74 @@
+import type { FastifyRequest } from 'fastify';
+import {
+  canDoOrganizationAction,
+  type OrganizationPermission,
+  type StaffActor,
+  type StaffRole,
+  type TokenScope,
+} from '../../domain/permissions.ts';
+import { AppError } from './app-error.ts';
+
+/** A signed-in staff member, resolved from the session cookie. */
+export type StaffPrincipal = StaffActor & {
+  kind: 'staff';
+  organizationId: string;
+  sessionId: string;
+  name: string;
+  email: string;
+  roles: StaffRole[];
+  secondFactorPending: boolean;
+  mustEnrollSecondFactor: boolean;
+};
+
+/** An integration, resolved from `Authorization: Bearer`. */
+export type TokenPrincipal = {
+  kind: 'token';
+  organizationId: string;
+  tokenId: string;
+  name: string;
+  scope: TokenScope;
+};
+
+export type Principal = StaffPrincipal | TokenPrincipal;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+/** The signed-in staff member with both factors done; 401/403 otherwise. */
+export function requireStaff(
+  request: FastifyRequest,
+  options: { allowPendingEnrollment?: boolean } = {},
+): StaffPrincipal {
+  const principal = request.principal;
+  if (!principal) throw new AppError('unauthenticated');
+  if (principal.kind !== 'staff')
+    throw new AppError('forbidden', { detail: 'This endpoint is for staff sessions.' });
+  if (principal.secondFactorPending) throw new AppError('second_factor_required');
+  if (principal.mustEnrollSecondFactor && !options.allowPendingEnrollment) {
+    throw new AppError('second_factor_enrollment_required');
+  }
+  return principal;
+}
+
+export function requireOrganizationPermission(
+  request: FastifyRequest,
+  permission: OrganizationPermission,
+): StaffPrincipal {
+  const staff = requireStaff(request);
+  if (!canDoOrganizationAction(staff, permission)) throw new AppError('forbidden');
+  return staff;
+}
+
+/** Staff or an integration token; tokens must carry one of the given scopes. */
+export function requirePrincipal(request: FastifyRequest, tokenScopes: readonly TokenScope[]): Principal {
+  const principal = request.principal;
+  if (!principal) throw new AppError('unauthenticated');
+  if (principal.kind === 'token') {
+    if (!tokenScopes.includes(principal.scope)) throw new AppError('token_scope_insufficient');
+    return principal;
+  }
+  return requireStaff(request);
+}

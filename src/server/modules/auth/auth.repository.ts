@@ -1,0 +1,203 @@
+import { sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
+
+// All SQL of sign-in, sessions, throttling and API-token resolution.
+
+export async function resolveSessionOrganization(db: Database, tokenHash: string) {
+  const result = await sql<{ organization_id: string; session_id: string }>`
+    select organization_id, session_id from resolve_session(${tokenHash})`.execute(db);
+  return result.rows[0] ?? null;
+}
+
+export async function resolveApiTokenOrganization(db: Database, tokenHash: string) {
+  const result = await sql<{ organization_id: string; token_id: string }>`
+    select organization_id, token_id from resolve_api_token(${tokenHash})`.execute(db);
+  return result.rows[0] ?? null;
+}
+
+export async function findUserForLogin(trx: Scoped, email: string) {
+  return trx
+    .selectFrom('staff_user')
+    .select(['id', 'name', 'email', 'roles', 'active', 'password_hash', 'totp_enabled'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+}
+
+export async function findLoginThrottle(trx: Scoped, email: string) {
+  return trx
+    .selectFrom('login_throttle')
+    .select(['failed_count', 'locked_until'])
+    .where('email', '=', email)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function saveLoginThrottle(
+  trx: Scoped,
+  organizationId: string,
+  email: string,
+  values: { failedCount: number; lockedUntil: Date | null },
+) {
+  await trx
+    .insertInto('login_throttle')
+    .values({
+      organization_id: organizationId,
+      email,
+      failed_count: values.failedCount,
+      locked_until: values.lockedUntil,
+    })
+    .onConflict((oc) =>
+      oc.columns(['organization_id', 'email']).doUpdateSet({
+        failed_count: values.failedCount,
+        locked_until: values.lockedUntil,
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
+}
+
+export async function insertSession(
+  trx: Scoped,
+  values: {
+    organizationId: string;
+    userId: string;
+    tokenHash: string;
+    secondFactorPending: boolean;
+    expiresAt: Date;
+    ip: string | null;
+    userAgent: string | null;
+  },
+): Promise<string> {
+  const row = await trx
+    .insertInto('staff_session')
+    .values({
+      organization_id: values.organizationId,
+      user_id: values.userId,
+      token_hash: values.tokenHash,
+      second_factor_pending: values.secondFactorPending,
+      expires_at: values.expiresAt,
+      ip: values.ip,
+      user_agent: values.userAgent?.slice(0, 400) ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The session with its user and the organisation's timeouts, if it is still valid at all. */
+export async function findActiveSession(trx: Scoped, sessionId: string) {
+  return trx
+    .selectFrom('staff_session as s')
+    .innerJoin('staff_user as u', 'u.id', 's.user_id')
+    .innerJoin('organization as o', 'o.id', 's.organization_id')
+    .select([
+      's.id as sessionId',
+      's.organization_id as organizationId',
+      's.second_factor_pending as secondFactorPending',
+      's.last_seen_at as lastSeenAt',
+      's.expires_at as expiresAt',
+      'u.id as userId',
+      'u.name',
+      'u.email',
+      'u.roles',
+      'u.department_id as departmentId',
+      'u.active',
+      'u.totp_enabled as totpEnabled',
+      'o.session_idle_minutes as idleMinutes',
+      'o.totp_required_roles as totpRequiredRoles',
+    ])
+    .where('s.id', '=', sessionId)
+    .where('s.revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function listManagedDepartmentIds(trx: Scoped, userId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('department')
+    .select('id')
+    .where('manager_user_id', '=', userId)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function touchSession(trx: Scoped, sessionId: string) {
+  await trx
+    .updateTable('staff_session')
+    .set({ last_seen_at: sql`now()` })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+export async function markSecondFactorDone(trx: Scoped, sessionId: string) {
+  await trx
+    .updateTable('staff_session')
+    .set({ second_factor_pending: false, last_seen_at: sql`now()` })
+    .where('id', '=', sessionId)
+    .execute();
+}
+
+export async function revokeSession(trx: Scoped, sessionId: string) {
+  await trx
+    .updateTable('staff_session')
+    .set({ revoked_at: sql`now()` })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+export async function revokeSessionsOfUser(trx: Scoped, userId: string): Promise<number> {
+  const result = await trx
+    .updateTable('staff_session')
+    .set({ revoked_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function findUserSecrets(trx: Scoped, userId: string) {
+  return trx
+    .selectFrom('staff_user')
+    .select(['id', 'name', 'email', 'password_hash', 'totp_secret', 'totp_enabled', 'totp_last_step'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateUserSecrets(
+  trx: Scoped,
+  userId: string,
+  values: Partial<{
+    passwordHash: string;
+    totpSecret: string | null;
+    totpEnabled: boolean;
+    totpLastStep: number | null;
+    lastLoginAt: Date;
+  }>,
+) {
+  await trx
+    .updateTable('staff_user')
+    .set({
+      ...(values.passwordHash !== undefined ? { password_hash: values.passwordHash } : {}),
+      ...(values.totpSecret !== undefined ? { totp_secret: values.totpSecret } : {}),
+      ...(values.totpEnabled !== undefined ? { totp_enabled: values.totpEnabled } : {}),
+      ...(values.totpLastStep !== undefined ? { totp_last_step: values.totpLastStep } : {}),
+      ...(values.lastLoginAt !== undefined ? { last_login_at: values.lastLoginAt } : {}),
+      updated_at: sql`now()`,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function findApiTokenForUse(trx: Scoped, tokenId: string) {
+  return trx
+    .selectFrom('api_token')
+    .select(['id', 'organization_id', 'name', 'scope', 'expires_at', 'last_used_at'])
+    .where('id', '=', tokenId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function markApiTokenUsed(trx: Scoped, tokenId: string) {
+  await trx.updateTable('api_token').set({ last_used_at: sql`now()` }).where('id', '=', tokenId).execute();
+}

@@ -1,0 +1,120 @@
+import type { StaffRole } from '../../../domain/permissions.ts';
+import type { Database } from '../../db/database.ts';
+import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
+import type { StaffPrincipal, TokenPrincipal } from '../../http/principal.ts';
+import {
+  findActiveSession,
+  findApiTokenForUse,
+  insertSession,
+  listManagedDepartmentIds,
+  markApiTokenUsed,
+  resolveApiTokenOrganization,
+  resolveSessionOrganization,
+  revokeSession,
+  touchSession,
+} from './auth.repository.ts';
+import { recordAuthEvent } from './auth-event.repository.ts';
+import { generateToken, hashToken } from './secure-token.ts';
+
+export const SESSION_COOKIE = 'gehoord_session';
+const TOUCH_INTERVAL_MS = 60_000;
+const TOKEN_USE_EVENT_INTERVAL_MS = 60 * 60_000;
+
+export type ClientInfo = { ip: string | null; userAgent: string | null };
+
+/** A fresh session (new token every login: session rotation). Returns the cookie value, shown only here. */
+export async function createSession(
+  trx: Scoped,
+  input: {
+    organizationId: string;
+    userId: string;
+    secondFactorPending: boolean;
+    absoluteHours: number;
+    client: ClientInfo;
+    now: Date;
+  },
+): Promise<{ token: string; sessionId: string; expiresAt: Date }> {
+  const token = generateToken('ghs_');
+  const expiresAt = new Date(input.now.getTime() + input.absoluteHours * 3_600_000);
+  const sessionId = await insertSession(trx, {
+    organizationId: input.organizationId,
+    userId: input.userId,
+    tokenHash: hashToken(token),
+    secondFactorPending: input.secondFactorPending,
+    expiresAt,
+    ip: input.client.ip,
+    userAgent: input.client.userAgent,
+  });
+  return { token, sessionId, expiresAt };
+}
+
+/**
+ * The staff member behind a session cookie, or null when the session is unknown, revoked, past its absolute
+ * lifetime, idle too long, or its user was deactivated. Expired sessions are revoked on the spot.
+ */
+export async function authenticateSession(
+  db: Database,
+  token: string,
+  now: Date,
+): Promise<StaffPrincipal | null> {
+  const resolved = await resolveSessionOrganization(db, hashToken(token));
+  if (!resolved) return null;
+  return inOrganization(db, resolved.organization_id, async (trx) => {
+    const session = await findActiveSession(trx, resolved.session_id);
+    if (!session) return null;
+    const idleDeadline = session.lastSeenAt.getTime() + session.idleMinutes * 60_000;
+    if (!session.active || session.expiresAt <= now || idleDeadline <= now.getTime()) {
+      await revokeSession(trx, session.sessionId);
+      return null;
+    }
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS)
+      await touchSession(trx, session.sessionId);
+    const roles = session.roles as StaffRole[];
+    return {
+      kind: 'staff',
+      organizationId: session.organizationId,
+      sessionId: session.sessionId,
+      userId: session.userId,
+      name: session.name,
+      email: session.email,
+      roles,
+      departmentId: session.departmentId,
+      managedDepartmentIds: await listManagedDepartmentIds(trx, session.userId),
+      secondFactorPending: session.secondFactorPending,
+      mustEnrollSecondFactor:
+        !session.totpEnabled && roles.some((role) => session.totpRequiredRoles.includes(role)),
+    };
+  });
+}
+
+/** The integration behind a bearer token; use is recorded (last-used always, an audit event at most hourly). */
+export async function authenticateApiToken(
+  db: Database,
+  token: string,
+  client: ClientInfo,
+  now: Date,
+): Promise<TokenPrincipal | null> {
+  const resolved = await resolveApiTokenOrganization(db, hashToken(token));
+  if (!resolved) return null;
+  return inOrganization(db, resolved.organization_id, async (trx) => {
+    const row = await findApiTokenForUse(trx, resolved.token_id);
+    if (!row || (row.expires_at && row.expires_at <= now)) return null;
+    const lastUsed = row.last_used_at?.getTime() ?? 0;
+    if (now.getTime() - lastUsed > TOUCH_INTERVAL_MS) await markApiTokenUsed(trx, row.id);
+    if (now.getTime() - lastUsed > TOKEN_USE_EVENT_INTERVAL_MS) {
+      await recordAuthEvent(trx, {
+        organizationId: row.organization_id,
+        type: 'token_used',
+        apiTokenId: row.id,
+        ...client,
+      });
+    }
+    return {
+      kind: 'token',
+      organizationId: row.organization_id,
+      tokenId: row.id,
+      name: row.name,
+      scope: row.scope,
+    };
+  });
+}

@@ -1,0 +1,119 @@
+import type { DemoAccount } from '../../../contract/setup.ts';
+import type { StaffRole } from '../../../domain/permissions.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
+import { insertStaffUser } from '../staff/staff.service.ts';
+
+// A small, fixed demo of a corporation like Wonen Midden-Delfland: departments, one person per role,
+// and housing complexes in Midden-Delfland, so a newcomer sees a living system at once.
+
+const DEPARTMENTS = ['Klantcontact', 'Vastgoed & Onderhoud', 'Wonen', 'Financiën'] as const;
+
+const PEOPLE: {
+  name: string;
+  email: string;
+  roles: StaffRole[];
+  department: (typeof DEPARTMENTS)[number] | null;
+  manages?: (typeof DEPARTMENTS)[number];
+}[] = [
+  { name: 'Eva Jansen', email: 'eva.jansen', roles: ['employee'], department: 'Klantcontact' },
+  {
+    name: 'Mohamed El Amrani',
+    email: 'mohamed.elamrani',
+    roles: ['employee'],
+    department: 'Vastgoed & Onderhoud',
+  },
+  {
+    name: 'Sanne de Groot',
+    email: 'sanne.degroot',
+    roles: ['employee', 'manager'],
+    department: 'Klantcontact',
+    manages: 'Klantcontact',
+  },
+  {
+    name: 'Pieter van Dijk',
+    email: 'pieter.vandijk',
+    roles: ['employee', 'manager', 'management_team'],
+    department: 'Vastgoed & Onderhoud',
+    manages: 'Vastgoed & Onderhoud',
+  },
+  {
+    name: 'Fatma Yilmaz',
+    email: 'fatma.yilmaz',
+    roles: ['employee', 'manager', 'management_team'],
+    department: 'Wonen',
+    manages: 'Wonen',
+  },
+  {
+    name: 'Lotte Bakker',
+    email: 'lotte.bakker',
+    roles: ['employee', 'management_assistant'],
+    department: 'Klantcontact',
+  },
+  {
+    name: 'Henk Visser',
+    email: 'henk.visser',
+    roles: ['employee', 'board', 'management_team'],
+    department: null,
+  },
+  { name: 'Anouk Smit', email: 'anouk.smit', roles: ['employee', 'legal'], department: 'Financiën' },
+  {
+    name: 'Ruud Mulder',
+    email: 'ruud.mulder',
+    roles: ['employee', 'admin'],
+    department: 'Financiën',
+    manages: 'Financiën',
+  },
+];
+
+const COMPLEXES = [
+  { complex_number: '101', name: 'De Hoven', place: 'Maasland' },
+  { complex_number: '102', name: 'Kerkpolder', place: 'Maasland' },
+  { complex_number: '205', name: 'Dijkzicht', place: 'Schipluiden' },
+  { complex_number: '210', name: 'Keenenburg', place: 'Schipluiden' },
+  { complex_number: '301', name: 'Tuindershof', place: 'Den Hoorn' },
+  { complex_number: '302', name: 'Harnaschpolder', place: 'Den Hoorn' },
+];
+
+export async function createDemoOrganization(
+  trx: Scoped,
+  organizationId: string,
+  domain = 'demo.gehoord.nl',
+): Promise<DemoAccount[]> {
+  const departmentIds = new Map<string, string>();
+  for (const name of DEPARTMENTS) {
+    const row = await trx
+      .insertInto('department')
+      .values({ organization_id: organizationId, name })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    departmentIds.set(name, row.id);
+  }
+  const accounts: DemoAccount[] = [];
+  for (const person of PEOPLE) {
+    const created = await insertStaffUser(trx, organizationId, {
+      name: person.name,
+      email: `${person.email}@${domain}`,
+      departmentId: person.department ? (departmentIds.get(person.department) ?? null) : null,
+      roles: person.roles,
+    });
+    if (person.manages) {
+      await trx
+        .updateTable('department')
+        .set({ manager_user_id: created.id })
+        .where('id', '=', departmentIds.get(person.manages) as string)
+        .execute();
+    }
+    accounts.push({
+      name: person.name,
+      email: `${person.email}@${domain}`,
+      roles: person.roles,
+      department: person.department,
+      password: created.initialPassword as string,
+    });
+  }
+  await trx
+    .insertInto('housing_complex')
+    .values(COMPLEXES.map((complex) => ({ ...complex, organization_id: organizationId })))
+    .execute();
+  return accounts;
+}

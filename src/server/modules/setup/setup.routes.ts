@@ -1,0 +1,47 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { completeSetupInput, setupResult, setupStatus, setupTokenInput } from '../../../contract/setup.ts';
+import type { Database } from '../../db/database.ts';
+import { clientInfo, sessionCookieOptions } from '../../http/authentication.ts';
+import { SESSION_COOKIE } from '../auth/session.service.ts';
+import { checkSetupToken, completeSetup } from './setup.service.ts';
+
+const SETUP_RATE_LIMIT = { max: 20, timeWindow: '1 minute' };
+
+export const setupRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl: string }> = async (
+  app,
+  { db, publicUrl },
+) => {
+  app.post(
+    '/api/setup/check',
+    {
+      config: { rateLimit: SETUP_RATE_LIMIT },
+      schema: {
+        tags: ['setup'],
+        summary: 'Is this one-time setup link still valid?',
+        body: setupTokenInput,
+        response: { 200: setupStatus },
+      },
+    },
+    async (request) => checkSetupToken(db, request.body.token),
+  );
+
+  app.post(
+    '/api/setup',
+    {
+      config: { rateLimit: SETUP_RATE_LIMIT },
+      schema: {
+        tags: ['setup'],
+        summary: 'Create the first administrator (and optionally the demo organisation)',
+        description:
+          'Uses up the one-time link printed by the first `npm start`, and signs the administrator in.',
+        body: completeSetupInput,
+        response: { 201: setupResult },
+      },
+    },
+    async (request, reply) => {
+      const result = await completeSetup(db, request.body, clientInfo(request), new Date());
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, sessionCookieOptions(publicUrl));
+      return reply.status(201).send({ demoAccounts: result.demoAccounts });
+    },
+  );
+};
