@@ -29,7 +29,7 @@ import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 
 export type AppDeps = {
-  config: Pick<Config, 'publicUrl' | 'trustProxy' | 'env'>;
+  config: Pick<Config, 'publicUrl' | 'trustProxy' | 'env' | 'loginRateLimitPerMinute'>;
   /** Application-role connection (row-level security applies). */
   db: Database;
   logger: FastifyBaseLogger;
@@ -93,7 +93,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   // Limits are per route (sign-in, public endpoints); exceeding one is a 429 problem with Retry-After.
   await app.register(fastifyRateLimit, {
@@ -104,12 +106,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await registerAuthentication(app, { db: deps.db, publicUrl: deps.config.publicUrl });
 
   await app.register(healthRoutes, { db: deps.db });
-  await app.register(authRoutes, { db: deps.db, publicUrl: deps.config.publicUrl });
+  await app.register(authRoutes, {
+    db: deps.db,
+    publicUrl: deps.config.publicUrl,
+    loginRateLimitPerMinute: deps.config.loginRateLimitPerMinute,
+  });
   await app.register(organizationRoutes, { db: deps.db });
   await app.register(staffRoutes, { db: deps.db });
   await app.register(apiTokenRoutes, { db: deps.db });
   await app.register(auditRoutes, { db: deps.db });
-  await app.register(setupRoutes, { db: deps.db, publicUrl: deps.config.publicUrl });
+  await app.register(setupRoutes, {
+    db: deps.db,
+    publicUrl: deps.config.publicUrl,
+    loginRateLimitPerMinute: deps.config.loginRateLimitPerMinute,
+  });
 
   if (spaIndex && deps.webRoot) {
     await app.register(fastifyStatic, { root: deps.webRoot, wildcard: false, index: false, maxAge: '1h' });

@@ -26,6 +26,7 @@ const environmentSchema = z.object({
   LOG_PRETTY: booleanFlag.optional(),
   TRUST_PROXY: booleanFlag.default(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
 });
 
 export type Config = {
@@ -43,6 +44,8 @@ export type Config = {
   logPretty: boolean;
   trustProxy: boolean;
   shutdownTimeoutMs: number;
+  /** Sign-in, second-factor and setup attempts per client address per minute. */
+  loginRateLimitPerMinute: number;
 };
 
 export class ConfigError extends Error {
@@ -84,6 +87,7 @@ export function parseConfig(
     logPretty: e.LOG_PRETTY ?? options.stdoutIsTty ?? false,
     trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
   };
 }
 

@@ -14,7 +14,7 @@ const app = await createTestApp(database.app, {
       nested: z.object({ amountCents: z.number().int().nonnegative() }).optional(),
       tags: z.array(z.string().max(20)).max(5).optional(),
     });
-    instance.post('/api/test/fuzz', { schema: { body } }, async (request) => ({
+    instance.post('/api/test/fuzz', { config: { public: true }, schema: { body } }, async (request) => ({
       ok: true,
       name: (request.body as { name: string }).name,
     }));

@@ -14,11 +14,15 @@ const app = await createTestApp(database.app, {
       age: z.number().int().min(18),
       channel: z.enum(['email', 'letter']),
     });
-    instance.post('/api/test/echo', { schema: { body } }, async (request) => request.body);
-    instance.get('/api/test/crash', async () => {
+    instance.post(
+      '/api/test/echo',
+      { config: { public: true }, schema: { body } },
+      async (request) => request.body,
+    );
+    instance.get('/api/test/crash', { config: { public: true } }, async () => {
       throw new Error('secret internal detail: password=hunter2');
     });
-    instance.get('/api/test/forbidden', async () => {
+    instance.get('/api/test/forbidden', { config: { public: true } }, async () => {
       throw new AppError('forbidden');
     });
   },

@@ -7,11 +7,21 @@ import type { Database } from '../../src/server/db/database.ts';
 /** The real application on a test database, driven through `app.inject`. */
 export async function createTestApp(
   db: Database,
-  options: { webRoot?: string; extend?: (app: FastifyInstance) => void } = {},
+  options: {
+    webRoot?: string;
+    extend?: (app: FastifyInstance) => void;
+    loginRateLimitPerMinute?: number;
+  } = {},
 ): Promise<FastifyInstance> {
-  const { extend, ...rest } = options;
+  const { extend, loginRateLimitPerMinute, ...rest } = options;
   const app = await buildApp({
-    config: { publicUrl: 'http://localhost:3000', trustProxy: false, env: 'test' },
+    // Tests sign in many times from one address; the limit itself is tested with a low value.
+    config: {
+      publicUrl: 'http://localhost:3000',
+      trustProxy: false,
+      env: 'test',
+      loginRateLimitPerMinute: loginRateLimitPerMinute ?? 100_000,
+    },
     db,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...rest,

@@ -10,6 +10,13 @@ import { AppError } from './app-error.ts';
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Reachable without signing in. Every other /api route refuses anonymous callers before validation. */
+    public?: boolean;
+  }
+}
+
 export function clientInfo(request: FastifyRequest) {
   const userAgent = request.headers['user-agent'];
   return { ip: request.ip ?? null, userAgent: typeof userAgent === 'string' ? userAgent : null };
@@ -61,5 +68,16 @@ export async function registerAuthentication(
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) request.principal = await authenticateSession(deps.db, cookie, now);
     checkRequestOrigin(request, deps.publicUrl, Boolean(cookie));
+    // Secure by default: an /api route is for signed-in callers unless it says `config: { public: true }`,
+    // so a forgotten check cannot expose data and anonymous callers learn nothing from validation errors.
+    const url = request.routeOptions.url;
+    if (
+      !request.principal &&
+      url?.startsWith('/api/') &&
+      !url.startsWith('/api/docs') &&
+      !request.routeOptions.config.public
+    ) {
+      throw new AppError('unauthenticated');
+    }
   });
 }

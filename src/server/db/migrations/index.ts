@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './2026-11-25-001-foundation.ts';
 import * as staffIdentity from './2026-11-25-002-staff-identity.ts';
+import * as referenceData from './2026-11-25-010-reference-data.ts';
+import * as complaints from './2026-11-25-011-complaints.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -9,4 +11,6 @@ import * as staffIdentity from './2026-11-25-002-staff-identity.ts';
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-foundation': foundation,
   '2026-11-25-002-staff-identity': staffIdentity,
+  '2026-11-25-010-reference-data': referenceData,
+  '2026-11-25-011-complaints': complaints,
 };

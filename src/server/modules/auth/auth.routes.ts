@@ -26,20 +26,21 @@ import { describeCurrentUser } from './current-user.service.ts';
 import { completeSecondFactor, signIn } from './login.service.ts';
 import { SESSION_COOKIE } from './session.service.ts';
 
-const LOGIN_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };
 const noContent = z.null().describe('No content');
 
-export const authRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl: string }> = async (
-  app,
-  { db, publicUrl },
-) => {
+export const authRoutes: FastifyPluginAsyncZod<{
+  db: Database;
+  publicUrl: string;
+  loginRateLimitPerMinute: number;
+}> = async (app, { db, publicUrl, loginRateLimitPerMinute }) => {
+  const LOGIN_RATE_LIMIT = { max: loginRateLimitPerMinute, timeWindow: '1 minute' };
   const cookieOptions = sessionCookieOptions(publicUrl);
   const clearSession = (reply: FastifyReply) => reply.clearCookie(SESSION_COOKIE, cookieOptions);
 
   app.post(
     '/api/auth/login',
     {
-      config: { rateLimit: LOGIN_RATE_LIMIT },
+      config: { rateLimit: LOGIN_RATE_LIMIT, public: true },
       schema: {
         tags: ['auth'],
         summary: 'Sign in with e-mail and password',
@@ -70,7 +71,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl: string
   app.post(
     '/api/auth/login/second-factor',
     {
-      config: { rateLimit: LOGIN_RATE_LIMIT },
+      config: { rateLimit: LOGIN_RATE_LIMIT, public: true },
       schema: {
         tags: ['auth'],
         summary: 'Complete sign-in with the authenticator code',
@@ -102,7 +103,10 @@ export const authRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl: string
 
   app.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Sign out of this session', response: { 204: noContent } } },
+    {
+      config: { public: true },
+      schema: { tags: ['auth'], summary: 'Sign out of this session', response: { 204: noContent } },
+    },
     async (request, reply) => {
       const principal = request.principal;
       if (principal?.kind === 'staff') await signOut(db, principal, clientInfo(request), false);

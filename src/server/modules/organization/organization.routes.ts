@@ -8,6 +8,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
   app.get(
     '/api/organization',
     {
+      config: { public: true },
       schema: {
         tags: ['organization'],
         summary: 'The housing corporation this address serves',

@@ -5,16 +5,16 @@ import { clientInfo, sessionCookieOptions } from '../../http/authentication.ts';
 import { SESSION_COOKIE } from '../auth/session.service.ts';
 import { checkSetupToken, completeSetup } from './setup.service.ts';
 
-const SETUP_RATE_LIMIT = { max: 20, timeWindow: '1 minute' };
-
-export const setupRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl: string }> = async (
-  app,
-  { db, publicUrl },
-) => {
+export const setupRoutes: FastifyPluginAsyncZod<{
+  db: Database;
+  publicUrl: string;
+  loginRateLimitPerMinute: number;
+}> = async (app, { db, publicUrl, loginRateLimitPerMinute }) => {
+  const SETUP_RATE_LIMIT = { max: loginRateLimitPerMinute, timeWindow: '1 minute' };
   app.post(
     '/api/setup/check',
     {
-      config: { rateLimit: SETUP_RATE_LIMIT },
+      config: { rateLimit: SETUP_RATE_LIMIT, public: true },
       schema: {
         tags: ['setup'],
         summary: 'Is this one-time setup link still valid?',
@@ -28,7 +28,7 @@ export const setupRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl: strin
   app.post(
     '/api/setup',
     {
-      config: { rateLimit: SETUP_RATE_LIMIT },
+      config: { rateLimit: SETUP_RATE_LIMIT, public: true },
       schema: {
         tags: ['setup'],
         summary: 'Create the first administrator (and optionally the demo organisation)',
