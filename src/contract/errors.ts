@@ -1,8 +1,11 @@
+import { complaintProblemCatalog } from './complaint-problems.ts';
+
 /**
  * Every error code the API returns, with its HTTP status and its message in Dutch and English.
  * Shared by server and web: the web app shows `messages[locale]` for a code it receives.
  */
 export const errorCatalog = {
+  ...complaintProblemCatalog,
   validation_failed: {
     status: 400,
     nl: 'Niet alle velden zijn goed ingevuld.',
@@ -59,6 +62,37 @@ export const errorCatalog = {
     nl: 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.',
     en: 'Too many failed attempts. Wait fifteen minutes and try again.',
   },
+  // Single sign-on: also the `fout` value of the /inloggen redirect after a refused SSO login.
+  sso_not_configured: {
+    status: 404,
+    nl: 'Inloggen via uw organisatie (single sign-on) is hier niet ingesteld.',
+    en: 'Signing in through your organisation (single sign-on) is not set up here.',
+  },
+  sso_unknown_user: {
+    status: 403,
+    nl: 'Er is in Gehoord geen account gekoppeld aan dit account van uw organisatie. Vraag een beheerder om het te koppelen.',
+    en: 'No Gehoord account is linked to this account of your organisation. Ask an administrator to link it.',
+  },
+  sso_not_allowed: {
+    status: 403,
+    nl: 'Inloggen met een account van deze organisatie of aanbieder is hier niet toegestaan.',
+    en: 'Signing in with an account of this organisation or provider is not allowed here.',
+  },
+  sso_account_inactive: {
+    status: 403,
+    nl: 'Uw account in Gehoord is gedeactiveerd. Neem contact op met een beheerder.',
+    en: 'Your Gehoord account has been deactivated. Contact an administrator.',
+  },
+  sso_failed: {
+    status: 400,
+    nl: 'Inloggen via uw organisatie is mislukt of verlopen. Probeer het opnieuw.',
+    en: 'Signing in through your organisation failed or expired. Please try again.',
+  },
+  sso_unavailable: {
+    status: 503,
+    nl: 'De inlogdienst van uw organisatie is nu niet bereikbaar. Probeer het later opnieuw of log in met uw wachtwoord.',
+    en: "Your organisation's sign-in service cannot be reached right now. Try again later or sign in with your password.",
+  },
   forbidden: { status: 403, nl: 'U heeft hiervoor geen toestemming.', en: 'You are not allowed to do this.' },
   not_found: { status: 404, nl: 'Dit bestaat niet (meer).', en: 'This does not exist (any more).' },
   route_not_found: {
@@ -85,6 +119,21 @@ export const errorCatalog = {
     status: 409,
     nl: 'Dit is intussen door iemand anders gewijzigd.',
     en: 'Someone else changed this in the meantime.',
+  },
+  already_exists: {
+    status: 409,
+    nl: 'Dit bestaat al: een van de gegevens moet uniek zijn.',
+    en: 'This already exists: one of the values must be unique.',
+  },
+  calendar_settings_invalid: {
+    status: 422,
+    nl: 'Deze kalenderinstellingen zijn niet geldig.',
+    en: 'These calendar settings are not valid.',
+  },
+  import_invalid: {
+    status: 422,
+    nl: 'Het bestand bevat fouten. Er is niets geïmporteerd; verbeter de genoemde regels en probeer het opnieuw.',
+    en: 'The file contains errors. Nothing was imported; correct the lines listed and try again.',
   },
   payload_too_large: { status: 413, nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
   unsupported_media_type: {

@@ -15,6 +15,7 @@ export * from './extension.ts';
 export type { Guard, GuardOutcome, TransitionProblem } from './lifecycle-guards.ts';
 export * from './local-date.ts';
 export * from './money.ts';
+export * from './next-steps.ts';
 export * from './outside-procedure-grounds.ts';
 export * from './permissions.ts';
 export * from './repeat-complaint.ts';

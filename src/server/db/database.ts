@@ -8,6 +8,11 @@ type Log = { error(obj: object, msg: string): void };
 
 // timestamptz stays a Date; bigint counts come back as strings unless parsed.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+// Calendar days stay 'YYYY-MM-DD' strings (the domain's LocalDate): a Date would shift them by the time zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+const DATE_ARRAY_OID = 1182 as (typeof pg.types.builtins)[keyof typeof pg.types.builtins]; // not in pg's builtins list
+const TEXT_ARRAY_OID = 1009 as (typeof pg.types.builtins)[keyof typeof pg.types.builtins];
+pg.types.setTypeParser(DATE_ARRAY_OID, pg.types.getTypeParser(TEXT_ARRAY_OID));
 
 /** A pooled Kysely instance. Every pg client gets an error listener: a server restart must not crash Node. */
 export function createDatabase(

@@ -1,0 +1,228 @@
+import type { TransitionProblem } from '../domain/index.ts';
+
+type Entry = { status: number; nl: string; en: string };
+const refused = (nl: string, en: string) => ({ status: 422, nl, en }) as const;
+
+/** Every reason the domain core can refuse a step on a complaint, as API error codes (409/422). */
+export const complaintProblemCatalog = {
+  transition_not_allowed: {
+    status: 409,
+    nl: 'Deze stap kan niet in de huidige status van de klacht.',
+    en: 'This step is not possible in the complaint’s current status.',
+  },
+  received_in_future: refused(
+    'De ontvangstdatum ligt in de toekomst.',
+    'The date received is in the future.',
+  ),
+  category_required: refused('Kies een categorie voor de klacht.', 'Choose a category for the complaint.'),
+  subject_required: refused(
+    'Geef aan over wie de klacht gaat: een medewerker, een afdeling of een derde.',
+    'State who the complaint is about: an employee, a department or a third party.',
+  ),
+  discrimination_by_staff_is_category_4: refused(
+    'Een klacht over discriminatie door een medewerker is altijd een klacht in categorie 4 (onjuist behandeld).',
+    'A complaint about discrimination by staff is always a category 4 complaint (treated wrongly).',
+  ),
+  matter_already_handled_by_committee: refused(
+    'De regionale klachtencommissie heeft deze kwestie al in behandeling (gehad); de klacht valt buiten de procedure (grond f).',
+    'The regional complaints committee has (had) this matter; the complaint is outside the procedure (ground f).',
+  ),
+  referral_detail_required: refused(
+    'Vul in waarnaar u de klager verwijst (instantie, uitspraak, wettelijke basis of verzekeraar).',
+    'Fill in where the complainant is referred to (body, ruling, legal basis or insurer).',
+  ),
+  note_required_for_other: refused(
+    'Licht toe wat voor melding dit is.',
+    'Explain what kind of report this is.',
+  ),
+  extension_day_invalid: refused('Deze datum is ongeldig.', 'This date is invalid.'),
+  extension_requires_reason: refused(
+    'Geef de reden waarom de termijn niet gehaald wordt.',
+    'Give the reason why the term cannot be met.',
+  ),
+  extension_requires_manager_approval: refused(
+    'Alleen de leidinggevende kan de termijn verlengen.',
+    'Only the manager can extend the term.',
+  ),
+  extension_requires_complainant_notice: refused(
+    'Schrijf het bericht aan de klager over de nieuwe datum.',
+    'Write the notice to the complainant about the new date.',
+  ),
+  extension_must_be_later: refused(
+    'De nieuwe datum moet na de huidige uiterste datum liggen.',
+    'The new date must be after the current due date.',
+  ),
+  extension_day_not_working_day: refused(
+    'De nieuwe datum moet een werkdag zijn.',
+    'The new date must be a working day.',
+  ),
+  answer_requires_contact: refused(
+    'Bespreek de klacht eerst telefonisch of persoonlijk met de klager, of leg vast waarom dat niet kan.',
+    'First discuss the complaint with the complainant by phone or in person, or record why that is not possible.',
+  ),
+  answer_requires_assessment: refused(
+    'Leg eerst de beoordeling van de klacht vast.',
+    'Record the assessment of the complaint first.',
+  ),
+  apology_required: refused(
+    'Is ons beleid niet gevolgd, dan bieden we excuses aan.',
+    'When our policy was not followed, we apologise.',
+  ),
+  error_admission_required: refused(
+    'Is ons beleid niet gevolgd, dan geven we toe dat er een fout is gemaakt.',
+    'When our policy was not followed, we admit the mistake.',
+  ),
+  verdict_conflicts_with_error: refused(
+    'Een toegegeven fout maakt de klacht niet ongegrond.',
+    'An admitted mistake does not make the complaint unfounded.',
+  ),
+  compensation_required_for_damage: refused(
+    'Bij aantoonbare schade hoort een vergoeding.',
+    'Demonstrable damage must be compensated.',
+  ),
+  compensation_requires_demonstrable_damage: refused(
+    'Een vergoeding is alleen voor aantoonbare schade.',
+    'Compensation is only for demonstrable damage.',
+  ),
+  compensation_amount_invalid: refused(
+    'Het bedrag van de vergoeding is ongeldig.',
+    'The compensation amount is invalid.',
+  ),
+  compensation_requires_approval: refused(
+    'De leidinggevende moet de vergoeding eerst goedkeuren.',
+    'The manager must approve the compensation first.',
+  ),
+  colleague_discussion_required: refused(
+    'Bespreek de klacht eerst met collega’s.',
+    'Discuss the complaint with colleagues first.',
+  ),
+  explanation_required: refused(
+    'Schrijf de uitleg van het beleid voor de klager.',
+    'Write the explanation of the policy for the complainant.',
+  ),
+  manager_decision_required: refused(
+    'De leidinggevende beslist over de afhandeling als het beleid in dit geval niet klopt.',
+    'The manager decides on the handling when the policy is wrong in this case.',
+  ),
+  answer_requires_manager_approval: refused(
+    'Deze herhaalde klacht heeft het akkoord van de leidinggevende nodig.',
+    'This repeat complaint needs the manager’s approval.',
+  ),
+  answer_requires_legal_advice: refused('Vraag eerst advies aan de jurist.', 'Obtain legal advice first.'),
+  answer_must_adopt_legal_advice: refused(
+    'Het antwoord moet het advies van de jurist volgen.',
+    'The answer must follow the legal advice.',
+  ),
+  answer_must_stand_by_decision: refused(
+    'Zonder nieuwe feiten blijft u bij de eerdere beslissing.',
+    'Without new facts you stand by the earlier decision.',
+  ),
+  answer_must_state_last_response: refused(
+    'Vermeld dat dit de laatste keer is dat we op deze kwestie reageren.',
+    'State that this is the last time we respond on this matter.',
+  ),
+  manager_unknown: refused(
+    'Er is geen leidinggevende bekend voor deze klacht; het antwoord gaat in cc naar de leidinggevende.',
+    'No manager is known for this complaint; the answer is copied to the manager.',
+  ),
+  management_assistant_unknown: refused(
+    'Er is geen managementassistent bekend; het antwoord gaat in cc naar de managementassistent.',
+    'No management assistant is known; the answer is copied to the management assistant.',
+  ),
+  committee_reference_required: refused(
+    'Leg eerst het kenmerk van de klachtencommissie vast.',
+    'Record the complaints committee’s reference first.',
+  ),
+  committee_reference_already_recorded: refused(
+    'Het kenmerk van de commissie is al vastgelegd.',
+    'The committee’s reference has already been recorded.',
+  ),
+  committee_ruling_required: refused(
+    'Leg eerst de uitspraak van de commissie vast.',
+    'Record the committee’s ruling first.',
+  ),
+  committee_ruling_already_recorded: refused(
+    'De uitspraak van de commissie is al vastgelegd.',
+    'The committee’s ruling has already been recorded.',
+  ),
+  committee_ruling_summary_required: refused(
+    'Vat de uitspraak van de commissie samen.',
+    'Summarise the committee’s ruling.',
+  ),
+  board_decision_requires_board: refused(
+    'Alleen de directie beslist over het advies van de commissie.',
+    'Only the board decides on the committee’s advice.',
+  ),
+  board_decision_text_required: refused(
+    'Beschrijf het besluit van de directie.',
+    'Describe the board’s decision.',
+  ),
+  board_decision_required: refused(
+    'Leg eerst het besluit van de directie vast.',
+    'Record the board’s decision first.',
+  ),
+  board_decision_already_recorded: refused(
+    'Het besluit van de directie is al vastgelegd.',
+    'The board’s decision has already been recorded.',
+  ),
+  follow_up_text_required: refused(
+    'Beschrijf wat er met het besluit is gedaan.',
+    'Describe what was done with the decision.',
+  ),
+  follow_up_already_recorded: refused(
+    'De opvolging is al vastgelegd.',
+    'The follow-up has already been recorded.',
+  ),
+  repeat_has_no_answer_duty: refused(
+    'Op deze herhaalde klacht hebben we al voor het laatst gereageerd; leg hem vast zonder nieuw antwoord.',
+    'We already gave our last response on this matter; record the repeat without a new answer.',
+  ),
+  answer_duty_applies: refused('Deze klacht moet beantwoord worden.', 'This complaint must be answered.'),
+  handler_required: refused('Kies een behandelaar.', 'Choose a handler.'),
+  handler_assignment_requires_manager: refused(
+    'Bij deze herhaalde klacht bepaalt de leidinggevende wie hem behandelt.',
+    'For this repeat complaint the manager decides who handles it.',
+  ),
+  triage_outside_procedure_required: refused(
+    'Alleen een klacht buiten de procedure krijgt een uitleg in plaats van een antwoord.',
+    'Only a complaint outside the procedure gets an explanation instead of an answer.',
+  ),
+  committee_case_exists: refused(
+    'Deze klacht is al aan de klachtencommissie voorgelegd.',
+    'This complaint has already been referred to the complaints committee.',
+  ),
+  committee_case_required: refused(
+    'Deze klacht ligt niet bij de klachtencommissie.',
+    'This complaint is not with the complaints committee.',
+  ),
+  committee_follow_up_required: refused(
+    'Sluit de klacht pas af als het besluit van de directie is opgevolgd.',
+    'Close the complaint only after the board’s decision has been followed up.',
+  ),
+  compensation_not_paid: refused(
+    'Betaal eerst de toegezegde vergoeding.',
+    'Pay the promised compensation first.',
+  ),
+  withdrawal_reason_required: refused(
+    'Geef aan waarom de klacht wordt ingetrokken.',
+    'State why the complaint is withdrawn.',
+  ),
+  criminal_offence_already_flagged: refused(
+    'Het vermoeden van een strafbaar feit is al gemeld aan de directie.',
+    'The suspected criminal offence has already been reported to the board.',
+  ),
+  precondition_failed: {
+    status: 412,
+    nl: 'Iemand anders heeft deze klacht intussen gewijzigd. Laad hem opnieuw.',
+    en: 'Someone else changed this complaint in the meantime. Reload it.',
+  },
+  idempotency_key_reused: refused(
+    'Deze Idempotency-Key is al gebruikt voor een ander verzoek.',
+    'This Idempotency-Key was already used for a different request.',
+  ),
+  complaint_not_open: {
+    status: 409,
+    nl: 'Deze klacht is afgesloten; dit kan niet meer.',
+    en: 'This complaint is closed; this is no longer possible.',
+  },
+} as const satisfies Record<TransitionProblem | 'received_in_future', Entry> & Record<string, Entry>;

@@ -1,0 +1,440 @@
+import { z } from 'zod';
+import {
+  CONTACT_KINDS,
+  COMMITTEE_VERDICTS,
+  COMPLAINT_CATEGORIES,
+  COMPLAINT_STATUSES,
+  EMPLOYEE_RESPONSE_CAUSES,
+  INTAKE_CHANNELS,
+  LAWYER_INVOLVEMENT,
+  NEXT_STEPS,
+  NOT_A_COMPLAINT_KINDS,
+  OUTSIDE_PROCEDURE_GROUNDS,
+  POLICY_FINDINGS,
+  REPEAT_RUNGS,
+  VERDICTS,
+} from '../domain/index.ts';
+
+function keysOf<T extends Record<string, unknown>>(record: T) {
+  return z.enum(Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]);
+}
+
+export const intakeChannel = keysOf(INTAKE_CHANNELS).meta({ id: 'IntakeChannel' });
+export const complaintStatus = keysOf(COMPLAINT_STATUSES).meta({ id: 'ComplaintStatus' });
+export const complaintCategory = keysOf(COMPLAINT_CATEGORIES).meta({ id: 'ComplaintCategory' });
+export const contactKind = keysOf(CONTACT_KINDS);
+export const notAComplaintKind = keysOf(NOT_A_COMPLAINT_KINDS);
+export const outsideProcedureGround = keysOf(OUTSIDE_PROCEDURE_GROUNDS);
+export const verdict = keysOf(VERDICTS);
+export const policyFinding = keysOf(POLICY_FINDINGS);
+export const committeeVerdict = keysOf(COMMITTEE_VERDICTS);
+export const nextStepCode = keysOf(NEXT_STEPS);
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const instant = z.iso.datetime({ offset: true });
+const localDay = z.iso.date();
+const personRelation = z.enum(['tenant', 'prospective_tenant', 'buyer', 'other']);
+
+export const complaintIdParams = z.object({ id: z.uuid() });
+
+export const newComplainant = z
+  .object({
+    name: text(200),
+    email: z.email().max(254).nullish(),
+    phone: optionalText(40),
+    postalAddress: optionalText(500),
+    relation: personRelation.default('tenant'),
+    unitId: z.uuid().nullish(),
+  })
+  .meta({ id: 'NewComplainant' });
+
+export const newRepresentative = z
+  .object({
+    name: text(200),
+    email: z.email().max(254).nullish(),
+    phone: optionalText(40),
+    relation: text(100).meta({ example: 'dochter' }),
+    consentNoted: z.boolean(),
+  })
+  .meta({ id: 'NewRepresentative' });
+
+export const repeatInput = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('disagrees_with_decision'),
+      earlierComplaintId: z.uuid(),
+      lawyer: keysOf(LAWYER_INVOLVEMENT).default('none'),
+      newFacts: z.boolean(),
+    }),
+    z.object({
+      kind: z.literal('employee_response'),
+      earlierComplaintId: z.uuid(),
+      lawyer: keysOf(LAWYER_INVOLVEMENT).default('none'),
+      cause: keysOf(EMPLOYEE_RESPONSE_CAUSES),
+      employeeId: z.uuid(),
+    }),
+  ])
+  .meta({
+    id: 'RepeatInput',
+    description:
+      'A repeat complaint (policy 2.6): the complainant disagrees with the decision, or the repeat was caused by an employee’s late, missing or poor response.',
+  });
+
+export const registerComplaintInput = z
+  .object({
+    channel: intakeChannel,
+    receivedAt: instant
+      .optional()
+      .describe('When the complaint reached us; may lie in the past (letters, phone notes). Default: now.'),
+    complainantId: z.uuid().optional().describe('An existing person; or give `complainant` to create one.'),
+    complainant: newComplainant.optional(),
+    representative: newRepresentative.optional(),
+    unitId: z.uuid().optional(),
+    housingComplexId: z.uuid().optional(),
+    departmentId: z.uuid().optional().describe('Default: the handler’s department.'),
+    handlerId: z.uuid().optional(),
+    description: text(20_000).describe('The complaint in the complainant’s own words.'),
+    desiredOutcome: optionalText(5000),
+    confidential: z.boolean().default(false),
+    repeat: repeatInput.optional(),
+  })
+  .meta({
+    id: 'RegisterComplaintInput',
+    example: {
+      channel: 'phone',
+      receivedAt: '2026-11-23T09:15:00+01:00',
+      complainant: { name: 'Mevrouw J. de Vries', phone: '06 12345678', relation: 'tenant' },
+      description: 'De lekkage in de badkamer is drie weken geleden gerepareerd maar lekt weer.',
+      desiredOutcome: 'Dat de lekkage echt verholpen wordt.',
+    },
+  });
+
+const flags = {
+  suspectedCriminalOffence: z.boolean().default(false),
+  allegesDiscriminationByStaff: z.boolean().default(false),
+};
+
+export const complaintSubjectInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('employee'), employeeId: z.uuid() }),
+  z.object({ kind: z.literal('department'), departmentId: z.uuid() }),
+  z.object({ kind: z.literal('contractor'), contractorId: z.uuid() }),
+]);
+
+export const triageInput = z
+  .discriminatedUnion('outcome', [
+    z.object({
+      outcome: z.literal('complaint'),
+      category: complaintCategory,
+      subject: complaintSubjectInput,
+      ...flags,
+    }),
+    z.object({
+      outcome: z.literal('not_a_complaint'),
+      kind: notAComplaintKind,
+      note: optionalText(2000),
+      ...flags,
+    }),
+    z.object({
+      outcome: z.literal('outside_procedure'),
+      ground: outsideProcedureGround,
+      referralDetail: optionalText(2000),
+      ...flags,
+    }),
+  ])
+  .meta({
+    id: 'TriageInput',
+    description:
+      'Is it a complaint (policy 1.2), not a complaint (referred to its own process), or outside the procedure (policy 2.5)? A complaint about a named employee, or a suspected criminal offence, becomes confidential.',
+  });
+
+export const assignInput = z.object({ handlerId: z.uuid() }).meta({ id: 'AssignInput' });
+
+export const contactInput = z
+  .object({
+    kind: contactKind,
+    direction: z.enum(['inbound', 'outbound']),
+    at: instant.optional(),
+    summary: text(20_000),
+  })
+  .meta({
+    id: 'ContactInput',
+    example: { kind: 'phone', direction: 'outbound', summary: 'Besproken met mevrouw.' },
+  });
+
+export const noteInput = z.object({ text: text(20_000) }).meta({ id: 'NoteInput' });
+
+export const writtenOnlyInput = z
+  .object({
+    reason: text(2000).describe('Why the complaint is exceptionally handled in writing only (policy 2.3).'),
+  })
+  .meta({ id: 'WrittenOnlyInput' });
+
+export const assessmentInput = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('policy_not_followed'),
+      verdict,
+      apologyOffered: z.boolean(),
+      errorAdmitted: z.boolean(),
+      demonstrableDamage: z.boolean(),
+      compensationCents: z.number().int().positive().max(100_000_000).nullish(),
+    }),
+    z.object({
+      kind: z.literal('disagrees_with_policy'),
+      verdict,
+      discussedWithColleagues: z.boolean(),
+      finding: policyFinding,
+      explanation: optionalText(10_000),
+    }),
+  ])
+  .and(z.object({ improvementSuggestions: optionalText(10_000) }))
+  .meta({
+    id: 'AssessmentInput',
+    description:
+      'Policy 2.4: kind A — our policy was not followed (apology, admitted error, compensation for demonstrable damage); kind B — the complainant disagrees with our policy (discussed with colleagues, finding).',
+  });
+
+export const approvalInput = z
+  .object({
+    subject: z.enum(['answer', 'compensation', 'manager_decision']),
+    text: optionalText(10_000).describe(
+      'Required for a manager decision: how the complaint is to be handled.',
+    ),
+  })
+  .meta({ id: 'ApprovalInput' });
+
+export const approvalRequestInput = z
+  .object({
+    subject: z.enum(['answer', 'compensation', 'manager_decision', 'extension']),
+    note: optionalText(5000),
+  })
+  .meta({ id: 'ApprovalRequestInput' });
+
+export const legalAdviceInput = z.object({ summary: text(20_000) }).meta({ id: 'LegalAdviceInput' });
+
+export const compensationPaidInput = z
+  .object({ paidAt: instant.optional() })
+  .meta({ id: 'CompensationPaidInput' });
+
+export const extensionInput = z
+  .object({ newDueDay: localDay, reason: text(2000), noticeText: text(10_000) })
+  .meta({ id: 'ExtensionInput' });
+
+export const answerInput = z
+  .object({
+    text: text(50_000),
+    adoptsLegalAdvice: z.boolean().default(false),
+    standsByEarlierDecision: z.boolean().default(false),
+    statesLastResponse: z.boolean().default(false),
+  })
+  .meta({ id: 'AnswerInput' });
+
+export const withdrawInput = z.object({ reason: text(2000) }).meta({ id: 'WithdrawInput' });
+export const committeeReferenceInput = z
+  .object({ reference: text(100) })
+  .meta({ id: 'CommitteeReferenceInput' });
+export const committeeRulingInput = z
+  .object({ at: instant.optional(), verdict: committeeVerdict, summary: text(20_000) })
+  .meta({ id: 'CommitteeRulingInput' });
+export const boardDecisionInput = z
+  .object({ adoptsAdvice: z.boolean(), text: text(20_000) })
+  .meta({ id: 'BoardDecisionInput' });
+export const committeeFollowUpInput = z
+  .object({ at: instant.optional(), text: text(20_000) })
+  .meta({ id: 'CommitteeFollowUpInput' });
+
+const namedRef = z.object({ id: z.uuid(), name: z.string() }).nullable();
+
+export const termProgress = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('on_track'), workingDaysLeft: z.number().int() }),
+  z.object({ state: z.literal('due_today'), workingDaysLeft: z.literal(0) }),
+  z.object({ state: z.literal('overdue'), workingDaysLate: z.number().int() }),
+  z.object({ state: z.literal('stopped') }),
+]);
+
+export const timelineEvent = z
+  .object({
+    id: z.number().int(),
+    type: z.string(),
+    at: z.string(),
+    actor: z.object({
+      kind: z.enum(['staff', 'token', 'system']),
+      id: z.string().nullable(),
+      name: z.string().nullable(),
+    }),
+    contact: z.object({ kind: contactKind, direction: z.enum(['inbound', 'outbound']) }).nullable(),
+    summary: z.string().nullable(),
+    payload: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'TimelineEvent' });
+
+export const complaintDetail = z
+  .object({
+    id: z.uuid(),
+    reference: z.string().meta({ example: 'K-2026-00042' }),
+    matterId: z.uuid(),
+    status: complaintStatus,
+    channel: intakeChannel,
+    receivedAt: z.string(),
+    registeredAt: z.string(),
+    registeredBy: namedRef,
+    complainant: z
+      .object({
+        id: z.uuid(),
+        name: z.string(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+        relation: z.string(),
+      })
+      .nullable(),
+    representative: z
+      .object({ id: z.uuid(), name: z.string(), relation: z.string(), consentNoted: z.boolean() })
+      .nullable(),
+    unit: z.object({ id: z.uuid(), address: z.string(), postcode: z.string() }).nullable(),
+    housingComplex: z.object({ id: z.uuid(), name: z.string(), complexNumber: z.string() }).nullable(),
+    department: namedRef,
+    description: z.string(),
+    desiredOutcome: z.string().nullable(),
+    confidential: z.boolean(),
+    criminalSuspicion: z.boolean(),
+    triage: z.record(z.string(), z.unknown()).nullable(),
+    category: complaintCategory.nullable(),
+    subject: z.object({ kind: z.string(), id: z.uuid().nullable(), name: z.string().nullable() }).nullable(),
+    handler: namedRef,
+    responsibleManager: namedRef,
+    term: z.object({
+      startDay: z.string(),
+      originalDueAt: z.string(),
+      dueAt: z.string(),
+      extensions: z.array(z.record(z.string(), z.unknown())),
+      progress: termProgress,
+    }),
+    repeat: z
+      .object({
+        earlierComplaintId: z.uuid(),
+        rung: keysOf(REPEAT_RUNGS),
+        rungLabel: z.string(),
+        answerDuty: z.boolean(),
+        requirements: z.record(z.string(), z.unknown()),
+      })
+      .nullable(),
+    writtenOnlyReason: z.string().nullable(),
+    assessment: z.record(z.string(), z.unknown()).nullable(),
+    outcome: verdict.nullable(),
+    compensationCents: z.number().int().nullable(),
+    improvementSuggestions: z.string().nullable(),
+    managerApproval: z.record(z.string(), z.unknown()).nullable(),
+    legalAdvice: z.record(z.string(), z.unknown()).nullable(),
+    committee: z.record(z.string(), z.unknown()).nullable(),
+    answer: z
+      .object({
+        text: z.string(),
+        answeredAt: z.string(),
+        recipients: z.record(z.string(), z.unknown()).nullable(),
+      })
+      .nullable(),
+    withdrawal: z.record(z.string(), z.unknown()).nullable(),
+    closedAt: z.string().nullable(),
+    nextSteps: z.array(z.object({ code: nextStepCode, nl: z.string(), en: z.string() })),
+    version: z.number().int(),
+    timeline: z.array(timelineEvent),
+  })
+  .meta({ id: 'ComplaintDetail' });
+
+export const complaintListItem = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    status: complaintStatus,
+    channel: intakeChannel,
+    receivedAt: z.string(),
+    complainantName: z.string().nullable(),
+    housingComplexName: z.string().nullable(),
+    category: complaintCategory.nullable(),
+    handlerId: z.uuid().nullable(),
+    handlerName: z.string().nullable(),
+    dueAt: z.string(),
+    progress: termProgress,
+    confidential: z.boolean(),
+    repeat: z.boolean(),
+  })
+  .meta({ id: 'ComplaintListItem' });
+
+const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
+  z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item).max(20));
+const boolFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const complaintListQuery = z.object({
+  status: csv(complaintStatus).optional(),
+  category: csv(complaintCategory).optional(),
+  channel: csv(intakeChannel).optional(),
+  handlerId: z.union([z.uuid(), z.literal('me'), z.literal('none')]).optional(),
+  departmentId: z.uuid().optional(),
+  housingComplexId: z.uuid().optional(),
+  unitId: z.uuid().optional(),
+  complainantId: z.uuid().optional(),
+  contractorId: z.uuid().optional(),
+  overdue: boolFlag.optional(),
+  dueWithinWorkingDays: z.coerce.number().int().min(0).max(60).optional(),
+  receivedFrom: localDay.optional(),
+  receivedTo: localDay.optional(),
+  repeat: boolFlag.optional(),
+  confidential: boolFlag.optional(),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Dutch full-text search plus reference, name, address, postcode'),
+  sort: z.enum(['due', 'received', 'received_asc']).default('due'),
+  cursor: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type ComplaintListQuery = z.infer<typeof complaintListQuery>;
+
+export const complaintPage = z
+  .object({ items: z.array(complaintListItem), nextCursor: z.string().nullable() })
+  .meta({ id: 'ComplaintPage' });
+
+export const statusCounts = z
+  .object({
+    counts: z.record(z.string(), z.number().int()),
+    overdue: z.number().int(),
+    total: z.number().int(),
+  })
+  .meta({ id: 'ComplaintStatusCounts' });
+
+export const likelyRepeatsQuery = z.object({
+  complainantId: z.uuid().optional(),
+  unitId: z.uuid().optional(),
+  text: z.string().trim().max(20_000).optional(),
+});
+
+export const likelyRepeat = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    status: complaintStatus,
+    receivedAt: z.string(),
+    description: z.string(),
+    similarity: z.number(),
+    sameComplainant: z.boolean(),
+    sameUnit: z.boolean(),
+  })
+  .meta({ id: 'LikelyRepeat' });
+
+export type RegisterComplaintInput = z.infer<typeof registerComplaintInput>;
+export type TriageInputBody = z.infer<typeof triageInput>;
+export type AssessmentInputBody = z.infer<typeof assessmentInput>;
+export type ComplaintDetail = z.infer<typeof complaintDetail>;
+export type ComplaintListItem = z.infer<typeof complaintListItem>;

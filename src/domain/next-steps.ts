@@ -1,0 +1,114 @@
+import { type AnswerProblem, listAnswerBlockers, NO_EXTRA_REQUIREMENTS } from './answer-guards.ts';
+import { isCompensationSettled } from './assessment.ts';
+import { getCommitteeStage } from './committee.ts';
+import type { ComplaintState } from './complaint-state.ts';
+
+// The plain "what must happen next" shown beside every complaint; Dutch first, English second.
+export const NEXT_STEPS = {
+  triage: { nl: 'Beoordeel of dit een klacht is', en: 'Decide whether this is a complaint' },
+  record_without_answer_duty: {
+    nl: 'Leg de herhaalde klacht vast zonder nieuw antwoord',
+    en: 'Record the repeat complaint without a new answer',
+  },
+  assign_handler: { nl: 'Wijs een behandelaar toe', en: 'Assign a handler' },
+  contact_complainant: {
+    nl: 'Bespreek de klacht telefonisch of persoonlijk met de klager',
+    en: 'Discuss the complaint with the complainant by phone or in person',
+  },
+  record_assessment: {
+    nl: 'Beoordeel de klacht aan de hand van beleid en procedures',
+    en: 'Assess the complaint against policy and procedures',
+  },
+  complete_assessment: { nl: 'Maak de beoordeling compleet', en: 'Complete the assessment' },
+  obtain_manager_approval: {
+    nl: 'Vraag akkoord van de leidinggevende',
+    en: "Obtain the manager's approval",
+  },
+  obtain_legal_advice: { nl: 'Vraag advies aan de jurist', en: 'Obtain legal advice' },
+  send_answer: { nl: 'Verstuur het antwoord', en: 'Send the answer' },
+  send_explanation: {
+    nl: 'Leg de klager binnen de termijn uit waarom de klacht buiten de procedure valt',
+    en: 'Explain to the complainant within the term why the complaint is outside the procedure',
+  },
+  pay_compensation: { nl: 'Betaal de toegezegde vergoeding', en: 'Pay the promised compensation' },
+  close: { nl: 'Sluit de klacht af', en: 'Close the complaint' },
+  record_committee_reference: {
+    nl: 'Leg het kenmerk van de klachtencommissie vast',
+    en: "Record the complaints committee's reference",
+  },
+  record_committee_ruling: {
+    nl: 'Leg de uitspraak van de klachtencommissie vast',
+    en: "Record the complaints committee's ruling",
+  },
+  record_board_decision: {
+    nl: 'De directie beslist over het advies van de commissie',
+    en: "The board decides on the committee's advice",
+  },
+  record_committee_follow_up: {
+    nl: 'Leg vast wat er met het besluit van de directie is gedaan',
+    en: "Record the follow-up of the board's decision",
+  },
+} as const;
+export type NextStep = keyof typeof NEXT_STEPS;
+
+// Each answer blocker names the step that removes it (policy 2.3, 2.4, 2.6).
+const STEP_FOR_BLOCKER: Record<AnswerProblem, NextStep> = {
+  answer_requires_contact: 'contact_complainant',
+  answer_requires_assessment: 'record_assessment',
+  apology_required: 'complete_assessment',
+  error_admission_required: 'complete_assessment',
+  verdict_conflicts_with_error: 'complete_assessment',
+  compensation_required_for_damage: 'complete_assessment',
+  compensation_requires_demonstrable_damage: 'complete_assessment',
+  compensation_amount_invalid: 'complete_assessment',
+  compensation_requires_approval: 'obtain_manager_approval',
+  colleague_discussion_required: 'complete_assessment',
+  explanation_required: 'complete_assessment',
+  manager_decision_required: 'obtain_manager_approval',
+  answer_requires_manager_approval: 'obtain_manager_approval',
+  answer_requires_legal_advice: 'obtain_legal_advice',
+  answer_must_adopt_legal_advice: 'send_answer',
+  answer_must_stand_by_decision: 'send_answer',
+  answer_must_state_last_response: 'send_answer',
+};
+
+/** The steps still to take, in order; empty when the complaint needs nothing more. */
+export function listNextSteps(state: ComplaintState): NextStep[] {
+  switch (state.status) {
+    case 'new':
+      // policy 2.6: after the last response a repeat is only recorded
+      if (state.repeat !== null && !state.repeat.answerDuty) return ['record_without_answer_duty'];
+      return state.handlerId === null ? ['assign_handler', 'triage'] : ['triage'];
+    case 'in_progress': {
+      const blockers = listAnswerBlockers({
+        ...state,
+        requirements: state.repeat?.requirements ?? NO_EXTRA_REQUIREMENTS,
+        draft: { adoptsLegalAdvice: true, standsByEarlierDecision: true, statesLastResponse: true },
+      });
+      const steps: NextStep[] = state.handlerId === null ? ['assign_handler'] : [];
+      for (const blocker of blockers) {
+        const step = STEP_FOR_BLOCKER[blocker];
+        if (!steps.includes(step)) steps.push(step);
+      }
+      if (!steps.includes('send_answer')) steps.push('send_answer');
+      return steps;
+    }
+    case 'declined_outside_procedure':
+      return ['send_explanation']; // policy 2.5
+    case 'answered':
+      return isCompensationSettled(state.assessment) ? ['close'] : ['pay_compensation', 'close']; // policy 2.4
+    case 'with_committee': {
+      if (state.committee === null) return [];
+      const stage = getCommitteeStage(state.committee); // policy 1.3
+      if (stage === 'referred') return ['record_committee_reference'];
+      if (stage === 'reference_recorded') return ['record_committee_ruling'];
+      if (stage === 'ruled') return ['record_board_decision'];
+      if (stage === 'board_decided') return ['record_committee_follow_up'];
+      return ['close'];
+    }
+    case 'closed':
+    case 'referred':
+    case 'withdrawn':
+      return [];
+  }
+}

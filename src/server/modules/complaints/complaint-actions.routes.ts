@@ -1,0 +1,220 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  answerInput,
+  approvalInput,
+  approvalRequestInput,
+  assessmentInput,
+  assignInput,
+  boardDecisionInput,
+  committeeFollowUpInput,
+  committeeReferenceInput,
+  committeeRulingInput,
+  compensationPaidInput,
+  complaintDetail,
+  complaintIdParams,
+  contactInput,
+  extensionInput,
+  legalAdviceInput,
+  noteInput,
+  triageInput,
+  withdrawInput,
+  writtenOnlyInput,
+} from '../../../contract/complaints.ts';
+import type { Database } from '../../db/database.ts';
+import * as actions from './complaint-actions.service.ts';
+import { parseIfMatch } from './complaint-mutation.ts';
+import { anyCaller, sendWithEtag } from './complaints.routes.ts';
+
+const ifMatchHeaders = z.looseObject({
+  'if-match': z
+    .string()
+    .max(100)
+    .optional()
+    .describe('The ETag from the last read; a stale version is refused with 412 instead of overwriting.'),
+});
+
+type Action = {
+  path: string;
+  summary: string;
+  description: string;
+  body?: z.ZodType;
+  run: (write: actions.Write, body: never) => ReturnType<typeof actions.close>;
+};
+
+// One table of every step on a complaint: path, what it does, which policy rule, and the service call.
+const ACTIONS: Action[] = [
+  {
+    path: 'triage',
+    summary: 'Triage: complaint, not a complaint, or outside the procedure',
+    description: 'policy 1.2, 2.5. Who may: handler or their manager.',
+    body: triageInput,
+    run: actions.triage,
+  },
+  {
+    path: 'record-without-answer-duty',
+    summary: 'Record a repeat after the last response, without a new answer',
+    description: 'policy 2.6',
+    run: actions.recordWithoutAnswerDuty,
+  },
+  {
+    path: 'assign',
+    summary: 'Assign or reassign the handler',
+    description:
+      'policy 2.3, 2.6. The manager assigns; others may only pick up an unassigned complaint themselves.',
+    body: assignInput,
+    run: (w, b: z.infer<typeof assignInput>) => actions.assignHandler(w, b.handlerId),
+  },
+  {
+    path: 'contacts',
+    summary: 'Log a contact moment (phone, in person, e-mail, letter)',
+    description: 'policy 1.4, 2.3. Any staff member who can see the complaint.',
+    body: contactInput,
+    run: actions.logContact,
+  },
+  {
+    path: 'notes',
+    summary: 'Add a note',
+    description: 'Any staff member who can see the complaint.',
+    body: noteInput,
+    run: (w, b: z.infer<typeof noteInput>) => actions.addNote(w, b.text),
+  },
+  {
+    path: 'written-only',
+    summary: 'Record why this complaint is answered in writing only',
+    description: 'policy 2.3: only by exception.',
+    body: writtenOnlyInput,
+    run: (w, b: z.infer<typeof writtenOnlyInput>) => actions.setWrittenOnlyReason(w, b.reason),
+  },
+  {
+    path: 'assessment',
+    summary: 'Record the assessment against policy',
+    description: 'policy 2.4: kind A (policy not followed) or kind B (disagrees with policy).',
+    body: assessmentInput,
+    run: actions.recordAssessment,
+  },
+  {
+    path: 'approval-requests',
+    summary: 'Ask the manager for approval',
+    description: 'policy 2.3, 2.4, 2.6',
+    body: approvalRequestInput,
+    run: actions.requestApproval,
+  },
+  {
+    path: 'approvals',
+    summary: "Give the manager's approval (answer, compensation, decision on an exception)",
+    description: 'policy 2.4, 2.6. Manager only.',
+    body: approvalInput,
+    run: actions.giveApproval,
+  },
+  {
+    path: 'legal-advice',
+    summary: "Record the legal adviser's advice",
+    description: 'policy 2.6. Legal adviser only.',
+    body: legalAdviceInput,
+    run: (w, b: z.infer<typeof legalAdviceInput>) => actions.recordLegalAdvice(w, b.summary),
+  },
+  {
+    path: 'compensation-paid',
+    summary: 'Record that the approved compensation was paid',
+    description: 'policy 2.4',
+    body: compensationPaidInput,
+    run: (w, b: z.infer<typeof compensationPaidInput>) => actions.markCompensationPaid(w, b.paidAt),
+  },
+  {
+    path: 'extensions',
+    summary: 'Extend the term (manager), with reason and notice to the complainant',
+    description: 'policy 2.3',
+    body: extensionInput,
+    run: actions.extendTerm,
+  },
+  {
+    path: 'answer',
+    summary: 'Answer the complaint (to the complainant, cc manager and management assistant)',
+    description: 'policy 2.3, 2.4, 2.6. Refused with the first blocker while something is missing.',
+    body: answerInput,
+    run: actions.answer,
+  },
+  {
+    path: 'explanation',
+    summary: 'Send the explanation for a complaint outside the procedure',
+    description: 'policy 2.5',
+    run: actions.sendExplanation,
+  },
+  { path: 'close', summary: 'Close the complaint', description: 'policy 2.4, 1.3', run: actions.close },
+  {
+    path: 'withdraw',
+    summary: 'Record that the complainant withdrew the complaint',
+    description: 'policy 1.3',
+    body: withdrawInput,
+    run: actions.withdraw,
+  },
+  {
+    path: 'criminal-offence',
+    summary: 'Flag a suspected criminal offence (informs the board, makes the complaint confidential)',
+    description: 'policy 2.5',
+    run: actions.flagCriminalOffence,
+  },
+  {
+    path: 'committee',
+    summary: 'Refer to the regional complaints committee',
+    description: 'policy 1.3',
+    run: actions.referToCommittee,
+  },
+  {
+    path: 'committee/reference',
+    summary: "Record the committee's case reference",
+    description: 'policy 1.3',
+    body: committeeReferenceInput,
+    run: actions.recordCommitteeReference,
+  },
+  {
+    path: 'committee/ruling',
+    summary: "Record the committee's ruling",
+    description: 'policy 1.3',
+    body: committeeRulingInput,
+    run: actions.recordCommitteeRuling,
+  },
+  {
+    path: 'committee/board-decision',
+    summary: "Record the board's decision on the committee's advice (board only)",
+    description: 'policy 1.3',
+    body: boardDecisionInput,
+    run: actions.recordBoardDecision,
+  },
+  {
+    path: 'committee/follow-up',
+    summary: "Record the follow-up of the board's decision",
+    description: 'policy 1.3',
+    body: committeeFollowUpInput,
+    run: actions.recordCommitteeFollowUp,
+  },
+];
+
+export const complaintActionRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  for (const action of ACTIONS) {
+    app.post(
+      `/api/complaints/:id/${action.path}`,
+      {
+        schema: {
+          tags: ['complaint actions'],
+          summary: action.summary,
+          description: `${action.description} Refused steps answer 409/422 with the domain's reason code.`,
+          params: complaintIdParams,
+          headers: ifMatchHeaders,
+          ...(action.body ? { body: action.body } : {}),
+          response: { 200: complaintDetail },
+        },
+      },
+      async (request, reply) => {
+        const write = {
+          db,
+          principal: anyCaller(request),
+          id: request.params.id,
+          ifMatch: parseIfMatch(request.headers['if-match']),
+        };
+        return sendWithEtag(reply, 200, await action.run(write, (request.body ?? {}) as never));
+      },
+    );
+  }
+};

@@ -1,0 +1,166 @@
+import type { ComplaintDetail } from '../../../contract/complaints.ts';
+import {
+  type CalendarSettings,
+  type ComplaintState,
+  describeTermProgress,
+  listNextSteps,
+  NEXT_STEPS,
+  REPEAT_RUNGS,
+} from '../../../domain/index.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
+import * as repository from './complaint.repository.ts';
+import type { ComplaintRow } from './complaint.repository.ts';
+import { toComplaintState } from './complaint-state.mapper.ts';
+
+const TERM_RUNNING = new Set(['new', 'in_progress', 'declined_outside_procedure']);
+
+/** The working-day countdown, or `stopped` once the complaint no longer waits for us (policy 2.3). */
+export function termProgressOf(
+  status: string,
+  dueAt: Date,
+  settings: CalendarSettings,
+  now: Date,
+): ComplaintDetail['term']['progress'] {
+  return TERM_RUNNING.has(status) ? describeTermProgress(now, dueAt, settings) : { state: 'stopped' };
+}
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+const asRecord = (value: unknown) => (value ?? null) as Record<string, unknown> | null;
+
+export async function loadState(trx: Scoped, row: ComplaintRow): Promise<ComplaintState> {
+  return toComplaintState(row, await repository.listContacts(trx, row.id));
+}
+
+/** Everything the detail screen shows: the complaint, its people, the term, next steps and the timeline. */
+export async function buildDetail(
+  trx: Scoped,
+  row: ComplaintRow,
+  settings: CalendarSettings,
+  now: Date,
+): Promise<ComplaintDetail> {
+  const [state, relations, timeline] = await Promise.all([
+    loadState(trx, row),
+    repository.loadDetailRelations(trx, row),
+    repository.listTimeline(trx, row.id),
+  ]);
+  const staffName = (id: string | null) =>
+    id === null ? null : { id, name: relations.staff.find((s) => s.id === id)?.name ?? '' };
+  const departmentRef = (id: string | null) =>
+    id === null ? null : { id, name: relations.departments.find((d) => d.id === id)?.name ?? '' };
+  const unit = relations.unit;
+  const subject =
+    row.subject_kind === null
+      ? null
+      : row.subject_kind === 'employee'
+        ? {
+            kind: 'employee',
+            id: row.subject_employee_id,
+            name: staffName(row.subject_employee_id)?.name ?? null,
+          }
+        : row.subject_kind === 'department'
+          ? {
+              kind: 'department',
+              id: row.subject_department_id,
+              name: departmentRef(row.subject_department_id)?.name ?? null,
+            }
+          : { kind: 'contractor', id: row.subject_contractor_id, name: relations.contractor?.name ?? null };
+  return {
+    id: row.id,
+    reference: row.reference,
+    matterId: row.matter_id,
+    status: state.status,
+    channel: state.channel,
+    receivedAt: row.received_at.toISOString(),
+    registeredAt: row.registered_at.toISOString(),
+    registeredBy: staffName(row.registered_by),
+    complainant: relations.complainant ?? null,
+    representative: relations.representative
+      ? {
+          id: relations.representative.id,
+          name: relations.representative.name,
+          relation: relations.representative.relation,
+          consentNoted: relations.representative.consent_noted,
+        }
+      : null,
+    unit: unit
+      ? {
+          id: unit.id,
+          address: `${unit.street} ${unit.house_number}${unit.house_number_addition ? `-${unit.house_number_addition}` : ''}, ${unit.place}`,
+          postcode: unit.postcode,
+        }
+      : null,
+    housingComplex: relations.complex
+      ? {
+          id: relations.complex.id,
+          name: relations.complex.name,
+          complexNumber: relations.complex.complex_number,
+        }
+      : null,
+    department: departmentRef(row.department_id),
+    description: row.description,
+    desiredOutcome: row.desired_outcome,
+    confidential: row.confidential,
+    criminalSuspicion: row.criminal_suspicion,
+    triage: asRecord(row.triage),
+    category: row.category as ComplaintDetail['category'],
+    subject,
+    handler: staffName(row.handler_id),
+    responsibleManager: staffName(row.responsible_manager_id),
+    term: {
+      startDay: state.term.termStartDay,
+      originalDueAt: state.term.originalDueAt.toISOString(),
+      dueAt: state.term.dueAt.toISOString(),
+      extensions: row.term_extensions as Record<string, unknown>[],
+      progress: termProgressOf(state.status, state.term.dueAt, settings, now),
+    },
+    repeat: state.repeat
+      ? {
+          earlierComplaintId: state.repeat.earlierComplaintId,
+          rung: state.repeat.rung,
+          rungLabel: REPEAT_RUNGS[state.repeat.rung],
+          answerDuty: state.repeat.answerDuty,
+          requirements: { ...state.repeat.requirements },
+        }
+      : null,
+    writtenOnlyReason: row.written_only_reason,
+    assessment: asRecord(row.assessment),
+    outcome: row.outcome as ComplaintDetail['outcome'],
+    compensationCents: row.compensation_cents,
+    improvementSuggestions: row.improvement_suggestions,
+    managerApproval: asRecord(row.manager_approval),
+    legalAdvice: asRecord(row.legal_advice),
+    committee: asRecord(row.committee),
+    answer:
+      row.answer_text !== null && row.answered_at !== null
+        ? {
+            text: row.answer_text,
+            answeredAt: row.answered_at.toISOString(),
+            recipients: asRecord(row.answer_recipients),
+          }
+        : null,
+    withdrawal: asRecord(row.withdrawal),
+    closedAt: iso(row.closed_at),
+    nextSteps: listNextSteps(state).map((code) => ({ code, ...NEXT_STEPS[code] })),
+    version: row.version,
+    timeline: timeline.map((e) => ({
+      id: e.id,
+      type: e.type,
+      at: e.at.toISOString(),
+      actor:
+        e.actor_user_id !== null
+          ? { kind: 'staff' as const, id: e.actor_user_id, name: e.userName }
+          : e.actor_token_id !== null
+            ? { kind: 'token' as const, id: e.actor_token_id, name: e.tokenName }
+            : { kind: 'system' as const, id: null, name: null },
+      contact:
+        e.contact_kind !== null && e.contact_direction !== null
+          ? {
+              kind: e.contact_kind as 'phone' | 'in_person' | 'email' | 'letter',
+              direction: e.contact_direction as 'inbound' | 'outbound',
+            }
+          : null,
+      summary: e.summary,
+      payload: e.payload,
+    })),
+  };
+}

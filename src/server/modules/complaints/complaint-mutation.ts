@@ -1,0 +1,164 @@
+import type { ComplaintDetail } from '../../../contract/complaints.ts';
+import type { ErrorCode } from '../../../contract/errors.ts';
+import {
+  type CalendarSettings,
+  type ComplaintAction,
+  type ComplaintEffect,
+  type ComplaintPermission,
+  type ComplaintState,
+  decideTransition,
+  type Role,
+} from '../../../domain/index.ts';
+import type { Database } from '../../db/database.ts';
+import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Principal } from '../../http/principal.ts';
+import { authorize, domainActor, eventActor } from './complaint-access.ts';
+import { buildDetail, loadState } from './complaint-detail.ts';
+import * as repository from './complaint.repository.ts';
+import type { ComplaintRow } from './complaint.repository.ts';
+import { stateColumns } from './complaint-state.mapper.ts';
+
+export type EventSpec = {
+  type: string;
+  summary?: string | null;
+  contactKind?: 'phone' | 'in_person' | 'email' | 'letter' | null;
+  contactDirection?: 'inbound' | 'outbound' | null;
+  payload?: Record<string, unknown>;
+};
+
+export type MutationContext = {
+  trx: Scoped;
+  row: ComplaintRow;
+  state: ComplaintState;
+  settings: CalendarSettings;
+  now: Date;
+  principal: Principal;
+};
+
+export type MutationResult = {
+  state?: ComplaintState;
+  columns?: Record<string, unknown>;
+  events: EventSpec[];
+  effects?: readonly ComplaintEffect[];
+  noteText?: string;
+};
+
+/** Parses `If-Match: "7"` (or W/"7"); a mismatch with the stored version is a 412. */
+export function parseIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (match === null)
+    throw new AppError('precondition_failed', { detail: 'If-Match must be the ETag of the complaint.' });
+  return Number(match[1]);
+}
+
+export const etagOf = (version: number) => `"${version}"`;
+
+/**
+ * One write on one complaint, in one transaction: lock the row, check who may do it and the version, let
+ * `mutate` decide (through the domain), then store the new state, its timeline events and its effects.
+ */
+export async function mutateComplaint(
+  db: Database,
+  principal: Principal,
+  complaintId: string,
+  options: { permission: ComplaintPermission; ifMatch: number | undefined; now?: Date },
+  mutate: (ctx: MutationContext) => Promise<MutationResult> | MutationResult,
+): Promise<ComplaintDetail> {
+  const now = options.now ?? new Date();
+  return inOrganization(db, principal.organizationId, async (trx) => {
+    const row = (await repository.findComplaintRow(trx, complaintId, { forUpdate: true })) ?? null;
+    authorize(principal, options.permission, row);
+    if (row === null) throw new AppError('not_found');
+    if (options.ifMatch !== undefined && options.ifMatch !== row.version)
+      throw new AppError('precondition_failed');
+    const settings = await repository.loadCalendarSettings(trx);
+    const state = await loadState(trx, row);
+    const result = await mutate({ trx, row, state, settings, now, principal });
+    const columns = { ...(result.state ? stateColumns(result.state) : {}), ...(result.columns ?? {}) };
+    const version = await repository.updateComplaint(trx, row.id, row.version, columns);
+    if (version === null) throw new AppError('precondition_failed');
+    if (result.noteText !== undefined) await repository.appendNoteText(trx, row.id, result.noteText);
+    const events = [...result.events, ...(await carryOutEffects(trx, row, result.effects ?? []))];
+    for (const event of events) {
+      await repository.insertEvent(trx, {
+        organizationId: row.organization_id,
+        complaintId: row.id,
+        ...eventActor(principal),
+        ...event,
+      });
+    }
+    const updated = await repository.findComplaintRow(trx, row.id);
+    if (updated === undefined) throw new AppError('not_found');
+    return buildDetail(trx, updated, settings, now);
+  });
+}
+
+/** Runs one whitelisted lifecycle step through the domain; a refusal becomes the domain's reason code. */
+export function transition(
+  ctx: MutationContext,
+  action: ComplaintAction,
+  role: Role = 'employee',
+): MutationResult {
+  const decided = decideTransition(ctx.state, action, {
+    now: ctx.now,
+    actor: domainActor(ctx.principal, role),
+    settings: ctx.settings,
+  });
+  if (!decided.ok) throw new AppError(decided.reason as ErrorCode);
+  return {
+    state: decided.state,
+    events: [{ type: action.type, payload: { from: decided.from, to: decided.to, policy: decided.policy } }],
+    effects: decided.effects,
+  };
+}
+
+/** What the domain asks to happen besides the state change; each leaves a trace on the timeline. */
+export async function carryOutEffects(
+  trx: Scoped,
+  row: Pick<ComplaintRow, 'id' | 'organization_id'>,
+  effects: readonly ComplaintEffect[],
+): Promise<EventSpec[]> {
+  const events: EventSpec[] = [];
+  for (const effect of effects) {
+    switch (effect.type) {
+      case 'notify_board':
+        await repository.insertBoardNotification(trx, row.organization_id, row.id);
+        events.push({ type: 'board_notified', payload: { reason: effect.reason } });
+        break;
+      case 'record_referral':
+        events.push({ type: 'referral_recorded', payload: { referral: effect.referral } });
+        break;
+      case 'send_answer':
+        events.push({ type: 'answer_sent', payload: { recipients: effect.recipients } });
+        break;
+      case 'send_explanation':
+        events.push({ type: 'explanation_sent', summary: effect.text });
+        break;
+      case 'notify_complainant_of_extension':
+        events.push({
+          type: 'extension_notice_sent',
+          summary: effect.text,
+          payload: { dueAt: effect.dueAt.toISOString() },
+        });
+        break;
+      case 'put_on_management_team_agenda':
+        events.push({ type: 'put_on_management_team_agenda', payload: { finding: effect.finding } });
+        break;
+      case 'request_legal_advice':
+        events.push({ type: 'legal_advice_requested' });
+        break;
+      case 'consult_manager':
+        events.push({ type: 'manager_consulted', payload: { managerId: effect.managerId } });
+        break;
+      case 'count_employee_repeat_event':
+        events.push({
+          type: 'employee_repeat_event',
+          payload: { employeeId: effect.employeeId, cause: effect.cause },
+        });
+        break;
+    }
+  }
+  return events;
+}

@@ -1,0 +1,171 @@
+import { sql } from 'kysely';
+import type { ComplaintListQuery } from '../../../contract/complaints.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
+
+/** Who may see confidential complaints, as SQL (mirrors canSeeComplaint in the domain's permissions). */
+export type Visibility =
+  | { kind: 'all' }
+  | { kind: 'token' }
+  | { kind: 'staff'; userId: string; isManager: boolean; managedDepartmentIds: readonly string[] };
+
+function visible(visibility: Visibility) {
+  if (visibility.kind === 'all') return sql<boolean>`true`;
+  if (visibility.kind === 'token') return sql<boolean>`not c.confidential`;
+  const conditions = [sql`not c.confidential`, sql`c.handler_id = ${visibility.userId}`];
+  if (visibility.isManager) {
+    conditions.push(sql`c.responsible_manager_id = ${visibility.userId}`);
+    if (visibility.managedDepartmentIds.length > 0)
+      conditions.push(sql`c.department_id = any(${[...visibility.managedDepartmentIds]}::uuid[])`);
+  }
+  return sql<boolean>`(${sql.join(conditions, sql` or `)})`;
+}
+
+const OPEN_STATUSES = ['new', 'in_progress', 'declined_outside_procedure'];
+
+export type ListFilters = Omit<
+  ComplaintListQuery,
+  'sort' | 'cursor' | 'limit' | 'handlerId' | 'dueWithinWorkingDays'
+> & {
+  handlerId?: string | null;
+  dueBefore?: Date;
+  now: Date;
+};
+
+function applyFilters(query: ComplaintQuery, f: ListFilters, visibility: Visibility, withStatus: boolean) {
+  let q = query.where(visible(visibility));
+  if (withStatus && f.status?.length) q = q.where('c.status', 'in', f.status);
+  if (f.category?.length) q = q.where('c.category', 'in', f.category);
+  if (f.channel?.length) q = q.where('c.channel', 'in', f.channel);
+  if (f.handlerId === null) q = q.where('c.handler_id', 'is', null);
+  else if (f.handlerId !== undefined) q = q.where('c.handler_id', '=', f.handlerId);
+  if (f.departmentId) q = q.where('c.department_id', '=', f.departmentId);
+  if (f.housingComplexId) q = q.where('c.housing_complex_id', '=', f.housingComplexId);
+  if (f.unitId) q = q.where('c.unit_id', '=', f.unitId);
+  if (f.complainantId) q = q.where('c.complainant_id', '=', f.complainantId);
+  if (f.contractorId) q = q.where('c.subject_contractor_id', '=', f.contractorId);
+  if (f.overdue !== undefined) {
+    const overdue = sql<boolean>`(c.status in (${sql.join(OPEN_STATUSES)}) and c.due_at < ${f.now})`;
+    q = q.where(f.overdue ? overdue : sql<boolean>`not ${overdue}`);
+  }
+  if (f.dueBefore) q = q.where('c.status', 'in', OPEN_STATUSES).where('c.due_at', '<=', f.dueBefore);
+  if (f.receivedFrom)
+    q = q.where(
+      sql<boolean>`(c.received_at at time zone 'Europe/Amsterdam')::date >= ${f.receivedFrom}::date`,
+    );
+  if (f.receivedTo)
+    q = q.where(sql<boolean>`(c.received_at at time zone 'Europe/Amsterdam')::date <= ${f.receivedTo}::date`);
+  if (f.repeat !== undefined) q = q.where('c.repeat_of_id', f.repeat ? 'is not' : 'is', null);
+  if (f.confidential !== undefined) q = q.where('c.confidential', '=', f.confidential);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    const postcode = `%${f.q.replace(/\s+/g, '').toUpperCase()}%`;
+    q = q.where((eb) =>
+      eb.or([
+        sql<boolean>`c.search_vector @@ websearch_to_tsquery('dutch', ${f.q})`,
+        eb('c.reference', 'ilike', like),
+        eb('p.name', 'ilike', like),
+        eb('u.street', 'ilike', like),
+        eb('u.postcode', 'like', postcode),
+        eb('hc.name', 'ilike', like),
+      ]),
+    );
+  }
+  return q;
+}
+
+function baseQuery(trx: Scoped) {
+  return trx
+    .selectFrom('complaint as c')
+    .leftJoin('person as p', 'p.id', 'c.complainant_id')
+    .leftJoin('unit as u', 'u.id', 'c.unit_id')
+    .leftJoin('housing_complex as hc', 'hc.id', 'c.housing_complex_id')
+    .leftJoin('staff_user as h', 'h.id', 'c.handler_id');
+}
+type ComplaintQuery = ReturnType<typeof baseQuery>;
+
+export type Sort = ComplaintListQuery['sort'];
+export type Cursor = { value: string; id: string };
+
+export async function listComplaints(
+  trx: Scoped,
+  filters: ListFilters,
+  visibility: Visibility,
+  page: { sort: Sort; cursor: Cursor | null; limit: number },
+) {
+  const column = page.sort === 'due' ? 'c.due_at' : 'c.received_at';
+  const descending = page.sort === 'received';
+  let q = applyFilters(baseQuery(trx), filters, visibility, true);
+  if (page.cursor !== null) {
+    const value = new Date(page.cursor.value);
+    q = q.where(
+      descending
+        ? sql<boolean>`(${sql.ref(column)}, c.id) < (${value}, ${page.cursor.id}::uuid)`
+        : sql<boolean>`(${sql.ref(column)}, c.id) > (${value}, ${page.cursor.id}::uuid)`,
+    );
+  }
+  return q
+    .select([
+      'c.id',
+      'c.reference',
+      'c.status',
+      'c.channel',
+      'c.received_at',
+      'p.name as complainantName',
+      'hc.name as housingComplexName',
+      'c.category',
+      'c.handler_id',
+      'h.name as handlerName',
+      'c.due_at',
+      'c.confidential',
+      'c.repeat_of_id',
+    ])
+    .orderBy(column, descending ? 'desc' : 'asc')
+    .orderBy('c.id', descending ? 'desc' : 'asc')
+    .limit(page.limit + 1)
+    .execute();
+}
+
+export async function countByStatus(trx: Scoped, filters: ListFilters, visibility: Visibility) {
+  return applyFilters(baseQuery(trx), filters, visibility, false)
+    .select([
+      'c.status',
+      sql<number>`count(*)::int`.as('n'),
+      sql<number>`count(*) filter (where c.status in (${sql.join(OPEN_STATUSES)}) and c.due_at < ${filters.now})::int`.as(
+        'overdue',
+      ),
+    ])
+    .groupBy('c.status')
+    .execute();
+}
+
+/** Earlier complaints of the same person or unit in the last 12 months, most similar text first (policy 2.6). */
+export async function findLikelyRepeats(
+  trx: Scoped,
+  input: { complainantId: string | null; unitId: string | null; text: string; since: Date },
+  visibility: Visibility,
+) {
+  return trx
+    .selectFrom('complaint as c')
+    .select([
+      'c.id',
+      'c.reference',
+      'c.status',
+      'c.received_at',
+      'c.description',
+      sql<number>`similarity(c.description, ${input.text})`.as('similarity'),
+      sql<boolean>`coalesce(c.complainant_id = ${input.complainantId}, false)`.as('sameComplainant'),
+      sql<boolean>`coalesce(c.unit_id = ${input.unitId}, false)`.as('sameUnit'),
+    ])
+    .where(visible(visibility))
+    .where('c.received_at', '>=', input.since)
+    .where((eb) =>
+      eb.or([
+        ...(input.complainantId ? [eb('c.complainant_id', '=', input.complainantId)] : []),
+        ...(input.unitId ? [eb('c.unit_id', '=', input.unitId)] : []),
+      ]),
+    )
+    .orderBy('similarity', 'desc')
+    .orderBy('c.received_at', 'desc')
+    .limit(10)
+    .execute();
+}

@@ -1,0 +1,218 @@
+import type { z } from 'zod';
+import type {
+  ComplaintDetail,
+  ComplaintListItem,
+  ComplaintListQuery,
+  likelyRepeat,
+  likelyRepeatsQuery,
+} from '../../../contract/complaints.ts';
+import {
+  addWorkingDays,
+  type ComplaintStatus,
+  getEndOfLocalDay,
+  type IntakeChannel,
+  toLocalDate,
+} from '../../../domain/index.ts';
+import type { Database } from '../../db/database.ts';
+import { inOrganization } from '../../db/tenant-scope.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Principal } from '../../http/principal.ts';
+import { authorize } from './complaint-access.ts';
+import { buildDetail, termProgressOf } from './complaint-detail.ts';
+import * as repository from './complaint.repository.ts';
+import {
+  type Cursor,
+  countByStatus,
+  findLikelyRepeats,
+  listComplaints,
+  type Visibility,
+} from './complaint-query.repository.ts';
+
+function visibilityOf(principal: Principal): Visibility {
+  if (principal.kind === 'token') return { kind: 'token' };
+  if (principal.roles.some((r) => r === 'management_team' || r === 'board' || r === 'legal'))
+    return { kind: 'all' };
+  return {
+    kind: 'staff',
+    userId: principal.userId,
+    isManager: principal.roles.includes('manager'),
+    managedDepartmentIds: principal.managedDepartmentIds,
+  };
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(text: string | undefined): Cursor | null {
+  if (text === undefined) return null;
+  try {
+    const parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as Cursor;
+    if (
+      typeof parsed.value === 'string' &&
+      !Number.isNaN(Date.parse(parsed.value)) &&
+      /^[0-9a-f-]{36}$/.test(parsed.id)
+    )
+      return parsed;
+  } catch {
+    // fall through: a tampered or truncated cursor is the caller's mistake
+  }
+  throw new AppError('validation_failed', {
+    fieldErrors: [
+      {
+        in: 'querystring',
+        path: 'cursor',
+        code: 'invalid_cursor',
+        messages: { nl: 'Deze paginacursor is ongeldig.', en: 'This page cursor is invalid.' },
+      },
+    ],
+  });
+}
+
+function filtersOf(
+  principal: Principal,
+  query: ComplaintListQuery,
+  settings: Parameters<typeof addWorkingDays>[2],
+  now: Date,
+) {
+  const { sort: _sort, cursor: _cursor, limit: _limit, handlerId, dueWithinWorkingDays, ...rest } = query;
+  const me = principal.kind === 'staff' ? principal.userId : undefined;
+  return {
+    ...rest,
+    handlerId: handlerId === 'me' ? (me ?? null) : handlerId === 'none' ? null : handlerId,
+    ...(dueWithinWorkingDays === undefined
+      ? {}
+      : { dueBefore: getEndOfLocalDay(addWorkingDays(toLocalDate(now), dueWithinWorkingDays, settings)) }),
+    now,
+  };
+}
+
+/** The work queue: filtered, permission-aware, sorted, one cursor page at a time. */
+export async function listComplaintPage(
+  db: Database,
+  principal: Principal,
+  query: ComplaintListQuery,
+  now = new Date(),
+): Promise<{ items: ComplaintListItem[]; nextCursor: string | null }> {
+  return inOrganization(db, principal.organizationId, async (trx) => {
+    const settings = await repository.loadCalendarSettings(trx);
+    const rows = await listComplaints(
+      trx,
+      filtersOf(principal, query, settings, now),
+      visibilityOf(principal),
+      {
+        sort: query.sort,
+        cursor: decodeCursor(query.cursor),
+        limit: query.limit,
+      },
+    );
+    const page = rows.slice(0, query.limit);
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > query.limit && last !== undefined
+        ? encodeCursor({
+            value: (query.sort === 'due' ? last.due_at : last.received_at).toISOString(),
+            id: last.id,
+          })
+        : null;
+    return {
+      items: page.map((r) => ({
+        id: r.id,
+        reference: r.reference,
+        status: r.status as ComplaintStatus,
+        channel: r.channel as IntakeChannel,
+        receivedAt: r.received_at.toISOString(),
+        complainantName: r.complainantName,
+        housingComplexName: r.housingComplexName,
+        category: r.category as ComplaintListItem['category'],
+        handlerId: r.handler_id,
+        handlerName: r.handlerName,
+        dueAt: r.due_at.toISOString(),
+        progress: termProgressOf(r.status, r.due_at, settings, now),
+        confidential: r.confidential,
+        repeat: r.repeat_of_id !== null,
+      })),
+      nextCursor,
+    };
+  });
+}
+
+export async function countComplaints(
+  db: Database,
+  principal: Principal,
+  query: ComplaintListQuery,
+  now = new Date(),
+) {
+  return inOrganization(db, principal.organizationId, async (trx) => {
+    const settings = await repository.loadCalendarSettings(trx);
+    const rows = await countByStatus(
+      trx,
+      filtersOf(principal, query, settings, now),
+      visibilityOf(principal),
+    );
+    const counts: Record<string, number> = {};
+    for (const r of rows) counts[r.status] = r.n;
+    return {
+      counts,
+      overdue: rows.reduce((sum, r) => sum + r.overdue, 0),
+      total: rows.reduce((sum, r) => sum + r.n, 0),
+    };
+  });
+}
+
+/** One complaint with its timeline; every read by staff or integration is logged for privacy audits. */
+export async function getComplaint(
+  db: Database,
+  principal: Principal,
+  id: string,
+  now = new Date(),
+): Promise<ComplaintDetail> {
+  return inOrganization(db, principal.organizationId, async (trx) => {
+    const row = (await repository.findComplaintRow(trx, id)) ?? null;
+    authorize(principal, 'complaint.view', row);
+    if (row === null) throw new AppError('not_found');
+    await repository.insertAccessLog(trx, {
+      organizationId: row.organization_id,
+      complaintId: row.id,
+      userId: principal.kind === 'staff' ? principal.userId : null,
+      tokenId: principal.kind === 'token' ? principal.tokenId : null,
+      what: 'detail',
+    });
+    return buildDetail(trx, row, await repository.loadCalendarSettings(trx), now);
+  });
+}
+
+const TWELVE_MONTHS_MS = 365 * 24 * 60 * 60 * 1000;
+
+/** Suggestions while registering: maybe this is a repeat of an earlier complaint (policy 2.6). */
+export async function suggestLikelyRepeats(
+  db: Database,
+  principal: Principal,
+  query: z.infer<typeof likelyRepeatsQuery>,
+  now = new Date(),
+): Promise<z.infer<typeof likelyRepeat>[]> {
+  authorize(principal, 'complaint.register', null);
+  if (query.complainantId === undefined && query.unitId === undefined) return [];
+  return inOrganization(db, principal.organizationId, async (trx) => {
+    const rows = await findLikelyRepeats(
+      trx,
+      {
+        complainantId: query.complainantId ?? null,
+        unitId: query.unitId ?? null,
+        text: query.text ?? '',
+        since: new Date(now.getTime() - TWELVE_MONTHS_MS),
+      },
+      visibilityOf(principal),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      status: r.status as ComplaintStatus,
+      receivedAt: r.received_at.toISOString(),
+      description: r.description,
+      similarity: Number(r.similarity),
+      sameComplainant: r.sameComplainant,
+      sameUnit: r.sameUnit,
+    }));
+  });
+}

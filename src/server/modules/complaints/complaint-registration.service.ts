@@ -1,0 +1,269 @@
+import { randomUUID } from 'node:crypto';
+import type { ComplaintDetail, RegisterComplaintInput } from '../../../contract/complaints.ts';
+import type { FieldError } from '../../../contract/problem.ts';
+import { openComplaint, type RepeatInput, toLocalDate } from '../../../domain/index.ts';
+import type { Database } from '../../db/database.ts';
+import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Principal } from '../../http/principal.ts';
+import { authorize, eventActor } from './complaint-access.ts';
+import { buildDetail } from './complaint-detail.ts';
+import { carryOutEffects } from './complaint-mutation.ts';
+import * as repository from './complaint.repository.ts';
+import { stateColumns } from './complaint-state.mapper.ts';
+import { type IdempotentResult, withIdempotency } from './idempotency.ts';
+
+function unknownReference(path: string, nl: string, en: string): FieldError {
+  return { in: 'body', path, code: 'invalid_reference', messages: { nl, en } };
+}
+
+const NOT_FOUND = {
+  nl: 'Deze bestaat niet (meer).',
+  en: 'This does not exist (any more).',
+};
+
+export function formatReference(year: number, number: number): string {
+  return `K-${year}-${String(number).padStart(5, '0')}`;
+}
+
+type Resolved = {
+  complainantId: string | null;
+  unitId: string | null;
+  housingComplexId: string | null;
+  handlerId: string | null;
+  departmentId: string | null;
+  responsibleManagerId: string | null;
+  repeat: RepeatInput | null;
+  matterId: string | null;
+};
+
+/** Checks every id in the request and derives the unit, complex, department and manager from them. */
+async function resolveReferences(
+  trx: Scoped,
+  principal: Principal,
+  input: RegisterComplaintInput,
+): Promise<Resolved> {
+  const errors: FieldError[] = [];
+  const missing = (path: string) => errors.push(unknownReference(path, NOT_FOUND.nl, NOT_FOUND.en));
+
+  if (
+    (input.complainantId === undefined) === (input.complainant === undefined) &&
+    input.complainantId !== undefined
+  ) {
+    errors.push(
+      unknownReference(
+        'complainant',
+        'Kies een bestaande klager óf vul een nieuwe in, niet allebei.',
+        'Choose an existing complainant or fill in a new one, not both.',
+      ),
+    );
+  }
+  let unitId = input.unitId ?? input.complainant?.unitId ?? null;
+  if (input.complainantId !== undefined) {
+    const person = await repository.findPerson(trx, input.complainantId);
+    if (person === undefined) missing('complainantId');
+    else unitId ??= person.unit_id;
+  }
+  let housingComplexId = input.housingComplexId ?? null;
+  if (unitId !== null) {
+    const unit = await repository.findUnit(trx, unitId);
+    if (unit === undefined) missing(input.unitId !== undefined ? 'unitId' : 'complainant.unitId');
+    else housingComplexId ??= unit.housing_complex_id;
+  }
+  if (
+    input.housingComplexId !== undefined &&
+    !(await repository.housingComplexExists(trx, input.housingComplexId))
+  ) {
+    missing('housingComplexId');
+  }
+
+  // policy 2.3: "direct opgepakt door de betreffende medewerker" — whoever registers handles, unless named
+  const handlerId = input.handlerId ?? (principal.kind === 'staff' ? principal.userId : null);
+  let departmentId = input.departmentId ?? null;
+  if (handlerId !== null) {
+    const handler = await repository.findStaffMember(trx, handlerId);
+    if (handler === undefined || !handler.active) missing('handlerId');
+    else departmentId ??= handler.department_id;
+  }
+  let responsibleManagerId: string | null = null;
+  if (departmentId !== null) {
+    const department = await repository.findDepartment(trx, departmentId);
+    if (department === undefined) missing('departmentId');
+    else responsibleManagerId = department.manager_user_id;
+  }
+
+  let repeat: RepeatInput | null = null;
+  let matterId: string | null = null;
+  if (input.repeat !== undefined) {
+    const earlier = await repository.findComplaintRow(trx, input.repeat.earlierComplaintId);
+    if (earlier === undefined) missing('repeat.earlierComplaintId');
+    else {
+      matterId = earlier.matter_id;
+      if (input.repeat.kind === 'disagrees_with_decision') {
+        // policy 2.6: the ladder counts earlier disagreements on the same matter
+        const matter = await repository.listMatter(trx, earlier.matter_id);
+        const earlierRepeats = matter
+          .map((c) => c.repeat_input as { kind?: string; newFacts?: boolean } | null)
+          .filter((r) => r?.kind === 'disagrees_with_decision')
+          .map((r) => ({ newFacts: r?.newFacts === true }));
+        repeat = { ...input.repeat, earlierRepeats };
+      } else {
+        const employee = await repository.findStaffMember(trx, input.repeat.employeeId);
+        if (employee === undefined) missing('repeat.employeeId');
+        else if (employee.managerUserId === null) {
+          errors.push(
+            unknownReference(
+              'repeat.employeeId',
+              'Deze medewerker heeft geen leidinggevende; die beslist over deze herhaalde klacht.',
+              'This employee has no manager; the manager decides on this repeat complaint.',
+            ),
+          );
+        } else repeat = { ...input.repeat, managerId: employee.managerUserId };
+      }
+    }
+  }
+  if (errors.length > 0) throw new AppError('validation_failed', { fieldErrors: errors });
+  return {
+    complainantId: input.complainantId ?? null,
+    unitId,
+    housingComplexId,
+    handlerId,
+    departmentId,
+    responsibleManagerId,
+    repeat,
+    matterId,
+  };
+}
+
+/** Registers a complaint from any channel (policy 2.1), computing and storing its term (policy 2.3). */
+export async function registerComplaint(
+  db: Database,
+  principal: Principal,
+  input: RegisterComplaintInput,
+  idempotencyKey: string | undefined,
+  now = new Date(),
+): Promise<IdempotentResult<ComplaintDetail>> {
+  authorize(principal, 'complaint.register', null);
+  const caller = principal.kind === 'staff' ? `user:${principal.userId}` : `token:${principal.tokenId}`;
+  return inOrganization(db, principal.organizationId, (trx) =>
+    withIdempotency(
+      trx,
+      { organizationId: principal.organizationId, caller, operation: 'register_complaint' },
+      idempotencyKey,
+      input,
+      async () => ({ status: 201, body: await register(trx, principal, input, now) }),
+    ),
+  );
+}
+
+async function register(trx: Scoped, principal: Principal, input: RegisterComplaintInput, now: Date) {
+  const resolved = await resolveReferences(trx, principal, input);
+  const settings = await repository.loadCalendarSettings(trx);
+  const receivedAt = input.receivedAt === undefined ? now : new Date(input.receivedAt);
+  const assistants = await repository.findManagementAssistants(trx, resolved.departmentId);
+  const opened = openComplaint(
+    {
+      receivedAt,
+      channel: input.channel,
+      responsibleManagerId: resolved.responsibleManagerId,
+      managementAssistantIds: assistants,
+      repeat: resolved.repeat,
+    },
+    settings,
+    now,
+  );
+  if (!opened.ok) {
+    throw new AppError('validation_failed', {
+      fieldErrors: [
+        {
+          in: 'body',
+          path: 'receivedAt',
+          code: opened.reason,
+          messages: {
+            nl: 'De ontvangstdatum ligt in de toekomst.',
+            en: 'The date received is in the future.',
+          },
+        },
+      ],
+    });
+  }
+  const organizationId = principal.organizationId;
+  const complainantId =
+    resolved.complainantId ??
+    (input.complainant
+      ? await repository.insertPerson(trx, organizationId, {
+          name: input.complainant.name,
+          email: input.complainant.email ?? null,
+          phone: input.complainant.phone ?? null,
+          postalAddress: input.complainant.postalAddress ?? null,
+          relation: input.complainant.relation,
+          unitId: input.complainant.unitId ?? resolved.unitId,
+        })
+      : null);
+  const representativeId = input.representative
+    ? await repository.insertRepresentative(trx, organizationId, {
+        name: input.representative.name,
+        email: input.representative.email ?? null,
+        phone: input.representative.phone ?? null,
+        relation: input.representative.relation,
+        consentNoted: input.representative.consentNoted,
+      })
+    : null;
+  const year = Number(toLocalDate(now).slice(0, 4));
+  const reference = formatReference(year, await repository.nextReferenceNumber(trx, organizationId, year));
+  const id = randomUUID();
+  // policy 2.3: the handler picks it up at once, unless 2.6 leaves that to the manager
+  const state = {
+    ...opened.state,
+    handlerId: resolved.repeat?.kind === 'employee_response' ? null : resolved.handlerId,
+  };
+  await repository.insertComplaint(trx, {
+    ...stateColumns(state),
+    id,
+    organization_id: organizationId,
+    reference,
+    matter_id: resolved.matterId ?? id,
+    channel: input.channel,
+    registered_by: principal.kind === 'staff' ? principal.userId : null,
+    registered_by_token: principal.kind === 'token' ? principal.tokenId : null,
+    complainant_id: complainantId,
+    representative_id: representativeId,
+    unit_id: resolved.unitId,
+    housing_complex_id: resolved.housingComplexId,
+    department_id: resolved.departmentId,
+    description: input.description,
+    desired_outcome: input.desiredOutcome ?? null,
+    confidential: input.confidential,
+    subject_employee_id: null,
+    subject_department_id: null,
+    subject_contractor_id: null,
+    repeat_of_id: input.repeat?.earlierComplaintId ?? null,
+    repeat_input: resolved.repeat === null ? null : JSON.stringify(resolved.repeat),
+    improvement_suggestions: null,
+    answer_text: null,
+    answer_recipients: null,
+  });
+  const events = [
+    {
+      type: 'registered',
+      payload: {
+        channel: input.channel,
+        receivedAt: receivedAt.toISOString(),
+        dueAt: state.term.dueAt.toISOString(),
+        repeatRung: state.repeat?.rung ?? null,
+      },
+    },
+    ...(await carryOutEffects(trx, { id, organization_id: organizationId }, opened.effects)),
+  ];
+  for (const event of events) {
+    await repository.insertEvent(trx, {
+      organizationId,
+      complaintId: id,
+      ...eventActor(principal),
+      ...event,
+    });
+  }
+  const row = await repository.findComplaintRow(trx, id);
+  if (row === undefined) throw new AppError('not_found');
+  return buildDetail(trx, row, settings, now);
+}

@@ -1,0 +1,364 @@
+import { type Insertable, type Selectable, sql } from 'kysely';
+import {
+  type CalendarSettings,
+  type ContactKind,
+  type ContactRecord,
+  DEFAULT_CALENDAR_SETTINGS,
+  type LocalDate,
+} from '../../../domain/index.ts';
+import type { ComplaintTable } from '../../db/schema.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
+
+export type ComplaintRow = Selectable<ComplaintTable>;
+
+/** Next number of the organisation's per-year sequence (K-2026-00042); the row lock serialises registrations. */
+export async function nextReferenceNumber(
+  trx: Scoped,
+  organizationId: string,
+  year: number,
+): Promise<number> {
+  const row = await trx
+    .insertInto('complaint_sequence')
+    .values({ organization_id: organizationId, year, last_number: 1 })
+    .onConflict((oc) =>
+      oc
+        .columns(['organization_id', 'year'])
+        .doUpdateSet({ last_number: sql`complaint_sequence.last_number + 1` }),
+    )
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return row.last_number;
+}
+
+export async function insertComplaint(trx: Scoped, values: Insertable<ComplaintTable>) {
+  await trx.insertInto('complaint').values(values).execute();
+}
+
+export async function findComplaintRow(trx: Scoped, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = trx.selectFrom('complaint').selectAll().where('id', '=', id);
+  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+}
+
+/** Writes the new state; the version check makes a stale write (lost update) impossible. */
+export async function updateComplaint(
+  trx: Scoped,
+  id: string,
+  expectedVersion: number,
+  columns: Record<string, unknown>,
+): Promise<number | null> {
+  const row = await trx
+    .updateTable('complaint')
+    .set({ ...(columns as object), version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .returning('version')
+    .executeTakeFirst();
+  return row?.version ?? null;
+}
+
+export async function appendNoteText(trx: Scoped, id: string, text: string) {
+  await trx
+    .updateTable('complaint')
+    .set({ notes_text: sql`notes_text || ${`\n${text}`}` } as never)
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function listContacts(trx: Scoped, complaintId: string): Promise<ContactRecord[]> {
+  const rows = await trx
+    .selectFrom('complaint_event')
+    .select(['contact_kind', 'payload', 'at'])
+    .where('complaint_id', '=', complaintId)
+    .where('contact_kind', 'is not', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => {
+    const contactAt = typeof r.payload.contactAt === 'string' ? new Date(r.payload.contactAt) : r.at;
+    return { kind: r.contact_kind as ContactKind, at: contactAt };
+  });
+}
+
+export type NewEvent = {
+  organizationId: string;
+  complaintId: string;
+  type: string;
+  actorUserId: string | null;
+  actorTokenId: string | null;
+  contactKind?: ContactKind | null;
+  contactDirection?: 'inbound' | 'outbound' | null;
+  summary?: string | null;
+  payload?: Record<string, unknown>;
+};
+
+export async function insertEvent(trx: Scoped, event: NewEvent) {
+  await trx
+    .insertInto('complaint_event')
+    .values({
+      organization_id: event.organizationId,
+      complaint_id: event.complaintId,
+      type: event.type,
+      actor_user_id: event.actorUserId,
+      actor_token_id: event.actorTokenId,
+      contact_kind: event.contactKind ?? null,
+      contact_direction: event.contactDirection ?? null,
+      summary: event.summary ?? null,
+      payload: JSON.stringify(event.payload ?? {}),
+    })
+    .execute();
+}
+
+export async function listTimeline(trx: Scoped, complaintId: string) {
+  return trx
+    .selectFrom('complaint_event as e')
+    .leftJoin('staff_user as u', 'u.id', 'e.actor_user_id')
+    .leftJoin('api_token as t', 't.id', 'e.actor_token_id')
+    .select([
+      'e.id',
+      'e.type',
+      'e.at',
+      'e.actor_user_id',
+      'e.actor_token_id',
+      'u.name as userName',
+      't.name as tokenName',
+      'e.contact_kind',
+      'e.contact_direction',
+      'e.summary',
+      'e.payload',
+    ])
+    .where('e.complaint_id', '=', complaintId)
+    .orderBy('e.id')
+    .execute();
+}
+
+export async function insertAccessLog(
+  trx: Scoped,
+  entry: {
+    organizationId: string;
+    complaintId: string;
+    userId: string | null;
+    tokenId: string | null;
+    what: 'detail' | 'attachment';
+  },
+) {
+  await trx
+    .insertInto('complaint_access_log')
+    .values({
+      organization_id: entry.organizationId,
+      complaint_id: entry.complaintId,
+      user_id: entry.userId,
+      token_id: entry.tokenId,
+      what: entry.what,
+    })
+    .execute();
+}
+
+export async function insertBoardNotification(trx: Scoped, organizationId: string, complaintId: string) {
+  await trx
+    .insertInto('board_notification')
+    .values({
+      organization_id: organizationId,
+      complaint_id: complaintId,
+      reason: 'suspected_criminal_offence',
+    })
+    .execute();
+}
+
+export async function findStaffMember(trx: Scoped, id: string) {
+  return trx
+    .selectFrom('staff_user as u')
+    .leftJoin('department as d', 'd.id', 'u.department_id')
+    .select([
+      'u.id',
+      'u.name',
+      'u.department_id',
+      'u.roles',
+      'u.active',
+      'd.manager_user_id as managerUserId',
+    ])
+    .where('u.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function findDepartment(trx: Scoped, id: string) {
+  return trx
+    .selectFrom('department')
+    .select(['id', 'name', 'manager_user_id', 'active'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Management assistants of the department, or of the whole organisation when the department has none. */
+export async function findManagementAssistants(trx: Scoped, departmentId: string | null): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('staff_user')
+    .select(['id', 'department_id'])
+    .where('active', '=', true)
+    .where(sql<boolean>`'management_assistant' = any(roles)`)
+    .orderBy('name')
+    .execute();
+  const own = rows.filter((r) => departmentId !== null && r.department_id === departmentId);
+  return (own.length > 0 ? own : rows).map((r) => r.id);
+}
+
+export async function findContractor(trx: Scoped, id: string) {
+  return trx.selectFrom('contractor').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPerson(trx: Scoped, id: string) {
+  return trx.selectFrom('person').select(['id', 'unit_id']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUnit(trx: Scoped, id: string) {
+  return trx.selectFrom('unit').select(['id', 'housing_complex_id']).where('id', '=', id).executeTakeFirst();
+}
+
+export async function housingComplexExists(trx: Scoped, id: string) {
+  return Boolean(
+    await trx.selectFrom('housing_complex').select('id').where('id', '=', id).executeTakeFirst(),
+  );
+}
+
+export async function insertPerson(
+  trx: Scoped,
+  organizationId: string,
+  person: {
+    name: string;
+    email: string | null;
+    phone: string | null;
+    postalAddress: string | null;
+    relation: 'tenant' | 'prospective_tenant' | 'buyer' | 'other';
+    unitId: string | null;
+  },
+) {
+  const row = await trx
+    .insertInto('person')
+    .values({
+      organization_id: organizationId,
+      name: person.name,
+      email: person.email,
+      phone: person.phone,
+      postal_address: person.postalAddress,
+      relation: person.relation,
+      unit_id: person.unitId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function insertRepresentative(
+  trx: Scoped,
+  organizationId: string,
+  representative: {
+    name: string;
+    email: string | null;
+    phone: string | null;
+    relation: string;
+    consentNoted: boolean;
+  },
+) {
+  const row = await trx
+    .insertInto('representative')
+    .values({
+      organization_id: organizationId,
+      name: representative.name,
+      email: representative.email,
+      phone: representative.phone,
+      relation: representative.relation,
+      consent_noted: representative.consentNoted,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Every complaint on one matter (the first complaint and its repeats), oldest first. */
+export async function listMatter(trx: Scoped, matterId: string) {
+  return trx
+    .selectFrom('complaint')
+    .select(['id', 'matter_id', 'received_at', 'repeat_input', 'committee'])
+    .where('matter_id', '=', matterId)
+    .orderBy('received_at')
+    .orderBy('registered_at')
+    .execute();
+}
+
+export async function loadDetailRelations(trx: Scoped, row: ComplaintRow) {
+  const staffIds = [
+    row.registered_by,
+    row.handler_id,
+    row.responsible_manager_id,
+    row.subject_employee_id,
+  ].filter((id): id is string => id !== null);
+  const [staff, complainant, representative, unit, complex, departments, contractor] = await Promise.all([
+    staffIds.length === 0
+      ? Promise.resolve([])
+      : trx.selectFrom('staff_user').select(['id', 'name']).where('id', 'in', staffIds).execute(),
+    row.complainant_id === null
+      ? undefined
+      : trx
+          .selectFrom('person')
+          .select(['id', 'name', 'email', 'phone', 'relation'])
+          .where('id', '=', row.complainant_id)
+          .executeTakeFirst(),
+    row.representative_id === null
+      ? undefined
+      : trx
+          .selectFrom('representative')
+          .select(['id', 'name', 'relation', 'consent_noted'])
+          .where('id', '=', row.representative_id)
+          .executeTakeFirst(),
+    row.unit_id === null
+      ? undefined
+      : trx
+          .selectFrom('unit')
+          .select(['id', 'street', 'house_number', 'house_number_addition', 'postcode', 'place'])
+          .where('id', '=', row.unit_id)
+          .executeTakeFirst(),
+    row.housing_complex_id === null
+      ? undefined
+      : trx
+          .selectFrom('housing_complex')
+          .select(['id', 'name', 'complex_number'])
+          .where('id', '=', row.housing_complex_id)
+          .executeTakeFirst(),
+    trx
+      .selectFrom('department')
+      .select(['id', 'name'])
+      .where(
+        'id',
+        'in',
+        [row.department_id, row.subject_department_id]
+          .filter((id): id is string => id !== null)
+          .concat(['00000000-0000-0000-0000-000000000000']),
+      )
+      .execute(),
+    row.subject_contractor_id === null
+      ? undefined
+      : trx
+          .selectFrom('contractor')
+          .select(['id', 'name'])
+          .where('id', '=', row.subject_contractor_id)
+          .executeTakeFirst(),
+  ]);
+  return { staff, complainant, representative, unit, complex, departments, contractor };
+}
+
+/** The organisation's current working-day calendar; the policy's defaults until an admin changes them. */
+export async function loadCalendarSettings(trx: Scoped): Promise<CalendarSettings> {
+  const row = await trx
+    .selectFrom('calendar_settings')
+    .selectAll()
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (row === undefined) return DEFAULT_CALENDAR_SETTINGS;
+  return {
+    version: row.version,
+    termWorkingDays: row.term_working_days,
+    cutOffTime: row.cut_off_time,
+    goodFridayIsDayOff: row.good_friday_is_day_off,
+    liberationDay: row.liberation_day,
+    closingDays: row.closing_days as LocalDate[],
+  };
+}

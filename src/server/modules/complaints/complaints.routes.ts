@@ -1,0 +1,147 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import {
+  complaintDetail,
+  complaintIdParams,
+  complaintListQuery,
+  complaintPage,
+  likelyRepeat,
+  likelyRepeatsQuery,
+  registerComplaintInput,
+  statusCounts,
+} from '../../../contract/complaints.ts';
+import { TOKEN_SCOPES } from '../../../domain/index.ts';
+import type { Database } from '../../db/database.ts';
+import { requirePrincipal } from '../../http/principal.ts';
+import { etagOf } from './complaint-mutation.ts';
+import {
+  countComplaints,
+  getComplaint,
+  listComplaintPage,
+  suggestLikelyRepeats,
+} from './complaint-query.service.ts';
+import { registerComplaint } from './complaint-registration.service.ts';
+
+export const anyCaller = (request: FastifyRequest) => requirePrincipal(request, TOKEN_SCOPES);
+
+const idempotencyHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Retrying with the same key returns the first result instead of registering twice.'),
+});
+
+export function sendWithEtag<T extends { version: number }>(reply: FastifyReply, status: number, body: T) {
+  return reply.status(status).header('etag', etagOf(body.version)).send(body);
+}
+
+export const complaintsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  app.post(
+    '/api/complaints',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Register a complaint from any channel',
+        description:
+          'Any staff member may register (policy 1.4); integrations need the `register` or `full` scope. The term (policy 2.3) is computed from `receivedAt` and stored. Without `handlerId` the registering staff member handles it.',
+        headers: idempotencyHeaders,
+        body: registerComplaintInput,
+        response: { 201: complaintDetail },
+      },
+    },
+    async (request, reply) => {
+      const result = await registerComplaint(
+        db,
+        anyCaller(request),
+        request.body,
+        request.headers['idempotency-key'],
+      );
+      if (result.replayed) reply.header('idempotent-replayed', 'true');
+      return sendWithEtag(reply, result.status, result.body);
+    },
+  );
+
+  app.get(
+    '/api/complaints',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'The work queue: filter, search, sort and page through complaints',
+        description:
+          'Confidential complaints appear only for those who may see them. Default sort: due date first. Follow `nextCursor` for the next page.',
+        querystring: complaintListQuery,
+        response: { 200: complaintPage },
+      },
+    },
+    async (request) => listComplaintPage(db, anyCaller(request), request.query),
+  );
+
+  app.get(
+    '/api/complaints/counts',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Counts per status (and overdue) for the same filters as the list',
+        querystring: complaintListQuery,
+        response: { 200: statusCounts },
+      },
+    },
+    async (request) => countComplaints(db, anyCaller(request), request.query),
+  );
+
+  app.get(
+    '/api/complaints/likely-repeats',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Earlier complaints of the same person or unit within 12 months, most similar first',
+        querystring: likelyRepeatsQuery,
+        response: { 200: z.array(likelyRepeat) },
+      },
+    },
+    async (request) => suggestLikelyRepeats(db, anyCaller(request), request.query),
+  );
+
+  app.get(
+    '/api/complaints/:id',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'One complaint with its timeline, term and next steps',
+        description: 'Every read is recorded in the access log. The `ETag` goes into `If-Match` on writes.',
+        params: complaintIdParams,
+        response: { 200: complaintDetail },
+      },
+    },
+    async (request, reply) =>
+      sendWithEtag(reply, 200, await getComplaint(db, anyCaller(request), request.params.id)),
+  );
+
+  for (const [path, filter] of [
+    ['/api/persons/:id/complaints', 'complainantId'],
+    ['/api/units/:id/complaints', 'unitId'],
+    ['/api/housing-complexes/:id/complaints', 'housingComplexId'],
+  ] as const) {
+    app.get(
+      path,
+      {
+        schema: {
+          tags: ['complaints'],
+          summary: `All complaints of this ${filter === 'complainantId' ? 'complainant' : filter === 'unitId' ? 'unit' : 'housing complex'}, newest first`,
+          params: complaintIdParams,
+          querystring: complaintListQuery.omit({ sort: true }),
+          response: { 200: complaintPage },
+        },
+      },
+      async (request) =>
+        listComplaintPage(db, anyCaller(request), {
+          ...request.query,
+          sort: 'received',
+          [filter]: request.params.id,
+        }),
+    );
+  }
+};
