@@ -93,7 +93,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now(),
       unique (organization_id, reference),
-      check (registered_by is not null or registered_by_token is not null)
+      -- a complaint comes from a staff member, an integration, or the tenant through the public portal
+      check (registered_by is not null or registered_by_token is not null or channel = 'web')
     )
   `.execute(db);
   await sql`create index complaint_work_queue on complaint (organization_id, due_at, id)`.execute(db);

@@ -40,7 +40,7 @@ type Resolved = {
 /** Checks every id in the request and derives the unit, complex, department and manager from them. */
 async function resolveReferences(
   trx: Scoped,
-  principal: Principal,
+  principal: RegistrationOrigin,
   input: RegisterComplaintInput,
 ): Promise<Resolved> {
   const errors: FieldError[] = [];
@@ -156,7 +156,19 @@ export async function registerComplaint(
   );
 }
 
-async function register(trx: Scoped, principal: Principal, input: RegisterComplaintInput, now: Date) {
+/** Who registers: a staff member, an integration, or the complainant through the public portal. */
+export type RegistrationOrigin = Principal | { kind: 'portal'; organizationId: string };
+
+/**
+ * Registers inside the caller's transaction; the public portal uses this directly (it has no principal
+ * and keeps its own idempotency and abuse checks). Returns the stored complaint's detail.
+ */
+export async function register(
+  trx: Scoped,
+  principal: RegistrationOrigin,
+  input: RegisterComplaintInput,
+  now: Date,
+) {
   const resolved = await resolveReferences(trx, principal, input);
   const settings = await repository.loadCalendarSettings(trx);
   const receivedAt = input.receivedAt === undefined ? now : new Date(input.receivedAt);
@@ -255,13 +267,10 @@ async function register(trx: Scoped, principal: Principal, input: RegisterCompla
     },
     ...(await carryOutEffects(trx, { id, organization_id: organizationId }, opened.effects)),
   ];
+  const actor =
+    principal.kind === 'portal' ? { actorUserId: null, actorTokenId: null } : eventActor(principal);
   for (const event of events) {
-    await repository.insertEvent(trx, {
-      organizationId,
-      complaintId: id,
-      ...eventActor(principal),
-      ...event,
-    });
+    await repository.insertEvent(trx, { organizationId, complaintId: id, ...actor, ...event });
   }
   const row = await repository.findComplaintRow(trx, id);
   if (row === undefined) throw new AppError('not_found');

@@ -1,0 +1,32 @@
+import type { Scoped } from '../../db/tenant-scope.ts';
+
+export type OutgoingMessage = {
+  organizationId: string;
+  complaintId: string | null;
+  /** What it is, e.g. 'acknowledgement', 'answer', 'extension_notice' (lower snake case). */
+  kind: string;
+  to: string[];
+  cc?: string[];
+  subject: string;
+  bodyText: string;
+  bodyHtml?: string | null;
+};
+
+/** Queues a message in the caller's transaction: it goes out only if the case change commits. */
+export async function enqueueMessage(trx: Scoped, message: OutgoingMessage): Promise<string> {
+  const row = await trx
+    .insertInto('outbox_message')
+    .values({
+      organization_id: message.organizationId,
+      complaint_id: message.complaintId,
+      kind: message.kind,
+      recipient_to: message.to,
+      recipient_cc: message.cc ?? [],
+      subject: message.subject,
+      body_text: message.bodyText,
+      body_html: message.bodyHtml ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
