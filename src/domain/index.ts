@@ -21,5 +21,6 @@ export * from './permissions.ts';
 export * from './repeat-complaint.ts';
 export * from './result.ts';
 export * from './roles.ts';
+export * from './term-monitoring.ts';
 export * from './triage.ts';
 export * from './working-day-calendar.ts';

@@ -15,6 +15,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { authorize, domainActor, eventActor } from './complaint-access.ts';
 import { buildDetail, loadState } from './complaint-detail.ts';
+import { enqueueEffectMessages } from '../messages/complaint-messages.ts';
 import * as repository from './complaint.repository.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
 import { stateColumns } from './complaint-state.mapper.ts';
@@ -121,26 +122,35 @@ export async function carryOutEffects(
   effects: readonly ComplaintEffect[],
 ): Promise<EventSpec[]> {
   const events: EventSpec[] = [];
+  // The mail is queued in this transaction; the worker adds a 'message_sent' event once it is delivered
+  const queued = await enqueueEffectMessages(trx, row.id, effects);
+  const outbox = (type: ComplaintEffect['type']) => ({ outboxIds: queued.get(type) ?? [] });
   for (const effect of effects) {
     switch (effect.type) {
       case 'notify_board':
         await repository.insertBoardNotification(trx, row.organization_id, row.id);
-        events.push({ type: 'board_notified', payload: { reason: effect.reason } });
+        events.push({ type: 'board_notified', payload: { reason: effect.reason, ...outbox(effect.type) } });
         break;
       case 'record_referral':
-        events.push({ type: 'referral_recorded', payload: { referral: effect.referral } });
+        events.push({
+          type: 'referral_recorded',
+          payload: { referral: effect.referral, ...outbox(effect.type) },
+        });
         break;
       case 'send_answer':
-        events.push({ type: 'answer_sent', payload: { recipients: effect.recipients } });
+        events.push({
+          type: 'answer_sent',
+          payload: { recipients: effect.recipients, ...outbox(effect.type) },
+        });
         break;
       case 'send_explanation':
-        events.push({ type: 'explanation_sent', summary: effect.text });
+        events.push({ type: 'explanation_sent', summary: effect.text, payload: outbox(effect.type) });
         break;
       case 'notify_complainant_of_extension':
         events.push({
           type: 'extension_notice_sent',
           summary: effect.text,
-          payload: { dueAt: effect.dueAt.toISOString() },
+          payload: { dueAt: effect.dueAt.toISOString(), ...outbox(effect.type) },
         });
         break;
       case 'put_on_management_team_agenda':

@@ -8,6 +8,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { authorize, eventActor } from './complaint-access.ts';
 import { buildDetail } from './complaint-detail.ts';
+import { enqueueAcknowledgement } from '../messages/complaint-messages.ts';
 import { carryOutEffects } from './complaint-mutation.ts';
 import * as repository from './complaint.repository.ts';
 import { stateColumns } from './complaint-state.mapper.ts';
@@ -267,6 +268,10 @@ export async function register(
     },
     ...(await carryOutEffects(trx, { id, organization_id: organizationId }, opened.effects)),
   ];
+  // policy 2.1: the complainant hears at once that we have it, with the reference and the term
+  const acknowledgement = await enqueueAcknowledgement(trx, id);
+  if (acknowledgement !== null)
+    events.push({ type: 'acknowledgement_queued', payload: { outboxIds: [acknowledgement] } });
   const actor =
     principal.kind === 'portal' ? { actorUserId: null, actorTokenId: null } : eventActor(principal);
   for (const event of events) {

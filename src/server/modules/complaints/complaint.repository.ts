@@ -345,13 +345,11 @@ export async function loadDetailRelations(trx: Scoped, row: ComplaintRow) {
 }
 
 /** The organisation's current working-day calendar; the policy's defaults until an admin changes them. */
-export async function loadCalendarSettings(trx: Scoped): Promise<CalendarSettings> {
-  const row = await trx
-    .selectFrom('calendar_settings')
-    .selectAll()
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+export async function loadCalendarSettings(trx: Scoped, organizationId?: string): Promise<CalendarSettings> {
+  // Row-level security scopes the app role; background work as the owner names the organisation.
+  let query = trx.selectFrom('calendar_settings').selectAll();
+  if (organizationId !== undefined) query = query.where('organization_id', '=', organizationId);
+  const row = await query.orderBy('version', 'desc').limit(1).executeTakeFirst();
   if (row === undefined) return DEFAULT_CALENDAR_SETTINGS;
   return {
     version: row.version,

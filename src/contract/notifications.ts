@@ -1,0 +1,29 @@
+import { z } from 'zod';
+
+export const notificationItem = z
+  .object({
+    id: z.uuid(),
+    kind: z.string(),
+    title: z.object({ nl: z.string(), en: z.string() }),
+    complaintId: z.uuid().nullable(),
+    complaintReference: z.string().nullable(),
+    createdAt: z.string(),
+    readAt: z.string().nullable(),
+  })
+  .meta({ id: 'Notification' });
+
+export const notificationList = z
+  .object({ items: z.array(notificationItem), unread: z.number().int() })
+  .meta({ id: 'NotificationList' });
+
+export const notificationListQuery = z.object({
+  unread: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const markReadInput = z
+  .object({ ids: z.union([z.array(z.uuid()).max(500), z.literal('all')]) })
+  .meta({ id: 'MarkNotificationsRead' });

@@ -1,0 +1,86 @@
+import { PgBoss } from 'pg-boss';
+import type { Logger } from 'pino';
+import { createDatabase, type Database } from '../db/database.ts';
+import {
+  runBoardFastLane,
+  runTermMonitor,
+  sendDailyDigests,
+} from '../modules/notifications/term-monitor.service.ts';
+
+// Scheduled work on PostgreSQL with pg-boss (docs/decisions/008-job-runner.md): cron slots run once across
+// instances, jobs retry with backoff, and what they do is idempotent so a retry or a restart repeats nothing.
+
+export type ScheduledJob = {
+  name: string;
+  /** Cron in Europe/Amsterdam; the handlers themselves skip days off (working-day calendar). */
+  cron: string;
+  run: (owner: Database, now: Date) => Promise<unknown>;
+};
+
+export function scheduledJobs(publicUrl: string): ScheduledJob[] {
+  const options = { publicUrl };
+  return [
+    // policy 2.5: the board within a minute; policy 2.6: the manager of an employee-caused repeat too
+    {
+      name: 'board-fast-lane',
+      cron: '* * * * *',
+      run: (owner, now) => runBoardFastLane(owner, now, options),
+    },
+    // policy 2.3: at the start of the working day and hourly during office hours
+    {
+      name: 'term-monitor',
+      cron: '0 7-18 * * 1-5',
+      run: (owner, now) => runTermMonitor(owner, now, options),
+    },
+    {
+      name: 'daily-digest',
+      cron: '30 7 * * 1-5',
+      run: (owner, now) => sendDailyDigests(owner, now, options),
+    },
+  ];
+}
+
+export type JobRunner = { stop(): Promise<void> };
+
+export async function startJobRunner(options: {
+  ownerUrl: string;
+  publicUrl: string;
+  logger: Logger;
+  jobs?: ScheduledJob[];
+}): Promise<JobRunner> {
+  const { logger } = options;
+  const owner = createDatabase(options.ownerUrl, {
+    poolSize: 3,
+    log: logger,
+    applicationName: 'gehoord-jobs',
+  });
+  const boss = new PgBoss({
+    connectionString: options.ownerUrl,
+    schema: 'pgboss',
+    application_name: 'gehoord-boss',
+    max: 3,
+  });
+  boss.on('error', (error) => logger.error({ err: error }, 'job runner error'));
+  await boss.start();
+  for (const job of options.jobs ?? scheduledJobs(options.publicUrl)) {
+    await boss.createQueue(job.name, {
+      retryLimit: 5,
+      retryDelay: 30,
+      retryBackoff: true,
+      retryDelayMax: 900,
+    });
+    await boss.schedule(job.name, job.cron, null, { tz: 'Europe/Amsterdam' });
+    await boss.work(job.name, async () => {
+      const result = await job.run(owner, new Date());
+      logger.info({ job: job.name, result }, 'job done');
+      return result;
+    });
+  }
+  logger.info('job runner started');
+  return {
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000 });
+      await owner.destroy();
+    },
+  };
+}

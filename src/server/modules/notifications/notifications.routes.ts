@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { markReadInput, notificationList, notificationListQuery } from '../../../contract/notifications.ts';
+import { REMINDER_KINDS, type ReminderKind } from '../../../domain/index.ts';
+import type { Database } from '../../db/database.ts';
+import { inOrganization } from '../../db/tenant-scope.ts';
+import { requireStaff } from '../../http/principal.ts';
+import * as repository from './notification.repository.ts';
+
+const CRIMINAL_SUSPICION = { nl: 'Vermoeden van een strafbaar feit', en: 'Suspected criminal offence' };
+
+export const notificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  app.get(
+    '/api/notifications',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary:
+          'My notifications (reminders, escalations, board notices), newest first, with the unread count',
+        querystring: notificationListQuery,
+        response: { 200: notificationList },
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      return inOrganization(db, staff.organizationId, async (trx) => {
+        const rows = await repository.listForUser(trx, staff.userId, {
+          unreadOnly: request.query.unread === true,
+          limit: request.query.limit,
+        });
+        return {
+          unread: await repository.countUnread(trx, staff.userId),
+          items: rows.map((r) => ({
+            id: r.id,
+            kind: r.kind,
+            title:
+              r.kind === 'criminal_suspicion'
+                ? CRIMINAL_SUSPICION
+                : (REMINDER_KINDS[r.kind as ReminderKind] ?? { nl: r.kind, en: r.kind }),
+            complaintId: r.complaint_id,
+            complaintReference: r.reference,
+            createdAt: r.created_at.toISOString(),
+            readAt: r.read_at?.toISOString() ?? null,
+          })),
+        };
+      });
+    },
+  );
+
+  app.post(
+    '/api/notifications/read',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Mark notifications as read (some, or `"all"`)',
+        body: markReadInput,
+        response: { 200: z.object({ updated: z.number().int() }) },
+      },
+    },
+    async (request) => {
+      const staff = requireStaff(request);
+      const updated = await inOrganization(db, staff.organizationId, (trx) =>
+        repository.markRead(trx, staff.userId, request.body.ids, new Date()),
+      );
+      return { updated };
+    },
+  );
+};

@@ -1,0 +1,173 @@
+import {
+  type CalendarSettings,
+  type CommitteeCase,
+  type ComplaintStatus,
+  getCommitteeStage,
+  isDigestDay,
+  type MonitoredComplaint,
+  type MonitorSettings,
+  planReminders,
+  REMINDER_KINDS,
+  type ReminderKind,
+  toLocalDate,
+} from '../../../domain/index.ts';
+import type { Database } from '../../db/database.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
+import { loadCalendarSettings } from '../complaints/complaint.repository.ts';
+import { reviveDates } from '../complaints/complaint-state.mapper.ts';
+import { enqueueMessage } from '../messages/outbox.repository.ts';
+import * as repository from './notification.repository.ts';
+
+type Options = { publicUrl: string; settings?: MonitorSettings };
+
+function committeeSince(committee: CommitteeCase): Date {
+  return committee.ruling?.at ?? committee.referredAt;
+}
+
+async function monitoredComplaints(trx: Scoped, organizationId: string): Promise<MonitoredComplaint[]> {
+  const rows = await repository.loadMonitoredComplaints(trx, organizationId);
+  return rows.map((r) => {
+    const committee = r.committee === null ? null : reviveDates<CommitteeCase>(r.committee);
+    return {
+      id: r.id,
+      status: r.status as ComplaintStatus,
+      dueAt: r.due_at,
+      handlerId: r.handler_id,
+      responsibleManagerId: r.responsible_manager_id,
+      managingManagerId: r.managingManagerId,
+      approvalRequestedAt: r.approvalRequestedAt === null ? null : new Date(r.approvalRequestedAt),
+      legalAdviceRequestedAt: r.legalAdviceRequestedAt === null ? null : new Date(r.legalAdviceRequestedAt),
+      committee:
+        committee === null ? null : { stage: getCommitteeStage(committee), since: committeeSince(committee) },
+    };
+  });
+}
+
+/** Turns today's reminders into notifications, once per person per reminder per working day (policy 2.3). */
+export async function runTermMonitor(owner: Database, now: Date, options: Options, only?: ReminderKind[]) {
+  let created = 0;
+  const organizationIds = await owner.transaction().execute((trx) => repository.listOrganizationIds(trx));
+  for (const organizationId of organizationIds) {
+    created += await owner.transaction().execute(async (trx) => {
+      const calendar = await loadCalendarSettings(trx, organizationId);
+      const planned = planReminders(
+        await monitoredComplaints(trx, organizationId),
+        now,
+        calendar,
+        options.settings,
+      );
+      const reminders = only ? planned.filter((r) => only.includes(r.kind)) : planned;
+      const roleMembers = new Map<string, string[]>();
+      const notifications: repository.NewNotification[] = [];
+      for (const reminder of reminders) {
+        let userIds: string[];
+        if (reminder.recipient.kind === 'user') userIds = [reminder.recipient.userId];
+        else {
+          const role = reminder.recipient.role;
+          if (!roleMembers.has(role))
+            roleMembers.set(role, await repository.listActiveUserIdsWithRole(trx, organizationId, role));
+          userIds = roleMembers.get(role) ?? [];
+        }
+        for (const userId of userIds) {
+          notifications.push({
+            organizationId,
+            userId,
+            complaintId: reminder.complaintId,
+            kind: reminder.kind,
+            dedupeKey:
+              reminder.recipient.kind === 'user' ? reminder.dedupeKey : `${reminder.dedupeKey}:${userId}`,
+          });
+        }
+      }
+      return (await repository.insertNotifications(trx, notifications)).length;
+    });
+  }
+  return { created };
+}
+
+const complaintLink = (publicUrl: string, complaintId: string) => `${publicUrl}/klachten/${complaintId}`;
+
+/**
+ * policy 2.5: a suspected criminal offence reaches the board at once, not in tomorrow's digest — an in-app
+ * notification and an e-mail to every board member, recorded on the board notification.
+ */
+export async function runBoardFastLane(owner: Database, now: Date, options: Options) {
+  const boardNotifications = await owner.transaction().execute(async (trx) => {
+    const pending = await repository.claimUnannouncedBoardNotifications(trx);
+    for (const item of pending) {
+      const boardIds = await repository.listActiveUserIdsWithRole(trx, item.organization_id, 'board');
+      await repository.insertNotifications(
+        trx,
+        boardIds.map((userId) => ({
+          organizationId: item.organization_id,
+          userId,
+          complaintId: item.complaint_id,
+          kind: 'criminal_suspicion',
+          dedupeKey: `criminal_suspicion:${item.complaint_id}`,
+          digestedAt: now,
+        })),
+      );
+      const board = await repository.findStaffContacts(trx, boardIds);
+      if (board.length > 0) {
+        await enqueueMessage(trx, {
+          organizationId: item.organization_id,
+          complaintId: item.complaint_id,
+          kind: 'board_criminal_suspicion',
+          to: board.map((b) => b.email),
+          subject: `Vermoeden van een strafbaar feit bij klacht ${item.reference}`,
+          bodyText:
+            `Bij klacht ${item.reference} is een ernstig vermoeden van een strafbaar feit vastgelegd.\n` +
+            `Volgens het klachtenbeleid (2.5) wordt dit direct aan de directie voorgelegd.\n\n` +
+            `Bekijk de klacht: ${complaintLink(options.publicUrl, item.complaint_id)}\n`,
+        });
+      }
+      await repository.markBoardNotificationAnnounced(trx, item.id, now);
+    }
+    return pending.length;
+  });
+  // policy 2.6: the manager hears at once that they must choose the handler of an employee-caused repeat
+  const repeats = await runTermMonitor(owner, now, options, ['assign_repeat_handler']);
+  return { boardNotifications, repeatNotifications: repeats.created };
+}
+
+/** One e-mail per person per working day listing everything new, instead of a flood. */
+export async function sendDailyDigests(owner: Database, now: Date, options: Options) {
+  let sent = 0;
+  const organizationIds = await owner.transaction().execute((trx) => repository.listOrganizationIds(trx));
+  for (const organizationId of organizationIds) {
+    sent += await owner.transaction().execute(async (trx) => {
+      const calendar: CalendarSettings = await loadCalendarSettings(trx, organizationId);
+      if (!isDigestDay(now, calendar)) return 0;
+      const day = toLocalDate(now);
+      const rows = await repository.listUndigested(trx, organizationId);
+      const byUser = Map.groupBy(rows, (r) => r.user_id);
+      let count = 0;
+      for (const [userId, items] of byUser) {
+        if (!(await repository.claimDigest(trx, organizationId, userId, day, items.length))) continue;
+        const first = items[0];
+        if (first === undefined) continue;
+        const lines = items.map((i) => {
+          const label = REMINDER_KINDS[i.kind as ReminderKind]?.nl ?? 'Vermoeden van een strafbaar feit';
+          return `- ${i.reference ?? ''} ${label}${i.complaint_id ? `: ${complaintLink(options.publicUrl, i.complaint_id)}` : ''}`;
+        });
+        const outboxId = await enqueueMessage(trx, {
+          organizationId,
+          complaintId: null,
+          kind: 'daily_digest',
+          to: [first.email],
+          subject: `Gehoord: ${items.length} ${items.length === 1 ? 'punt' : 'punten'} voor vandaag`,
+          bodyText: `Beste ${first.name},\n\nDit vraagt vandaag uw aandacht:\n\n${lines.join('\n')}\n\nGehoord\n`,
+        });
+        await repository.recordDigestMessage(trx, userId, day, outboxId);
+        await repository.markDigested(
+          trx,
+          items.map((i) => i.id),
+          now,
+        );
+        count++;
+      }
+      return count;
+    });
+  }
+  return { sent };
+}

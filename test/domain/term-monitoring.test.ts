@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest';
+import {
+  addWorkingDays,
+  computeDueAt,
+  DEFAULT_CALENDAR_SETTINGS,
+  isWorkingDay,
+  type MonitoredComplaint,
+  planReminders,
+  toInstant,
+  toLocalDate,
+} from '../../src/domain/index.ts';
+
+const calendar = DEFAULT_CALENDAR_SETTINGS;
+const at = (day: string, hour = 9) => toInstant({ date: day, hour, minute: 0, second: 0, millisecond: 0 });
+
+function complaint(overrides: Partial<MonitoredComplaint> = {}): MonitoredComplaint {
+  return {
+    id: 'c1',
+    status: 'in_progress',
+    dueAt: computeDueAt(at('2027-05-14', 10), calendar).dueAt,
+    handlerId: 'eva',
+    responsibleManagerId: 'mia',
+    managingManagerId: null,
+    approvalRequestedAt: null,
+    legalAdviceRequestedAt: null,
+    committee: null,
+    ...overrides,
+  };
+}
+
+const kindsOn = (day: string, c = complaint()) =>
+  planReminders([c], at(day), calendar).map(
+    (r) => `${r.kind}>${r.recipient.kind === 'user' ? r.recipient.userId : r.recipient.role}`,
+  );
+
+describe('term monitoring (policy 2.3)', () => {
+  test('received Friday before Whit Monday: reminders fall on the right working days, none on the holiday', () => {
+    const due = toLocalDate(complaint().dueAt);
+    expect(isWorkingDay('2027-05-17', calendar)).toBe(false); // Tweede Pinksterdag
+    expect(kindsOn('2027-05-17')).toEqual([]);
+    const dayBefore = addWorkingDays(due, -1, calendar);
+    expect(kindsOn(dayBefore)).toEqual(['due_tomorrow>eva']);
+    expect(kindsOn(due)).toEqual(['due_today>eva']);
+    const after = addWorkingDays(due, 1, calendar);
+    expect(kindsOn(after)).toEqual(['overdue>eva', 'overdue>mia']);
+    expect(kindsOn(addWorkingDays(due, 2, calendar))).toEqual([
+      'overdue>eva',
+      'overdue>mia',
+      'overdue_escalated>management_team',
+    ]);
+  });
+
+  test('the same reminder on the same day has the same key; the next working day a new one', () => {
+    const due = toLocalDate(complaint().dueAt);
+    const morning = planReminders([complaint()], at(due, 8), calendar);
+    const afternoon = planReminders([complaint()], at(due, 15), calendar);
+    expect(afternoon.map((r) => r.dedupeKey)).toEqual(morning.map((r) => r.dedupeKey));
+  });
+
+  test('closed or answered complaints are not chased; approvals and legal advice waiting are', () => {
+    const due = toLocalDate(complaint().dueAt);
+    expect(kindsOn(due, complaint({ status: 'answered' }))).toEqual([]);
+    const waiting = complaint({
+      status: 'answered',
+      approvalRequestedAt: at('2027-05-18'),
+      legalAdviceRequestedAt: at('2027-05-18'),
+    });
+    expect(kindsOn('2027-05-18', waiting)).toEqual([]);
+    expect(kindsOn('2027-05-19', waiting)).toEqual(['approval_waiting>mia', 'legal_advice_waiting>legal']);
+  });
+
+  test('employee-caused repeat: the manager is asked to choose a handler (policy 2.6)', () => {
+    const repeat = complaint({ status: 'new', handlerId: null, managingManagerId: 'victor' });
+    expect(kindsOn('2027-05-18', repeat)).toContain('assign_repeat_handler>victor');
+  });
+
+  test('committee: reaction after 7 working days, board decision a month after the ruling (policy 1.3)', () => {
+    const referred = complaint({
+      status: 'with_committee',
+      committee: { stage: 'referred', since: at('2027-06-01') },
+    });
+    expect(kindsOn('2027-06-09', referred)).toEqual([]);
+    expect(kindsOn('2027-06-10', referred)).toEqual(['committee_reaction_due>eva']);
+    const ruled = complaint({
+      status: 'with_committee',
+      committee: { stage: 'ruled', since: at('2027-06-01') },
+    });
+    expect(kindsOn('2027-06-30', ruled)).toEqual([]);
+    expect(kindsOn('2027-07-01', ruled)).toEqual(['board_decision_due>board']);
+  });
+});
