@@ -24,6 +24,8 @@ export const AUTH_EVENT_TYPES = [
   'sso_linked',
   'sso_provisioned',
   'sso_refused',
+  'sso_unlinked',
+  'sso_settings_changed',
 ] as const;
 export type AuthEventType = (typeof AUTH_EVENT_TYPES)[number];
 
