@@ -12,6 +12,12 @@ export default defineConfig({
   retries: 0,
   timeout: 30_000,
   reporter: process.env.CI ? 'line' : 'list',
+  // One server, one database: first-run setup (through the UI, with the demo organisation) happens once,
+  // before every other journey, which then signs in with the demo accounts it created.
+  projects: [
+    { name: 'first-run', testMatch: 'first-run.spec.ts' },
+    { name: 'journeys', testIgnore: 'first-run.spec.ts', dependencies: ['first-run'] },
+  ],
   use: {
     headless: true,
     locale: 'nl-NL',

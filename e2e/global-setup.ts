@@ -7,7 +7,8 @@ import { findFreePort, spawnServer, waitForOutput } from '../test/support/server
 
 /**
  * Starts the real server on a free port with its own embedded database (a fresh data folder), and
- * hands its address to the tests through GEHOORD_E2E_BASE_URL.
+ * hands the tests its address (GEHOORD_E2E_BASE_URL), the first-run setup token it printed
+ * (GEHOORD_E2E_SETUP_TOKEN) and a folder for what one journey leaves for the next (GEHOORD_E2E_STATE_DIR).
  */
 export default async function globalSetup() {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -22,17 +23,31 @@ export default async function globalSetup() {
     );
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'gehoord-e2e-'));
+  const stateDir = await mkdtemp(path.join(tmpdir(), 'gehoord-e2e-state-'));
   const port = await findFreePort();
-  const server = spawnServer({ PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'info' });
-  await waitForOutput(server, /Gehoord is ready at/, 60_000).catch(async (error) => {
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = spawnServer({
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    PUBLIC_URL: baseUrl,
+    LOG_LEVEL: 'info',
+    // Every journey signs in from the same address; the per-address limit is not what these tests are about.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '100',
+  });
+  // A fresh database has no staff, so the server prints the one-time setup link after it is ready.
+  await waitForOutput(server, /\/inrichten#ghi_\S+\n/, 60_000).catch(async (error) => {
     server.child.kill('SIGKILL');
     throw error;
   });
-  process.env.GEHOORD_E2E_BASE_URL = `http://127.0.0.1:${port}`;
+  const setupToken = /\/inrichten#(ghi_\S+)/.exec(server.output())?.[1] ?? '';
+  process.env.GEHOORD_E2E_BASE_URL = baseUrl;
+  process.env.GEHOORD_E2E_SETUP_TOKEN = setupToken;
+  process.env.GEHOORD_E2E_STATE_DIR = stateDir;
 
   return async () => {
     server.child.kill('SIGTERM');
     await server.exited;
     await rm(dataDir, { recursive: true, force: true });
+    await rm(stateDir, { recursive: true, force: true });
   };
 }

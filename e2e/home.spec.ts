@@ -2,13 +2,20 @@ import { expect, test } from './fixtures.ts';
 
 test('the home page says what Gehoord is, in Dutch, and is accessible', async ({
   page,
+  request,
   checkAccessibility,
 }) => {
+  // The first-run journey has named the corporation by now; the page shows whatever the API says.
+  const organization = (await (await request.get('/api/organization')).json()) as { name: string };
   await page.goto('/');
   await expect(page).toHaveTitle(/Gehoord/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Klachten zijn welkom');
   await expect(page.getByText('binnen vijf werkdagen')).toBeVisible();
-  await expect(page.getByText('Namens Mijn woningcorporatie')).toBeVisible();
+  await expect(page.getByText(`Namens ${organization.name}`)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Inloggen voor medewerkers' })).toHaveAttribute(
+    'href',
+    '/inloggen',
+  );
   await checkAccessibility(page);
 });
 

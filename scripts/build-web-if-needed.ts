@@ -5,13 +5,17 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const built = path.join(root, 'dist/web/index.html');
-const sources = ['src/web', 'src/contract', 'vite.config.ts', 'package.json'].map((p) => path.join(root, p));
+// Everything the bundle imports: the web app, the shared contract and the domain code the contract uses.
+const sources = ['src/web', 'src/contract', 'src/domain', 'vite.config.ts', 'package.json'].map((p) =>
+  path.join(root, p),
+);
 
 function newestChange(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(entry).map((name) => newestChange(path.join(entry, name))));
+  // A folder's own time changes when a file in it is deleted or renamed, which no remaining file shows.
+  return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestChange(path.join(entry, name))));
 }
 
 const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;

@@ -1,0 +1,21 @@
+import { Anchor, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { PublicLayout } from '../../components/PublicLayout.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+export function NotFoundPage() {
+  const { t } = useI18n();
+  useDocumentTitle(t.notFound.pageTitle);
+  return (
+    <PublicLayout>
+      <Title order={1} mb="md">
+        {t.notFound.title}
+      </Title>
+      <Text mb="md">{t.notFound.text}</Text>
+      <Anchor component={Link} to="/">
+        {t.notFound.home}
+      </Anchor>
+    </PublicLayout>
+  );
+}
