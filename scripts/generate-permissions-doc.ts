@@ -1,0 +1,206 @@
+// Renders the permission tables of docs/permissions.md from src/domain/permissions.ts, so the document
+// cannot drift from the code. `npm run docs:permissions` rewrites them; `-- --check` only verifies.
+// Every cell is the answer of the real decision functions for a typical person, not a copy of the matrix.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  COMPLAINT_PERMISSIONS,
+  type ComplaintAccess,
+  type ComplaintPermission,
+  canDoOrganizationAction,
+  type Decision,
+  decideComplaintAction,
+  decideTokenAction,
+  ORGANIZATION_PERMISSIONS,
+  type OrganizationPermission,
+  STAFF_ROLES,
+  type StaffActor,
+  type StaffRole,
+  TOKEN_SCOPES,
+  type TokenScope,
+} from '../src/domain/permissions.ts';
+import { ROLE_NAMES } from '../src/domain/roles.ts';
+
+export const PERMISSIONS_DOC_PATH = path.resolve(import.meta.dirname, '../docs/permissions.md');
+
+const ROLE_LABELS: Record<StaffRole, string> = {
+  employee: `${ROLE_NAMES.employee} (employee)`,
+  manager: `${ROLE_NAMES.manager} (manager)`,
+  management_assistant: `${ROLE_NAMES.management_assistant} (management assistant)`,
+  management_team: `${ROLE_NAMES.management_team} (management team)`,
+  board: `${ROLE_NAMES.board} (board)`,
+  legal: `${ROLE_NAMES.legal} (legal adviser)`,
+  admin: `${ROLE_NAMES.admin} (administrator)`,
+};
+
+const COMPLAINT_ACTION_LABELS: Record<ComplaintPermission, string> = {
+  'complaint.view': 'Klacht inzien / view the complaint',
+  'complaint.register': 'Klacht registreren / register a complaint',
+  'complaint.log_contact': 'Contact vastleggen / log a contact',
+  'complaint.assign': 'Behandelaar wijzigen / reassign the handler',
+  'complaint.handle': 'Klacht behandelen: gesprek, beoordeling, antwoord / handle: call, assessment, answer',
+  'complaint.decide':
+    'Beslissen: uitzondering, goedkeuring, termijnverlenging / decide: exception, approval, extension',
+  'complaint.give_legal_advice': 'Juridisch advies geven / give legal advice',
+  'complaint.record_board_decision': 'Besluit van de directie vastleggen / record the board decision',
+};
+
+const ORGANIZATION_ACTION_LABELS: Record<OrganizationPermission, string> = {
+  'complaints.list_all': 'Klachtenlijst van de hele organisatie / list all complaints',
+  'mt_review.manage': 'Kwartaalbespreking MT voeren / run the quarterly MT review',
+  'reports.view_all': 'Rapportages van de hele organisatie / reports for the whole organisation',
+  'reports.view_department': 'Rapportages per afdeling / department reports',
+  'employee_repeat_events.view':
+    'Herhaalklachten door een medewerker inzien / repeat complaints caused by an employee',
+  'admin.manage_users': 'Gebruikers en afdelingen beheren / manage users and departments',
+  'admin.manage_reference_data': 'Referentiegegevens beheren / manage reference data',
+  'admin.manage_api_tokens': 'API-sleutels beheren / manage API tokens',
+  'admin.view_audit_log': 'Auditlog inzien / view the audit log',
+};
+
+const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
+  read: 'alleen lezen (`read`)',
+  register: 'registreren (`register`)',
+  full: 'volledig (`full`)',
+};
+
+const HANDLER_ID = 'handler';
+const RESPONSIBLE_MANAGER_ID = 'responsible-manager';
+const COMPLAINT_DEPARTMENT = 'complaint-department';
+const OTHER_DEPARTMENT = 'other-department';
+
+type Persona = { label: string; actor: StaffActor; isHandler?: boolean };
+
+function actor(userId: string, role: StaffRole, managedDepartmentIds: string[] = []): StaffActor {
+  const departmentId = managedDepartmentIds[0] ?? OTHER_DEPARTMENT;
+  return { userId, roles: [role], departmentId, managedDepartmentIds };
+}
+
+// One column per kind of person; "not involved" means: not the handler and not this complaint's manager.
+const PERSONAS: Persona[] = [
+  { label: 'Medewerker, niet betrokken (employee, not involved)', actor: actor('employee', 'employee') },
+  { label: 'Behandelaar (handler)', actor: actor(HANDLER_ID, 'employee'), isHandler: true },
+  {
+    label: 'Leidinggevende van de afdeling (manager of the department)',
+    actor: actor('department-manager', 'manager', [COMPLAINT_DEPARTMENT]),
+  },
+  {
+    label: 'Verantwoordelijk leidinggevende (responsible manager)',
+    actor: actor(RESPONSIBLE_MANAGER_ID, 'manager', [OTHER_DEPARTMENT]),
+  },
+  {
+    label: 'Andere leidinggevende (other manager)',
+    actor: actor('other-manager', 'manager', [OTHER_DEPARTMENT]),
+  },
+  ...(['management_assistant', 'management_team', 'board', 'legal', 'admin'] as const).map((role) => ({
+    label: ROLE_LABELS[role],
+    actor: actor(role, role),
+  })),
+];
+
+function complaintAccess(confidential: boolean, handlerId: string | null = HANDLER_ID): ComplaintAccess {
+  return {
+    handlerId,
+    responsibleManagerId: RESPONSIBLE_MANAGER_ID,
+    departmentId: COMPLAINT_DEPARTMENT,
+    confidential,
+  };
+}
+
+function cell(decision: Decision): string {
+  if (decision.allowed) return 'ja';
+  return decision.hidden ? 'verborgen' : 'nee';
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function renderComplaintTable(confidential: boolean): string {
+  const assigned = complaintAccess(confidential);
+  const rows = COMPLAINT_PERMISSIONS.map((permission) => [
+    COMPLAINT_ACTION_LABELS[permission],
+    ...PERSONAS.map((p) => cell(decideComplaintAction(p.actor, permission, assigned))),
+  ]);
+  // Picking up a complaint nobody handles yet is a different question from reassigning one (policy 2.3).
+  const unassigned = complaintAccess(confidential, null);
+  rows.splice(COMPLAINT_PERMISSIONS.indexOf('complaint.assign') + 1, 0, [
+    'Klacht zonder behandelaar oppakken of toewijzen / pick up or assign an unassigned complaint',
+    ...PERSONAS.map((p) =>
+      p.isHandler ? 'n.v.t.' : cell(decideComplaintAction(p.actor, 'complaint.assign', unassigned)),
+    ),
+  ]);
+  return table(['Handeling / action', ...PERSONAS.map((p) => p.label)], rows);
+}
+
+function renderOrganizationTable(): string {
+  const rows = ORGANIZATION_PERMISSIONS.map((permission) => [
+    ORGANIZATION_ACTION_LABELS[permission],
+    ...STAFF_ROLES.map((role) => (canDoOrganizationAction(actor(role, role), permission) ? 'ja' : 'nee')),
+  ]);
+  return table(['Handeling / action', ...STAFF_ROLES.map((role) => ROLE_LABELS[role])], rows);
+}
+
+function renderTokenTable(): string {
+  const ordinary = complaintAccess(false);
+  const rows = COMPLAINT_PERMISSIONS.map((permission) => [
+    COMPLAINT_ACTION_LABELS[permission],
+    ...TOKEN_SCOPES.map((scope) =>
+      cell(decideTokenAction(scope, permission, permission === 'complaint.register' ? null : ordinary)),
+    ),
+  ]);
+  const confidential = complaintAccess(true);
+  rows.push([
+    'Vertrouwelijke klacht, elke handeling / confidential complaint, any action',
+    ...TOKEN_SCOPES.map((scope) => {
+      const cells = COMPLAINT_PERMISSIONS.filter((p) => p !== 'complaint.register').map((permission) =>
+        cell(decideTokenAction(scope, permission, confidential)),
+      );
+      return [...new Set(cells)].join(', ');
+    }),
+  ]);
+  return table(['Handeling / action', ...TOKEN_SCOPES.map((scope) => TOKEN_SCOPE_LABELS[scope])], rows);
+}
+
+/** The generated blocks of the document, by marker name. */
+export function renderPermissionTables(): Record<string, string> {
+  return {
+    'complaint-actions': renderComplaintTable(false),
+    'confidential-complaint-actions': renderComplaintTable(true),
+    'organization-actions': renderOrganizationTable(),
+    'token-scopes': renderTokenTable(),
+  };
+}
+
+/** The document with every generated block replaced; the hand-written text around the markers is kept. */
+export function renderPermissionsDocument(document: string): string {
+  let result = document;
+  for (const [name, content] of Object.entries(renderPermissionTables())) {
+    const start = `<!-- generated:${name}:start -->`;
+    const end = `<!-- generated:${name}:end -->`;
+    const from = result.indexOf(start);
+    const to = result.indexOf(end);
+    if (from === -1 || to < from || result.indexOf(start, from + 1) !== -1) {
+      throw new Error(`docs/permissions.md needs exactly one pair of markers ${start} … ${end}`);
+    }
+    result = `${result.slice(0, from + start.length)}\n${content}\n${result.slice(to)}`;
+  }
+  return result;
+}
+
+if (import.meta.main) {
+  const current = readFileSync(PERMISSIONS_DOC_PATH, 'utf8');
+  const rendered = renderPermissionsDocument(current);
+  if (process.argv.includes('--check')) {
+    if (rendered !== current) {
+      console.error('docs/permissions.md is out of date: run `npm run docs:permissions`.');
+      process.exit(1);
+    }
+  } else if (rendered !== current) {
+    writeFileSync(PERMISSIONS_DOC_PATH, rendered);
+    console.log('docs/permissions.md updated.');
+  } else {
+    console.log('docs/permissions.md is up to date.');
+  }
+}
