@@ -47,7 +47,10 @@ const COMPLAINT_ACTION_LABELS: Record<ComplaintPermission, string> = {
 
 const ORGANIZATION_ACTION_LABELS: Record<OrganizationPermission, string> = {
   'complaints.list_all': 'Klachtenlijst van de hele organisatie / list all complaints',
-  'mt_review.manage': 'Kwartaalbespreking MT voeren / run the quarterly MT review',
+  'mt_review.manage':
+    'Kwartaalbespreking MT vastleggen en besluiten / record the quarterly MT review and its decisions',
+  'mt_review.propose':
+    'Punten voor het MT voorstellen, eigen verbeteracties bijwerken / propose MT items, update own improvement actions',
   'reports.view_all': 'Rapportages van de hele organisatie / reports for the whole organisation',
   'reports.view_department': 'Rapportages per afdeling / department reports',
   'employee_repeat_events.view':

@@ -43,6 +43,7 @@ export type ComplaintPermission = (typeof COMPLAINT_PERMISSIONS)[number];
 export const ORGANIZATION_PERMISSIONS = [
   'complaints.list_all',
   'mt_review.manage',
+  'mt_review.propose',
   'reports.view_all',
   'reports.view_department',
   'employee_repeat_events.view',
@@ -64,7 +65,8 @@ export const ORGANIZATION_MATRIX: Record<OrganizationPermission, readonly StaffR
     'legal',
     'admin',
   ],
-  'mt_review.manage': ['management_team'], // policy 3.1
+  'mt_review.manage': ['management_team', 'board', 'admin'], // policy 3.1: the MT records its review and decisions
+  'mt_review.propose': ['manager', 'management_team', 'board', 'admin'], // policy 2.4: managers bring policy issues to the MT
   'reports.view_all': ['management_team', 'board', 'management_assistant'], // policy 3.2
   'reports.view_department': ['manager', 'management_team', 'board', 'management_assistant'], // policy 2.2
   'employee_repeat_events.view': ['manager'], // policy 2.6: for the manager's assessment of the employee only

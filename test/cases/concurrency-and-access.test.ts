@@ -169,3 +169,37 @@ describe('concurrency, idempotency and the access log', () => {
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });
+
+describe('the timeline and the access log are append-only for the application', () => {
+  test('the app role may add events but never change or delete them', async () => {
+    const complaint = await register(as.eva, newComplaint);
+    const { sql } = await import('kysely');
+    const asApp = (statement: ReturnType<typeof sql>) =>
+      database.app.transaction().execute(async (trx) => {
+        await sql`select set_config('role', 'gehoord_app', true), set_config('gehoord.organization_id', ${world.organization.id}, true)`.execute(
+          trx,
+        );
+        return statement.execute(trx);
+      });
+    await expect(
+      asApp(sql`update complaint_event set summary = 'x' where complaint_id = ${complaint.id}`),
+    ).rejects.toThrow(/permission denied/);
+    await expect(
+      asApp(sql`delete from complaint_event where complaint_id = ${complaint.id}`),
+    ).rejects.toThrow(/permission denied/);
+    await expect(asApp(sql`delete from complaint_access_log`)).rejects.toThrow(/permission denied/);
+    await expect(asApp(sql`delete from complaint where id = ${complaint.id}`)).rejects.toThrow(
+      /permission denied/,
+    );
+  });
+
+  test('a NUL character in a text field is a 400, not a 500', async () => {
+    const complaint = await register(as.eva, newComplaint);
+    const response = await as.eva.request({
+      method: 'POST',
+      url: `/api/complaints/${complaint.id}/notes`,
+      payload: { text: 'before\u0000after' },
+    });
+    expect(response.statusCode).toBe(400);
+  });
+});

@@ -325,18 +325,32 @@ describe('organisation-wide actions', () => {
   /** What each role may do, written per role (the code keeps it per action). */
   const ALLOWED: Record<StaffRole, OrganizationPermission[]> = {
     employee: ['complaints.list_all'],
-    manager: ['complaints.list_all', 'reports.view_department', 'employee_repeat_events.view'],
+    manager: [
+      'complaints.list_all',
+      'mt_review.propose',
+      'reports.view_department',
+      'employee_repeat_events.view',
+    ],
     management_assistant: ['complaints.list_all', 'reports.view_all', 'reports.view_department'],
     management_team: [
       'complaints.list_all',
       'mt_review.manage',
+      'mt_review.propose',
       'reports.view_all',
       'reports.view_department',
     ],
-    board: ['complaints.list_all', 'reports.view_all', 'reports.view_department'],
+    board: [
+      'complaints.list_all',
+      'mt_review.manage',
+      'mt_review.propose',
+      'reports.view_all',
+      'reports.view_department',
+    ],
     legal: ['complaints.list_all'],
     admin: [
       'complaints.list_all',
+      'mt_review.manage',
+      'mt_review.propose',
       'admin.manage_users',
       'admin.manage_reference_data',
       'admin.manage_api_tokens',

@@ -27,6 +27,19 @@ function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/**
+ * Input the database refuses that slipped past validation (a NUL character, a number out of range, a
+ * date PostgreSQL cannot hold: SQLSTATE class 22) is the caller's mistake; a constraint race (class 23)
+ * is a conflict. Neither is a 500.
+ */
+function codeForDatabaseError(error: unknown): ErrorCode | null {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code !== 'string' || code.length !== 5) return null;
+  if (code.startsWith('22')) return 'malformed_request';
+  if (code.startsWith('23')) return 'conflict';
+  return null;
+}
+
 function codeForFrameworkError(status: number): ErrorCode {
   if (status === 413) return 'payload_too_large';
   if (status === 415) return 'unsupported_media_type';
@@ -53,6 +66,11 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: { code: (error as { code?: string }).code } }, 'database unavailable');
       return sendProblem(reply, 'service_unavailable', { headers: { 'retry-after': '5' } });
+    }
+    const databaseCode = codeForDatabaseError(error);
+    if (databaseCode !== null) {
+      request.log.warn({ err: { code: (error as { code?: string }).code } }, 'database refused the input');
+      return sendProblem(reply, databaseCode);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

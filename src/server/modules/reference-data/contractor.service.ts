@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import type {
+  Contractor,
+  contractorListQuery,
+  createContractorInput,
+  Page,
+  updateContractorInput,
+} from '../../../contract/reference-data.ts';
+import type { Database } from '../../db/database.ts';
+import { inOrganization } from '../../db/tenant-scope.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Principal } from '../../http/principal.ts';
+import { translateUniqueViolation } from './constraint-errors.ts';
+import * as repository from './contractor.repository.ts';
+import { definedOnly } from './patch.ts';
+import { searchWords } from './search.ts';
+
+type ContractorRow = NonNullable<Awaited<ReturnType<typeof repository.findContractor>>>;
+
+const toContractor = (row: ContractorRow): Contractor => ({ ...row, createdAt: row.createdAt.toISOString() });
+
+const contractorUniques = translateUniqueViolation([
+  {
+    constraint: 'contractor_name',
+    path: 'name',
+    nl: 'Er is al een derde met deze naam.',
+    en: 'There already is a contractor with this name.',
+  },
+]);
+
+export async function listContractors(
+  db: Database,
+  principal: Principal,
+  query: z.infer<typeof contractorListQuery>,
+): Promise<Page<Contractor>> {
+  const { rows, total } = await inOrganization(db, principal.organizationId, (trx) =>
+    repository.listContractors(trx, { ...query, words: searchWords(query.search) }),
+  );
+  return { items: rows.map(toContractor), total, limit: query.limit, offset: query.offset };
+}
+
+export async function getContractor(db: Database, principal: Principal, id: string): Promise<Contractor> {
+  const row = await inOrganization(db, principal.organizationId, (trx) => repository.findContractor(trx, id));
+  if (!row) throw new AppError('not_found');
+  return toContractor(row);
+}
+
+export async function createContractor(
+  db: Database,
+  principal: Principal,
+  input: z.infer<typeof createContractorInput>,
+): Promise<Contractor> {
+  return inOrganization(db, principal.organizationId, async (trx) => {
+    const id = await repository
+      .insertContractor(trx, principal.organizationId, { name: input.name, trade: input.trade ?? null })
+      .catch(contractorUniques);
+    return toContractor((await repository.findContractor(trx, id)) as ContractorRow);
+  });
+}
+
+export async function updateContractor(
+  db: Database,
+  principal: Principal,
+  id: string,
+  input: z.infer<typeof updateContractorInput>,
+): Promise<Contractor> {
+  return inOrganization(db, principal.organizationId, async (trx) => {
+    if (!(await repository.findContractor(trx, id))) throw new AppError('not_found');
+    await repository.updateContractor(trx, id, definedOnly(input)).catch(contractorUniques);
+    return toContractor((await repository.findContractor(trx, id)) as ContractorRow);
+  });
+}
