@@ -1,4 +1,5 @@
 import { complaintProblemCatalog } from './complaint-problems.ts';
+import { learningProblemCatalog } from './learning-problems.ts';
 
 /**
  * Every error code the API returns, with its HTTP status and its message in Dutch and English.
@@ -6,6 +7,7 @@ import { complaintProblemCatalog } from './complaint-problems.ts';
  */
 export const errorCatalog = {
   ...complaintProblemCatalog,
+  ...learningProblemCatalog,
   validation_failed: {
     status: 400,
     nl: 'Niet alle velden zijn goed ingevuld.',
@@ -134,6 +136,16 @@ export const errorCatalog = {
     status: 422,
     nl: 'Het bestand bevat fouten. Er is niets geïmporteerd; verbeter de genoemde regels en probeer het opnieuw.',
     en: 'The file contains errors. Nothing was imported; correct the lines listed and try again.',
+  },
+  attachment_too_large: {
+    status: 413,
+    nl: 'Dit bestand is te groot om toe te voegen.',
+    en: 'This file is too large to attach.',
+  },
+  attachment_type_not_allowed: {
+    status: 415,
+    nl: 'Dit soort bestand kan niet worden toegevoegd. Voeg een foto (JPEG, PNG, HEIC, WebP, GIF), PDF, e-mail (.eml), tekstbestand of Word-, Excel- of OpenDocument-document toe.',
+    en: 'This kind of file cannot be attached. Attach a photo (JPEG, PNG, HEIC, WebP, GIF), PDF, e-mail (.eml), text file or Word, Excel or OpenDocument document.',
   },
   payload_too_large: { status: 413, nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
   unsupported_media_type: {

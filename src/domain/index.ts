@@ -13,6 +13,7 @@ export * from './dutch-holidays.ts';
 export * from './employee-repeat-events.ts';
 export * from './extension.ts';
 export type { Guard, GuardOutcome, TransitionProblem } from './lifecycle-guards.ts';
+export * from './learning.ts';
 export * from './local-date.ts';
 export * from './money.ts';
 export * from './next-steps.ts';

@@ -60,6 +60,10 @@ export const REMINDER_KINDS = {
     nl: 'Besluit van de directie op het advies nodig',
     en: "Board's decision on the advice needed",
   },
+  improvement_action_overdue: {
+    nl: 'Verbeteractie over de streefdatum',
+    en: 'Improvement action past its due date',
+  },
 } as const;
 export type ReminderKind = keyof typeof REMINDER_KINDS;
 
@@ -153,6 +157,30 @@ export function planReminders(
     }
   }
   return reminders;
+}
+
+export type MonitoredAction = Readonly<{
+  id: string;
+  ownerId: string | null;
+  dueOn: string | null;
+  open: boolean;
+}>;
+
+/** policy 3.1: an improvement action past its due date reminds its owner, once per working day. */
+export function planActionReminders(
+  actions: readonly MonitoredAction[],
+  now: Date,
+  calendar: CalendarSettings,
+): Readonly<{ actionId: string; userId: string; dedupeKey: string }>[] {
+  const today = toLocalDate(now);
+  if (!isWorkingDay(today, calendar)) return [];
+  return actions
+    .filter((a) => a.open && a.ownerId !== null && a.dueOn !== null && a.dueOn < today)
+    .map((a) => ({
+      actionId: a.id,
+      userId: a.ownerId as string,
+      dedupeKey: `improvement_action_overdue:${a.id}:${today}`,
+    }));
 }
 
 /** Days on which digests go out: working days only, so nothing arrives on a day off. */

@@ -5,6 +5,7 @@ import {
   DEFAULT_CALENDAR_SETTINGS,
   isWorkingDay,
   type MonitoredComplaint,
+  planActionReminders,
   planReminders,
   toInstant,
   toLocalDate,
@@ -87,5 +88,19 @@ describe('term monitoring (policy 2.3)', () => {
     });
     expect(kindsOn('2027-06-30', ruled)).toEqual([]);
     expect(kindsOn('2027-07-01', ruled)).toEqual(['board_decision_due>board']);
+  });
+});
+
+describe('improvement actions past their due date (policy 3.1)', () => {
+  test('remind the owner on working days only', () => {
+    const actions = [
+      { id: 'a1', ownerId: 'mia', dueOn: '2027-05-13', open: true },
+      { id: 'a2', ownerId: 'mia', dueOn: '2027-05-20', open: true },
+      { id: 'a3', ownerId: 'mia', dueOn: '2027-05-01', open: false },
+    ];
+    expect(planActionReminders(actions, at('2027-05-17'), calendar)).toEqual([]);
+    expect(planActionReminders(actions, at('2027-05-18'), calendar)).toEqual([
+      { actionId: 'a1', userId: 'mia', dedupeKey: 'improvement_action_overdue:a1:2027-05-18' },
+    ]);
   });
 });

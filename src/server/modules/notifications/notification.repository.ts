@@ -41,6 +41,16 @@ export async function loadMonitoredComplaints(trx: Scoped, organizationId: strin
     .execute();
 }
 
+export async function loadOpenImprovementActions(trx: Scoped, organizationId: string) {
+  const rows = await trx
+    .selectFrom('improvement_action')
+    .select(['id', 'owner_id', 'due_on'])
+    .where('organization_id', '=', organizationId)
+    .where('status', 'not in', ['done', 'dropped'])
+    .execute();
+  return rows.map((r) => ({ id: r.id, ownerId: r.owner_id, dueOn: r.due_on, open: true }));
+}
+
 export async function listActiveUserIdsWithRole(trx: Scoped, organizationId: string, role: string) {
   const rows = await trx
     .selectFrom('staff_user')

@@ -6,6 +6,7 @@ import {
   isDigestDay,
   type MonitoredComplaint,
   type MonitorSettings,
+  planActionReminders,
   planReminders,
   REMINDER_KINDS,
   type ReminderKind,
@@ -76,6 +77,19 @@ export async function runTermMonitor(owner: Database, now: Date, options: Option
             kind: reminder.kind,
             dedupeKey:
               reminder.recipient.kind === 'user' ? reminder.dedupeKey : `${reminder.dedupeKey}:${userId}`,
+          });
+        }
+      }
+      if (only === undefined) {
+        // policy 3.1: overdue improvement actions remind their owner
+        const actions = await repository.loadOpenImprovementActions(trx, organizationId);
+        for (const reminder of planActionReminders(actions, now, calendar)) {
+          notifications.push({
+            organizationId,
+            userId: reminder.userId,
+            complaintId: null,
+            kind: 'improvement_action_overdue',
+            dedupeKey: reminder.dedupeKey,
           });
         }
       }
