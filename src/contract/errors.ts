@@ -1,5 +1,7 @@
 import { complaintProblemCatalog } from './complaint-problems.ts';
+import { integrationProblemCatalog } from './integration-problems.ts';
 import { learningProblemCatalog } from './learning-problems.ts';
+import { reportProblemCatalog } from './report-problems.ts';
 
 /**
  * Every error code the API returns, with its HTTP status and its message in Dutch and English.
@@ -8,6 +10,8 @@ import { learningProblemCatalog } from './learning-problems.ts';
 export const errorCatalog = {
   ...complaintProblemCatalog,
   ...learningProblemCatalog,
+  ...reportProblemCatalog,
+  ...integrationProblemCatalog,
   validation_failed: {
     status: 400,
     nl: 'Niet alle velden zijn goed ingevuld.',
@@ -162,6 +166,16 @@ export const errorCatalog = {
     status: 500,
     nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',
     en: 'Something went wrong on our side. Please try again later.',
+  },
+  attachment_erased: {
+    status: 410,
+    nl: 'Dit bestand is verwijderd omdat de bewaartermijn voorbij is of op verzoek van de betrokkene.',
+    en: 'This file was deleted because its retention period ended or at the data subject’s request.',
+  },
+  erasure_blocked: {
+    status: 409,
+    nl: 'Deze gegevens kunnen nu niet worden gewist; de reden staat erbij.',
+    en: 'This data cannot be erased now; the reason is given.',
   },
   service_unavailable: {
     status: 503,

@@ -1,11 +1,13 @@
 import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { createDatabase, type Database } from '../db/database.ts';
+import { startWebhookWorker } from '../modules/integrations/webhook-delivery.service.ts';
 import {
   runBoardFastLane,
   runTermMonitor,
   sendDailyDigests,
 } from '../modules/notifications/term-monitor.service.ts';
+import { type PrivacyDeps, runRetention } from '../modules/privacy/retention.service.ts';
 
 // Scheduled work on PostgreSQL with pg-boss (docs/decisions/008-job-runner.md): cron slots run once across
 // instances, jobs retry with backoff, and what they do is idempotent so a retry or a restart repeats nothing.
@@ -17,9 +19,13 @@ export type ScheduledJob = {
   run: (owner: Database, now: Date) => Promise<unknown>;
 };
 
-export function scheduledJobs(publicUrl: string): ScheduledJob[] {
+export function scheduledJobs(publicUrl: string, privacy?: PrivacyDeps): ScheduledJob[] {
   const options = { publicUrl };
   return [
+    // AVG storage limitation (privacy issue 12): anonymise what is due, purge the old access log; at night
+    ...(privacy
+      ? [{ name: 'retention', cron: '15 3 * * *', run: (owner: Database, now: Date) => runRetention(owner, now, privacy) }]
+      : []),
     // policy 2.5: the board within a minute; policy 2.6: the manager of an employee-caused repeat too
     {
       name: 'board-fast-lane',
@@ -47,6 +53,8 @@ export async function startJobRunner(options: {
   publicUrl: string;
   logger: Logger;
   jobs?: ScheduledJob[];
+  /** File store and erasure ledger for the retention job; without them it is not scheduled. */
+  privacy?: Omit<PrivacyDeps, 'log'>;
 }): Promise<JobRunner> {
   const { logger } = options;
   const owner = createDatabase(options.ownerUrl, {
@@ -62,7 +70,8 @@ export async function startJobRunner(options: {
   });
   boss.on('error', (error) => logger.error({ err: error }, 'job runner error'));
   await boss.start();
-  for (const job of options.jobs ?? scheduledJobs(options.publicUrl)) {
+  const privacy = options.privacy && { ...options.privacy, log: logger };
+  for (const job of options.jobs ?? scheduledJobs(options.publicUrl, privacy)) {
     await boss.createQueue(job.name, {
       retryLimit: 5,
       retryDelay: 30,
@@ -76,9 +85,15 @@ export async function startJobRunner(options: {
       return result;
     });
   }
+  // Webhooks go out within seconds, not on a cron slot; SKIP LOCKED lets several workers share the queue
+  const webhooks = startWebhookWorker(owner, {
+    publicUrl: options.publicUrl,
+    onError: (error) => logger.error({ err: error }, 'webhook delivery error'),
+  });
   logger.info('job runner started');
   return {
     async stop() {
+      await webhooks.stop();
       await boss.stop({ graceful: true, timeout: 10_000 });
       await owner.destroy();
     },

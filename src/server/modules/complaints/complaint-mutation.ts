@@ -16,8 +16,10 @@ import type { Principal } from '../../http/principal.ts';
 import { authorize, domainActor, eventActor } from './complaint-access.ts';
 import { buildDetail, loadState } from './complaint-detail.ts';
 import { enqueueEffectMessages } from '../messages/complaint-messages.ts';
+import { recordAccess } from '../privacy/access-log.repository.ts';
 import * as repository from './complaint.repository.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
+import { publishComplaintEvents } from '../integrations/complaint-publisher.ts';
 import { stateColumns } from './complaint-state.mapper.ts';
 
 export type EventSpec = {
@@ -90,8 +92,15 @@ export async function mutateComplaint(
         ...event,
       });
     }
+    // The timeline says who changed what and when; the access log adds from where (privacy issue 12).
+    await recordAccess(trx, principal, {
+      what: 'change',
+      complaintId: row.id,
+      detail: { events: events.map((e) => e.type) },
+    });
     const updated = await repository.findComplaintRow(trx, row.id);
     if (updated === undefined) throw new AppError('not_found');
+    await publishComplaintEvents(trx, updated, events);
     return buildDetail(trx, updated, settings, now);
   });
 }
@@ -129,7 +138,7 @@ export async function carryOutEffects(
     switch (effect.type) {
       case 'notify_board':
         await repository.insertBoardNotification(trx, row.organization_id, row.id);
-        events.push({ type: 'board_notified', payload: { reason: effect.reason, ...outbox(effect.type) } });
+        events.push({ type: 'board_notified', payload: { reason: effect.reason } });
         break;
       case 'record_referral':
         events.push({

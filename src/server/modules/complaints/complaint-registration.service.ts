@@ -11,6 +11,7 @@ import { buildDetail } from './complaint-detail.ts';
 import { enqueueAcknowledgement } from '../messages/complaint-messages.ts';
 import { carryOutEffects } from './complaint-mutation.ts';
 import * as repository from './complaint.repository.ts';
+import { publishComplaintEvents } from '../integrations/complaint-publisher.ts';
 import { stateColumns } from './complaint-state.mapper.ts';
 import { type IdempotentResult, withIdempotency } from './idempotency.ts';
 
@@ -279,5 +280,6 @@ export async function register(
   }
   const row = await repository.findComplaintRow(trx, id);
   if (row === undefined) throw new AppError('not_found');
+  await publishComplaintEvents(trx, row, events);
   return buildDetail(trx, row, settings, now);
 }

@@ -7,7 +7,13 @@ import { inOrganization } from '../../db/tenant-scope.ts';
 import { requireStaff } from '../../http/principal.ts';
 import * as repository from './notification.repository.ts';
 
-const CRIMINAL_SUSPICION = { nl: 'Vermoeden van een strafbaar feit', en: 'Suspected criminal offence' };
+const OTHER_KINDS: Record<string, { nl: string; en: string }> = {
+  criminal_suspicion: { nl: 'Vermoeden van een strafbaar feit', en: 'Suspected criminal offence' },
+  webhook_disabled: {
+    nl: 'Webhook uitgeschakeld na herhaalde fouten',
+    en: 'Webhook switched off after repeated failures',
+  },
+};
 
 export const notificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -33,10 +39,8 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
           items: rows.map((r) => ({
             id: r.id,
             kind: r.kind,
-            title:
-              r.kind === 'criminal_suspicion'
-                ? CRIMINAL_SUSPICION
-                : (REMINDER_KINDS[r.kind as ReminderKind] ?? { nl: r.kind, en: r.kind }),
+            title: OTHER_KINDS[r.kind] ??
+              REMINDER_KINDS[r.kind as ReminderKind] ?? { nl: r.kind, en: r.kind },
             complaintId: r.complaint_id,
             complaintReference: r.reference,
             createdAt: r.created_at.toISOString(),

@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import type { Scoped } from '../../db/tenant-scope.ts';
+
+/** Records one integration event and queues a delivery to every active endpoint that wants it (same transaction). */
+export async function insertIntegrationEvent(
+  trx: Scoped,
+  event: {
+    organizationId: string;
+    type: string;
+    complaintId: string | null;
+    payload: Record<string, unknown>;
+  },
+) {
+  const row = await trx
+    .insertInto('integration_event')
+    .values({
+      organization_id: event.organizationId,
+      type: event.type,
+      complaint_id: event.complaintId,
+      payload: JSON.stringify(event.payload),
+    })
+    .returning(['id', 'event_id'])
+    .executeTakeFirstOrThrow();
+  await sql`
+    insert into webhook_delivery (organization_id, endpoint_id, integration_event_id, complaint_id)
+    select organization_id, id, ${row.id}, ${event.complaintId}
+    from webhook_endpoint
+    where organization_id = ${event.organizationId} and active and ${event.type} = any(event_types)`.execute(
+    trx,
+  );
+  return row;
+}
+
+export type FeedCursor = { txid: string; id: number };
+
+/**
+ * The change feed after a cursor, in commit-safe order: only rows of transactions older than every running
+ * one are returned, ordered by (transaction id, id), so a late commit can never fall behind a cursor.
+ */
+export async function readFeed(trx: Scoped, after: FeedCursor | null, limit: number) {
+  const { rows } = await sql<{
+    id: number;
+    event_id: string;
+    txid: string;
+    type: string;
+    complaint_id: string | null;
+    payload: Record<string, unknown>;
+    occurred_at: Date;
+  }>`
+    select id, event_id, txid::text as txid, type, complaint_id, payload, occurred_at
+    from integration_event
+    where txid < pg_snapshot_xmin(pg_current_snapshot())
+      ${after === null ? sql`` : sql`and (txid, id) > (${after.txid}::xid8, ${after.id}::bigint)`}
+    order by txid, id
+    limit ${limit}`.execute(trx);
+  return rows;
+}
