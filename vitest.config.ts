@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: pure domain tests need no database; everything else shares one
-// embedded PostgreSQL started by the global setup (one cloned database per file).
+// Pure domain tests need no database; integration tests share one embedded PostgreSQL started by the global
+// setup (one cloned database per file); reliability tests start their own processes.
 export default defineConfig({
   test: {
     projects: [
@@ -15,10 +15,21 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/domain/**', 'test/contract/**'],
+          exclude: ['test/domain/**', 'test/contract/**', 'test/reliability/**'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        // Fault, load and attack tests (docs/reliability.md): real processes killed and restarted, one file at a time.
+        test: {
+          name: 'reliability',
+          include: ['test/reliability/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
         },
       },
     ],
