@@ -1,13 +1,23 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
+import { censorLogValue } from './http/log-redaction.ts';
 
 /** JSON logs for machines; pretty lines when a person watches the terminal. Secrets are redacted. */
-export function createLogger(config: Pick<Config, 'logLevel' | 'logPretty'>): Logger {
-  return pino({
+export function createLogger(
+  config: Pick<Config, 'logLevel' | 'logPretty'>,
+  destination?: pino.DestinationStream,
+): Logger {
+  const options: pino.LoggerOptions = {
     level: config.logLevel,
     redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password'],
-      censor: '[redacted]',
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        'req.url',
+      ],
+      censor: censorLogValue,
     },
     ...(config.logPretty
       ? {
@@ -17,5 +27,6 @@ export function createLogger(config: Pick<Config, 'logLevel' | 'logPretty'>): Lo
           },
         }
       : {}),
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

@@ -1,0 +1,52 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+
+/**
+ * The portal's forms carry a signed token: a random nonce (single use, so a double click or a reload never
+ * registers twice) and the moment the form was handed out (a person needs a few seconds; a script does not).
+ * It is signed with the organisation's own secret, so it cannot be forged or carried to another corporation.
+ */
+export type FormToken = { nonce: string; issuedAt: number };
+
+const VERSION = 'v1';
+
+function mac(secret: Buffer, payload: string): Buffer {
+  return createHmac('sha256', secret).update(payload).digest();
+}
+
+export function issueFormToken(secret: Buffer, now: Date): string {
+  const nonce = randomBytes(32).toString('base64url');
+  return signFormToken(secret, { nonce, issuedAt: now.getTime() });
+}
+
+export function signFormToken(secret: Buffer, token: FormToken): string {
+  const payload = `${VERSION}.${token.nonce}.${token.issuedAt}`;
+  return `${payload}.${mac(secret, payload).toString('base64url')}`;
+}
+
+/** The token's contents when its signature holds; null when it was tampered with or is not ours. */
+export function verifyFormToken(secret: Buffer, token: string | undefined): FormToken | null {
+  if (typeof token !== 'string' || token.length > 200) return null;
+  const parts = token.split('.');
+  if (parts.length !== 4 || parts[0] !== VERSION) return null;
+  const [version, nonce, issuedAt, signature] = parts as [string, string, string, string];
+  if (!/^[A-Za-z0-9_-]{43}$/.test(nonce) || !/^\d{1,15}$/.test(issuedAt)) return null;
+  const expected = mac(secret, `${version}.${nonce}.${issuedAt}`);
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+  return { nonce, issuedAt: Number(issuedAt) };
+}
+
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/**
+ * The status link's token is derived from the complaint form's nonce with the organisation's secret: 256 bits
+ * nobody can compute without the secret, never stored (only its hash is), yet a repeated submission of the
+ * same form (a double click, a reload) gets the same link back instead of a second complaint.
+ */
+export function statusTokenFor(secret: Buffer, nonce: string): string {
+  return mac(secret, `status-link.${nonce}`).toString('base64url');
+}
+
+export const STATUS_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

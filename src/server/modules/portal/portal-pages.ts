@@ -1,0 +1,237 @@
+import type { FieldProblem, FormValues, Topic } from './complaint-form.ts';
+import { issueFormToken } from './form-token.ts';
+import type { SafeHtml } from './html.ts';
+import { formatDay, formatDayTime, messagesFor, type PortalLocale } from './messages.ts';
+import type { PortalContext } from './portal-context.ts';
+import { formPath, otherLocale, statusPaths } from './portal-paths.ts';
+import type { StatusView } from './portal-status.service.ts';
+import { FOLLOW_UP_AT_OR_BELOW } from './portal-status.service.ts';
+import { type ComplaintFormModel, complaintFormView, type Referrals } from './views/complaint-form.view.ts';
+import { layout } from './views/layout.ts';
+import { confirmationView, messagePageView } from './views/pages.view.ts';
+import { type StatusMessage, statusView } from './views/status.view.ts';
+
+// Turns what the services found into whole pages: the frame (branding, language switch) plus one view.
+
+export type Assets = { css: string; js: string };
+
+const OPEN_STATUSES = new Set(['new', 'in_progress']);
+
+function frame(
+  context: PortalContext | null,
+  locale: PortalLocale,
+  assets: Assets,
+  title: string,
+  alternate: string | null,
+  extra: { hasErrors?: boolean; private?: boolean } = {},
+) {
+  return {
+    locale,
+    assets,
+    title,
+    alternate: alternate === null ? null : { locale: otherLocale(locale), href: alternate },
+    branding: context?.branding ?? {
+      displayName: 'Gehoord',
+      logoUrl: null,
+      colour: '#1f4e8c',
+      contactPhone: null,
+      contactEmail: null,
+      contactHours: null,
+    },
+    ...extra,
+  };
+}
+
+function referralsOf(context: PortalContext, locale: PortalLocale): Referrals {
+  const t = messagesFor(locale);
+  const s = context.settings;
+  const custom = (s.referral_texts?.[locale] ?? {}) as Record<string, unknown>;
+  const text = (topic: keyof Referrals) =>
+    typeof custom[topic] === 'string' && custom[topic] !== ''
+      ? (custom[topic] as string)
+      : t.routeAdvice[topic];
+  return {
+    repair: { url: s.repair_url, text: text('repair') },
+    nuisance: { url: s.nuisance_url, text: text('nuisance') },
+    fraud: { url: s.fraud_url, text: text('fraud') },
+    rent: { url: s.objection_url, text: text('rent') },
+  };
+}
+
+export function formPage(
+  context: PortalContext,
+  locale: PortalLocale,
+  assets: Assets,
+  state: {
+    values?: FormValues;
+    problems?: readonly FieldProblem[];
+    formToken?: string;
+    routeAdvice?: Exclude<Topic, 'complaint'> | null;
+    notice?: string | null;
+    now: Date;
+  },
+): string {
+  const t = messagesFor(locale);
+  const problems = state.problems ?? [];
+  const model: ComplaintFormModel = {
+    t,
+    action: formPath(locale),
+    values: state.values ?? {},
+    problems,
+    formToken: state.formToken ?? issueFormToken(context.secret, state.now),
+    referrals: referralsOf(context, locale),
+    routeAdvice: state.routeAdvice ?? null,
+    notice: state.notice ?? null,
+  };
+  return layout(
+    frame(context, locale, assets, t.formTitle, formPath(otherLocale(locale)), {
+      hasErrors: problems.length > 0,
+    }),
+    complaintFormView(model),
+  ).value;
+}
+
+export function confirmationPage(
+  context: PortalContext,
+  locale: PortalLocale,
+  assets: Assets,
+  token: string,
+  view: StatusView,
+  emailSent: boolean,
+): string {
+  const t = messagesFor(locale);
+  return layout(
+    frame(context, locale, assets, t.thanksTitle, statusPaths(otherLocale(locale), token).received, {
+      private: true,
+    }),
+    confirmationView({
+      t,
+      reference: view.complaint.reference,
+      dueDay: formatDay(locale, view.complaint.due_at),
+      statusUrl: `${context.origin}${statusPaths(locale, token).status}`,
+      emailSent,
+    }),
+  ).value;
+}
+
+function messagesOf(locale: PortalLocale, view: StatusView): StatusMessage[] {
+  const t = messagesFor(locale);
+  const lastAnswer = view.events.filter((e) => e.type === 'answer_sent').at(-1);
+  return view.events.map((event) => {
+    const payload = event.payload as Record<string, unknown>;
+    let text: string | null = event.summary;
+    let extra: string | null = null;
+    if (event.type === 'answer_sent') text = event === lastAnswer ? view.complaint.answer_text : null;
+    if (event.type === 'extension_notice_sent' && typeof payload.dueAt === 'string')
+      extra = t.extendedTo(formatDay(locale, payload.dueAt));
+    if (event.type === 'referral_recorded') {
+      // Only where it went: the referral's detail is the handler's note, not a message to the complainant.
+      const to = (payload.referral as { to?: string } | undefined)?.to;
+      const key = { repair_process: 'repair', nuisance_process: 'nuisance', housing_fraud_process: 'fraud' }[
+        to ?? ''
+      ];
+      text = t.referrals[key ?? 'other'] ?? null;
+    }
+    return {
+      title: t.eventTitles[event.type] ?? event.type,
+      at: formatDayTime(locale, event.at),
+      from: event.type === 'complainant_message' ? ('you' as const) : ('us' as const),
+      text,
+      extra,
+    };
+  });
+}
+
+export function statusPage(
+  context: PortalContext,
+  locale: PortalLocale,
+  assets: Assets,
+  token: string,
+  view: StatusView,
+  state: {
+    now: Date;
+    sent?: 'message' | 'satisfaction' | null;
+    message?: { values: FormValues; problems: readonly FieldProblem[]; formToken?: string };
+    satisfaction?: { values: FormValues; problems: readonly FieldProblem[]; formToken?: string };
+  },
+): string {
+  const t = messagesFor(locale);
+  const paths = statusPaths(locale, token);
+  const c = view.complaint;
+  const settings = context.settings;
+  const given = view.satisfaction;
+  const hasErrors = (state.message?.problems.length ?? 0) + (state.satisfaction?.problems.length ?? 0) > 0;
+  const body: SafeHtml = statusView({
+    t,
+    reference: c.reference,
+    statusText: t.statuses[c.status] ?? c.status,
+    receivedOn: t.receivedOn(formatDay(locale, c.received_at)),
+    dueOn: OPEN_STATUSES.has(c.status) ? t.dueOn(formatDay(locale, c.due_at)) : null,
+    description: c.description,
+    desiredOutcome: c.desired_outcome,
+    messages: messagesOf(locale, view),
+    addMessage: view.canAddMessage
+      ? {
+          action: paths.message,
+          formToken: state.message?.formToken ?? issueFormToken(context.secret, state.now),
+          values: state.message?.values ?? {},
+          problems: state.message?.problems ?? [],
+        }
+      : null,
+    satisfaction:
+      given !== null
+        ? {
+            state: 'given',
+            handling: given.handling,
+            outcome: given.outcome,
+            notSatisfied: given.handling <= FOLLOW_UP_AT_OR_BELOW || given.outcome <= FOLLOW_UP_AT_OR_BELOW,
+          }
+        : view.canRate
+          ? {
+              state: 'open',
+              action: paths.satisfaction,
+              formToken: state.satisfaction?.formToken ?? issueFormToken(context.secret, state.now),
+              values: state.satisfaction?.values ?? {},
+              problems: state.satisfaction?.problems ?? [],
+            }
+          : { state: 'not_yet' },
+    committee: {
+      name: settings.committee_name ?? t.committeeDefaultName,
+      contact: settings.committee_contact,
+      url: settings.committee_url,
+    },
+    newComplaintHref: formPath(locale),
+    sent: state.sent ?? null,
+  });
+  return layout(
+    frame(
+      context,
+      locale,
+      assets,
+      `${t.statusTitle} ${c.reference}`,
+      statusPaths(otherLocale(locale), token).status,
+      {
+        private: true,
+        hasErrors,
+      },
+    ),
+    body,
+  ).value;
+}
+
+export function simplePage(
+  context: PortalContext | null,
+  locale: PortalLocale,
+  assets: Assets,
+  content: { title: string; lines: readonly string[]; withFormLink?: boolean },
+): string {
+  const t = messagesFor(locale);
+  return layout(
+    frame(context, locale, assets, content.title, null, { private: true }),
+    messagePageView({
+      title: content.title,
+      lines: content.lines,
+      ...(content.withFormLink ? { link: { href: formPath(locale), text: t.newComplaintLink } } : {}),
+    }),
+  ).value;
+}

@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import type { FieldProblem } from './complaint-form.ts';
+import { verifyFormToken } from './form-token.ts';
+import { messagesFor } from './messages.ts';
+import { LOCALE_LIST, type PortalHttp, type PortalRouteOptions } from './portal-http.ts';
+import { confirmationPage, statusPage } from './portal-pages.ts';
+import { formPath, PATH_WORDS, statusPaths } from './portal-paths.ts';
+import { addComplainantMessage, loadStatus, rateHandling } from './portal-status.service.ts';
+
+type TokenParams = { token: string };
+
+/** The private status link: confirmation, status page, adding information, and the satisfaction rating. */
+export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, options: PortalRouteOptions) {
+  const { db } = options;
+  const { assets, context, send, invalidLink, rejected, sameOrigin } = http;
+  const perIpStatusWrites = app.rateLimit({ max: 60, timeWindow: '1 hour' });
+  const perIpStatusReads = app.rateLimit({ max: 600, timeWindow: '1 hour' });
+
+  for (const locale of LOCALE_LIST) {
+    const t = messagesFor(locale);
+    const base = formPath(locale);
+    const words = PATH_WORDS[locale];
+
+    app.get<{ Params: TokenParams }>(
+      `${base}/status/:token/${words.received}`,
+      { schema: { hide: true }, onRequest: [perIpStatusReads] },
+      async (request, reply) => {
+        const ctx = await context(request);
+        const view = await loadStatus(db, ctx, request.params.token, new Date());
+        if (view === null) return invalidLink(reply, ctx, locale);
+        return send(
+          reply,
+          200,
+          confirmationPage(ctx, locale, assets, request.params.token, view, view.acknowledgementQueued),
+        );
+      },
+    );
+
+    app.get<{ Params: TokenParams; Querystring: { sent?: string } }>(
+      `${base}/status/:token`,
+      { schema: { hide: true }, onRequest: [perIpStatusReads] },
+      async (request, reply) => {
+        const now = new Date();
+        const ctx = await context(request);
+        const view = await loadStatus(db, ctx, request.params.token, now);
+        if (view === null) return invalidLink(reply, ctx, locale);
+        const sent =
+          request.query.sent === 'message' || request.query.sent === 'satisfaction'
+            ? request.query.sent
+            : null;
+        return send(reply, 200, statusPage(ctx, locale, assets, request.params.token, view, { now, sent }));
+      },
+    );
+
+    app.post<{ Params: TokenParams }>(
+      `${base}/status/:token/${words.message}`,
+      { schema: { hide: true }, onRequest: [sameOrigin, perIpStatusWrites] },
+      async (request, reply) => {
+        const now = new Date();
+        const ctx = await context(request);
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const { token } = request.params;
+        const formToken = verifyFormToken(
+          ctx.secret,
+          typeof body.formToken === 'string' ? body.formToken : undefined,
+        );
+        if (formToken === null) return rejected(reply, ctx, locale);
+        const text = typeof body.message === 'string' ? body.message.trim() : '';
+        const problems: FieldProblem[] = [];
+        if (text === '') problems.push({ field: 'message', message: t.errors.message });
+        else if (text.length > 5000) problems.push({ field: 'message', message: t.errors.messageTooLong });
+        if (problems.length > 0) {
+          const view = await loadStatus(db, ctx, token, now);
+          if (view === null) return invalidLink(reply, ctx, locale);
+          const message = { values: { message: text }, problems, formToken: body.formToken as string };
+          return send(reply, 400, statusPage(ctx, locale, assets, token, view, { now, message }));
+        }
+        const outcome = await addComplainantMessage(db, ctx, { token, nonce: formToken.nonce, text }, now);
+        if (outcome === 'invalid_link') return invalidLink(reply, ctx, locale);
+        const target = statusPaths(locale, token).status;
+        return reply.redirect(outcome === 'done' ? `${target}?sent=message` : target, 303);
+      },
+    );
+
+    app.post<{ Params: TokenParams }>(
+      `${base}/status/:token/${words.satisfaction}`,
+      { schema: { hide: true }, onRequest: [sameOrigin, perIpStatusWrites] },
+      async (request, reply) => {
+        const now = new Date();
+        const ctx = await context(request);
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        const { token } = request.params;
+        if (
+          verifyFormToken(ctx.secret, typeof body.formToken === 'string' ? body.formToken : undefined) ===
+          null
+        )
+          return rejected(reply, ctx, locale);
+        const score = (name: string) => {
+          const value = body[name];
+          return typeof value === 'string' && /^[1-5]$/.test(value) ? Number(value) : null;
+        };
+        const handling = score('handling');
+        const outcome = score('outcome');
+        const comment = typeof body.comment === 'string' ? body.comment.trim() : '';
+        const problems: FieldProblem[] = [];
+        if (handling === null) problems.push({ field: 'handling', message: t.errors.handling });
+        if (outcome === null) problems.push({ field: 'outcome', message: t.errors.outcome });
+        if (comment.length > 2000) problems.push({ field: 'comment', message: t.errors.commentTooLong });
+        if (handling === null || outcome === null || problems.length > 0) {
+          const view = await loadStatus(db, ctx, token, now);
+          if (view === null) return invalidLink(reply, ctx, locale);
+          const values = Object.fromEntries(
+            ['handling', 'outcome', 'comment'].flatMap((name) =>
+              typeof body[name] === 'string' ? [[name, body[name] as string]] : [],
+            ),
+          );
+          const satisfaction = { values, problems, formToken: body.formToken as string };
+          return send(reply, 400, statusPage(ctx, locale, assets, token, view, { now, satisfaction }));
+        }
+        const result = await rateHandling(
+          db,
+          ctx,
+          { token, handling, outcome, comment: comment === '' ? null : comment },
+          now,
+        );
+        if (result === 'invalid_link') return invalidLink(reply, ctx, locale);
+        const target = statusPaths(locale, token).status;
+        return reply.redirect(result === 'done' ? `${target}?sent=satisfaction` : target, 303);
+      },
+    );
+  }
+}

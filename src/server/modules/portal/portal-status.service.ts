@@ -1,0 +1,137 @@
+import type { Database } from '../../db/database.ts';
+import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
+import { STATUS_TOKEN_PATTERN, sha256Hex } from './form-token.ts';
+import type { StatusComplaintRow } from './portal.repository.ts';
+import * as repository from './portal.repository.ts';
+import type { PortalContext } from './portal-context.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What we sent the complainant and what they sent us; internal notes and contacts never appear here. */
+export const COMPLAINANT_EVENT_TYPES = [
+  'answer_sent',
+  'explanation_sent',
+  'extension_notice_sent',
+  'referral_recorded',
+  'complainant_message',
+] as const;
+
+const CLOSED_FOR_MESSAGES = new Set(['closed', 'withdrawn']);
+
+/** A satisfaction score this low (on either question) asks a manager to follow up (policy 1.3). */
+export const FOLLOW_UP_AT_OR_BELOW = 2;
+
+/** Valid while not revoked, not past its own expiry, and not longer than the set number of days after closure. */
+function isLinkValid(row: StatusComplaintRow, daysAfterClose: number, now: Date): boolean {
+  if (row.revoked_at !== null) return false;
+  if (row.expires_at !== null && row.expires_at <= now) return false;
+  if (row.closed_at !== null && row.closed_at.getTime() + daysAfterClose * DAY_MS <= now.getTime())
+    return false;
+  return true;
+}
+
+async function findByToken(trx: Scoped, context: PortalContext, token: string, now: Date) {
+  if (!STATUS_TOKEN_PATTERN.test(token)) return null;
+  const row = await repository.findComplaintByStatusToken(trx, sha256Hex(token));
+  if (row === undefined || !isLinkValid(row, context.settings.status_link_days_after_close, now)) return null;
+  return row;
+}
+
+export type StatusView = {
+  complaint: StatusComplaintRow;
+  events: Awaited<ReturnType<typeof repository.listComplainantEvents>>;
+  satisfaction: NonNullable<Awaited<ReturnType<typeof repository.findSatisfaction>>> | null;
+  canAddMessage: boolean;
+  canRate: boolean;
+  acknowledgementQueued: boolean;
+};
+
+/** The complaint behind a status token, or null for a tampered, unknown, revoked or expired one. */
+export async function loadStatus(
+  db: Database,
+  context: PortalContext,
+  token: string,
+  now: Date,
+): Promise<StatusView | null> {
+  return inOrganization(db, context.organizationId, async (trx) => {
+    const complaint = await findByToken(trx, context, token, now);
+    if (complaint === null) return null;
+    const events = await repository.listComplainantEvents(trx, complaint.id, COMPLAINANT_EVENT_TYPES);
+    const satisfaction = (await repository.findSatisfaction(trx, complaint.id)) ?? null;
+    return {
+      complaint,
+      events,
+      satisfaction,
+      canAddMessage: !CLOSED_FOR_MESSAGES.has(complaint.status),
+      canRate: complaint.answered_at !== null && satisfaction === null,
+      acknowledgementQueued: await repository.hasAcknowledgement(trx, complaint.id),
+    };
+  });
+}
+
+export type StatusWriteOutcome = 'done' | 'invalid_link' | 'not_allowed';
+
+/** The complainant adds information: a timeline event without an actor, the text as its summary. */
+export async function addComplainantMessage(
+  db: Database,
+  context: PortalContext,
+  input: { token: string; nonce: string; text: string },
+  now: Date,
+): Promise<StatusWriteOutcome> {
+  return inOrganization(db, context.organizationId, async (trx) => {
+    const complaint = await findByToken(trx, context, input.token, now);
+    if (complaint === null) return 'invalid_link';
+    if (CLOSED_FOR_MESSAGES.has(complaint.status)) return 'not_allowed';
+    const earlier = await repository.claimNonce(trx, {
+      organizationId: context.organizationId,
+      nonceHash: sha256Hex(input.nonce),
+      purpose: 'message',
+      requestHash: sha256Hex(`${complaint.id}\n${input.text}`),
+    });
+    // A double click or reload: the message is already there once.
+    if (earlier !== null) return 'done';
+    await repository.insertComplainantEvent(trx, {
+      organizationId: context.organizationId,
+      complaintId: complaint.id,
+      type: 'complainant_message',
+      summary: input.text,
+      payload: { via: 'portal' },
+    });
+    return 'done';
+  });
+}
+
+/**
+ * The satisfaction rating after the answer, once per complaint. A low score on either question puts a
+ * follow-up for the manager on the timeline; nothing else is sent.
+ */
+export async function rateHandling(
+  db: Database,
+  context: PortalContext,
+  input: { token: string; handling: number; outcome: number; comment: string | null },
+  now: Date,
+): Promise<StatusWriteOutcome> {
+  return inOrganization(db, context.organizationId, async (trx) => {
+    const complaint = await findByToken(trx, context, input.token, now);
+    if (complaint === null) return 'invalid_link';
+    if (complaint.answered_at === null) return 'not_allowed';
+    const stored = await repository.insertSatisfaction(trx, {
+      organizationId: context.organizationId,
+      complaintId: complaint.id,
+      handling: input.handling,
+      outcome: input.outcome,
+      comment: input.comment,
+    });
+    if (!stored) return 'done';
+    if (input.handling <= FOLLOW_UP_AT_OR_BELOW || input.outcome <= FOLLOW_UP_AT_OR_BELOW) {
+      await repository.insertComplainantEvent(trx, {
+        organizationId: context.organizationId,
+        complaintId: complaint.id,
+        type: 'satisfaction_follow_up_requested',
+        summary: input.comment,
+        payload: { handling: input.handling, outcome: input.outcome },
+      });
+    }
+    return 'done';
+  });
+}

@@ -1,0 +1,161 @@
+import { registerComplaintInput } from '../../../contract/complaints.ts';
+import type { Database } from '../../db/database.ts';
+import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
+import { AppError } from '../../http/app-error.ts';
+import { register } from '../complaints/complaint-registration.service.ts';
+import { enqueueMessage } from '../messages/outbox.repository.ts';
+import type { ComplaintForm } from './complaint-form.ts';
+import { sha256Hex, statusTokenFor } from './form-token.ts';
+import { formatDay, messagesFor, type PortalLocale } from './messages.ts';
+import * as repository from './portal.repository.ts';
+import type { PortalContext } from './portal-context.ts';
+import { statusPaths } from './portal-paths.ts';
+
+export type SubmissionOutcome =
+  | { kind: 'registered'; statusToken: string }
+  | { kind: 'replayed'; statusToken: string }
+  /** The form's nonce was already used for different content (back button, edit, send again). */
+  | { kind: 'nonce_used'; reference: string | null };
+
+async function postalAddressOf(
+  trx: Scoped,
+  form: ComplaintForm,
+  unitId: string | null,
+): Promise<string | null> {
+  if (form.address === null) return null;
+  const unit = unitId === null ? undefined : await repository.findUnitAddress(trx, unitId);
+  const postcode = `${form.address.postcode.slice(0, 4)} ${form.address.postcode.slice(4)}`;
+  if (unit !== undefined) {
+    const number = `${unit.house_number}${unit.house_number_addition ? ` ${unit.house_number_addition}` : ''}`;
+    return `${unit.street} ${number}, ${postcode} ${unit.place}`;
+  }
+  return `${postcode}, ${form.address.houseNumber}${form.address.addition ? ` ${form.address.addition}` : ''}`;
+}
+
+function confirmationEmail(
+  locale: PortalLocale,
+  context: PortalContext,
+  values: { name: string; reference: string; dueAt: string; statusUrl: string },
+) {
+  const t = messagesFor(locale).email;
+  const bodyText = [
+    t.greeting(values.name),
+    '',
+    t.received,
+    t.reference(values.reference),
+    t.due(formatDay(locale, values.dueAt)),
+    '',
+    t.link,
+    values.statusUrl,
+    '',
+    t.closing,
+    context.branding.displayName,
+  ].join('\n');
+  return { subject: t.subject(values.reference), bodyText };
+}
+
+/**
+ * Registers a complaint from the portal form in one transaction: claim the form's nonce, match the address
+ * to our unit, register through the complaints module, keep the hash of the status link, and queue the
+ * confirmation e-mail. A second post of the same form returns the first result (same status link).
+ */
+export async function submitComplaint(
+  db: Database,
+  context: PortalContext,
+  submission: { form: ComplaintForm; nonce: string; locale: PortalLocale; submittedAnyway: boolean },
+  now: Date,
+): Promise<SubmissionOutcome> {
+  const { form, nonce, locale } = submission;
+  const statusToken = statusTokenFor(context.secret, nonce);
+  const organizationId = context.organizationId;
+  return inOrganization(db, organizationId, async (trx) => {
+    const nonceHash = sha256Hex(nonce);
+    const requestHash = sha256Hex(JSON.stringify(form));
+    const earlier = await repository.claimNonce(trx, {
+      organizationId,
+      nonceHash,
+      purpose: 'complaint',
+      requestHash,
+    });
+    if (earlier !== null) {
+      if (
+        earlier.purpose === 'complaint' &&
+        earlier.request_hash === requestHash &&
+        earlier.complaint_id !== null
+      )
+        return { kind: 'replayed', statusToken };
+      return { kind: 'nonce_used', reference: earlier.reference };
+    }
+
+    const unitId = form.address === null ? null : await repository.findUnitIdByAddress(trx, form.address);
+    const postalAddress = await postalAddressOf(trx, form, unitId);
+    const contact = { email: form.email, phone: form.phone };
+    const parsed = registerComplaintInput.safeParse({
+      channel: 'web',
+      complainant: {
+        name: form.onBehalf ? form.complainantName : form.name,
+        ...(form.onBehalf ? {} : contact),
+        postalAddress,
+        relation: form.relation,
+        unitId,
+      },
+      ...(form.onBehalf
+        ? {
+            representative: {
+              name: form.name,
+              ...contact,
+              relation: form.representativeRelation,
+              consentNoted: true,
+            },
+          }
+        : {}),
+      ...(context.settings.intake_department_id
+        ? { departmentId: context.settings.intake_department_id }
+        : {}),
+      description: form.description,
+      desiredOutcome: form.desiredOutcome,
+    });
+    // The form's own checks are stricter than the contract; a mismatch is our bug, not the person's input.
+    if (!parsed.success)
+      throw new AppError('validation_failed', { detail: 'portal form does not fit the contract' });
+    const detail = await register(trx, { kind: 'portal', organizationId }, parsed.data, now);
+
+    await repository.attachNonceToComplaint(trx, nonceHash, detail.id);
+    await repository.insertStatusLink(trx, {
+      organizationId,
+      complaintId: detail.id,
+      tokenHash: sha256Hex(statusToken),
+    });
+    // What the handler needs from the form that the complaint itself has no column for (policy 2.3: the
+    // conversation with the complainant, so how they want to be reached).
+    await repository.insertComplainantEvent(trx, {
+      organizationId,
+      complaintId: detail.id,
+      type: 'portal_intake',
+      payload: {
+        preferredContact: form.preferredContact,
+        topic: form.topic,
+        submittedAgainstAdvice: form.topic !== 'complaint' && submission.submittedAnyway,
+        onBehalf: form.onBehalf,
+        addressMatched: unitId !== null,
+        language: locale,
+      },
+    });
+    if (form.email !== null) {
+      const mail = confirmationEmail(locale, context, {
+        name: form.name,
+        reference: detail.reference,
+        dueAt: detail.term.dueAt,
+        statusUrl: `${context.origin}${statusPaths(locale, statusToken).status}`,
+      });
+      await enqueueMessage(trx, {
+        organizationId,
+        complaintId: detail.id,
+        kind: 'acknowledgement',
+        to: [form.email],
+        ...mail,
+      });
+    }
+    return { kind: 'registered', statusToken };
+  });
+}

@@ -1,0 +1,237 @@
+import { randomBytes } from 'node:crypto';
+import type { Scoped } from '../../db/tenant-scope.ts';
+
+// Every SQL statement of the public portal. All run inside `inOrganization`, so row-level security keeps
+// one corporation's links, nonces and complaints out of another's reach even if a filter were forgotten.
+
+/** The portal's settings; the row (with a fresh signing secret) is created the first time it is needed. */
+export async function loadPortalSettings(trx: Scoped, organizationId: string) {
+  await trx
+    .insertInto('portal_settings')
+    .values({ organization_id: organizationId, form_secret: randomBytes(32) })
+    .onConflict((oc) => oc.column('organization_id').doNothing())
+    .execute();
+  return trx
+    .selectFrom('portal_settings as s')
+    .innerJoin('organization as o', 'o.id', 's.organization_id')
+    .selectAll('s')
+    .select(['o.name as organization_name', 'o.hostnames'])
+    .where('s.organization_id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+}
+
+export type PortalSettingsRow = Awaited<ReturnType<typeof loadPortalSettings>>;
+
+export async function updatePortalSettings(
+  trx: Scoped,
+  organizationId: string,
+  values: Record<string, string | number | null>,
+) {
+  await trx
+    .updateTable('portal_settings')
+    .set({ ...values, updated_at: new Date() })
+    .where('organization_id', '=', organizationId)
+    .execute();
+}
+
+/** Postcode + house number (+ addition) to our unit; an ambiguous address matches nothing. */
+export async function findUnitIdByAddress(
+  trx: Scoped,
+  address: { postcode: string; houseNumber: number; addition: string | null },
+): Promise<string | null> {
+  const rows = await trx
+    .selectFrom('unit')
+    .select(['id', 'house_number_addition'])
+    .where('postcode', '=', address.postcode)
+    .where('house_number', '=', address.houseNumber)
+    .limit(20)
+    .execute();
+  const wanted = (address.addition ?? '').replace(/[\s-]/g, '').toLowerCase();
+  const matches = rows.filter(
+    (row) => (row.house_number_addition ?? '').replace(/[\s-]/g, '').toLowerCase() === wanted,
+  );
+  return matches.length === 1 ? (matches[0]?.id ?? null) : null;
+}
+
+export async function findUnitAddress(trx: Scoped, unitId: string) {
+  return trx
+    .selectFrom('unit')
+    .select(['street', 'house_number', 'house_number_addition', 'postcode', 'place'])
+    .where('id', '=', unitId)
+    .executeTakeFirst();
+}
+
+/**
+ * Claims a form nonce. Returns null when this request is the first to use it; otherwise the earlier use.
+ * A concurrent second request waits on the primary key until the first commits, then sees its result.
+ */
+export async function claimNonce(
+  trx: Scoped,
+  claim: {
+    organizationId: string;
+    nonceHash: string;
+    purpose: 'complaint' | 'message' | 'satisfaction';
+    requestHash: string;
+  },
+) {
+  const inserted = await trx
+    .insertInto('portal_form_nonce')
+    .values({
+      organization_id: claim.organizationId,
+      nonce_hash: claim.nonceHash,
+      purpose: claim.purpose,
+      request_hash: claim.requestHash,
+    })
+    .onConflict((oc) => oc.columns(['organization_id', 'nonce_hash']).doNothing())
+    .returning('nonce_hash')
+    .executeTakeFirst();
+  if (inserted !== undefined) return null;
+  return trx
+    .selectFrom('portal_form_nonce as n')
+    .leftJoin('complaint as c', 'c.id', 'n.complaint_id')
+    .select(['n.purpose', 'n.request_hash', 'n.complaint_id', 'c.reference'])
+    .where('n.nonce_hash', '=', claim.nonceHash)
+    .executeTakeFirstOrThrow();
+}
+
+export async function attachNonceToComplaint(trx: Scoped, nonceHash: string, complaintId: string) {
+  await trx
+    .updateTable('portal_form_nonce')
+    .set({ complaint_id: complaintId })
+    .where('nonce_hash', '=', nonceHash)
+    .execute();
+}
+
+export async function insertStatusLink(
+  trx: Scoped,
+  link: { organizationId: string; complaintId: string; tokenHash: string },
+) {
+  await trx
+    .insertInto('complaint_status_link')
+    .values({
+      organization_id: link.organizationId,
+      complaint_id: link.complaintId,
+      token_hash: link.tokenHash,
+    })
+    .execute();
+}
+
+/** The complaint behind a status link: only the columns the complainant may see. */
+export async function findComplaintByStatusToken(trx: Scoped, tokenHash: string) {
+  return trx
+    .selectFrom('complaint_status_link as l')
+    .innerJoin('complaint as c', 'c.id', 'l.complaint_id')
+    .select([
+      'l.id as link_id',
+      'l.expires_at',
+      'l.revoked_at',
+      'c.id',
+      'c.organization_id',
+      'c.reference',
+      'c.status',
+      'c.received_at',
+      'c.due_at',
+      'c.description',
+      'c.desired_outcome',
+      'c.answer_text',
+      'c.answered_at',
+      'c.closed_at',
+    ])
+    .where('l.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+}
+
+export type StatusComplaintRow = NonNullable<Awaited<ReturnType<typeof findComplaintByStatusToken>>>;
+
+export async function revokeStatusLinks(trx: Scoped, complaintId: string, now: Date) {
+  await trx
+    .updateTable('complaint_status_link')
+    .set({ revoked_at: now })
+    .where('complaint_id', '=', complaintId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** Timeline events the complainant may see: what we sent them and what they sent us; nothing internal. */
+export async function listComplainantEvents(trx: Scoped, complaintId: string, types: readonly string[]) {
+  return trx
+    .selectFrom('complaint_event')
+    .select(['id', 'type', 'at', 'summary', 'payload'])
+    .where('complaint_id', '=', complaintId)
+    .where('type', 'in', [...types])
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertComplainantEvent(
+  trx: Scoped,
+  event: {
+    organizationId: string;
+    complaintId: string;
+    type: string;
+    summary?: string | null;
+    payload?: Record<string, unknown>;
+  },
+) {
+  await trx
+    .insertInto('complaint_event')
+    .values({
+      organization_id: event.organizationId,
+      complaint_id: event.complaintId,
+      type: event.type,
+      actor_user_id: null,
+      actor_token_id: null,
+      summary: event.summary ?? null,
+      payload: JSON.stringify(event.payload ?? {}),
+    })
+    .execute();
+}
+
+export async function findSatisfaction(trx: Scoped, complaintId: string) {
+  return trx
+    .selectFrom('complaint_satisfaction')
+    .select(['handling', 'outcome', 'comment', 'created_at'])
+    .where('complaint_id', '=', complaintId)
+    .executeTakeFirst();
+}
+
+/** Returns false when the complaint was already rated (one rating per complaint). */
+export async function insertSatisfaction(
+  trx: Scoped,
+  rating: {
+    organizationId: string;
+    complaintId: string;
+    handling: number;
+    outcome: number;
+    comment: string | null;
+  },
+): Promise<boolean> {
+  const row = await trx
+    .insertInto('complaint_satisfaction')
+    .values({
+      organization_id: rating.organizationId,
+      complaint_id: rating.complaintId,
+      handling: rating.handling,
+      outcome: rating.outcome,
+      comment: rating.comment,
+    })
+    .onConflict((oc) => oc.column('complaint_id').doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function hasAcknowledgement(trx: Scoped, complaintId: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('outbox_message')
+    .select('id')
+    .where('complaint_id', '=', complaintId)
+    .where('kind', '=', 'acknowledgement')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function departmentExists(trx: Scoped, id: string): Promise<boolean> {
+  const row = await trx.selectFrom('department').select('id').where('id', '=', id).executeTakeFirst();
+  return row !== undefined;
+}

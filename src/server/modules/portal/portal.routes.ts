@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import { portalAdminRoutes } from './portal-admin.routes.ts';
+import { registerFormRoutes } from './portal-form.routes.ts';
+import { type PortalRouteOptions, setUpPortalHttp } from './portal-http.ts';
+import { registerStatusRoutes } from './portal-status.routes.ts';
+
+export type { PortalRouteOptions } from './portal-http.ts';
+
+/**
+ * The public complaint portal: server-rendered pages that work without JavaScript, in Dutch and English,
+ * plus the administrators' settings API. The pages live in their own encapsulated plugin: their form-body
+ * parser, error pages and headers apply to them only.
+ */
+export async function portalRoutes(app: FastifyInstance, options: PortalRouteOptions): Promise<void> {
+  await app.register(portalAdminRoutes, { db: options.db });
+  await app.register(async (pages) => {
+    const http = setUpPortalHttp(pages, options);
+    registerFormRoutes(pages, http, options);
+    registerStatusRoutes(pages, http, options);
+  });
+}

@@ -1,0 +1,64 @@
+import type { Branding } from '../brand.ts';
+import { html, type SafeHtml } from '../html.ts';
+import type { PortalLocale } from '../messages.ts';
+import { messagesFor } from '../messages.ts';
+
+export type PageFrame = {
+  locale: PortalLocale;
+  branding: Branding;
+  /** The same page in the other language (the language switch). */
+  alternate: { locale: PortalLocale; href: string } | null;
+  assets: { css: string; js: string };
+  title: string;
+  hasErrors?: boolean;
+  /** Pages behind a private link are kept out of search engines. */
+  private?: boolean;
+};
+
+export function layout(frame: PageFrame, body: SafeHtml): SafeHtml {
+  const t = messagesFor(frame.locale);
+  const title = `${frame.hasErrors ? t.errorTitlePrefix : ''}${frame.title} – ${frame.branding.displayName}`;
+  const other = frame.alternate ? messagesFor(frame.alternate.locale) : null;
+  return html`<!doctype html>
+<html lang="${frame.locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+${frame.private ? html`<meta name="robots" content="noindex, nofollow">` : ''}
+<title>${title}</title>
+<link rel="stylesheet" href="${frame.assets.css}">
+<style>:root{--brand:${frame.branding.colour}}</style>
+<script type="module" src="${frame.assets.js}"></script>
+</head>
+<body>
+<a class="skip-link" href="#main">${t.skipLink}</a>
+<header class="site-header">
+<div class="wrap header-row">
+${
+  frame.branding.logoUrl
+    ? html`<p class="brand"><img src="${frame.branding.logoUrl}" alt="${frame.branding.displayName}" class="logo"></p>`
+    : html`<p class="brand">${frame.branding.displayName}</p>`
+}
+${
+  frame.alternate && other
+    ? html`<p class="language"><a href="${frame.alternate.href}" lang="${frame.alternate.locale}" hreflang="${frame.alternate.locale}">${other.languageName}</a></p>`
+    : ''
+}
+</div>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+${body}
+</main>
+<footer class="site-footer">
+<div class="wrap">
+${frame.branding.contactPhone ? html`<p>${t.contactLine(frame.branding.contactPhone)}</p>` : ''}
+${frame.branding.contactEmail ? html`<p>${t.contactEmailLine(frame.branding.contactEmail)}</p>` : ''}
+${frame.branding.contactHours ? html`<p>${frame.branding.contactHours}</p>` : ''}
+<p>${frame.branding.displayName}</p>
+</div>
+</footer>
+</body>
+</html>
+`;
+}
