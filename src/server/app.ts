@@ -21,20 +21,54 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { apiTokenRoutes } from './modules/api-tokens/api-token.routes.ts';
+import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/auth/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
+import { portalRoutes } from './modules/portal/portal.routes.ts';
+import type { ErasureLedger } from './modules/privacy/erasure-ledger.ts';
+import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { referenceDataRoutes } from './modules/reference-data/reference-data.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
+import { createOidcClient } from './modules/sso/oidc-client.ts';
+import { ssoRoutes } from './modules/sso/sso.routes.ts';
+import { complaintActionRoutes } from './modules/complaints/complaint-actions.routes.ts';
+import { complaintsRoutes } from './modules/complaints/complaints.routes.ts';
+import { managerRoutes } from './modules/manager/manager.routes.ts';
+import { integrationRoutes } from './modules/integrations/integrations.routes.ts';
+import { addWebhooksToOpenApi } from './modules/integrations/openapi-webhooks.ts';
+import { learningRoutes } from './modules/learning/learning.routes.ts';
+import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
+import { configureMessageLinks } from './modules/messages/message-settings.ts';
+import { messagesAdminRoutes } from './modules/messages/messages-admin.routes.ts';
+import { answerRoutes } from './modules/messages/letters/answer.routes.ts';
+import { inboundMailRoutes } from './modules/messages/intake/inbound-mail.routes.ts';
+import type { BlobStorage } from './storage/blob-storage.ts';
 
 export type AppDeps = {
-  config: Pick<Config, 'publicUrl' | 'trustProxy' | 'env' | 'loginRateLimitPerMinute'>;
+  config: Pick<
+    Config,
+    'publicUrl' | 'trustProxy' | 'env' | 'loginRateLimitPerMinute' | 'attachmentMaxBytes'
+  > &
+    Partial<Pick<Config, 'oidc' | 'portal'>>;
   /** Application-role connection (row-level security applies). */
   db: Database;
+  /** Where attachment files are kept (local disk or S3-compatible). */
+  storage: BlobStorage;
   logger: FastifyBaseLogger;
   /** Folder with the built web app; omitted or missing means: API only. */
   webRoot?: string;
+  /** Ids of erased data outside the database, re-applied by `npm run restore`; omitted: not kept. */
+  erasureLedger?: ErasureLedger;
+};
+
+const DEFAULT_PORTAL_LIMITS = {
+  submissionsPerIpPerHour: 20,
+  submissionsPerHour: 1000,
+  minimumFillSeconds: 3,
 };
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,100}$/;
@@ -58,7 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  registerSecurityHeaders(app);
+  registerSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') });
   // Every documented route can answer with a problem; say so once instead of on every route.
   app.addHook('onRoute', (route) => {
     if (!route.schema || route.schema.hide) return;
@@ -87,10 +121,27 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'staff', description: 'Departments and staff members' },
         { name: 'setup', description: 'First run: the first administrator and the demo organisation' },
         { name: 'admin', description: 'Administration: accounts, departments, API tokens, audit log' },
+        {
+          name: 'reference-data',
+          description:
+            'Complexes, units, complainants, representatives, contractors, code lists, calendar settings',
+        },
+        { name: 'complaints', description: 'Register, list, search and read complaints' },
+        { name: 'complaint actions', description: 'Every step on a complaint, each checked by the policy core' },
+        { name: 'notifications', description: 'Reminders, escalations and notices for the signed-in person' },
+        { name: 'mt review', description: "The MT's quarterly review, policy issues and improvement actions" },
+        { name: 'integrations', description: 'Webhooks and the change feed for the CRM' },
+        { name: 'imports', description: "CSV imports from the corporation's own system" },
+        { name: 'manager', description: 'Manager views: approvals waiting, employee-caused repeats' },
+        { name: 'reports', description: 'Quarterly and annual reports, exports, report jobs, complex dossiers' },
+        {
+          name: 'privacy',
+          description: 'AVG: retention, legal holds, subject access, erasure and the access log',
+        },
       ],
     },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (input) => addWebhooksToOpenApi(jsonSchemaTransformObject(input)),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
@@ -111,14 +162,48 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     publicUrl: deps.config.publicUrl,
     loginRateLimitPerMinute: deps.config.loginRateLimitPerMinute,
   });
+  await app.register(ssoRoutes, {
+    db: deps.db,
+    client: deps.config.oidc ? createOidcClient(deps.config.oidc, deps.config.publicUrl) : null,
+    publicUrl: deps.config.publicUrl,
+    loginRateLimitPerMinute: deps.config.loginRateLimitPerMinute,
+  });
   await app.register(organizationRoutes, { db: deps.db });
   await app.register(staffRoutes, { db: deps.db });
+  await app.register(referenceDataRoutes, { db: deps.db });
   await app.register(apiTokenRoutes, { db: deps.db });
   await app.register(auditRoutes, { db: deps.db });
+  await app.register(complaintsRoutes, { db: deps.db });
+  await app.register(complaintActionRoutes, { db: deps.db });
+  await app.register(notificationRoutes, { db: deps.db });
+  await app.register(learningRoutes, { db: deps.db });
+  await app.register(reportRoutes, { db: deps.db, storage: deps.storage });
+  await app.register(integrationRoutes, { db: deps.db, publicUrl: deps.config.publicUrl });
+  await app.register(managerRoutes, { db: deps.db });
+  configureMessageLinks(deps.config.publicUrl);
+  await app.register(messagesAdminRoutes, { db: deps.db });
+  await app.register(answerRoutes, { db: deps.db });
+  await app.register(inboundMailRoutes, { db: deps.db, maxBytes: deps.config.attachmentMaxBytes });
+  await app.register(attachmentRoutes, {
+    db: deps.db,
+    storage: deps.storage,
+    maxBytes: deps.config.attachmentMaxBytes,
+  });
+  await app.register(privacyRoutes, {
+    db: deps.db,
+    storage: deps.storage,
+    ledger: deps.erasureLedger ?? null,
+  });
   await app.register(setupRoutes, {
     db: deps.db,
     publicUrl: deps.config.publicUrl,
     loginRateLimitPerMinute: deps.config.loginRateLimitPerMinute,
+  });
+  // The public complaint portal (/klacht, /complaint): server-rendered pages, before the SPA fallback.
+  await app.register(portalRoutes, {
+    db: deps.db,
+    publicUrl: deps.config.publicUrl,
+    limits: deps.config.portal ?? DEFAULT_PORTAL_LIMITS,
   });
 
   if (spaIndex && deps.webRoot) {
