@@ -1,0 +1,52 @@
+// The essential SQL of the work queue, search and detail endpoints, copied from the complaints module
+// (complaint-query.repository.ts listComplaints, complaint.repository.ts findComplaintRow and listTimeline).
+// The baseline runs it as the owner with the organisation and visibility written out, in one round trip per
+// query: no session lookup, no transaction, no role switch, no validation — the physical floor.
+
+const LIST_COLUMNS = `c.id, c.reference, c.status, c.channel, c.received_at, p.name as "complainantName",
+  hc.name as "housingComplexName", c.category, c.handler_id, h.name as "handlerName", c.due_at, c.confidential,
+  c.repeat_of_id`;
+
+const LIST_FROM = `from complaint c
+  left join person p on p.id = c.complainant_id
+  left join unit u on u.id = c.unit_id
+  left join housing_complex hc on hc.id = c.housing_complex_id
+  left join staff_user h on h.id = c.handler_id`;
+
+/** The employee's view (canSeeComplaint): everything not confidential, plus what they handle themselves. */
+const VISIBLE = '(not c.confidential or c.handler_id = $2)';
+
+export const WORK_QUEUE_SQL = `select ${LIST_COLUMNS} ${LIST_FROM}
+  where c.organization_id = $1 and ${VISIBLE}
+  order by c.due_at asc, c.id asc limit 51`;
+
+export const SEARCH_SQL = `select ${LIST_COLUMNS} ${LIST_FROM}
+  where c.organization_id = $1 and ${VISIBLE}
+    and (c.search_vector @@ websearch_to_tsquery('dutch', $3) or c.reference ilike $4 or p.name ilike $4
+      or u.street ilike $4 or u.postcode like $5 or hc.name ilike $4)
+  order by c.due_at asc, c.id asc limit 51`;
+
+export const DETAIL_SQL = `select c.*, p.name as complainant_name, p.email as complainant_email, p.phone as complainant_phone,
+    u.street, u.house_number, u.house_number_addition, u.postcode, u.place, hc.name as complex_name,
+    hc.complex_number, d.name as department_name, h.name as handler_name, m.name as manager_name
+  from complaint c
+  left join person p on p.id = c.complainant_id
+  left join unit u on u.id = c.unit_id
+  left join housing_complex hc on hc.id = c.housing_complex_id
+  left join department d on d.id = c.department_id
+  left join staff_user h on h.id = c.handler_id
+  left join staff_user m on m.id = c.responsible_manager_id
+  where c.id = $1 and c.organization_id = $2 and ${VISIBLE.replace('$2', '$3')}`;
+
+export const TIMELINE_SQL = `select e.id, e.type, e.at, e.actor_user_id, e.actor_token_id, u.name as "userName",
+    t.name as "tokenName", e.contact_kind, e.contact_direction, e.summary, e.payload
+  from complaint_event e
+  left join staff_user u on u.id = e.actor_user_id
+  left join api_token t on t.id = e.actor_token_id
+  where e.complaint_id = $1 order by e.id`;
+
+/** The same LIKE patterns the app builds from `q`. */
+export function searchParameters(q: string): [string, string, string] {
+  const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return [q, like, `%${q.replace(/\s+/g, '').toUpperCase()}%`];
+}

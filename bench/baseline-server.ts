@@ -1,0 +1,67 @@
+// The baseline of `npm run bench`: a bare node:http server with a pg pool running the same SQL as the work
+// queue, search and detail endpoints (bench/baseline-queries.ts). Started as its own process by bench/run.ts.
+import { createServer } from 'node:http';
+import pg from 'pg';
+import {
+  DETAIL_SQL,
+  SEARCH_SQL,
+  searchParameters,
+  TIMELINE_SQL,
+  WORK_QUEUE_SQL,
+} from './baseline-queries.ts';
+
+const organizationId = process.env.ORGANIZATION_ID as string;
+const viewerId = process.env.VIEWER_ID as string;
+const pool = new pg.Pool({
+  connectionString: process.env.BASELINE_DATABASE_URL,
+  max: Number(process.env.POOL_SIZE ?? 10),
+});
+pool.on('connect', (client) => client.on('error', () => {}));
+
+function send(response: import('node:http').ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+  });
+  response.end(text);
+}
+
+const server = createServer(async (request, response) => {
+  try {
+    const url = new URL(request.url ?? '/', 'http://baseline');
+    if (url.pathname === '/work-queue') {
+      const q = url.searchParams.get('q');
+      const result =
+        q === null
+          ? await pool.query(WORK_QUEUE_SQL, [organizationId, viewerId])
+          : await pool.query(SEARCH_SQL, [organizationId, viewerId, ...searchParameters(q)]);
+      return send(response, 200, {
+        items: result.rows.slice(0, 50),
+        nextCursor: result.rows.length > 50 ? 'more' : null,
+      });
+    }
+    const detail = /^\/detail\/([0-9a-f-]{36})$/.exec(url.pathname);
+    if (detail) {
+      const id = detail[1];
+      const [row, timeline] = await Promise.all([
+        pool.query(DETAIL_SQL, [id, organizationId, viewerId]),
+        pool.query(TIMELINE_SQL, [id]),
+      ]);
+      if (row.rows.length === 0) return send(response, 404, { code: 'not_found' });
+      return send(response, 200, { ...row.rows[0], timeline: timeline.rows });
+    }
+    send(response, 404, { code: 'not_found' });
+  } catch (error) {
+    send(response, 500, { code: 'internal', message: (error as Error).message });
+  }
+});
+
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`baseline listening on ${typeof address === 'object' && address ? address.port : '?'}`);
+});
+process.on('SIGTERM', () => {
+  server.close();
+  void pool.end().then(() => process.exit(0));
+});

@@ -1,0 +1,36 @@
+import type { LoadResult } from './load-run.ts';
+import type { Scenario } from './scenarios.ts';
+
+// The table printed after a run (Markdown, so it can go into docs/performance.md as it is).
+
+export type ScenarioOutcome = Scenario & { result: LoadResult; ratioToBaseline: number | null };
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '-');
+
+function verdict(o: ScenarioOutcome): string {
+  if (o.result.non2xx > 0 || o.result.errors > 0) return 'FOUT / failed';
+  const checks: boolean[] = [];
+  if (o.budgetP95Ms !== undefined) checks.push(o.result.p95 <= o.budgetP95Ms);
+  if (o.budgetShareOfBaseline !== undefined && o.ratioToBaseline !== null)
+    checks.push(o.ratioToBaseline >= o.budgetShareOfBaseline);
+  if (checks.length === 0) return '';
+  return checks.every(Boolean) ? 'ja' : 'nee';
+}
+
+export function formatTable(outcomes: readonly ScenarioOutcome[]): string {
+  const header =
+    '| scenario | req/s | p50 ms | p95 ms | p99 ms | t.o.v. baseline | CPU ms/req node + pg | budget | gehaald |';
+  const rule = '|---|---:|---:|---:|---:|---:|---:|---|---|';
+  const rows = outcomes.map((o) => {
+    const budget = [
+      o.budgetP95Ms === undefined ? null : `p95 ≤ ${o.budgetP95Ms} ms`,
+      o.budgetShareOfBaseline === undefined ? null : `≥ ${o.budgetShareOfBaseline * 100} % baseline`,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    const ratio = o.ratioToBaseline === null ? '' : `${(o.ratioToBaseline * 100).toFixed(0)} %`;
+    const cpu = `${ms(o.result.nodeCpuMsPerRequest ?? Number.NaN)} + ${ms(o.result.postgresCpuMsPerRequest ?? Number.NaN)}`;
+    return `| ${o.name} | ${o.result.requestsPerSecond.toFixed(0)} | ${ms(o.result.p50)} | ${ms(o.result.p95)} | ${ms(o.result.p99)} | ${ratio} | ${cpu} | ${budget} | ${verdict(o)} |`;
+  });
+  return [header, rule, ...rows].join('\n');
+}

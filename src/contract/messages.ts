@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { localizedText } from './problem.ts';
+
+export const outboxStatus = z.enum(['pending', 'sending', 'sent', 'failed']);
+
+export const outboxListQuery = z.object({
+  status: outboxStatus.optional(),
+  complaintId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const outboxMessage = z
+  .object({
+    id: z.uuid(),
+    complaintId: z.uuid().nullable(),
+    kind: z.string(),
+    to: z.array(z.string()),
+    cc: z.array(z.string()),
+    subject: z.string(),
+    status: outboxStatus,
+    attempts: z.number().int(),
+    nextAttemptAt: z.iso.datetime(),
+    lastError: z.string().nullable(),
+    providerMessageId: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    sentAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'OutboxMessage' });
+
+export const outboxMessageDetail = outboxMessage
+  .extend({ bodyText: z.string() })
+  .meta({ id: 'OutboxMessageDetail' });
+
+export const templateLocale = z.enum(['nl', 'en']);
+
+export const templateText = z.object({
+  subject: z.string().trim().min(1).max(500),
+  body: z.string().trim().min(1).max(20_000),
+});
+
+export const messageTemplate = z
+  .object({
+    kind: z.string(),
+    label: localizedText,
+    audience: z.enum(['complainant', 'staff']),
+    placeholders: z.array(z.object({ name: z.string(), description: localizedText })),
+    texts: z.object({
+      nl: templateText.extend({ custom: z.boolean() }),
+      en: templateText.extend({ custom: z.boolean() }),
+    }),
+  })
+  .meta({ id: 'MessageTemplate' });
+
+export const templatePreview = z
+  .object({ subject: z.string(), bodyText: z.string() })
+  .meta({ id: 'MessageTemplatePreview' });
+
+const answerRecipient = z.object({
+  role: z.enum(['complainant', 'manager', 'management_assistant']),
+  name: z.string(),
+  email: z.string(),
+});
+
+export const answerPreview = z
+  .object({
+    delivery: z.enum(['email', 'post']),
+    to: z.array(answerRecipient),
+    cc: z.array(answerRecipient),
+    recipientProblem: z.string().nullable(),
+    subject: z.string(),
+    bodyText: z.string(),
+  })
+  .meta({ id: 'AnswerPreview' });

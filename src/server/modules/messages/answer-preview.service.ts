@@ -1,0 +1,64 @@
+import { computeAnswerRecipients } from '../../../domain/index.ts';
+import type { Database } from '../../db/database.ts';
+import { inOrganization } from '../../db/tenant-scope.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { Principal } from '../../http/principal.ts';
+import * as complaints from '../complaints/complaint.repository.ts';
+import { authorize } from '../complaints/complaint-access.ts';
+import { answerKind, complainantAddress, loadCaseFacts } from './complaint-messages.ts';
+import { DEFAULT_COMMITTEE_NAME } from './message-settings.ts';
+import { loadTemplate } from './template.repository.ts';
+import { renderTemplate } from './templates/render-template.ts';
+
+/**
+ * What the answer will look like and who gets it, before it is sent (policy 2.3): the cc is the domain's
+ * own computation, the same one the answer step uses, with names and addresses filled in.
+ */
+export async function previewAnswer(db: Database, principal: Principal, complaintId: string, text: string) {
+  return inOrganization(db, principal.organizationId, async (trx) => {
+    const row = (await complaints.findComplaintRow(trx, complaintId)) ?? null;
+    authorize(principal, 'complaint.handle', row);
+    if (row === null) throw new AppError('not_found');
+    const facts = await loadCaseFacts(trx, complaintId);
+    if (facts === undefined) throw new AppError('not_found');
+    const computed = computeAnswerRecipients({
+      managerId: row.responsible_manager_id,
+      managementAssistantIds: row.management_assistant_ids,
+    });
+    const ccIds = computed.ok ? computed.recipients.cc.flatMap((r) => ('userId' in r ? [r.userId] : [])) : [];
+    const staff =
+      ccIds.length === 0
+        ? []
+        : await trx
+            .selectFrom('staff_user')
+            .select(['id', 'name', 'email'])
+            .where('id', 'in', ccIds)
+            .execute();
+    const cc = computed.ok
+      ? computed.recipients.cc.flatMap((r) => {
+          if (!('userId' in r)) return [];
+          const person = staff.find((s) => s.id === r.userId);
+          return person ? [{ role: r.role, name: person.name, email: person.email }] : [];
+        })
+      : [];
+    const to = complainantAddress(facts);
+    const kind = answerKind(facts.repeat);
+    const rendered = renderTemplate(kind, await loadTemplate(trx, kind, 'nl'), {
+      organizationName: facts.organizationName,
+      recipientName: to?.name || facts.complainantName || 'heer/mevrouw',
+      reference: facts.reference,
+      answerText: text,
+      handlerName: facts.handlerName ?? facts.organizationName,
+      committeeName: DEFAULT_COMMITTEE_NAME,
+    });
+    return {
+      delivery: to === null ? ('post' as const) : ('email' as const),
+      to: to === null ? [] : [{ role: 'complainant' as const, name: to.name, email: to.email }],
+      cc,
+      /** Why the domain would refuse the answer for want of recipients (manager or assistant unknown). */
+      recipientProblem: computed.ok ? null : computed.reason,
+      subject: rendered.subject,
+      bodyText: rendered.bodyText,
+    };
+  });
+}

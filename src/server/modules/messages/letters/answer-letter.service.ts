@@ -1,0 +1,88 @@
+import type { Database } from '../../../db/database.ts';
+import { inOrganization } from '../../../db/tenant-scope.ts';
+import { AppError } from '../../../http/app-error.ts';
+import type { Principal } from '../../../http/principal.ts';
+import * as complaints from '../../complaints/complaint.repository.ts';
+import { authorize } from '../../complaints/complaint-access.ts';
+import { answerKind } from '../complaint-messages.ts';
+import { DEFAULT_COMMITTEE_NAME, formatDate } from '../message-settings.ts';
+import { loadTemplate } from '../template.repository.ts';
+import { renderTemplate } from '../templates/render-template.ts';
+import { renderAnswerLetter } from './answer-letter.ts';
+
+function formatPostcode(postcode: string): string {
+  const compact = postcode.replace(/\s+/g, '').toUpperCase();
+  return /^\d{4}[A-Z]{2}$/.test(compact) ? `${compact.slice(0, 4)} ${compact.slice(4)}` : postcode;
+}
+
+/**
+ * The answer as a PDF letter for complainants who prefer post (policy 2.3: the same answer). Built from
+ * the stored answer on every download, so it always matches what the case says was sent.
+ */
+export async function answerLetter(db: Database, principal: Principal, complaintId: string) {
+  return inOrganization(db, principal.organizationId, async (trx) => {
+    const row = (await complaints.findComplaintRow(trx, complaintId)) ?? null;
+    authorize(principal, 'complaint.view', row);
+    if (row === null) throw new AppError('not_found');
+    if (row.answer_text === null || row.answered_at === null)
+      throw new AppError('not_found', { detail: 'This complaint has no answer yet.' });
+    const parties = await trx
+      .selectFrom('complaint as c')
+      .innerJoin('organization as o', 'o.id', 'c.organization_id')
+      .leftJoin('person as p', 'p.id', 'c.complainant_id')
+      .leftJoin('representative as r', 'r.id', 'c.representative_id')
+      .leftJoin('unit as u', 'u.id', 'c.unit_id')
+      .leftJoin('staff_user as h', 'h.id', 'c.handler_id')
+      .select([
+        'o.name as organizationName',
+        'p.name as personName',
+        'p.postal_address as postalAddress',
+        'r.name as representativeName',
+        'u.street',
+        'u.house_number',
+        'u.house_number_addition',
+        'u.postcode',
+        'u.place',
+        'h.name as handlerName',
+      ])
+      .where('c.id', '=', complaintId)
+      .executeTakeFirstOrThrow();
+    const name = parties.representativeName ?? parties.personName ?? 'De bewoner';
+    const addressLines = parties.postalAddress
+      ? parties.postalAddress
+          .split(/\n|,/)
+          .map((line) => line.trim())
+          .filter((line) => line !== '')
+      : parties.street
+        ? [
+            `${parties.street} ${parties.house_number}${parties.house_number_addition ? ` ${parties.house_number_addition}` : ''}`,
+            `${formatPostcode(parties.postcode ?? '')}  ${(parties.place ?? '').toUpperCase()}`,
+          ]
+        : [];
+    const kind = answerKind(row.repeat);
+    const rendered = renderTemplate(kind, await loadTemplate(trx, kind, 'nl'), {
+      organizationName: parties.organizationName,
+      recipientName: name,
+      reference: row.reference,
+      answerText: row.answer_text,
+      handlerName: parties.handlerName ?? parties.organizationName,
+      committeeName: DEFAULT_COMMITTEE_NAME,
+    });
+    await complaints.insertAccessLog(trx, {
+      organizationId: principal.organizationId,
+      complaintId,
+      userId: principal.kind === 'staff' ? principal.userId : null,
+      tokenId: principal.kind === 'token' ? principal.tokenId : null,
+      what: 'attachment',
+    });
+    const pdf = await renderAnswerLetter({
+      organizationName: parties.organizationName,
+      recipient: { name, addressLines },
+      date: formatDate(row.answered_at),
+      reference: row.reference,
+      subject: rendered.subject,
+      body: rendered.bodyText,
+    });
+    return { pdf, fileName: `antwoord-${row.reference}.pdf` };
+  });
+}

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import pdfmake from 'pdfmake';
+
+export type AnswerLetter = {
+  organizationName: string;
+  recipient: { name: string; addressLines: string[] };
+  date: string;
+  reference: string;
+  subject: string;
+  /** The letter text, paragraphs separated by blank lines (the same text as the e-mail). */
+  body: string;
+};
+
+const FONT = 'GehoordLetter';
+const MM = 72 / 25.4;
+
+// Roboto ships with pdfmake and covers Dutch (ë, ï, é, ĳ). The files go into pdfmake's own virtual file
+// system, so rendering never reads from disk or the network whatever access policy others set.
+let fontsReady = false;
+function ensureFonts() {
+  if (fontsReady) return;
+  const fontDir = path.join(
+    path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
+    'fonts/Roboto',
+  );
+  const files = {
+    normal: 'Roboto-Regular.ttf',
+    bold: 'Roboto-Medium.ttf',
+    italics: 'Roboto-Italic.ttf',
+    bolditalics: 'Roboto-MediumItalic.ttf',
+  };
+  for (const file of Object.values(files)) {
+    pdfmake.virtualfs.writeFileSync(`gehoord-letter/${file}`, readFileSync(path.join(fontDir, file)));
+  }
+  pdfmake.addFonts({
+    [FONT]: Object.fromEntries(
+      Object.entries(files).map(([style, file]) => [style, `gehoord-letter/${file}`]),
+    ) as {
+      normal: string;
+    },
+  });
+  pdfmake.setUrlAccessPolicy(() => false);
+  // Letters read nothing from disk; a policy another module set for its own files is left alone
+  if (pdfmake.localAccessPolicy === undefined) pdfmake.setLocalAccessPolicy(() => false);
+  fontsReady = true;
+}
+
+/**
+ * The answer as a printable A4 letter: letterhead, the address where a Dutch window envelope shows it
+ * (left window, 20 × 50 mm from the top-left corner, about 85 × 40 mm), date, reference and subject,
+ * the text, and the signature the template ends with.
+ */
+export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> {
+  ensureFonts();
+  const paragraphs = letter.body.split(/\n{2,}/).map((text) => ({ text, margin: [0, 0, 0, 9] as number[] }));
+  const definition = {
+    pageSize: 'A4',
+    pageMargins: [25 * MM, 20 * MM, 22 * MM, 22 * MM],
+    info: { title: `${letter.subject}`, author: letter.organizationName, subject: letter.reference },
+    defaultStyle: { font: FONT, fontSize: 10.5, lineHeight: 1.25, color: '#1f2328' },
+    footer: (page: number, pages: number) => ({
+      margin: [25 * MM, 6 * MM, 22 * MM, 0],
+      columns: [
+        { text: letter.organizationName, fontSize: 8, color: '#57606a' },
+        {
+          text: `${letter.reference} · pagina ${page} van ${pages}`,
+          alignment: 'right',
+          fontSize: 8,
+          color: '#57606a',
+        },
+      ],
+    }),
+    content: [
+      {
+        columns: [
+          { width: '*', text: '' },
+          {
+            width: 'auto',
+            stack: [
+              {
+                text: letter.organizationName,
+                fontSize: 16,
+                bold: true,
+                color: '#0b5c8a',
+                alignment: 'right',
+              },
+              { text: 'Klachtenbehandeling', fontSize: 9, color: '#57606a', alignment: 'right' },
+            ],
+          },
+        ],
+      },
+      {
+        // Absolute, so the address sits in the envelope window however long the letterhead is
+        absolutePosition: { x: 20 * MM + 4, y: 50 * MM },
+        width: 85 * MM,
+        stack: [
+          { text: `Retour: ${letter.organizationName}`, fontSize: 7, color: '#57606a', margin: [0, 0, 0, 4] },
+          { text: letter.recipient.name },
+          ...letter.recipient.addressLines.map((line) => ({ text: line })),
+        ],
+      },
+      {
+        margin: [0, 78 * MM - 20 * MM - 20, 0, 16],
+        table: {
+          widths: [75, '*'],
+          body: [
+            [{ text: 'Datum', color: '#57606a' }, letter.date],
+            [{ text: 'Ons kenmerk', color: '#57606a' }, letter.reference],
+            [{ text: 'Onderwerp', color: '#57606a' }, letter.subject],
+          ],
+        },
+        layout: {
+          hLineWidth: () => 0,
+          vLineWidth: () => 0,
+          paddingLeft: () => 0,
+          paddingRight: () => 8,
+          paddingTop: () => 1,
+          paddingBottom: () => 1,
+        },
+      },
+      ...paragraphs,
+    ],
+  };
+  return pdfmake.createPdf(definition).getBuffer();
+}

@@ -1,0 +1,132 @@
+import type { z } from 'zod';
+import type { outboxListQuery, templateText } from '../../../contract/messages.ts';
+import type { FieldError } from '../../../contract/problem.ts';
+import type { Database } from '../../db/database.ts';
+import { inOrganization } from '../../db/tenant-scope.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { StaffPrincipal } from '../../http/principal.ts';
+import * as outbox from './outbox-admin.repository.ts';
+import * as templates from './template.repository.ts';
+import { DEFAULT_TEMPLATES } from './templates/default-templates.ts';
+import { isMessageKind, type Locale, MESSAGE_KINDS, type MessageKind } from './templates/message-kinds.ts';
+import { PLACEHOLDERS } from './templates/placeholders.ts';
+import { exampleValues, renderTemplate, validateTemplate } from './templates/render-template.ts';
+
+type OutboxRow = Awaited<ReturnType<typeof outbox.listOutbox>>[number];
+
+function toOutboxMessage(row: OutboxRow) {
+  return {
+    id: row.id,
+    complaintId: row.complaint_id,
+    kind: row.kind,
+    to: row.recipient_to,
+    cc: row.recipient_cc,
+    subject: row.subject,
+    status: row.status,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at.toISOString(),
+    lastError: row.last_error,
+    providerMessageId: row.provider_message_id,
+    createdAt: row.created_at.toISOString(),
+    sentAt: row.sent_at?.toISOString() ?? null,
+  };
+}
+
+export function listOutbox(db: Database, staff: StaffPrincipal, query: z.infer<typeof outboxListQuery>) {
+  return inOrganization(db, staff.organizationId, async (trx) =>
+    (await outbox.listOutbox(trx, query)).map(toOutboxMessage),
+  );
+}
+
+export function getOutboxMessage(db: Database, staff: StaffPrincipal, id: string) {
+  return inOrganization(db, staff.organizationId, async (trx) => {
+    const row = await outbox.findOutboxMessage(trx, id);
+    if (row === undefined) throw new AppError('not_found');
+    return { ...toOutboxMessage(row), bodyText: row.body_text };
+  });
+}
+
+export function retryOutboxMessage(db: Database, staff: StaffPrincipal, id: string) {
+  return inOrganization(db, staff.organizationId, async (trx) => {
+    if (!(await outbox.retryFailed(trx, id))) {
+      if ((await outbox.findOutboxMessage(trx, id)) === undefined) throw new AppError('not_found');
+      throw new AppError('conflict', { detail: 'Only a failed message can be sent again.' });
+    }
+    const row = await outbox.findOutboxMessage(trx, id);
+    if (row === undefined) throw new AppError('not_found');
+    return toOutboxMessage(row);
+  });
+}
+
+function requireKind(kind: string): MessageKind {
+  if (!isMessageKind(kind)) throw new AppError('not_found', { detail: `No message kind ${kind}.` });
+  return kind;
+}
+
+function checked(kind: MessageKind, text: z.infer<typeof templateText>) {
+  const problems = validateTemplate(kind, text);
+  if (problems.length > 0) {
+    const fieldErrors: FieldError[] = problems.map((p) => ({
+      in: 'body',
+      path: p.field,
+      code: p.code,
+      messages: p.messages,
+    }));
+    throw new AppError('validation_failed', { fieldErrors });
+  }
+  return text;
+}
+
+export function listTemplates(db: Database, staff: StaffPrincipal) {
+  return inOrganization(db, staff.organizationId, async (trx) => {
+    const own = await templates.listOwnTemplates(trx);
+    const textOf = (kind: MessageKind, locale: Locale) => {
+      const found = own.find((t) => t.kind === kind && t.locale === locale);
+      return found
+        ? { subject: found.subject, body: found.body, custom: true }
+        : { ...DEFAULT_TEMPLATES[kind][locale], custom: false };
+    };
+    return (Object.keys(MESSAGE_KINDS) as MessageKind[]).map((kind) => ({
+      kind,
+      label: MESSAGE_KINDS[kind].label,
+      audience: MESSAGE_KINDS[kind].audience,
+      placeholders: MESSAGE_KINDS[kind].placeholders.map((name) => ({
+        name,
+        description: { nl: PLACEHOLDERS[name].nl, en: PLACEHOLDERS[name].en },
+      })),
+      texts: { nl: textOf(kind, 'nl'), en: textOf(kind, 'en') },
+    }));
+  });
+}
+
+export function saveTemplate(
+  db: Database,
+  staff: StaffPrincipal,
+  kindName: string,
+  locale: Locale,
+  text: z.infer<typeof templateText>,
+) {
+  const kind = requireKind(kindName);
+  const valid = checked(kind, text);
+  return inOrganization(db, staff.organizationId, (trx) =>
+    templates.saveTemplate(trx, {
+      organizationId: staff.organizationId,
+      kind,
+      locale,
+      subject: valid.subject,
+      body: valid.body,
+      userId: staff.userId,
+    }),
+  );
+}
+
+export function resetTemplate(db: Database, staff: StaffPrincipal, kindName: string, locale: Locale) {
+  const kind = requireKind(kindName);
+  return inOrganization(db, staff.organizationId, (trx) => templates.deleteTemplate(trx, kind, locale));
+}
+
+/** What a complainant would read, filled with example values; an invalid template is a 400 here too. */
+export function previewTemplate(kindName: string, text: z.infer<typeof templateText>) {
+  const kind = requireKind(kindName);
+  return renderTemplate(kind, checked(kind, text), exampleValues(kind) as never);
+}

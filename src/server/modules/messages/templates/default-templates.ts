@@ -1,0 +1,319 @@
+import type { Locale, MessageKind } from './message-kinds.ts';
+
+export type TemplateText = { subject: string; body: string };
+
+// The sector's model complaints regulation requires the committee and huurcommissie routes in every
+// answer to a tenant; kept as one paragraph so each answer-like letter says the same thing.
+const ROUTES_NL =
+  'Bent u het niet eens met deze reactie? Dan kunt u uw klacht binnen zes weken voorleggen aan de ' +
+  '{{committeeName}}. Gaat uw klacht over de hoogte van de huur, de servicekosten of onderhoudsgebreken? ' +
+  'Dan kunt u zich ook wenden tot de Huurcommissie (www.huurcommissie.nl).';
+const ROUTES_EN =
+  'If you do not agree with this response, you can put your complaint to the {{committeeName}} within ' +
+  'six weeks. If your complaint concerns the rent, service charges or maintenance defects, you can also ' +
+  'turn to the Huurcommissie (rent tribunal, www.huurcommissie.nl).';
+
+const GREETING_NL = 'Beste {{recipientName}},';
+const GREETING_EN = 'Dear {{recipientName}},';
+const CLOSING_NL = 'Met vriendelijke groet,\n\n{{handlerName}}\n{{organizationName}}';
+const CLOSING_EN = 'Kind regards,\n\n{{handlerName}}\n{{organizationName}}';
+const SIGNED_NL = 'Met vriendelijke groet,\n\n{{organizationName}}';
+const SIGNED_EN = 'Kind regards,\n\n{{organizationName}}';
+
+const lines = (...parts: string[]) => parts.join('\n\n');
+
+export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>> = {
+  acknowledgement: {
+    nl: {
+      subject: 'Wij hebben uw klacht ontvangen ({{reference}})',
+      body: lines(
+        GREETING_NL,
+        'Op {{receivedDate}} hebben wij uw klacht ontvangen. Dank u wel dat u de moeite neemt ons dit te laten weten.',
+        'Uw klacht heeft het kenmerk {{reference}}. Wilt u dit kenmerk noemen als u contact met ons opneemt? ' +
+          'U kunt ook gewoon op dit bericht antwoorden.',
+        '{{handlerName}} behandelt uw klacht. U krijgt uiterlijk op {{dueDate}} een reactie van ons. ' +
+          'De stand van zaken kunt u volgen via {{statusLink}}.',
+        CLOSING_NL,
+      ),
+    },
+    en: {
+      subject: 'We have received your complaint ({{reference}})',
+      body: lines(
+        GREETING_EN,
+        'We received your complaint on {{receivedDate}}. Thank you for taking the trouble to tell us.',
+        'Your complaint has reference {{reference}}. Please mention it when you contact us, or simply reply to this message.',
+        '{{handlerName}} is handling your complaint. You will hear from us no later than {{dueDate}}. ' +
+          'You can follow its progress at {{statusLink}}.',
+        CLOSING_EN,
+      ),
+    },
+  },
+  answer: {
+    nl: {
+      subject: 'Reactie op uw klacht ({{reference}})',
+      body: lines(GREETING_NL, '{{answerText}}', ROUTES_NL, CLOSING_NL),
+    },
+    en: {
+      subject: 'Our response to your complaint ({{reference}})',
+      body: lines(GREETING_EN, '{{answerText}}', ROUTES_EN, CLOSING_EN),
+    },
+  },
+  answer_copy: {
+    nl: {
+      subject: 'Antwoord per post versturen: {{reference}}',
+      body: lines(
+        'De klager heeft geen e-mailadres. Verstuur het antwoord als brief (de PDF staat bij de klacht): {{caseLink}}',
+        'Kopie van het antwoord van {{handlerName}}:',
+        '{{answerText}}',
+      ),
+    },
+    en: {
+      subject: 'Send the answer by post: {{reference}}',
+      body: lines(
+        'The complainant has no e-mail address. Send the answer as a letter (the PDF is on the case): {{caseLink}}',
+        'Copy of the answer by {{handlerName}}:',
+        '{{answerText}}',
+      ),
+    },
+  },
+  explanation: {
+    nl: {
+      subject: 'Uw klacht valt buiten de klachtenprocedure ({{reference}})',
+      body: lines(
+        GREETING_NL,
+        'Wij hebben uw melding met kenmerk {{reference}} bekeken. Wij kunnen deze niet als klacht behandelen.',
+        '{{explanationText}}',
+        'Heeft u vragen over deze beslissing? Antwoord dan op dit bericht.',
+        CLOSING_NL,
+      ),
+    },
+    en: {
+      subject: 'Your complaint falls outside the complaints procedure ({{reference}})',
+      body: lines(
+        GREETING_EN,
+        'We have looked at your report with reference {{reference}}. We cannot handle it as a complaint.',
+        '{{explanationText}}',
+        'If you have questions about this decision, please reply to this message.',
+        CLOSING_EN,
+      ),
+    },
+  },
+  referral: {
+    nl: {
+      subject: 'Uw melding wordt elders behandeld ({{reference}})',
+      body: lines(
+        GREETING_NL,
+        'Dank u voor uw melding met kenmerk {{reference}}. Dit is geen klacht, maar een melding die bij ' +
+          '"{{referralTarget}}" hoort. Wij hebben uw melding daar neergelegd.',
+        '{{referralDetail}}',
+        SIGNED_NL,
+      ),
+    },
+    en: {
+      subject: 'Your report is handled elsewhere ({{reference}})',
+      body: lines(
+        GREETING_EN,
+        'Thank you for your report with reference {{reference}}. It is not a complaint but a report for ' +
+          '"{{referralTarget}}". We have passed it on.',
+        '{{referralDetail}}',
+        SIGNED_EN,
+      ),
+    },
+  },
+  stand_by_decision: {
+    nl: {
+      subject: 'Reactie op uw klacht: wij blijven bij ons besluit ({{reference}})',
+      body: lines(
+        GREETING_NL,
+        'U heeft ons opnieuw benaderd over deze zaak. Wij begrijpen dat u het niet eens bent met ons besluit. ' +
+          'Omdat er geen nieuwe feiten zijn, blijven wij bij ons eerdere besluit.',
+        '{{answerText}}',
+        ROUTES_NL,
+        CLOSING_NL,
+      ),
+    },
+    en: {
+      subject: 'Response to your complaint: we stand by our decision ({{reference}})',
+      body: lines(
+        GREETING_EN,
+        'You have contacted us again about this matter. We understand that you disagree with our decision. ' +
+          'As there are no new facts, we stand by our earlier decision.',
+        '{{answerText}}',
+        ROUTES_EN,
+        CLOSING_EN,
+      ),
+    },
+  },
+  last_response: {
+    nl: {
+      subject: 'Onze laatste reactie in deze zaak ({{reference}})',
+      body: lines(
+        GREETING_NL,
+        '{{answerText}}',
+        'Dit is de laatste keer dat wij op deze zaak reageren. Nieuwe berichten hierover zonder nieuwe feiten ' +
+          'nemen wij wel op, maar beantwoorden wij niet meer.',
+        ROUTES_NL,
+        CLOSING_NL,
+      ),
+    },
+    en: {
+      subject: 'Our last response on this matter ({{reference}})',
+      body: lines(
+        GREETING_EN,
+        '{{answerText}}',
+        'This is the last time we respond on this matter. Further messages about it without new facts will be ' +
+          'recorded, but not answered.',
+        ROUTES_EN,
+        CLOSING_EN,
+      ),
+    },
+  },
+  extension_notice: {
+    nl: {
+      subject: 'Wij hebben meer tijd nodig voor uw klacht ({{reference}})',
+      body: lines(
+        GREETING_NL,
+        'Wij hebben meer tijd nodig om uw klacht met kenmerk {{reference}} goed te behandelen.',
+        '{{extensionText}}',
+        'U krijgt uiterlijk op {{dueDate}} een reactie van ons.',
+        SIGNED_NL,
+      ),
+    },
+    en: {
+      subject: 'We need more time for your complaint ({{reference}})',
+      body: lines(
+        GREETING_EN,
+        'We need more time to handle your complaint with reference {{reference}} properly.',
+        '{{extensionText}}',
+        'You will hear from us no later than {{dueDate}}.',
+        SIGNED_EN,
+      ),
+    },
+  },
+  committee_information: {
+    nl: {
+      subject: 'De regionale klachtencommissie ({{reference}})',
+      body: lines(
+        GREETING_NL,
+        'U heeft aangegeven dat u niet tevreden bent met onze reactie op uw klacht {{reference}}. U kunt uw klacht ' +
+          'voorleggen aan de {{committeeName}}. De commissie is onafhankelijk en geeft ons bestuur een advies.',
+        'Gaat uw klacht over de hoogte van de huur, de servicekosten of onderhoudsgebreken? Dan kunt u zich ook ' +
+          'wenden tot de Huurcommissie (www.huurcommissie.nl).',
+        SIGNED_NL,
+      ),
+    },
+    en: {
+      subject: 'The regional complaints committee ({{reference}})',
+      body: lines(
+        GREETING_EN,
+        'You told us you are not satisfied with our response to complaint {{reference}}. You can put it to the ' +
+          '{{committeeName}}. The committee is independent and advises our board.',
+        'If your complaint concerns the rent, service charges or maintenance defects, you can also turn to the ' +
+          'Huurcommissie (rent tribunal, www.huurcommissie.nl).',
+        SIGNED_EN,
+      ),
+    },
+  },
+  satisfaction_request: {
+    nl: {
+      subject: 'Hoe hebben wij uw klacht behandeld? ({{reference}})',
+      body: lines(
+        GREETING_NL,
+        'Wij hebben uw klacht {{reference}} afgerond. Wij horen graag hoe u dit heeft ervaren. Het invullen kost ' +
+          'twee minuten: {{statusLink}}',
+        SIGNED_NL,
+      ),
+    },
+    en: {
+      subject: 'How did we handle your complaint? ({{reference}})',
+      body: lines(
+        GREETING_EN,
+        'We have finished handling your complaint {{reference}}. We would like to hear how you experienced it. It ' +
+          'takes two minutes: {{statusLink}}',
+        SIGNED_EN,
+      ),
+    },
+  },
+  assignment: {
+    nl: {
+      subject: 'Klacht {{reference}} is aan u toegewezen',
+      body: lines(
+        '{{recipientName}}, klacht {{reference}} is aan u toegewezen. Reageren vóór {{dueDate}}.',
+        '{{caseLink}}',
+      ),
+    },
+    en: {
+      subject: 'Complaint {{reference}} has been assigned to you',
+      body: lines(
+        '{{recipientName}}, complaint {{reference}} has been assigned to you. Respond by {{dueDate}}.',
+        '{{caseLink}}',
+      ),
+    },
+  },
+  approval_requested: {
+    nl: {
+      subject: 'Akkoord gevraagd voor klacht {{reference}}',
+      body: lines(
+        '{{recipientName}}, {{handlerName}} vraagt uw akkoord voor klacht {{reference}}.',
+        '{{caseLink}}',
+      ),
+    },
+    en: {
+      subject: 'Approval requested for complaint {{reference}}',
+      body: lines(
+        '{{recipientName}}, {{handlerName}} asks for your approval on complaint {{reference}}.',
+        '{{caseLink}}',
+      ),
+    },
+  },
+  due_soon: {
+    nl: {
+      subject: 'Termijn van klacht {{reference}} loopt af op {{dueDate}}',
+      body: lines(
+        '{{recipientName}}, de reactietermijn van klacht {{reference}} loopt af op {{dueDate}}.',
+        '{{caseLink}}',
+      ),
+    },
+    en: {
+      subject: 'Term of complaint {{reference}} ends on {{dueDate}}',
+      body: lines(
+        '{{recipientName}}, the term of complaint {{reference}} ends on {{dueDate}}.',
+        '{{caseLink}}',
+      ),
+    },
+  },
+  overdue: {
+    nl: {
+      subject: 'Termijn van klacht {{reference}} is verstreken',
+      body: lines(
+        '{{recipientName}}, de reactietermijn van klacht {{reference}} is op {{dueDate}} verstreken.',
+        '{{caseLink}}',
+      ),
+    },
+    en: {
+      subject: 'Term of complaint {{reference}} has passed',
+      body: lines(
+        '{{recipientName}}, the term of complaint {{reference}} passed on {{dueDate}}.',
+        '{{caseLink}}',
+      ),
+    },
+  },
+  board_notice: {
+    nl: {
+      subject: 'Vertrouwelijk: vermoeden van een strafbaar feit ({{reference}})',
+      body: lines(
+        '{{recipientName}}, bij klacht {{reference}} is een ernstig vermoeden van een strafbaar feit gemeld. ' +
+          'De klacht is vertrouwelijk gemaakt.',
+        '{{caseLink}}',
+      ),
+    },
+    en: {
+      subject: 'Confidential: suspected criminal offence ({{reference}})',
+      body: lines(
+        '{{recipientName}}, a serious suspicion of a criminal offence was reported on complaint {{reference}}. ' +
+          'The complaint has been made confidential.',
+        '{{caseLink}}',
+      ),
+    },
+  },
+};

@@ -1,0 +1,111 @@
+import type { Placeholder } from './placeholders.ts';
+
+const COMMON = ['organizationName', 'recipientName', 'reference'] as const satisfies readonly Placeholder[];
+
+/**
+ * The messages Gehoord sends (issue 8), with the placeholders each may use. `audience` decides the
+ * register: complainant letters carry the corporation's framing, internal notices are short.
+ */
+export const MESSAGE_KINDS = {
+  acknowledgement: {
+    audience: 'complainant',
+    label: { nl: 'Ontvangstbevestiging', en: 'Acknowledgement of receipt' },
+    placeholders: [...COMMON, 'receivedDate', 'dueDate', 'statusLink', 'handlerName'],
+  },
+  answer: {
+    audience: 'complainant',
+    label: { nl: 'Antwoord op de klacht', en: 'Answer to the complaint' },
+    placeholders: [...COMMON, 'answerText', 'handlerName', 'committeeName'],
+  },
+  answer_copy: {
+    audience: 'staff',
+    label: { nl: 'Antwoord per post (klager heeft geen e-mail)', en: 'Answer by post (no e-mail address)' },
+    placeholders: [...COMMON, 'answerText', 'handlerName', 'caseLink'],
+  },
+  explanation: {
+    audience: 'complainant',
+    label: { nl: 'Uitleg: buiten de klachtenprocedure', en: 'Explanation: outside the complaints procedure' },
+    placeholders: [...COMMON, 'explanationText', 'handlerName'],
+  },
+  referral: {
+    audience: 'complainant',
+    label: { nl: 'Doorverwijzing: geen klacht', en: 'Referral: not a complaint' },
+    placeholders: [...COMMON, 'referralTarget', 'referralDetail'],
+  },
+  stand_by_decision: {
+    audience: 'complainant',
+    label: { nl: 'Wij blijven bij ons besluit', en: 'We stand by our decision' },
+    placeholders: [...COMMON, 'answerText', 'handlerName', 'committeeName'],
+  },
+  last_response: {
+    audience: 'complainant',
+    label: { nl: 'Laatste reactie in deze zaak', en: 'Last response on this matter' },
+    placeholders: [...COMMON, 'answerText', 'handlerName', 'committeeName'],
+  },
+  extension_notice: {
+    audience: 'complainant',
+    label: { nl: 'Uitstel van de reactietermijn', en: 'Extension of the term' },
+    placeholders: [...COMMON, 'dueDate', 'extensionText'],
+  },
+  committee_information: {
+    audience: 'complainant',
+    label: {
+      nl: 'Informatie over de regionale klachtencommissie',
+      en: 'Regional complaints committee information',
+    },
+    placeholders: [...COMMON, 'committeeName'],
+  },
+  satisfaction_request: {
+    audience: 'complainant',
+    label: { nl: 'Tevredenheidsvraag', en: 'Satisfaction request' },
+    placeholders: [...COMMON, 'statusLink'],
+  },
+  assignment: {
+    audience: 'staff',
+    label: { nl: 'Klacht aan u toegewezen', en: 'Complaint assigned to you' },
+    placeholders: [...COMMON, 'dueDate', 'caseLink'],
+  },
+  approval_requested: {
+    audience: 'staff',
+    label: { nl: 'Akkoord gevraagd', en: 'Approval requested' },
+    placeholders: [...COMMON, 'handlerName', 'caseLink'],
+  },
+  due_soon: {
+    audience: 'staff',
+    label: { nl: 'Termijn loopt bijna af', en: 'Term due soon' },
+    placeholders: [...COMMON, 'dueDate', 'caseLink'],
+  },
+  overdue: {
+    audience: 'staff',
+    label: { nl: 'Termijn verstreken', en: 'Term overdue' },
+    placeholders: [...COMMON, 'dueDate', 'caseLink'],
+  },
+  board_notice: {
+    audience: 'staff',
+    label: {
+      nl: 'Melding aan de directie: vermoeden van een strafbaar feit',
+      en: 'Board notice: suspected criminal offence',
+    },
+    placeholders: [...COMMON, 'caseLink'],
+  },
+} as const satisfies Record<
+  string,
+  {
+    audience: 'complainant' | 'staff';
+    label: { nl: string; en: string };
+    placeholders: readonly Placeholder[];
+  }
+>;
+
+export type MessageKind = keyof typeof MESSAGE_KINDS;
+export type Locale = 'nl' | 'en';
+export const LOCALES: readonly Locale[] = ['nl', 'en'];
+
+export type ValuesFor<K extends MessageKind> = Record<
+  (typeof MESSAGE_KINDS)[K]['placeholders'][number],
+  string
+>;
+
+export function isMessageKind(value: string): value is MessageKind {
+  return Object.hasOwn(MESSAGE_KINDS, value);
+}

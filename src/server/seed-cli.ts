@@ -1,0 +1,129 @@
+// `npm run seed -- --scale small|medium|national [--seed N] [--now YYYY-MM-DD] [--password P]`: loads a
+// deterministic, realistic Dutch data set (see src/server/seed) into the configured database.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { ConfigError, loadDotEnv, parseConfig } from './config.ts';
+import { createDatabase } from './db/database.ts';
+import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createLogger } from './logger.ts';
+import { hashPassword } from './modules/auth/password-hashing.ts';
+import { SCALE_NAMES, type ScaleName } from './seed/scales.ts';
+import { seedDataSet } from './seed/seed-data-set.ts';
+
+const USAGE =
+  'Gebruik / usage: npm run seed -- --scale small|medium|national [--seed N] [--now JJJJ-MM-DD] [--password wachtwoord]';
+const DEFAULT_SEED_PASSWORD = 'Proefdata-Gehoord-2026';
+
+function fail(message: string, code = 1): never {
+  console.error(message);
+  process.exit(code);
+}
+
+function readArguments() {
+  let values: { scale?: string; seed?: string; now?: string; password?: string };
+  try {
+    values = parseArgs({
+      options: {
+        scale: { type: 'string' },
+        seed: { type: 'string' },
+        now: { type: 'string' },
+        password: { type: 'string' },
+      },
+    }).values;
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`, 2);
+  }
+  if (!values.scale || !(SCALE_NAMES as readonly string[]).includes(values.scale)) fail(USAGE, 2);
+  const seed = Number(values.seed ?? '1');
+  if (!Number.isSafeInteger(seed) || seed < 0) fail(`--seed must be a whole number\n${USAGE}`, 2);
+  // Default: today (UTC midnight), so the same seed gives the same data all day and open complaints are recent.
+  const now = values.now
+    ? new Date(`${values.now}T00:00:00Z`)
+    : new Date(new Date().toISOString().slice(0, 10));
+  if (Number.isNaN(now.getTime())) fail(`--now must be a date (JJJJ-MM-DD)\n${USAGE}`, 2);
+  return {
+    scale: values.scale as ScaleName,
+    seed,
+    now,
+    password: values.password ?? process.env.SEED_PASSWORD ?? DEFAULT_SEED_PASSWORD,
+  };
+}
+
+/** The embedded database belongs to a running server: starting it here would stop theirs. */
+function embeddedServerRunning(dataDir: string): boolean {
+  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+  if (!existsSync(pidFile)) return false;
+  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+async function main(): Promise<void> {
+  const args = readArguments();
+  let config: ReturnType<typeof parseConfig>;
+  try {
+    loadDotEnv();
+    config = parseConfig(process.env, { stdoutIsTty: false });
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`Gehoord cannot start. ${error.message}`);
+    throw error;
+  }
+  if (!config.databaseUrl && embeddedServerRunning(config.dataDir))
+    fail(
+      'Gehoord draait nog op deze database; stop de server eerst.\nGehoord is running on this database; stop the server first.',
+    );
+  const logger = createLogger({ ...config, logLevel: 'warn' });
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, logger);
+  const ownerUrl = embedded?.ownerUrl ?? (config.databaseOwnerUrl as string);
+  const client = new pg.Client({ connectionString: ownerUrl });
+  try {
+    const owner = createDatabase(ownerUrl, { poolSize: 1, log: logger, applicationName: 'gehoord-seed' });
+    try {
+      await migrateToLatest(owner);
+    } finally {
+      await owner.destroy();
+    }
+    await client.connect();
+    const summary = await seedDataSet(client, {
+      scale: args.scale,
+      seed: args.seed,
+      now: args.now,
+      passwordHash: await hashPassword(args.password),
+      progress: true,
+    });
+    const first = summary.organizations[0];
+    const byRole = (role: string) =>
+      summary.staff.find(
+        (s) => s.roles.includes(role as never) && (role !== 'employee' || s.roles.length === 1),
+      )?.email ?? '-';
+    console.log(
+      [
+        `Proefdata geladen / data set loaded: ${args.scale}, seed ${args.seed}, peildatum ${summary.now.slice(0, 10)} (${summary.seconds.toFixed(1)} s)`,
+        ...Object.entries(summary.counts).map(
+          ([table, n]) => `  ${table.padEnd(20)} ${n.toLocaleString('nl-NL')}`,
+        ),
+        first
+          ? `Eerste organisatie / first organisation: ${first.name} (host ${first.hostname}); aanmelden als / sign in as ` +
+            `${byRole('employee')} (medewerker), ${byRole('manager')} (leidinggevende), ${byRole('admin')} (beheerder)` +
+            ` met het wachtwoord van --password / SEED_PASSWORD${args.password === DEFAULT_SEED_PASSWORD ? ` (${DEFAULT_SEED_PASSWORD})` : ''}.`
+          : '',
+        'Alleen voor test en demo: alle accounts delen één wachtwoord. / For testing only: every account shares one password.',
+      ].join('\n'),
+    );
+  } catch (error) {
+    process.exitCode = 1;
+    console.error(`Niets (meer) geladen / load failed: ${(error as Error).message}`);
+  } finally {
+    await client.end().catch(() => {});
+    await embedded?.stop();
+  }
+}
+
+await main();

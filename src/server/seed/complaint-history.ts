@@ -1,0 +1,265 @@
+import { addWorkingDays, type CalendarSettings, openComplaint, toLocalDate } from '../../domain/index.ts';
+import { afterAnswer, assess, obtainRequirements } from './complaint-answer-steps.ts';
+import {
+  DAY,
+  type History,
+  type HistoryInput,
+  HOUR,
+  officeTime,
+  Simulation,
+} from './complaint-simulation.ts';
+import { summarizeContact, writeAnswer } from './complaint-texts.ts';
+import type { Random } from './random.ts';
+
+// Walks one complaint through the real lifecycle of src/domain, step by step, up to the reference date:
+// every status, term, approval and timeline event is what the application itself would have stored.
+
+export type { History, HistoryInput, Nature } from './complaint-simulation.ts';
+export { officeTime } from './complaint-simulation.ts';
+export { toStateRow } from './state-row.ts';
+
+const WRITTEN_ONLY_REASONS = [
+  'Klager is slechthorend en heeft gevraagd alleen schriftelijk te communiceren.',
+  'Klager wil uitdrukkelijk alleen per e-mail contact; telefonisch niet bereikbaar na meerdere pogingen.',
+];
+const WITHDRAWAL_REASONS = [
+  'Klager geeft aan dat het probleem inmiddels is opgelost.',
+  'Klager ziet af van de klacht na het telefoongesprek.',
+];
+const NOTES = [
+  'Foto’s van de schade ontvangen per e-mail en bij het dossier gevoegd.',
+  'Navraag gedaan bij de aannemer; de werkbon klopt niet met wat klager zegt.',
+  'Overlegd met de opzichter over de mogelijke oplossing.',
+  'Klager heeft een kopie van de eerdere brief gestuurd.',
+];
+const EXTENSION_REASONS = [
+  'De aannemer kan pas later langskomen om de schade te beoordelen.',
+  'Voor een goede beoordeling is advies van de opzichter nodig.',
+  'De behandelaar is ziek; een collega neemt het over.',
+];
+
+export function simulateComplaint(
+  input: HistoryInput,
+  settings: CalendarSettings,
+  now: Date,
+  random: Random,
+): History {
+  const opened = openComplaint(
+    {
+      receivedAt: input.receivedAt,
+      channel: input.channel,
+      responsibleManagerId: input.departmentManagerId,
+      managementAssistantIds: input.assistantIds,
+      repeat: input.repeat,
+    },
+    settings,
+    input.registeredAt,
+  );
+  if (!opened.ok) throw new Error(`generator bug: ${opened.reason}`);
+  const managerLed = input.repeat?.kind === 'employee_response';
+  const state = { ...opened.state, handlerId: managerLed ? null : input.handlerId };
+  const sim = new Simulation(input, state, settings, now, random);
+  sim.event('registered', input.registeredBy, {
+    payload: {
+      channel: input.channel,
+      receivedAt: input.receivedAt.toISOString(),
+      dueAt: state.term.dueAt.toISOString(),
+      repeatRung: state.repeat?.rung ?? null,
+    },
+  });
+  sim.effects(opened.effects, input.registeredBy);
+  runLifecycle(sim, input, random);
+  const last = sim.events.at(-1);
+  return {
+    state: sim.state,
+    columns: sim.columns,
+    events: sim.events,
+    boardNotifications: sim.boardNotifications,
+    version: sim.version,
+    lastEventAt: (last?.at as Date | undefined) ?? input.registeredAt,
+  };
+}
+
+function runLifecycle(sim: Simulation, input: HistoryInput, random: Random) {
+  const handler = input.handlerId;
+  const flags = {
+    suspectedCriminalOffence: input.suspectedCriminalOffence,
+    allegesDiscriminationByStaff: false,
+  };
+  if (!sim.advance(0.5, 30)) return;
+  const repeat = sim.state.repeat;
+  if (repeat !== null && !repeat.answerDuty) {
+    sim.transition({ type: 'record_without_answer_duty' }, handler); // policy 2.6
+    return;
+  }
+  const nature = input.nature;
+  if (nature.outcome === 'not_a_complaint') {
+    const note = nature.kind === 'other' ? 'Doorgezet naar de wijkbeheerder.' : null;
+    sim.transition(
+      {
+        type: 'refer_as_not_a_complaint',
+        triage: { outcome: 'not_a_complaint', kind: nature.kind, note, ...flags },
+      },
+      handler,
+    );
+    return;
+  }
+  const outside =
+    nature.outcome === 'outside_procedure'
+      ? nature
+      : input.precedentReference !== null
+        ? { ground: 'handled_by_committee' as const, referralDetail: input.precedentReference }
+        : null;
+  if (outside !== null) {
+    sim.transition(
+      {
+        type: 'decline_outside_procedure',
+        triage: {
+          outcome: 'outside_procedure',
+          ground: outside.ground,
+          referralDetail: outside.referralDetail,
+          ...flags,
+        },
+        precedent: null,
+      },
+      handler,
+    );
+    markConfidential(sim, handler, input.suspectedCriminalOffence);
+    if (!sim.advance(2, 60)) return;
+    const decided = sim.transition({ type: 'send_explanation' }, handler);
+    const sent = decided.effects.find((e) => e.type === 'send_explanation');
+    sim.columns.answer_text = sent?.type === 'send_explanation' ? sent.text : null;
+    return;
+  }
+  if (nature.outcome !== 'complaint') return;
+  const discrimination = nature.category === 'treated_wrongly' && random.chance(0.04);
+  sim.transition(
+    {
+      type: 'accept_as_complaint',
+      triage: {
+        outcome: 'complaint',
+        category: nature.category,
+        subject: nature.subject,
+        ...flags,
+        allegesDiscriminationByStaff: discrimination,
+      },
+      precedent: null,
+    },
+    handler,
+  );
+  Object.assign(sim.columns, nature.subjectColumn);
+  markConfidential(sim, handler, input.suspectedCriminalOffence || nature.subject.kind === 'employee');
+  handleComplaint(sim, input, random);
+}
+
+function markConfidential(sim: Simulation, actor: string, confidential: boolean) {
+  if (!confidential) return;
+  sim.columns.confidential = true;
+  sim.event('marked_confidential', actor);
+}
+
+function handleComplaint(sim: Simulation, input: HistoryInput, random: Random) {
+  const manager = sim.state.repeat?.managingManagerId ?? null;
+  let handler = input.handlerId;
+  if (manager !== null) {
+    // policy 2.6: in an employee-caused repeat the manager decides who handles it
+    if (!sim.advance(1, 16)) return;
+    sim.transition({ type: 'assign_handler', handlerId: handler }, manager, 'manager', {
+      handlerId: handler,
+      previousHandlerId: null,
+    });
+  }
+  handler = sim.state.handlerId ?? handler;
+  if (!contactComplainant(sim, input, random, handler)) return;
+  if (random.chance(0.03)) {
+    if (!sim.advance(4, 60)) return;
+    const reason = random.pick(WITHDRAWAL_REASONS);
+    sim.transition({ type: 'withdraw', reason }, handler, 'employee', {}, reason);
+    return;
+  }
+  const late = random.chance(0.12);
+  if (random.chance(0.1) && !extendTerm(sim, input, random)) return;
+  if (!sim.advance(4, 40)) return;
+  const assessment = assess(sim, input, random);
+  if (assessment === null) return;
+  if (!obtainRequirements(sim, input)) return;
+  const due = sim.state.term.dueAt.getTime();
+  const target = late
+    ? due + random.int(1, 10) * DAY
+    : Math.min(due - 2 * HOUR, sim.clock.getTime() + random.int(2, 48) * HOUR);
+  if (target > sim.clock.getTime()) sim.clock = officeTime(new Date(target - HOUR), random);
+  if (sim.clock.getTime() > sim.nowTime()) return;
+  const requirements = sim.state.repeat?.requirements;
+  const decided = sim.transition(
+    {
+      type: 'answer',
+      draft: {
+        adoptsLegalAdvice: requirements?.legalAdvice ?? false,
+        standsByEarlierDecision: requirements?.standByDecision ?? false,
+        statesLastResponse: requirements?.lastResponseStatement ?? false,
+      },
+    },
+    handler,
+  );
+  const sent = decided.effects.find((e) => e.type === 'send_answer');
+  sim.columns.answer_text = writeAnswer(random, assessment.verdict, {
+    surname: input.complainantSurname,
+    handler: input.handlerName,
+  });
+  sim.columns.answer_recipients = sent?.type === 'send_answer' ? sent.recipients : null;
+  afterAnswer(sim, input, random, handler);
+}
+
+function contactComplainant(sim: Simulation, input: HistoryInput, random: Random, handler: string): boolean {
+  if (random.chance(0.08)) {
+    if (!sim.advance(2, 24)) return false;
+    const reason = random.pick(WRITTEN_ONLY_REASONS);
+    sim.update({ writtenOnlyReason: reason });
+    sim.event('written_only_reason_recorded', handler, { summary: reason });
+    return true;
+  }
+  const count = random.weighted({ one: 55, two: 30, three: 15 });
+  for (let i = 0; i < { one: 1, two: 2, three: 3 }[count]; i += 1) {
+    if (!sim.advance(1, 30)) return false;
+    const kind =
+      i === 0
+        ? random.weighted({ phone: 85, in_person: 15 })
+        : random.weighted({ phone: 70, email: 20, letter: 10 });
+    const direction = i === 0 || random.chance(0.7) ? 'outbound' : 'inbound';
+    sim.update({ contacts: [...sim.state.contacts, { kind, at: sim.clock }] });
+    sim.event('contact_logged', handler, {
+      contact_kind: kind,
+      contact_direction: direction,
+      summary: summarizeContact(random, input.contractorName),
+      payload: { contactAt: sim.clock.toISOString() },
+    });
+  }
+  if (random.chance(0.3)) {
+    if (!sim.advance(1, 24)) return false;
+    sim.note(random.pick(NOTES), handler);
+  }
+  return true;
+}
+
+function extendTerm(sim: Simulation, input: HistoryInput, random: Random): boolean {
+  if (!sim.advance(2, 20) || sim.clock.getTime() > sim.state.term.dueAt.getTime()) return !sim.stopped;
+  const manager = sim.state.repeat?.managingManagerId ?? input.departmentManagerId;
+  const newDueDay = addWorkingDays(toLocalDate(sim.state.term.dueAt), random.int(3, 10), sim.settingsOf());
+  const reason = random.pick(EXTENSION_REASONS);
+  sim.transition(
+    {
+      type: 'extend_term',
+      request: {
+        newDueDay,
+        reason,
+        managerApproval: sim.approval(manager, 'manager'),
+        noticeText: `Wij hebben meer tijd nodig voor uw klacht. U hoort uiterlijk ${newDueDay} van ons.`,
+      },
+    },
+    manager,
+    'manager',
+    { newDueDay },
+    reason,
+  );
+  return true;
+}
