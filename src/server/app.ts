@@ -18,6 +18,7 @@ import type { Database } from './db/database.ts';
 import { AppError } from './http/app-error.ts';
 import { registerAuthentication } from './http/authentication.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { registerOverloadProtection } from './http/overload.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { apiTokenRoutes } from './modules/api-tokens/api-token.routes.ts';
@@ -53,7 +54,7 @@ export type AppDeps = {
     Config,
     'publicUrl' | 'trustProxy' | 'env' | 'loginRateLimitPerMinute' | 'attachmentMaxBytes'
   > &
-    Partial<Pick<Config, 'oidc' | 'portal'>>;
+    Partial<Pick<Config, 'oidc' | 'portal' | 'maxEventLoopDelayMs' | 'maxConcurrentRequests'>>;
   /** Application-role connection (row-level security applies). */
   db: Database;
   /** Where attachment files are kept (local disk or S3-compatible). */
@@ -93,6 +94,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   registerSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') });
+  await registerOverloadProtection(app, {
+    maxEventLoopDelayMs: deps.config.maxEventLoopDelayMs ?? 0,
+    maxConcurrentRequests: deps.config.maxConcurrentRequests ?? 0,
+  });
   // Every documented route can answer with a problem; say so once instead of on every route.
   app.addHook('onRoute', (route) => {
     if (!route.schema || route.schema.hide) return;
@@ -127,13 +132,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             'Complexes, units, complainants, representatives, contractors, code lists, calendar settings',
         },
         { name: 'complaints', description: 'Register, list, search and read complaints' },
-        { name: 'complaint actions', description: 'Every step on a complaint, each checked by the policy core' },
+        {
+          name: 'complaint actions',
+          description: 'Every step on a complaint, each checked by the policy core',
+        },
         { name: 'notifications', description: 'Reminders, escalations and notices for the signed-in person' },
-        { name: 'mt review', description: "The MT's quarterly review, policy issues and improvement actions" },
+        {
+          name: 'mt review',
+          description: "The MT's quarterly review, policy issues and improvement actions",
+        },
         { name: 'integrations', description: 'Webhooks and the change feed for the CRM' },
         { name: 'imports', description: "CSV imports from the corporation's own system" },
         { name: 'manager', description: 'Manager views: approvals waiting, employee-caused repeats' },
-        { name: 'reports', description: 'Quarterly and annual reports, exports, report jobs, complex dossiers' },
+        {
+          name: 'reports',
+          description: 'Quarterly and annual reports, exports, report jobs, complex dossiers',
+        },
         {
           name: 'privacy',
           description: 'AVG: retention, legal holds, subject access, erasure and the access log',

@@ -8,6 +8,8 @@ const booleanFlag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no'])
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
 
+const GIBIBYTE = 1024 * 1024 * 1024;
+
 const postgresUrl = z.url({
   protocol: /^postgres(ql)?$/,
   error: 'must be a postgres:// or postgresql:// URL',
@@ -27,6 +29,37 @@ const environmentSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  JOBS: z.enum(['in-process', 'off']).default('in-process'),
+  MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(64),
+  OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  S3_REGION: z.string().min(1).max(100).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).max(500).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).max(2000).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(false),
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(GIBIBYTE)
+    .default(20 * 1024 * 1024),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).max(300).default('Gehoord <klachten@localhost>'),
+  MAIL_WORKER: z.enum(['on', 'off']).default('on'),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  IMAP_URL: z.url({ protocol: /^imaps?$/, error: 'must be an imap:// or imaps:// URL' }).optional(),
+  IMAP_MAILBOX: z.string().min(1).max(200).default('INBOX'),
+  IMAP_PROCESSED_MAILBOX: z.string().min(1).max(200).default('Verwerkt'),
+  IMAP_ORGANIZATION: z.string().min(2).max(63).optional(),
+  IMAP_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(60),
+  PORTAL_SUBMISSIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
+  PORTAL_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  PORTAL_MINIMUM_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
 });
 
 export type Config = {
@@ -46,7 +79,114 @@ export type Config = {
   shutdownTimeoutMs: number;
   /** Sign-in, second-factor and setup attempts per client address per minute. */
   loginRateLimitPerMinute: number;
+  /** Run scheduled jobs (reminders, digests, the board's fast lane) inside the web process, or leave them to `npm run worker`. */
+  jobs: 'in-process' | 'off';
+  /** Shed load (503 + Retry-After) when the event loop lags more than this; 0 switches it off. */
+  maxEventLoopDelayMs: number;
+  /** Requests in flight beyond which new ones get a fast 503; 0 switches it off. */
+  maxConcurrentRequests: number;
+  /** Single sign-on with OpenID Connect; null when OIDC_ISSUER is unset (password sign-in only). */
+  oidc: OidcConfig | null;
+  /** Where attachment files live: local disk, or S3-compatible storage shared by several instances. */
+  storage: StorageConfig;
+  attachmentMaxBytes: number;
+  /** Outbound mail: SMTP when smtpUrl is set, otherwise .eml files in mailboxDir. */
+  mail: {
+    smtpUrl: string | undefined;
+    mailboxDir: string;
+    from: string;
+    worker: boolean;
+    maxAttempts: number;
+  };
+  /** E-mail intake; null when IMAP_URL is unset. */
+  imap: {
+    url: string;
+    mailbox: string;
+    processedMailbox: string;
+    /** Slug of the organisation the mailbox belongs to; unset means the default organisation. */
+    organization: string | undefined;
+    pollSeconds: number;
+  } | null;
+  /** Abuse limits of the public complaint portal. */
+  portal: PortalConfig;
 };
+
+export type PortalConfig = {
+  /** Complaint forms accepted per client address per hour. */
+  submissionsPerIpPerHour: number;
+  /** Complaint forms accepted per hour from everyone together: a brake on a distributed flood. */
+  submissionsPerHour: number;
+  /** A form sent sooner than this after it was handed out is not accepted (people need a moment). */
+  minimumFillSeconds: number;
+};
+
+export type StorageConfig =
+  | { driver: 'local'; directory: string }
+  | {
+      driver: 's3';
+      bucket: string;
+      endpoint: string | undefined;
+      region: string;
+      /** Unset means the SDK's own chain (instance role, AWS_* variables). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+      forcePathStyle: boolean;
+    };
+
+export type OidcConfig = {
+  issuer: string;
+  clientId: string;
+  /** Unset means a public client: PKCE only, no client authentication. */
+  clientSecret: string | undefined;
+};
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Tokens and codes travel to the issuer: only over https, except to a provider on this machine. */
+function parseOidc(e: z.infer<typeof environmentSchema>): { oidc: OidcConfig | null; problems: string[] } {
+  if (!e.OIDC_ISSUER && !e.OIDC_CLIENT_ID) return { oidc: null, problems: [] };
+  const problems: string[] = [];
+  if (!e.OIDC_ISSUER) problems.push('OIDC_ISSUER: required when OIDC_CLIENT_ID is set');
+  if (!e.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: required when OIDC_ISSUER is set');
+  if (e.OIDC_ISSUER) {
+    const issuer = new URL(e.OIDC_ISSUER);
+    if (issuer.protocol !== 'https:' && !LOOPBACK_HOSTS.has(issuer.hostname))
+      problems.push(
+        `OIDC_ISSUER: must be https:// unless the provider runs on this machine (got "${e.OIDC_ISSUER}")`,
+      );
+  }
+  if (problems.length > 0 || !e.OIDC_ISSUER || !e.OIDC_CLIENT_ID) return { oidc: null, problems };
+  return {
+    oidc: { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET },
+    problems,
+  };
+}
+
+function parseStorage(
+  e: z.infer<typeof environmentSchema>,
+  dataDir: string,
+): { storage: StorageConfig | null; problems: string[] } {
+  if (e.STORAGE_DRIVER === 'local')
+    return { storage: { driver: 'local', directory: path.join(dataDir, 'attachments') }, problems: [] };
+  const problems: string[] = [];
+  if (!e.S3_BUCKET) problems.push('S3_BUCKET: required when STORAGE_DRIVER=s3');
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY))
+    problems.push('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: give both or neither');
+  if (problems.length > 0 || !e.S3_BUCKET) return { storage: null, problems };
+  return {
+    storage: {
+      driver: 's3',
+      bucket: e.S3_BUCKET,
+      endpoint: e.S3_ENDPOINT,
+      region: e.S3_REGION,
+      credentials:
+        e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+          ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+          : undefined,
+      forcePathStyle: e.S3_FORCE_PATH_STYLE,
+    },
+    problems,
+  };
+}
 
 export class ConfigError extends Error {
   readonly problems: string[];
@@ -73,6 +213,11 @@ export function parseConfig(
     );
   }
   const e = result.data;
+  const { oidc, problems } = parseOidc(e);
+  const dataDir = path.resolve(e.DATA_DIR);
+  const { storage, problems: storageProblems } = parseStorage(e, dataDir);
+  if (problems.length > 0 || storageProblems.length > 0 || storage === null)
+    throw new ConfigError([...problems, ...storageProblems]);
   const shownHost = ['0.0.0.0', '::', '127.0.0.1', '::1'].includes(e.HOST) ? 'localhost' : e.HOST;
   return {
     env: e.NODE_ENV,
@@ -88,6 +233,33 @@ export function parseConfig(
     trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    jobs: e.JOBS,
+    maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
+    maxConcurrentRequests: e.MAX_CONCURRENT_REQUESTS,
+    oidc,
+    storage,
+    attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      mailboxDir: path.join(dataDir, 'mailbox'),
+      from: e.MAIL_FROM,
+      worker: e.MAIL_WORKER === 'on',
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+    },
+    imap: e.IMAP_URL
+      ? {
+          url: e.IMAP_URL,
+          mailbox: e.IMAP_MAILBOX,
+          processedMailbox: e.IMAP_PROCESSED_MAILBOX,
+          organization: e.IMAP_ORGANIZATION,
+          pollSeconds: e.IMAP_POLL_SECONDS,
+        }
+      : null,
+    portal: {
+      submissionsPerIpPerHour: e.PORTAL_SUBMISSIONS_PER_IP_PER_HOUR,
+      submissionsPerHour: e.PORTAL_SUBMISSIONS_PER_HOUR,
+      minimumFillSeconds: e.PORTAL_MINIMUM_FILL_SECONDS,
+    },
   };
 }
 
