@@ -2,6 +2,7 @@ import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { createDatabase, type Database } from '../db/database.ts';
 import { startWebhookWorker } from '../modules/integrations/webhook-delivery.service.ts';
+import { runSatisfactionRequests } from '../modules/notifications/satisfaction-requests.service.ts';
 import {
   runBoardFastLane,
   runTermMonitor,
@@ -24,7 +25,13 @@ export function scheduledJobs(publicUrl: string, privacy?: PrivacyDeps): Schedul
   return [
     // AVG storage limitation (privacy issue 12): anonymise what is due, purge the old access log; at night
     ...(privacy
-      ? [{ name: 'retention', cron: '15 3 * * *', run: (owner: Database, now: Date) => runRetention(owner, now, privacy) }]
+      ? [
+          {
+            name: 'retention',
+            cron: '15 3 * * *',
+            run: (owner: Database, now: Date) => runRetention(owner, now, privacy),
+          },
+        ]
       : []),
     // policy 2.5: the board within a minute; policy 2.6: the manager of an employee-caused repeat too
     {
@@ -42,6 +49,12 @@ export function scheduledJobs(publicUrl: string, privacy?: PrivacyDeps): Schedul
       name: 'daily-digest',
       cron: '30 7 * * 1-5',
       run: (owner, now) => sendDailyDigests(owner, now, options),
+    },
+    // issue 9: the satisfaction question two working days after the answer, once
+    {
+      name: 'satisfaction-requests',
+      cron: '0 9 * * 1-5',
+      run: (owner, now) => runSatisfactionRequests(owner, now),
     },
   ];
 }

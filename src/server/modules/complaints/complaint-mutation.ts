@@ -20,6 +20,7 @@ import { recordAccess } from '../privacy/access-log.repository.ts';
 import * as repository from './complaint.repository.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
 import { publishComplaintEvents } from '../integrations/complaint-publisher.ts';
+import { enqueueProgressMessages } from '../messages/complaint-messages.ts';
 import { stateColumns } from './complaint-state.mapper.ts';
 
 export type EventSpec = {
@@ -101,6 +102,11 @@ export async function mutateComplaint(
     const updated = await repository.findComplaintRow(trx, row.id);
     if (updated === undefined) throw new AppError('not_found');
     await publishComplaintEvents(trx, updated, events);
+    await enqueueProgressMessages(
+      trx,
+      updated.id,
+      events.map((e) => e.type),
+    );
     return buildDetail(trx, updated, settings, now);
   });
 }

@@ -258,3 +258,64 @@ export async function enqueueEffectMessages(
   }
   return queued;
 }
+
+/**
+ * Policy 1.1: "De voortgang … koppelen wij altijd terug". When a case starts being handled or is closed,
+ * the complainant hears it (extension notices and answers have their own messages). No internal detail.
+ */
+export async function enqueueProgressMessages(
+  trx: Scoped,
+  complaintId: string,
+  timelineTypes: readonly string[],
+): Promise<string[]> {
+  const kinds: ('progress_in_handling' | 'progress_closed')[] = [];
+  if (timelineTypes.includes('accept_as_complaint')) kinds.push('progress_in_handling');
+  if (timelineTypes.includes('close') || timelineTypes.includes('record_without_answer_duty'))
+    kinds.push('progress_closed');
+  if (kinds.length === 0) return [];
+  const facts = await loadCaseFacts(trx, complaintId);
+  if (facts === undefined) return [];
+  const to = complainantAddress(facts);
+  if (to === null) return [];
+  const ids: string[] = [];
+  for (const kind of kinds) {
+    ids.push(
+      kind === 'progress_in_handling'
+        ? await queue(
+            trx,
+            facts,
+            kind,
+            { to: [to.email] },
+            {
+              ...common(facts, to.name),
+              handlerName: facts.handlerName ?? facts.organizationName,
+              dueDate: formatDate(facts.due_at),
+              statusLink: statusLink(),
+            },
+          )
+        : await queue(
+            trx,
+            facts,
+            kind,
+            { to: [to.email] },
+            { ...common(facts, to.name), statusLink: statusLink() },
+          ),
+    );
+  }
+  return ids;
+}
+
+/** The satisfaction question (policy 3.2 feeds on it), sent once to the complainant after the answer. */
+export async function enqueueSatisfactionRequest(trx: Scoped, complaintId: string): Promise<string | null> {
+  const facts = await loadCaseFacts(trx, complaintId);
+  if (facts === undefined) return null;
+  const to = complainantAddress(facts);
+  if (to === null) return null;
+  return queue(
+    trx,
+    facts,
+    'satisfaction_request',
+    { to: [to.email] },
+    { ...common(facts, to.name), statusLink: statusLink() },
+  );
+}

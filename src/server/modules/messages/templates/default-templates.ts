@@ -234,6 +234,48 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
       ),
     },
   },
+  progress_in_handling: {
+    nl: {
+      subject: 'Uw klacht {{reference}} is in behandeling',
+      body: lines(
+        GREETING_NL,
+        '{{handlerName}} behandelt uw klacht {{reference}}. U hoort uiterlijk {{dueDate}} van ons. Wij nemen ' +
+          'daarvoor meestal telefonisch contact met u op.',
+        'De stand van zaken ziet u ook hier: {{statusLink}}',
+        SIGNED_NL,
+      ),
+    },
+    en: {
+      subject: 'Your complaint {{reference}} is being handled',
+      body: lines(
+        GREETING_EN,
+        '{{handlerName}} is handling your complaint {{reference}}. You will hear from us by {{dueDate}} at the ' +
+          'latest, usually by phone.',
+        'You can also follow it here: {{statusLink}}',
+        SIGNED_EN,
+      ),
+    },
+  },
+  progress_closed: {
+    nl: {
+      subject: 'Uw klacht {{reference}} is afgesloten',
+      body: lines(
+        GREETING_NL,
+        'Wij hebben uw klacht {{reference}} afgesloten. Bedankt dat u de moeite nam ons dit te laten weten.',
+        'U kunt de afhandeling nog nalezen via {{statusLink}}',
+        SIGNED_NL,
+      ),
+    },
+    en: {
+      subject: 'Your complaint {{reference}} has been closed',
+      body: lines(
+        GREETING_EN,
+        'We have closed your complaint {{reference}}. Thank you for taking the trouble to tell us.',
+        'You can still read how it was handled at {{statusLink}}',
+        SIGNED_EN,
+      ),
+    },
+  },
   assignment: {
     nl: {
       subject: 'Klacht {{reference}} is aan u toegewezen',

@@ -60,6 +60,16 @@ export const MESSAGE_KINDS = {
     label: { nl: 'Tevredenheidsvraag', en: 'Satisfaction request' },
     placeholders: [...COMMON, 'statusLink'],
   },
+  progress_in_handling: {
+    audience: 'complainant',
+    label: { nl: 'Voortgang: uw klacht is in behandeling', en: 'Progress: your complaint is being handled' },
+    placeholders: [...COMMON, 'handlerName', 'dueDate', 'statusLink'],
+  },
+  progress_closed: {
+    audience: 'complainant',
+    label: { nl: 'Voortgang: uw klacht is afgesloten', en: 'Progress: your complaint has been closed' },
+    placeholders: [...COMMON, 'statusLink'],
+  },
   assignment: {
     audience: 'staff',
     label: { nl: 'Klacht aan u toegewezen', en: 'Complaint assigned to you' },

@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import { addWorkingDays, isWorkingDay, toLocalDate } from '../../../domain/index.ts';
+import type { Database } from '../../db/database.ts';
+import { inOrganization } from '../../db/tenant-scope.ts';
+import { loadCalendarSettings } from '../complaints/complaint.repository.ts';
+import { insertEvent } from '../complaints/complaint.repository.ts';
+import { enqueueSatisfactionRequest } from '../messages/complaint-messages.ts';
+import { listOrganizationIds } from './notification.repository.ts';
+
+export const SATISFACTION_REQUEST_AFTER_WORKING_DAYS = 2;
+
+/**
+ * Sends the satisfaction question a set number of working days after the answer, once per complaint
+ * (the `satisfaction_requested` event is the bookkeeping), never on a day off.
+ */
+export async function runSatisfactionRequests(
+  owner: Database,
+  now: Date,
+  afterWorkingDays = SATISFACTION_REQUEST_AFTER_WORKING_DAYS,
+) {
+  let sent = 0;
+  const organizationIds = await owner.transaction().execute((trx) => listOrganizationIds(trx));
+  for (const organizationId of organizationIds) {
+    sent += await inOrganization(owner, organizationId, async (trx) => {
+      const calendar = await loadCalendarSettings(trx);
+      const today = toLocalDate(now);
+      if (!isWorkingDay(today, calendar)) return 0;
+      const candidates = await trx
+        .selectFrom('complaint as c')
+        .select(['c.id', 'c.answered_at'])
+        .where('c.answered_at', 'is not', null)
+        .where('c.status', 'in', ['answered', 'closed'])
+        .where('c.triage_outcome', '=', 'complaint')
+        .where(sql<boolean>`not exists (select 1 from complaint_satisfaction s where s.complaint_id = c.id)`)
+        .where(
+          sql<boolean>`not exists (select 1 from complaint_event e where e.complaint_id = c.id and e.type = 'satisfaction_requested')`,
+        )
+        .forUpdate('c')
+        .skipLocked()
+        .execute();
+      let count = 0;
+      for (const candidate of candidates) {
+        const due = addWorkingDays(toLocalDate(candidate.answered_at as Date), afterWorkingDays, calendar);
+        if (today < due) continue;
+        const outboxId = await enqueueSatisfactionRequest(trx, candidate.id);
+        await insertEvent(trx, {
+          organizationId,
+          complaintId: candidate.id,
+          type: 'satisfaction_requested',
+          actorUserId: null,
+          actorTokenId: null,
+          payload: { outboxId },
+        });
+        if (outboxId !== null) count++;
+      }
+      return count;
+    });
+  }
+  return { sent };
+}
