@@ -162,6 +162,11 @@ export const errorCatalog = {
     nl: 'Te veel verzoeken. Probeer het zo opnieuw.',
     en: 'Too many requests. Please try again shortly.',
   },
+  storage_full: {
+    status: 507,
+    nl: 'De opslag voor bijlagen is vol. Er is niets opgeslagen; probeer het later opnieuw.',
+    en: 'The attachment store is full. Nothing was saved; please try again later.',
+  },
   internal_error: {
     status: 500,
     nl: 'Er ging iets mis aan onze kant. Probeer het later opnieuw.',

@@ -104,3 +104,29 @@ describe('improvement actions past their due date (policy 3.1)', () => {
     ]);
   });
 });
+
+describe('the clock: DST changes and the year end (reliability issue)', () => {
+  test('a complaint received on the Friday before the autumn DST change is due on the right day and hour', () => {
+    // Friday 23 October 2026, 16:30 Amsterdam (CEST); clocks go back on Sunday 25 October
+    const received = toInstant({ date: '2026-10-23', hour: 16, minute: 30, second: 0, millisecond: 0 });
+    const due = computeDueAt(received, calendar).dueAt;
+    expect(toLocalDate(due)).toBe('2026-10-30');
+    // End of the Amsterdam day in winter time is 22:59:59.999 UTC
+    expect(due.toISOString()).toBe('2026-10-30T22:59:59.999Z');
+    const c = complaint({ dueAt: due });
+    expect(kindsOn('2026-10-25', c)).toEqual([]); // Sunday
+    expect(kindsOn('2026-10-29', c)).toEqual(['due_tomorrow>eva']);
+    expect(kindsOn('2026-11-02', c)).toEqual(['overdue>eva', 'overdue>mia']);
+  });
+
+  test('over the year end: Christmas and New Year are skipped, reminders resume on the first working day', () => {
+    const received = toInstant({ date: '2026-12-23', hour: 10, minute: 0, second: 0, millisecond: 0 });
+    const due = computeDueAt(received, calendar).dueAt;
+    // 24 Dec, 28 Dec, 29 Dec, 30 Dec, 31 Dec: five working days (25, 26 Dec and weekends are off)
+    expect(toLocalDate(due)).toBe('2026-12-31');
+    const c = complaint({ dueAt: due });
+    expect(kindsOn('2026-12-25', c)).toEqual([]);
+    expect(kindsOn('2027-01-01', c)).toEqual([]); // New Year's Day
+    expect(kindsOn('2027-01-04', c)).toEqual(['overdue>eva', 'overdue>mia']);
+  });
+});

@@ -67,6 +67,11 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?
       request.log.warn({ err: { code: (error as { code?: string }).code } }, 'database unavailable');
       return sendProblem(reply, 'service_unavailable', { headers: { 'retry-after': '5' } });
     }
+    const systemCode = (error as { code?: unknown }).code;
+    if (systemCode === 'ENOSPC' || systemCode === 'EDQUOT') {
+      request.log.error({ err: { code: systemCode } }, 'attachment store is full');
+      return sendProblem(reply, 'storage_full', { headers: { 'retry-after': '60' } });
+    }
     const databaseCode = codeForDatabaseError(error);
     if (databaseCode !== null) {
       request.log.warn({ err: { code: (error as { code?: string }).code } }, 'database refused the input');
