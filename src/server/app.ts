@@ -136,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           name: 'complaint actions',
           description: 'Every step on a complaint, each checked by the policy core',
         },
+        { name: 'attachments', description: 'Photos, scanned letters, PDFs and e-mails on a complaint' },
         { name: 'notifications', description: 'Reminders, escalations and notices for the signed-in person' },
         {
           name: 'mt review',
