@@ -59,15 +59,16 @@ function applyFilters(query: ComplaintQuery, f: ListFilters, visibility: Visibil
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     const postcode = `%${f.q.replace(/\s+/g, '').toUpperCase()}%`;
-    q = q.where((eb) =>
-      eb.or([
-        sql<boolean>`c.search_vector @@ websearch_to_tsquery('dutch', ${f.q})`,
-        eb('c.reference', 'ilike', like),
-        eb('p.name', 'ilike', like),
-        eb('u.street', 'ilike', like),
-        eb('u.postcode', 'like', postcode),
-        eb('hc.name', 'ilike', like),
-      ]),
+    // One indexed lookup per kind of match, united: an OR across the joined tables would scan everything
+    q = q.where(
+      sql<boolean>`c.id in (
+        select id from complaint where search_vector @@ websearch_to_tsquery('dutch', ${f.q})
+        union select id from complaint where reference ilike ${like}
+        union select c2.id from complaint c2 join person p2 on p2.id = c2.complainant_id where p2.name ilike ${like}
+        union select c2.id from complaint c2 join unit u2 on u2.id = c2.unit_id
+          where u2.street ilike ${like} or u2.postcode like ${postcode}
+        union select c2.id from complaint c2 join housing_complex h2 on h2.id = c2.housing_complex_id
+          where h2.name ilike ${like})`,
     );
   }
   return q;
