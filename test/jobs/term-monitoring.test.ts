@@ -10,6 +10,8 @@ import {
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { signInAs } from '../support/sessions.ts';
+import { createStaffUser } from '../support/staff-factories.ts';
 
 const database = await createTestDatabase();
 const app = await createTestApp(database.app);
@@ -185,5 +187,59 @@ describe('fast lanes (policy 2.5, 2.6)', () => {
       expect.arrayContaining(['board-fast-lane', 'daily-digest', 'term-monitor', 'satisfaction-requests']),
     );
     await runner.stop();
+  });
+});
+
+describe('job runs are visible to administrators', () => {
+  test('a failing job is recorded as failed (and retried); a good one as done with its counts', async () => {
+    const logger = (await import('pino')).pino({ level: 'silent' });
+    let attempts = 0;
+    const runner = await startJobRunner({
+      ownerUrl: database.ownerUrl,
+      publicUrl: options.publicUrl,
+      logger,
+      jobs: [
+        { name: 'test-counts', cron: '0 0 1 1 *', run: async () => ({ created: 3 }) },
+        {
+          name: 'test-broken',
+          cron: '0 0 1 1 *',
+          run: async () => {
+            attempts++;
+            throw new Error('mailbox unreachable');
+          },
+        },
+      ],
+    });
+    try {
+      await runner.trigger('test-counts');
+      await runner.trigger('test-broken');
+      const deadline = Date.now() + 30_000;
+      let runs: { job: string; outcome: string }[] = [];
+      while (Date.now() < deadline) {
+        runs = await database.owner.selectFrom('job_run').select(['job', 'outcome']).execute();
+        if (runs.some((r) => r.job === 'test-broken') && runs.some((r) => r.job === 'test-counts')) break;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(runs).toEqual(
+        expect.arrayContaining([
+          { job: 'test-counts', outcome: 'done' },
+          { job: 'test-broken', outcome: 'failed' },
+        ]),
+      );
+      expect(attempts).toBeGreaterThanOrEqual(1);
+    } finally {
+      await runner.stop();
+    }
+    const admin = await signInAs(
+      app,
+      (await createStaffUser(database.owner, world.organization.id, { roles: ['employee', 'admin'] })).email,
+    );
+    const listed = (await admin.request({ url: '/api/admin/job-runs?failedOnly=true' })).json();
+    expect(listed[0]).toMatchObject({
+      job: 'test-broken',
+      outcome: 'failed',
+      error: expect.stringContaining('mailbox unreachable'),
+    });
+    expect((await as.eva.request({ url: '/api/admin/job-runs' })).statusCode).toBe(403);
   });
 });

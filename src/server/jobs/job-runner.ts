@@ -59,7 +59,27 @@ export function scheduledJobs(publicUrl: string, privacy?: PrivacyDeps): Schedul
   ];
 }
 
-export type JobRunner = { stop(): Promise<void> };
+export type JobRunner = {
+  /** Runs a scheduled job now, outside its cron slot (for an administrator or a test). */
+  trigger(name: string): Promise<void>;
+  stop(): Promise<void>;
+};
+
+async function recordJobRun(
+  owner: Database,
+  run: { job: string; startedAt: Date; outcome: 'done' | 'failed'; result: unknown; error: string | null },
+) {
+  await owner
+    .insertInto('job_run')
+    .values({
+      job: run.job,
+      started_at: run.startedAt,
+      outcome: run.outcome,
+      result: run.result === null || run.result === undefined ? null : JSON.stringify(run.result),
+      error: run.error?.slice(0, 2000) ?? null,
+    })
+    .execute();
+}
 
 export async function startJobRunner(options: {
   ownerUrl: string;
@@ -93,9 +113,24 @@ export async function startJobRunner(options: {
     });
     await boss.schedule(job.name, job.cron, null, { tz: 'Europe/Amsterdam' });
     await boss.work(job.name, async () => {
-      const result = await job.run(owner, new Date());
-      logger.info({ job: job.name, result }, 'job done');
-      return result;
+      const startedAt = new Date();
+      try {
+        const result = await job.run(owner, startedAt);
+        logger.info({ job: job.name, result }, 'job done');
+        await recordJobRun(owner, { job: job.name, startedAt, outcome: 'done', result, error: null });
+        return result;
+      } catch (error) {
+        // Recorded for the admin view, then rethrown so pg-boss retries it with backoff
+        logger.error({ err: error, job: job.name }, 'job failed');
+        await recordJobRun(owner, {
+          job: job.name,
+          startedAt,
+          outcome: 'failed',
+          result: null,
+          error: String(error),
+        }).catch(() => undefined);
+        throw error;
+      }
     });
   }
   // Webhooks go out within seconds, not on a cron slot; SKIP LOCKED lets several workers share the queue
@@ -105,6 +140,9 @@ export async function startJobRunner(options: {
   });
   logger.info('job runner started');
   return {
+    async trigger(name: string) {
+      await boss.send(name, {});
+    },
     async stop() {
       await webhooks.stop();
       await boss.stop({ graceful: true, timeout: 10_000 });

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { EMPLOYEE_RESPONSE_CAUSES } from '../domain/index.ts';
+
+const causes = Object.keys(EMPLOYEE_RESPONSE_CAUSES) as (keyof typeof EMPLOYEE_RESPONSE_CAUSES)[];
+
+export const employeeRepeatCount = z
+  .object({
+    employeeId: z.uuid(),
+    employeeName: z.string().nullable(),
+    count: z.number().int(),
+    causes: z.object(
+      Object.fromEntries(causes.map((c) => [c, z.number().int()])) as Record<
+        (typeof causes)[number],
+        z.ZodNumber
+      >,
+    ),
+  })
+  .meta({ id: 'EmployeeRepeatCount' });
+
+export const employeeRepeatCounts = z.object({ items: z.array(employeeRepeatCount) }).meta({
+  id: 'EmployeeRepeatCounts',
+  description:
+    'Repeat complaints caused by a late, missing or poor answer, per employee, for their own manager only (policy 2.6).',
+});
+
+export const APPROVAL_SUBJECTS = ['answer', 'compensation', 'manager_decision', 'extension'] as const;
+
+export const waitingApproval = z
+  .object({
+    complaintId: z.uuid(),
+    reference: z.string(),
+    subject: z.enum(APPROVAL_SUBJECTS),
+    note: z.string().nullable(),
+    requestedAt: z.iso.datetime(),
+    requestedByName: z.string().nullable(),
+    handlerName: z.string().nullable(),
+    complainantName: z.string().nullable(),
+    dueAt: z.iso.datetime(),
+  })
+  .meta({ id: 'WaitingApproval' });
+
+export const waitingApprovals = z
+  .object({ items: z.array(waitingApproval) })
+  .meta({ id: 'WaitingApprovals' });
+
+export type EmployeeRepeatCountView = z.infer<typeof employeeRepeatCount>;
+export type WaitingApproval = z.infer<typeof waitingApproval>;

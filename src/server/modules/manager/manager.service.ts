@@ -1,0 +1,79 @@
+import type { EmployeeRepeatCountView, WaitingApproval } from '../../../contract/manager.ts';
+import { APPROVAL_SUBJECTS } from '../../../contract/manager.ts';
+import {
+  canSeeComplaint,
+  countRepeatEventsPerEmployee,
+  EMPLOYEE_RESPONSE_CAUSES,
+  type EmployeeResponseCause,
+} from '../../../domain/index.ts';
+import type { Database } from '../../db/database.ts';
+import { inOrganization } from '../../db/tenant-scope.ts';
+import { AppError } from '../../http/app-error.ts';
+import type { StaffPrincipal } from '../../http/principal.ts';
+import * as repository from './manager.repository.ts';
+
+const isCause = (value: string): value is EmployeeResponseCause =>
+  Object.hasOwn(EMPLOYEE_RESPONSE_CAUSES, value);
+const isSubject = (value: string): value is WaitingApproval['subject'] =>
+  (APPROVAL_SUBJECTS as readonly string[]).includes(value);
+
+/** Policy 2.6: the counts are for the employee's own manager, so the domain decides who sees which events. */
+export async function employeeRepeatCounts(
+  db: Database,
+  manager: StaffPrincipal,
+): Promise<{ items: EmployeeRepeatCountView[] }> {
+  const rows = await inOrganization(db, manager.organizationId, (trx) =>
+    repository.listEmployeeRepeatEvents(trx, manager.userId),
+  );
+  const names = new Map(rows.map((row) => [row.employeeId, row.employeeName]));
+  const events = rows.flatMap((row) =>
+    row.managerId !== null && isCause(row.cause)
+      ? [
+          {
+            employeeId: row.employeeId,
+            managerId: row.managerId,
+            complaintId: row.complaintId,
+            cause: row.cause,
+            at: row.at,
+          },
+        ]
+      : [],
+  );
+  const outcome = countRepeatEventsPerEmployee(events, { userId: manager.userId, role: 'manager' });
+  if (!outcome.ok) throw new AppError('forbidden');
+  return {
+    items: outcome.counts.map((count) => ({
+      ...count,
+      employeeName: names.get(count.employeeId) ?? null,
+    })),
+  };
+}
+
+export async function approvalsWaitingFor(
+  db: Database,
+  manager: StaffPrincipal,
+): Promise<{ items: WaitingApproval[] }> {
+  const rows = await inOrganization(db, manager.organizationId, (trx) =>
+    repository.listWaitingApprovals(trx, manager.userId),
+  );
+  // Several requests on one complaint before an approval: the oldest says how long it has been waiting.
+  const seen = new Set<string>();
+  const items: WaitingApproval[] = [];
+  for (const row of rows) {
+    if (seen.has(row.complaintId) || !isSubject(row.subject)) continue;
+    if (!canSeeComplaint(manager, row)) continue;
+    seen.add(row.complaintId);
+    items.push({
+      complaintId: row.complaintId,
+      reference: row.reference,
+      subject: row.subject,
+      note: row.note,
+      requestedAt: row.requestedAt.toISOString(),
+      requestedByName: row.requestedByName,
+      handlerName: row.handlerName,
+      complainantName: row.complainantName,
+      dueAt: row.dueAt.toISOString(),
+    });
+  }
+  return { items };
+}

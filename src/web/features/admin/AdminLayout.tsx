@@ -1,0 +1,30 @@
+import { Anchor, Group } from '@mantine/core';
+import { NavLink, Outlet } from 'react-router';
+import { useI18n } from '../../i18n/i18n.tsx';
+
+export const ADMIN_PAGES = [
+  ['gebruikers', 'users'],
+  ['afdelingen', 'departments'],
+  ['api-sleutels', 'tokens'],
+  ['keuzelijsten', 'values'],
+  ['werkdagen', 'calendar'],
+  ['importeren', 'import'],
+  ['logboek', 'audit'],
+] as const;
+
+/** The administrator's screens, with their own menu under the main one. */
+export function AdminLayout() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Group component="nav" aria-label={t.admin.menu} gap="md" mb="lg" wrap="wrap">
+        {ADMIN_PAGES.map(([path, key]) => (
+          <Anchor key={path} component={NavLink} to={`/beheer/${path}`} className="main-nav-link">
+            {t.admin.menuItems[key]}
+          </Anchor>
+        ))}
+      </Group>
+      <Outlet />
+    </>
+  );
+}

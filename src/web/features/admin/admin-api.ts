@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { apiToken, createApiTokenInput, createdApiToken } from '../../../contract/api-tokens.ts';
+import { type ImportKind, importResult } from '../../../contract/imports.ts';
+import {
+  calendarSettings,
+  type ReferenceValueKind,
+  referenceValue,
+  reviseCalendarSettingsInput,
+  updateReferenceValueInput,
+} from '../../../contract/reference-data.ts';
+import {
+  createDepartmentInput,
+  createdStaffUser,
+  createStaffUserInput,
+  department,
+  staffUser,
+  updateDepartmentInput,
+  updateStaffUserInput,
+} from '../../../contract/staff.ts';
+import { api, apiRequest } from '../../lib/api-client.ts';
+
+export const fetchUsers = () => api.get('/api/staff', { schema: z.array(staffUser) });
+export const createUser = (input: z.input<typeof createStaffUserInput>) =>
+  api.post('/api/admin/users', input, { schema: createdStaffUser });
+export const updateUser = (id: string, input: z.input<typeof updateStaffUserInput>) =>
+  apiRequest('PATCH', `/api/admin/users/${id}`, { body: input, schema: staffUser });
+
+export const fetchDepartments = () => api.get('/api/departments', { schema: z.array(department) });
+export const createDepartment = (input: z.input<typeof createDepartmentInput>) =>
+  api.post('/api/admin/departments', input, { schema: department });
+export const updateDepartment = (id: string, input: z.input<typeof updateDepartmentInput>) =>
+  apiRequest('PATCH', `/api/admin/departments/${id}`, { body: input, schema: department });
+
+export const fetchApiTokens = () => api.get('/api/admin/api-tokens', { schema: z.array(apiToken) });
+export const createApiToken = (input: z.input<typeof createApiTokenInput>) =>
+  api.post('/api/admin/api-tokens', input, { schema: createdApiToken });
+export const revokeApiToken = (id: string) => apiRequest('DELETE', `/api/admin/api-tokens/${id}`);
+
+export const fetchReferenceValues = () =>
+  api.get('/api/reference-values', { schema: z.array(referenceValue) });
+export const updateReferenceValue = (
+  kind: ReferenceValueKind,
+  code: string,
+  input: z.input<typeof updateReferenceValueInput>,
+) => apiRequest('PATCH', `/api/reference-values/${kind}/${code}`, { body: input, schema: referenceValue });
+
+export const fetchCalendarSettings = () => api.get('/api/calendar-settings', { schema: calendarSettings });
+export const fetchCalendarVersions = () =>
+  api.get('/api/calendar-settings/versions', { schema: z.array(calendarSettings) });
+export const reviseCalendarSettings = (input: z.input<typeof reviseCalendarSettingsInput>) =>
+  api.post('/api/calendar-settings', input, { schema: calendarSettings });
+
+const authEvent = z.object({
+  id: z.number().int(),
+  occurredAt: z.string(),
+  type: z.string(),
+  actorName: z.string().nullable(),
+  subjectName: z.string().nullable(),
+  apiTokenName: z.string().nullable(),
+  email: z.string().nullable(),
+  ip: z.string().nullable(),
+});
+const authEventPage = z.object({ items: z.array(authEvent), nextBefore: z.number().int().nullable() });
+export type AuthEvent = z.infer<typeof authEvent>;
+
+export const fetchAuthEvents = (before: number | null) =>
+  api.get(`/api/admin/auth-events?limit=50${before ? `&before=${before}` : ''}`, { schema: authEventPage });
+
+export type { ImportKind };
+export { importResult };
