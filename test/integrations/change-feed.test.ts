@@ -89,3 +89,21 @@ describe('the change feed', () => {
     expect((await world.as.eva.request({ url: '/api/integrations/feed' })).statusCode).toBe(403);
   });
 });
+
+describe('events beyond complaints', () => {
+  test('an improvement action created by the MT appears in the feed', async () => {
+    const before = await readPage(null, 1000);
+    const created = await world.as.marieke.request({
+      method: 'POST',
+      url: '/api/improvement-actions',
+      payload: { title: 'Terugbelafspraken nakomen' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const after = await readPage(before.nextCursor, 100);
+    const event = after.items.find((i) => i.type === 'improvement_action.changed') as
+      | { data: { change: string; improvementAction: { id: string; status: string } } }
+      | undefined;
+    expect(event?.data.change).toBe('created');
+    expect(event?.data.improvementAction).toMatchObject({ id: created.json().id, status: 'agreed' });
+  });
+});

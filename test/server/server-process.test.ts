@@ -11,7 +11,7 @@ afterAll(() => rm(dataDir, { recursive: true, force: true }));
 async function startServer() {
   const port = await findFreePort();
   const server = spawnServer({ PORT: String(port), DATA_DIR: dataDir });
-  await waitForOutput(server, /Gehoord is ready at/);
+  await waitForOutput(server, /Gehoord is ready at/, 90_000);
   return { server, base: `http://127.0.0.1:${port}` };
 }
 
@@ -39,7 +39,7 @@ describe('the server process (npm start)', () => {
     expect(again.id).toBe(organization.id);
     second.server.child.kill('SIGINT');
     expect(await second.server.exited).toBe(0);
-  });
+  }, 120_000);
 
   test('after a SIGKILL the orphaned PostgreSQL is stopped and the next start succeeds', async () => {
     const first = await startServer();
@@ -52,5 +52,5 @@ describe('the server process (npm start)', () => {
     expect((await fetch(`${second.base}/health/ready`)).status).toBe(200);
     second.server.child.kill('SIGTERM');
     expect(await second.server.exited).toBe(0);
-  });
+  }, 120_000);
 });

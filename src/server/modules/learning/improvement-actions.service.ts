@@ -19,6 +19,7 @@ import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { findDepartment, findStaffMember } from '../complaints/complaint.repository.ts';
+import { insertIntegrationEvent } from '../integrations/integration-event.repository.ts';
 import * as repository from './learning.repository.ts';
 import { isManagementTeam, unknownIds } from './learning-access.ts';
 
@@ -122,6 +123,7 @@ export async function createAction(
     complaintIds,
     policyIssueIds: [...new Set(input.policyIssueIds)],
   });
+  await publishActionChange(trx, staff.organizationId, id, 'created');
   const [row] = await repository.listActions(trx, { ids: [id] });
   if (row === undefined) throw new AppError('not_found');
   return toImprovementAction(row, now);
@@ -143,6 +145,29 @@ export async function listActions(
 }
 
 /** The action with its history and — once done — how complaints of that kind developed afterwards. */
+/** Integrations (the corporation's own planning) hear about every change of an improvement action. */
+async function publishActionChange(trx: Scoped, organizationId: string, actionId: string, change: string) {
+  const [row] = await repository.listActions(trx, { ids: [actionId] });
+  if (row === undefined) return;
+  await insertIntegrationEvent(trx, {
+    organizationId,
+    type: 'improvement_action.changed',
+    complaintId: null,
+    payload: {
+      change,
+      improvementAction: {
+        id: row.id,
+        title: row.title,
+        status: row.status,
+        dueOn: row.due_on,
+        ownerId: row.owner_id,
+        departmentId: row.department_id,
+        complaintIds: row.complaints.map((c) => c.id),
+      },
+    },
+  });
+}
+
 export async function getAction(trx: Scoped, id: string, now: Date): Promise<z.infer<typeof actionDetail>> {
   const [row] = await repository.listActions(trx, { ids: [id] });
   if (row === undefined) throw new AppError('not_found');
@@ -230,7 +255,15 @@ export async function updateAction(
   }
   if (input.ownerId !== undefined) values.owner_id = input.ownerId;
   if (input.dueOn !== undefined) values.due_on = input.dueOn;
-  if (Object.keys(values).length > 0) await repository.updateAction(trx, id, values);
+  if (Object.keys(values).length > 0) {
+    await repository.updateAction(trx, id, values);
+    await publishActionChange(
+      trx,
+      staff.organizationId,
+      id,
+      input.status !== undefined ? 'status' : 'updated',
+    );
+  }
   if (input.note) {
     await repository.insertActionNote(trx, {
       organizationId: staff.organizationId,

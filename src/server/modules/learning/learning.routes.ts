@@ -24,6 +24,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { createAction, getAction, listActions, updateAction } from './improvement-actions.service.ts';
 import { requireManagementTeam, requireReviewer } from './learning-access.ts';
+import { exportMeetingPdf } from './meeting-pdf.service.ts';
 import {
   approveMeeting,
   buildAgenda,
@@ -162,6 +163,30 @@ export const learningRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     async (request) => {
       const staff = requireReviewer(request);
       return scoped(staff.organizationId, (trx) => getMeeting(trx, request.params.id));
+    },
+  );
+
+  app.get(
+    '/api/mt/meetings/:id/pdf',
+    {
+      schema: {
+        tags,
+        summary: "The meeting's record as a PDF for the minutes archive",
+        description:
+          'Quarter, date, attendees, minutes and every decision (with the improvement action it created); ' +
+          '"Vastgesteld op … door …" once approved, otherwise marked as a draft. Managers, MT, board and admins.',
+        params: idParams,
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const staff = requireReviewer(request);
+      const { pdf, fileName } = await exportMeetingPdf(db, staff, request.params.id, new Date());
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(pdf);
     },
   );
 

@@ -9,68 +9,70 @@ import type {
 } from '../../../contract/learning.ts';
 import {
   checkMtDecision,
-  COMPLAINT_CATEGORIES,
-  type ComplaintCategory,
-  OUTSIDE_PROCEDURE_GROUNDS,
-  type OutsideProcedureGround,
   type Quarter,
   quarterRange,
+  summarizeSatisfaction,
+  summarizeTimeliness,
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
+import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
+import type { Dimension, ReportScope } from '../reports/measures.ts';
+import * as measures from '../reports/measures.ts';
+import { groupLabel } from '../reports/report-labels.ts';
 import { createAction, toImprovementAction } from './improvement-actions.service.ts';
 import * as repository from './learning.repository.ts';
 import { unknownIds } from './learning-access.ts';
 import { syncPolicyIssues, toPolicyIssue } from './policy-issues.service.ts';
 
-/** The quarter's figures the MT discusses (policy 3.1, 3.2). */
+/**
+ * The quarter's figures the MT discusses (policy 3.1, 3.2), from the report measures (docs/measures.md):
+ * the agenda and the quarterly report cannot disagree.
+ */
 export async function computeQuarterFigures(
   trx: Scoped,
   quarter: Quarter,
 ): Promise<z.infer<typeof quarterFigures>> {
-  const { from, until } = quarterRange(quarter);
-  const [received, answered, compensationPaidCents, satisfaction] = await Promise.all([
-    repository.countReceived(trx, from, until),
-    repository.countAnswered(trx, from, until),
-    repository.sumCompensationPaid(trx, from, until),
-    repository.averageSatisfaction(trx, from, until),
-  ]);
+  const scope: ReportScope = { period: { ...quarterRange(quarter), label: quarter }, departmentId: null };
+  const [counts, byCategory, byDepartment, byComplex, grounds, answered, compensation, scores, settings] =
+    await Promise.all([
+      measures.countSets(trx, scope, ['received', 'repeats']),
+      measures.countBy(trx, scope, 'received', 'category'),
+      measures.countBy(trx, scope, 'received', 'department'),
+      measures.countBy(trx, scope, 'received', 'complex'),
+      measures.countBy(trx, scope, 'outside_procedure', 'ground'),
+      measures.answeredComplaints(trx, scope),
+      measures.compensationPaid(trx, scope),
+      measures.satisfactionScores(trx, scope),
+      getCurrentCalendarSettings(trx),
+    ]);
+  const timeliness = summarizeTimeliness(answered, settings);
+  const satisfaction = summarizeSatisfaction(scores, timeliness.answered);
+  const groups = (rows: measures.Breakdown, dimension: Dimension) =>
+    rows.map((r) => ({ key: r.key, label: groupLabel(dimension, r.key, r.label), count: r.n }));
   return {
     quarter,
-    received: received.total,
-    byCategory: received.byCategory.map((r) => ({
-      key: r.key,
-      label:
-        r.key === null
-          ? 'Nog niet beoordeeld'
-          : (COMPLAINT_CATEGORIES[r.key as ComplaintCategory]?.label ?? r.key),
-      count: r.n,
-    })),
-    byDepartment: received.byDepartment.map((r) => ({
-      key: r.key,
-      label: r.label ?? 'Geen afdeling',
-      count: r.n,
-    })),
-    byComplex: received.byComplex.map((r) => ({ key: r.key, label: r.label ?? 'Geen complex', count: r.n })),
-    answered: answered.answered,
-    answeredOnTime: answered.onTime,
+    received: counts.received,
+    byCategory: groups(byCategory, 'category'),
+    byDepartment: groups(byDepartment, 'department'),
+    byComplex: groups(byComplex, 'complex'),
+    answered: timeliness.answered,
+    answeredOnTime: timeliness.onTimeOriginal,
     onTimeRate:
-      answered.answered === 0 ? null : Math.round((answered.onTime / answered.answered) * 1000) / 1000,
-    repeats: received.repeats,
-    outsideProcedureByGround: received.grounds.map((r) => ({
-      key: r.key,
-      label: OUTSIDE_PROCEDURE_GROUNDS[r.key as OutsideProcedureGround]?.label ?? r.key,
-      count: r.n,
-    })),
-    compensationPaidCents,
+      timeliness.onTimeOriginalRate === null ? null : Math.round(timeliness.onTimeOriginalRate * 1000) / 1000,
+    repeats: counts.repeats,
+    outsideProcedureByGround: groups(grounds, 'ground'),
+    compensationPaidCents: compensation.cents,
     satisfaction:
       satisfaction.responses === 0
         ? null
         : {
             responses: satisfaction.responses,
-            averageHandling: satisfaction.handling === null ? null : Number(satisfaction.handling),
-            averageOutcome: satisfaction.outcome === null ? null : Number(satisfaction.outcome),
+            averageHandling:
+              satisfaction.meanHandling === null ? null : Math.round(satisfaction.meanHandling * 100) / 100,
+            averageOutcome:
+              satisfaction.meanOutcome === null ? null : Math.round(satisfaction.meanOutcome * 100) / 100,
           },
   };
 }

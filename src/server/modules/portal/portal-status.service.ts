@@ -4,6 +4,8 @@ import { STATUS_TOKEN_PATTERN, sha256Hex } from './form-token.ts';
 import type { StatusComplaintRow } from './portal.repository.ts';
 import * as repository from './portal.repository.ts';
 import type { PortalContext } from './portal-context.ts';
+import { findComplaintRow } from '../complaints/complaint.repository.ts';
+import { insertIntegrationEvent } from '../integrations/integration-event.repository.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -123,6 +125,19 @@ export async function rateHandling(
       comment: input.comment,
     });
     if (!stored) return 'done';
+    // The CRM hears about the rating (integrations issue): scores only, never the comment
+    const row = await findComplaintRow(trx, complaint.id);
+    if (row !== undefined && !row.confidential) {
+      await insertIntegrationEvent(trx, {
+        organizationId: context.organizationId,
+        type: 'satisfaction.received',
+        complaintId: complaint.id,
+        payload: {
+          complaint: { id: row.id, reference: row.reference, path: `/klachten/${row.id}` },
+          satisfaction: { handling: input.handling, outcome: input.outcome },
+        },
+      });
+    }
     if (input.handling <= FOLLOW_UP_AT_OR_BELOW || input.outcome <= FOLLOW_UP_AT_OR_BELOW) {
       await repository.insertComplainantEvent(trx, {
         organizationId: context.organizationId,

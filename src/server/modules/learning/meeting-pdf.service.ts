@@ -1,0 +1,33 @@
+import type { Database } from '../../db/database.ts';
+import { inOrganization } from '../../db/tenant-scope.ts';
+import type { StaffPrincipal } from '../../http/principal.ts';
+import { getPublicOrganization } from '../organization/organization.service.ts';
+import { getAction } from './improvement-actions.service.ts';
+import { type MeetingRecord, renderMeetingPdf } from './meeting-pdf.ts';
+import { getMeeting } from './mt-review.service.ts';
+
+/** The meeting's record for the minutes archive, with the actions its decisions created. */
+export async function exportMeetingPdf(
+  db: Database,
+  staff: StaffPrincipal,
+  id: string,
+  now: Date,
+): Promise<{ pdf: Buffer; fileName: string }> {
+  const organization = await getPublicOrganization(db, staff.organizationId);
+  const { meeting, actions } = await inOrganization(db, staff.organizationId, async (trx) => {
+    const found = await getMeeting(trx, id);
+    const linked: MeetingRecord['actions'] = new Map();
+    for (const decision of found.decisions) {
+      if (decision.improvementActionId === null) continue;
+      const action = await getAction(trx, decision.improvementActionId, now);
+      linked.set(action.id, {
+        title: action.title,
+        ownerName: action.owner?.name ?? null,
+        dueOn: action.dueOn,
+      });
+    }
+    return { meeting: found, actions: linked };
+  });
+  const pdf = await renderMeetingPdf({ organizationName: organization.name, meeting, actions });
+  return { pdf, fileName: `mt-verslag-${meeting.quarter}-${meeting.heldOn}.pdf` };
+}
