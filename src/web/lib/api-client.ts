@@ -54,7 +54,7 @@ export function isApiError(error: unknown, code?: ApiError['code']): error is Ap
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response): Promise<ApiError> {
   const retryAfter = Number(response.headers.get('retry-after'));
   const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
   const body: unknown = await response.json().catch(() => null);
@@ -79,6 +79,8 @@ type RequestOptions<T> = {
   /** Contract schema the response must match; the parsed value is returned. */
   schema?: ZodType<T>;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `If-Match` or `Idempotency-Key`. */
+  headers?: Record<string, string>;
 };
 
 /**
@@ -98,6 +100,7 @@ export async function apiRequest<T = void>(
       headers: {
         accept: 'application/json, application/problem+json',
         ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
       },
       ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
       ...(options.signal ? { signal: options.signal } : {}),

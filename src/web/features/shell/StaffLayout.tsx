@@ -3,10 +3,16 @@ import { useMutation } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import type { CurrentUser } from '../../../contract/auth.ts';
+import { ORGANIZATION_MATRIX } from '../../../domain/permissions.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { signOut, signOutEverywhere } from '../auth/auth-api.ts';
 import { useOrganization } from '../auth/use-current-user.ts';
+import { NotificationBell } from '../notifications/NotificationBell.tsx';
+
+// The MT review is for managers and up (policy 3.1, 2.4); the matrix in src/domain/permissions.ts decides.
+const canReviewComplaints = (user: CurrentUser) =>
+  ORGANIZATION_MATRIX['mt_review.propose'].some((role) => user.roles.includes(role));
 
 /** Frame of every signed-in page: who and where you are, the main menu, language and sign-out. */
 export function StaffLayout({ user, children }: { user: CurrentUser; children: ReactNode }) {
@@ -39,6 +45,7 @@ export function StaffLayout({ user, children }: { user: CurrentUser; children: R
               <Text>
                 {t.shell.signedInAs} <strong data-testid="signed-in-user">{user.name}</strong>
               </Text>
+              <NotificationBell />
               <LanguageSwitch />
               <Button
                 variant="outline"
@@ -62,6 +69,35 @@ export function StaffLayout({ user, children }: { user: CurrentUser; children: R
             <Anchor component={NavLink} to="/werk" className="main-nav-link">
               {t.shell.work}
             </Anchor>
+            <Anchor component={NavLink} to="/zoeken" className="main-nav-link">
+              {t.people.navSearch}
+            </Anchor>
+            {user.roles.includes('manager') && (
+              <Anchor component={NavLink} to="/team" className="main-nav-link">
+                {t.manager.nav}
+              </Anchor>
+            )}
+            {/* policy 2.2, 3.2: the API decides which reports each of them gets */}
+            {ORGANIZATION_MATRIX['reports.view_department'].some((role) => user.roles.includes(role)) && (
+              <Anchor component={NavLink} to="/rapportages" className="main-nav-link">
+                {t.reports.nav}
+              </Anchor>
+            )}
+            {canReviewComplaints(user) && (
+              <>
+                <Anchor component={NavLink} to="/mt" className="main-nav-link">
+                  {t.mtReview.navMt}
+                </Anchor>
+                <Anchor component={NavLink} to="/verbeteracties" className="main-nav-link">
+                  {t.mtReview.navActions}
+                </Anchor>
+              </>
+            )}
+            {user.roles.includes('admin') && (
+              <Anchor component={NavLink} to="/beheer" className="main-nav-link">
+                {t.admin.nav}
+              </Anchor>
+            )}
             <Anchor component={NavLink} to="/account" className="main-nav-link">
               {t.shell.account}
             </Anchor>

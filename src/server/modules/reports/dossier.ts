@@ -1,0 +1,139 @@
+import { createWriteStream } from 'node:fs';
+import { ZipArchive } from 'archiver';
+import { canSeeComplaint, type ReportPeriod, type StaffActor } from '../../../domain/index.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
+import { AppError } from '../../http/app-error.ts';
+import { BlobNotFoundError, type BlobStorage } from '../../storage/blob-storage.ts';
+import { renderCaseFilePdf } from './case-file-pdf.ts';
+import * as repository from './dossier.repository.ts';
+import { organizationName } from './measures.ts';
+
+// The per-complex dossier (issue 11; the regional complaints committee asks for it): a ZIP with one folder
+// per complaint holding its case file as PDF and its attachments.
+
+/** Who reads the dossier decides which names it holds (policy 2.2: privacy in reports). */
+export type DossierReader = StaffActor;
+
+function safeName(name: string): string {
+  const cleaned = name
+    .replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/^\.+/, '_')
+    .slice(0, 120);
+  return cleaned.length === 0 ? 'bestand' : cleaned;
+}
+
+/** Writes the ZIP to `path`; returns how many complaints it holds. */
+export async function writeComplexDossier(
+  trx: Scoped,
+  storage: BlobStorage,
+  input: { housingComplexId: string; period: ReportPeriod; reader: DossierReader; path: string },
+  progress: (fraction: number) => Promise<void>,
+): Promise<{ complaints: number; complexNumber: string }> {
+  const complex = await repository.findComplex(trx, input.housingComplexId);
+  if (complex === undefined) throw new AppError('not_found');
+  const [orgName, complaints] = await Promise.all([
+    organizationName(trx),
+    repository.complexComplaints(trx, complex.id, input.period),
+  ]);
+  const zip = new ZipArchive({ zlib: { level: 6 } });
+  const output = createWriteStream(input.path);
+  const closed = new Promise<void>((resolve, reject) => {
+    output.on('close', resolve);
+    output.on('error', reject);
+    zip.on('error', reject);
+  });
+  zip.pipe(output);
+  // The board reads without complainant names; employees stay anonymous in a confidential case the
+  // reader could not open themselves.
+  const hideComplainant = input.reader.roles.includes('board');
+  let index = 0;
+  for (const c of complaints) {
+    index += 1;
+    const visible = canSeeComplaint(input.reader, {
+      handlerId: c.handlerId,
+      responsibleManagerId: c.responsibleManagerId,
+      departmentId: c.departmentId,
+      confidential: c.confidential,
+    });
+    const pseudonyms = new Map<string, string>();
+    const employee = (id: string | null, name: string | null) => {
+      if (name === null) return '–';
+      if (visible) return name;
+      const key = id ?? name;
+      if (!pseudonyms.has(key)) pseudonyms.set(key, `Medewerker ${pseudonyms.size + 1}`);
+      return pseudonyms.get(key) as string;
+    };
+    const [events, messages, attachments] = await Promise.all([
+      repository.timeline(trx, c.id),
+      repository.messages(trx, c.id),
+      repository.attachments(trx, c.id),
+    ]);
+    const names = new Set<string>();
+    const files = attachments.map((a) => {
+      let name = safeName(a.fileName);
+      for (let n = 2; names.has(name); n += 1) name = `${n}-${safeName(a.fileName)}`;
+      names.add(name);
+      return { ...a, zipName: name };
+    });
+    const subject =
+      c.subjectKind === 'employee'
+        ? `Medewerker: ${employee(null, c.subjectEmployeeName)}`
+        : c.subjectKind === 'contractor'
+          ? `Aannemer: ${c.contractorName ?? '–'}`
+          : c.subjectKind === 'department'
+            ? 'Afdeling'
+            : '–';
+    const pdf = await renderCaseFilePdf({
+      organizationName: orgName,
+      complexLabel: `Complex ${complex.complexNumber} ${complex.name}, ${complex.place}`,
+      reference: c.reference,
+      status: c.status,
+      channel: c.channel,
+      confidential: c.confidential,
+      receivedAt: c.receivedAt,
+      originalDueAt: c.originalDueAt,
+      dueAt: c.dueAt,
+      answeredAt: c.answeredAt,
+      closedAt: c.closedAt,
+      complainant: hideComplainant ? 'Klager (naam niet opgenomen)' : (c.complainantName ?? '–'),
+      handler: employee(c.handlerId, c.handlerName),
+      subject,
+      category: c.category,
+      description: c.description,
+      desiredOutcome: c.desiredOutcome,
+      triage: c.triage,
+      assessment: c.assessment,
+      outcome: c.outcome,
+      committee: c.committee,
+      answerText: c.answerText,
+      timeline: events.map((e) => ({
+        at: e.at,
+        type: e.type,
+        actor: e.actorName === null ? 'Systeem' : employee(e.actorId, e.actorName),
+        summary: e.summary,
+      })),
+      messages,
+      attachmentNames: files.map((f) => f.zipName),
+    });
+    zip.append(pdf, { name: `${c.reference}/klachtdossier-${c.reference}.pdf` });
+    for (const file of files) {
+      const name = `${c.reference}/bijlagen/${file.zipName}`;
+      try {
+        zip.append(await storage.get(file.storageKey), { name });
+      } catch (error) {
+        // A missing file must not cost the committee the whole dossier: say which one is missing.
+        if (!(error instanceof BlobNotFoundError)) throw error;
+        zip.append(`Dit bestand ontbreekt in de opslag: ${file.fileName}\n`, {
+          name: `${name}.ontbreekt.txt`,
+        });
+      }
+    }
+    await progress(index / Math.max(1, complaints.length));
+  }
+  if (complaints.length === 0) {
+    zip.append('Geen klachten over dit complex in deze periode.\n', { name: 'LEESMIJ.txt' });
+  }
+  await zip.finalize();
+  await closed;
+  return { complaints: complaints.length, complexNumber: complex.complexNumber };
+}

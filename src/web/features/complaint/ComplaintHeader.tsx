@@ -1,0 +1,106 @@
+import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import type { ReactNode } from 'react';
+import type { ComplaintDetail } from '../../../contract/complaints.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { formatDateTime, formatDay } from '../complaints/format.ts';
+import { TermBadge } from '../complaints/TermBadge.tsx';
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" fw={600}>
+        {label}
+      </Text>
+      <Text component="dd" m={0}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** Who, what, when and how urgent, at a glance: the term with its date and working days, always in view. */
+export function ComplaintHeader({ complaint }: { complaint: ComplaintDetail }) {
+  const { t, locale } = useI18n();
+  const h = t.complaint.header;
+  const legal = complaint.repeat?.requirements?.legalAdvice === true;
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" wrap="wrap">
+          <div>
+            <Title order={1}>{t.complaint.pageTitle(complaint.reference)}</Title>
+            <Group gap="xs" mt={4}>
+              <Badge variant="light" color="gehoord" size="lg" data-testid="complaint-status">
+                {t.complaint.status[complaint.status]}
+              </Badge>
+              {complaint.confidential && (
+                <Badge color="gray.8" variant="outline">
+                  {t.complaint.flags.confidential}
+                </Badge>
+              )}
+              {complaint.criminalSuspicion && (
+                <Badge color="red.9" variant="outline">
+                  {t.complaint.flags.criminal}
+                </Badge>
+              )}
+              {complaint.repeat && (
+                <Badge color="#8a4500" variant="outline" style={{ textTransform: 'none' }}>
+                  {t.complaint.flags.repeat(complaint.repeat.rungLabel)}
+                </Badge>
+              )}
+              {legal && (
+                <Badge color="violet.9" variant="outline">
+                  {t.complaint.flags.legal}
+                </Badge>
+              )}
+              {complaint.writtenOnlyReason && (
+                <Badge color="gray.8" variant="outline">
+                  {t.complaint.flags.writtenOnly}
+                </Badge>
+              )}
+            </Group>
+          </div>
+          <Stack gap={2} align="flex-end" data-testid="complaint-term">
+            <Text size="sm" fw={600}>
+              {h.term}
+            </Text>
+            <TermBadge progress={complaint.term.progress} size="lg" />
+            <Text size="sm">{t.complaint.term.dueOn(formatDay(complaint.term.dueAt, locale))}</Text>
+          </Stack>
+        </Group>
+        <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" m={0}>
+          <Fact label={h.handler}>{complaint.handler?.name ?? h.nobody}</Fact>
+          <Fact label={h.manager}>{complaint.responsibleManager?.name ?? h.unknown}</Fact>
+          <Fact label={h.department}>{complaint.department?.name ?? h.unknown}</Fact>
+          <Fact label={h.receivedAt}>
+            {formatDateTime(complaint.receivedAt, locale)} · {t.complaint.channel[complaint.channel]}
+          </Fact>
+          <Fact label={h.complainant}>
+            {complaint.complainant
+              ? [complaint.complainant.name, complaint.complainant.phone, complaint.complainant.email]
+                  .filter(Boolean)
+                  .join(' · ')
+              : h.unknown}
+          </Fact>
+          <Fact label={h.address}>
+            {complaint.unit ? `${complaint.unit.address}, ${complaint.unit.postcode}` : h.unknown}
+          </Fact>
+          <Fact label={h.complex}>
+            {complaint.housingComplex
+              ? `${complaint.housingComplex.complexNumber} ${complaint.housingComplex.name}`
+              : h.unknown}
+          </Fact>
+          <Fact label={h.category}>
+            {complaint.category ? t.complaint.category[complaint.category] : h.unknown}
+            {complaint.subject?.name ? ` · ${h.subject}: ${complaint.subject.name}` : ''}
+          </Fact>
+          {complaint.representative && (
+            <Fact label={h.representative}>
+              {complaint.representative.name} ({complaint.representative.relation})
+            </Fact>
+          )}
+        </SimpleGrid>
+      </Stack>
+    </Paper>
+  );
+}

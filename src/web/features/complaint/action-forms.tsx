@@ -1,0 +1,57 @@
+import type { ComponentType } from 'react';
+import type { ActionKey } from './action-catalogue.ts';
+import { AnswerForm } from './forms/AnswerForm.tsx';
+import { ApproveForm, RequestApprovalForm } from './forms/ApprovalForms.tsx';
+import { AssessmentForm } from './forms/AssessmentForm.tsx';
+import { AssignForm, PickUpForm } from './forms/AssignForm.tsx';
+import {
+  BoardDecisionForm,
+  CommitteeFollowUpForm,
+  CommitteeRulingForm,
+  CompensationPaidForm,
+} from './forms/CommitteeForms.tsx';
+import {
+  CloseForm,
+  CommitteeForm,
+  CriminalOffenceForm,
+  ExplanationForm,
+  RecordWithoutAnswerDutyForm,
+} from './forms/ConfirmForms.tsx';
+import { ExtensionForm } from './forms/ExtensionForm.tsx';
+import type { ActionFormProps } from './forms/form-props.ts';
+import {
+  CommitteeReferenceForm,
+  ContactForm,
+  LegalAdviceForm,
+  NoteForm,
+  WithdrawForm,
+  WrittenOnlyForm,
+} from './forms/TextActionForms.tsx';
+import { TriageForm } from './forms/TriageForm.tsx';
+
+/** The form behind each action button. */
+export const ACTION_FORMS: Record<ActionKey, ComponentType<ActionFormProps & { userId: string }>> = {
+  triage: TriageForm,
+  recordWithoutAnswerDuty: RecordWithoutAnswerDutyForm,
+  assign: AssignForm,
+  pickUp: PickUpForm,
+  contact: ContactForm,
+  note: NoteForm,
+  writtenOnly: WrittenOnlyForm,
+  assessment: AssessmentForm,
+  requestApproval: RequestApprovalForm,
+  approve: ApproveForm,
+  legalAdvice: LegalAdviceForm,
+  compensationPaid: CompensationPaidForm,
+  extension: ExtensionForm,
+  answer: AnswerForm,
+  explanation: ExplanationForm,
+  close: CloseForm,
+  withdraw: WithdrawForm,
+  criminalOffence: CriminalOffenceForm,
+  committee: CommitteeForm,
+  committeeReference: CommitteeReferenceForm,
+  committeeRuling: CommitteeRulingForm,
+  boardDecision: BoardDecisionForm,
+  committeeFollowUp: CommitteeFollowUpForm,
+};

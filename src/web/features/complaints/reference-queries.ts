@@ -1,0 +1,20 @@
+import { useQuery } from '@tanstack/react-query';
+import { calendarSettings } from '../../../contract/reference-data.ts';
+import { api } from '../../lib/api-client.ts';
+import { fetchContractors, fetchDepartments, fetchStaff } from './complaints-api.ts';
+
+// Lists that change rarely: cached for minutes, shared by the intake and the case page.
+const RARELY = 5 * 60_000;
+
+export const useStaff = () =>
+  useQuery({ queryKey: ['staff', 'active'], queryFn: fetchStaff, staleTime: RARELY });
+export const useDepartments = () =>
+  useQuery({ queryKey: ['departments'], queryFn: fetchDepartments, staleTime: RARELY });
+export const useContractors = () =>
+  useQuery({ queryKey: ['contractors', 'active'], queryFn: fetchContractors, staleTime: RARELY });
+export const useCalendarSettings = () =>
+  useQuery({
+    queryKey: ['calendar-settings'],
+    queryFn: () => api.get('/api/calendar-settings', { schema: calendarSettings }),
+    staleTime: RARELY,
+  });

@@ -1,0 +1,297 @@
+import { Button, Group, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { type ComplaintDetail, registerComplaintInput, triageInput } from '../../../contract/complaints.ts';
+import type { Person } from '../../../contract/reference-data.ts';
+import { type IntakeChannel, OUTSIDE_PROCEDURE_GROUNDS } from '../../../domain/index.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { isApiError } from '../../lib/api-client.ts';
+import { describeApiError, isFieldProblem, summarizeFieldErrors } from '../../lib/describe-error.ts';
+import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../lib/form-errors.ts';
+import { complaintKeys, postComplaintAction, registerComplaint } from '../complaints/complaints-api.ts';
+import { toDateTimeLocalValue } from '../complaints/format.ts';
+import { useScrollToTop } from '../complaints/use-scroll-to-top.ts';
+import { DueDatePreview } from './DueDatePreview.tsx';
+import { type IntakeValues, toRegisterBody, toTriageBody } from './intake-form.ts';
+import { LikelyRepeats } from './LikelyRepeats.tsx';
+import { NewPersonFields } from './NewPersonFields.tsx';
+import { PersonPicker } from './PersonPicker.tsx';
+import { TriageQuestions } from './TriageQuestions.tsx';
+
+const initialValues = (): IntakeValues => ({
+  channel: 'phone',
+  receivedAt: toDateTimeLocalValue(new Date()),
+  complainantId: '',
+  newPerson: false,
+  newPersonName: '',
+  newPersonPhone: '',
+  newPersonEmail: '',
+  newPersonRelation: 'tenant',
+  description: '',
+  desiredOutcome: '',
+  repeatOf: '',
+  repeatNewFacts: false,
+  isReferral: 'no',
+  referralKind: '',
+  referralNote: '',
+  isOutside: 'no',
+  ground: '',
+  groundDetail: '',
+  criminal: 'no',
+  discrimination: 'no',
+  category: '',
+  subjectKind: 'department',
+  subjectId: '',
+});
+
+type Submission = { created: ComplaintDetail | null };
+
+// Staff register what reaches them directly; the most common first. Website complaints come in by themselves.
+const STAFF_CHANNELS: IntakeChannel[] = ['phone', 'desk', 'letter', 'email'];
+
+/**
+ * One keyboard-first screen for a phone call, desk visit, letter or e-mail: register, then triage, then
+ * straight to the case page. A retry after a failed triage does not register twice (idempotency key, and
+ * the registered complaint is kept).
+ */
+export function IntakePage() {
+  const { t, locale } = useI18n();
+  useDocumentTitle(t.intake.pageTitle);
+  useScrollToTop('intake');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [values, setValues] = useState<IntakeValues>(initialValues);
+  const [person, setPerson] = useState<Person | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const [idempotencyKey] = useState(() => crypto.randomUUID());
+  const submission = useRef<Submission>({ created: null });
+  const dirty = useRef(false);
+  const set = (changes: Partial<IntakeValues>) => {
+    dirty.current = true;
+    setValues((current) => ({ ...current, ...changes }));
+  };
+
+  // The case page comes next: fetch its code while the call is being typed in.
+  useEffect(() => {
+    // A failure here is retried when the page is opened (app/complaint-pages.tsx).
+    import('../complaint/ComplaintPage.tsx').catch(() => {});
+  }, []);
+
+  // Unsaved-change warning: a half-typed phone intake must not vanish on a stray reload or close.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (dirty.current) event.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, []);
+
+  const save = useMutation({
+    mutationFn: async ({ register, triage }: { register: unknown; triage: unknown }) => {
+      const created =
+        submission.current.created ?? (await registerComplaint(register as never, idempotencyKey));
+      submission.current.created = created;
+      // policy 2.6: a repeat after the last response is only recorded; the case page offers that step.
+      if (created.nextSteps.some((step) => step.code === 'record_without_answer_duty')) return created;
+      return postComplaintAction(created, 'triage', triage);
+    },
+    onSuccess: (complaint) => {
+      dirty.current = false;
+      void queryClient.invalidateQueries({ queryKey: complaintKeys.all });
+      queryClient.setQueryData(complaintKeys.detail(complaint.id), complaint);
+      navigate(`/klachten/${complaint.id}`);
+    },
+    onError: (error) => {
+      const prefix = submission.current.created ? 'triage.' : '';
+      if (isFieldProblem(error)) {
+        const fromApi = fieldErrorsFromProblem(error);
+        setErrors(Object.fromEntries(Object.entries(fromApi).map(([path, text]) => [prefix + path, text])));
+      } else setErrors({});
+    },
+  });
+
+  const submit = () => {
+    setAttempt((n) => n + 1);
+    save.reset();
+    const register = validateForm(registerComplaintInput, toRegisterBody(values));
+    const triage = validateForm(triageInput, toTriageBody(values));
+    const next: FieldErrors = register.ok ? {} : { ...register.errors };
+    if (!triage.ok) for (const [path, text] of Object.entries(triage.errors)) next[`triage.${path}`] = text;
+    const ground = values.ground as keyof typeof OUTSIDE_PROCEDURE_GROUNDS;
+    if (
+      values.isReferral === 'no' &&
+      values.isOutside === 'yes' &&
+      ground &&
+      OUTSIDE_PROCEDURE_GROUNDS[ground]?.detailRequired &&
+      !values.groundDetail.trim()
+    )
+      next['triage.referralDetail'] = { nl: 'Vul dit veld in.', en: 'Fill in this field.' };
+    setErrors(next);
+    if (Object.keys(next).length > 0 || !register.ok || !triage.ok) return;
+    save.mutate({ register: register.data, triage: triage.data });
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    submit();
+  };
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      submit();
+    }
+  };
+
+  const fields = [
+    { path: 'receivedAt', id: 'intake-received-at', label: t.intake.receivedAt },
+    { path: 'complainantId', id: 'intake-person', label: t.intake.personSearch },
+    { path: 'complainant', id: 'intake-person', label: t.intake.personSearch },
+    { path: 'complainant.name', id: 'intake-new-name', label: t.intake.newPersonName },
+    { path: 'complainant.phone', id: 'intake-new-phone', label: t.intake.newPersonPhone },
+    { path: 'complainant.email', id: 'intake-new-email', label: t.intake.newPersonEmail },
+    { path: 'description', id: 'intake-description', label: t.intake.description },
+    { path: 'desiredOutcome', id: 'intake-desired-outcome', label: t.intake.desiredOutcome },
+    { path: 'triage.kind', id: 'intake-referral-kind', label: t.intake.referralKind },
+    { path: 'triage.ground', id: 'intake-ground', label: t.intake.ground },
+    { path: 'triage.referralDetail', id: 'intake-ground-detail', label: t.intake.groundDetail },
+    { path: 'triage.category', id: 'intake-category', label: t.intake.category },
+    { path: `triage.subject.${values.subjectKind}Id`, id: 'intake-subject', label: t.intake.subjectKind },
+  ];
+  const created = submission.current.created;
+  const failure =
+    save.error && !isFieldProblem(save.error)
+      ? [created ? t.intake.triageFailed(created.reference) : null, describeApiError(save.error, locale, t)]
+          .filter(Boolean)
+          .join(' ')
+      : undefined;
+  const submitLabel =
+    values.isReferral === 'yes'
+      ? t.intake.submitReferral
+      : values.isOutside === 'yes'
+        ? t.intake.submitOutside
+        : t.intake.submitComplaint;
+  const unitId = person?.unitId ?? null;
+
+  return (
+    <Stack gap="md">
+      <Title order={1}>{t.intake.title}</Title>
+      <Text>{t.intake.intro}</Text>
+      <ErrorSummary
+        message={failure}
+        fieldErrors={summarizeFieldErrors(errors, fields, locale)}
+        attempt={attempt}
+      />
+      {isApiError(save.error, 'precondition_failed') && <Text>{t.complaint.conflict}</Text>}
+      <form onSubmit={onSubmit} onKeyDown={onKeyDown} noValidate aria-label={t.intake.title}>
+        <Stack gap="md">
+          <Paper withBorder p="md">
+            <Group align="flex-start" gap="xl" wrap="wrap">
+              <Radio.Group
+                name="channel"
+                label={t.intake.channel}
+                value={values.channel}
+                onChange={(channel) => set({ channel: channel as IntakeChannel })}
+              >
+                <Group mt={4}>
+                  {STAFF_CHANNELS.map((channel) => (
+                    <Radio key={channel} value={channel} label={t.complaint.channel[channel]} />
+                  ))}
+                </Group>
+              </Radio.Group>
+              <Stack gap={4}>
+                <TextInput
+                  id="intake-received-at"
+                  type="datetime-local"
+                  label={t.intake.receivedAt}
+                  description={t.intake.receivedAtHint}
+                  value={values.receivedAt}
+                  error={errors.receivedAt?.[locale]}
+                  onChange={(event) => set({ receivedAt: event.currentTarget.value })}
+                />
+                <DueDatePreview receivedAt={values.receivedAt} />
+              </Stack>
+            </Group>
+          </Paper>
+
+          <Paper withBorder p="md" component="section" aria-labelledby="intake-person-title">
+            <Title order={2} size="h3" id="intake-person-title" mb="sm">
+              {t.intake.personTitle}
+            </Title>
+            {values.newPerson ? (
+              <NewPersonFields
+                values={values}
+                set={set}
+                errors={errors}
+                onCancel={() => set({ newPerson: false })}
+              />
+            ) : (
+              <PersonPicker
+                person={person}
+                error={(errors.complainantId ?? errors.complainant)?.[locale]}
+                onChange={(chosen) => {
+                  setPerson(chosen);
+                  set({ complainantId: chosen?.id ?? '', repeatOf: '' });
+                }}
+                onNewPerson={() => {
+                  setPerson(null);
+                  set({ newPerson: true, complainantId: '', repeatOf: '' });
+                }}
+              />
+            )}
+          </Paper>
+
+          <Paper withBorder p="md">
+            <Stack gap="sm">
+              <Textarea
+                id="intake-description"
+                label={t.intake.description}
+                description={t.intake.descriptionHint}
+                required
+                autosize
+                minRows={3}
+                value={values.description}
+                error={errors.description?.[locale]}
+                onChange={(event) => set({ description: event.currentTarget.value })}
+              />
+              <Textarea
+                id="intake-desired-outcome"
+                label={`${t.intake.desiredOutcome} ${t.complaint.optional}`}
+                autosize
+                minRows={1}
+                value={values.desiredOutcome}
+                error={errors.desiredOutcome?.[locale]}
+                onChange={(event) => set({ desiredOutcome: event.currentTarget.value })}
+              />
+              <LikelyRepeats
+                complainantId={values.complainantId}
+                unitId={unitId}
+                text={values.description}
+                repeatOf={values.repeatOf}
+                newFacts={values.repeatNewFacts}
+                onLink={(repeatOf) => set({ repeatOf })}
+                onNewFacts={(repeatNewFacts) => set({ repeatNewFacts })}
+              />
+            </Stack>
+          </Paper>
+
+          <Paper withBorder p="md" component="section" aria-labelledby="intake-triage-title">
+            <Title order={2} size="h3" id="intake-triage-title" mb="sm">
+              {t.intake.triageTitle}
+            </Title>
+            <TriageQuestions values={values} set={set} errors={errors} />
+          </Paper>
+
+          <Group>
+            <Button type="submit" size="md" loading={save.isPending}>
+              {submitLabel}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}

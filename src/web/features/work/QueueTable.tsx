@@ -1,0 +1,120 @@
+import { Anchor, Badge, Button, Center, Group, Skeleton, Table, Text } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { describeApiError } from '../../lib/describe-error.ts';
+import { complaintKeys, fetchComplaintPage, type QueueFilters } from '../complaints/complaints-api.ts';
+import { formatDay, formatTime } from '../complaints/format.ts';
+import { TermBadge } from '../complaints/TermBadge.tsx';
+import { REFRESH_MS } from './refresh.ts';
+
+/** The queue itself: cursor pages, refreshed while open and when the window regains focus. */
+export function QueueTable({ filters }: { filters: QueueFilters }) {
+  const { t, locale } = useI18n();
+  const query = useInfiniteQuery({
+    queryKey: complaintKeys.list(filters),
+    queryFn: ({ pageParam, signal }) => fetchComplaintPage(filters, pageParam, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    refetchInterval: REFRESH_MS,
+    refetchOnWindowFocus: true,
+  });
+
+  if (query.isError)
+    return (
+      <ErrorSummary message={describeApiError(query.error, locale, t)} attempt={query.errorUpdateCount} />
+    );
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <>
+      <Table.ScrollContainer minWidth={960}>
+        <Table striped highlightOnHover verticalSpacing="xs" data-testid="work-queue">
+          <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
+            {t.work.tableCaption(items.length)}
+          </Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t.work.columnReference}</Table.Th>
+              <Table.Th scope="col">{t.work.columnComplainant}</Table.Th>
+              <Table.Th scope="col">{t.work.columnComplex}</Table.Th>
+              <Table.Th scope="col">{t.work.columnCategory}</Table.Th>
+              <Table.Th scope="col">{t.work.columnHandler}</Table.Th>
+              <Table.Th scope="col">{t.work.columnStatus}</Table.Th>
+              <Table.Th scope="col">{t.work.columnTerm}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {query.isPending &&
+              [1, 2, 3].map((row) => (
+                <Table.Tr key={row}>
+                  <Table.Td colSpan={7}>
+                    <Skeleton height={24} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            {items.map((item) => (
+              <Table.Tr key={item.id}>
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={`/klachten/${item.id}`}
+                    fw={600}
+                    style={{ whiteSpace: 'nowrap' }}
+                  >
+                    {item.reference}
+                  </Anchor>
+                  <Group gap={4} mt={2}>
+                    {item.confidential && (
+                      <Badge size="xs" color="gray.8" variant="outline">
+                        {t.work.confidential}
+                      </Badge>
+                    )}
+                    {item.repeat && (
+                      <Badge size="xs" color="gehoord" variant="outline">
+                        {t.work.repeat}
+                      </Badge>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{item.complainantName ?? '—'}</Table.Td>
+                <Table.Td>{item.housingComplexName ?? '—'}</Table.Td>
+                <Table.Td>{item.category ? t.complaint.category[item.category] : t.work.noCategory}</Table.Td>
+                <Table.Td>{item.handlerName ?? t.work.unassigned}</Table.Td>
+                <Table.Td>{t.complaint.status[item.status]}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <TermBadge progress={item.progress} size="sm" />
+                  <Text size="xs" mt={2}>
+                    {t.complaint.term.dueOn(formatDay(item.dueAt, locale))}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {query.isSuccess && items.length === 0 && (
+        <Text py="md" data-testid="work-queue-empty">
+          {t.work.empty}
+        </Text>
+      )}
+      <Group justify="space-between" mt="sm">
+        <Text size="xs">
+          {query.dataUpdatedAt > 0 ? t.work.updatedAt(formatTime(query.dataUpdatedAt, locale)) : ''}
+        </Text>
+        {query.hasNextPage && (
+          <Center>
+            <Button
+              variant="default"
+              loading={query.isFetchingNextPage}
+              onClick={() => query.fetchNextPage()}
+            >
+              {t.work.loadMore}
+            </Button>
+          </Center>
+        )}
+      </Group>
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import type { CurrentUser } from '../../src/contract/auth.ts';
+import type { ComplaintDetail } from '../../src/contract/complaints.ts';
+import { listAvailableActions } from '../../src/domain/index.ts';
+import {
+  ACTION_ORDER,
+  ACTION_RULES,
+  actionForStep,
+  decideAvailability,
+} from '../../src/web/features/complaint/action-catalogue.ts';
+import { nl } from '../../src/web/i18n/messages.nl.ts';
+
+const HANDLER = '00000000-0000-4000-8000-000000000001';
+const MANAGER = '00000000-0000-4000-8000-000000000002';
+const OTHER = '00000000-0000-4000-8000-000000000003';
+const DEPARTMENT = '00000000-0000-4000-8000-0000000000d1';
+
+function user(id: string, roles: CurrentUser['roles'], managed: string[] = []): CurrentUser {
+  return {
+    id,
+    name: 'x',
+    email: 'x@example.nl',
+    roles,
+    departmentId: DEPARTMENT,
+    managedDepartmentIds: managed,
+    organizationId: '00000000-0000-4000-8000-0000000000aa',
+    secondFactorEnabled: false,
+    mustEnrollSecondFactor: false,
+  };
+}
+
+function complaint(status: ComplaintDetail['status'], nextSteps: ComplaintDetail['nextSteps'] = []) {
+  return {
+    status,
+    nextSteps,
+    handler: { id: HANDLER, name: 'Eva' },
+    responsibleManager: { id: MANAGER, name: 'Sanne' },
+    department: { id: DEPARTMENT, name: 'Klantcontact' },
+    confidential: false,
+  } as ComplaintDetail;
+}
+
+const eva = user(HANDLER, ['employee']);
+const sanne = user(MANAGER, ['employee', 'manager'], [DEPARTMENT]);
+const colleague = user(OTHER, ['employee']);
+
+describe('which actions the case page offers', () => {
+  it('offers a lifecycle step only in the statuses the domain whitelists', () => {
+    for (const status of [
+      'new',
+      'in_progress',
+      'answered',
+      'closed',
+      'declined_outside_procedure',
+    ] as const) {
+      const allowed = listAvailableActions(status);
+      for (const key of ACTION_ORDER) {
+        const rule = ACTION_RULES[key];
+        if (!rule.lifecycle || key === 'triage' || key === 'recordWithoutAnswerDuty') continue;
+        const available = decideAvailability(key, complaint(status), sanne, nl);
+        const expected = allowed.includes(rule.lifecycle);
+        // The manager may do every lifecycle step except the board's: the status alone decides.
+        if (key !== 'boardDecision') expect(available.enabled, `${key} in ${status}`).toBe(expected);
+      }
+    }
+  });
+
+  it('names the status when the domain forbids the step', () => {
+    expect(decideAvailability('close', complaint('in_progress'), eva, nl)).toEqual({
+      enabled: false,
+      reason: 'Niet mogelijk bij de status “In behandeling”.',
+    });
+    expect(decideAvailability('answer', complaint('in_progress'), eva, nl)).toEqual({ enabled: true });
+  });
+
+  it('keeps approvals and extensions for the responsible manager', () => {
+    expect(decideAvailability('approve', complaint('in_progress'), eva, nl)).toEqual({
+      enabled: false,
+      reason: 'Alleen de verantwoordelijke leidinggevende.',
+    });
+    expect(decideAvailability('approve', complaint('in_progress'), sanne, nl)).toEqual({ enabled: true });
+    expect(decideAvailability('extension', complaint('in_progress'), sanne, nl)).toEqual({ enabled: true });
+  });
+
+  it('lets a colleague log a contact but not handle someone else’s complaint', () => {
+    expect(decideAvailability('contact', complaint('closed'), colleague, nl)).toEqual({ enabled: true });
+    expect(decideAvailability('answer', complaint('in_progress'), colleague, nl)).toEqual({
+      enabled: false,
+      reason: 'Alleen de behandelaar of de leidinggevende.',
+    });
+    expect(decideAvailability('legalAdvice', complaint('in_progress'), sanne, nl)).toEqual({
+      enabled: false,
+      reason: 'Alleen de jurist.',
+    });
+  });
+
+  it('offers only the record-only step for a repeat after the last response', () => {
+    const recordOnly = complaint('new', [{ code: 'record_without_answer_duty', nl: '', en: '' }]);
+    expect(decideAvailability('recordWithoutAnswerDuty', recordOnly, eva, nl).enabled).toBe(true);
+    expect(decideAvailability('triage', recordOnly, eva, nl).enabled).toBe(false);
+    expect(decideAvailability('recordWithoutAnswerDuty', complaint('new'), eva, nl).enabled).toBe(false);
+    expect(decideAvailability('triage', complaint('new'), eva, nl).enabled).toBe(true);
+  });
+
+  it('maps the approval step to asking for handlers and giving for managers', () => {
+    expect(actionForStep('obtain_manager_approval', false)).toBe('requestApproval');
+    expect(actionForStep('obtain_manager_approval', true)).toBe('approve');
+    expect(actionForStep('send_answer', false)).toBe('answer');
+  });
+});
