@@ -31,6 +31,7 @@ const ROLE_LABELS: Record<StaffRole, string> = {
   board: `${ROLE_NAMES.board} (board)`,
   legal: `${ROLE_NAMES.legal} (legal adviser)`,
   admin: `${ROLE_NAMES.admin} (administrator)`,
+  privacy_officer: `${ROLE_NAMES.privacy_officer} (privacy officer)`,
 };
 
 const COMPLAINT_ACTION_LABELS: Record<ComplaintPermission, string> = {
@@ -59,6 +60,9 @@ const ORGANIZATION_ACTION_LABELS: Record<OrganizationPermission, string> = {
   'admin.manage_reference_data': 'Referentiegegevens beheren / manage reference data',
   'admin.manage_api_tokens': 'API-sleutels beheren / manage API tokens',
   'admin.view_audit_log': 'Auditlog inzien / view the audit log',
+  'privacy.manage':
+    'Bewaartermijnen, bewaarplichten, inzage- en verwijderverzoeken / retention, legal holds, subject access and erasure',
+  'privacy.view_access_log': 'Inzagelog bekijken en exporteren / view and export the access log',
 };
 
 const TOKEN_SCOPE_LABELS: Record<TokenScope, string> = {
@@ -95,10 +99,12 @@ const PERSONAS: Persona[] = [
     label: 'Andere leidinggevende (other manager)',
     actor: actor('other-manager', 'manager', [OTHER_DEPARTMENT]),
   },
-  ...(['management_assistant', 'management_team', 'board', 'legal', 'admin'] as const).map((role) => ({
-    label: ROLE_LABELS[role],
-    actor: actor(role, role),
-  })),
+  ...(['management_assistant', 'management_team', 'board', 'legal', 'admin', 'privacy_officer'] as const).map(
+    (role) => ({
+      label: ROLE_LABELS[role],
+      actor: actor(role, role),
+    }),
+  ),
 ];
 
 function complaintAccess(confidential: boolean, handlerId: string | null = HANDLER_ID): ComplaintAccess {

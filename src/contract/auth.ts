@@ -5,7 +5,8 @@ export const staffRole = z.enum(STAFF_ROLES).meta({
   id: 'StaffRole',
   description:
     'employee = medewerker, manager = leidinggevende, management_assistant = managementassistent, ' +
-    'management_team = MT, board = directie, legal = jurist, admin = beheerder',
+    'management_team = MT, board = directie, legal = jurist, admin = beheerder, ' +
+    'privacy_officer = functionaris gegevensbescherming (privacy officer)',
 });
 
 export const emailAddress = z

@@ -8,6 +8,7 @@ export const STAFF_ROLES = [
   'board',
   'legal',
   'admin',
+  'privacy_officer',
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -51,6 +52,8 @@ export const ORGANIZATION_PERMISSIONS = [
   'admin.manage_reference_data',
   'admin.manage_api_tokens',
   'admin.view_audit_log',
+  'privacy.manage',
+  'privacy.view_access_log',
 ] as const;
 export type OrganizationPermission = (typeof ORGANIZATION_PERMISSIONS)[number];
 
@@ -64,6 +67,7 @@ export const ORGANIZATION_MATRIX: Record<OrganizationPermission, readonly StaffR
     'board',
     'legal',
     'admin',
+    'privacy_officer',
   ],
   'mt_review.manage': ['management_team', 'board', 'admin'], // policy 3.1: the MT records its review and decisions
   'mt_review.propose': ['manager', 'management_team', 'board', 'admin'], // policy 2.4: managers bring policy issues to the MT
@@ -74,6 +78,9 @@ export const ORGANIZATION_MATRIX: Record<OrganizationPermission, readonly StaffR
   'admin.manage_reference_data': ['admin'],
   'admin.manage_api_tokens': ['admin'],
   'admin.view_audit_log': ['admin'],
+  // AVG: retention terms, legal holds, subject access and erasure; the access log (accountability)
+  'privacy.manage': ['privacy_officer', 'admin'],
+  'privacy.view_access_log': ['privacy_officer', 'admin'],
 };
 
 export type Decision = { allowed: true } | { allowed: false; hidden: boolean };

@@ -8,6 +8,7 @@ export const ROLE_NAMES = {
   board: 'directie',
   legal: 'jurist',
   admin: 'beheerder',
+  privacy_officer: 'functionaris gegevensbescherming',
 } as const;
 export type Role = keyof typeof ROLE_NAMES;
 

@@ -37,6 +37,7 @@ import { ssoRoutes } from './modules/sso/sso.routes.ts';
 import { complaintActionRoutes } from './modules/complaints/complaint-actions.routes.ts';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.ts';
 import { managerRoutes } from './modules/manager/manager.routes.ts';
+import { jobRunRoutes } from './jobs/job-runs.routes.ts';
 import { integrationRoutes } from './modules/integrations/integrations.routes.ts';
 import { addWebhooksToOpenApi } from './modules/integrations/openapi-webhooks.ts';
 import { learningRoutes } from './modules/learning/learning.routes.ts';
@@ -192,6 +193,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(complaintActionRoutes, { db: deps.db });
   await app.register(notificationRoutes, { db: deps.db });
   await app.register(learningRoutes, { db: deps.db });
+  await app.register(jobRunRoutes, { db: deps.db });
   await app.register(reportRoutes, { db: deps.db, storage: deps.storage });
   await app.register(integrationRoutes, { db: deps.db, publicUrl: deps.config.publicUrl });
   await app.register(managerRoutes, { db: deps.db });

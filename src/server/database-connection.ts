@@ -8,6 +8,8 @@ import { prepareSetupLink } from './modules/setup/setup.service.ts';
 
 export type DatabaseConnection = {
   db: Database;
+  /** Owner connection string: for background work that spans organisations (jobs, mail delivery). */
+  ownerUrl: string;
   embedded: boolean;
   /** One-time link to create the first administrator, while the installation has no staff. */
   setupUrl: string | null;
@@ -18,7 +20,12 @@ export type DatabaseConnection = {
  * Connects to DATABASE_URL, or starts the embedded PostgreSQL in DATA_DIR when none is given;
  * migrates with the owner connection, then hands out the application-role pool.
  */
-export async function connectDatabase(config: Config, logger: Logger): Promise<DatabaseConnection> {
+export async function connectDatabase(
+  config: Config,
+  logger: Logger,
+  // Tools such as the import CLI must not replace the setup link a starting server printed.
+  options: { prepareSetupLink?: boolean } = {},
+): Promise<DatabaseConnection> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, logger);
   const ownerUrl = embedded?.ownerUrl ?? (config.databaseOwnerUrl as string);
   const appUrl = embedded?.appUrl ?? (config.databaseUrl as string);
@@ -29,13 +36,15 @@ export async function connectDatabase(config: Config, logger: Logger): Promise<D
       const applied = await migrateToLatest(owner);
       if (applied.length > 0) logger.info({ migrations: applied }, `applied ${applied.length} migration(s)`);
       if (await ensureDefaultOrganization(owner)) logger.info('created the default organisation');
-      setupUrl = await prepareSetupLink(owner, config.publicUrl, new Date());
+      if (options.prepareSetupLink !== false)
+        setupUrl = await prepareSetupLink(owner, config.publicUrl, new Date());
     } finally {
       await owner.destroy();
     }
     const db = createDatabase(appUrl, { poolSize: config.databasePoolSize, log: logger });
     return {
       db,
+      ownerUrl,
       embedded: embedded !== null,
       setupUrl,
       close: async () => {

@@ -3,7 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadDotEnv, parseConfig } from './config.ts';
 import { connectDatabase } from './database-connection.ts';
+import { type JobRunner, startJobRunner } from './jobs/job-runner.ts';
 import { createLogger } from './logger.ts';
+import { startMessaging } from './modules/messages/messaging-runtime.ts';
+import { defaultLedgerFile, ErasureLedger } from './modules/privacy/erasure-ledger.ts';
+import { createBlobStorage } from './storage/create-blob-storage.ts';
 
 // Composition root: config → database → http. Everything else receives its dependencies.
 
@@ -30,13 +34,19 @@ async function main(): Promise<void> {
     logger.fatal({ err: error }, 'could not prepare the database');
     process.exit(1);
   });
+  const storage = createBlobStorage(config.storage);
+  const erasureLedger = new ErasureLedger(defaultLedgerFile(config.dataDir));
   const app = await buildApp({
     config,
     db: connection.db,
+    storage,
+    erasureLedger,
     logger,
     webRoot: path.join(projectRoot, 'dist/web'),
   });
 
+  let messaging: ReturnType<typeof startMessaging> | null = null;
+  let jobs: JobRunner | null = null;
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) {
@@ -52,6 +62,10 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      // The worker finishes the message in hand (its transaction) before the pool goes away
+      await messaging?.stop();
+      await jobs?.stop();
+      await storage.close();
       await connection.close();
       logger.info('stopped cleanly');
       process.exit(0);
@@ -70,9 +84,18 @@ async function main(): Promise<void> {
     await connection.close();
     process.exit(1);
   }
+  messaging = startMessaging(config, connection.db, logger);
+  if (config.jobs === 'in-process') {
+    jobs = await startJobRunner({
+      ownerUrl: connection.ownerUrl,
+      publicUrl: config.publicUrl,
+      logger,
+      privacy: { storage, ledger: erasureLedger },
+    });
+  }
   const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
   logger.info(
-    { database: connection.embedded ? 'embedded' : 'external' },
+    { database: connection.embedded ? 'embedded' : 'external', attachments: config.storage.driver },
     `Gehoord is ready at ${config.publicUrl} (${seconds} s); API docs at ${config.publicUrl}/api/docs`,
   );
   if (connection.setupUrl) {

@@ -2,6 +2,8 @@ import { loadDotEnv, parseConfig } from './config.ts';
 import { connectDatabase } from './database-connection.ts';
 import { startJobRunner } from './jobs/job-runner.ts';
 import { createLogger } from './logger.ts';
+import { defaultLedgerFile, ErasureLedger } from './modules/privacy/erasure-ledger.ts';
+import { createBlobStorage } from './storage/create-blob-storage.ts';
 
 // `npm run worker`: the scheduled jobs in their own process, for installations that run several web
 // instances with JOBS=off. Several workers may run at once: pg-boss hands each cron slot to one of them.
@@ -10,7 +12,13 @@ loadDotEnv();
 const config = parseConfig(process.env, { stdoutIsTty: process.stdout.isTTY });
 const logger = createLogger(config);
 const connection = await connectDatabase(config, logger, { prepareSetupLink: false });
-const runner = await startJobRunner({ ownerUrl: connection.ownerUrl, publicUrl: config.publicUrl, logger });
+const storage = createBlobStorage(config.storage);
+const runner = await startJobRunner({
+  ownerUrl: connection.ownerUrl,
+  publicUrl: config.publicUrl,
+  logger,
+  privacy: { storage, ledger: new ErasureLedger(defaultLedgerFile(config.dataDir)) },
+});
 
 let stopping = false;
 async function stop(signal: string) {
@@ -18,6 +26,7 @@ async function stop(signal: string) {
   stopping = true;
   logger.info(`${signal} received: stopping the worker`);
   await runner.stop();
+  await storage.close();
   await connection.close();
   process.exit(0);
 }

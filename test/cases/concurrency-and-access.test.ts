@@ -89,6 +89,7 @@ describe('concurrency, idempotency and the access log', () => {
       .selectFrom('complaint_access_log')
       .select(['user_id', 'what'])
       .where('complaint_id', '=', complaint.id)
+      .where('what', '=', 'detail')
       .orderBy('id')
       .execute();
     expect(log).toEqual([

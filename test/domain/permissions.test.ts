@@ -177,6 +177,13 @@ const EXPECTED: Record<StaffRole, Record<Relation, Row>> = {
     responsibleManager: NOT_INVOLVED,
     unrelated: NOT_INVOLVED,
   },
+  // serves data subjects' rights through /api/privacy, not through case handling
+  privacy_officer: {
+    handler: HANDLING,
+    departmentManager: NOT_INVOLVED,
+    responsibleManager: NOT_INVOLVED,
+    unrelated: NOT_INVOLVED,
+  },
 };
 
 const RELATIONS: Relation[] = ['handler', 'departmentManager', 'responsibleManager', 'unrelated'];
@@ -271,6 +278,7 @@ describe('picking up an unassigned complaint (policy 2.3): anyone who can see it
     board: { ordinary: 'ok ok ok', confidential: 'ok  ok  ok' },
     legal: { ordinary: 'ok ok ok', confidential: 'ok  ok  ok' },
     admin: { ordinary: 'ok ok ok', confidential: '404 404 404' },
+    privacy_officer: { ordinary: 'ok ok ok', confidential: '404 404 404' },
   };
   const relations: Relation[] = ['departmentManager', 'responsibleManager', 'unrelated'];
   test.each(
@@ -355,7 +363,10 @@ describe('organisation-wide actions', () => {
       'admin.manage_reference_data',
       'admin.manage_api_tokens',
       'admin.view_audit_log',
+      'privacy.manage',
+      'privacy.view_access_log',
     ],
+    privacy_officer: ['complaints.list_all', 'privacy.manage', 'privacy.view_access_log'],
   };
 
   test.each(

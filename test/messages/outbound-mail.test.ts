@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import pino from 'pino';
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import {
   mailboxDelivery,
   messageIdFor,
@@ -41,14 +41,21 @@ function smtpWorker(options: { maxAttempts?: number; backoffMs?: number } = {}) 
   });
 }
 
+// Progress updates to the complainant (in handling, closed) have their own test; here they would only add noise
 async function outboxFor(complaintId: string) {
   return database.owner
     .selectFrom('outbox_message')
     .selectAll()
     .where('complaint_id', '=', complaintId)
+    .where('kind', 'not like', 'progress\\_%')
     .orderBy('created_at')
     .execute();
 }
+
+beforeEach(async () => {
+  // Each test counts its own deliveries: send what earlier tests left queued (e.g. progress updates) first
+  await smtpWorker().drain();
+});
 
 async function timeline(complaintId: string) {
   const response = await world.as.eva.request({ method: 'GET', url: `/api/complaints/${complaintId}` });
@@ -150,8 +157,9 @@ describe('outbound mail through the outbox and a real SMTP server', () => {
     await step(world.as.eva, complaint.id, 'answer', { text: answerText });
 
     const before = sink.received.length;
-    expect(await smtpWorker().drain()).toBe(2); // the acknowledgement and the answer
-    const mails = (await sink.waitFor(before + 2)).slice(before);
+    // the acknowledgement, the progress update ("in behandeling") and the answer
+    expect(await smtpWorker().drain()).toBe(3);
+    const mails = (await sink.waitFor(before + 3)).slice(before);
     const answer = mails.find((m) => m.parsed.subject?.startsWith('Reactie op uw klacht'));
     expect(answer?.parsed.subject).toBe(`Reactie op uw klacht (${complaint.reference})`);
     expect(addresses(answer?.parsed.to)).toEqual(['jannie@example.nl']);
@@ -169,7 +177,11 @@ describe('outbound mail through the outbox and a real SMTP server', () => {
     const events = await timeline(complaint.id);
     const answerSent = events.find((e) => e.type === 'answer_sent');
     const sentMessages = events.filter((e) => e.type === 'message_sent');
-    expect(sentMessages.map((e) => e.payload.kind).sort()).toEqual(['acknowledgement', 'answer']);
+    expect(sentMessages.map((e) => e.payload.kind).sort()).toEqual([
+      'acknowledgement',
+      'answer',
+      'progress_in_handling',
+    ]);
     const answerMessage = sentMessages.find((e) => e.payload.kind === 'answer');
     expect(answerSent?.payload.outboxIds).toEqual([answerMessage?.payload.outboxId]);
     expect(answerMessage?.payload.cc).toEqual(

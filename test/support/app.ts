@@ -1,8 +1,15 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
+import type { OidcConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/database.ts';
+import type { ErasureLedger } from '../../src/server/modules/privacy/erasure-ledger.ts';
+import type { BlobStorage } from '../../src/server/storage/blob-storage.ts';
+import { LocalDiskStorage } from '../../src/server/storage/local-disk-storage.ts';
 
 /** The real application on a test database, driven through `app.inject`. */
 export async function createTestApp(
@@ -11,9 +18,22 @@ export async function createTestApp(
     webRoot?: string;
     extend?: (app: FastifyInstance) => void;
     loginRateLimitPerMinute?: number;
+    /** Single sign-on against a provider the test started; off when omitted. */
+    oidc?: OidcConfig;
+    /** Attachment files; default: local disk in a temporary folder removed after the file's tests. */
+    storage?: BlobStorage;
+    attachmentMaxBytes?: number;
+    /** Where erased ids are kept outside the database (privacy); not kept when omitted. */
+    erasureLedger?: ErasureLedger;
   } = {},
 ): Promise<FastifyInstance> {
-  const { extend, loginRateLimitPerMinute, ...rest } = options;
+  const { extend, loginRateLimitPerMinute, oidc, storage, attachmentMaxBytes, ...rest } = options;
+  let blobs = storage;
+  if (blobs === undefined) {
+    const directory = await mkdtemp(path.join(tmpdir(), 'gehoord-blobs-'));
+    afterAll(() => rm(directory, { recursive: true, force: true }));
+    blobs = new LocalDiskStorage(directory);
+  }
   const app = await buildApp({
     // Tests sign in many times from one address; the limit itself is tested with a low value.
     config: {
@@ -21,8 +41,11 @@ export async function createTestApp(
       trustProxy: false,
       env: 'test',
       loginRateLimitPerMinute: loginRateLimitPerMinute ?? 100_000,
+      oidc: oidc ?? null,
+      attachmentMaxBytes: attachmentMaxBytes ?? 20 * 1024 * 1024,
     },
     db,
+    storage: blobs,
     logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     ...rest,
   });

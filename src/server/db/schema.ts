@@ -146,6 +146,7 @@ export interface PersonTable {
   unit_id: Nullable<string>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  anonymised_at: Nullable<Date>;
 }
 
 export interface RepresentativeTable {
@@ -157,6 +158,7 @@ export interface RepresentativeTable {
   relation: string;
   consent_noted: Generated<boolean>;
   created_at: CreatedAt;
+  anonymised_at: Nullable<Date>;
 }
 
 export interface ContractorTable {
@@ -253,6 +255,7 @@ export interface ComplaintTable {
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
+  anonymised_at: Nullable<Date>;
 }
 
 export interface ComplaintEventTable {
@@ -269,14 +272,78 @@ export interface ComplaintEventTable {
   payload: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
+export type AccessLogWhat =
+  | 'detail'
+  | 'attachment'
+  | 'person'
+  | 'person_complaints'
+  | 'change'
+  | 'export'
+  | 'subject_access_export'
+  | 'erasure'
+  | 'access_log_export';
+
 export interface ComplaintAccessLogTable {
   id: Generated<number>;
   organization_id: string;
-  complaint_id: string;
+  complaint_id: Nullable<string>;
+  person_id: Nullable<string>;
   user_id: Nullable<string>;
   token_id: Nullable<string>;
-  what: 'detail' | 'attachment';
+  what: AccessLogWhat;
+  ip: Nullable<string>;
+  user_agent: Nullable<string>;
+  detail: ColumnType<Record<string, unknown>, string | undefined, never>;
   at: CreatedAt;
+}
+
+export interface PrivacySettingsTable {
+  organization_id: string;
+  retention_years: Generated<number>;
+  legal_hold_max_years: Generated<number>;
+  mail_includes_case_text: Generated<boolean>;
+  updated_at: UpdatedAt;
+  updated_by: Nullable<string>;
+}
+
+export interface LegalHoldTable {
+  id: Generated<string>;
+  organization_id: string;
+  complaint_id: string;
+  kind: 'committee' | 'huurcommissie' | 'court' | 'insurer' | 'compensation';
+  reason: string;
+  placed_on: string;
+  placed_by: Nullable<string>;
+  lifted_on: Nullable<string>;
+  lifted_by: Nullable<string>;
+  created_at: CreatedAt;
+}
+
+export interface ErasureLogTable {
+  id: Generated<number>;
+  organization_id: string;
+  subject_kind: 'complaint' | 'person' | 'representative';
+  subject_id: string;
+  reason: 'retention' | 'request' | 'reapply';
+  counts: ColumnType<Record<string, number>, string | undefined, never>;
+  erased_at: CreatedAt;
+}
+
+export interface ComplaintAttachmentTable {
+  id: string;
+  organization_id: string;
+  complaint_id: string;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  kind: 'photo' | 'letter' | 'email' | 'other';
+  description: Nullable<string>;
+  uploaded_by: Nullable<string>;
+  uploaded_by_token: Nullable<string>;
+  uploaded_at: CreatedAt;
+  erased_at: Nullable<Date>;
 }
 
 export interface BoardNotificationTable {
@@ -287,6 +354,7 @@ export interface BoardNotificationTable {
   created_at: CreatedAt;
   acknowledged_at: Nullable<Date>;
   acknowledged_by: Nullable<string>;
+  notified_at: Nullable<Date>;
 }
 
 export interface IdempotencyKeyTable {
@@ -300,7 +368,343 @@ export interface IdempotencyKeyTable {
   created_at: CreatedAt;
 }
 
+export interface SsoSettingsTable {
+  organization_id: string;
+  allowed_issuers: ColumnType<string[], string[] | undefined, string[]>;
+  allowed_tenant_ids: ColumnType<string[], string[] | undefined, string[]>;
+  link_by_email_allowed: Generated<boolean>;
+  provisioning_enabled: Generated<boolean>;
+  provisioning_role: Generated<string>;
+  provisioning_department_id: Nullable<string>;
+  updated_at: UpdatedAt;
+  updated_by: Nullable<string>;
+}
+
+export interface StaffIdentityTable {
+  id: Generated<string>;
+  organization_id: string;
+  staff_user_id: string;
+  issuer: string;
+  subject: string;
+  tenant_id: Nullable<string>;
+  created_at: CreatedAt;
+  last_login_at: Nullable<Date>;
+}
+
+export interface SsoLoginFlowTable {
+  id: Generated<string>;
+  organization_id: string;
+  token_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: Generated<string>;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
+export interface OutboxMessageTable {
+  id: Generated<string>;
+  organization_id: string;
+  complaint_id: Nullable<string>;
+  kind: string;
+  recipient_to: string[];
+  recipient_cc: ColumnType<string[], string[] | undefined, string[]>;
+  subject: string;
+  body_text: string;
+  body_html: Nullable<string>;
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_error: Nullable<string>;
+  provider_message_id: Nullable<string>;
+  created_at: CreatedAt;
+  sent_at: Nullable<Date>;
+  in_reply_to: Nullable<string>;
+}
+
+export interface MessageTemplateTable {
+  organization_id: string;
+  kind: string;
+  locale: 'nl' | 'en';
+  subject: string;
+  body: string;
+  updated_at: UpdatedAt;
+  updated_by: Nullable<string>;
+}
+
+export interface InboundMailTable {
+  id: Generated<string>;
+  organization_id: string;
+  mailbox: string;
+  uid_validity: ColumnType<string, string | number | bigint, never>;
+  uid: ColumnType<string, string | number | bigint, never>;
+  message_id: string;
+  outcome: 'complaint' | 'reply' | 'auto_reply' | 'bounce';
+  complaint_id: Nullable<string>;
+  from_address: Nullable<string>;
+  subject: Nullable<string>;
+  attachment_names: ColumnType<string[], string[] | undefined, never>;
+  raw: ColumnType<Buffer, Buffer, never>;
+  processed_at: CreatedAt;
+}
+
+export interface PortalSettingsTable {
+  organization_id: string;
+  form_secret: Buffer;
+  display_name: Nullable<string>;
+  logo_url: Nullable<string>;
+  brand_colour: Nullable<string>;
+  contact_phone: Nullable<string>;
+  contact_email: Nullable<string>;
+  contact_hours: Nullable<string>;
+  website_url: Nullable<string>;
+  repair_url: Nullable<string>;
+  nuisance_url: Nullable<string>;
+  fraud_url: Nullable<string>;
+  objection_url: Nullable<string>;
+  referral_texts: ColumnType<Record<string, unknown>, string | undefined, string>;
+  committee_name: Nullable<string>;
+  committee_contact: Nullable<string>;
+  committee_url: Nullable<string>;
+  intake_department_id: Nullable<string>;
+  status_link_days_after_close: Generated<number>;
+  updated_at: UpdatedAt;
+}
+
+export interface PortalFormNonceTable {
+  organization_id: string;
+  nonce_hash: string;
+  purpose: 'complaint' | 'message' | 'satisfaction';
+  request_hash: string;
+  complaint_id: Nullable<string>;
+  created_at: CreatedAt;
+}
+
+export interface ComplaintStatusLinkTable {
+  id: Generated<string>;
+  organization_id: string;
+  complaint_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  expires_at: Nullable<Date>;
+  revoked_at: Nullable<Date>;
+}
+
+export interface ComplaintSatisfactionTable {
+  id: Generated<string>;
+  organization_id: string;
+  complaint_id: string;
+  handling: number;
+  outcome: number;
+  comment: Nullable<string>;
+  created_at: CreatedAt;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  organization_id: string;
+  user_id: string;
+  complaint_id: Nullable<string>;
+  kind: string;
+  dedupe_key: string;
+  created_at: CreatedAt;
+  read_at: Nullable<Date>;
+  digested_at: Nullable<Date>;
+}
+
+export interface NotificationDigestTable {
+  organization_id: string;
+  user_id: string;
+  day: string;
+  outbox_message_id: Nullable<string>;
+  notification_count: number;
+  created_at: CreatedAt;
+}
+
+export interface PolicyIssueTable {
+  id: Generated<string>;
+  organization_id: string;
+  source: 'policy_wrong' | 'policy_missing' | 'exception' | 'improvement_suggestion' | 'proposed';
+  title: string;
+  description: Nullable<string>;
+  raised_by: Nullable<string>;
+  source_event_id: Nullable<number>;
+  status: Generated<'open' | 'decided' | 'merged'>;
+  merged_into_id: Nullable<string>;
+  created_at: CreatedAt;
+}
+
+export interface PolicyIssueComplaintTable {
+  organization_id: string;
+  policy_issue_id: string;
+  complaint_id: string;
+}
+
+export interface MtMeetingTable {
+  id: Generated<string>;
+  organization_id: string;
+  quarter: string;
+  held_on: string;
+  attendee_ids: ColumnType<string[], string[] | undefined, string[]>;
+  other_attendees: Nullable<string>;
+  minutes: Generated<string>;
+  status: Generated<'draft' | 'approved'>;
+  approved_at: Nullable<Date>;
+  approved_by: Nullable<string>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ImprovementActionTable {
+  id: Generated<string>;
+  organization_id: string;
+  title: string;
+  description: Nullable<string>;
+  owner_id: Nullable<string>;
+  department_id: Nullable<string>;
+  due_on: Nullable<string>;
+  status: Generated<'proposed' | 'agreed' | 'in_progress' | 'done' | 'dropped'>;
+  dropped_reason: Nullable<string>;
+  result: Nullable<string>;
+  scope_category: Nullable<string>;
+  scope_housing_complex_id: Nullable<string>;
+  scope_contractor_id: Nullable<string>;
+  created_by: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  completed_at: Nullable<Date>;
+}
+
+export interface MtDecisionTable {
+  id: Generated<string>;
+  organization_id: string;
+  meeting_id: string;
+  policy_issue_id: Nullable<string>;
+  subject: string;
+  decision: 'adjust_policy' | 'new_action' | 'no_action';
+  reason: Nullable<string>;
+  improvement_action_id: Nullable<string>;
+  decided_by: string;
+  created_at: CreatedAt;
+}
+
+export interface ImprovementActionComplaintTable {
+  organization_id: string;
+  improvement_action_id: string;
+  complaint_id: string;
+}
+
+export interface ImprovementActionIssueTable {
+  organization_id: string;
+  improvement_action_id: string;
+  policy_issue_id: string;
+}
+
+export interface ImprovementActionNoteTable {
+  id: Generated<number>;
+  organization_id: string;
+  improvement_action_id: string;
+  author_id: string;
+  kind: 'note' | 'status_change';
+  text: string;
+  created_at: CreatedAt;
+}
+
+export interface IntegrationEventTable {
+  id: Generated<number>;
+  organization_id: string;
+  event_id: Generated<string>;
+  txid: ColumnType<string, never, never>;
+  type: string;
+  complaint_id: Nullable<string>;
+  payload: ColumnType<Record<string, unknown>, string, never>;
+  occurred_at: CreatedAt;
+}
+
+export interface WebhookEndpointTable {
+  id: Generated<string>;
+  organization_id: string;
+  name: string;
+  url: string;
+  secret: string;
+  event_types: string[];
+  allow_private_network: Generated<boolean>;
+  active: Generated<boolean>;
+  disabled_reason: Nullable<string>;
+  consecutive_failures: Generated<number>;
+  created_by: Nullable<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  organization_id: string;
+  endpoint_id: string;
+  integration_event_id: number;
+  complaint_id: Nullable<string>;
+  status: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_status_code: Nullable<number>;
+  last_error: Nullable<string>;
+  delivered_at: Nullable<Date>;
+  created_at: CreatedAt;
+}
+
+export interface ReportJobTable {
+  id: Generated<string>;
+  organization_id: string;
+  requested_by: string;
+  request: ColumnType<unknown, string, string>;
+  format: 'pdf' | 'xlsx' | 'csv' | 'zip';
+  status: Generated<'queued' | 'running' | 'done' | 'failed'>;
+  progress: Generated<number>;
+  file_key: Nullable<string>;
+  file_name: Nullable<string>;
+  content_type: Nullable<string>;
+  size_bytes: ColumnType<string | null, number | null | undefined, number | null>;
+  error: Nullable<string>;
+  created_at: CreatedAt;
+  started_at: Nullable<Date>;
+  finished_at: Nullable<Date>;
+}
+
+export interface JobRunTable {
+  id: Generated<number>;
+  job: string;
+  started_at: Date;
+  finished_at: CreatedAt;
+  outcome: 'done' | 'failed';
+  result: NullableJson<unknown>;
+  error: Nullable<string>;
+}
+
 export interface DB {
+  job_run: JobRunTable;
+  report_job: ReportJobTable;
+  integration_event: IntegrationEventTable;
+  webhook_endpoint: WebhookEndpointTable;
+  webhook_delivery: WebhookDeliveryTable;
+  policy_issue: PolicyIssueTable;
+  policy_issue_complaint: PolicyIssueComplaintTable;
+  mt_meeting: MtMeetingTable;
+  improvement_action: ImprovementActionTable;
+  mt_decision: MtDecisionTable;
+  improvement_action_complaint: ImprovementActionComplaintTable;
+  improvement_action_issue: ImprovementActionIssueTable;
+  improvement_action_note: ImprovementActionNoteTable;
+  notification: NotificationTable;
+  notification_digest: NotificationDigestTable;
+  outbox_message: OutboxMessageTable;
+  portal_settings: PortalSettingsTable;
+  portal_form_nonce: PortalFormNonceTable;
+  complaint_status_link: ComplaintStatusLinkTable;
+  complaint_satisfaction: ComplaintSatisfactionTable;
+  message_template: MessageTemplateTable;
+  inbound_mail: InboundMailTable;
   unit: UnitTable;
   person: PersonTable;
   representative: RepresentativeTable;
@@ -311,6 +715,10 @@ export interface DB {
   complaint: ComplaintTable;
   complaint_event: ComplaintEventTable;
   complaint_access_log: ComplaintAccessLogTable;
+  privacy_settings: PrivacySettingsTable;
+  legal_hold: LegalHoldTable;
+  erasure_log: ErasureLogTable;
+  complaint_attachment: ComplaintAttachmentTable;
   board_notification: BoardNotificationTable;
   idempotency_key: IdempotencyKeyTable;
   organization: OrganizationTable;
@@ -322,4 +730,7 @@ export interface DB {
   login_throttle: LoginThrottleTable;
   setup_token: SetupTokenTable;
   auth_event: AuthEventTable;
+  sso_settings: SsoSettingsTable;
+  staff_identity: StaffIdentityTable;
+  sso_login_flow: SsoLoginFlowTable;
 }

@@ -62,11 +62,14 @@ export async function registerAuthentication(
         : null;
       if (!principal)
         throw new AppError('unauthenticated', { detail: 'The bearer token is unknown, revoked or expired.' });
-      request.principal = principal;
+      request.principal = { ...principal, origin: clientInfo(request) };
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
-    if (cookie) request.principal = await authenticateSession(deps.db, cookie, now);
+    if (cookie) {
+      const session = await authenticateSession(deps.db, cookie, now);
+      request.principal = session && { ...session, origin: clientInfo(request) };
+    }
     checkRequestOrigin(request, deps.publicUrl, Boolean(cookie));
     // Secure by default: an /api route is for signed-in callers unless it says `config: { public: true }`,
     // so a forgotten check cannot expose data and anonymous callers learn nothing from validation errors.

@@ -8,9 +8,13 @@ import {
 } from '../../domain/permissions.ts';
 import { AppError } from './app-error.ts';
 
+/** Where a request came from, for the access log (AVG accountability: who, when, what and from where). */
+export type ClientOrigin = { ip: string | null; userAgent: string | null };
+
 /** A signed-in staff member, resolved from the session cookie. */
 export type StaffPrincipal = StaffActor & {
   kind: 'staff';
+  origin?: ClientOrigin;
   organizationId: string;
   sessionId: string;
   name: string;
@@ -23,6 +27,7 @@ export type StaffPrincipal = StaffActor & {
 /** An integration, resolved from `Authorization: Bearer`. */
 export type TokenPrincipal = {
   kind: 'token';
+  origin?: ClientOrigin;
   organizationId: string;
   tokenId: string;
   name: string;

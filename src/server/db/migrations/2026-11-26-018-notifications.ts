@@ -19,7 +19,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
   `.execute(db);
   await sql`create index notification_inbox on notification (user_id, created_at desc)`.execute(db);
-  await sql`create index notification_undigested on notification (organization_id, user_id) where digested_at is null`.execute(db);
+  await sql`create index notification_undigested on notification (organization_id, user_id) where digested_at is null`.execute(
+    db,
+  );
 
   await sql`
     create table notification_digest (

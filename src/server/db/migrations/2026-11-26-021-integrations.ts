@@ -71,7 +71,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unique (endpoint_id, integration_event_id)
     )
   `.execute(db);
-  await sql`create index webhook_delivery_due on webhook_delivery (next_attempt_at) where status = 'pending'`.execute(db);
+  await sql`create index webhook_delivery_due on webhook_delivery (next_attempt_at) where status = 'pending'`.execute(
+    db,
+  );
   await sql`create index webhook_delivery_order on webhook_delivery (endpoint_id, complaint_id, id) where status <> 'delivered'`.execute(
     db,
   );

@@ -3,6 +3,19 @@ import * as foundation from './2026-11-25-001-foundation.ts';
 import * as staffIdentity from './2026-11-25-002-staff-identity.ts';
 import * as referenceData from './2026-11-25-010-reference-data.ts';
 import * as complaints from './2026-11-25-011-complaints.ts';
+import * as singleSignOn from './2026-11-26-012-single-sign-on.ts';
+import * as referenceDataSeeds from './2026-11-26-013-reference-data-seeds.ts';
+import * as outbox from './2026-11-26-014-outbox.ts';
+import * as attachments from './2026-11-26-015-attachments.ts';
+import * as portal from './2026-11-26-016-portal.ts';
+import * as communications from './2026-11-26-017-communications.ts';
+import * as notifications from './2026-11-26-018-notifications.ts';
+import * as learning from './2026-11-26-019-learning.ts';
+import * as appendOnly from './2026-11-26-020-append-only.ts';
+import * as privacy from './2026-11-26-030-privacy.ts';
+import * as integrations from './2026-11-26-021-integrations.ts';
+import * as jobRuns from './2026-11-26-022-job-runs.ts';
+import * as reportJobs from './2026-11-26-040-report-jobs.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -13,4 +26,17 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-002-staff-identity': staffIdentity,
   '2026-11-25-010-reference-data': referenceData,
   '2026-11-25-011-complaints': complaints,
+  '2026-11-26-012-single-sign-on': singleSignOn,
+  '2026-11-26-013-reference-data-seeds': referenceDataSeeds,
+  '2026-11-26-014-outbox': outbox,
+  '2026-11-26-015-attachments': attachments,
+  '2026-11-26-016-portal': portal,
+  '2026-11-26-017-communications': communications,
+  '2026-11-26-018-notifications': notifications,
+  '2026-11-26-019-learning': learning,
+  '2026-11-26-020-append-only': appendOnly,
+  '2026-11-26-021-integrations': integrations,
+  '2026-11-26-030-privacy': privacy,
+  '2026-11-26-022-job-runs': jobRuns,
+  '2026-11-26-040-report-jobs': reportJobs,
 };

@@ -14,7 +14,7 @@ import {
   toLocalDate,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
-import { inOrganization } from '../../db/tenant-scope.ts';
+import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { authorize } from './complaint-access.ts';
@@ -93,8 +93,11 @@ export async function listComplaintPage(
   principal: Principal,
   query: ComplaintListQuery,
   now = new Date(),
+  /** Writes the access-log entry of this read in its own transaction (a person's complaints). */
+  audit?: (trx: Scoped) => Promise<void>,
 ): Promise<{ items: ComplaintListItem[]; nextCursor: string | null }> {
   return inOrganization(db, principal.organizationId, async (trx) => {
+    await audit?.(trx);
     const settings = await repository.loadCalendarSettings(trx);
     const rows = await listComplaints(
       trx,
@@ -177,6 +180,7 @@ export async function getComplaint(
       userId: principal.kind === 'staff' ? principal.userId : null,
       tokenId: principal.kind === 'token' ? principal.tokenId : null,
       what: 'detail',
+      origin: principal.origin,
     });
     return buildDetail(trx, row, await repository.loadCalendarSettings(trx), now);
   });

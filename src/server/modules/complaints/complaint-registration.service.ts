@@ -6,6 +6,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
+import { recordAccess } from '../privacy/access-log.repository.ts';
 import { authorize, eventActor } from './complaint-access.ts';
 import { buildDetail } from './complaint-detail.ts';
 import { enqueueAcknowledgement } from '../messages/complaint-messages.ts';
@@ -153,7 +154,16 @@ export async function registerComplaint(
       { organizationId: principal.organizationId, caller, operation: 'register_complaint' },
       idempotencyKey,
       input,
-      async () => ({ status: 201, body: await register(trx, principal, input, now) }),
+      async () => {
+        const body = await register(trx, principal, input, now);
+        // from where the complaint was registered (privacy issue 12); a replay registers nothing
+        await recordAccess(trx, principal, {
+          what: 'change',
+          complaintId: body.id,
+          detail: { events: ['registered'] },
+        });
+        return { status: 201, body };
+      },
     ),
   );
 }

@@ -138,6 +138,9 @@ export async function insertAccessLog(
     userId: string | null;
     tokenId: string | null;
     what: 'detail' | 'attachment';
+    /** Where the request came from (privacy issue 12). */
+    origin?: { ip: string | null; userAgent: string | null } | undefined;
+    detail?: Record<string, unknown>;
   },
 ) {
   await trx
@@ -148,6 +151,9 @@ export async function insertAccessLog(
       user_id: entry.userId,
       token_id: entry.tokenId,
       what: entry.what,
+      ip: entry.origin?.ip?.slice(0, 100) ?? null,
+      user_agent: entry.origin?.userAgent?.slice(0, 500) ?? null,
+      detail: JSON.stringify(entry.detail ?? {}),
     })
     .execute();
 }

@@ -14,6 +14,7 @@ import {
 import { TOKEN_SCOPES } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { requirePrincipal } from '../../http/principal.ts';
+import { recordPersonComplaintsRead } from '../privacy/access-log.repository.ts';
 import { etagOf } from './complaint-mutation.ts';
 import {
   countComplaints,
@@ -136,12 +137,18 @@ export const complaintsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
           response: { 200: complaintPage },
         },
       },
-      async (request) =>
-        listComplaintPage(db, anyCaller(request), {
-          ...request.query,
-          sort: 'received',
-          [filter]: request.params.id,
-        }),
+      async (request) => {
+        const principal = anyCaller(request);
+        return listComplaintPage(
+          db,
+          principal,
+          { ...request.query, sort: 'received', [filter]: request.params.id },
+          new Date(),
+          filter === 'complainantId'
+            ? (trx) => recordPersonComplaintsRead(trx, principal, request.params.id)
+            : undefined,
+        );
+      },
     );
   }
 };

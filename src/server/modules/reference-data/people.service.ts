@@ -14,6 +14,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
+import { recordAccess } from '../privacy/access-log.repository.ts';
 import { translateUniqueViolation, unknownReference } from './constraint-errors.ts';
 import { findUnit } from './housing.repository.ts';
 import { definedOnly } from './patch.ts';
@@ -60,8 +61,13 @@ export async function listPersons(
   return { items: rows.map(toPerson), total, limit: query.limit, offset: query.offset };
 }
 
+/** A person page is personal data: every read is in the access log (privacy issue 12), in the same transaction. */
 export async function getPerson(db: Database, principal: Principal, id: string): Promise<Person> {
-  const row = await inOrganization(db, principal.organizationId, (trx) => repository.findPerson(trx, id));
+  const row = await inOrganization(db, principal.organizationId, async (trx) => {
+    const found = await repository.findPerson(trx, id);
+    if (found) await recordAccess(trx, principal, { what: 'person', personId: found.id });
+    return found;
+  });
   if (!row) throw new AppError('not_found');
   return toPerson(row);
 }

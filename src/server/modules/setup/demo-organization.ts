@@ -56,6 +56,13 @@ const PEOPLE: {
     department: null,
   },
   { name: 'Anouk Smit', email: 'anouk.smit', roles: ['employee', 'legal'], department: 'Financiën' },
+  // the functionaris gegevensbescherming: retention, subject access, erasure and the access log
+  {
+    name: 'Sanne de Wit',
+    email: 'sanne.dewit',
+    roles: ['employee', 'privacy_officer'],
+    department: 'Financiën',
+  },
   {
     name: 'Ruud Mulder',
     email: 'ruud.mulder',

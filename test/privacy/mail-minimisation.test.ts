@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'vitest';
+import { createTestApp } from '../support/app.ts';
+import { register, step } from '../support/complaint-world.ts';
+import { createTestDatabase } from '../support/database.ts';
+import { createPrivacyStores, createPrivacyWorld, createTenant } from './privacy-world.ts';
+
+const database = await createTestDatabase();
+const stores = await createPrivacyStores();
+const app = await createTestApp(database.app, { storage: stores.storage, erasureLedger: stores.ledger });
+const world = await createPrivacyWorld(database.owner, app);
+const { as } = world;
+
+const outboxOf = (complaintId: string) =>
+  database.owner
+    .selectFrom('outbox_message')
+    .select(['kind', 'recipient_to', 'subject', 'body_text'])
+    .where('complaint_id', '=', complaintId)
+    .execute();
+
+/** Registered and answered; the world's tenant has no e-mail address, so the answer goes by post. */
+async function answered(complainantId: string, description: string, answer: string) {
+  const complaint = await register(as.eva, { channel: 'letter', complainantId, description });
+  await step(as.eva, complaint.id, 'triage', {
+    outcome: 'complaint',
+    category: 'repair_badly_done',
+    subject: { kind: 'contractor', contractorId: world.contractor.id },
+  });
+  await step(as.eva, complaint.id, 'contacts', { kind: 'phone', direction: 'outbound', summary: 'Gebeld.' });
+  await step(as.eva, complaint.id, 'assessment', {
+    kind: 'policy_not_followed',
+    verdict: 'upheld',
+    apologyOffered: true,
+    errorAdmitted: true,
+    demonstrableDamage: false,
+  });
+  await step(as.eva, complaint.id, 'answer', { text: answer });
+  return complaint;
+}
+
+describe('minimisation in mail: the reference and a link, not the case text', () => {
+  test('the acknowledgement carries reference, dates and the status link, never the complaint text', async () => {
+    const tenant = await createTenant(database.owner, world.organization.id, world.unit.id, 'Lies Kok');
+    const complaint = await register(as.eva, {
+      channel: 'phone',
+      complainantId: tenant.id,
+      description: 'Lies Kok heeft last van vocht achter het behang.',
+    });
+    const [ack] = (await outboxOf(complaint.id)).filter((m) => m.kind === 'acknowledgement');
+    expect(ack?.body_text).toContain(complaint.reference);
+    expect(ack?.body_text).toContain('http://localhost:3000/status');
+    expect(ack?.body_text).not.toContain('vocht');
+  });
+
+  test('the staff copy of a posted answer points at the case; with the organisation’s opt-in it carries the text', async () => {
+    const answer = 'Wij laten de kozijnen van uw woning deze maand vervangen.';
+    const without = await answered(world.tenant.id, 'De kozijnen rotten weg.', answer);
+    const [copy] = (await outboxOf(without.id)).filter((m) => m.kind === 'answer_copy');
+    expect(copy, 'a staff copy is queued').toBeDefined();
+    expect(copy?.body_text).toContain(`/klachten/${without.id}`);
+    expect(copy?.body_text).not.toContain('kozijnen');
+
+    const optIn = await world.admin.request({
+      method: 'PATCH',
+      url: '/api/privacy/settings',
+      payload: { mailIncludesCaseText: true },
+    });
+    expect(optIn.json().mailIncludesCaseText).toBe(true);
+    const withText = await answered(world.tenant.id, 'De kozijnen rotten nog steeds weg.', answer);
+    const [copyWithText] = (await outboxOf(withText.id)).filter((m) => m.kind === 'answer_copy');
+    expect(copyWithText?.body_text).toContain(answer);
+  });
+});
