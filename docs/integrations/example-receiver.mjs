@@ -9,7 +9,11 @@ const toleranceSeconds = 300;
 const seen = new Set(); // use a table with a unique key in production
 
 function verify(body, header) {
-  const parts = Object.fromEntries(String(header ?? '').split(',').map((p) => p.split('=', 2)));
+  const parts = Object.fromEntries(
+    String(header ?? '')
+      .split(',')
+      .map((p) => p.split('=', 2)),
+  );
   const t = Number(parts.t);
   if (!Number.isFinite(t) || Math.abs(Date.now() / 1000 - t) > toleranceSeconds) return false;
   const expected = Buffer.from(createHmac('sha256', secret).update(`${t}.${body}`).digest('hex'));

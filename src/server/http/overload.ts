@@ -6,6 +6,7 @@ declare module 'fastify' {
     countedInFlight?: boolean;
   }
 }
+
 import { AppError } from './app-error.ts';
 
 /**

@@ -846,7 +846,8 @@ export const en: Messages = {
     download: (name: string) => `Download ${name}`,
     jobHint: 'An annual report is made in the background; you can keep working meanwhile.',
     dossier: 'Dossier per complex',
-    dossierHint: 'A ZIP with each complaint’s case file as PDF and its attachments, e.g. for the regional complaints committee.',
+    dossierHint:
+      'A ZIP with each complaint’s case file as PDF and its attachments, e.g. for the regional complaints committee.',
     complex: 'Complex',
     from: 'From',
     until: 'Until (not included)',

@@ -880,7 +880,8 @@ export const nl = {
     download: (name: string) => `Download ${name}`,
     jobHint: 'Een jaarrapportage wordt op de achtergrond gemaakt; u kunt intussen doorwerken.',
     dossier: 'Dossier per complex',
-    dossierHint: 'Een ZIP met per klacht het dossier als PDF en de bijlagen, bijvoorbeeld voor de regionale klachtencommissie.',
+    dossierHint:
+      'Een ZIP met per klacht het dossier als PDF en de bijlagen, bijvoorbeeld voor de regionale klachtencommissie.',
     complex: 'Complex',
     from: 'Van',
     until: 'Tot (niet inbegrepen)',

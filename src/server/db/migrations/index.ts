@@ -12,9 +12,9 @@ import * as communications from './2026-11-26-017-communications.ts';
 import * as notifications from './2026-11-26-018-notifications.ts';
 import * as learning from './2026-11-26-019-learning.ts';
 import * as appendOnly from './2026-11-26-020-append-only.ts';
-import * as privacy from './2026-11-26-030-privacy.ts';
 import * as integrations from './2026-11-26-021-integrations.ts';
 import * as jobRuns from './2026-11-26-022-job-runs.ts';
+import * as privacy from './2026-11-26-030-privacy.ts';
 import * as reportJobs from './2026-11-26-040-report-jobs.ts';
 
 /**

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import type {
+  AssessmentInputBody,
   answerInput,
   approvalInput,
   approvalRequestInput,
-  AssessmentInputBody,
   boardDecisionInput,
   committeeFollowUpInput,
   committeeReferenceInput,
@@ -17,8 +17,8 @@ import {
   type Approval,
   type Assessment,
   type CommitteeCase,
-  type ComplaintSubject,
   type ComplaintStatus,
+  type ComplaintSubject,
   findCommitteePrecedent,
   isResponsibleManager,
   type Role,
@@ -27,6 +27,7 @@ import {
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
+import * as repository from './complaint.repository.ts';
 import { domainActor, toAccess } from './complaint-access.ts';
 import {
   type MutationContext,
@@ -34,7 +35,6 @@ import {
   mutateComplaint,
   transition,
 } from './complaint-mutation.ts';
-import * as repository from './complaint.repository.ts';
 import { reviveDates } from './complaint-state.mapper.ts';
 
 export type Write = { db: Database; principal: Principal; id: string; ifMatch: number | undefined };

@@ -8,8 +8,8 @@ import {
   REPEAT_RUNGS,
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import * as repository from './complaint.repository.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
+import * as repository from './complaint.repository.ts';
 import { toComplaintState } from './complaint-state.mapper.ts';
 
 const TERM_RUNNING = new Set(['new', 'in_progress', 'declined_outside_procedure']);

@@ -13,14 +13,13 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
+import { publishComplaintEvents } from '../integrations/complaint-publisher.ts';
+import { enqueueEffectMessages, enqueueProgressMessages } from '../messages/complaint-messages.ts';
+import { recordAccess } from '../privacy/access-log.repository.ts';
+import type { ComplaintRow } from './complaint.repository.ts';
+import * as repository from './complaint.repository.ts';
 import { authorize, domainActor, eventActor } from './complaint-access.ts';
 import { buildDetail, loadState } from './complaint-detail.ts';
-import { enqueueEffectMessages } from '../messages/complaint-messages.ts';
-import { recordAccess } from '../privacy/access-log.repository.ts';
-import * as repository from './complaint.repository.ts';
-import type { ComplaintRow } from './complaint.repository.ts';
-import { publishComplaintEvents } from '../integrations/complaint-publisher.ts';
-import { enqueueProgressMessages } from '../messages/complaint-messages.ts';
 import { stateColumns } from './complaint-state.mapper.ts';
 
 export type EventSpec = {

@@ -17,9 +17,9 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
+import * as repository from './complaint.repository.ts';
 import { authorize } from './complaint-access.ts';
 import { buildDetail, termProgressOf } from './complaint-detail.ts';
-import * as repository from './complaint.repository.ts';
 import {
   type Cursor,
   countByStatus,

@@ -6,13 +6,13 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
+import { publishComplaintEvents } from '../integrations/complaint-publisher.ts';
+import { enqueueAcknowledgement } from '../messages/complaint-messages.ts';
 import { recordAccess } from '../privacy/access-log.repository.ts';
+import * as repository from './complaint.repository.ts';
 import { authorize, eventActor } from './complaint-access.ts';
 import { buildDetail } from './complaint-detail.ts';
-import { enqueueAcknowledgement } from '../messages/complaint-messages.ts';
 import { carryOutEffects } from './complaint-mutation.ts';
-import * as repository from './complaint.repository.ts';
-import { publishComplaintEvents } from '../integrations/complaint-publisher.ts';
 import { stateColumns } from './complaint-state.mapper.ts';
 import { type IdempotentResult, withIdempotency } from './idempotency.ts';
 

@@ -16,8 +16,8 @@ import { AppError } from '../../http/app-error.ts';
 import { requireOrganizationPermission, requirePrincipal } from '../../http/principal.ts';
 import { type FeedCursor, readFeed } from './integration-event.repository.ts';
 import { OutboundRefused, resolveSafeTarget } from './safe-outbound.ts';
-import { webhookEnvelope } from './webhook-delivery.service.ts';
 import * as repository from './webhook.repository.ts';
+import { webhookEnvelope } from './webhook-delivery.service.ts';
 
 const tags = ['integrations'];
 const idParams = z.object({ id: z.uuid() });

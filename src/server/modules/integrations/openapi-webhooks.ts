@@ -19,15 +19,27 @@ export function addWebhooksToOpenApi<T extends Record<string, unknown>>(document
         description: 'Sent to every active webhook endpoint subscribed to this type. De-duplicate on `id`.',
         parameters: [
           SIGNATURE_HEADER,
-          { name: 'Gehoord-Event-Id', in: 'header', required: true, schema: { type: 'string', format: 'uuid' } },
-          { name: 'Gehoord-Event-Type', in: 'header', required: true, schema: { type: 'string', const: type } },
+          {
+            name: 'Gehoord-Event-Id',
+            in: 'header',
+            required: true,
+            schema: { type: 'string', format: 'uuid' },
+          },
+          {
+            name: 'Gehoord-Event-Type',
+            in: 'header',
+            required: true,
+            schema: { type: 'string', const: type },
+          },
         ],
         requestBody: {
           required: true,
           content: { 'application/json': { schema: { $ref: '#/components/schemas/IntegrationEvent' } } },
         },
         responses: {
-          '2XX': { description: 'Received. Anything else (or no answer within 10 s) is retried with backoff.' },
+          '2XX': {
+            description: 'Received. Anything else (or no answer within 10 s) is retried with backoff.',
+          },
         },
       },
     };

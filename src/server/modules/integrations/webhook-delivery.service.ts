@@ -1,8 +1,8 @@
 import type { Database } from '../../db/database.ts';
 import { insertNotifications, listActiveUserIdsWithRole } from '../notifications/notification.repository.ts';
 import { OutboundRefused, postSafely } from './safe-outbound.ts';
-import { signWebhook } from './webhook-signature.ts';
 import * as repository from './webhook.repository.ts';
+import { signWebhook } from './webhook-signature.ts';
 
 export const MAX_ATTEMPTS = 8;
 /** After this many failures in a row without one success, the endpoint is switched off and admins are told. */

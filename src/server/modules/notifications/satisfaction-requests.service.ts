@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import { addWorkingDays, isWorkingDay, toLocalDate } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
-import { loadCalendarSettings } from '../complaints/complaint.repository.ts';
-import { insertEvent } from '../complaints/complaint.repository.ts';
+import { insertEvent, loadCalendarSettings } from '../complaints/complaint.repository.ts';
 import { enqueueSatisfactionRequest } from '../messages/complaint-messages.ts';
 import { listOrganizationIds } from './notification.repository.ts';
 

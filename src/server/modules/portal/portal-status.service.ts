@@ -1,11 +1,11 @@
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
+import { findComplaintRow } from '../complaints/complaint.repository.ts';
+import { insertIntegrationEvent } from '../integrations/integration-event.repository.ts';
 import { STATUS_TOKEN_PATTERN, sha256Hex } from './form-token.ts';
 import type { StatusComplaintRow } from './portal.repository.ts';
 import * as repository from './portal.repository.ts';
 import type { PortalContext } from './portal-context.ts';
-import { findComplaintRow } from '../complaints/complaint.repository.ts';
-import { insertIntegrationEvent } from '../integrations/integration-event.repository.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
