@@ -13,9 +13,9 @@ import * as notifications from './2026-11-26-018-notifications.ts';
 import * as learning from './2026-11-26-019-learning.ts';
 import * as appendOnly from './2026-11-26-020-append-only.ts';
 import * as integrations from './2026-11-26-021-integrations.ts';
-import * as jobRuns from './2026-11-26-022-job-runs.ts';
 import * as privacy from './2026-11-26-030-privacy.ts';
 import * as reportJobs from './2026-11-26-040-report-jobs.ts';
+import * as jobRuns from './2026-11-26-041-job-runs.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -37,6 +37,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-020-append-only': appendOnly,
   '2026-11-26-021-integrations': integrations,
   '2026-11-26-030-privacy': privacy,
-  '2026-11-26-022-job-runs': jobRuns,
   '2026-11-26-040-report-jobs': reportJobs,
+  '2026-11-26-041-job-runs': jobRuns,
 };
