@@ -110,7 +110,9 @@ describe('hostile input at every documented endpoint', () => {
               'idempotency-key': 'k'.repeat(Math.floor(Math.random() * 300)),
             },
           });
-          if (response.statusCode >= 500)
+          // Readiness answers 503 by design while the database or migrations are not ready
+          const readiness = path === '/health/ready' && response.statusCode === 503;
+          if (response.statusCode >= 500 && !readiness)
             failures.push(
               `${operation.method} ${path} → ${response.statusCode} ${response.body.slice(0, 200)}`,
             );
