@@ -61,6 +61,8 @@ test('a staff member turns on two-step verification and then needs the code to s
   await page.getByRole('link', { name: 'Terug naar mijn account' }).click();
   await expect(page.getByText('Tweestapsverificatie staat aan.')).toBeVisible();
   await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
+  // Signing out reloads the page; wait for it so the next sign-in does not race the reload
+  await expect(page.getByRole('button', { name: 'Uitloggen', exact: true })).toBeHidden();
 
   await signInThroughPage(page, anouk.email, anouk.password);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Tweestapsverificatie');
