@@ -69,7 +69,8 @@ test('the MT decides on an agenda item with a new action, approves the record, a
   await expect(issueRow.getByRole('link', { name: complaint.reference })).toBeVisible();
   await checkAccessibility(page);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await page.screenshot({ path: 'docs/screenshots/mt-agenda.png', fullPage: true });
+  if (process.env.GEHOORD_SCREENSHOTS === '1')
+    await page.screenshot({ path: 'docs/screenshots/mt-agenda.png', fullPage: true });
 
   // He records the meeting.
   await page.getByRole('button', { name: 'Vergadering vastleggen' }).click();
@@ -182,7 +183,8 @@ test('the MT decides on an agenda item with a new action, approves the record, a
     sannePage.getByText('Geteld: klachten in de categorie "1. Geen of te laat antwoord", per kwartaal.'),
   ).toBeVisible();
   await sannePage.evaluate(() => window.scrollTo(0, 0));
-  await sannePage.screenshot({ path: 'docs/screenshots/mt-action.png', fullPage: true });
+  if (process.env.GEHOORD_SCREENSHOTS === '1')
+    await sannePage.screenshot({ path: 'docs/screenshots/mt-action.png', fullPage: true });
 
   // Done needs a result: the form says so before anything is sent.
   await sannePage.getByLabel('Nieuwe status').selectOption({ label: 'Gereed' });
