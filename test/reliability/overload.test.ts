@@ -152,4 +152,23 @@ describe('overload: more work than the machine can do', () => {
     expect(recovered).toBe(true);
     expect(app.server.child.exitCode).toBeNull();
   });
+
+  test('requests the clients abort do not leak into the in-flight bound (found by npm run bench)', async () => {
+    await Promise.all(
+      Array.from({ length: 120 }, () =>
+        fetch(`${app.url}/api/complaints?limit=50`, {
+          headers: { authorization: `Bearer ${token}` },
+          signal: AbortSignal.timeout(5),
+        }).catch(() => undefined),
+      ),
+    );
+    await sleep(2000);
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const response = await workQueue();
+      await response.body?.cancel();
+      statuses.push(response.status);
+    }
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+  });
 });

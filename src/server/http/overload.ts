@@ -1,12 +1,6 @@
 import underPressure from '@fastify/under-pressure';
 import type { FastifyInstance } from 'fastify';
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    countedInFlight?: boolean;
-  }
-}
-
 import { AppError } from './app-error.ts';
 
 /**
@@ -22,16 +16,17 @@ export async function registerOverloadProtection(
   if (maxConcurrentRequests > 0) {
     // A bounded queue: beyond this many requests in flight, waiting would only make every answer late
     let inFlight = 0;
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
       if (request.url.startsWith('/health/')) return;
       if (inFlight >= maxConcurrentRequests) {
         throw new AppError('service_unavailable', { headers: { 'retry-after': '2' } });
       }
       inFlight++;
-      request.countedInFlight = true;
-    });
-    app.addHook('onResponse', async (request) => {
-      if (request.countedInFlight) inFlight--;
+      // 'close' fires once however the exchange ends — answered, failed or aborted by the client — so the
+      // count cannot leak (a leak would end in refusing everything)
+      reply.raw.once('close', () => {
+        inFlight--;
+      });
     });
   }
   if (maxEventLoopDelayMs <= 0) return;
