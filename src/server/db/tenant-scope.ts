@@ -22,3 +22,18 @@ export async function inOrganization<T>(
     return work(trx);
   });
 }
+
+/**
+ * For background work that runs as the owner across organisations: one transaction with the organisation
+ * named (so `current_organization_id()` answers), without switching role — queries still filter explicitly.
+ */
+export async function asOwnerFor<T>(
+  owner: Database,
+  organizationId: string,
+  work: (trx: Scoped) => Promise<T>,
+): Promise<T> {
+  return owner.transaction().execute(async (trx) => {
+    await sql`select set_config(${ORGANIZATION_SETTING}, ${organizationId}, true)`.execute(trx);
+    return work(trx);
+  });
+}

@@ -26,3 +26,17 @@ export class AppError extends Error {
     this.headers = options.headers;
   }
 }
+
+/** A 400 naming the field whose id points at nothing this organisation has (Dutch and English). */
+export function unknownReference(path: string): AppError {
+  return new AppError('validation_failed', {
+    fieldErrors: [
+      {
+        in: 'body',
+        path,
+        code: 'invalid_reference',
+        messages: { nl: 'Deze bestaat niet (meer).', en: 'This does not exist (any more).' },
+      },
+    ],
+  });
+}

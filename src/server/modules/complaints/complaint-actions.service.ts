@@ -17,6 +17,7 @@ import {
   type Approval,
   type Assessment,
   type CommitteeCase,
+  type ComplaintPermission,
   type ComplaintStatus,
   type ComplaintSubject,
   findCommitteePrecedent,
@@ -25,7 +26,7 @@ import {
   type TriageInput,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
+import { AppError, unknownReference } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import * as repository from './complaint.repository.ts';
 import { domainActor, toAccess } from './complaint-access.ts';
@@ -39,6 +40,15 @@ import { reviveDates } from './complaint-state.mapper.ts';
 
 export type Write = { db: Database; principal: Principal; id: string; ifMatch: number | undefined };
 
+/** One write on the complaint in `w`, checked against `permission` and the caller's If-Match. */
+function write(
+  w: Write,
+  permission: ComplaintPermission,
+  mutate: (ctx: MutationContext) => Promise<MutationResult> | MutationResult,
+) {
+  return mutateComplaint(w.db, w.principal, w.id, { permission, ifMatch: w.ifMatch }, mutate);
+}
+
 function approvalOf(ctx: MutationContext, role: Role): Approval {
   return { byUserId: domainActor(ctx.principal, role).userId, role, at: ctx.now };
 }
@@ -47,75 +57,56 @@ function requireStatus(ctx: MutationContext, ...statuses: ComplaintStatus[]) {
   if (!statuses.includes(ctx.state.status)) throw new AppError('transition_not_allowed');
 }
 
-function invalidReference(path: string) {
-  return new AppError('validation_failed', {
-    fieldErrors: [
-      {
-        in: 'body',
-        path,
-        code: 'invalid_reference',
-        messages: { nl: 'Deze bestaat niet (meer).', en: 'This does not exist (any more).' },
-      },
-    ],
-  });
-}
-
 /** Is it a complaint, not a complaint, or outside the procedure (policy 1.2, 2.5)? */
 export function triage(w: Write, input: TriageInputBody) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    async (ctx) => {
-      const flags = {
-        suspectedCriminalOffence: input.suspectedCriminalOffence,
-        allegesDiscriminationByStaff: input.allegesDiscriminationByStaff,
-      };
-      // policy 2.5 f: another complaint on this matter at the regional committee makes this one a precedent case
-      const matter = await repository.listMatter(ctx.trx, ctx.row.matter_id);
-      const precedent = findCommitteePrecedent(
-        matter
-          .filter((c) => c.id !== ctx.row.id && c.committee !== null)
-          .map((c) => ({ matterId: c.matter_id, committee: reviveDates<CommitteeCase>(c.committee) })),
-        ctx.row.matter_id,
-      );
-      if (input.outcome === 'not_a_complaint') {
-        return transition(ctx, {
-          type: 'refer_as_not_a_complaint',
-          triage: { outcome: 'not_a_complaint', kind: input.kind, note: input.note ?? null, ...flags },
-        });
-      }
-      if (input.outcome === 'outside_procedure') {
-        const result = transition(ctx, {
-          type: 'decline_outside_procedure',
-          triage: {
-            outcome: 'outside_procedure',
-            ground: input.ground,
-            referralDetail: input.referralDetail ?? null,
-            ...flags,
-          },
-          precedent,
-        });
-        return withConfidentiality(ctx, result, input.suspectedCriminalOffence, {});
-      }
-      const subject = await resolveSubject(ctx, input.subject);
-      const triageInput: TriageInput = {
-        outcome: 'complaint',
-        category: input.category,
-        subject: subject.domain,
-        ...flags,
-      };
-      const result = transition(ctx, { type: 'accept_as_complaint', triage: triageInput, precedent });
-      // policy 2.5 + issue: a complaint about a named colleague's conduct is confidential
-      return withConfidentiality(
-        ctx,
-        result,
-        input.suspectedCriminalOffence || subject.domain.kind === 'employee',
-        subject.columns,
-      );
-    },
-  );
+  return write(w, 'complaint.handle', async (ctx) => {
+    const flags = {
+      suspectedCriminalOffence: input.suspectedCriminalOffence,
+      allegesDiscriminationByStaff: input.allegesDiscriminationByStaff,
+    };
+    // policy 2.5 f: another complaint on this matter at the regional committee makes this one a precedent case
+    const matter = await repository.listMatter(ctx.trx, ctx.row.matter_id);
+    const precedent = findCommitteePrecedent(
+      matter
+        .filter((c) => c.id !== ctx.row.id && c.committee !== null)
+        .map((c) => ({ matterId: c.matter_id, committee: reviveDates<CommitteeCase>(c.committee) })),
+      ctx.row.matter_id,
+    );
+    if (input.outcome === 'not_a_complaint') {
+      return transition(ctx, {
+        type: 'refer_as_not_a_complaint',
+        triage: { outcome: 'not_a_complaint', kind: input.kind, note: input.note ?? null, ...flags },
+      });
+    }
+    if (input.outcome === 'outside_procedure') {
+      const result = transition(ctx, {
+        type: 'decline_outside_procedure',
+        triage: {
+          outcome: 'outside_procedure',
+          ground: input.ground,
+          referralDetail: input.referralDetail ?? null,
+          ...flags,
+        },
+        precedent,
+      });
+      return withConfidentiality(ctx, result, input.suspectedCriminalOffence, {});
+    }
+    const subject = await resolveSubject(ctx, input.subject);
+    const triageInput: TriageInput = {
+      outcome: 'complaint',
+      category: input.category,
+      subject: subject.domain,
+      ...flags,
+    };
+    const result = transition(ctx, { type: 'accept_as_complaint', triage: triageInput, precedent });
+    // policy 2.5 + issue: a complaint about a named colleague's conduct is confidential
+    return withConfidentiality(
+      ctx,
+      result,
+      input.suspectedCriminalOffence || subject.domain.kind === 'employee',
+      subject.columns,
+    );
+  });
 }
 
 function withConfidentiality(
@@ -143,7 +134,7 @@ async function resolveSubject(
   const none = { subject_employee_id: null, subject_department_id: null, subject_contractor_id: null };
   if (subject.kind === 'employee') {
     if ((await repository.findStaffMember(ctx.trx, subject.employeeId)) === undefined)
-      throw invalidReference('subject.employeeId');
+      throw unknownReference('subject.employeeId');
     return {
       domain: { kind: 'employee', employeeId: subject.employeeId },
       columns: { ...none, subject_employee_id: subject.employeeId },
@@ -151,14 +142,14 @@ async function resolveSubject(
   }
   if (subject.kind === 'department') {
     if ((await repository.findDepartment(ctx.trx, subject.departmentId)) === undefined)
-      throw invalidReference('subject.departmentId');
+      throw unknownReference('subject.departmentId');
     return {
       domain: { kind: 'department', departmentId: subject.departmentId },
       columns: { ...none, subject_department_id: subject.departmentId },
     };
   }
   const contractor = await repository.findContractor(ctx.trx, subject.contractorId);
-  if (contractor === undefined) throw invalidReference('subject.contractorId');
+  if (contractor === undefined) throw unknownReference('subject.contractorId');
   return {
     domain: { kind: 'contractor', contractorName: contractor.name },
     columns: { ...none, subject_contractor_id: contractor.id },
@@ -167,475 +158,350 @@ async function resolveSubject(
 
 /** policy 2.6: a repeat after the last response is recorded and closed without a new answer. */
 export function recordWithoutAnswerDuty(w: Write) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) => transition(ctx, { type: 'record_without_answer_duty' }),
-  );
+  return write(w, 'complaint.handle', (ctx) => transition(ctx, { type: 'record_without_answer_duty' }));
 }
 
 export function assignHandler(w: Write, handlerId: string) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.assign', ifMatch: w.ifMatch },
-    async (ctx) => {
-      // Anyone may pick up an unassigned complaint, but only for themselves; handing it to others is the manager's (policy 2.6)
-      const principal = ctx.principal;
+  return write(w, 'complaint.assign', async (ctx) => {
+    // Anyone may pick up an unassigned complaint, but only for themselves; handing it to others is the manager's (policy 2.6)
+    const principal = ctx.principal;
+    if (
+      principal.kind === 'staff' &&
+      !isResponsibleManager(principal, toAccess(ctx.row)) &&
+      handlerId !== principal.userId
+    )
+      throw new AppError('forbidden', { detail: 'Only the manager assigns a complaint to someone else.' });
+    const handler = await repository.findStaffMember(ctx.trx, handlerId);
+    if (handler === undefined || !handler.active) throw unknownReference('handlerId');
+    const role: Role =
+      ctx.principal.kind === 'staff' && ctx.principal.roles.includes('manager') ? 'manager' : 'employee';
+    if (ctx.state.status === 'new') {
+      // Before triage the handler is simply picked up or handed on; the lifecycle starts with the triage
       if (
-        principal.kind === 'staff' &&
-        !isResponsibleManager(principal, toAccess(ctx.row)) &&
-        handlerId !== principal.userId
+        ctx.state.repeat?.managingManagerId &&
+        ctx.state.repeat.managingManagerId !== domainActor(ctx.principal).userId
       )
-        throw new AppError('forbidden', { detail: 'Only the manager assigns a complaint to someone else.' });
-      const handler = await repository.findStaffMember(ctx.trx, handlerId);
-      if (handler === undefined || !handler.active) throw invalidReference('handlerId');
-      const role: Role =
-        ctx.principal.kind === 'staff' && ctx.principal.roles.includes('manager') ? 'manager' : 'employee';
-      if (ctx.state.status === 'new') {
-        // Before triage the handler is simply picked up or handed on; the lifecycle starts with the triage
-        if (
-          ctx.state.repeat?.managingManagerId &&
-          ctx.state.repeat.managingManagerId !== domainActor(ctx.principal).userId
-        )
-          throw new AppError('handler_assignment_requires_manager');
-        return {
-          state: { ...ctx.state, handlerId },
-          events: [
-            { type: 'assign_handler', payload: { handlerId, previousHandlerId: ctx.state.handlerId } },
-          ],
-        };
-      }
-      const result = transition(ctx, { type: 'assign_handler', handlerId }, role);
+        throw new AppError('handler_assignment_requires_manager');
       return {
-        ...result,
-        events: result.events.map((e) => ({
-          ...e,
-          payload: { ...e.payload, handlerId, previousHandlerId: ctx.state.handlerId },
-        })),
+        state: { ...ctx.state, handlerId },
+        events: [{ type: 'assign_handler', payload: { handlerId, previousHandlerId: ctx.state.handlerId } }],
       };
-    },
-  );
+    }
+    const result = transition(ctx, { type: 'assign_handler', handlerId }, role);
+    return {
+      ...result,
+      events: result.events.map((e) => ({
+        ...e,
+        payload: { ...e.payload, handlerId, previousHandlerId: ctx.state.handlerId },
+      })),
+    };
+  });
 }
 
 /** policy 1.4: every contact moment is recorded, by whoever has it. */
 export function logContact(w: Write, input: z.infer<typeof contactInput>) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.log_contact', ifMatch: w.ifMatch },
-    (ctx) => {
-      const contactAt = input.at === undefined ? ctx.now : new Date(input.at);
-      if (contactAt.getTime() > ctx.now.getTime() + 60_000) throw new AppError('received_in_future');
-      return {
-        events: [
-          {
-            type: 'contact_logged',
-            contactKind: input.kind,
-            contactDirection: input.direction,
-            summary: input.summary,
-            payload: { contactAt: contactAt.toISOString() },
-          },
-        ],
-      };
-    },
-  );
+  return write(w, 'complaint.log_contact', (ctx) => {
+    const contactAt = input.at === undefined ? ctx.now : new Date(input.at);
+    if (contactAt.getTime() > ctx.now.getTime() + 60_000) throw new AppError('received_in_future');
+    return {
+      events: [
+        {
+          type: 'contact_logged',
+          contactKind: input.kind,
+          contactDirection: input.direction,
+          summary: input.summary,
+          payload: { contactAt: contactAt.toISOString() },
+        },
+      ],
+    };
+  });
 }
 
 export function addNote(w: Write, text: string) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.log_contact', ifMatch: w.ifMatch },
-    () => ({
-      events: [{ type: 'note_added', summary: text }],
-      noteText: text,
-    }),
-  );
+  return write(w, 'complaint.log_contact', () => ({
+    events: [{ type: 'note_added', summary: text }],
+    noteText: text,
+  }));
 }
 
 /** policy 2.3: "alleen bij uitzondering" in writing only — the reason is recorded. */
 export function setWrittenOnlyReason(w: Write, reason: string) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) => {
-      requireStatus(ctx, 'in_progress');
-      return {
-        state: { ...ctx.state, writtenOnlyReason: reason },
-        events: [{ type: 'written_only_reason_recorded', summary: reason }],
-      };
-    },
-  );
+  return write(w, 'complaint.handle', (ctx) => {
+    requireStatus(ctx, 'in_progress');
+    return {
+      state: { ...ctx.state, writtenOnlyReason: reason },
+      events: [{ type: 'written_only_reason_recorded', summary: reason }],
+    };
+  });
 }
 
 /** policy 2.4: the assessment against policy; approvals already given stay only while their subject is unchanged. */
 export function recordAssessment(w: Write, input: AssessmentInputBody) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) => {
-      requireStatus(ctx, 'in_progress');
-      const previous = ctx.state.assessment;
-      let assessment: Assessment;
-      if (input.kind === 'policy_not_followed') {
-        const cents = input.compensationCents ?? null;
-        const kept =
-          previous?.kind === 'policy_not_followed' && previous.compensation?.amountCents === cents
-            ? previous.compensation.approval
-            : null;
-        assessment = {
-          kind: 'policy_not_followed',
-          verdict: input.verdict,
-          apologyOffered: input.apologyOffered,
-          errorAdmitted: input.errorAdmitted,
-          demonstrableDamage: input.demonstrableDamage,
-          compensation: cents === null ? null : { amountCents: cents, approval: kept, paidAt: null },
-        };
-      } else {
-        const keptDecision =
-          previous?.kind === 'disagrees_with_policy' && previous.finding === input.finding
-            ? previous.managerDecision
-            : null;
-        assessment = {
-          kind: 'disagrees_with_policy',
-          verdict: input.verdict,
-          discussedWithColleagues: input.discussedWithColleagues,
-          finding: input.finding,
-          explanation: input.explanation ?? null,
-          managerDecision: keptDecision,
-        };
-      }
-      const suggestions = input.improvementSuggestions ?? null;
-      return {
-        state: { ...ctx.state, assessment },
-        columns: { improvement_suggestions: suggestions },
-        events: [
-          {
-            type: 'assessment_recorded',
-            payload: {
-              kind: assessment.kind,
-              verdict: assessment.verdict,
-              improvementSuggestions: suggestions !== null,
-            },
-          },
-        ],
+  return write(w, 'complaint.handle', (ctx) => {
+    requireStatus(ctx, 'in_progress');
+    const previous = ctx.state.assessment;
+    let assessment: Assessment;
+    if (input.kind === 'policy_not_followed') {
+      const cents = input.compensationCents ?? null;
+      const kept =
+        previous?.kind === 'policy_not_followed' && previous.compensation?.amountCents === cents
+          ? previous.compensation.approval
+          : null;
+      assessment = {
+        kind: 'policy_not_followed',
+        verdict: input.verdict,
+        apologyOffered: input.apologyOffered,
+        errorAdmitted: input.errorAdmitted,
+        demonstrableDamage: input.demonstrableDamage,
+        compensation: cents === null ? null : { amountCents: cents, approval: kept, paidAt: null },
       };
-    },
-  );
+    } else {
+      const keptDecision =
+        previous?.kind === 'disagrees_with_policy' && previous.finding === input.finding
+          ? previous.managerDecision
+          : null;
+      assessment = {
+        kind: 'disagrees_with_policy',
+        verdict: input.verdict,
+        discussedWithColleagues: input.discussedWithColleagues,
+        finding: input.finding,
+        explanation: input.explanation ?? null,
+        managerDecision: keptDecision,
+      };
+    }
+    const suggestions = input.improvementSuggestions ?? null;
+    return {
+      state: { ...ctx.state, assessment },
+      columns: { improvement_suggestions: suggestions },
+      events: [
+        {
+          type: 'assessment_recorded',
+          payload: {
+            kind: assessment.kind,
+            verdict: assessment.verdict,
+            improvementSuggestions: suggestions !== null,
+          },
+        },
+      ],
+    };
+  });
 }
 
 export function requestApproval(w: Write, input: z.infer<typeof approvalRequestInput>) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) => {
-      requireStatus(ctx, 'in_progress', 'declined_outside_procedure');
-      return {
-        events: [
-          {
-            type: 'approval_requested',
-            summary: input.note ?? null,
-            payload: {
-              subject: input.subject,
-              managerId: ctx.state.repeat?.managingManagerId ?? ctx.state.responsibleManagerId,
-            },
+  return write(w, 'complaint.handle', (ctx) => {
+    requireStatus(ctx, 'in_progress', 'declined_outside_procedure');
+    return {
+      events: [
+        {
+          type: 'approval_requested',
+          summary: input.note ?? null,
+          payload: {
+            subject: input.subject,
+            managerId: ctx.state.repeat?.managingManagerId ?? ctx.state.responsibleManagerId,
           },
-        ],
-      };
-    },
-  );
+        },
+      ],
+    };
+  });
 }
 
 /** The manager's approvals (policy 2.3, 2.4, 2.6): of the answer, of compensation, or a decision on an exception. */
 export function giveApproval(w: Write, input: z.infer<typeof approvalInput>) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.decide', ifMatch: w.ifMatch },
-    (ctx) => {
-      requireStatus(ctx, 'in_progress');
-      const approval = approvalOf(ctx, 'manager');
-      const event = {
-        type: 'approval_given',
-        summary: input.text ?? null,
-        payload: { subject: input.subject },
-      };
-      if (input.subject === 'answer')
-        return { state: { ...ctx.state, managerApproval: approval }, events: [event] };
-      const assessment = ctx.state.assessment;
-      if (input.subject === 'compensation') {
-        if (assessment?.kind !== 'policy_not_followed' || assessment.compensation === null)
-          throw new AppError('compensation_requires_demonstrable_damage');
-        return {
-          state: {
-            ...ctx.state,
-            assessment: { ...assessment, compensation: { ...assessment.compensation, approval } },
-          },
-          events: [
-            { ...event, payload: { ...event.payload, amountCents: assessment.compensation.amountCents } },
-          ],
-        };
-      }
-      if (assessment?.kind !== 'disagrees_with_policy' || assessment.finding !== 'policy_wrong_in_this_case')
-        throw new AppError('transition_not_allowed', {
-          detail: 'A manager decision belongs to a “policy wrong in this case” assessment.',
-        });
-      if (input.text == null) throw new AppError('manager_decision_required');
+  return write(w, 'complaint.decide', (ctx) => {
+    requireStatus(ctx, 'in_progress');
+    const approval = approvalOf(ctx, 'manager');
+    const event = {
+      type: 'approval_given',
+      summary: input.text ?? null,
+      payload: { subject: input.subject },
+    };
+    if (input.subject === 'answer')
+      return { state: { ...ctx.state, managerApproval: approval }, events: [event] };
+    const assessment = ctx.state.assessment;
+    if (input.subject === 'compensation') {
+      if (assessment?.kind !== 'policy_not_followed' || assessment.compensation === null)
+        throw new AppError('compensation_requires_demonstrable_damage');
       return {
         state: {
           ...ctx.state,
-          assessment: { ...assessment, managerDecision: { approval, text: input.text } },
+          assessment: { ...assessment, compensation: { ...assessment.compensation, approval } },
         },
-        events: [event],
+        events: [
+          { ...event, payload: { ...event.payload, amountCents: assessment.compensation.amountCents } },
+        ],
       };
-    },
-  );
+    }
+    if (assessment?.kind !== 'disagrees_with_policy' || assessment.finding !== 'policy_wrong_in_this_case')
+      throw new AppError('transition_not_allowed', {
+        detail: 'A manager decision belongs to a “policy wrong in this case” assessment.',
+      });
+    if (input.text == null) throw new AppError('manager_decision_required');
+    return {
+      state: {
+        ...ctx.state,
+        assessment: { ...assessment, managerDecision: { approval, text: input.text } },
+      },
+      events: [event],
+    };
+  });
 }
 
 /** policy 2.6: the legal adviser's advice on a lawyer-escalated repeat. */
 export function recordLegalAdvice(w: Write, summary: string) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.give_legal_advice', ifMatch: w.ifMatch },
-    (ctx) => {
-      requireStatus(ctx, 'in_progress');
-      return {
-        state: { ...ctx.state, legalAdvice: { approval: approvalOf(ctx, 'legal'), summary } },
-        events: [{ type: 'legal_advice_given', summary }],
-      };
-    },
-  );
+  return write(w, 'complaint.give_legal_advice', (ctx) => {
+    requireStatus(ctx, 'in_progress');
+    return {
+      state: { ...ctx.state, legalAdvice: { approval: approvalOf(ctx, 'legal'), summary } },
+      events: [{ type: 'legal_advice_given', summary }],
+    };
+  });
 }
 
 /** policy 2.4: approved compensation is paid before the complaint closes. */
 export function markCompensationPaid(w: Write, paidAt: string | undefined) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) => {
-      requireStatus(ctx, 'in_progress', 'answered');
-      const assessment = ctx.state.assessment;
-      if (assessment?.kind !== 'policy_not_followed' || assessment.compensation?.approval == null)
-        throw new AppError('compensation_requires_approval');
-      const at = paidAt === undefined ? ctx.now : new Date(paidAt);
-      return {
-        state: {
-          ...ctx.state,
-          assessment: { ...assessment, compensation: { ...assessment.compensation, paidAt: at } },
+  return write(w, 'complaint.handle', (ctx) => {
+    requireStatus(ctx, 'in_progress', 'answered');
+    const assessment = ctx.state.assessment;
+    if (assessment?.kind !== 'policy_not_followed' || assessment.compensation?.approval == null)
+      throw new AppError('compensation_requires_approval');
+    const at = paidAt === undefined ? ctx.now : new Date(paidAt);
+    return {
+      state: {
+        ...ctx.state,
+        assessment: { ...assessment, compensation: { ...assessment.compensation, paidAt: at } },
+      },
+      events: [
+        {
+          type: 'compensation_paid',
+          payload: { amountCents: assessment.compensation.amountCents, paidAt: at.toISOString() },
         },
-        events: [
-          {
-            type: 'compensation_paid',
-            payload: { amountCents: assessment.compensation.amountCents, paidAt: at.toISOString() },
-          },
-        ],
-      };
-    },
-  );
+      ],
+    };
+  });
 }
 
 /** policy 2.3: only the manager moves the due date, with a reason and a notice to the complainant. */
 export function extendTerm(w: Write, input: z.infer<typeof extensionInput>) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.decide', ifMatch: w.ifMatch },
-    (ctx) => {
-      const result = transition(
-        ctx,
-        {
-          type: 'extend_term',
-          request: {
-            newDueDay: input.newDueDay,
-            reason: input.reason,
-            managerApproval: approvalOf(ctx, 'manager'),
-            noticeText: input.noticeText,
-          },
+  return write(w, 'complaint.decide', (ctx) => {
+    const result = transition(
+      ctx,
+      {
+        type: 'extend_term',
+        request: {
+          newDueDay: input.newDueDay,
+          reason: input.reason,
+          managerApproval: approvalOf(ctx, 'manager'),
+          noticeText: input.noticeText,
         },
-        'manager',
-      );
-      return {
-        ...result,
-        events: result.events.map((e) => ({
-          ...e,
-          summary: input.reason,
-          payload: { ...e.payload, newDueDay: input.newDueDay },
-        })),
-      };
-    },
-  );
+      },
+      'manager',
+    );
+    return {
+      ...result,
+      events: result.events.map((e) => ({
+        ...e,
+        summary: input.reason,
+        payload: { ...e.payload, newDueDay: input.newDueDay },
+      })),
+    };
+  });
 }
 
 /** policy 2.3: the answer goes to the complainant with a cc to the manager and management assistant. */
 export function answer(w: Write, input: z.infer<typeof answerInput>) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) => {
-      const result = transition(ctx, {
-        type: 'answer',
-        draft: {
-          adoptsLegalAdvice: input.adoptsLegalAdvice,
-          standsByEarlierDecision: input.standsByEarlierDecision,
-          statesLastResponse: input.statesLastResponse,
-        },
-      });
-      const sent = result.effects?.find((e) => e.type === 'send_answer');
-      return {
-        ...result,
-        columns: {
-          answer_text: input.text,
-          answer_recipients: sent?.type === 'send_answer' ? JSON.stringify(sent.recipients) : null,
-        },
-      };
-    },
-  );
+  return write(w, 'complaint.handle', (ctx) => {
+    const result = transition(ctx, {
+      type: 'answer',
+      draft: {
+        adoptsLegalAdvice: input.adoptsLegalAdvice,
+        standsByEarlierDecision: input.standsByEarlierDecision,
+        statesLastResponse: input.statesLastResponse,
+      },
+    });
+    const sent = result.effects?.find((e) => e.type === 'send_answer');
+    return {
+      ...result,
+      columns: {
+        answer_text: input.text,
+        answer_recipients: sent?.type === 'send_answer' ? JSON.stringify(sent.recipients) : null,
+      },
+    };
+  });
 }
 
 /** policy 2.5: outside the procedure, the complainant still gets the reason within the term. */
 export function sendExplanation(w: Write) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) => {
-      const result = transition(ctx, { type: 'send_explanation' });
-      const sent = result.effects?.find((e) => e.type === 'send_explanation');
-      return { ...result, columns: { answer_text: sent?.type === 'send_explanation' ? sent.text : null } };
-    },
-  );
+  return write(w, 'complaint.handle', (ctx) => {
+    const result = transition(ctx, { type: 'send_explanation' });
+    const sent = result.effects?.find((e) => e.type === 'send_explanation');
+    return { ...result, columns: { answer_text: sent?.type === 'send_explanation' ? sent.text : null } };
+  });
 }
 
 export function close(w: Write) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) => transition(ctx, { type: 'close' }),
-  );
+  return write(w, 'complaint.handle', (ctx) => transition(ctx, { type: 'close' }));
 }
 
 export function withdraw(w: Write, input: z.infer<typeof withdrawInput>) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) => {
-      const result = transition(ctx, { type: 'withdraw', reason: input.reason });
-      return { ...result, events: result.events.map((e) => ({ ...e, summary: input.reason })) };
-    },
-  );
+  return write(w, 'complaint.handle', (ctx) => {
+    const result = transition(ctx, { type: 'withdraw', reason: input.reason });
+    return { ...result, events: result.events.map((e) => ({ ...e, summary: input.reason })) };
+  });
 }
 
 /** policy 2.5: a suspected criminal offence goes to the board at once; the complaint becomes confidential. */
 export function flagCriminalOffence(w: Write) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) => withConfidentiality(ctx, transition(ctx, { type: 'flag_criminal_offence' }), true, {}),
+  return write(w, 'complaint.handle', (ctx) =>
+    withConfidentiality(ctx, transition(ctx, { type: 'flag_criminal_offence' }), true, {}),
   );
 }
 
 /** policy 1.3: the complainant who is not satisfied can go to the regional complaints committee. */
 export function referToCommittee(w: Write) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) => transition(ctx, { type: 'refer_to_committee' }),
-  );
+  return write(w, 'complaint.handle', (ctx) => transition(ctx, { type: 'refer_to_committee' }));
 }
 
 export function recordCommitteeReference(w: Write, input: z.infer<typeof committeeReferenceInput>) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) =>
-      withPayload(transition(ctx, { type: 'record_committee_reference', reference: input.reference }), {
-        reference: input.reference,
-      }),
+  return write(w, 'complaint.handle', (ctx) =>
+    withPayload(transition(ctx, { type: 'record_committee_reference', reference: input.reference }), {
+      reference: input.reference,
+    }),
   );
 }
 
 export function recordCommitteeRuling(w: Write, input: z.infer<typeof committeeRulingInput>) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) => {
-      const at = input.at === undefined ? ctx.now : new Date(input.at);
-      const ruling = { at, verdict: input.verdict, summary: input.summary };
-      return withPayload(
-        transition(ctx, { type: 'record_committee_ruling', ruling }),
-        { verdict: input.verdict },
-        input.summary,
-      );
-    },
-  );
+  return write(w, 'complaint.handle', (ctx) => {
+    const at = input.at === undefined ? ctx.now : new Date(input.at);
+    const ruling = { at, verdict: input.verdict, summary: input.summary };
+    return withPayload(
+      transition(ctx, { type: 'record_committee_ruling', ruling }),
+      { verdict: input.verdict },
+      input.summary,
+    );
+  });
 }
 
 /** policy 1.3: the board decides on the committee's advice. */
 export function recordBoardDecision(w: Write, input: z.infer<typeof boardDecisionInput>) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.record_board_decision', ifMatch: w.ifMatch },
-    (ctx) => {
-      const decision = {
-        approval: approvalOf(ctx, 'board'),
-        adoptsAdvice: input.adoptsAdvice,
-        text: input.text,
-      };
-      return withPayload(
-        transition(ctx, { type: 'record_board_decision', decision }, 'board'),
-        { adoptsAdvice: input.adoptsAdvice },
-        input.text,
-      );
-    },
-  );
+  return write(w, 'complaint.record_board_decision', (ctx) => {
+    const decision = {
+      approval: approvalOf(ctx, 'board'),
+      adoptsAdvice: input.adoptsAdvice,
+      text: input.text,
+    };
+    return withPayload(
+      transition(ctx, { type: 'record_board_decision', decision }, 'board'),
+      { adoptsAdvice: input.adoptsAdvice },
+      input.text,
+    );
+  });
 }
 
 export function recordCommitteeFollowUp(w: Write, input: z.infer<typeof committeeFollowUpInput>) {
-  return mutateComplaint(
-    w.db,
-    w.principal,
-    w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
-    (ctx) => {
-      const followUp = { at: input.at === undefined ? ctx.now : new Date(input.at), text: input.text };
-      return withPayload(transition(ctx, { type: 'record_committee_follow_up', followUp }), {}, input.text);
-    },
-  );
+  return write(w, 'complaint.handle', (ctx) => {
+    const followUp = { at: input.at === undefined ? ctx.now : new Date(input.at), text: input.text };
+    return withPayload(transition(ctx, { type: 'record_committee_follow_up', followUp }), {}, input.text);
+  });
 }
 
 function withPayload(

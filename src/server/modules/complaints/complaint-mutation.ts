@@ -16,6 +16,7 @@ import type { Principal } from '../../http/principal.ts';
 import { publishComplaintEvents } from '../integrations/complaint-publisher.ts';
 import { enqueueEffectMessages, enqueueProgressMessages } from '../messages/complaint-messages.ts';
 import { recordAccess } from '../privacy/access-log.repository.ts';
+import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
 import * as repository from './complaint.repository.ts';
 import { authorize, domainActor, eventActor } from './complaint-access.ts';
@@ -76,7 +77,7 @@ export async function mutateComplaint(
     if (row === null) throw new AppError('not_found');
     if (options.ifMatch !== undefined && options.ifMatch !== row.version)
       throw new AppError('precondition_failed');
-    const settings = await repository.loadCalendarSettings(trx);
+    const settings = await getCurrentCalendarSettings(trx);
     const state = await loadState(trx, row);
     const result = await mutate({ trx, row, state, settings, now, principal });
     const columns = { ...(result.state ? stateColumns(result.state) : {}), ...(result.columns ?? {}) };

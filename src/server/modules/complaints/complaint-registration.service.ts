@@ -9,6 +9,7 @@ import type { Principal } from '../../http/principal.ts';
 import { publishComplaintEvents } from '../integrations/complaint-publisher.ts';
 import { enqueueAcknowledgement } from '../messages/complaint-messages.ts';
 import { recordAccess } from '../privacy/access-log.repository.ts';
+import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
 import * as repository from './complaint.repository.ts';
 import { authorize, eventActor } from './complaint-access.ts';
 import { buildDetail } from './complaint-detail.ts';
@@ -182,7 +183,7 @@ export async function register(
   now: Date,
 ) {
   const resolved = await resolveReferences(trx, principal, input);
-  const settings = await repository.loadCalendarSettings(trx);
+  const settings = await getCurrentCalendarSettings(trx);
   const receivedAt = input.receivedAt === undefined ? now : new Date(input.receivedAt);
   const assistants = await repository.findManagementAssistants(trx, resolved.departmentId);
   const opened = openComplaint(

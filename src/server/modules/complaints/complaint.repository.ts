@@ -1,11 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
-import {
-  type CalendarSettings,
-  type ContactKind,
-  type ContactRecord,
-  DEFAULT_CALENDAR_SETTINGS,
-  type LocalDate,
-} from '../../../domain/index.ts';
+import type { ContactKind, ContactRecord } from '../../../domain/index.ts';
 import type { ComplaintTable } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
@@ -348,21 +342,4 @@ export async function loadDetailRelations(trx: Scoped, row: ComplaintRow) {
           .executeTakeFirst(),
   ]);
   return { staff, complainant, representative, unit, complex, departments, contractor };
-}
-
-/** The organisation's current working-day calendar; the policy's defaults until an admin changes them. */
-export async function loadCalendarSettings(trx: Scoped, organizationId?: string): Promise<CalendarSettings> {
-  // Row-level security scopes the app role; background work as the owner names the organisation.
-  let query = trx.selectFrom('calendar_settings').selectAll();
-  if (organizationId !== undefined) query = query.where('organization_id', '=', organizationId);
-  const row = await query.orderBy('version', 'desc').limit(1).executeTakeFirst();
-  if (row === undefined) return DEFAULT_CALENDAR_SETTINGS;
-  return {
-    version: row.version,
-    termWorkingDays: row.term_working_days,
-    cutOffTime: row.cut_off_time,
-    goodFridayIsDayOff: row.good_friday_is_day_off,
-    liberationDay: row.liberation_day,
-    closingDays: row.closing_days as LocalDate[],
-  };
 }

@@ -16,12 +16,12 @@ import {
   toLocalDate,
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { AppError } from '../../http/app-error.ts';
+import { AppError, unknownReference } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { findDepartment, findStaffMember } from '../complaints/complaint.repository.ts';
 import { insertIntegrationEvent } from '../integrations/integration-event.repository.ts';
 import * as repository from './learning.repository.ts';
-import { isManagementTeam, unknownIds } from './learning-access.ts';
+import { isManagementTeam } from './learning-access.ts';
 
 type ActionRow = Awaited<ReturnType<typeof repository.listActions>>[number];
 type ImprovementAction = z.infer<typeof improvementAction>;
@@ -55,9 +55,9 @@ async function checkPeople(
   ownerId: string | null | undefined,
   departmentId: string | null | undefined,
 ) {
-  if (ownerId && (await findStaffMember(trx, ownerId))?.active !== true) throw unknownIds('ownerId');
+  if (ownerId && (await findStaffMember(trx, ownerId))?.active !== true) throw unknownReference('ownerId');
   if (departmentId && (await findDepartment(trx, departmentId)) === undefined)
-    throw unknownIds('departmentId');
+    throw unknownReference('departmentId');
 }
 
 /**
@@ -94,14 +94,14 @@ export async function createAction(
   const issueComplaints = await repository.issueComplaintIds(trx, input.policyIssueIds);
   if (input.policyIssueIds.length > 0) {
     const issues = await repository.listIssues(trx, { ids: input.policyIssueIds });
-    if (issues.length !== new Set(input.policyIssueIds).size) throw unknownIds('policyIssueIds');
+    if (issues.length !== new Set(input.policyIssueIds).size) throw unknownReference('policyIssueIds');
   }
   const complaintIds = [...new Set([...input.complaintIds, ...issueComplaints])];
   if (
     (await repository.existingComplaintIds(trx, input.complaintIds)).length !==
     new Set(input.complaintIds).size
   ) {
-    throw unknownIds('complaintIds');
+    throw unknownReference('complaintIds');
   }
   const derived = await deriveScope(trx, complaintIds);
   const id = await repository.insertAction(trx, {

@@ -15,7 +15,7 @@ import {
   summarizeTimeliness,
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { AppError } from '../../http/app-error.ts';
+import { AppError, unknownReference } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
 import type { Dimension, ReportScope } from '../reports/measures.ts';
@@ -23,7 +23,7 @@ import * as measures from '../reports/measures.ts';
 import { groupLabel } from '../reports/report-labels.ts';
 import { createAction, toImprovementAction } from './improvement-actions.service.ts';
 import * as repository from './learning.repository.ts';
-import { unknownIds } from './learning-access.ts';
+
 import { syncPolicyIssues, toPolicyIssue } from './policy-issues.service.ts';
 
 /**
@@ -138,7 +138,7 @@ export async function getMeeting(trx: Scoped, id: string): Promise<z.infer<typeo
 async function checkAttendees(trx: Scoped, ids: string[] | undefined) {
   if (ids === undefined) return;
   const found = await repository.staffNames(trx, [...new Set(ids)]);
-  if (found.length !== new Set(ids).size) throw unknownIds('attendeeIds');
+  if (found.length !== new Set(ids).size) throw unknownReference('attendeeIds');
 }
 
 export async function createMeeting(
@@ -197,7 +197,7 @@ export async function recordDecision(
   const issueId = input.policyIssueId ?? null;
   if (issueId !== null) {
     const [issue] = await repository.listIssues(trx, { ids: [issueId] });
-    if (issue === undefined) throw unknownIds('policyIssueId');
+    if (issue === undefined) throw unknownReference('policyIssueId');
     if (issue.status !== 'open') throw new AppError('policy_issue_not_open');
   }
   const action =

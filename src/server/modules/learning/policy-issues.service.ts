@@ -2,10 +2,9 @@ import type { z } from 'zod';
 import type { mergeIssuesInput, policyIssue, proposeIssueInput } from '../../../contract/learning.ts';
 import { POLICY_ISSUE_SOURCES, type PolicyIssueSource } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { AppError } from '../../http/app-error.ts';
+import { AppError, unknownReference } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import * as repository from './learning.repository.ts';
-import { unknownIds } from './learning-access.ts';
 
 type PolicyIssue = z.infer<typeof policyIssue>;
 
@@ -77,7 +76,7 @@ export async function proposePolicyIssue(
   input: z.infer<typeof proposeIssueInput>,
 ) {
   const found = await repository.existingComplaintIds(trx, input.complaintIds);
-  if (found.length !== new Set(input.complaintIds).size) throw unknownIds('complaintIds');
+  if (found.length !== new Set(input.complaintIds).size) throw unknownReference('complaintIds');
   const id = await repository.insertIssue(trx, {
     organizationId: staff.organizationId,
     source: 'proposed',
@@ -100,7 +99,7 @@ export async function mergePolicyIssues(
 ) {
   const ids = [...new Set(input.issueIds.filter((id) => id !== input.intoId))];
   const rows = await repository.listIssues(trx, { ids: [input.intoId, ...ids] });
-  if (rows.length !== ids.length + 1) throw unknownIds('issueIds');
+  if (rows.length !== ids.length + 1) throw unknownReference('issueIds');
   if (rows.some((r) => r.status !== 'open')) throw new AppError('policy_issue_not_open');
   await repository.moveIssueComplaints(trx, ids, input.intoId, staff.organizationId);
   await repository.setIssueStatus(trx, ids, 'merged', input.intoId);

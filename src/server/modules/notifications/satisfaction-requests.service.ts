@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import { addWorkingDays, isWorkingDay, toLocalDate } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
-import { insertEvent, loadCalendarSettings } from '../complaints/complaint.repository.ts';
+import { insertEvent } from '../complaints/complaint.repository.ts';
 import { enqueueSatisfactionRequest } from '../messages/complaint-messages.ts';
+import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
 import { listOrganizationIds } from './notification.repository.ts';
 
 export const SATISFACTION_REQUEST_AFTER_WORKING_DAYS = 2;
@@ -21,7 +22,7 @@ export async function runSatisfactionRequests(
   const organizationIds = await owner.transaction().execute((trx) => listOrganizationIds(trx));
   for (const organizationId of organizationIds) {
     sent += await inOrganization(owner, organizationId, async (trx) => {
-      const calendar = await loadCalendarSettings(trx);
+      const calendar = await getCurrentCalendarSettings(trx);
       const today = toLocalDate(now);
       if (!isWorkingDay(today, calendar)) return 0;
       const candidates = await trx

@@ -13,10 +13,10 @@ import {
   toLocalDate,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import { loadCalendarSettings } from '../complaints/complaint.repository.ts';
+import { asOwnerFor, type Scoped } from '../../db/tenant-scope.ts';
 import { reviveDates } from '../complaints/complaint-state.mapper.ts';
 import { enqueueMessage } from '../messages/outbox.repository.ts';
+import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
 import * as repository from './notification.repository.ts';
 
 type Options = { publicUrl: string; settings?: MonitorSettings };
@@ -49,8 +49,8 @@ export async function runTermMonitor(owner: Database, now: Date, options: Option
   let created = 0;
   const organizationIds = await owner.transaction().execute((trx) => repository.listOrganizationIds(trx));
   for (const organizationId of organizationIds) {
-    created += await owner.transaction().execute(async (trx) => {
-      const calendar = await loadCalendarSettings(trx, organizationId);
+    created += await asOwnerFor(owner, organizationId, async (trx) => {
+      const calendar = await getCurrentCalendarSettings(trx);
       const planned = planReminders(
         await monitoredComplaints(trx, organizationId),
         now,
@@ -149,8 +149,8 @@ export async function sendDailyDigests(owner: Database, now: Date, options: Opti
   let sent = 0;
   const organizationIds = await owner.transaction().execute((trx) => repository.listOrganizationIds(trx));
   for (const organizationId of organizationIds) {
-    sent += await owner.transaction().execute(async (trx) => {
-      const calendar: CalendarSettings = await loadCalendarSettings(trx, organizationId);
+    sent += await asOwnerFor(owner, organizationId, async (trx) => {
+      const calendar: CalendarSettings = await getCurrentCalendarSettings(trx);
       if (!isDigestDay(now, calendar)) return 0;
       const day = toLocalDate(now);
       const rows = await repository.listUndigested(trx, organizationId);
