@@ -5,6 +5,46 @@ import type { DB } from './schema.ts';
 
 export type Scoped = Transaction<DB>;
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One transaction on one pooled connection whose first round trip both opens it and applies the settings.
+ * Every request goes through here, and each round trip costs both processes a system call and a wake-up, so
+ * `begin` and `set_config` travel together as one simple-protocol message (which allows several statements
+ * but no parameters: the values are checked constants and a checked UUID, never caller text).
+ */
+async function scopedTransaction<T>(
+  db: Database,
+  settings: string,
+  work: (trx: Scoped) => Promise<T>,
+): Promise<T> {
+  return db.connection().execute(async (connection) => {
+    await sql.raw(`begin; select ${settings}`).execute(connection);
+    let result: T;
+    try {
+      // The connection is inside the transaction just opened; to the work it is one, like Kysely's own.
+      result = await work(connection as unknown as Scoped);
+    } catch (error) {
+      await sql
+        .raw('rollback')
+        .execute(connection)
+        .catch(() => {
+          // A broken connection is dropped by the pool; the work's error is the one that matters.
+        });
+      throw error;
+    }
+    const { rows } = await sql.raw<{ command?: string }>('commit').execute(connection);
+    // PostgreSQL answers COMMIT with ROLLBACK when a swallowed error had aborted the transaction.
+    if (rows[0]?.command === 'ROLLBACK') throw new Error('transaction was aborted by an earlier error');
+    return result;
+  });
+}
+
+function checkedOrganizationId(organizationId: string): string {
+  if (!UUID.test(organizationId)) throw new Error('organization id is not a UUID');
+  return organizationId;
+}
+
 /**
  * Runs `work` in one transaction as the non-owner application role with the organisation set, so
  * PostgreSQL's row-level security hides every other organisation's rows even when a query forgets
@@ -15,12 +55,12 @@ export async function inOrganization<T>(
   organizationId: string,
   work: (trx: Scoped) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    await sql`select set_config('role', ${APP_ROLE}, true), set_config(${ORGANIZATION_SETTING}, ${organizationId}, true)`.execute(
-      trx,
-    );
-    return work(trx);
-  });
+  const id = checkedOrganizationId(organizationId);
+  return scopedTransaction(
+    db,
+    `set_config('role', '${APP_ROLE}', true), set_config('${ORGANIZATION_SETTING}', '${id}', true)`,
+    work,
+  );
 }
 
 /**
@@ -32,8 +72,6 @@ export async function asOwnerFor<T>(
   organizationId: string,
   work: (trx: Scoped) => Promise<T>,
 ): Promise<T> {
-  return owner.transaction().execute(async (trx) => {
-    await sql`select set_config(${ORGANIZATION_SETTING}, ${organizationId}, true)`.execute(trx);
-    return work(trx);
-  });
+  const id = checkedOrganizationId(organizationId);
+  return scopedTransaction(owner, `set_config('${ORGANIZATION_SETTING}', '${id}', true)`, work);
 }

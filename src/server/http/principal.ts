@@ -8,24 +8,31 @@ import {
 } from '../../domain/permissions.ts';
 import { AppError } from './app-error.ts';
 
+/**
+ * The organisation's calendar-settings version in force when the credential was resolved. Versions are
+ * immutable, so read paths can take that version from a cache instead of asking the database again.
+ */
+type SettingsHint = { calendarSettingsVersion?: number };
+
 /** Where a request came from, for the access log (AVG accountability: who, when, what and from where). */
 export type ClientOrigin = { ip: string | null; userAgent: string | null };
 
 /** A signed-in staff member, resolved from the session cookie. */
-export type StaffPrincipal = StaffActor & {
-  kind: 'staff';
-  origin?: ClientOrigin;
-  organizationId: string;
-  sessionId: string;
-  name: string;
-  email: string;
-  roles: StaffRole[];
-  secondFactorPending: boolean;
-  mustEnrollSecondFactor: boolean;
-};
+export type StaffPrincipal = StaffActor &
+  SettingsHint & {
+    kind: 'staff';
+    origin?: ClientOrigin;
+    organizationId: string;
+    sessionId: string;
+    name: string;
+    email: string;
+    roles: StaffRole[];
+    secondFactorPending: boolean;
+    mustEnrollSecondFactor: boolean;
+  };
 
 /** An integration, resolved from `Authorization: Bearer`. */
-export type TokenPrincipal = {
+export type TokenPrincipal = SettingsHint & {
   kind: 'token';
   origin?: ClientOrigin;
   organizationId: string;

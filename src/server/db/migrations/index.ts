@@ -16,6 +16,7 @@ import * as integrations from './2026-11-26-021-integrations.ts';
 import * as privacy from './2026-11-26-030-privacy.ts';
 import * as reportJobs from './2026-11-26-040-report-jobs.ts';
 import * as jobRuns from './2026-11-26-041-job-runs.ts';
+import * as credentialPrincipals from './2026-11-26-050-credential-principals.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-030-privacy': privacy,
   '2026-11-26-040-report-jobs': reportJobs,
   '2026-11-26-041-job-runs': jobRuns,
+  '2026-11-26-050-credential-principals': credentialPrincipals,
 };

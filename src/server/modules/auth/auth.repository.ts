@@ -4,15 +4,43 @@ import type { Scoped } from '../../db/tenant-scope.ts';
 
 // All SQL of sign-in, sessions, throttling and API-token resolution.
 
-export async function resolveSessionOrganization(db: Database, tokenHash: string) {
-  const result = await sql<{ organization_id: string; session_id: string }>`
-    select organization_id, session_id from resolve_session(${tokenHash})`.execute(db);
+export type SessionPrincipalRow = {
+  session_id: string;
+  organization_id: string;
+  second_factor_pending: boolean;
+  last_seen_at: Date;
+  expires_at: Date;
+  user_id: string;
+  name: string;
+  email: string;
+  roles: string[];
+  department_id: string | null;
+  active: boolean;
+  totp_enabled: boolean;
+  idle_minutes: number;
+  totp_required_roles: string[];
+  managed_department_ids: string[];
+  calendar_settings_version: number | null;
+};
+
+/** Everything a session cookie stands for, in one round trip (see migration 050). */
+export async function findSessionPrincipal(db: Database, tokenHash: string) {
+  const result = await sql<SessionPrincipalRow>`select * from session_principal(${tokenHash})`.execute(db);
   return result.rows[0] ?? null;
 }
 
-export async function resolveApiTokenOrganization(db: Database, tokenHash: string) {
-  const result = await sql<{ organization_id: string; token_id: string }>`
-    select organization_id, token_id from resolve_api_token(${tokenHash})`.execute(db);
+export type ApiTokenPrincipalRow = {
+  id: string;
+  organization_id: string;
+  name: string;
+  scope: 'read' | 'register' | 'full';
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  calendar_settings_version: number | null;
+};
+
+export async function findApiTokenPrincipal(db: Database, tokenHash: string) {
+  const result = await sql<ApiTokenPrincipalRow>`select * from api_token_principal(${tokenHash})`.execute(db);
   return result.rows[0] ?? null;
 }
 
@@ -86,41 +114,6 @@ export async function insertSession(
 }
 
 /** The session with its user and the organisation's timeouts, if it is still valid at all. */
-export async function findActiveSession(trx: Scoped, sessionId: string) {
-  return trx
-    .selectFrom('staff_session as s')
-    .innerJoin('staff_user as u', 'u.id', 's.user_id')
-    .innerJoin('organization as o', 'o.id', 's.organization_id')
-    .select([
-      's.id as sessionId',
-      's.organization_id as organizationId',
-      's.second_factor_pending as secondFactorPending',
-      's.last_seen_at as lastSeenAt',
-      's.expires_at as expiresAt',
-      'u.id as userId',
-      'u.name',
-      'u.email',
-      'u.roles',
-      'u.department_id as departmentId',
-      'u.active',
-      'u.totp_enabled as totpEnabled',
-      'o.session_idle_minutes as idleMinutes',
-      'o.totp_required_roles as totpRequiredRoles',
-    ])
-    .where('s.id', '=', sessionId)
-    .where('s.revoked_at', 'is', null)
-    .executeTakeFirst();
-}
-
-export async function listManagedDepartmentIds(trx: Scoped, userId: string): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('department')
-    .select('id')
-    .where('manager_user_id', '=', userId)
-    .execute();
-  return rows.map((row) => row.id);
-}
-
 export async function touchSession(trx: Scoped, sessionId: string) {
   await trx
     .updateTable('staff_session')
@@ -187,15 +180,6 @@ export async function updateUserSecrets(
     })
     .where('id', '=', userId)
     .execute();
-}
-
-export async function findApiTokenForUse(trx: Scoped, tokenId: string) {
-  return trx
-    .selectFrom('api_token')
-    .select(['id', 'organization_id', 'name', 'scope', 'expires_at', 'last_used_at'])
-    .where('id', '=', tokenId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
 }
 
 export async function markApiTokenUsed(trx: Scoped, tokenId: string) {

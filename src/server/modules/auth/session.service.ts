@@ -3,13 +3,10 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import type { StaffPrincipal, TokenPrincipal } from '../../http/principal.ts';
 import {
-  findActiveSession,
-  findApiTokenForUse,
+  findApiTokenPrincipal,
+  findSessionPrincipal,
   insertSession,
-  listManagedDepartmentIds,
   markApiTokenUsed,
-  resolveApiTokenOrganization,
-  resolveSessionOrganization,
   revokeSession,
   touchSession,
 } from './auth.repository.ts';
@@ -19,6 +16,9 @@ import { generateToken, hashToken } from './secure-token.ts';
 export const SESSION_COOKIE = 'gehoord_session';
 const TOUCH_INTERVAL_MS = 60_000;
 const TOKEN_USE_EVENT_INTERVAL_MS = 60 * 60_000;
+
+const settingsHint = (version: number | null) =>
+  version === null ? {} : { calendarSettingsVersion: version };
 
 export type ClientInfo = { ip: string | null; userAgent: string | null };
 
@@ -51,40 +51,38 @@ export async function createSession(
 /**
  * The staff member behind a session cookie, or null when the session is unknown, revoked, past its absolute
  * lifetime, idle too long, or its user was deactivated. Expired sessions are revoked on the spot.
+ * One round trip on the hot path; a write only to revoke, or to record activity at most once a minute.
  */
 export async function authenticateSession(
   db: Database,
   token: string,
   now: Date,
 ): Promise<StaffPrincipal | null> {
-  const resolved = await resolveSessionOrganization(db, hashToken(token));
-  if (!resolved) return null;
-  return inOrganization(db, resolved.organization_id, async (trx) => {
-    const session = await findActiveSession(trx, resolved.session_id);
-    if (!session) return null;
-    const idleDeadline = session.lastSeenAt.getTime() + session.idleMinutes * 60_000;
-    if (!session.active || session.expiresAt <= now || idleDeadline <= now.getTime()) {
-      await revokeSession(trx, session.sessionId);
-      return null;
-    }
-    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS)
-      await touchSession(trx, session.sessionId);
-    const roles = session.roles as StaffRole[];
-    return {
-      kind: 'staff',
-      organizationId: session.organizationId,
-      sessionId: session.sessionId,
-      userId: session.userId,
-      name: session.name,
-      email: session.email,
-      roles,
-      departmentId: session.departmentId,
-      managedDepartmentIds: await listManagedDepartmentIds(trx, session.userId),
-      secondFactorPending: session.secondFactorPending,
-      mustEnrollSecondFactor:
-        !session.totpEnabled && roles.some((role) => session.totpRequiredRoles.includes(role)),
-    };
-  });
+  const session = await findSessionPrincipal(db, hashToken(token));
+  if (!session) return null;
+  const idleDeadline = session.last_seen_at.getTime() + session.idle_minutes * 60_000;
+  if (!session.active || session.expires_at <= now || idleDeadline <= now.getTime()) {
+    await inOrganization(db, session.organization_id, (trx) => revokeSession(trx, session.session_id));
+    return null;
+  }
+  if (now.getTime() - session.last_seen_at.getTime() > TOUCH_INTERVAL_MS)
+    await inOrganization(db, session.organization_id, (trx) => touchSession(trx, session.session_id));
+  const roles = session.roles as StaffRole[];
+  return {
+    kind: 'staff',
+    organizationId: session.organization_id,
+    sessionId: session.session_id,
+    userId: session.user_id,
+    name: session.name,
+    email: session.email,
+    roles,
+    departmentId: session.department_id,
+    managedDepartmentIds: session.managed_department_ids,
+    secondFactorPending: session.second_factor_pending,
+    mustEnrollSecondFactor:
+      !session.totp_enabled && roles.some((role) => session.totp_required_roles.includes(role)),
+    ...settingsHint(session.calendar_settings_version),
+  };
 }
 
 /** The integration behind a bearer token; use is recorded (last-used always, an audit event at most hourly). */
@@ -94,27 +92,27 @@ export async function authenticateApiToken(
   client: ClientInfo,
   now: Date,
 ): Promise<TokenPrincipal | null> {
-  const resolved = await resolveApiTokenOrganization(db, hashToken(token));
-  if (!resolved) return null;
-  return inOrganization(db, resolved.organization_id, async (trx) => {
-    const row = await findApiTokenForUse(trx, resolved.token_id);
-    if (!row || (row.expires_at && row.expires_at <= now)) return null;
-    const lastUsed = row.last_used_at?.getTime() ?? 0;
-    if (now.getTime() - lastUsed > TOUCH_INTERVAL_MS) await markApiTokenUsed(trx, row.id);
-    if (now.getTime() - lastUsed > TOKEN_USE_EVENT_INTERVAL_MS) {
-      await recordAuthEvent(trx, {
-        organizationId: row.organization_id,
-        type: 'token_used',
-        apiTokenId: row.id,
-        ...client,
-      });
-    }
-    return {
-      kind: 'token',
-      organizationId: row.organization_id,
-      tokenId: row.id,
-      name: row.name,
-      scope: row.scope,
-    };
-  });
+  const row = await findApiTokenPrincipal(db, hashToken(token));
+  if (!row || (row.expires_at && row.expires_at <= now)) return null;
+  const lastUsed = row.last_used_at?.getTime() ?? 0;
+  if (now.getTime() - lastUsed > TOUCH_INTERVAL_MS) {
+    await inOrganization(db, row.organization_id, async (trx) => {
+      await markApiTokenUsed(trx, row.id);
+      if (now.getTime() - lastUsed > TOKEN_USE_EVENT_INTERVAL_MS) {
+        await recordAuthEvent(trx, {
+          organizationId: row.organization_id,
+          type: 'token_used',
+          apiTokenId: row.id,
+          ...client,
+        });
+      }
+    });
+  }
+  return {
+    kind: 'token',
+    organizationId: row.organization_id,
+    tokenId: row.id,
+    name: row.name,
+    scope: row.scope,
+  };
 }

@@ -38,11 +38,12 @@ export async function buildDetail(
   settings: CalendarSettings,
   now: Date,
 ): Promise<ComplaintDetail> {
-  const [state, relations, timeline] = await Promise.all([
-    loadState(trx, row),
+  // The timeline holds every event in order, contact moments included: the state needs no query of its own.
+  const [relations, timeline] = await Promise.all([
     repository.loadDetailRelations(trx, row),
     repository.listTimeline(trx, row.id),
   ]);
+  const state = toComplaintState(row, repository.contactsOf(timeline));
   const staffName = (id: string | null) =>
     id === null ? null : { id, name: relations.staff.find((s) => s.id === id)?.name ?? '' };
   const departmentRef = (id: string | null) =>

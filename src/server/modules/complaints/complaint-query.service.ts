@@ -17,7 +17,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
-import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
+import { getCalendarSettingsInForce } from '../reference-data/calendar-settings.repository.ts';
 import * as repository from './complaint.repository.ts';
 import { authorize } from './complaint-access.ts';
 import { buildDetail, termProgressOf } from './complaint-detail.ts';
@@ -99,7 +99,7 @@ export async function listComplaintPage(
 ): Promise<{ items: ComplaintListItem[]; nextCursor: string | null }> {
   return inOrganization(db, principal.organizationId, async (trx) => {
     await audit?.(trx);
-    const settings = await getCurrentCalendarSettings(trx);
+    const settings = await getCalendarSettingsInForce(trx, principal);
     const rows = await listComplaints(
       trx,
       filtersOf(principal, query, settings, now),
@@ -148,7 +148,7 @@ export async function countComplaints(
   now = new Date(),
 ) {
   return inOrganization(db, principal.organizationId, async (trx) => {
-    const settings = await getCurrentCalendarSettings(trx);
+    const settings = await getCalendarSettingsInForce(trx, principal);
     const rows = await countByStatus(
       trx,
       filtersOf(principal, query, settings, now),
@@ -183,7 +183,7 @@ export async function getComplaint(
       what: 'detail',
       origin: principal.origin,
     });
-    return buildDetail(trx, row, await getCurrentCalendarSettings(trx), now);
+    return buildDetail(trx, row, await getCalendarSettingsInForce(trx, principal), now);
   });
 }
 

@@ -1,4 +1,5 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { ContactKind, ContactRecord } from '../../../domain/index.ts';
 import type { ComplaintTable } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
@@ -58,6 +59,18 @@ export async function appendNoteText(trx: Scoped, id: string, text: string) {
     .execute();
 }
 
+type ContactEventRow = { contact_kind: string | null; payload: Record<string, unknown>; at: Date };
+
+/** Contact moments as the domain counts them: when the contact happened, not when it was written down. */
+export function contactsOf(events: ContactEventRow[]): ContactRecord[] {
+  return events
+    .filter((e) => e.contact_kind !== null)
+    .map((e) => ({
+      kind: e.contact_kind as ContactKind,
+      at: typeof e.payload.contactAt === 'string' ? new Date(e.payload.contactAt) : e.at,
+    }));
+}
+
 export async function listContacts(trx: Scoped, complaintId: string): Promise<ContactRecord[]> {
   const rows = await trx
     .selectFrom('complaint_event')
@@ -66,10 +79,7 @@ export async function listContacts(trx: Scoped, complaintId: string): Promise<Co
     .where('contact_kind', 'is not', null)
     .orderBy('id')
     .execute();
-  return rows.map((r) => {
-    const contactAt = typeof r.payload.contactAt === 'string' ? new Date(r.payload.contactAt) : r.at;
-    return { kind: r.contact_kind as ContactKind, at: contactAt };
-  });
+  return contactsOf(rows);
 }
 
 export type NewEvent = {
@@ -283,63 +293,51 @@ export async function listMatter(trx: Scoped, matterId: string) {
     .execute();
 }
 
+const NO_ROW = '00000000-0000-0000-0000-000000000000';
+
+/** The people, places and departments a detail names, in one round trip (one JSON column per relation). */
 export async function loadDetailRelations(trx: Scoped, row: ComplaintRow) {
-  const staffIds = [
-    row.registered_by,
-    row.handler_id,
-    row.responsible_manager_id,
-    row.subject_employee_id,
-  ].filter((id): id is string => id !== null);
-  const [staff, complainant, representative, unit, complex, departments, contractor] = await Promise.all([
-    staffIds.length === 0
-      ? Promise.resolve([])
-      : trx.selectFrom('staff_user').select(['id', 'name']).where('id', 'in', staffIds).execute(),
-    row.complainant_id === null
-      ? undefined
-      : trx
+  const staffIds = [row.registered_by, row.handler_id, row.responsible_manager_id, row.subject_employee_id];
+  const departmentIds = [row.department_id, row.subject_department_id];
+  const present = (ids: (string | null)[]) => ids.filter((id): id is string => id !== null).concat(NO_ROW);
+  return trx
+    .selectNoFrom((eb) => [
+      jsonArrayFrom(
+        eb.selectFrom('staff_user').select(['id', 'name']).where('id', 'in', present(staffIds)),
+      ).as('staff'),
+      jsonObjectFrom(
+        eb
           .selectFrom('person')
           .select(['id', 'name', 'email', 'phone', 'relation'])
-          .where('id', '=', row.complainant_id)
-          .executeTakeFirst(),
-    row.representative_id === null
-      ? undefined
-      : trx
+          .where('id', '=', row.complainant_id ?? NO_ROW),
+      ).as('complainant'),
+      jsonObjectFrom(
+        eb
           .selectFrom('representative')
           .select(['id', 'name', 'relation', 'consent_noted'])
-          .where('id', '=', row.representative_id)
-          .executeTakeFirst(),
-    row.unit_id === null
-      ? undefined
-      : trx
+          .where('id', '=', row.representative_id ?? NO_ROW),
+      ).as('representative'),
+      jsonObjectFrom(
+        eb
           .selectFrom('unit')
           .select(['id', 'street', 'house_number', 'house_number_addition', 'postcode', 'place'])
-          .where('id', '=', row.unit_id)
-          .executeTakeFirst(),
-    row.housing_complex_id === null
-      ? undefined
-      : trx
+          .where('id', '=', row.unit_id ?? NO_ROW),
+      ).as('unit'),
+      jsonObjectFrom(
+        eb
           .selectFrom('housing_complex')
           .select(['id', 'name', 'complex_number'])
-          .where('id', '=', row.housing_complex_id)
-          .executeTakeFirst(),
-    trx
-      .selectFrom('department')
-      .select(['id', 'name'])
-      .where(
-        'id',
-        'in',
-        [row.department_id, row.subject_department_id]
-          .filter((id): id is string => id !== null)
-          .concat(['00000000-0000-0000-0000-000000000000']),
-      )
-      .execute(),
-    row.subject_contractor_id === null
-      ? undefined
-      : trx
+          .where('id', '=', row.housing_complex_id ?? NO_ROW),
+      ).as('complex'),
+      jsonArrayFrom(
+        eb.selectFrom('department').select(['id', 'name']).where('id', 'in', present(departmentIds)),
+      ).as('departments'),
+      jsonObjectFrom(
+        eb
           .selectFrom('contractor')
           .select(['id', 'name'])
-          .where('id', '=', row.subject_contractor_id)
-          .executeTakeFirst(),
-  ]);
-  return { staff, complainant, representative, unit, complex, departments, contractor };
+          .where('id', '=', row.subject_contractor_id ?? NO_ROW),
+      ).as('contractor'),
+    ])
+    .executeTakeFirstOrThrow();
 }

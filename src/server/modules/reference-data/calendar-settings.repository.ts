@@ -94,3 +94,26 @@ export async function insertCalendarSettings(
     })
     .execute();
 }
+
+const knownVersions = new Map<string, CalendarSettings>();
+const KNOWN_VERSIONS_LIMIT = 2_000;
+
+/**
+ * The settings in force for a request, when the credential lookup already told which version that is: a
+ * version never changes once written (the application role may not update them), so a cached copy is exact.
+ * Without a hint it reads the current version as usual. Writes keep using `getCurrentCalendarSettings`.
+ */
+export async function getCalendarSettingsInForce(
+  trx: Scoped,
+  hint: { organizationId: string; calendarSettingsVersion?: number },
+): Promise<CalendarSettings> {
+  if (hint.calendarSettingsVersion === undefined) return getCurrentCalendarSettings(trx);
+  const key = `${hint.organizationId}:${hint.calendarSettingsVersion}`;
+  const known = knownVersions.get(key);
+  if (known) return known;
+  const settings = await getCalendarSettingsVersion(trx, hint.calendarSettingsVersion);
+  if (!settings) return getCurrentCalendarSettings(trx);
+  if (knownVersions.size >= KNOWN_VERSIONS_LIMIT) knownVersions.clear();
+  knownVersions.set(key, settings);
+  return settings;
+}

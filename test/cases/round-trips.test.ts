@@ -1,0 +1,89 @@
+import pg from 'pg';
+import { afterAll, describe, expect, test } from 'vitest';
+import { createTestApp } from '../support/app.ts';
+import { createComplaintWorld, register } from '../support/complaint-world.ts';
+import { createTestDatabase } from '../support/database.ts';
+
+// Every database round trip costs both processes a system call and a wake-up; on the work queue that was the
+// largest cost per request (docs/performance.md). These budgets keep the hot paths from growing N+1 queries.
+
+const database = await createTestDatabase();
+const app = await createTestApp(database.app);
+const world = await createComplaintWorld(database.owner, app);
+
+const statements: string[] = [];
+let recording = false;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  if (recording) {
+    const first = args[0] as string | { text?: string };
+    statements.push(typeof first === 'string' ? first : String(first?.text));
+  }
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
+afterAll(() => {
+  pg.Client.prototype.query = query;
+});
+
+async function roundTrips(run: () => Promise<{ statusCode: number }>, expectedStatus: number) {
+  statements.length = 0;
+  recording = true;
+  try {
+    const response = await run();
+    expect(response.statusCode).toBe(expectedStatus);
+  } finally {
+    recording = false;
+  }
+  return [...statements];
+}
+
+describe('database round trips per request', () => {
+  test('session, scope and the page itself: the work queue, search and detail stay within their budgets', async () => {
+    const complaint = await register(world.as.eva, {
+      channel: 'phone',
+      complainantId: world.tenant.id,
+      description: 'Lekkage in de badkamer.',
+    });
+    // The first request of a session records its use; the budget is for every request after that.
+    await world.as.eva.request({ method: 'GET', url: '/api/complaints' });
+
+    const queue = await roundTrips(
+      () => world.as.eva.request({ method: 'GET', url: '/api/complaints' }),
+      200,
+    );
+    expect(queue[0]).toMatch(/session_principal/);
+    expect(queue[1]).toMatch(/^begin; select set_config/);
+    expect(queue, queue.join('\n')).toHaveLength(4); // principal, begin + scope, page, commit
+
+    const search = await roundTrips(
+      () => world.as.eva.request({ method: 'GET', url: '/api/complaints?q=lekkage' }),
+      200,
+    );
+    expect(search, search.join('\n')).toHaveLength(4);
+
+    const detail = await roundTrips(
+      () => world.as.eva.request({ method: 'GET', url: `/api/complaints/${complaint.id}` }),
+      200,
+    );
+    // principal, begin + scope, complaint, access log, calendar version (first use), relations, timeline, commit
+    expect(detail.length, detail.join('\n')).toBeLessThanOrEqual(8);
+    const again = await roundTrips(
+      () => world.as.eva.request({ method: 'GET', url: `/api/complaints/${complaint.id}` }),
+      200,
+    );
+    expect(again, again.join('\n')).toHaveLength(7); // the settings version is known now
+  });
+
+  test('registering a complaint stays within its budget', async () => {
+    const writes = await roundTrips(
+      () =>
+        world.as.eva.request({
+          method: 'POST',
+          url: '/api/complaints',
+          payload: { channel: 'phone', complainantId: world.tenant.id, description: 'Nog een klacht.' },
+        }),
+      201,
+    );
+    expect(writes.length, writes.join('\n')).toBeLessThanOrEqual(19);
+  });
+});
