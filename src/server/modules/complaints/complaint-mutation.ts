@@ -85,14 +85,15 @@ export async function mutateComplaint(
     if (version === null) throw new AppError('precondition_failed');
     if (result.noteText !== undefined) await repository.appendNoteText(trx, row.id, result.noteText);
     const events = [...result.events, ...(await carryOutEffects(trx, row, result.effects ?? []))];
-    for (const event of events) {
-      await repository.insertEvent(trx, {
+    await repository.insertEvents(
+      trx,
+      events.map((event) => ({
         organizationId: row.organization_id,
         complaintId: row.id,
         ...eventActor(principal),
         ...event,
-      });
-    }
+      })),
+    );
     // The timeline says who changed what and when; the access log adds from where (privacy issue 12).
     await recordAccess(trx, principal, {
       what: 'change',

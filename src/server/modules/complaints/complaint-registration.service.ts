@@ -286,9 +286,10 @@ export async function register(
     events.push({ type: 'acknowledgement_queued', payload: { outboxIds: [acknowledgement] } });
   const actor =
     principal.kind === 'portal' ? { actorUserId: null, actorTokenId: null } : eventActor(principal);
-  for (const event of events) {
-    await repository.insertEvent(trx, { organizationId, complaintId: id, ...actor, ...event });
-  }
+  await repository.insertEvents(
+    trx,
+    events.map((event) => ({ organizationId, complaintId: id, ...actor, ...event })),
+  );
   const row = await repository.findComplaintRow(trx, id);
   if (row === undefined) throw new AppError('not_found');
   await publishComplaintEvents(trx, row, events);

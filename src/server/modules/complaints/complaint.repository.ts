@@ -94,21 +94,26 @@ export type NewEvent = {
   payload?: Record<string, unknown>;
 };
 
+const eventRow = (event: NewEvent) => ({
+  organization_id: event.organizationId,
+  complaint_id: event.complaintId,
+  type: event.type,
+  actor_user_id: event.actorUserId,
+  actor_token_id: event.actorTokenId,
+  contact_kind: event.contactKind ?? null,
+  contact_direction: event.contactDirection ?? null,
+  summary: event.summary ?? null,
+  payload: JSON.stringify(event.payload ?? {}),
+});
+
 export async function insertEvent(trx: Scoped, event: NewEvent) {
-  await trx
-    .insertInto('complaint_event')
-    .values({
-      organization_id: event.organizationId,
-      complaint_id: event.complaintId,
-      type: event.type,
-      actor_user_id: event.actorUserId,
-      actor_token_id: event.actorTokenId,
-      contact_kind: event.contactKind ?? null,
-      contact_direction: event.contactDirection ?? null,
-      summary: event.summary ?? null,
-      payload: JSON.stringify(event.payload ?? {}),
-    })
-    .execute();
+  await insertEvents(trx, [event]);
+}
+
+/** Several events of one step in one statement; ids follow the list's order, so the timeline keeps it. */
+export async function insertEvents(trx: Scoped, events: NewEvent[]) {
+  if (events.length === 0) return;
+  await trx.insertInto('complaint_event').values(events.map(eventRow)).execute();
 }
 
 export async function listTimeline(trx: Scoped, complaintId: string) {
