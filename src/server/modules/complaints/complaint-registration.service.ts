@@ -235,7 +235,7 @@ export async function register(
       })
     : null;
   const year = Number(toLocalDate(now).slice(0, 4));
-  const reference = formatReference(year, await repository.nextReferenceNumber(trx, organizationId, year));
+  const reference = formatReference(year, await repository.nextReferenceNumber(trx, year));
   const id = randomUUID();
   // policy 2.3: the handler picks it up at once, unless 2.6 leaves that to the manager
   const state = {

@@ -7,22 +7,12 @@ import type { Scoped } from '../../db/tenant-scope.ts';
 export type ComplaintRow = Selectable<ComplaintTable>;
 
 /** Next number of the organisation's per-year sequence (K-2026-00042); the row lock serialises registrations. */
-export async function nextReferenceNumber(
-  trx: Scoped,
-  organizationId: string,
-  year: number,
-): Promise<number> {
-  const row = await trx
-    .insertInto('complaint_sequence')
-    .values({ organization_id: organizationId, year, last_number: 1 })
-    .onConflict((oc) =>
-      oc
-        .columns(['organization_id', 'year'])
-        .doUpdateSet({ last_number: sql`complaint_sequence.last_number + 1` }),
-    )
-    .returning('last_number')
-    .executeTakeFirstOrThrow();
-  return row.last_number;
+/** The next number of the organisation in scope for `year` (migration 052: a sequence, so nothing waits). */
+export async function nextReferenceNumber(trx: Scoped, year: number): Promise<number> {
+  const result = await sql<{ n: number }>`select next_complaint_number(${year}) as n`.execute(trx);
+  const n = result.rows[0]?.n;
+  if (n === undefined) throw new Error('no reference number');
+  return n;
 }
 
 export async function insertComplaint(trx: Scoped, values: Insertable<ComplaintTable>) {
