@@ -8,6 +8,8 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
     setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+    /** Called for each response, before the instance's 'response' event, with the context setupRequest saw. */
+    onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
   };
 
   type Options = {

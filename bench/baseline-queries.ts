@@ -50,3 +50,23 @@ export function searchParameters(q: string): [string, string, string] {
   const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   return [q, like, `%${q.replace(/\s+/g, '').toUpperCase()}%`];
 }
+
+// The public status page (portal.repository.ts: loadPortalSettings, findComplaintByStatusToken,
+// listComplainantEvents, findSatisfaction, hasAcknowledgement), with the organisation written out.
+
+export const PORTAL_SETTINGS_SQL = `select s.*, o.name as organization_name, o.hostnames
+  from portal_settings s join organization o on o.id = s.organization_id where s.organization_id = $1`;
+
+export const STATUS_LINK_SQL = `select l.id as link_id, l.expires_at, l.revoked_at, c.id, c.organization_id, c.reference,
+    c.status, c.received_at, c.due_at, c.description, c.desired_outcome, c.answer_text, c.answered_at, c.closed_at
+  from complaint_status_link l join complaint c on c.id = l.complaint_id
+  where l.token_hash = $1 and l.organization_id = $2`;
+
+export const STATUS_EVENTS_SQL = `select id, type, at, summary, payload from complaint_event
+  where complaint_id = $1 and type = any($2::text[]) order by id`;
+
+export const STATUS_SATISFACTION_SQL = `select handling, outcome, comment, created_at from complaint_satisfaction
+  where complaint_id = $1`;
+
+export const STATUS_ACKNOWLEDGEMENT_SQL = `select id from outbox_message
+  where complaint_id = $1 and kind = 'acknowledgement' limit 1`;

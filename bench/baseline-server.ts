@@ -2,9 +2,16 @@
 // queue, search and detail endpoints (bench/baseline-queries.ts). Started as its own process by bench/run.ts.
 import { createServer } from 'node:http';
 import pg from 'pg';
+import { sha256Hex } from '../src/server/modules/portal/form-token.ts';
+import { COMPLAINANT_EVENT_TYPES } from '../src/server/modules/portal/portal-status.service.ts';
 import {
   DETAIL_SQL,
+  PORTAL_SETTINGS_SQL,
   SEARCH_SQL,
+  STATUS_ACKNOWLEDGEMENT_SQL,
+  STATUS_EVENTS_SQL,
+  STATUS_LINK_SQL,
+  STATUS_SATISFACTION_SQL,
   searchParameters,
   TIMELINE_SQL,
   WORK_QUEUE_SQL,
@@ -50,6 +57,26 @@ const server = createServer(async (request, response) => {
       ]);
       if (row.rows.length === 0) return send(response, 404, { code: 'not_found' });
       return send(response, 200, { ...row.rows[0], timeline: timeline.rows });
+    }
+    const status = /^\/status\/([A-Za-z0-9_-]{43})$/.exec(url.pathname);
+    if (status) {
+      const [settings, link] = await Promise.all([
+        pool.query(PORTAL_SETTINGS_SQL, [organizationId]),
+        pool.query(STATUS_LINK_SQL, [sha256Hex(status[1] as string), organizationId]),
+      ]);
+      const complaint = link.rows[0];
+      if (!complaint || settings.rows.length === 0) return send(response, 404, { code: 'not_found' });
+      const [events, satisfaction, acknowledgement] = await Promise.all([
+        pool.query(STATUS_EVENTS_SQL, [complaint.id, COMPLAINANT_EVENT_TYPES]),
+        pool.query(STATUS_SATISFACTION_SQL, [complaint.id]),
+        pool.query(STATUS_ACKNOWLEDGEMENT_SQL, [complaint.id]),
+      ]);
+      return send(response, 200, {
+        complaint,
+        events: events.rows,
+        satisfaction: satisfaction.rows[0] ?? null,
+        acknowledgementQueued: acknowledgement.rows.length > 0,
+      });
     }
     send(response, 404, { code: 'not_found' });
   } catch (error) {

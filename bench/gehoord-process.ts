@@ -53,7 +53,8 @@ function stopper(child: ChildProcess): () => Promise<void> {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
-    const timeout = sleep(20_000).then(() => 'timeout');
+    // Unreferenced: once the child has exited, this timer must not keep the benchmark alive for 20 s more.
+    const timeout = sleep(20_000, undefined, { ref: false }).then(() => 'timeout');
     if ((await Promise.race([exited, timeout])) === 'timeout') child.kill('SIGKILL');
   };
 }

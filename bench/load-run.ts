@@ -13,9 +13,12 @@ export type LoadResult = {
   p99: number;
   max: number;
   errors: number;
-  non2xx: number;
+  /** Responses with a status the scenario does not expect (by default anything outside 2xx). */
+  failedResponses: number;
   firstFailure: string | null;
   maxRssMb: number | null;
+  /** Latency per kind of request, for a scenario that mixes several. */
+  byKind: Record<string, { requests: number; p50: number; p95: number; p99: number }> | null;
   /** CPU time per request of the server process and of all PostgreSQL processes: robust on a busy machine. */
   nodeCpuMsPerRequest: number | null;
   postgresCpuMsPerRequest: number | null;
@@ -27,6 +30,10 @@ export type LoadOptions = {
   warmupSeconds: number;
   seconds: number;
   request: Request;
+  /** Which statuses count as success: 2xx unless the scenario says otherwise (the portal answers 303). */
+  okStatus?: ((status: number) => boolean) | undefined;
+  /** For a mixed scenario: the kind of request the response just received answers. */
+  kindOfLastResponse?: (() => string | undefined) | undefined;
   /** Process whose resident memory is sampled during the measured run. */
   rssPid?: number | undefined;
   /** The HTTP server's process, whose CPU time is counted. */
@@ -89,6 +96,9 @@ export function readRssMb(pid: number): number | null {
 
 function run(options: LoadOptions, seconds: number, measure: boolean): Promise<LoadResult> {
   const times: number[] = [];
+  const kindTimes = new Map<string, number[]>();
+  const isOk = options.okStatus ?? ((status: number) => status >= 200 && status < 300);
+  let failedResponses = 0;
   let firstFailure: string | null = null;
   let maxRss: number | null = null;
   const sampler =
@@ -118,7 +128,7 @@ function run(options: LoadOptions, seconds: number, measure: boolean): Promise<L
             lastBody = body.toString('utf8').slice(0, 300);
           });
           client.on('response', (status: number) => {
-            if (status >= 400 && firstFailure === null) firstFailure = `${status} ${lastBody}`;
+            if (!isOk(status) && firstFailure === null) firstFailure = `${status} ${lastBody}`;
           });
         },
       },
@@ -134,9 +144,26 @@ function run(options: LoadOptions, seconds: number, measure: boolean): Promise<L
           p99: percentile(sorted, 99),
           max: sorted.at(-1) ?? Number.NaN,
           errors: result.errors + result.timeouts,
-          non2xx: result.non2xx,
+          failedResponses,
           firstFailure,
           maxRssMb: maxRss,
+          byKind:
+            kindTimes.size === 0
+              ? null
+              : Object.fromEntries(
+                  [...kindTimes].map(([kind, list]) => {
+                    const ordered = list.sort((a, b) => a - b);
+                    return [
+                      kind,
+                      {
+                        requests: ordered.length,
+                        p50: percentile(ordered, 50),
+                        p95: percentile(ordered, 95),
+                        p99: percentile(ordered, 99),
+                      },
+                    ];
+                  }),
+                ),
           nodeCpuMsPerRequest: perRequest(nodeBefore, options.cpuPid, false, result.requests.total),
           postgresCpuMsPerRequest: perRequest(
             postgresBefore,
@@ -147,8 +174,15 @@ function run(options: LoadOptions, seconds: number, measure: boolean): Promise<L
         });
       },
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) => {
+    instance.on('response', (_client, status, _bytes, responseTime) => {
       times.push(responseTime);
+      const kind = options.kindOfLastResponse?.();
+      if (kind !== undefined) {
+        const list = kindTimes.get(kind) ?? [];
+        list.push(responseTime);
+        kindTimes.set(kind, list);
+      }
+      if (!isOk(status)) failedResponses += 1;
     });
   });
 }

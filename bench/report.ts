@@ -8,7 +8,7 @@ export type ScenarioOutcome = Scenario & { result: LoadResult; ratioToBaseline: 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '-');
 
 function verdict(o: ScenarioOutcome): string {
-  if (o.result.non2xx > 0 || o.result.errors > 0) return 'FOUT / failed';
+  if (o.result.failedResponses > 0 || o.result.errors > 0) return 'FOUT / failed';
   const checks: boolean[] = [];
   if (o.budgetP95Ms !== undefined) checks.push(o.result.p95 <= o.budgetP95Ms);
   if (o.budgetShareOfBaseline !== undefined && o.ratioToBaseline !== null)
@@ -30,7 +30,13 @@ export function formatTable(outcomes: readonly ScenarioOutcome[]): string {
       .join(', ');
     const ratio = o.ratioToBaseline === null ? '' : `${(o.ratioToBaseline * 100).toFixed(0)} %`;
     const cpu = `${ms(o.result.nodeCpuMsPerRequest ?? Number.NaN)} + ${ms(o.result.postgresCpuMsPerRequest ?? Number.NaN)}`;
-    return `| ${o.name} | ${o.result.requestsPerSecond.toFixed(0)} | ${ms(o.result.p50)} | ${ms(o.result.p95)} | ${ms(o.result.p99)} | ${ratio} | ${cpu} | ${budget} | ${verdict(o)} |`;
+    const row = `| ${o.name} | ${o.result.requestsPerSecond.toFixed(0)} | ${ms(o.result.p50)} | ${ms(o.result.p95)} | ${ms(o.result.p99)} | ${ratio} | ${cpu} | ${budget} | ${verdict(o)} |`;
+    // A mixed scenario also shows each kind of request in the blend (its share of the rate, its latency).
+    const kinds = Object.entries(o.result.byKind ?? {}).map(
+      ([kind, k]) =>
+        `| ↳ ${kind} | ${((k.requests / o.result.requests) * o.result.requestsPerSecond).toFixed(0)} | ${ms(k.p50)} | ${ms(k.p95)} | ${ms(k.p99)} | | | | |`,
+    );
+    return [row, ...kinds].join('\n');
   });
   return [header, rule, ...rows].join('\n');
 }
