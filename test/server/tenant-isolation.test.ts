@@ -1,6 +1,10 @@
 import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import { inOrganization } from '../../src/server/db/tenant-scope.ts';
+import {
+  rememberedHostCount,
+  resolveOrganizationForHost,
+} from '../../src/server/modules/organization/organization.service.ts';
 import { createTestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createHousingComplex, createOrganization } from '../support/factories.ts';
@@ -74,5 +78,13 @@ describe('several corporations in one database (row-level security)', () => {
     const unknown = await app.inject({ url: '/api/organization', headers: { host: 'elders.test' } });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().code).toBe('organization_not_found');
+  });
+
+  test('host names chosen by callers cannot grow the host cache without bound', async () => {
+    // Unknown hosts fall back to the default organisation; every one of them used to stay in memory for good
+    for (let i = 0; i < 1_500; i++)
+      await resolveOrganizationForHost(database.app, `x${i}.aanval.test`).catch(() => undefined);
+    expect(rememberedHostCount()).toBeLessThanOrEqual(1_000);
+    expect(await resolveOrganizationForHost(database.app, 'klachten.b.test')).toBe(b.id);
   });
 });

@@ -10,7 +10,20 @@ import {
 } from './organization.repository.ts';
 
 const HOST_CACHE_TTL_MS = 30_000;
+// The Host header is the caller's to choose: the cache must stay bounded whatever names arrive.
+const HOST_CACHE_LIMIT = 1_000;
 const hostCache = new Map<string, { id: string | null; expires: number }>();
+
+function remember(key: string, id: string | null, now: number) {
+  if (hostCache.size >= HOST_CACHE_LIMIT) {
+    for (const [name, entry] of hostCache) if (entry.expires <= now) hostCache.delete(name);
+    if (hostCache.size >= HOST_CACHE_LIMIT) hostCache.clear();
+  }
+  hostCache.set(key, { id, expires: now + HOST_CACHE_TTL_MS });
+}
+
+/** How many host names are remembered now (tests check the bound). */
+export const rememberedHostCount = () => hostCache.size;
 
 /** Which organisation a request is for: by host name, else the deployment's default organisation. */
 export async function resolveOrganizationForHost(
@@ -21,7 +34,7 @@ export async function resolveOrganizationForHost(
   const key = host.toLowerCase();
   const cached = hostCache.get(key);
   const id = cached && cached.expires > now ? cached.id : await resolveOrganizationIdForHost(db, key);
-  if (!cached || cached.expires <= now) hostCache.set(key, { id, expires: now + HOST_CACHE_TTL_MS });
+  if (!cached || cached.expires <= now) remember(key, id, now);
   if (!id) throw new AppError('organization_not_found');
   return id;
 }
