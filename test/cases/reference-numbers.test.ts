@@ -35,6 +35,16 @@ describe('reference numbers (K-YYYY-NNNNN, per organisation and year)', () => {
     expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => 43 + i));
   });
 
+  test('the first registrations of a new year at once: one sequence, distinct numbers, no errors', async () => {
+    const later = year + 5;
+    const numbers = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        inOrganization(database.app, world.organization.id, (trx) => nextReferenceNumber(trx, later)),
+      ),
+    );
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
   test('a registration that has taken its number does not hold up the next one until it commits', async () => {
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => {

@@ -22,12 +22,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       sequence_name := format('complaint_number_%s_%s', replace(organization::text, '-', ''), year);
       if to_regclass(sequence_name) is null then
         -- Two first registrations of a year at once: the second waits here and then finds the sequence
+        -- (this statement's catalog snapshot may not show a sequence committed meanwhile: creating it again then
+        -- fails with duplicate_table, which means it exists now)
         perform pg_advisory_xact_lock(hashtext(sequence_name));
-        if to_regclass(sequence_name) is null then
+        begin
           select coalesce(max(s.last_number), 0) + 1 into first_number
             from complaint_sequence s where s.organization_id = organization and s.year = next_complaint_number.year;
           execute format('create sequence %I as integer start with %s', sequence_name, first_number);
-        end if;
+        exception when duplicate_table or unique_violation then
+          null;
+        end;
       end if;
       return nextval(sequence_name);
     end $$
