@@ -4,6 +4,7 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SERVER_NODE_FLAGS } from '../src/server/runtime-flags.ts';
 
 // Starts the real server (`node src/server/main.ts`, as `npm start` does) on a data directory with its own
 // embedded PostgreSQL, and times it from spawn to the first ready answer of /health/ready.
@@ -35,7 +36,8 @@ function spawnNode(
   env: Record<string, string>,
 ): { child: ChildProcess; output: () => string } {
   let output = '';
-  const child = spawn(process.execPath, [script], {
+  // The server runs as `npm start` runs it; the baseline gets the same flags, so only the code differs
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
