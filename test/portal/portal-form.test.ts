@@ -343,7 +343,7 @@ describe('abuse resistance', () => {
 
     // The same form sent again with different content is not silently dropped: the person is told.
     const changed = await postForm(app, '/klacht', { ...fields, description: 'Toch iets anders.' });
-    expect(changed.statusCode).toBe(409);
+    expect(changed.statusCode).toBe(422);
     expect(changed.body).toContain('Uw klacht is al verstuurd (kenmerk K-');
     expect(formTokenIn(changed.body)).not.toBe(formToken);
     expect(await complaintCount()).toBe(before + 1);

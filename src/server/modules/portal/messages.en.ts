@@ -224,6 +224,9 @@ export const en: PortalMessages = {
   rateLimitedText:
     'Many forms have been sent from your internet connection. Please try again in an hour, or call us.',
   notFoundTitle: 'This page does not exist',
+  busyTitle: 'One moment, please',
+  busyText:
+    'It is very busy right now. Please try again in a few seconds. Had you already sent the form? Feel free to send it again: your complaint reaches us only once.',
   errorTitle: 'Something went wrong',
   errorText: 'Something went wrong on our side. Please try again later, or call us.',
 

@@ -224,6 +224,9 @@ export const nl = {
   rateLimitedText:
     'Er zijn vanaf uw internetverbinding veel formulieren verstuurd. Probeer het over een uur opnieuw, of bel ons.',
   notFoundTitle: 'Deze pagina bestaat niet',
+  busyTitle: 'Even geduld',
+  busyText:
+    'Het is nu erg druk. Probeer het over een paar seconden opnieuw. Had u het formulier al verstuurd? Stuur het gerust nog een keer: uw klacht komt maar één keer bij ons binnen.',
   errorTitle: 'Er ging iets mis',
   errorText: 'Er ging bij ons iets mis. Probeer het later opnieuw, of bel ons.',
 

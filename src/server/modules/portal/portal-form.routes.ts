@@ -86,10 +86,11 @@ export function registerFormRoutes(app: FastifyInstance, http: PortalHttp, optio
           { form: checked.form, nonce: token.nonce, locale, submittedAnyway: submitAnyway },
           now,
         );
+        // Same form (its nonce is the idempotency key), other content: 422 like a reused Idempotency-Key on the API
         if (outcome.kind === 'nonce_used')
           return send(
             reply,
-            409,
+            422,
             formPage(ctx, locale, assets, { values, notice: t.alreadySent(outcome.reference ?? '—'), now }),
           );
         return reply.redirect(statusPaths(locale, outcome.statusToken).received, 303);

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { PortalConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
+import { isDatabaseUnavailable } from '../../http/error-handler.ts';
 import { messagesFor, type PortalLocale } from './messages.ts';
 import { registerPortalAssets } from './portal-assets.ts';
 import { loadPortalContext, type PortalContext } from './portal-context.ts';
@@ -74,6 +75,12 @@ export function setUpPortalHttp(app: FastifyInstance, options: PortalRouteOption
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const locale = localeOfUrl(request.url);
     const t = messagesFor(locale);
+    // As on the API: the database being away is a 503 the browser may retry, not a 500 (and no context to load)
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: { code: (error as { code?: string }).code } }, 'database unavailable');
+      reply.header('retry-after', '5');
+      return send(reply, 503, simplePage(null, locale, assets, { title: t.busyTitle, lines: [t.busyText] }));
+    }
     const ctx = await context(request).catch(() => null);
     if (error instanceof AppError && error.code === 'rate_limited') {
       for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);

@@ -4,20 +4,27 @@ import type { Scoped } from '../../db/tenant-scope.ts';
 // Every SQL statement of the public portal. All run inside `inOrganization`, so row-level security keeps
 // one corporation's links, nonces and complaints out of another's reach even if a filter were forgotten.
 
-/** The portal's settings; the row (with a fresh signing secret) is created the first time it is needed. */
+const selectPortalSettings = (trx: Scoped, organizationId: string) =>
+  trx
+    .selectFrom('portal_settings as s')
+    .innerJoin('organization as o', 'o.id', 's.organization_id')
+    .selectAll('s')
+    .select(['o.name as organization_name', 'o.hostnames'])
+    .where('s.organization_id', '=', organizationId);
+
+/**
+ * The portal's settings; the row (with a fresh signing secret) is created the first time it is needed.
+ * Every portal page reads them, so the usual case (the row exists) costs one round trip, not two.
+ */
 export async function loadPortalSettings(trx: Scoped, organizationId: string) {
+  const existing = await selectPortalSettings(trx, organizationId).executeTakeFirst();
+  if (existing !== undefined) return existing;
   await trx
     .insertInto('portal_settings')
     .values({ organization_id: organizationId, form_secret: randomBytes(32) })
     .onConflict((oc) => oc.column('organization_id').doNothing())
     .execute();
-  return trx
-    .selectFrom('portal_settings as s')
-    .innerJoin('organization as o', 'o.id', 's.organization_id')
-    .selectAll('s')
-    .select(['o.name as organization_name', 'o.hostnames'])
-    .where('s.organization_id', '=', organizationId)
-    .executeTakeFirstOrThrow();
+  return selectPortalSettings(trx, organizationId).executeTakeFirstOrThrow();
 }
 
 export type PortalSettingsRow = Awaited<ReturnType<typeof loadPortalSettings>>;
