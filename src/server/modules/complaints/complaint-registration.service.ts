@@ -173,10 +173,11 @@ export async function registerComplaint(
 export type RegistrationOrigin = Principal | { kind: 'portal'; organizationId: string };
 
 /**
- * Registers inside the caller's transaction; the public portal uses this directly (it has no principal
- * and keeps its own idempotency and abuse checks). Returns the stored complaint's detail.
+ * Registers inside the caller's transaction; the public portal and e-mail intake use this directly (they have
+ * no principal and keep their own idempotency and abuse checks). Returns the stored row, without reading the
+ * whole detail back: only the API answers with it.
  */
-export async function register(
+export async function registerOnly(
   trx: Scoped,
   principal: RegistrationOrigin,
   input: RegisterComplaintInput,
@@ -293,5 +294,16 @@ export async function register(
   const row = await repository.findComplaintRow(trx, id);
   if (row === undefined) throw new AppError('not_found');
   await publishComplaintEvents(trx, row, events);
+  return { row, settings, dueAt: state.term.dueAt };
+}
+
+/** Registers inside the caller's transaction and answers with the stored complaint's detail (the API's 201). */
+export async function register(
+  trx: Scoped,
+  principal: RegistrationOrigin,
+  input: RegisterComplaintInput,
+  now: Date,
+) {
+  const { row, settings } = await registerOnly(trx, principal, input, now);
   return buildDetail(trx, row, settings, now);
 }

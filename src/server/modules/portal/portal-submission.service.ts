@@ -2,7 +2,7 @@ import { registerComplaintInput } from '../../../contract/complaints.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
-import { register } from '../complaints/complaint-registration.service.ts';
+import { registerOnly } from '../complaints/complaint-registration.service.ts';
 import { enqueueMessage } from '../messages/outbox.repository.ts';
 import type { ComplaintForm } from './complaint-form.ts';
 import { sha256Hex, statusTokenFor } from './form-token.ts';
@@ -118,19 +118,19 @@ export async function submitComplaint(
     // The form's own checks are stricter than the contract; a mismatch is our bug, not the person's input.
     if (!parsed.success)
       throw new AppError('validation_failed', { detail: 'portal form does not fit the contract' });
-    const detail = await register(trx, { kind: 'portal', organizationId }, parsed.data, now);
+    const { row, dueAt } = await registerOnly(trx, { kind: 'portal', organizationId }, parsed.data, now);
 
-    await repository.attachNonceToComplaint(trx, nonceHash, detail.id);
+    await repository.attachNonceToComplaint(trx, nonceHash, row.id);
     await repository.insertStatusLink(trx, {
       organizationId,
-      complaintId: detail.id,
+      complaintId: row.id,
       tokenHash: sha256Hex(statusToken),
     });
     // What the handler needs from the form that the complaint itself has no column for (policy 2.3: the
     // conversation with the complainant, so how they want to be reached).
     await repository.insertComplainantEvent(trx, {
       organizationId,
-      complaintId: detail.id,
+      complaintId: row.id,
       type: 'portal_intake',
       payload: {
         preferredContact: form.preferredContact,
@@ -144,13 +144,13 @@ export async function submitComplaint(
     if (form.email !== null) {
       const mail = confirmationEmail(locale, context, {
         name: form.name,
-        reference: detail.reference,
-        dueAt: detail.term.dueAt,
+        reference: row.reference,
+        dueAt: dueAt.toISOString(),
         statusUrl: `${context.origin}${statusPaths(locale, statusToken).status}`,
       });
       await enqueueMessage(trx, {
         organizationId,
-        complaintId: detail.id,
+        complaintId: row.id,
         kind: 'acknowledgement',
         to: [form.email],
         ...mail,
