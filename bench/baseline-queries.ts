@@ -61,7 +61,7 @@ export function searchParameters(q: string): [string, string, string] {
 }
 
 // The public status page (portal.repository.ts: loadPortalSettings, findComplaintByStatusToken,
-// listComplainantEvents, findSatisfaction, hasAcknowledgement), with the organisation written out.
+// loadStatusParts), with the organisation written out.
 
 export const PORTAL_SETTINGS_SQL = `select s.*, o.name as organization_name, o.hostnames
   from portal_settings s join organization o on o.id = s.organization_id where s.organization_id = $1`;

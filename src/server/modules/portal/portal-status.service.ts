@@ -41,14 +41,16 @@ async function findByToken(trx: Scoped, context: PortalContext, token: string, n
 
 export type StatusView = {
   complaint: StatusComplaintRow;
-  events: Awaited<ReturnType<typeof repository.listComplainantEvents>>;
-  satisfaction: NonNullable<Awaited<ReturnType<typeof repository.findSatisfaction>>> | null;
+  events: StatusParts['events'];
+  satisfaction: StatusParts['satisfaction'];
   canAddMessage: boolean;
   canRate: boolean;
   acknowledgementQueued: boolean;
 };
 
 /** The complaint behind a status token, or null for a tampered, unknown, revoked or expired one. */
+type StatusParts = Awaited<ReturnType<typeof repository.loadStatusParts>>;
+
 export async function loadStatus(
   db: Database,
   context: PortalContext,
@@ -58,15 +60,18 @@ export async function loadStatus(
   return inOrganization(db, context.organizationId, async (trx) => {
     const complaint = await findByToken(trx, context, token, now);
     if (complaint === null) return null;
-    const events = await repository.listComplainantEvents(trx, complaint.id, COMPLAINANT_EVENT_TYPES);
-    const satisfaction = (await repository.findSatisfaction(trx, complaint.id)) ?? null;
+    const { events, satisfaction, acknowledged } = await repository.loadStatusParts(
+      trx,
+      complaint.id,
+      COMPLAINANT_EVENT_TYPES,
+    );
     return {
       complaint,
       events,
       satisfaction,
       canAddMessage: !CLOSED_FOR_MESSAGES.has(complaint.status),
       canRate: complaint.answered_at !== null && satisfaction === null,
-      acknowledgementQueued: await repository.hasAcknowledgement(trx, complaint.id),
+      acknowledgementQueued: acknowledged,
     };
   });
 }

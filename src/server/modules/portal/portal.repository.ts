@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 // Every SQL statement of the public portal. All run inside `inOrganization`, so row-level security keeps
@@ -160,16 +161,6 @@ export async function revokeStatusLinks(trx: Scoped, complaintId: string, now: D
 }
 
 /** Timeline events the complainant may see: what we sent them and what they sent us; nothing internal. */
-export async function listComplainantEvents(trx: Scoped, complaintId: string, types: readonly string[]) {
-  return trx
-    .selectFrom('complaint_event')
-    .select(['id', 'type', 'at', 'summary', 'payload'])
-    .where('complaint_id', '=', complaintId)
-    .where('type', 'in', [...types])
-    .orderBy('id')
-    .execute();
-}
-
 export async function insertComplainantEvent(
   trx: Scoped,
   event: {
@@ -228,14 +219,46 @@ export async function insertSatisfaction(
   return row !== undefined;
 }
 
-export async function hasAcknowledgement(trx: Scoped, complaintId: string): Promise<boolean> {
+/**
+ * What the status page shows besides the complaint — the complainant's events, the rating, whether the
+ * acknowledgement went out — in one round trip (JSON columns; timestamps come back as text and are revived).
+ */
+export async function loadStatusParts(trx: Scoped, complaintId: string, types: readonly string[]) {
   const row = await trx
-    .selectFrom('outbox_message')
-    .select('id')
-    .where('complaint_id', '=', complaintId)
-    .where('kind', '=', 'acknowledgement')
-    .executeTakeFirst();
-  return row !== undefined;
+    .selectNoFrom((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('complaint_event')
+          .select(['id', 'type', 'at', 'summary', 'payload'])
+          .where('complaint_id', '=', complaintId)
+          .where('type', 'in', [...types])
+          .orderBy('id'),
+      ).as('events'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('complaint_satisfaction')
+          .select(['handling', 'outcome', 'comment', 'created_at'])
+          .where('complaint_id', '=', complaintId),
+      ).as('satisfaction'),
+      eb
+        .exists(
+          eb
+            .selectFrom('outbox_message')
+            .select('id')
+            .where('complaint_id', '=', complaintId)
+            .where('kind', '=', 'acknowledgement'),
+        )
+        .as('acknowledged'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    events: row.events.map((e) => ({ ...e, at: new Date(e.at) })),
+    satisfaction: row.satisfaction && {
+      ...row.satisfaction,
+      created_at: new Date(row.satisfaction.created_at),
+    },
+    acknowledged: row.acknowledged === true,
+  };
 }
 
 export async function departmentExists(trx: Scoped, id: string): Promise<boolean> {
