@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, describe, expect, test } from 'vitest';
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setUpWithToken, sleep, startApp, startOwnPostgres } from './harness.ts';
 
 const postgres = await startOwnPostgres();
@@ -7,9 +8,13 @@ const app = await startApp(postgres, {
   JOBS: 'off',
   MAX_EVENT_LOOP_DELAY_MS: '150',
   MAX_CONCURRENT_REQUESTS: '24',
+  PORTAL_SUBMISSIONS_PER_IP_PER_HOUR: '100000',
+  PORTAL_SUBMISSIONS_PER_HOUR: '1000000',
+  PORTAL_MINIMUM_FILL_SECONDS: '0',
 });
 const token = await setUpWithToken(app);
 afterAll(async () => {
+  agent.destroy();
   app.server.child.kill('SIGTERM');
   await app.server.exited;
   await postgres.stop();
@@ -17,46 +22,99 @@ afterAll(async () => {
 
 type Sample = { status: number; ms: number; retryAfter: boolean; error?: string };
 
+// node:http with one keep-alive agent: the load generator shares the 2 cores with the server and PostgreSQL,
+// and fetch's per-request cost made the generator itself the bottleneck, adding its own delay to every sample.
+const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+
+function send(
+  path: string,
+  options: { method?: string; body?: string; headers?: Record<string, string> } = {},
+) {
+  const began = performance.now();
+  return new Promise<Sample & { body: string }>((resolve) => {
+    const request = http.request(
+      `${app.url}${path}`,
+      {
+        agent,
+        method: options.method ?? 'GET',
+        headers: { authorization: `Bearer ${token}`, ...options.headers },
+        timeout: 15_000,
+      },
+      (response) => {
+        let body = '';
+        response.setEncoding('utf8');
+        response.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            ms: performance.now() - began,
+            retryAfter: response.headers['retry-after'] !== undefined,
+            body,
+          }),
+        );
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timeout')));
+    request.on('error', (error) =>
+      resolve({
+        status: 0,
+        ms: performance.now() - began,
+        retryAfter: false,
+        error: error.message,
+        body: '',
+      }),
+    );
+    request.end(options.body);
+  });
+}
+
 /** Open-loop load: requests start on a fixed schedule whether or not earlier ones have finished. */
-async function openLoop(
-  ratePerSecond: number,
-  seconds: number,
-  request: () => Promise<Response>,
-): Promise<Sample[]> {
+async function openLoop(ratePerSecond: number, seconds: number, request: () => Promise<Sample>) {
   const samples: Promise<Sample>[] = [];
   const interval = 1000 / ratePerSecond;
   const start = performance.now();
   for (let i = 0; i < ratePerSecond * seconds; i++) {
-    const due = start + i * interval;
-    const wait = due - performance.now();
+    const wait = start + i * interval - performance.now();
     if (wait > 0) await sleep(wait);
-    const began = performance.now();
-    samples.push(
-      request().then(
-        async (response) => {
-          await response.body?.cancel();
-          return {
-            status: response.status,
-            ms: performance.now() - began,
-            retryAfter: response.headers.has('retry-after'),
-          };
-        },
-        (error: Error) => ({
-          status: 0,
-          ms: performance.now() - began,
-          retryAfter: false,
-          error: String(error.cause ?? error.message),
-        }),
-      ),
-    );
+    samples.push(request());
   }
   return Promise.all(samples);
 }
 
-const workQueue = () =>
-  fetch(`${app.url}/api/complaints?limit=50`, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: AbortSignal.timeout(15_000),
+const workQueue = () => send('/api/complaints?limit=50');
+
+/** Opened portal forms, ready to be posted: each submission needs its own signed form (its nonce). */
+async function openForms(count: number): Promise<string[]> {
+  const tokens: string[] = [];
+  while (tokens.length < count) {
+    const page = await send('/klacht');
+    const formToken = /name="formToken" value="([^"]+)"/.exec(page.body)?.[1];
+    if (formToken) tokens.push(formToken);
+  }
+  return tokens;
+}
+
+const submitWith = (tokens: string[]) => () =>
+  send('/klacht', {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      formToken: tokens.pop() ?? '',
+      topic: 'complaint',
+      onBehalf: 'self',
+      relation: 'tenant',
+      name: 'Jannie de Vries',
+      email: 'jannie@example.nl',
+      phone: '',
+      preferredContact: 'email',
+      postcode: '3155 AB',
+      houseNumber: '12',
+      addition: '',
+      description: `De monteur kwam niet. ${performance.now()}`,
+      desiredOutcome: '',
+    }).toString(),
   });
 
 function percentile(values: number[], p: number) {
@@ -69,89 +127,94 @@ async function rssMegabytes(pid: number) {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+const SECONDS = 5;
+// The issue's budget. `npm test` runs the reliability suite on its own (not beside the integration tests), so
+// the load generator shares the 2 cores only with the server and PostgreSQL.
+const P99_LIMIT_MS = 1000;
+
 describe('overload: more work than the machine can do', () => {
-  test('admitted requests stay fast, the rest get a quick 503 with Retry-After, and the app recovers', async () => {
+  beforeAll(async () => {
     for (let i = 0; i < 30; i++) {
-      await fetch(`${app.url}/api/complaints`, {
+      await send('/api/complaints', {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ channel: 'web', description: `Vulling ${i}` }),
       });
     }
-    // Capacity: a closed loop of 8 clients for 3 seconds
-    let completed = 0;
-    const until = Date.now() + 3000;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (Date.now() < until) {
-          const response = await workQueue();
-          await response.body?.cancel();
-          completed++;
-        }
-      }),
-    );
-    const capacity = Math.max(10, Math.round(completed / 3));
-    const figures: Record<string, unknown> = { capacityPerSecond: capacity };
-    for (const factor of [2, 5]) {
-      const samples = await openLoop(capacity * factor, 5, workQueue);
-      const admitted = samples.filter((s) => s.status === 200);
-      const shed = samples.filter((s) => s.status === 503);
-      const other = samples.filter((s) => s.status !== 200 && s.status !== 503);
-      figures[`${factor}x`] = {
-        sent: samples.length,
-        admitted: admitted.length,
-        shed: shed.length,
-        other: other.map((s) => s.status),
-        errors: [...new Set(other.map((s) => s.error))].slice(0, 3),
-        p99AdmittedMs: Math.round(
-          percentile(
-            admitted.map((s) => s.ms),
-            99,
-          ),
-        ),
-        p99ShedMs: Math.round(
-          percentile(
-            shed.map((s) => s.ms),
-            99,
-          ),
-        ),
-        rssMb: Math.round(await rssMegabytes(app.server.child.pid as number)),
-      };
-      expect(other.filter((s) => s.status >= 500 || s.status === 0)).toEqual([]);
-      expect(shed.every((s) => s.retryAfter)).toBe(true);
-      expect(admitted.length).toBeGreaterThan(0);
-      // The budget is 1 s on an idle machine (docs/reliability.md); the bound here leaves room for a busy CI host
-      expect(
-        percentile(
+  });
+
+  test.each([
+    { target: 'the work queue', admittedStatus: 200, prepare: async (_n: number) => workQueue },
+    {
+      target: 'public submit',
+      admittedStatus: 303,
+      prepare: async (n: number) => submitWith(await openForms(n)),
+    },
+  ])(
+    '$target: admitted requests stay fast, the rest get a quick 503 with Retry-After, and the app recovers',
+    async ({ target, admittedStatus, prepare }) => {
+      // Capacity: a closed loop of 8 clients for 3 seconds
+      const probe = await prepare(600);
+      let completed = 0;
+      const until = Date.now() + 3000;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (Date.now() < until) {
+            if ((await probe()).status === admittedStatus) completed++;
+          }
+        }),
+      );
+      const capacity = Math.max(10, Math.round(completed / 3));
+      const figures: Record<string, unknown> = { target, capacityPerSecond: capacity };
+      for (const factor of [2, 5]) {
+        const request = await prepare(capacity * factor * SECONDS);
+        const samples = await openLoop(capacity * factor, SECONDS, request);
+        const admitted = samples.filter((s) => s.status === admittedStatus);
+        const shed = samples.filter((s) => s.status === 503);
+        const other = samples.filter((s) => s.status !== admittedStatus && s.status !== 503);
+        const p99Admitted = percentile(
           admitted.map((s) => s.ms),
           99,
-        ),
-      ).toBeLessThan(3000);
-      expect(
-        percentile(
+        );
+        const p99Shed = percentile(
           shed.map((s) => s.ms),
           99,
-        ),
-      ).toBeLessThan(3000);
-      expect(await rssMegabytes(app.server.child.pid as number)).toBeLessThan(500);
-      await sleep(500);
-    }
-    const stoppedAt = Date.now();
-    let recovered = false;
-    while (Date.now() - stoppedAt < 10_000) {
-      const response = await workQueue();
-      await response.body?.cancel();
-      if (response.status === 200) {
-        recovered = true;
-        break;
+        );
+        figures[`${factor}x`] = {
+          sent: samples.length,
+          admitted: admitted.length,
+          shed: shed.length,
+          other: other.map((s) => s.status),
+          errors: [...new Set(other.map((s) => s.error))].slice(0, 3),
+          p99AdmittedMs: Math.round(p99Admitted),
+          p99ShedMs: Math.round(p99Shed),
+          rssMb: Math.round(await rssMegabytes(app.server.child.pid as number)),
+        };
+        const failed = other.filter((s) => s.status >= 500 || s.status === 0);
+        if (failed.length > 0) console.log('server errors', app.server.output().slice(-3000));
+        expect(failed).toEqual([]);
+        expect(shed.every((s) => s.retryAfter)).toBe(true);
+        expect(admitted.length).toBeGreaterThan(0);
+        expect(p99Admitted).toBeLessThan(P99_LIMIT_MS);
+        expect(p99Shed).toBeLessThan(P99_LIMIT_MS);
+        expect(await rssMegabytes(app.server.child.pid as number)).toBeLessThan(500);
+        await sleep(500);
       }
-      await sleep(200);
-    }
-    figures.recoveryMs = Date.now() - stoppedAt;
-    console.log('overload figures', JSON.stringify(figures));
-    expect(recovered).toBe(true);
-    expect(app.server.child.exitCode).toBeNull();
-  });
+      const stoppedAt = Date.now();
+      let recovered = false;
+      while (Date.now() - stoppedAt < 10_000) {
+        if ((await workQueue()).status === 200) {
+          recovered = true;
+          break;
+        }
+        await sleep(200);
+      }
+      figures.recoveryMs = Date.now() - stoppedAt;
+      console.log('overload figures', JSON.stringify(figures));
+      expect(recovered).toBe(true);
+      expect(app.server.child.exitCode).toBeNull();
+    },
+  );
 
   test('requests the clients abort do not leak into the in-flight bound (found by npm run bench)', async () => {
     await Promise.all(
@@ -165,9 +228,7 @@ describe('overload: more work than the machine can do', () => {
     await sleep(2000);
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) {
-      const response = await workQueue();
-      await response.body?.cancel();
-      statuses.push(response.status);
+      statuses.push((await workQueue()).status);
     }
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
   });

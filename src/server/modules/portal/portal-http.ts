@@ -76,9 +76,13 @@ export function setUpPortalHttp(app: FastifyInstance, options: PortalRouteOption
     const locale = localeOfUrl(request.url);
     const t = messagesFor(locale);
     // As on the API: the database being away is a 503 the browser may retry, not a 500 (and no context to load)
-    if (isDatabaseUnavailable(error)) {
-      request.log.warn({ err: { code: (error as { code?: string }).code } }, 'database unavailable');
-      reply.header('retry-after', '5');
+    // Load shedding answers the same way, and before anything touches the database (that is its point).
+    const shed = error instanceof AppError && error.code === 'service_unavailable';
+    if (shed || isDatabaseUnavailable(error)) {
+      if (!shed)
+        request.log.warn({ err: { code: (error as { code?: string }).code } }, 'database unavailable');
+      const headers = shed ? (error.headers ?? {}) : {};
+      reply.header('retry-after', headers['retry-after'] ?? '5');
       return send(reply, 503, simplePage(null, locale, assets, { title: t.busyTitle, lines: [t.busyText] }));
     }
     const ctx = await context(request).catch(() => null);
