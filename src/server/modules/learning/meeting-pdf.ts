@@ -1,8 +1,7 @@
-import pdfmake from 'pdfmake';
 import type { z } from 'zod';
 import type { meeting } from '../../../contract/learning.ts';
 import { MT_DECISIONS } from '../../../domain/index.ts';
-import { ensureReportFonts, REPORT_FONT } from '../reports/exports/pdf-fonts.ts';
+import { loadReportPdfmake, REPORT_FONT } from '../reports/exports/pdf-fonts.ts';
 
 // The MT meeting's record as a PDF for the minutes archive (policy 3.1): what was decided, by whom, and
 // whether the record is approved. Dutch only: the archive is kept in the organisation's language.
@@ -56,7 +55,7 @@ function decisionBlock(decision: MeetingRecord['meeting']['decisions'][number], 
 }
 
 export async function renderMeetingPdf(record: MeetingRecord): Promise<Buffer> {
-  ensureReportFonts();
+  const pdfmake = await loadReportPdfmake();
   const m = record.meeting;
   const title = `Verslag MT-kwartaalbespreking ${m.quarter}`;
   const approval =

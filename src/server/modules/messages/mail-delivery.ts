@@ -1,6 +1,9 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import nodemailer, { type Transporter } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type StreamTransport from 'nodemailer/lib/stream-transport';
+import { loadOnce } from '../../load-once.ts';
 
 export type OutboundMail = {
   outboxId: string;
@@ -35,6 +38,8 @@ export function outboxIdFromMessageId(messageId: string): string | null {
   return match?.[1]?.toLowerCase() ?? null;
 }
 
+const loadNodemailer = loadOnce(async () => (await import('nodemailer')).default);
+
 function envelope(mail: OutboundMail, from: string) {
   return {
     from,
@@ -51,20 +56,26 @@ function envelope(mail: OutboundMail, from: string) {
 
 /** SMTP through nodemailer; the server's reply ("250 … queued as …") is kept as the provider id. */
 export function smtpDelivery(smtpUrl: string, from: string): Delivery {
-  const transporter: Transporter = nodemailer.createTransport({
-    url: smtpUrl,
-    // A hung server must not hold the claimed row (and its transaction) for ever
-    connectionTimeout: 30_000,
-    greetingTimeout: 30_000,
-    socketTimeout: 60_000,
+  // Created on the first message: a process that never sends mail never loads nodemailer
+  let transporter: Transporter<SMTPTransport.SentMessageInfo> | null = null;
+  const connect = loadOnce(async () => {
+    const nodemailer = await loadNodemailer();
+    transporter = nodemailer.createTransport({
+      url: smtpUrl,
+      // A hung server must not hold the claimed row (and its transaction) for ever
+      connectionTimeout: 30_000,
+      greetingTimeout: 30_000,
+      socketTimeout: 60_000,
+    });
+    return transporter;
   });
   return {
     mode: 'smtp',
     async send(mail) {
-      const info = await transporter.sendMail(envelope(mail, from));
+      const info = await (await connect()).sendMail(envelope(mail, from));
       return { providerMessageId: String(info.response ?? info.messageId).slice(0, 500) };
     },
-    close: () => transporter.close(),
+    close: () => transporter?.close(),
   };
 }
 
@@ -74,11 +85,16 @@ export function smtpDelivery(smtpUrl: string, from: string): Delivery {
  * a retry overwrites it instead of adding a second copy.
  */
 export function mailboxDelivery(directory: string, from: string): Delivery {
-  const builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+  let builder: Transporter<StreamTransport.SentMessageInfo> | null = null;
+  const connect = loadOnce(async () => {
+    const nodemailer = await loadNodemailer();
+    builder = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
+    return builder;
+  });
   return {
     mode: 'mailbox',
     async send(mail) {
-      const info = await builder.sendMail(envelope(mail, from));
+      const info = await (await connect()).sendMail(envelope(mail, from));
       await mkdir(directory, { recursive: true, mode: 0o700 });
       const name = `${mail.outboxId}.eml`;
       const temporary = path.join(directory, `.${name}.tmp`);
@@ -86,6 +102,6 @@ export function mailboxDelivery(directory: string, from: string): Delivery {
       await rename(temporary, path.join(directory, name));
       return { providerMessageId: `mailbox:${name}` };
     },
-    close: () => builder.close(),
+    close: () => builder?.close(),
   };
 }

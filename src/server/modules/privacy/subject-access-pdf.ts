@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
+import { loadOnce } from '../../load-once.ts';
 
 export type SubjectSummary = {
   organizationName: string;
@@ -22,9 +22,8 @@ const FONT = 'GehoordPrivacy';
 
 // Roboto from pdfmake itself, in pdfmake's virtual file system under our own names: the summary reads
 // nothing from disk or the network at render time, whatever policy another module set.
-let fontsReady = false;
-function ensureFonts() {
-  if (fontsReady) return;
+const loadPdfmake = loadOnce(async () => {
+  const pdfmake = (await import('pdfmake')).default;
   const fontDir = path.join(
     path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
     'fonts/Roboto',
@@ -48,8 +47,8 @@ function ensureFonts() {
   });
   pdfmake.setUrlAccessPolicy(() => false);
   if (pdfmake.localAccessPolicy === undefined) pdfmake.setLocalAccessPolicy(() => false);
-  fontsReady = true;
-}
+  return pdfmake;
+});
 
 const heading = (text: string) => ({ text, style: 'h2', margin: [0, 14, 0, 6] as number[] });
 const none = (text: string) => ({ text, italics: true, color: '#555555' });
@@ -64,7 +63,7 @@ function table(headers: string[], rows: string[][], widths: (string | number)[])
 
 /** A readable summary for the person: what is held about them, in Dutch with English headings. */
 export async function renderSubjectSummary(summary: SubjectSummary): Promise<Buffer> {
-  ensureFonts();
+  const pdfmake = await loadPdfmake();
   const definition = {
     pageSize: 'A4',
     pageMargins: [50, 50, 50, 50],

@@ -1,14 +1,16 @@
 import type { Readable } from 'node:stream';
-import { ZipArchive } from 'archiver';
 import { toLocalDate, toLocalDateTime } from '../../../domain/business-time.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
+import { loadOnce } from '../../load-once.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { listAccessLog, recordAccess } from './access-log.repository.ts';
 import * as repository from './subject-access.repository.ts';
 import { renderSubjectSummary } from './subject-access-pdf.ts';
+
+const loadArchiver = loadOnce(() => import('archiver'));
 
 const WHAT_LABELS: Record<string, string> = {
   detail: 'klacht bekeken',
@@ -230,6 +232,7 @@ export async function exportSubjectData(
     })),
   });
 
+  const { ZipArchive } = await loadArchiver();
   const archive = new ZipArchive({ zlib: { level: 6 } });
   archive.append(pdf, { name: 'overzicht.pdf' });
   archive.append(`${JSON.stringify(json, null, 2)}\n`, { name: 'gegevens.json' });

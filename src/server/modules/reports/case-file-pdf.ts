@@ -1,4 +1,3 @@
-import pdfmake from 'pdfmake';
 import {
   COMMITTEE_VERDICTS,
   COMPLAINT_CATEGORIES,
@@ -6,7 +5,7 @@ import {
   INTAKE_CHANNELS,
   VERDICTS,
 } from '../../../domain/index.ts';
-import { ensureReportFonts, REPORT_FONT } from './exports/pdf-fonts.ts';
+import { loadReportPdfmake, REPORT_FONT } from './exports/pdf-fonts.ts';
 
 // One complaint's case file (dossier) as PDF: the facts, the decisions, the timeline and the messages.
 // Names have already been replaced by the caller where the reader may not see them.
@@ -108,7 +107,7 @@ function decisions(file: CaseFile): [string, string][] {
 }
 
 export async function renderCaseFilePdf(file: CaseFile): Promise<Buffer> {
-  ensureReportFonts();
+  const pdfmake = await loadReportPdfmake();
   const definition = {
     pageSize: 'A4',
     pageMargins: [40, 50, 40, 50],

@@ -1,8 +1,8 @@
 import { createWriteStream } from 'node:fs';
-import { ZipArchive } from 'archiver';
 import { canSeeComplaint, type ReportPeriod, type StaffActor } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
+import { loadOnce } from '../../load-once.ts';
 import { BlobNotFoundError, type BlobStorage } from '../../storage/blob-storage.ts';
 import { renderCaseFilePdf } from './case-file-pdf.ts';
 import * as repository from './dossier.repository.ts';
@@ -13,6 +13,8 @@ import { organizationName } from './measures.ts';
 
 /** Who reads the dossier decides which names it holds (policy 2.2: privacy in reports). */
 export type DossierReader = StaffActor;
+
+const loadArchiver = loadOnce(() => import('archiver'));
 
 function safeName(name: string): string {
   const cleaned = name
@@ -35,6 +37,7 @@ export async function writeComplexDossier(
     organizationName(trx),
     repository.complexComplaints(trx, complex.id, input.period),
   ]);
+  const { ZipArchive } = await loadArchiver();
   const zip = new ZipArchive({ zlib: { level: 6 } });
   const output = createWriteStream(input.path);
   const closed = new Promise<void>((resolve, reject) => {

@@ -1,9 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { ImapFlow } from 'imapflow';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../../../config.ts';
 import type { Database } from '../../../db/database.ts';
+import { loadOnce } from '../../../load-once.ts';
 import { processInboundMail } from './inbound-mail.service.ts';
 
 export type ImapIntakeOptions = {
@@ -27,7 +27,10 @@ export type ImapIntake = {
   stop(): Promise<void>;
 };
 
-function clientFor(url: string, logger: ImapIntakeOptions['logger']) {
+const loadImapFlow = loadOnce(async () => (await import('imapflow')).ImapFlow);
+
+async function clientFor(url: string, logger: ImapIntakeOptions['logger']) {
+  const ImapFlow = await loadImapFlow();
   const parsed = new URL(url);
   const secure = parsed.protocol === 'imaps:';
   return new ImapFlow({
@@ -64,7 +67,7 @@ export function createImapIntake(options: ImapIntakeOptions): ImapIntake {
   async function poll(): Promise<PollResult> {
     const counts: PollResult = { complaint: 0, reply: 0, auto_reply: 0, bounce: 0, already_processed: 0 };
     const organizationId = await organizationOf(db, imap.organization);
-    const client = clientFor(imap.url, logger);
+    const client = await clientFor(imap.url, logger);
     await client.connect();
     try {
       const existing = await client.list();

@@ -1,10 +1,11 @@
-import { type ParsedMail, simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { z } from 'zod';
 import { registerComplaintInput } from '../../../../contract/complaints.ts';
 import type { Database } from '../../../db/database.ts';
 import { inOrganization, type Scoped } from '../../../db/tenant-scope.ts';
+import { loadOnce } from '../../../load-once.ts';
 import * as complaints from '../../complaints/complaint.repository.ts';
-import { type RegistrationOrigin, register } from '../../complaints/complaint-registration.service.ts';
+import { type RegistrationOrigin, registerOnly } from '../../complaints/complaint-registration.service.ts';
 import * as repository from './inbound-mail.repository.ts';
 import { classifyMail, referenceInSubject, repliedOutboxIds } from './mail-classification.ts';
 
@@ -24,6 +25,9 @@ export type InboundOutcome =
 
 const MAX_TEXT = 20_000;
 
+// Parsing is only needed when mail arrives (IMAP intake, .eml upload): loaded then, not at start-up.
+const loadSimpleParser = loadOnce(async () => (await import('mailparser')).simpleParser);
+
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
@@ -39,6 +43,7 @@ async function bodyText(mail: ParsedMail): Promise<string> {
     // Images would come out as their URL (tracking pixels, logos): noise in a complaint, so they go first
     const withoutImages = mail.html.replace(/<img\b[^>]*>/gi, '');
     const html = Buffer.from(withoutImages, 'utf8').toString('base64');
+    const simpleParser = await loadSimpleParser();
     const alone = await simpleParser(
       `Content-Type: text/html; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n${html}`,
     );
@@ -106,6 +111,7 @@ export async function processInboundMail(
   /** Who registers a new complaint: the mailbox itself, or the staff member who uploaded the file. */
   origin: RegistrationOrigin = { kind: 'portal', organizationId },
 ): Promise<InboundOutcome> {
+  const simpleParser = await loadSimpleParser();
   const mail = await simpleParser(source.raw, { skipImageLinks: true });
   const messageId = messageIdOf(mail, source);
   const from = sender(mail);
@@ -212,8 +218,8 @@ async function registerFromMail(
         : {}),
     description,
   });
-  const detail = await register(trx, origin, input, now);
-  return detail.id;
+  const { row } = await registerOnly(trx, origin, input, now);
+  return row.id;
 }
 
 async function addReplyToCase(

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
+import { loadOnce } from '../../../load-once.ts';
 
 export type AnswerLetter = {
   organizationName: string;
@@ -18,9 +18,8 @@ const MM = 72 / 25.4;
 
 // Roboto ships with pdfmake and covers Dutch (ë, ï, é, ĳ). The files go into pdfmake's own virtual file
 // system, so rendering never reads from disk or the network whatever access policy others set.
-let fontsReady = false;
-function ensureFonts() {
-  if (fontsReady) return;
+const loadPdfmake = loadOnce(async () => {
+  const pdfmake = (await import('pdfmake')).default;
   const fontDir = path.join(
     path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
     'fonts/Roboto',
@@ -44,8 +43,8 @@ function ensureFonts() {
   pdfmake.setUrlAccessPolicy(() => false);
   // Letters read nothing from disk; a policy another module set for its own files is left alone
   if (pdfmake.localAccessPolicy === undefined) pdfmake.setLocalAccessPolicy(() => false);
-  fontsReady = true;
-}
+  return pdfmake;
+});
 
 /**
  * The answer as a printable A4 letter: letterhead, the address where a Dutch window envelope shows it
@@ -53,7 +52,7 @@ function ensureFonts() {
  * the text, and the signature the template ends with.
  */
 export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> {
-  ensureFonts();
+  const pdfmake = await loadPdfmake();
   const paragraphs = letter.body.split(/\n{2,}/).map((text) => ({ text, margin: [0, 0, 0, 9] as number[] }));
   const definition = {
     pageSize: 'A4',

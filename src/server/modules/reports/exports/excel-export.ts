@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   categoryLabel,
   exportNumber,
@@ -7,9 +7,12 @@ import {
   neutralizeFormula,
 } from '../../../../contract/report-format.ts';
 import type { ReportDocument, ReportTable } from '../../../../contract/reports.ts';
+import { loadOnce } from '../../../load-once.ts';
 
 // The workbook: a cover sheet and one sheet per table, with real numbers and dates (not text) and
 // Dutch number formats. Written with the streaming writer so a large report never sits in memory.
+
+const loadExcelJS = loadOnce(async () => (await import('exceljs')).default);
 
 const NUMBER_FORMATS = {
   count: '#,##0',
@@ -62,6 +65,7 @@ function writeTable(workbook: ExcelJS.stream.xlsx.WorkbookWriter, table: ReportT
 
 /** Streams the workbook into `output` and resolves when it is complete. */
 export async function writeWorkbook(document: ReportDocument, output: Writable): Promise<void> {
+  const ExcelJS = await loadExcelJS();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: output,
     useStyles: true,

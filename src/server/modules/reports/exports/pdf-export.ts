@@ -1,11 +1,10 @@
-import pdfmake from 'pdfmake';
 import { reportCharts } from '../../../../contract/report-charts.ts';
 import { categoryLabel, displayCell, kindOf } from '../../../../contract/report-format.ts';
 import type { ReportDocument, ReportTable } from '../../../../contract/reports.ts';
 import { addCalendarDays } from '../../../../domain/index.ts';
 import { annualReportText } from './annual-text.ts';
 import { renderChartSvg } from './chart-svg.ts';
-import { ensureReportFonts, REPORT_FONT as FONT } from './pdf-fonts.ts';
+import { REPORT_FONT as FONT, loadReportPdfmake } from './pdf-fonts.ts';
 
 // The report as PDF (pdfmake): cover with the corporation's name, table of contents, charts as vector
 // SVG, every table, page numbers. Text only from the report document: no complainant names exist in it.
@@ -84,7 +83,7 @@ function tableNode(table: ReportTable) {
 
 /** Renders the whole report as one PDF in memory (report jobs do this off the request path). */
 export async function renderReportPdf(document: ReportDocument): Promise<Buffer> {
-  ensureReportFonts();
+  const pdfmake = await loadReportPdfmake();
   const title = reportTitle(document);
   const category = categoryLabel(document.category);
   const scope = [
@@ -97,22 +96,24 @@ export async function renderReportPdf(document: ReportDocument): Promise<Buffer>
     timeZone: 'Europe/Amsterdam',
   }).format(new Date(document.generatedAt));
   const charts = reportCharts(document);
-  const chartNodes = charts.map((chart) => {
-    const height = chart.id === 'on_time' ? 180 : chart.id === 'monthly' ? 220 : 200;
-    return {
-      stack: [
-        { text: chart.title, style: 'h3' },
-        { svg: renderChartSvg(chart, { width: PAGE_WIDTH, height }), width: PAGE_WIDTH },
-        {
-          text: 'De cijfers staan ook in de tabel van dit onderdeel.',
-          fontSize: 7,
-          color: MUTED,
-          margin: [0, 2, 0, 12],
-        },
-      ],
-      unbreakable: true,
-    };
-  });
+  const chartNodes = await Promise.all(
+    charts.map(async (chart) => {
+      const height = chart.id === 'on_time' ? 180 : chart.id === 'monthly' ? 220 : 200;
+      return {
+        stack: [
+          { text: chart.title, style: 'h3' },
+          { svg: await renderChartSvg(chart, { width: PAGE_WIDTH, height }), width: PAGE_WIDTH },
+          {
+            text: 'De cijfers staan ook in de tabel van dit onderdeel.',
+            fontSize: 7,
+            color: MUTED,
+            margin: [0, 2, 0, 12],
+          },
+        ],
+        unbreakable: true,
+      };
+    }),
+  );
   const tableSections = document.tables.flatMap((table, index) => [
     {
       text: table.title,

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
+import { loadOnce } from '../../../load-once.ts';
 
 export const REPORT_FONT = 'GehoordReport';
 const FONT = REPORT_FONT;
 
-let fontsReady = false;
-export function ensureReportFonts() {
-  if (fontsReady) return;
+/** pdfmake with the report font registered; loaded on the first PDF a process renders. */
+export const loadReportPdfmake = loadOnce(async () => {
+  const pdfmake = (await import('pdfmake')).default;
   const fontDir = path.join(
     path.dirname(createRequire(import.meta.url).resolve('pdfmake/package.json')),
     'fonts/Roboto',
@@ -31,5 +31,5 @@ export function ensureReportFonts() {
   pdfmake.addFonts({ [FONT]: fonts as { normal: string } });
   pdfmake.setUrlAccessPolicy(() => false);
   if (pdfmake.localAccessPolicy === undefined) pdfmake.setLocalAccessPolicy(() => false);
-  fontsReady = true;
-}
+  return pdfmake;
+});
