@@ -52,6 +52,8 @@ const environmentSchema = z.object({
   MAIL_FROM: z.string().min(3).max(300).default('Gehoord <klachten@localhost>'),
   MAIL_WORKER: z.enum(['on', 'off']).default('on'),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  MAIL_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
   IMAP_URL: z.url({ protocol: /^imaps?$/, error: 'must be an imap:// or imaps:// URL' }).optional(),
   IMAP_MAILBOX: z.string().min(1).max(200).default('INBOX'),
   IMAP_PROCESSED_MAILBOX: z.string().min(1).max(200).default('Verwerkt'),
@@ -97,6 +99,10 @@ export type Config = {
     from: string;
     worker: boolean;
     maxAttempts: number;
+    /** First retry delay after a failed delivery, doubled per attempt up to an hour. */
+    retryBaseMs: number;
+    /** How long an idle delivery loop waits before looking for due messages again. */
+    pollMs: number;
   };
   /** E-mail intake; null when IMAP_URL is unset. */
   imap: {
@@ -245,6 +251,8 @@ export function parseConfig(
       from: e.MAIL_FROM,
       worker: e.MAIL_WORKER === 'on',
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
+      retryBaseMs: e.MAIL_RETRY_BASE_MS,
+      pollMs: e.MAIL_POLL_MS,
     },
     imap: e.IMAP_URL
       ? {

@@ -18,6 +18,8 @@ export function startMessaging(config: Pick<Config, 'mail' | 'imap'>, db: Databa
       delivery: createDelivery(config.mail),
       logger: logger.child({ component: 'outbox-worker' }),
       maxAttempts: config.mail.maxAttempts,
+      backoffMs: config.mail.retryBaseMs,
+      pollIntervalMs: config.mail.pollMs,
     });
     worker.start();
     workers.push(worker);

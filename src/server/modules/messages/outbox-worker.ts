@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/database.ts';
 import { APP_ROLE, ORGANIZATION_SETTING } from '../../db/roles.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
+import { alertDeadLetter } from './dead-letter-alert.ts';
 import type { Delivery } from './mail-delivery.ts';
 
 export type OutboxWorkerOptions = {
@@ -130,8 +131,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       { outboxId: message.id, attempts, permanent, code: errorCode(error) },
       'message not delivered',
     );
-    if (permanent && message.complaint_id !== null)
+    if (!permanent) return;
+    if (message.complaint_id !== null)
       await insertMessageEvent(trx, message, 'message_failed', { attempts, error: lastError });
+    await alertDeadLetter(trx, message, new Date());
   }
 
   async function loop() {

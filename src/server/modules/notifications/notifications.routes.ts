@@ -1,19 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { markReadInput, notificationList, notificationListQuery } from '../../../contract/notifications.ts';
-import { REMINDER_KINDS, type ReminderKind } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { requireStaff } from '../../http/principal.ts';
 import * as repository from './notification.repository.ts';
-
-const OTHER_KINDS: Record<string, { nl: string; en: string }> = {
-  criminal_suspicion: { nl: 'Vermoeden van een strafbaar feit', en: 'Suspected criminal offence' },
-  webhook_disabled: {
-    nl: 'Webhook uitgeschakeld na herhaalde fouten',
-    en: 'Webhook switched off after repeated failures',
-  },
-};
+import { notificationTitle } from './notification-kinds.ts';
 
 export const notificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -39,8 +31,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
           items: rows.map((r) => ({
             id: r.id,
             kind: r.kind,
-            title: OTHER_KINDS[r.kind] ??
-              REMINDER_KINDS[r.kind as ReminderKind] ?? { nl: r.kind, en: r.kind },
+            title: notificationTitle(r.kind),
             complaintId: r.complaint_id,
             complaintReference: r.reference,
             createdAt: r.created_at.toISOString(),

@@ -8,7 +8,6 @@ import {
   type MonitorSettings,
   planActionReminders,
   planReminders,
-  REMINDER_KINDS,
   type ReminderKind,
   toLocalDate,
 } from '../../../domain/index.ts';
@@ -18,6 +17,7 @@ import { reviveDates } from '../complaints/complaint-state.mapper.ts';
 import { enqueueMessage } from '../messages/outbox.repository.ts';
 import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
 import * as repository from './notification.repository.ts';
+import { notificationTitle } from './notification-kinds.ts';
 
 type Options = { publicUrl: string; settings?: MonitorSettings };
 
@@ -161,7 +161,7 @@ export async function sendDailyDigests(owner: Database, now: Date, options: Opti
         const first = items[0];
         if (first === undefined) continue;
         const lines = items.map((i) => {
-          const label = REMINDER_KINDS[i.kind as ReminderKind]?.nl ?? 'Vermoeden van een strafbaar feit';
+          const label = notificationTitle(i.kind).nl;
           return `- ${i.reference ?? ''} ${label}${i.complaint_id ? `: ${complaintLink(options.publicUrl, i.complaint_id)}` : ''}`;
         });
         const outboxId = await enqueueMessage(trx, {
