@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildApp } from './app.ts';
+import { type Config, ConfigError, loadDotEnv, parseConfig } from './config.ts';
+import { connectDatabase } from './database-connection.ts';
+import type { JobRunner } from './jobs/job-runner.ts';
+import { createLogger } from './logger.ts';
+import { startMessaging } from './modules/messages/messaging-runtime.ts';
+import { defaultLedgerFile, ErasureLedger } from './modules/privacy/erasure-ledger.ts';
+import { createBlobStorage } from './storage/create-blob-storage.ts';
+
+// Composition root (started by main.ts): config → database → http. Everything else receives its dependencies.
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function readConfig(): Config {
+  try {
+    loadDotEnv();
+    return parseConfig(process.env, { stdoutIsTty: process.stdout.isTTY });
+  } catch (error) {
+    if (error instanceof ConfigError || (error as NodeJS.ErrnoException).code === 'ERR_INVALID_ARG_VALUE') {
+      console.error(`Gehoord cannot start. ${(error as Error).message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  const logger = createLogger(config);
+  const startedAt = Date.now();
+  const connection = await connectDatabase(config, logger).catch((error: unknown) => {
+    logger.fatal({ err: error }, 'could not prepare the database');
+    process.exit(1);
+  });
+  const storage = createBlobStorage(config.storage);
+  const erasureLedger = new ErasureLedger(defaultLedgerFile(config.dataDir));
+  const app = await buildApp({
+    config,
+    db: connection.db,
+    storage,
+    erasureLedger,
+    logger,
+    webRoot: path.join(projectRoot, 'dist/web'),
+  });
+
+  let messaging: ReturnType<typeof startMessaging> | null = null;
+  let jobs: JobRunner | null = null;
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting at once`);
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info(`${signal} received: finishing open requests and stopping`);
+    const force = setTimeout(() => {
+      logger.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    try {
+      await app.close();
+      // The worker finishes the message in hand (its transaction) before the pool goes away
+      await messaging?.stop();
+      await jobs?.stop();
+      await storage.close();
+      await connection.close();
+      logger.info('stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'error while stopping');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    logger.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}`);
+    await connection.close();
+    process.exit(1);
+  }
+  messaging = startMessaging(config, connection.db, logger);
+  if (config.jobs === 'in-process') {
+    // pg-boss only loads where the jobs run (JOBS=off leaves them to `npm run worker`)
+    const { startJobRunner } = await import('./jobs/job-runner.ts');
+    jobs = await startJobRunner({
+      ownerUrl: connection.ownerUrl,
+      publicUrl: config.publicUrl,
+      logger,
+      privacy: { storage, ledger: erasureLedger },
+    });
+  }
+  const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
+  logger.info(
+    { database: connection.embedded ? 'embedded' : 'external', attachments: config.storage.driver },
+    `Gehoord is ready at ${config.publicUrl} (${seconds} s); API docs at ${config.publicUrl}/api/docs`,
+  );
+  if (connection.setupUrl) {
+    // Printed, not logged: the link is a one-time secret for whoever started Gehoord.
+    console.log(
+      `\n  Gehoord is nog niet ingericht. Open deze eenmalige link (24 uur geldig) om de eerste beheerder aan te maken,\n` +
+        `  eventueel met de demo-organisatie / First run: open this one-time link (valid 24 h) to create the first administrator:\n\n` +
+        `  ${connection.setupUrl}\n`,
+    );
+  }
+}
+
+await main();
