@@ -1,4 +1,4 @@
-// `npm run seed -- --scale small|medium|national [--seed N] [--now YYYY-MM-DD] [--password P]`: loads a
+// `npm run seed -- --scale small|medium|national [--seed N] [--now YYYY-MM-DD] [--password P] [--limit N]`: loads a
 // deterministic, realistic Dutch data set (see src/server/seed) into the configured database.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { SCALE_NAMES, type ScaleName } from './seed/scales.ts';
 import { seedDataSet } from './seed/seed-data-set.ts';
 
 const USAGE =
-  'Gebruik / usage: npm run seed -- --scale small|medium|national [--seed N] [--now JJJJ-MM-DD] [--password wachtwoord]';
+  'Gebruik / usage: npm run seed -- --scale small|medium|national [--seed N] [--now JJJJ-MM-DD] [--password wachtwoord] [--limit N]';
 const DEFAULT_SEED_PASSWORD = 'Proefdata-Gehoord-2026';
 
 function fail(message: string, code = 1): never {
@@ -23,7 +23,7 @@ function fail(message: string, code = 1): never {
 }
 
 function readArguments() {
-  let values: { scale?: string; seed?: string; now?: string; password?: string };
+  let values: { scale?: string; seed?: string; now?: string; password?: string; limit?: string };
   try {
     values = parseArgs({
       options: {
@@ -31,6 +31,7 @@ function readArguments() {
         seed: { type: 'string' },
         now: { type: 'string' },
         password: { type: 'string' },
+        limit: { type: 'string' },
       },
     }).values;
   } catch (error) {
@@ -44,10 +45,15 @@ function readArguments() {
     ? new Date(`${values.now}T00:00:00Z`)
     : new Date(new Date().toISOString().slice(0, 10));
   if (Number.isNaN(now.getTime())) fail(`--now must be a date (JJJJ-MM-DD)\n${USAGE}`, 2);
+  // Only the first N corporations: a part of the national set, to measure before loading all of it.
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 1))
+    fail(`--limit must be a whole number of corporations (1 or more)\n${USAGE}`, 2);
   return {
     scale: values.scale as ScaleName,
     seed,
     now,
+    limit,
     password: values.password ?? process.env.SEED_PASSWORD ?? DEFAULT_SEED_PASSWORD,
   };
 }
@@ -97,6 +103,7 @@ async function main(): Promise<void> {
       now: args.now,
       passwordHash: await hashPassword(args.password),
       progress: true,
+      limit: args.limit,
     });
     const first = summary.organizations[0];
     const byRole = (role: string) =>

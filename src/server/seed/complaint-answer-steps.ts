@@ -1,5 +1,6 @@
 import type { Assessment } from '../../domain/index.ts';
 import type { HistoryInput, Simulation } from './complaint-simulation.ts';
+import { complainantReacts } from './complaint-texts.ts';
 import type { Random } from './random.ts';
 
 // The later steps of a complaint: assessment with its approvals (policy 2.4), what a repeat demands (2.6),
@@ -109,6 +110,11 @@ export function afterAnswer(sim: Simulation, input: HistoryInput, random: Random
     sim.event('compensation_paid', handler, {
       payload: { amountCents: assessment.compensation.amountCents, paidAt: sim.clock.toISOString() },
     });
+  }
+  // Some complainants react to the answer before the case is closed (the portal still takes messages then).
+  if (random.chance(0.4)) {
+    if (!sim.advance(2, 96)) return;
+    sim.complainantMessage(complainantReacts(random));
   }
   const toCommittee = random.chance(assessment?.verdict === 'not_upheld' ? 0.08 : 0.015);
   if (random.chance(0.93) || toCommittee) {

@@ -75,6 +75,20 @@ export function generateComplaints(
   const klantcontact = org.departments[0] as DepartmentInfo;
   const unitById = new Map(org.units.map((u) => [u.id, u]));
   const staffById = new Map(org.staff.map((s) => [s.id, s]));
+  // Sorted by name, as findManagementAssistants returns them; once per department, not per complaint.
+  const assistantsByDepartment = new Map<string, string[]>();
+  const assistantsOf = (department: DepartmentInfo): string[] => {
+    let ids = assistantsByDepartment.get(department.id);
+    if (ids === undefined) {
+      ids = department.assistantIds
+        .map((assistantId) => staffById.get(assistantId))
+        .filter((s) => s !== undefined)
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((s) => s.id);
+      assistantsByDepartment.set(department.id, ids);
+    }
+    return ids;
+  };
 
   for (const { channel, receivedAt } of received) {
     const id = random.uuid();
@@ -147,11 +161,7 @@ export function generateComplaints(
       earlier.committeeReferredAt < registeredAt.getTime()
         ? earlier.committeeReference
         : null;
-    // Sorted by name, as findManagementAssistants returns them.
-    const assistants = department.assistantIds
-      .map((assistantId) => staffById.get(assistantId))
-      .filter((s) => s !== undefined)
-      .sort((a, b) => a.name.localeCompare(b.name));
+    const assistantIds = assistantsOf(department);
     const input: HistoryInput = {
       id,
       organizationId: org.id,
@@ -162,7 +172,7 @@ export function generateComplaints(
       handlerId,
       handlerName: handler?.name ?? '',
       departmentManagerId: department.managerId,
-      assistantIds: assistants.map((a) => a.id),
+      assistantIds,
       complainantSurname: complainant.name.split(' ').slice(1).join(' '),
       contractorName: contractor.name,
       nature,
@@ -246,7 +256,8 @@ export function generateComplaints(
     const year = Number(toLocalDate(registeredAt).slice(0, 4));
     const number = (lastNumber.get(year) ?? 0) + 1;
     lastNumber.set(year, number);
-    out.complaint.push({ ...row, reference: formatReference(year, number) });
+    row.reference = formatReference(year, number);
+    out.complaint.push(row);
     out.complaint_event.push(...history.events);
     out.board_notification.push(...history.boardNotifications.map((n) => ({ ...n, id: random.uuid() })));
     const satisfaction = rateSatisfaction(random, history, row.id as string, org.id, now);

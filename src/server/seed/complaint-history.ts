@@ -8,7 +8,13 @@ import {
   officeTime,
   Simulation,
 } from './complaint-simulation.ts';
-import { summarizeContact, writeAnswer } from './complaint-texts.ts';
+import {
+  complainantReacts,
+  complainantWrites,
+  summarizeContact,
+  summarizeReply,
+  writeAnswer,
+} from './complaint-texts.ts';
 import type { Random } from './random.ts';
 
 // Walks one complaint through the real lifecycle of src/domain, step by step, up to the reference date:
@@ -31,6 +37,17 @@ const NOTES = [
   'Navraag gedaan bij de aannemer; de werkbon klopt niet met wat klager zegt.',
   'Overlegd met de opzichter over de mogelijke oplossing.',
   'Klager heeft een kopie van de eerdere brief gestuurd.',
+];
+const ASSESSMENT_NOTES = [
+  'Werkbon en foto’s van de aannemer opgevraagd en vergeleken met de melding.',
+  'Beoordeling besproken in het teamoverleg; collega’s herkennen het probleem in dit complex.',
+  'Klachtenhistorie van dit adres nagekeken: eerdere meldingen over hetzelfde gebrek.',
+  'Opzichter heeft de situatie ter plaatse beoordeeld; verslag toegevoegd.',
+];
+const REFERRAL_CALLS = [
+  'Klager gebeld en uitgelegd dat de melding als reparatieverzoek is doorgezet; de planner neemt contact op.',
+  'Telefonisch toegelicht dat dit geen klacht is maar een melding, en wie het nu oppakt.',
+  'Klager gebeld; zij begrijpt dat de melding naar de wijkbeheerder is doorgestuurd.',
 ];
 const EXTENSION_REASONS = [
   'De aannemer kan pas later langskomen om de schade te beoordelen.',
@@ -102,6 +119,16 @@ function runLifecycle(sim: Simulation, input: HistoryInput, random: Random) {
       },
       handler,
     );
+    // The handler usually phones to say where the signal went (referred to its own process, policy 2.1).
+    if (random.chance(0.7) && sim.advance(1, 48)) {
+      sim.update({ contacts: [...sim.state.contacts, { kind: 'phone', at: sim.clock }] });
+      sim.event('contact_logged', handler, {
+        contact_kind: 'phone',
+        contact_direction: 'outbound',
+        summary: random.pick(REFERRAL_CALLS),
+        payload: { contactAt: sim.clock.toISOString() },
+      });
+    }
     return;
   }
   const outside =
@@ -129,6 +156,7 @@ function runLifecycle(sim: Simulation, input: HistoryInput, random: Random) {
     const decided = sim.transition({ type: 'send_explanation' }, handler);
     const sent = decided.effects.find((e) => e.type === 'send_explanation');
     sim.columns.answer_text = sent?.type === 'send_explanation' ? sent.text : null;
+    if (random.chance(0.35) && sim.advance(4, 96)) sim.complainantMessage(complainantReacts(random));
     return;
   }
   if (nature.outcome !== 'complaint') return;
@@ -182,6 +210,10 @@ function handleComplaint(sim: Simulation, input: HistoryInput, random: Random) {
   if (!sim.advance(4, 40)) return;
   const assessment = assess(sim, input, random);
   if (assessment === null) return;
+  if (random.chance(0.45)) {
+    if (!sim.advance(1, 24)) return;
+    sim.note(random.pick(ASSESSMENT_NOTES), handler);
+  }
   if (!obtainRequirements(sim, input)) return;
   const due = sim.state.term.dueAt.getTime();
   const target = late
@@ -218,8 +250,9 @@ function contactComplainant(sim: Simulation, input: HistoryInput, random: Random
     sim.event('written_only_reason_recorded', handler, { summary: reason });
     return true;
   }
-  const count = random.weighted({ one: 55, two: 30, three: 15 });
-  for (let i = 0; i < { one: 1, two: 2, three: 3 }[count]; i += 1) {
+  // Most complaints need more than one conversation: a first call, a follow-up, checking the repair.
+  const count = random.weighted({ one: 30, two: 35, three: 22, four: 13 });
+  for (let i = 0; i < { one: 1, two: 2, three: 3, four: 4 }[count]; i += 1) {
     if (!sim.advance(1, 30)) return false;
     const kind =
       i === 0
@@ -234,9 +267,29 @@ function contactComplainant(sim: Simulation, input: HistoryInput, random: Random
       payload: { contactAt: sim.clock.toISOString() },
     });
   }
-  if (random.chance(0.3)) {
+  if (random.chance(0.55)) {
     if (!sim.advance(1, 24)) return false;
     sim.note(random.pick(NOTES), handler);
+  }
+  return waitingMessages(sim, input, random, handler);
+}
+
+/** While they wait, complainants ask through the portal how things stand; the handler answers most of them. */
+function waitingMessages(sim: Simulation, input: HistoryInput, random: Random, handler: string): boolean {
+  const messages = random.weighted({ none: 35, one: 40, two: 25 });
+  for (let i = 0; i < { none: 0, one: 1, two: 2 }[messages]; i += 1) {
+    if (!sim.advance(4, 72)) return false;
+    sim.complainantMessage(complainantWrites(random));
+    if (random.chance(0.25)) continue;
+    if (!sim.advance(1, 24)) return false;
+    const kind = random.weighted({ email: 60, phone: 40 });
+    sim.update({ contacts: [...sim.state.contacts, { kind, at: sim.clock }] });
+    sim.event('contact_logged', handler, {
+      contact_kind: kind,
+      contact_direction: 'outbound',
+      summary: summarizeReply(random, input.contractorName),
+      payload: { contactAt: sim.clock.toISOString() },
+    });
   }
   return true;
 }

@@ -129,8 +129,7 @@ export function natureFor(
     };
   }
   if (category === 'treated_wrongly') {
-    const colleagues = org.staff.filter((s) => s.id !== handlerId && s.departmentId !== null);
-    const employee = random.pick(colleagues);
+    const employee = pickColleague(random, org, handlerId);
     return {
       outcome,
       category,
@@ -144,6 +143,24 @@ export function natureFor(
     subject: { kind: 'department', departmentId: department.id },
     subjectColumn: { ...none, subject_department_id: department.id },
   };
+}
+
+const staffInDepartments = new WeakMap<GeneratedOrganization, GeneratedOrganization['staff']>();
+
+/** Any staff member in a department other than the handler (filtering all staff per complaint was slow). */
+function pickColleague(random: Random, org: GeneratedOrganization, handlerId: string) {
+  let candidates = staffInDepartments.get(org);
+  if (candidates === undefined) {
+    candidates = org.staff.filter((s) => s.departmentId !== null);
+    staffInDepartments.set(org, candidates);
+  }
+  const handlerAt = candidates.findIndex((s) => s.id === handlerId);
+  const count = candidates.length - (handlerAt === -1 ? 0 : 1);
+  if (count === 0) throw new RangeError('pick from an empty list');
+  const index = Math.floor(random.next() * count);
+  return candidates[
+    handlerAt !== -1 && index >= handlerAt ? index + 1 : index
+  ] as (typeof candidates)[number];
 }
 
 export function describe(random: Random, nature: Nature, contractorName: string): string {

@@ -112,7 +112,8 @@ export class Simulation {
     return true;
   }
 
-  event(type: string, actor: string, extra: Row = {}) {
+  /** `actor` null: the complainant (portal) or the system wrote it, as in the services. */
+  event(type: string, actor: string | null, extra: Row = {}) {
     this.events.push({
       organization_id: this.input.organizationId,
       complaint_id: this.input.id,
@@ -197,6 +198,11 @@ export class Simulation {
     this.columns.notes_text = `${(this.columns.notes_text as string | undefined) ?? ''}\n${text}`;
     this.version += 1;
     this.event('note_added', actor, { summary: text });
+  }
+
+  /** A complainant's message through the status portal, as insertComplainantEvent writes it. */
+  complainantMessage(text: string) {
+    this.event('complainant_message', null, { summary: text, payload: { via: 'portal' } });
   }
 
   /** The handler asks the manager first (requestApproval), then the manager gives it. */

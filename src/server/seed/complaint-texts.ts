@@ -159,6 +159,28 @@ const CONTACT_SUMMARIES = [
   'Mevrouw gebeld over de voorgestelde oplossing; zij kan zich daarin vinden.',
 ] as const;
 
+// What complainants write through the status portal while they wait, and after the answer.
+const WAITING_MESSAGES = [
+  'Is er al nieuws over mijn klacht? Ik heb nog niets gehoord.',
+  'Ik heb vandaag nog geen monteur gezien, terwijl dat wel was afgesproken.',
+  'Hierbij nog een foto van de {room}; het wordt steeds erger.',
+  'Kunt u mij bellen na 17.00 uur? Overdag ben ik aan het werk.',
+  'De afspraak van volgende week komt mij niet uit. Kan het een andere dag?',
+  'Mijn buurvrouw heeft hetzelfde probleem met {item}.',
+] as const;
+const REACTIONS = [
+  'Bedankt voor uw antwoord. Ik hoop dat het nu echt goed komt.',
+  'Dank voor de uitleg, ik wacht de reparatie af.',
+  'Ik ben het niet eens met uw antwoord en overweeg naar de klachtencommissie te gaan.',
+  'Fijn dat er eindelijk iets gebeurt.',
+] as const;
+const REPLY_SUMMARIES = [
+  'Klager per e-mail geantwoord en laten weten wanneer {contractor} langskomt.',
+  'Klager teruggebeld naar aanleiding van het bericht in het klantportaal.',
+  'Per e-mail bevestigd dat de foto’s zijn ontvangen en bij het dossier gevoegd.',
+  'Nieuwe afspraak met klager gemaakt; bevestiging per e-mail gestuurd.',
+] as const;
+
 const ANSWERS = {
   upheld:
     'Geachte heer/mevrouw {surname},\n\nNaar aanleiding van uw klacht hebben wij de zaak onderzocht. U heeft gelijk: het is niet gegaan zoals het hoort. Wij bieden u onze excuses aan. {remedy}\n\nMet vriendelijke groet,\n{handler}',
@@ -212,6 +234,13 @@ export const pickDesiredOutcome = (random: Random) => random.pick(DESIRED_OUTCOM
 
 export const summarizeContact = (random: Random, contractor: string) =>
   fill(random, random.pick(CONTACT_SUMMARIES), { contractor });
+
+export const complainantWrites = (random: Random) => fill(random, random.pick(WAITING_MESSAGES));
+
+export const complainantReacts = (random: Random) => random.pick(REACTIONS);
+
+export const summarizeReply = (random: Random, contractor: string) =>
+  fill(random, random.pick(REPLY_SUMMARIES), { contractor });
 
 export function writeAnswer(
   random: Random,

@@ -1,14 +1,19 @@
-import { DEFAULT_CALENDAR_SETTINGS, type StaffRole } from '../../domain/index.ts';
-import { generateComplaints } from './complaint-generator.ts';
-import { loadCorporation } from './load-corporation.ts';
-import { generateOrganization } from './organization-generator.ts';
+import type { StaffRole } from '../../domain/index.ts';
+import { inProcess, inWorkerThread } from './corporation-source.ts';
+import {
+  type Deferred,
+  dropIndexesAndForeignKeys,
+  restoreIndexesAndForeignKeys,
+} from './deferred-maintenance.ts';
+import type { GenerationInput } from './prepared-corporation.ts';
 import { Random } from './random.ts';
 import { SCALES, type ScaleName } from './scales.ts';
-import type { Executor } from './seed-loader.ts';
+import { type Executor, insertCorporation, readColumnKinds } from './seed-loader.ts';
 import { SeedProgress } from './seed-progress.ts';
 
 // `npm run seed` and `npm run bench` both come here: generate one corporation at a time (so the national
-// set never has to fit in memory), load it in its own transaction, and report what was made.
+// set never has to fit in memory; a worker thread prepares the next one while this one loads), load the
+// whole data set in one transaction, and report what was made.
 
 export type SeedOptions = {
   scale: ScaleName;
@@ -18,7 +23,16 @@ export type SeedOptions = {
   /** One argon2 hash for every staff account: hashing per account would take minutes. */
   passwordHash: string;
   progress?: boolean;
+  /** Only the first N corporations of the scale (to measure a part of the national set). */
+  limit?: number;
+  /** Generate in a worker thread; default: when there is more than one corporation. */
+  workerThread?: boolean;
+  /** Drop the secondary indexes and foreign keys, restore them after loading; default: from 20,000 complaints on. */
+  deferMaintenance?: boolean;
 };
+
+/** From this many complaints on, building indexes and checking references once beats doing it row by row. */
+const DEFER_MAINTENANCE_FROM = 20_000;
 
 export type SeededOrganization = {
   id: string;
@@ -30,7 +44,7 @@ export type SeededOrganization = {
 };
 
 /** Raised whenever the generator's output changes, so a kept benchmark data set is not reused by mistake. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 export type SeedSummary = {
   generatorVersion: number;
@@ -46,19 +60,12 @@ export type SeedSummary = {
   seconds: number;
 };
 
-const CALENDAR = DEFAULT_CALENDAR_SETTINGS; // what every new organisation gets (migration 013)
-
 export async function seedDataSet(client: Executor, options: SeedOptions): Promise<SeedSummary> {
   const startedAt = Date.now();
   const scale = SCALES[options.scale];
-  const root = new Random(options.seed);
-  const plans = scale.plan(root.fork('plan'));
-  const progress = options.progress
-    ? new SeedProgress(
-        plans.length,
-        plans.reduce((sum, p) => sum + p.complaints, 0),
-      )
-    : null;
+  const plans = scale.plan(new Random(options.seed).fork('plan')).slice(0, options.limit);
+  const totalComplaints = plans.reduce((sum, p) => sum + p.complaints, 0);
+  const progress = options.progress ? new SeedProgress(plans.length, totalComplaints) : null;
   const summary: SeedSummary = {
     generatorVersion: GENERATOR_VERSION,
     scale: options.scale,
@@ -74,52 +81,61 @@ export async function seedDataSet(client: Executor, options: SeedOptions): Promi
   const count = (table: string, rows: number) => {
     summary.counts[table] = (summary.counts[table] ?? 0) + rows;
   };
-  // Organisations exist a little before their first complaint.
-  const createdAt = new Date(options.now.getTime() - (scale.years * 365 + 30) * 86_400_000);
-  for (const plan of plans) {
-    progress?.phase('genereren / generating');
-    const org = generateOrganization(root.fork(`organization-${plan.index}`), plan, createdAt);
-    const taken = await client.query('select slug from organization where slug = $1 or id = $2', [
-      org.slug,
-      org.id,
-    ]);
-    if (taken.rows.length > 0)
-      throw new Error(
-        `Organisatie ${org.slug} bestaat al: deze proefdata (seed ${options.seed}) is eerder geladen. / ` +
-          `Organisation ${org.slug} already exists: this data set (seed ${options.seed}) was loaded before.`,
-      );
-    const complaints = generateComplaints(
-      root.fork(`complaints-${plan.index}`),
-      org,
-      plan.complaints,
-      scale.years,
-      options.now,
-      CALENDAR,
-    );
-    progress?.phase('laden / loading');
-    const loaded = await loadCorporation(client, org, complaints, options.passwordHash, progress);
-    for (const [table, rows] of Object.entries(loaded)) count(table, rows);
-    progress?.organizationDone();
-    summary.organizations.push({
-      id: org.id,
-      slug: org.slug,
-      name: org.name,
-      hostname: org.hostname,
-      homes: plan.homes,
-      complaints: complaints.complaint.length,
-    });
-    if (plan.index === 0) {
-      const departmentName = new Map(org.departments.map((d) => [d.id, d.name]));
-      summary.staff = org.staff.map((s) => ({
-        email: s.email,
-        name: s.name,
-        roles: s.roles,
-        department: s.departmentId === null ? null : (departmentName.get(s.departmentId) ?? null),
-      }));
-      const first = complaints.complaint[0];
-      summary.firstReference = (first?.reference as string | undefined) ?? null;
-      summary.firstDescription = (first?.description as string | undefined) ?? null;
+  const input: GenerationInput = {
+    seed: options.seed,
+    years: scale.years,
+    now: options.now,
+    // Organisations exist a little before their first complaint.
+    createdAt: new Date(options.now.getTime() - (scale.years * 365 + 30) * 86_400_000),
+    passwordHash: options.passwordHash,
+    columnKinds: await readColumnKinds(client),
+  };
+  const source = (options.workerThread ?? plans.length > 1) ? inWorkerThread : inProcess;
+  const deferMaintenance = options.deferMaintenance ?? totalComplaints >= DEFER_MAINTENANCE_FROM;
+  progress?.phase('genereren / generating');
+  // One transaction for the whole data set: a crash or a refused row leaves the database as it was (indexes
+  // included), and the next run simply starts again.
+  await client.query('begin');
+  try {
+    // A crash right after commit may lose the whole data set, never a part of it: it is then loaded again.
+    await client.query('set local synchronous_commit = off');
+    const deferred: Deferred = deferMaintenance
+      ? await dropIndexesAndForeignKeys(client)
+      : { indexes: [], foreignKeys: [] };
+    for await (const prepared of source(input, plans)) {
+      const org = prepared.organization;
+      const taken = await client.query('select slug from organization where slug = $1 or id = $2', [
+        org.slug,
+        org.id,
+      ]);
+      if (taken.rows.length > 0)
+        throw new Error(
+          `Organisatie ${org.slug} bestaat al: deze proefdata (seed ${options.seed}) is eerder geladen. / ` +
+            `Organisation ${org.slug} already exists: this data set (seed ${options.seed}) was loaded before.`,
+        );
+      progress?.phase('laden / loading');
+      const loaded = await insertCorporation(client, prepared, progress);
+      for (const [table, rows] of Object.entries(loaded)) count(table, rows);
+      progress?.organizationDone();
+      // Shown until the next corporation arrives: the load is waiting for the generator.
+      progress?.phase('genereren / generating');
+      summary.organizations.push({
+        ...org,
+        homes: plans[prepared.index]?.homes ?? 0,
+        complaints: prepared.complaints,
+      });
+      if (prepared.index === 0) {
+        summary.staff = prepared.staff;
+        summary.firstReference = prepared.firstReference;
+        summary.firstDescription = prepared.firstDescription;
+      }
     }
+    await restoreIndexesAndForeignKeys(client, deferred, (label) => progress?.phase(label));
+    progress?.phase('vastleggen / committing');
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback').catch(() => {});
+    throw error;
   }
   // Fresh statistics, so the planner sees the real table sizes at once (benchmarks run right after).
   progress?.phase('analyze');
