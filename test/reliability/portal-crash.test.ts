@@ -5,14 +5,14 @@ import { restartApp, sleep, startApp, startOwnPostgres } from './harness.ts';
 
 // The portal's own double-submit protection is the idempotency key here: the nonce inside the signed form
 // token. A browser re-sends the same form (same token) after a failed post, so that is what the clients do.
-// Bounded by time, not count: people keep sending new forms for LOAD_SECONDS (and until all kills are done),
-// then only finish the form in hand. The 10,000 is the cap; on the shared 2-core machine the portal
-// registers 10-65 a second depending on what else runs, so a default run reaches 1,000-6,000 (figures in
-// docs/reliability.md). RELIABILITY_PORTAL_SECONDS=300 gives the full 10,000 room on a quiet machine.
+// Bounded by time, not count: people keep sending new forms for 100 s (RELIABILITY_PORTAL_SECONDS; and until
+// all kills are done), then only finish the form in hand. The 10,000 is the cap: with the suite on its
+// own on the 2 cores the portal confirms about 110 forms a second through the 5 kills, so a run reaches
+// 9,800-10,000; a machine busy with other work reaches fewer (figures in docs/reliability.md).
 const CLIENTS = 50;
 const SUBMISSIONS = 10_000;
 const KILLS = 5;
-const LOAD_MS = Number(process.env.RELIABILITY_PORTAL_SECONDS ?? 90) * 1000;
+const LOAD_MS = Number(process.env.RELIABILITY_PORTAL_SECONDS ?? 100) * 1000;
 /** Time to finish the forms in hand after the load stops (a restart under load takes up to ~15 s). */
 const FINISH_MS = 90_000;
 
