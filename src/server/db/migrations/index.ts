@@ -20,6 +20,7 @@ import * as credentialPrincipals from './2026-11-26-050-credential-principals.ts
 import * as searchIndexesPerOrganization from './2026-11-26-051-search-indexes-per-organization.ts';
 import * as complaintNumberSequences from './2026-11-26-052-complaint-number-sequences.ts';
 import * as searchFunction from './2026-11-26-053-search-function.ts';
+import * as reportIndexes from './2026-11-26-054-report-indexes.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-051-search-indexes-per-organization': searchIndexesPerOrganization,
   '2026-11-26-052-complaint-number-sequences': complaintNumberSequences,
   '2026-11-26-053-search-function': searchFunction,
+  '2026-11-26-054-report-indexes': reportIndexes,
 };

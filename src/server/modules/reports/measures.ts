@@ -47,9 +47,20 @@ export const COMPLAINT_SETS = {
     where: sql<boolean>`exists (select 1 from complaint_satisfaction s where s.complaint_id = c.id)`,
   },
   closed: { dated: sql`c.closed_at` },
-  committee_referred: { dated: sql`(c.committee->>'referredAt')::timestamptz` },
-  committee_ruled: { dated: sql`(c.committee->'ruling'->>'at')::timestamptz` },
-  compensation_paid: { dated: sql`(c.assessment->'compensation'->>'paidAt')::timestamptz` },
+  // The `where` of the last three changes no result (no committee, no date); it lets the partial indexes of
+  // migration 054 find the few complaints that have such a step.
+  committee_referred: {
+    dated: sql`(c.committee->>'referredAt')::timestamptz`,
+    where: sql<boolean>`c.committee is not null`,
+  },
+  committee_ruled: {
+    dated: sql`(c.committee->'ruling'->>'at')::timestamptz`,
+    where: sql<boolean>`c.committee is not null`,
+  },
+  compensation_paid: {
+    dated: sql`(c.assessment->'compensation'->>'paidAt')::timestamptz`,
+    where: sql<boolean>`(c.assessment -> 'compensation') is not null`,
+  },
 } as const satisfies Record<string, SetDefinition>;
 export type ComplaintSet = keyof typeof COMPLAINT_SETS;
 export const COMPLAINT_SET_NAMES = Object.keys(COMPLAINT_SETS) as ComplaintSet[];
@@ -203,10 +214,11 @@ export async function compensationPaid(trx: Scoped, scope: ReportScope) {
 /** Units (verhuureenheden) per complex as they are registered now, and in total. */
 export async function unitCounts(trx: Scoped) {
   const { rows } = await sql<{ key: string | null; label: string | null; units: number }>`
-    select u.housing_complex_id::text as key,
-           (select h.complex_number || ' ' || h.name from housing_complex h where h.id = u.housing_complex_id) as label,
-           count(*)::int as units
-    from unit u group by 1, 2`.execute(trx);
+    select g.key, (select h.complex_number || ' ' || h.name from housing_complex h where h.id = g.key::uuid) as label,
+           g.units
+    from (select u.housing_complex_id::text as key, count(*)::int as units from unit u group by 1) g`.execute(
+    trx,
+  );
   return { total: rows.reduce((sum, r) => sum + r.units, 0), byComplex: rows };
 }
 
