@@ -119,7 +119,8 @@ export function portalFormBody(formToken: string, n: number, unit: PortalUnit | 
     postcode: unit?.postcode ?? '',
     houseNumber: unit ? String(unit.houseNumber) : '',
     addition: unit?.addition ?? '',
-    description: `Benchmark ${n}: de monteur zou vorige week langskomen voor de lekkage bij de dakgoot, maar is niet gekomen en niemand heeft gebeld.`,
+    // No search term of the benchmark in it (see scenarios.ts)
+    description: `Benchmark ${n}: de afspraak over de tuinafscheiding is twee keer verzet zonder bericht vooraf.`,
     desiredOutcome: 'Dat er deze week iemand komt en dat ik vooraf word gebeld.',
   };
   return new URLSearchParams(fields).toString();
