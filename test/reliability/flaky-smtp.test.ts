@@ -2,6 +2,7 @@ import { afterAll, expect, test } from 'vitest';
 import { inOrganization } from '../../src/server/db/tenant-scope.ts';
 import { messageIdFor } from '../../src/server/modules/messages/mail-delivery.ts';
 import { enqueueMessage } from '../../src/server/modules/messages/outbox.repository.ts';
+import { Random } from '../../src/server/seed/random.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -36,18 +37,9 @@ const recipient = (i: number) =>
 for (let i = 0; i < FULL_MAILBOXES; i++)
   sink.reject.set(recipient(i), { code: 452, message: '4.2.2 Mailbox full' });
 
-/** mulberry32: the kill moments are random but the same on every run. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-const random = seeded(14);
+// The kill moments are random but the same on every run (the data generator's seeded PRNG).
+const seeded = new Random(14);
+const random = () => seeded.next();
 
 let running: App | null = null;
 // A failed run must not leave the worker process behind

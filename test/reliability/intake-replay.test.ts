@@ -1,6 +1,7 @@
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, expect, test } from 'vitest';
 import { messageIdFor } from '../../src/server/modules/messages/mail-delivery.ts';
+import { Random } from '../../src/server/seed/random.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -17,18 +18,9 @@ const KILLS = 2;
 const FROM = 'Woonstichting Test <klachten@corporatie.example>';
 const builder = nodemailer.createTransport({ streamTransport: true, buffer: true });
 
-/** mulberry32: the kill moments are random but the same on every run. */
-function seeded(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
-const random = seeded(14);
+// The kill moments are random but the same on every run (the data generator's seeded PRNG).
+const seeded = new Random(14);
+const random = () => seeded.next();
 
 async function compose(options: SendMailOptions): Promise<string> {
   return ((await builder.sendMail(options)).message as Buffer).toString();

@@ -1,4 +1,4 @@
-import type { Executor } from './seed-loader.ts';
+import { type Executor, LOADED_TABLES } from './seed-loader.ts';
 
 // A large load is several times faster without the secondary indexes (trigram, full-text, the work-queue
 // b-trees) and foreign-key checks: keeping indexes current and checking every row's references one by one
@@ -7,17 +7,10 @@ import type { Executor } from './seed-loader.ts';
 // error rolls back to the old definitions: the database is never left without them. Primary keys, unique
 // and check constraints stay throughout.
 
-const BULK_TABLES = [
-  'housing_complex',
-  'unit',
-  'person',
-  'contractor',
-  'representative',
-  'complaint',
-  'complaint_event',
-  'board_notification',
-  'complaint_satisfaction',
-];
+// The organisation, its departments and staff are few rows: their indexes stay
+const BULK_TABLES = LOADED_TABLES.filter(
+  (table) => !['organization', 'department', 'staff_user'].includes(table),
+);
 
 type Dropped = { table: string; name: string; definition: string };
 export type Deferred = { indexes: Dropped[]; foreignKeys: Dropped[] };
