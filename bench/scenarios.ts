@@ -122,7 +122,7 @@ export function buildScenarios(data: ScenarioData): Scenario[] {
         complainantId: nextPerson(),
         // Words the search scenario looks for stay out: a kept data set would otherwise match more with every run
         description: `Benchmark ${runId}-${registered}: het hek van de achtertuin klemt sinds de storm en gaat niet meer dicht.`,
-        desiredOutcome: 'Dat de lekkage echt verholpen wordt.',
+        desiredOutcome: 'Dat het hek gerepareerd wordt.',
       }),
     };
   };
