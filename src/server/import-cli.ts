@@ -1,11 +1,11 @@
 // `npm run import -- <complexes|units|tenants> <file.csv> [--organization <host name>] [--dry-run]`:
 // the same all-or-nothing import as POST /api/imports/{kind}, for files too large or too sensitive to upload.
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_KINDS, type ImportKind } from '../contract/imports.ts';
 import { ConfigError, loadDotEnv, parseConfig } from './config.ts';
 import { connectDatabase } from './database-connection.ts';
+import { runningEmbeddedServer } from './db/embedded-postgres.ts';
 import { AppError } from './http/app-error.ts';
 import { createLogger } from './logger.ts';
 import { decodeCsvBytes } from './modules/reference-data/csv-import/csv-reader.ts';
@@ -51,19 +51,6 @@ function readArguments(): {
   };
 }
 
-/** The embedded database belongs to a running server: starting it here would stop theirs. */
-function embeddedServerRunning(dataDir: string): boolean {
-  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
-  if (!existsSync(pidFile)) return false;
-  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function main(): Promise<void> {
   const args = readArguments();
   let config: ReturnType<typeof parseConfig>;
@@ -75,7 +62,7 @@ async function main(): Promise<void> {
     throw error;
   }
   if (!existsSync(args.file)) fail(`Bestand niet gevonden / file not found: ${args.file}`);
-  if (!config.databaseUrl && embeddedServerRunning(config.dataDir)) {
+  if (!config.databaseUrl && runningEmbeddedServer(config.dataDir)) {
     fail(
       'Gehoord draait nog op deze database. Stop de server eerst, of importeer via POST /api/imports/{soort}.\n' +
         'Gehoord is running on this database. Stop the server first, or import through POST /api/imports/{kind}.',

@@ -1,12 +1,10 @@
 // `npm run seed -- --scale small|medium|national [--seed N] [--now YYYY-MM-DD] [--password P] [--limit N]`: loads a
 // deterministic, realistic Dutch data set (see src/server/seed) into the configured database.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { ConfigError, loadDotEnv, parseConfig } from './config.ts';
 import { createDatabase } from './db/database.ts';
-import { startEmbeddedPostgres } from './db/embedded-postgres.ts';
+import { runningEmbeddedServer, startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
 import { hashPassword } from './modules/auth/password-hashing.ts';
@@ -58,19 +56,6 @@ function readArguments() {
   };
 }
 
-/** The embedded database belongs to a running server: starting it here would stop theirs. */
-function embeddedServerRunning(dataDir: string): boolean {
-  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
-  if (!existsSync(pidFile)) return false;
-  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
 async function main(): Promise<void> {
   const args = readArguments();
   let config: ReturnType<typeof parseConfig>;
@@ -81,7 +66,7 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(`Gehoord cannot start. ${error.message}`);
     throw error;
   }
-  if (!config.databaseUrl && embeddedServerRunning(config.dataDir))
+  if (!config.databaseUrl && runningEmbeddedServer(config.dataDir))
     fail(
       'Gehoord draait nog op deze database; stop de server eerst.\nGehoord is running on this database; stop the server first.',
     );

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { startEmbeddedPostgres } from '../db/embedded-postgres.ts';
+import { runningEmbeddedServer, startEmbeddedPostgres } from '../db/embedded-postgres.ts';
 
 type Log = { info(msg: string): void; warn(msg: string): void; debug(msg: string): void };
 
@@ -13,31 +13,17 @@ export async function openEmbedded(
   dataDir: string,
   log: Log,
 ): Promise<{ ownerUrl: string; close(): Promise<void> }> {
-  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+  const running = runningEmbeddedServer(dataDir);
   const credentialsFile = path.join(dataDir, 'postgres-credentials.json');
-  if (existsSync(pidFile) && existsSync(credentialsFile)) {
-    const lines = (await readFile(pidFile, 'utf8')).split('\n');
-    const pid = Number.parseInt(lines[0] ?? '', 10);
-    const port = Number.parseInt(lines[3] ?? '', 10);
-    if (Number.isInteger(pid) && Number.isInteger(port) && isAlive(pid)) {
-      const { ownerPassword } = JSON.parse(await readFile(credentialsFile, 'utf8')) as {
-        ownerPassword: string;
-      };
-      return {
-        ownerUrl: `postgres://postgres:${encodeURIComponent(ownerPassword)}@127.0.0.1:${port}/gehoord`,
-        close: async () => {},
-      };
-    }
+  if (running && Number.isInteger(running.port) && existsSync(credentialsFile)) {
+    const { ownerPassword } = JSON.parse(await readFile(credentialsFile, 'utf8')) as {
+      ownerPassword: string;
+    };
+    return {
+      ownerUrl: `postgres://postgres:${encodeURIComponent(ownerPassword)}@127.0.0.1:${running.port}/gehoord`,
+      close: async () => {},
+    };
   }
   const server = await startEmbeddedPostgres(dataDir, log);
   return { ownerUrl: server.ownerUrl, close: () => server.stop() };
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

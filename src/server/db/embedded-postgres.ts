@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -47,7 +47,7 @@ export async function startEmbeddedPostgres(
   await mkdir(dataDir, { recursive: true, mode: 0o755 });
   if (process.getuid?.() === 0) await chmod(dataDir, ((await stat(dataDir)).mode & 0o777) | 0o711);
   const credentials = await loadOrCreateCredentials(path.join(dataDir, 'postgres-credentials.json'));
-  await stopOrphanedServer(clusterDir, log);
+  await stopOrphanedServer(dataDir, log);
 
   const EmbeddedPostgresClass = await importEmbeddedPostgres();
   const port = await findFreePort();
@@ -138,14 +138,25 @@ async function loadOrCreateCredentials(file: string): Promise<Credentials> {
 }
 
 /**
+ * The embedded PostgreSQL that some process already runs on `dataDir` (pid and port from its postmaster.pid),
+ * or null. Tools must not start a second one on the same data: starting would stop the running server.
+ */
+export function runningEmbeddedServer(dataDir: string): { pid: number; port: number } | null {
+  const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? { pid, port } : null;
+}
+
+/**
  * After a SIGKILL of Node the postmaster lives on, and the next start fails with an empty error.
  * Stop that server cleanly (SIGINT = fast shutdown) before starting again.
  */
-async function stopOrphanedServer(clusterDir: string, log: Log): Promise<void> {
-  const pidFile = path.join(clusterDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+async function stopOrphanedServer(dataDir: string, log: Log): Promise<void> {
+  const pid = runningEmbeddedServer(dataDir)?.pid;
+  if (pid === undefined) return;
   log.warn(`Stopping an orphaned embedded PostgreSQL (pid ${pid}) left by an earlier run`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; waited < 20_000; waited += 100) {
