@@ -167,6 +167,8 @@ export interface ContractorTable {
   name: string;
   trade: Nullable<string>;
   active: Generated<boolean>;
+  /** The department that handles complaints about this contractor (policy 1.2, 1.3). */
+  responsible_department_id: Nullable<string>;
   created_at: CreatedAt;
 }
 
@@ -225,6 +227,10 @@ export interface ComplaintTable {
   subject_employee_id: Nullable<string>;
   subject_department_id: Nullable<string>;
   subject_contractor_id: Nullable<string>;
+  /** The department the complaint is about; `department_id` is the department that handles it. */
+  concerned_department_id: Nullable<string>;
+  manager_takes_reason: Nullable<string>;
+  confidential_reason: Nullable<string>;
   handler_id: Nullable<string>;
   responsible_manager_id: Nullable<string>;
   management_assistant_ids: ColumnType<string[], string[] | undefined, string[]>;
