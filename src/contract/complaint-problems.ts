@@ -211,6 +211,35 @@ export const complaintProblemCatalog = {
     'Het vermoeden van een strafbaar feit is al gemeld aan de directie.',
     'The suspected criminal offence has already been reported to the board.',
   ),
+  // The board's track of a suspected criminal offence (policy 2.5)
+  not_on_board_track: {
+    status: 409,
+    nl: 'Deze klacht ligt niet bij de directie. Alleen bij een vermoeden van een strafbaar feit neemt de directie een besluit.',
+    en: 'This complaint is not with the board. The board only decides on a suspected criminal offence.',
+  },
+  board_track_decided: {
+    status: 409,
+    nl: 'De directie heeft al een eindbesluit over deze klacht genomen.',
+    en: 'The board has already taken a final decision on this complaint.',
+  },
+  board_track_decision_requires_board: refused(
+    'Alleen de directie kan dit besluit vastleggen.',
+    'Only the board can record this decision.',
+  ),
+  board_track_decision_text_required: refused(
+    'Schrijf op wat de directie besluit en waarom.',
+    'Write down what the board decides and why.',
+  ),
+  board_track_investigation_already_started: {
+    status: 409,
+    nl: 'Het interne onderzoek is al vastgelegd. Leg nu het eindbesluit vast.',
+    en: 'The internal investigation has already been recorded. Record the final decision now.',
+  },
+  board_track_explanation_already_sent: {
+    status: 409,
+    nl: 'De uitleg aan de klager is al verstuurd.',
+    en: 'The explanation to the complainant has already been sent.',
+  },
   precondition_failed: {
     status: 412,
     nl: 'Iemand anders heeft deze klacht intussen gewijzigd. Laad hem opnieuw.',

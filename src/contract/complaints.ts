@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  BOARD_TRACK_DECISIONS,
   COMMITTEE_VERDICTS,
   COMPLAINT_CATEGORIES,
   COMPLAINT_STATUSES,
@@ -240,6 +241,14 @@ export const committeeRulingInput = z
 export const boardDecisionInput = z
   .object({ adoptsAdvice: z.boolean(), text: text(20_000) })
   .meta({ id: 'BoardDecisionInput' });
+export const boardTrackDecisionInput = z
+  .object({
+    decision: keysOf(BOARD_TRACK_DECISIONS).describe(
+      'report_to_police and no_further_action close the complaint; back_to_procedure returns it where it came from with a fresh term; internal_investigation keeps it with the board until a final decision',
+    ),
+    text: text(20_000).describe('What the board decides and why (internal; never sent to the complainant)'),
+  })
+  .meta({ id: 'BoardTrackDecisionInput' });
 export const committeeFollowUpInput = z
   .object({ at: instant.optional(), text: text(20_000) })
   .meta({ id: 'CommitteeFollowUpInput' });
@@ -327,6 +336,29 @@ export const complaintDetail = z
     managerApproval: z.record(z.string(), z.unknown()).nullable(),
     legalAdvice: z.record(z.string(), z.unknown()).nullable(),
     committee: z.record(z.string(), z.unknown()).nullable(),
+    boardTrack: z
+      .object({
+        startedAt: z.string(),
+        returnTo: complaintStatus.describe('Where back_to_procedure takes the complaint'),
+        stoppedTerm: z.object({ originalDueAt: z.string(), dueAt: z.string() }),
+        explanation: z.object({ sentAt: z.string(), text: z.string(), onTime: z.boolean() }).nullable(),
+        decisions: z.array(
+          z.object({
+            kind: keysOf(BOARD_TRACK_DECISIONS),
+            label: z.string(),
+            text: z.string(),
+            at: z.string(),
+            by: namedRef,
+          }),
+        ),
+        endedAt: z.string().nullable(),
+        reminderDay: z
+          .string()
+          .nullable()
+          .describe('From this working day the board is reminded while it has not decided; null once it did'),
+      })
+      .nullable()
+      .describe("policy 2.5: the board's track of a suspected criminal offence"),
     answer: z
       .object({
         text: z.string(),

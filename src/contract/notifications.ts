@@ -27,3 +27,19 @@ export const notificationListQuery = z.object({
 export const markReadInput = z
   .object({ ids: z.union([z.array(z.uuid()).max(500), z.literal('all')]) })
   .meta({ id: 'MarkNotificationsRead' });
+
+export const termMonitorSettings = z
+  .object({
+    boardReminderWorkingDays: z
+      .number()
+      .int()
+      .describe(
+        'policy 2.5: the board is reminded from this many working days after a suspected criminal offence while it has not decided',
+      ),
+    updatedAt: z.string().nullable().describe('null while the organisation uses the defaults'),
+  })
+  .meta({ id: 'TermMonitorSettings' });
+
+export const updateTermMonitorSettingsInput = z
+  .object({ boardReminderWorkingDays: z.number().int().min(1).max(60) })
+  .meta({ id: 'UpdateTermMonitorSettingsInput' });

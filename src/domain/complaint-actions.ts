@@ -1,4 +1,5 @@
 import type { AnswerDraft } from './answer-guards.ts';
+import type { BoardTrackDecisionKind } from './board-track.ts';
 import type { CalendarSettings } from './calendar-settings.ts';
 import type { BoardDecision, CommitteeFollowUp, CommitteePrecedent, CommitteeRuling } from './committee.ts';
 import type { ExtensionRequest } from './extension.ts';
@@ -33,7 +34,11 @@ export type ComplaintAction =
   | { readonly type: 'record_committee_follow_up'; readonly followUp: CommitteeFollowUp }
   | { readonly type: 'close' }
   | { readonly type: 'withdraw'; readonly reason: string }
-  | { readonly type: 'flag_criminal_offence' };
+  | { readonly type: 'flag_criminal_offence' }
+  | {
+      readonly type: 'decide_board_track';
+      readonly decision: Readonly<{ kind: BoardTrackDecisionKind; text: string }>;
+    };
 
 export type ComplaintActionType = ComplaintAction['type'];
 export type ComplaintActionOf<T extends ComplaintActionType> = Extract<ComplaintAction, { type: T }>;
@@ -55,6 +60,7 @@ export const COMPLAINT_ACTION_TYPES = [
   'close',
   'withdraw',
   'flag_criminal_offence',
+  'decide_board_track',
 ] as const satisfies readonly ComplaintActionType[];
 
 /** `now`, the acting user and the calendar settings are always passed in, never read from the world. */

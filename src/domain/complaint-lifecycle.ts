@@ -10,6 +10,8 @@ export type TransitionRule<T extends ComplaintActionType = ComplaintActionType> 
   to: ComplaintStatus | 'unchanged';
   policy: string;
   guard: g.Guard<T>;
+  /** Where the guard may route instead of `to`, depending on what it decides (e.g. to the board, policy 2.5). */
+  or: readonly ComplaintStatus[];
 }>;
 
 const ANY_STATUS: readonly ComplaintStatus[] = [
@@ -21,7 +23,12 @@ const ANY_STATUS: readonly ComplaintStatus[] = [
   'referred',
   'declined_outside_procedure',
   'withdrawn',
+  'with_board',
 ];
+
+// policy 2.5: only a complaint still in the procedure goes onto the board's track (BOARD_TRACK_ENTRY_STATUSES)
+const IN_PROCEDURE: readonly ComplaintStatus[] = ['new', 'in_progress', 'declined_outside_procedure'];
+const OUT_OF_PROCEDURE = ANY_STATUS.filter((s) => !IN_PROCEDURE.includes(s));
 
 function rule<T extends ComplaintActionType>(
   from: readonly ComplaintStatus[],
@@ -29,18 +36,19 @@ function rule<T extends ComplaintActionType>(
   to: ComplaintStatus | 'unchanged',
   policy: string,
   guard: g.Guard<T>,
+  or: readonly ComplaintStatus[] = [],
 ): TransitionRule {
   // A rule's guard only ever receives its own action (decideTransition dispatches by type), so widening is safe.
-  return { from, action, to, policy, guard } as unknown as TransitionRule;
+  return { from, action, to, policy, guard, or } as unknown as TransitionRule;
 }
 
 /** The complete lifecycle. Anything not listed here is refused with 'transition_not_allowed'. */
-// biome-ignore format: one row per transition, read as a table: from, action, to, policy, guard
+// biome-ignore format: one row per transition, read as a table: from, action, to, policy, guard (, or to)
 export const TRANSITIONS: readonly TransitionRule[] = [
-  // Is it a complaint? (policy 1.2, 2.5)
-  rule(['new'],                                              'accept_as_complaint',        'in_progress',                '1.2', g.guardAcceptAsComplaint),
+  // Is it a complaint? (policy 1.2, 2.5) A suspected criminal offence takes it to the board instead (2.5)
+  rule(['new'],                                              'accept_as_complaint',        'in_progress',                '1.2', g.guardAcceptAsComplaint,       ['with_board']),
   rule(['new'],                                              'refer_as_not_a_complaint',   'referred',                   '1.2', g.guardReferAsNotAComplaint),
-  rule(['new'],                                              'decline_outside_procedure',  'declined_outside_procedure', '2.5', g.guardDeclineOutsideProcedure),
+  rule(['new'],                                              'decline_outside_procedure',  'declined_outside_procedure', '2.5', g.guardDeclineOutsideProcedure, ['with_board']),
   rule(['new'],                                              'record_without_answer_duty', 'closed',                     '2.6', g.guardRecordWithoutAnswerDuty),
   // Handling, extension, answer, explanation (policy 1.3, 2.3–2.6)
   rule(['in_progress'],                                      'assign_handler',             'unchanged',                  '1.3', g.guardAssignHandler),
@@ -57,7 +65,11 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   rule(['with_committee'],                                   'close',                      'closed',                     '1.3', g.guardClose),
   // Withdrawal and the criminal-offence flag (policy 1.3, 2.5)
   rule(['new', 'in_progress', 'declined_outside_procedure'], 'withdraw',                   'withdrawn',                  '1.3', g.guardWithdraw),
-  rule(ANY_STATUS,                                           'flag_criminal_offence',      'unchanged',                  '2.5', g.guardFlagCriminalOffence),
+  rule(IN_PROCEDURE,                                         'flag_criminal_offence',      'with_board',                 '2.5', g.guardFlagCriminalOffence),
+  rule(OUT_OF_PROCEDURE,                                     'flag_criminal_offence',      'unchanged',                  '2.5', g.guardFlagCriminalOffence),
+  // The board's track of a suspected criminal offence (policy 2.5): the board decides; the complainant is told
+  rule(['with_board'],                                       'decide_board_track',         'unchanged',                  '2.5', g.guardDecideBoardTrack,        ['closed', ...IN_PROCEDURE]),
+  rule(['with_board'],                                       'send_explanation',           'unchanged',                  '2.5', g.guardSendBoardTrackExplanation),
 ];
 
 export function findTransitionRule(
@@ -93,7 +105,10 @@ export function decideTransition(
   if (found === null) return fail('transition_not_allowed');
   const outcome = found.guard(state, action as never, ctx);
   if (!outcome.ok) return outcome;
-  const to = found.to === 'unchanged' ? state.status : found.to;
+  const usual = found.to === 'unchanged' ? state.status : found.to;
+  const to = outcome.to ?? usual;
+  // A guard may only route to a status its rule names; anything else is a gap in the table, refused.
+  if (to !== usual && !found.or.includes(to)) return fail('transition_not_allowed');
   return {
     ok: true,
     from: state.status,

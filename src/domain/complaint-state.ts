@@ -1,5 +1,6 @@
 import type { AnswerRecipients, ContactRecord, LegalAdvice } from './answer-guards.ts';
 import type { Assessment, AssessmentEffect } from './assessment.ts';
+import type { BoardTrack } from './board-track.ts';
 import type { CalendarSettings } from './calendar-settings.ts';
 import type { CommitteeCase } from './committee.ts';
 import type { IntakeChannel } from './complaint-category.ts';
@@ -25,8 +26,23 @@ export const COMPLAINT_STATUSES = {
   referred: 'Doorverwezen',
   declined_outside_procedure: 'Buiten de klachtenprocedure',
   withdrawn: 'Ingetrokken',
+  with_board: 'Bij de directie',
 } as const;
 export type ComplaintStatus = keyof typeof COMPLAINT_STATUSES;
+
+/**
+ * The statuses in which the five-working-day term runs; only these can be due or late (policy 2.3). On the
+ * board's track (policy 2.5, 'with_board') the term stops, so such a complaint is never counted late.
+ */
+export const TERM_RUNNING_STATUSES = [
+  'new',
+  'in_progress',
+  'declined_outside_procedure',
+] as const satisfies readonly ComplaintStatus[];
+
+export function isTermRunning(status: ComplaintStatus): boolean {
+  return (TERM_RUNNING_STATUSES as readonly ComplaintStatus[]).includes(status);
+}
 
 /** What the domain needs to know about one complaint to decide its next step. */
 export type ComplaintState = Readonly<{
@@ -47,6 +63,8 @@ export type ComplaintState = Readonly<{
   answeredAt: Date | null;
   committee: CommitteeCase | null;
   criminalOffence: Readonly<{ flaggedAt: Date; flaggedBy: string }> | null;
+  /** policy 2.5: the board's track of a suspected criminal offence. */
+  boardTrack: BoardTrack | null;
   withdrawal: Readonly<{ at: Date; reason: string }> | null;
   closedAt: Date | null;
 }>;
@@ -103,6 +121,7 @@ export function openComplaint(
     answeredAt: null,
     committee: null,
     criminalOffence: null,
+    boardTrack: null,
     withdrawal: null,
     closedAt: null,
   };

@@ -6,6 +6,15 @@ import {
 } from './answer-guards.ts';
 import { checkAssessment, isCompensationSettled } from './assessment.ts';
 import {
+  type BoardTrackEntryStatus,
+  type BoardTrackProblem,
+  composeBoardTrackExplanation,
+  decideBoardTrack,
+  isBoardTrackEntryStatus,
+  recordBoardTrackExplanation,
+  startBoardTrack,
+} from './board-track.ts';
+import {
   type CommitteeProblem,
   getCommitteeStage,
   recordBoardDecision,
@@ -15,7 +24,7 @@ import {
   startCommitteeCase,
 } from './committee.ts';
 import type { ComplaintActionOf, ComplaintActionType, TransitionContext } from './complaint-actions.ts';
-import type { ComplaintEffect, ComplaintState } from './complaint-state.ts';
+import type { ComplaintEffect, ComplaintState, ComplaintStatus } from './complaint-state.ts';
 import { decideExtension, type ExtensionProblem } from './extension.ts';
 import { composeOutsideProcedureExplanation } from './outside-procedure-grounds.ts';
 import { type Failure, fail, hasText } from './result.ts';
@@ -29,6 +38,7 @@ export type TransitionProblem =
   | AnswerProblem
   | RecipientProblem
   | CommitteeProblem
+  | BoardTrackProblem
   | 'repeat_has_no_answer_duty'
   | 'answer_duty_applies'
   | 'handler_required'
@@ -46,6 +56,8 @@ export type GuardOutcome =
       readonly ok: true;
       readonly patch: Partial<ComplaintState>;
       readonly effects: readonly ComplaintEffect[];
+      /** The guard routes elsewhere than the rule's usual status; only to one the rule lists (`or`). */
+      readonly to?: ComplaintStatus;
     }
   | Failure<TransitionProblem>;
 
@@ -59,11 +71,23 @@ function allow(patch: Partial<ComplaintState> = {}, effects: readonly ComplaintE
   return { ok: true, patch, effects };
 }
 
-// policy 2.5: a suspected criminal offence goes to the board at once, whatever the outcome
-function flagOffence(state: ComplaintState, suspected: boolean, ctx: TransitionContext): GuardOutcome {
+/**
+ * policy 2.5: a suspected criminal offence goes to the board at once, whatever the outcome. A complaint still
+ * in the procedure (`landsIn`: the status it has or is triaged into) leaves it: it goes to the board's track
+ * and its term stops.
+ */
+function flagOffence(
+  state: ComplaintState,
+  suspected: boolean,
+  ctx: TransitionContext,
+  landsIn: ComplaintStatus,
+): GuardOutcome {
   if (!suspected || state.criminalOffence !== null) return allow();
   const criminalOffence = { flaggedAt: ctx.now, flaggedBy: ctx.actor.userId };
-  return allow({ criminalOffence }, [{ type: 'notify_board', reason: 'suspected_criminal_offence' }]);
+  const effects: ComplaintEffect[] = [{ type: 'notify_board', reason: 'suspected_criminal_offence' }];
+  if (!isBoardTrackEntryStatus(landsIn)) return allow({ criminalOffence }, effects);
+  const boardTrack = startBoardTrack(landsIn as BoardTrackEntryStatus, state.term, ctx.now);
+  return { ok: true, patch: { criminalOffence, boardTrack }, effects, to: 'with_board' };
 }
 
 function triageGuard(
@@ -74,13 +98,26 @@ function triageGuard(
   const precedent = action.type === 'refer_as_not_a_complaint' ? null : action.precedent;
   const decided = decideTriage(action.triage, precedent);
   if (!decided.ok) return decided;
-  const offence = flagOffence(state, decided.decision.boardMustBeInformed, ctx);
+  const landsIn: Record<typeof decided.decision.outcome, ComplaintStatus> = {
+    complaint: 'in_progress',
+    not_a_complaint: 'referred',
+    outside_procedure: 'declined_outside_procedure',
+  };
+  const offence = flagOffence(
+    state,
+    decided.decision.boardMustBeInformed,
+    ctx,
+    landsIn[decided.decision.outcome],
+  );
   if (!offence.ok) return offence;
   const effects: ComplaintEffect[] = [...offence.effects];
   if (decided.decision.outcome === 'not_a_complaint') {
     effects.push({ type: 'record_referral', referral: decided.decision.referral }); // policy 1.2
   }
-  return allow({ ...offence.patch, triage: decided.decision }, effects);
+  return {
+    ...allow({ ...offence.patch, triage: decided.decision }, effects),
+    ...(offence.to ? { to: offence.to } : {}),
+  };
 }
 
 export const guardAcceptAsComplaint: Guard<'accept_as_complaint'> = (state, action, ctx) => {
@@ -178,5 +215,32 @@ export const guardWithdraw: Guard<'withdraw'> = (_state, action, ctx) => {
 
 export const guardFlagCriminalOffence: Guard<'flag_criminal_offence'> = (state, _action, ctx) => {
   if (state.criminalOffence !== null) return fail('criminal_offence_already_flagged');
-  return flagOffence(state, true, ctx); // policy 2.5: "direct voorgelegd aan de directie"
+  return flagOffence(state, true, ctx, state.status); // policy 2.5: "direct voorgelegd aan de directie"
+};
+
+export const guardDecideBoardTrack: Guard<'decide_board_track'> = (state, action, ctx) => {
+  if (state.boardTrack === null) return fail('not_on_board_track');
+  const approval = { byUserId: ctx.actor.userId, role: ctx.actor.role, at: ctx.now };
+  const decided = decideBoardTrack(state.boardTrack, action.decision, approval, ctx.settings); // policy 2.5
+  if (!decided.ok) return decided;
+  const closes = decided.to === 'closed';
+  return {
+    ok: true,
+    patch: {
+      boardTrack: decided.track,
+      ...(decided.term === null ? {} : { term: decided.term }),
+      ...(closes ? { closedAt: ctx.now } : {}),
+    },
+    effects: [],
+    to: decided.to,
+  };
+};
+
+export const guardSendBoardTrackExplanation: Guard<'send_explanation'> = (state, _action, ctx) => {
+  if (state.boardTrack === null) return fail('not_on_board_track');
+  // policy 2.5: "Wel leggen we binnen de afgesproken termijn aan de huurder uit wat daarvoor de reden is"
+  const text = composeBoardTrackExplanation();
+  const recorded = recordBoardTrackExplanation(state.boardTrack, text, ctx.now);
+  if (!recorded.ok) return recorded;
+  return allow({ boardTrack: recorded.track }, [{ type: 'send_explanation', text }]);
 };

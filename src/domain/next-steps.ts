@@ -48,6 +48,14 @@ export const NEXT_STEPS = {
     nl: 'Leg vast wat er met het besluit van de directie is gedaan',
     en: "Record the follow-up of the board's decision",
   },
+  send_board_track_explanation: {
+    nl: 'Leg de klager binnen de termijn uit dat de klacht niet in de klachtenprocedure wordt behandeld',
+    en: 'Explain to the complainant within the term that the complaint is not handled in the complaints procedure',
+  },
+  decide_board_track: {
+    nl: 'De directie beslist over het vermoeden van een strafbaar feit',
+    en: 'The board decides on the suspected criminal offence',
+  },
 } as const;
 export type NextStep = keyof typeof NEXT_STEPS;
 
@@ -105,6 +113,13 @@ export function listNextSteps(state: ComplaintState): NextStep[] {
       if (stage === 'ruled') return ['record_board_decision'];
       if (stage === 'board_decided') return ['record_committee_follow_up'];
       return ['close'];
+    }
+    case 'with_board': {
+      // policy 2.5: the complainant is told within the term; the board decides (after an investigation too)
+      const steps: NextStep[] = [];
+      if (state.boardTrack?.explanation === null) steps.push('send_board_track_explanation');
+      if (state.boardTrack?.endedAt === null) steps.push('decide_board_track');
+      return steps;
     }
     case 'closed':
     case 'referred':

@@ -1,7 +1,8 @@
+import { isBoardReminderDue } from './board-track.ts';
 import { toLocalDate } from './business-time.ts';
 import type { CalendarSettings } from './calendar-settings.ts';
 import type { CommitteeStage } from './committee.ts';
-import type { ComplaintStatus } from './complaint-state.ts';
+import { type ComplaintStatus, isTermRunning } from './complaint-state.ts';
 import type { LocalDate } from './local-date.ts';
 import { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-day-calendar.ts';
 
@@ -19,6 +20,8 @@ export type MonitoredComplaint = Readonly<{
   /** Legal advice requested (lawyer escalation) and not yet given. */
   legalAdviceRequestedAt: Date | null;
   committee: Readonly<{ stage: CommitteeStage; since: Date }> | null;
+  /** policy 2.5: on the board's track since, and whether the board has recorded any decision. */
+  boardTrack: Readonly<{ startedAt: Date; decided: boolean }> | null;
 }>;
 
 export type MonitorSettings = Readonly<{
@@ -30,6 +33,8 @@ export type MonitorSettings = Readonly<{
   committeeReactionWorkingDays: number;
   /** The board's decision after the committee's advice, in calendar months (policy 1.3). */
   boardDecisionMonths: number;
+  /** An undecided board is reminded from this many working days after a suspected offence (policy 2.5). */
+  boardReminderWorkingDays: number;
 }>;
 
 export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = Object.freeze({
@@ -38,6 +43,7 @@ export const DEFAULT_MONITOR_SETTINGS: MonitorSettings = Object.freeze({
   legalAdviceReminderAfterWorkingDays: 1,
   committeeReactionWorkingDays: 7,
   boardDecisionMonths: 1,
+  boardReminderWorkingDays: 2,
 });
 
 // Reminder kinds with what the recipient reads; Dutch first.
@@ -60,6 +66,10 @@ export const REMINDER_KINDS = {
     nl: 'Besluit van de directie op het advies nodig',
     en: "Board's decision on the advice needed",
   },
+  board_track_decision_due: {
+    nl: 'Besluit van de directie over een vermoeden van een strafbaar feit nodig',
+    en: "Board's decision on a suspected criminal offence needed",
+  },
   improvement_action_overdue: {
     nl: 'Verbeteractie over de streefdatum',
     en: 'Improvement action past its due date',
@@ -78,8 +88,6 @@ export type Reminder = Readonly<{
   /** Same reminder, same working day → same key: repeats and parallel runs add nothing (policy 2.3). */
   dedupeKey: string;
 }>;
-
-const RUNNING: readonly ComplaintStatus[] = ['new', 'in_progress', 'declined_outside_procedure'];
 
 function addMonths(day: LocalDate, months: number): LocalDate {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
@@ -112,8 +120,17 @@ export function planReminders(
     userId === null ? null : { kind: 'user', userId };
 
   for (const c of complaints) {
+    if (c.status === 'with_board') {
+      // policy 2.5: out of the procedure — the term stopped, nobody is chased for it; only the board is reminded
+      if (
+        c.boardTrack !== null &&
+        isBoardReminderDue(c.boardTrack, now, settings.boardReminderWorkingDays, calendar)
+      )
+        add('board_track_decision_due', c.id, { kind: 'role', role: 'board' });
+      continue;
+    }
     const termOwner = c.managingManagerId ?? c.handlerId;
-    if (RUNNING.includes(c.status)) {
+    if (isTermRunning(c.status)) {
       const dueDay = toLocalDate(c.dueAt);
       if (now.getTime() > c.dueAt.getTime()) {
         // policy 2.3: the handler and the manager ("eindverantwoordelijk") are told; later the MT

@@ -147,16 +147,27 @@ describe('suspected criminal offence → board informed at once, whatever the ou
       precedent: null,
     },
   ];
+  // A complaint or an outside-procedure case leaves the procedure for the board's track; a non-complaint is referred
+  const landsIn = { accept_as_complaint: 'with_board', refer_as_not_a_complaint: 'referred' };
   test.each(triages)('policy 2.5: $type with a suspected offence notifies the board', (action) => {
     const result = run(openState(), [action]);
     expect(result.effects[0]).toBe('notify_board');
     expect(result.state.criminalOffence).toEqual({ flaggedAt: NOW, flaggedBy: 'manager-1' });
+    expect(result.state.status).toBe(landsIn[action.type as keyof typeof landsIn] ?? 'with_board');
   });
 
   test('policy 2.5: a flag raised earlier is not sent to the board twice', () => {
     const flagged = run(openState(), [{ type: 'flag_criminal_offence' }]);
-    const again = run(flagged.state, [triages[0] as ComplaintAction]);
+    expect(flagged.state.status).toBe('with_board');
+    const back = run(
+      flagged.state,
+      [{ type: 'decide_board_track', decision: { kind: 'back_to_procedure', text: 'Geen strafbaar feit.' } }],
+      contextFor('board'),
+    );
+    expect(back.state.status).toBe('new');
+    const again = run(back.state, [triages[0] as ComplaintAction]);
     expect(again.effects).toEqual([]);
+    expect(again.state.status).toBe('in_progress');
   });
 });
 

@@ -9,6 +9,8 @@ import {
   decideTransition,
   findTransitionRule,
   listAvailableActions,
+  type Role,
+  startBoardTrack,
   startCommitteeCase,
   TRANSITIONS,
 } from '../../src/domain/index.ts';
@@ -64,6 +66,10 @@ const withRef = { ...committee, reference: 'RKC-1' };
 const ruled = { ...withRef, ruling: RULING };
 const decided = { ...ruled, boardDecision: BOARD };
 const followedUp = { ...decided, followUp: FOLLOW_UP };
+const onBoardTrack: Partial<ComplaintState> = {
+  criminalOffence: { flaggedAt: NOW, flaggedBy: 'employee-1' },
+  boardTrack: startBoardTrack('in_progress', base.term, NOW),
+};
 const recordOnlyRepeat = openState({
   repeat: {
     earlierComplaintId: 'c-0',
@@ -80,12 +86,13 @@ type Case = {
   state?: Partial<ComplaintState>;
   to: ComplaintStatus;
   effects: string[];
+  role?: Role;
 };
 
 // One passing case per (rule, from-status): every whitelisted transition is exercised.
 const PASSING: Record<
   ComplaintActionType,
-  Omit<Case, 'status' | 'to'> & { stateFor?: (s: ComplaintStatus) => Partial<ComplaintState> }
+  Omit<Case, 'status' | 'to'> & { stateFor?: (s: ComplaintStatus) => Partial<ComplaintState>; role?: Role }
 > = {
   accept_as_complaint: { action: ACCEPT, effects: [] },
   refer_as_not_a_complaint: { action: REFER, effects: ['record_referral'] },
@@ -106,7 +113,11 @@ const PASSING: Record<
     state: readyToAnswer(),
     effects: ['send_answer'],
   },
-  send_explanation: { action: { type: 'send_explanation' }, state: declined, effects: ['send_explanation'] },
+  send_explanation: {
+    action: { type: 'send_explanation' },
+    stateFor: (s) => (s === 'with_board' ? onBoardTrack : declined),
+    effects: ['send_explanation'],
+  },
   refer_to_committee: { action: { type: 'refer_to_committee' }, effects: [] },
   record_committee_reference: {
     action: { type: 'record_committee_reference', reference: 'RKC-1' },
@@ -139,6 +150,15 @@ const PASSING: Record<
     effects: [],
   },
   flag_criminal_offence: { action: { type: 'flag_criminal_offence' }, effects: ['notify_board'] },
+  decide_board_track: {
+    action: {
+      type: 'decide_board_track',
+      decision: { kind: 'internal_investigation', text: 'Eerst uitzoeken.' },
+    },
+    state: onBoardTrack,
+    role: 'board',
+    effects: [],
+  },
 };
 
 const ALL_CASES: Case[] = TRANSITIONS.flatMap((rule) =>
@@ -151,6 +171,7 @@ const ALL_CASES: Case[] = TRANSITIONS.flatMap((rule) =>
       state,
       to: rule.to === 'unchanged' ? status : rule.to,
       effects: p.effects,
+      role: p.role ?? 'manager',
     };
   }),
 );
@@ -172,11 +193,11 @@ describe('the transition table (policy 1.2, 1.3, 2.3–2.6)', () => {
       policy: findTransitionRule(c.status, c.action.type)?.policy,
       name: c.action.type,
     })),
-  )('policy $policy: $status --$name--> $to', ({ status, action, state, to, effects }) => {
+  )('policy $policy: $status --$name--> $to', ({ status, action, state, to, effects, role }) => {
     const result = decideTransition(
       { ...base, ...state, status },
       action,
-      contextFor('manager', 'manager-1'),
+      contextFor(role ?? 'manager', `${role ?? 'manager'}-1`),
     );
     expect(result).toMatchObject({ ok: true, from: status, to });
     if (!result.ok) return;

@@ -25,6 +25,7 @@ function complaint(overrides: Partial<MonitoredComplaint> = {}): MonitoredCompla
     approvalRequestedAt: null,
     legalAdviceRequestedAt: null,
     committee: null,
+    boardTrack: null,
     ...overrides,
   };
 }

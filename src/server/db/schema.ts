@@ -220,6 +220,7 @@ export interface ComplaintTable {
   confidential: Generated<boolean>;
   criminal_suspicion: Generated<boolean>;
   criminal_offence: NullableJson<unknown>;
+  board_track: NullableJson<unknown>;
   triage_outcome: Nullable<string>;
   triage: NullableJson<unknown>;
   category: Nullable<string>;
@@ -308,6 +309,14 @@ export interface PrivacySettingsTable {
   retention_years: Generated<number>;
   legal_hold_max_years: Generated<number>;
   mail_includes_case_text: Generated<boolean>;
+  updated_at: UpdatedAt;
+  updated_by: Nullable<string>;
+}
+
+/** Per organisation: when the term monitor reminds an undecided board (policy 2.5); no row = defaults. */
+export interface TermMonitorSettingsTable {
+  organization_id: string;
+  board_reminder_working_days: Generated<number>;
   updated_at: UpdatedAt;
   updated_by: Nullable<string>;
 }
@@ -722,6 +731,7 @@ export interface DB {
   complaint_event: ComplaintEventTable;
   complaint_access_log: ComplaintAccessLogTable;
   privacy_settings: PrivacySettingsTable;
+  term_monitor_settings: TermMonitorSettingsTable;
   legal_hold: LegalHoldTable;
   erasure_log: ErasureLogTable;
   complaint_attachment: ComplaintAttachmentTable;

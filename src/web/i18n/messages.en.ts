@@ -223,6 +223,7 @@ export const en: Messages = {
       referred: 'Referred',
       declined_outside_procedure: 'Outside the complaints procedure',
       withdrawn: 'Withdrawn',
+      with_board: 'With the board',
     },
     category: {
       no_or_late_answer: '1. No or late answer to a request or question',
@@ -569,6 +570,7 @@ export const en: Messages = {
       referred: 'Referred',
       declined_outside_procedure: 'Outside the procedure',
       withdrawn: 'Withdrawn',
+      with_board: 'With the board',
     },
     categories: {
       no_or_late_answer: '1. No or late answer',

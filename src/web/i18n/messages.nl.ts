@@ -240,6 +240,7 @@ export const nl = {
       referred: 'Doorverwezen',
       declined_outside_procedure: 'Buiten de klachtenprocedure',
       withdrawn: 'Ingetrokken',
+      with_board: 'Bij de directie',
     } satisfies Record<ComplaintStatus, string>,
     category: {
       no_or_late_answer: '1. Geen of te laat antwoord op een verzoek of vraag',
@@ -601,6 +602,7 @@ export const nl = {
       referred: 'Doorverwezen',
       declined_outside_procedure: 'Buiten de procedure',
       withdrawn: 'Ingetrokken',
+      with_board: 'Bij de directie',
     },
     categories: {
       no_or_late_answer: '1. Geen of te laat antwoord',

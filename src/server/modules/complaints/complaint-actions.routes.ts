@@ -7,6 +7,7 @@ import {
   assessmentInput,
   assignInput,
   boardDecisionInput,
+  boardTrackDecisionInput,
   committeeFollowUpInput,
   committeeReferenceInput,
   committeeRulingInput,
@@ -137,8 +138,9 @@ const ACTIONS: Action[] = [
   },
   {
     path: 'explanation',
-    summary: 'Send the explanation for a complaint outside the procedure',
-    description: 'policy 2.5',
+    summary: "Send the explanation for a complaint outside the procedure or on the board's track",
+    description:
+      "policy 2.5. On the board's track (suspected criminal offence) a neutral text: not handled in the complaints procedure, the board looks at it.",
     run: actions.sendExplanation,
   },
   { path: 'close', summary: 'Close the complaint', description: 'policy 2.4, 1.3', run: actions.close },
@@ -151,9 +153,18 @@ const ACTIONS: Action[] = [
   },
   {
     path: 'criminal-offence',
-    summary: 'Flag a suspected criminal offence (informs the board, makes the complaint confidential)',
+    summary:
+      "Flag a suspected criminal offence (informs the board, makes the complaint confidential; an open complaint goes onto the board's track and its term stops)",
     description: 'policy 2.5',
     run: actions.flagCriminalOffence,
+  },
+  {
+    path: 'board-track/decision',
+    summary: "Record the board's decision on a suspected criminal offence (board only)",
+    description:
+      "policy 2.5. Not on the board's track: 409 not_on_board_track; after a final decision: 409 board_track_decided.",
+    body: boardTrackDecisionInput,
+    run: actions.decideBoardTrack,
   },
   {
     path: 'committee',

@@ -5,6 +5,7 @@ import type {
   approvalInput,
   approvalRequestInput,
   boardDecisionInput,
+  boardTrackDecisionInput,
   committeeFollowUpInput,
   committeeReferenceInput,
   committeeRulingInput,
@@ -20,6 +21,7 @@ import {
   type ComplaintPermission,
   type ComplaintStatus,
   type ComplaintSubject,
+  checkBoardTrackOpen,
   findCommitteePrecedent,
   isResponsibleManager,
   type Role,
@@ -429,10 +431,14 @@ export function answer(w: Write, input: z.infer<typeof answerInput>) {
   });
 }
 
-/** policy 2.5: outside the procedure, the complainant still gets the reason within the term. */
+/**
+ * policy 2.5: outside the procedure, the complainant still gets the reason within the term. On the board's track
+ * the explanation is the domain's neutral text; it is kept on the track, not as the complaint's answer.
+ */
 export function sendExplanation(w: Write) {
   return write(w, 'complaint.handle', (ctx) => {
     const result = transition(ctx, { type: 'send_explanation' });
+    if (ctx.state.status === 'with_board') return result;
     const sent = result.effects?.find((e) => e.type === 'send_explanation');
     return { ...result, columns: { answer_text: sent?.type === 'send_explanation' ? sent.text : null } };
   });
@@ -492,6 +498,20 @@ export function recordBoardDecision(w: Write, input: z.infer<typeof boardDecisio
     return withPayload(
       transition(ctx, { type: 'record_board_decision', decision }, 'board'),
       { adoptsAdvice: input.adoptsAdvice },
+      input.text,
+    );
+  });
+}
+
+/** policy 2.5: the board decides on a suspected criminal offence; a refused decision changes nothing. */
+export function decideBoardTrack(w: Write, input: z.infer<typeof boardTrackDecisionInput>) {
+  return write(w, 'complaint.record_board_decision', (ctx) => {
+    const problem = checkBoardTrackOpen(ctx.state.boardTrack);
+    if (problem !== null) throw new AppError(problem);
+    const decision = { kind: input.decision, text: input.text };
+    return withPayload(
+      transition(ctx, { type: 'decide_board_track', decision }, 'board'),
+      { decision: input.decision },
       input.text,
     );
   });

@@ -2,26 +2,28 @@ import type { ComplaintDetail } from '../../../contract/complaints.ts';
 import {
   type CalendarSettings,
   type ComplaintState,
+  type ComplaintStatus,
   describeTermProgress,
+  isTermRunning,
   listNextSteps,
   NEXT_STEPS,
   REPEAT_RUNGS,
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
+import { getBoardReminderWorkingDays } from '../notifications/term-monitor-settings.service.ts';
+import { describeBoardTrack } from './board-track-detail.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
 import * as repository from './complaint.repository.ts';
 import { toComplaintState } from './complaint-state.mapper.ts';
 
-const TERM_RUNNING = new Set(['new', 'in_progress', 'declined_outside_procedure']);
-
-/** The working-day countdown, or `stopped` once the complaint no longer waits for us (policy 2.3). */
+/** The working-day countdown, or `stopped` once the complaint no longer waits for us (policy 2.3, 2.5). */
 export function termProgressOf(
-  status: string,
+  status: ComplaintStatus,
   dueAt: Date,
   settings: CalendarSettings,
   now: Date,
 ): ComplaintDetail['term']['progress'] {
-  return TERM_RUNNING.has(status) ? describeTermProgress(now, dueAt, settings) : { state: 'stopped' };
+  return isTermRunning(status) ? describeTermProgress(now, dueAt, settings) : { state: 'stopped' };
 }
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -44,6 +46,8 @@ export async function buildDetail(
     repository.listTimeline(trx, row.id),
   ]);
   const state = toComplaintState(row, repository.contactsOf(timeline));
+  const reminderWorkingDays =
+    state.boardTrack === null ? 0 : await getBoardReminderWorkingDays(trx, row.organization_id);
   const staffName = (id: string | null) =>
     id === null ? null : { id, name: relations.staff.find((s) => s.id === id)?.name ?? '' };
   const departmentRef = (id: string | null) =>
@@ -131,6 +135,7 @@ export async function buildDetail(
     managerApproval: asRecord(row.manager_approval),
     legalAdvice: asRecord(row.legal_advice),
     committee: asRecord(row.committee),
+    boardTrack: describeBoardTrack(state.boardTrack, reminderWorkingDays, settings, staffName),
     answer:
       row.answer_text !== null && row.answered_at !== null
         ? {

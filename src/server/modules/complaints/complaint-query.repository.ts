@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { ComplaintListQuery } from '../../../contract/complaints.ts';
+import { TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 /** Who may see confidential complaints, as SQL (mirrors canSeeComplaint in the domain's permissions). */
@@ -20,7 +21,8 @@ function visible(visibility: Visibility) {
   return sql<boolean>`(${sql.join(conditions, sql` or `)})`;
 }
 
-const OPEN_STATUSES = ['new', 'in_progress', 'declined_outside_procedure'];
+// policy 2.3, 2.5: only a running term can be overdue; a complaint with the board is never late
+const OPEN_STATUSES = [...TERM_RUNNING_STATUSES];
 
 export type ListFilters = Omit<
   ComplaintListQuery,

@@ -132,7 +132,7 @@ export async function listComplaintPage(
         handlerId: r.handler_id,
         handlerName: r.handlerName,
         dueAt: r.due_at.toISOString(),
-        progress: termProgressOf(r.status, r.due_at, settings, now),
+        progress: termProgressOf(r.status as ComplaintStatus, r.due_at, settings, now),
         confidential: r.confidential,
         repeat: r.repeat_of_id !== null,
       })),

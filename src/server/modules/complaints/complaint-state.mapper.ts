@@ -50,6 +50,7 @@ export function toComplaintState(row: ComplaintRow, contacts: readonly ContactRe
     answeredAt: row.answered_at,
     committee: reviveDates(row.committee),
     criminalOffence: reviveDates(row.criminal_offence),
+    boardTrack: reviveDates(row.board_track),
     withdrawal: reviveDates(row.withdrawal),
     closedAt: row.closed_at,
   };
@@ -90,6 +91,7 @@ export function stateColumns(state: ComplaintState) {
     committee: json(state.committee),
     criminal_offence: json(state.criminalOffence),
     criminal_suspicion: state.criminalOffence !== null,
+    board_track: json(state.boardTrack),
     withdrawal: json(state.withdrawal),
     closed_at: state.closedAt,
   };

@@ -293,6 +293,9 @@ const NO_ROW = '00000000-0000-0000-0000-000000000000';
 /** The people, places and departments a detail names, in one round trip (one JSON column per relation). */
 export async function loadDetailRelations(trx: Scoped, row: ComplaintRow) {
   const staffIds = [row.registered_by, row.handler_id, row.responsible_manager_id, row.subject_employee_id];
+  // policy 2.5: the board members who decided on the board's track are named beside their decisions
+  const track = row.board_track as { decisions?: { approval: { byUserId: string } }[] } | null;
+  for (const decision of track?.decisions ?? []) staffIds.push(decision.approval.byUserId);
   const departmentIds = [row.department_id, row.subject_department_id];
   const present = (ids: (string | null)[]) => ids.filter((id): id is string => id !== null).concat(NO_ROW);
   return trx

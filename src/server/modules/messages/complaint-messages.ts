@@ -25,6 +25,7 @@ export async function loadCaseFacts(trx: Scoped, complaintId: string) {
       'c.organization_id',
       'c.reference',
       'c.channel',
+      'c.status',
       'c.received_at',
       'c.due_at',
       'c.answer_text',
@@ -269,16 +270,24 @@ export async function enqueueProgressMessages(
   timelineTypes: readonly string[],
 ): Promise<string[]> {
   const kinds: ('progress_in_handling' | 'progress_closed')[] = [];
-  if (timelineTypes.includes('accept_as_complaint')) kinds.push('progress_in_handling');
-  if (timelineTypes.includes('close') || timelineTypes.includes('record_without_answer_duty'))
+  // policy 2.5: the board's decision takes the complaint back into handling or closes it
+  const boardDecided = timelineTypes.includes('decide_board_track');
+  if (timelineTypes.includes('accept_as_complaint') || boardDecided) kinds.push('progress_in_handling');
+  if (timelineTypes.includes('close') || timelineTypes.includes('record_without_answer_duty') || boardDecided)
     kinds.push('progress_closed');
   if (kinds.length === 0) return [];
   const facts = await loadCaseFacts(trx, complaintId);
   if (facts === undefined) return [];
+  // On the board's track the complainant gets the neutral explanation instead (policy 2.5); a step only
+  // reports the status the complaint actually reached
+  const reached = kinds.filter((kind) =>
+    kind === 'progress_closed' ? facts.status === 'closed' : facts.status === 'in_progress',
+  );
+  if (reached.length === 0) return [];
   const to = complainantAddress(facts);
   if (to === null) return [];
   const ids: string[] = [];
-  for (const kind of kinds) {
+  for (const kind of reached) {
     ids.push(
       kind === 'progress_in_handling'
         ? await queue(

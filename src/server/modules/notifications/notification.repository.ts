@@ -19,6 +19,7 @@ export async function loadMonitoredComplaints(trx: Scoped, organizationId: strin
       'c.handler_id',
       'c.responsible_manager_id',
       'c.committee',
+      'c.board_track',
       sql<string | null>`c.repeat->>'managingManagerId'`.as('managingManagerId'),
       sql<Date | null>`(
         select e.at from complaint_event e
@@ -37,7 +38,41 @@ export async function loadMonitoredComplaints(trx: Scoped, organizationId: strin
       'declined_outside_procedure',
       'answered',
       'with_committee',
+      'with_board',
     ])
+    .execute();
+}
+
+/** The organisation's term monitor settings (policy 2.5); null when it never changed the defaults. */
+export async function findTermMonitorSettings(trx: Scoped, organizationId: string) {
+  const row = await trx
+    .selectFrom('term_monitor_settings')
+    .select(['board_reminder_working_days as boardReminderWorkingDays', 'updated_at as updatedAt'])
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+export async function saveTermMonitorSettings(
+  trx: Scoped,
+  organizationId: string,
+  values: { boardReminderWorkingDays: number },
+  updatedBy: string | null,
+) {
+  await trx
+    .insertInto('term_monitor_settings')
+    .values({
+      organization_id: organizationId,
+      board_reminder_working_days: values.boardReminderWorkingDays,
+      updated_by: updatedBy,
+    })
+    .onConflict((oc) =>
+      oc.column('organization_id').doUpdateSet({
+        board_reminder_working_days: values.boardReminderWorkingDays,
+        updated_by: updatedBy,
+        updated_at: sql`now()`,
+      }),
+    )
     .execute();
 }
 

@@ -1,11 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { markReadInput, notificationList, notificationListQuery } from '../../../contract/notifications.ts';
+import {
+  markReadInput,
+  notificationList,
+  notificationListQuery,
+  termMonitorSettings,
+  updateTermMonitorSettingsInput,
+} from '../../../contract/notifications.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
-import { requireStaff } from '../../http/principal.ts';
+import { requireOrganizationPermission, requireStaff } from '../../http/principal.ts';
 import * as repository from './notification.repository.ts';
 import { notificationTitle } from './notification-kinds.ts';
+import { getTermMonitorSettings, updateTermMonitorSettings } from './term-monitor-settings.service.ts';
 
 export const notificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -59,5 +66,36 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
       );
       return { updated };
     },
+  );
+
+  app.get(
+    '/api/term-monitor-settings',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: "The organisation's reminder settings (the board's decision on a suspected offence)",
+        response: { 200: termMonitorSettings },
+      },
+    },
+    async (request) => getTermMonitorSettings(db, requireStaff(request)),
+  );
+
+  app.put(
+    '/api/term-monitor-settings',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Change the reminder settings (administrators)',
+        description: 'policy 2.5: working days (1–60) after which an undecided board is reminded; default 2.',
+        body: updateTermMonitorSettingsInput,
+        response: { 200: termMonitorSettings },
+      },
+    },
+    async (request) =>
+      updateTermMonitorSettings(
+        db,
+        requireOrganizationPermission(request, 'admin.manage_reference_data'),
+        request.body,
+      ),
   );
 };

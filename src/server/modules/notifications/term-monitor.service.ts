@@ -1,7 +1,9 @@
 import {
+  type BoardTrack,
   type CalendarSettings,
   type CommitteeCase,
   type ComplaintStatus,
+  DEFAULT_MONITOR_SETTINGS,
   getCommitteeStage,
   isDigestDay,
   type MonitoredComplaint,
@@ -29,6 +31,7 @@ async function monitoredComplaints(trx: Scoped, organizationId: string): Promise
   const rows = await repository.loadMonitoredComplaints(trx, organizationId);
   return rows.map((r) => {
     const committee = r.committee === null ? null : reviveDates<CommitteeCase>(r.committee);
+    const track = r.board_track === null ? null : reviveDates<BoardTrack>(r.board_track);
     return {
       id: r.id,
       status: r.status as ComplaintStatus,
@@ -40,8 +43,19 @@ async function monitoredComplaints(trx: Scoped, organizationId: string): Promise
       legalAdviceRequestedAt: r.legalAdviceRequestedAt === null ? null : new Date(r.legalAdviceRequestedAt),
       committee:
         committee === null ? null : { stage: getCommitteeStage(committee), since: committeeSince(committee) },
+      boardTrack: track === null ? null : { startedAt: track.startedAt, decided: track.decisions.length > 0 },
     };
   });
+}
+
+/** The process's monitor settings with what the organisation configured itself on top (policy 2.5). */
+async function monitorSettingsFor(
+  trx: Scoped,
+  organizationId: string,
+  base: MonitorSettings = DEFAULT_MONITOR_SETTINGS,
+): Promise<MonitorSettings> {
+  const own = await repository.findTermMonitorSettings(trx, organizationId);
+  return own === null ? base : { ...base, boardReminderWorkingDays: own.boardReminderWorkingDays };
 }
 
 /** Turns today's reminders into notifications, once per person per reminder per working day (policy 2.3). */
@@ -55,7 +69,7 @@ export async function runTermMonitor(owner: Database, now: Date, options: Option
         await monitoredComplaints(trx, organizationId),
         now,
         calendar,
-        options.settings,
+        await monitorSettingsFor(trx, organizationId, options.settings),
       );
       const reminders = only ? planned.filter((r) => only.includes(r.kind)) : planned;
       const roleMembers = new Map<string, string[]>();

@@ -155,6 +155,7 @@ export const en: PortalMessages = {
     referred: 'Your report has been passed on to the right department',
     declined_outside_procedure: 'Your report falls outside the complaints procedure',
     withdrawn: 'Your complaint has been withdrawn',
+    with_board: 'The board is looking at your complaint',
   },
   receivedOn: (date: string) => `Received on ${date}`,
   dueOn: (date: string) => `You will hear from us by ${date} at the latest.`,

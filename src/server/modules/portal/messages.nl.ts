@@ -155,6 +155,7 @@ export const nl = {
     referred: 'Uw melding is doorgestuurd naar de juiste afdeling',
     declined_outside_procedure: 'Uw melding valt buiten de klachtenprocedure',
     withdrawn: 'Uw klacht is ingetrokken',
+    with_board: 'De directie bekijkt uw klacht',
   } as Record<string, string>,
   receivedOn: (date: string) => `Ontvangen op ${date}`,
   dueOn: (date: string) => `U hoort uiterlijk op ${date} van ons.`,
