@@ -200,3 +200,16 @@ export function isBoardTrackExplainedOnTime(track: BoardTrack): boolean | null {
   if (track.explanation === null) return null;
   return track.explanation.sentAt.getTime() <= track.stoppedTerm.originalDueAt.getTime();
 }
+
+/**
+ * Reports count a complaint on the board's track apart, unless the board sent it back into the procedure: from
+ * then on it is an ordinary complaint (policy 2.5, 3.2; docs/measures.md). The report SQL mirrors this.
+ */
+export function isCountedOnBoardTrack(track: BoardTrack | null): boolean {
+  return track !== null && !track.decisions.some((d) => d.kind === 'back_to_procedure');
+}
+
+/** The decisions a board-track case can show in a report: back into the procedure leaves the track. */
+export const BOARD_TRACK_REPORT_DECISIONS = BOARD_TRACK_DECISION_KINDS.filter(
+  (k) => k !== 'back_to_procedure',
+);

@@ -5,7 +5,7 @@ import { createTestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createHousingComplex, createOrganization } from '../support/factories.ts';
 import { signInAs } from '../support/sessions.ts';
-import { createStaffUser } from '../support/staff-factories.ts';
+import { createDepartment, createStaffUser } from '../support/staff-factories.ts';
 import {
   cellOf,
   expectCsvAgrees,
@@ -37,6 +37,9 @@ const hofjes = await createHousingComplex(database.owner, org, { complexNumber: 
 const molen = await createHousingComplex(database.owner, org, { complexNumber: '1002', name: 'De Molen' });
 await insertUnits(database.owner, org, hofjes.id, 800);
 await insertUnits(database.owner, org, molen.id, 400);
+// Handling department (department_id) and the department a complaint is about (concerned_department_id)
+const wonen = await createDepartment(database.owner, org, { name: 'Wonen' });
+const onderhoud = await createDepartment(database.owner, org, { name: 'Onderhoud' });
 
 const add = (values: Parameters<typeof insertComplaint>[3]) =>
   insertComplaint(database.owner, org, marieke.id, values);
@@ -49,6 +52,8 @@ const answered = [
     housingComplexId: hofjes.id,
     outcome: 'upheld',
     channel: 'email',
+    departmentId: wonen.id,
+    concernedDepartmentId: onderhoud.id,
   },
   // Tue 7 Apr → due Tue 14 Apr, extended to Fri 17 Apr, answered Thu 16 Apr: late originally, on time extended, 7 days
   {
@@ -73,6 +78,8 @@ const answered = [
     housingComplexId: hofjes.id,
     outcome: 'not_upheld',
     channel: 'email',
+    departmentId: onderhoud.id,
+    concernedDepartmentId: onderhoud.id,
   },
   // Thu 28 May → due Thu 4 Jun, answered Tue 2 Jun: 3 days (Whit Monday is before the term)
   {
@@ -123,6 +130,59 @@ await add({
   triage: { outcome: 'not_a_complaint', kind: 'repair_request' },
   category: null,
 });
+// Suspected criminal offences (policy 2.5), counted apart from the procedure's figures
+const track = (startedAt: string, dueAt: string, extra: object) => ({
+  startedAt: new Date(startedAt).toISOString(),
+  returnTo: 'in_progress',
+  stoppedTerm: { originalDueAt: new Date(dueAt).toISOString(), dueAt: new Date(dueAt).toISOString() },
+  explanation: null,
+  decisions: [],
+  endedAt: null,
+  ...extra,
+});
+const decision = (kind: string, at: string) => ({
+  kind,
+  text: 'Besluit van de directie.',
+  approval: { byUserId: marieke.id, role: 'board', at: new Date(at).toISOString() },
+});
+// Mon 8 Jun → due Mon 15 Jun; with the board, undecided, explained Fri 12 Jun: on time
+await add({
+  receivedAt: '2026-06-08T10:00:00+02:00',
+  originalDueAt: '2026-06-15T23:59:59.999+02:00',
+  channel: 'letter',
+  status: 'with_board',
+  departmentId: wonen.id,
+  concernedDepartmentId: wonen.id,
+  boardTrack: track('2026-06-08T11:00:00+02:00', '2026-06-15T23:59:59.999+02:00', {
+    explanation: { sentAt: new Date('2026-06-12T10:00:00+02:00').toISOString(), text: 'Uitleg.' },
+  }),
+});
+// Tue 9 Jun → due Tue 16 Jun; reported to the police and closed Thu 11 Jun, explained Wed 17 Jun: late
+await add({
+  receivedAt: '2026-06-09T09:00:00+02:00',
+  originalDueAt: '2026-06-16T23:59:59.999+02:00',
+  channel: 'letter',
+  status: 'closed',
+  closedAt: '2026-06-11T10:00:00+02:00',
+  departmentId: onderhoud.id,
+  concernedDepartmentId: onderhoud.id,
+  boardTrack: track('2026-06-09T10:00:00+02:00', '2026-06-16T23:59:59.999+02:00', {
+    explanation: { sentAt: new Date('2026-06-17T10:00:00+02:00').toISOString(), text: 'Uitleg.' },
+    decisions: [decision('report_to_police', '2026-06-11T10:00:00+02:00')],
+    endedAt: new Date('2026-06-11T10:00:00+02:00').toISOString(),
+  }),
+});
+// Wed 10 Jun: sent back into the procedure Thu 11 Jun with a fresh term (due Thu 18 Jun): an ordinary complaint
+await add({
+  receivedAt: '2026-06-10T09:00:00+02:00',
+  originalDueAt: '2026-06-18T23:59:59.999+02:00',
+  channel: 'letter',
+  status: 'in_progress',
+  boardTrack: track('2026-06-10T10:00:00+02:00', '2026-06-17T23:59:59.999+02:00', {
+    decisions: [decision('back_to_procedure', '2026-06-11T10:00:00+02:00')],
+    endedAt: new Date('2026-06-11T10:00:00+02:00').toISOString(),
+  }),
+});
 for (const [index, handling, outcome] of [
   [0, 4, 5],
   [2, 2, 3],
@@ -148,8 +208,12 @@ describe('hand-computed figures of a fixed data set (2026-Q2)', () => {
     report = await getJson(mt, '/api/reports/quarterly?quarter=2026-Q2');
     const summary = (key: string) => cellOf(report, 'summary', key);
     expect(report.organizationName).toBe('Woonstichting Vast');
-    expect(summary('received')).toBe(7);
-    expect(summary('taken_into_handling')).toBe(6);
+    expect(summary('received')).toBe(10);
+    // the two complaints with the board are not taken into handling; the one sent back is
+    expect(summary('taken_into_handling')).toBe(7);
+    expect(summary('board_track')).toBe(2);
+    expect(summary('board_track_explained_on_time')).toBe(1);
+    expect(summary('board_track_explained_on_time_rate')).toBe(0.5);
     expect(summary('not_a_complaint')).toBe(1);
     expect(summary('answered')).toBe(6);
     expect(summary('on_time_original')).toBe(5);
@@ -161,7 +225,7 @@ describe('hand-computed figures of a fixed data set (2026-Q2)', () => {
     expect(summary('median_working_days')).toBe(4);
     expect(summary('p90_working_days')).toBe(7);
     expect(summary('units')).toBe(1200);
-    expect(summary('per_thousand_units')).toBeCloseTo(7000 / 1200, 12);
+    expect(summary('per_thousand_units')).toBeCloseTo(10_000 / 1200, 12);
     expect(summary('compensation_count')).toBe(1);
     expect(summary('compensation_total')).toBe(125.5);
     expect(summary('satisfaction_responses')).toBe(3);
@@ -176,6 +240,20 @@ describe('hand-computed figures of a fixed data set (2026-Q2)', () => {
     expect(cellOf(report, 'outcome', 'upheld')).toBe(2);
     expect(cellOf(report, 'outcome', null)).toBe(1);
     expect(cellOf(report, 'referred', 'repair_request')).toBe(1);
+    // handling department and the department the complaint is about
+    expect(cellOf(report, 'by_department', wonen.id)).toBe(2);
+    expect(cellOf(report, 'by_department', onderhoud.id)).toBe(2);
+    expect(cellOf(report, 'by_department', null)).toBe(6);
+    expect(cellOf(report, 'by_concerned_department', wonen.id)).toBe(1);
+    expect(cellOf(report, 'by_concerned_department', onderhoud.id)).toBe(3);
+    expect(cellOf(report, 'by_concerned_department', null)).toBe(6);
+    // the board's cases by decision: the one sent back into the procedure is not among them
+    expect(cellOf(report, 'board_track', null)).toBe(1);
+    expect(cellOf(report, 'board_track', 'report_to_police')).toBe(1);
+    expect(cellOf(report, 'board_track', 'no_further_action')).toBe(0);
+    expect(report.tables.find((t) => t.id === 'board_track')?.rows.map((r) => r.key)).not.toContain(
+      'back_to_procedure',
+    );
     // answered in April: 2 April (received in Q1) and 16 April
     expect(cellOf(report, 'monthly', '2026-04', 1)).toBe(2);
     expect(cellOf(report, 'monthly', '2026-04', 2)).toBe(0.5);
@@ -186,9 +264,11 @@ describe('hand-computed figures of a fixed data set (2026-Q2)', () => {
     expectPdfAgrees(report, text);
     expect(text).toContain('Op tijd, oorspronkelijke termijn (%) 83,3%');
     expect(text).toContain('Mediane behandeltijd (werkdagen) 4');
-    expect(text).toContain('Klachten per 1.000 verhuureenheden 5,8');
+    expect(text).toContain('Klachten per 1.000 verhuureenheden 8,3');
     expect(text).toContain('1001 De Hofjes 800 3 3,8');
     expect(text).toContain('Vergoedingen betaald (totaal) € 125,50');
+    expect(text).toContain('Bij de directie (vermoeden van een strafbaar feit) 2');
+    expect(text).toContain('Bij de directie: uitleg binnen de termijn (%) 50,0%');
     expect(text).toMatch(/pagina 1 van \d+/);
     await expectWorkbookAgrees(
       report,
@@ -227,12 +307,12 @@ describe('hand-computed figures of a fixed data set (2026-Q2)', () => {
     const repairs = await getJson(mt, '/api/reports/quarterly?quarter=2026-Q2&category=repair_badly_done');
     expect(repairs.category).toBe('repair_badly_done');
     // the not-a-complaint signal has no category
-    expect(cellOf(repairs, 'summary', 'received')).toBe(6);
+    expect(cellOf(repairs, 'summary', 'received')).toBe(9);
     expect(cellOf(repairs, 'summary', 'not_a_complaint')).toBe(0);
     const drill = repairs.tables[0]?.rows.find((r) => r.key === 'received')?.cells[0]?.drill;
     expect(drill).toContain('category=repair_badly_done');
     const list = await mt.request({ method: 'GET', url: `/api/reports/complaints?${drill}` });
-    expect(list.json().total).toBe(6);
+    expect(list.json().total).toBe(9);
     const none = await getJson(mt, '/api/reports/quarterly?quarter=2026-Q2&category=treated_wrongly');
     expect(cellOf(none, 'summary', 'received')).toBe(0);
     expect(cellOf(none, 'summary', 'on_time_original_rate')).toBeNull();
@@ -243,11 +323,20 @@ describe('hand-computed figures of a fixed data set (2026-Q2)', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  test('a department report counts by handling department, the board cases too', async () => {
+    const ofWonen = await getJson(mt, `/api/reports/quarterly?quarter=2026-Q2&departmentId=${wonen.id}`);
+    expect(cellOf(ofWonen, 'summary', 'received')).toBe(2);
+    expect(cellOf(ofWonen, 'summary', 'taken_into_handling')).toBe(1);
+    expect(cellOf(ofWonen, 'summary', 'board_track')).toBe(1);
+    expect(cellOf(ofWonen, 'summary', 'answered')).toBe(1);
+    expect(cellOf(ofWonen, 'by_concerned_department', onderhoud.id)).toBe(1);
+  });
+
   test('the MT agenda figures come from the same measures', async () => {
     const response = await mt.request({ method: 'GET', url: '/api/mt/quarters/2026-Q2/figures' });
     expect(response.statusCode, response.body).toBe(200);
     const figures = response.json();
-    expect(figures.received).toBe(7);
+    expect(figures.received).toBe(10);
     expect(figures.answered).toBe(6);
     expect(figures.answeredOnTime).toBe(5);
     expect(figures.onTimeRate).toBe(0.833);

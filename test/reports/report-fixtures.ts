@@ -31,6 +31,10 @@ export async function insertComplaint(
     triage?: object | null;
     housingComplexId?: string | null;
     departmentId?: string | null;
+    concernedDepartmentId?: string | null;
+    /** policy 2.5: the board's track as the domain stores it (BoardTrack, instants as ISO strings). */
+    boardTrack?: object | null;
+    closedAt?: string | null;
     contractorId?: string | null;
     subjectKind?: string | null;
     outcome?: string | null;
@@ -55,6 +59,9 @@ export async function insertComplaint(
       registered_by: registeredBy,
       housing_complex_id: values.housingComplexId ?? null,
       department_id: values.departmentId ?? null,
+      concerned_department_id: values.concernedDepartmentId ?? null,
+      board_track: values.boardTrack ? JSON.stringify(values.boardTrack) : null,
+      closed_at: values.closedAt ? new Date(values.closedAt) : null,
       description: 'Klacht uit de vaste testset.',
       status: (values.status ?? (values.answeredAt ? 'answered' : 'in_progress')) as 'answered',
       triage_outcome: values.triageOutcome === undefined ? 'complaint' : values.triageOutcome,

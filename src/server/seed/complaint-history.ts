@@ -1,4 +1,10 @@
-import { addWorkingDays, type CalendarSettings, openComplaint, toLocalDate } from '../../domain/index.ts';
+import {
+  addWorkingDays,
+  type BoardTrackDecisionKind,
+  type CalendarSettings,
+  openComplaint,
+  toLocalDate,
+} from '../../domain/index.ts';
 import { afterAnswer, assess, obtainRequirements } from './complaint-answer-steps.ts';
 import {
   DAY,
@@ -49,6 +55,12 @@ const REFERRAL_CALLS = [
   'Telefonisch toegelicht dat dit geen klacht is maar een melding, en wie het nu oppakt.',
   'Klager gebeld; zij begrijpt dat de melding naar de wijkbeheerder is doorgestuurd.',
 ];
+const BOARD_DECISION_TEXTS: Record<BoardTrackDecisionKind, string> = {
+  report_to_police: 'De directie doet aangifte; het dossier gaat naar de politie.',
+  internal_investigation: 'De directie laat eerst intern onderzoek doen naar wat er is gebeurd.',
+  back_to_procedure: 'Er is geen reden voor een strafrechtelijk vervolg; de klacht wordt gewoon behandeld.',
+  no_further_action: 'Na bespreking in de directie volgt geen verdere actie.',
+};
 const EXTENSION_REASONS = [
   'De aannemer kan pas later langskomen om de schade te beoordelen.',
   'Voor een goede beoordeling is advies van de opzichter nodig.',
@@ -152,6 +164,7 @@ function runLifecycle(sim: Simulation, input: HistoryInput, random: Random) {
       handler,
     );
     markConfidential(sim, handler, input.suspectedCriminalOffence);
+    if (sim.state.status === 'with_board' && !runBoardTrack(sim, input, random)) return;
     if (!sim.advance(2, 60)) return;
     const decided = sim.transition({ type: 'send_explanation' }, handler);
     const sent = decided.effects.find((e) => e.type === 'send_explanation');
@@ -177,7 +190,42 @@ function runLifecycle(sim: Simulation, input: HistoryInput, random: Random) {
   );
   Object.assign(sim.columns, nature.subjectColumn);
   markConfidential(sim, handler, input.suspectedCriminalOffence || nature.subject.kind === 'employee');
+  if (sim.state.status === 'with_board' && !runBoardTrack(sim, input, random)) return;
   handleComplaint(sim, input, random);
+}
+
+/**
+ * policy 2.5: the board's track — the complainant hears within the term that the complaint is not handled in
+ * the procedure, the board decides (after an internal investigation, if it asks for one). True when the board
+ * sends the complaint back into the procedure.
+ */
+function runBoardTrack(sim: Simulation, input: HistoryInput, random: Random): boolean {
+  if (!sim.advance(1, 24)) return false;
+  sim.transition({ type: 'send_explanation' }, input.handlerId);
+  const decide = (kind: BoardTrackDecisionKind) => {
+    const text = BOARD_DECISION_TEXTS[kind];
+    sim.transition(
+      { type: 'decide_board_track', decision: { kind, text } },
+      input.boardId,
+      'board',
+      { decision: kind },
+      text,
+    );
+  };
+  if (!sim.advance(2, 72)) return false;
+  let kind = random.pick([
+    'report_to_police',
+    'internal_investigation',
+    'back_to_procedure',
+    'no_further_action',
+  ] as const);
+  decide(kind);
+  if (kind === 'internal_investigation') {
+    if (!sim.advance(24, 240)) return false;
+    kind = random.pick(['report_to_police', 'back_to_procedure', 'no_further_action'] as const);
+    decide(kind);
+  }
+  return kind === 'back_to_procedure';
 }
 
 function markConfidential(sim: Simulation, actor: string, confidential: boolean) {

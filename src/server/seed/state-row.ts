@@ -11,6 +11,7 @@ const JSONB_COLUMNS = [
   'legal_advice',
   'committee',
   'criminal_offence',
+  'board_track',
   'withdrawal',
 ] as const;
 

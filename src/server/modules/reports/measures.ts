@@ -25,10 +25,23 @@ type SetDefinition = Readonly<{
 
 const received = sql`c.received_at`;
 const answered = sql`c.answered_at`;
+// policy 2.5: on the board's track and not sent back into the procedure (isCountedOnBoardTrack in the domain)
+const onBoardTrack = sql<boolean>`(c.board_track is not null and not (c.board_track -> 'decisions') @> '[{"kind": "back_to_procedure"}]'::jsonb)`;
+const boardTrackStarted = sql`(c.board_track->>'startedAt')::timestamptz`;
 
 export const COMPLAINT_SETS = {
   received: { dated: received },
-  taken_into_handling: { dated: received, where: sql<boolean>`c.triage_outcome = 'complaint'` },
+  // A complaint with the board is not handled in the complaints procedure (policy 2.5): counted apart
+  taken_into_handling: {
+    dated: received,
+    where: sql<boolean>`(c.triage_outcome = 'complaint' and not ${onBoardTrack})`,
+  },
+  board_track: { dated: boardTrackStarted, where: onBoardTrack },
+  board_track_explained_on_time: {
+    dated: boardTrackStarted,
+    where: sql<boolean>`(${onBoardTrack} and (c.board_track->'explanation'->>'sentAt')::timestamptz
+      <= (c.board_track->'stoppedTerm'->>'originalDueAt')::timestamptz)`,
+  },
   outside_procedure: { dated: received, where: sql<boolean>`c.triage_outcome = 'outside_procedure'` },
   not_a_complaint: { dated: received, where: sql<boolean>`c.triage_outcome = 'not_a_complaint'` },
   repeats: { dated: received, where: sql<boolean>`c.repeat_of_id is not null` },
@@ -77,6 +90,10 @@ export const DIMENSIONS = {
     key: sql<string | null>`c.department_id::text`,
     label: sql<string | null>`(select d.name from department d where d.id = g.key::uuid)`,
   },
+  concerned_department: {
+    key: sql<string | null>`c.concerned_department_id::text`,
+    label: sql<string | null>`(select d.name from department d where d.id = g.key::uuid)`,
+  },
   complex: {
     key: sql<string | null>`c.housing_complex_id::text`,
     label: sql<
@@ -92,6 +109,8 @@ export const DIMENSIONS = {
   outcome: { key: sql<string | null>`c.outcome`, label: null },
   verdict: { key: sql<string | null>`c.committee->'ruling'->>'verdict'`, label: null },
   rung: { key: sql<string | null>`c.repeat_rung`, label: null },
+  // The board's latest decision on a suspected offence (policy 2.5); none yet → null
+  board_decision: { key: sql<string | null>`c.board_track->'decisions'->-1->>'kind'`, label: null },
 } as const;
 export type Dimension = keyof typeof DIMENSIONS | 'month';
 export const DIMENSION_NAMES = [...Object.keys(DIMENSIONS), 'month'] as Dimension[];

@@ -107,6 +107,8 @@ const SUMMARY_SETS = [
   'not_a_complaint',
   'linked_to_action',
   'satisfaction_responded',
+  'board_track',
+  'board_track_explained_on_time',
 ] as const satisfies readonly ComplaintSet[];
 
 /** The whole report; `progress` hears fractions 0–1 as tables complete (for report jobs). */
@@ -193,6 +195,28 @@ export async function buildReport(
         'count',
         counts.not_a_complaint,
         'not_a_complaint',
+      ),
+      // policy 2.5: suspected criminal offences with the board, apart from the procedure's figures
+      summaryRow(
+        'board_track',
+        'Bij de directie (vermoeden van een strafbaar feit)',
+        'count',
+        counts.board_track,
+        'board_track',
+      ),
+      summaryRow(
+        'board_track_explained_on_time',
+        'Bij de directie: uitleg aan de klager binnen de termijn',
+        'count',
+        counts.board_track_explained_on_time,
+        'board_track_explained_on_time',
+      ),
+      summaryRow(
+        'board_track_explained_on_time_rate',
+        'Bij de directie: uitleg binnen de termijn (%)',
+        'rate',
+        rate(counts.board_track_explained_on_time, counts.board_track),
+        'board_track_explained_on_time',
       ),
       summaryRow(
         'on_time_original',
@@ -341,10 +365,20 @@ export async function buildReport(
     }),
     breakdownTable(trx, scope, {
       id: 'by_department',
-      title: 'Ontvangen per afdeling',
+      title: 'Ontvangen per behandelende afdeling',
       set: 'received',
       dimension: 'department',
       column: 'Ontvangen',
+      description:
+        'De afdeling die de klacht behandelt; een doorgestuurde klacht telt waar hij is behandeld.',
+    }),
+    breakdownTable(trx, scope, {
+      id: 'by_concerned_department',
+      title: 'Ontvangen per betrokken afdeling',
+      set: 'received',
+      dimension: 'concerned_department',
+      column: 'Ontvangen',
+      description: 'De afdeling waar de klacht over gaat.',
     }),
     breakdownTable(trx, scope, {
       id: 'outside_procedure',
@@ -373,6 +407,15 @@ export async function buildReport(
       set: 'repeats',
       dimension: 'rung',
       column: 'Aantal',
+    }),
+    breakdownTable(trx, scope, {
+      id: 'board_track',
+      title: 'Bij de directie (vermoeden van een strafbaar feit), per besluit',
+      set: 'board_track',
+      dimension: 'board_decision',
+      column: 'Aantal',
+      description:
+        'Buiten de klachtenprocedure (beleid 2.5): niet in de cijfers over op tijd beantwoorden. Teruggestuurd naar de procedure telt als gewone klacht.',
     }),
     breakdownTable(trx, scope, {
       id: 'committee_rulings',
@@ -524,10 +567,10 @@ export async function buildReport(
     tables: [
       summary,
       trend,
-      ...breakdowns.slice(0, 4),
+      ...breakdowns.slice(0, 5),
       complexTable,
       contractorTable,
-      ...breakdowns.slice(4),
+      ...breakdowns.slice(5),
       satisfactionTable,
       actionsTable,
     ],

@@ -1,4 +1,6 @@
 import {
+  BOARD_TRACK_DECISIONS,
+  BOARD_TRACK_REPORT_DECISIONS,
   COMMITTEE_VERDICTS,
   COMPLAINT_CATEGORIES,
   INTAKE_CHANNELS,
@@ -17,12 +19,18 @@ const SUBJECT_KINDS: Record<string, string> = {
   contractor: 'Aannemer of andere partij namens ons',
 };
 
+const BOARD_DECISIONS: Record<string, string> = Object.fromEntries(
+  Object.entries(BOARD_TRACK_DECISIONS).map(([kind, d]) => [kind, d.nl]),
+);
+
 const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 
 const NONE: Partial<Record<Dimension, string>> = {
   category: 'Nog niet beoordeeld',
   subject_kind: 'Nog niet beoordeeld',
   department: 'Geen afdeling',
+  concerned_department: 'Geen betrokken afdeling',
+  board_decision: 'Nog geen besluit',
   complex: 'Geen complex',
   contractor: 'Geen aannemer',
   outcome: 'Nog geen uitkomst',
@@ -52,6 +60,7 @@ export function groupLabel(dimension: Dimension, key: string | null, sqlLabel: s
     outcome: VERDICTS,
     verdict: COMMITTEE_VERDICTS,
     rung: REPEAT_RUNGS,
+    board_decision: BOARD_DECISIONS,
   };
   if (dimension === 'month') {
     const [year, month] = key.split('-');
@@ -72,6 +81,8 @@ export function allCodes(dimension: Dimension): string[] {
       return Object.keys(SUBJECT_KINDS);
     case 'outcome':
       return Object.keys(VERDICTS);
+    case 'board_decision':
+      return [...BOARD_TRACK_REPORT_DECISIONS];
     default:
       return [];
   }
