@@ -237,6 +237,9 @@ describe('policy paths through the API', () => {
     });
     expect(triaged.confidential).toBe(true);
     expect(triaged.criminalSuspicion).toBe(true);
+    // out of the procedure onto the board's track: the term stops (test/cases/board-track.test.ts)
+    expect(triaged.status).toBe('with_board');
+    expect(triaged.term.progress).toEqual({ state: 'stopped' });
     expect(types(triaged)).toEqual(expect.arrayContaining(['board_notified', 'marked_confidential']));
     const notifications = await database.owner
       .selectFrom('board_notification')
