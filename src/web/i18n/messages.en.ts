@@ -329,6 +329,7 @@ export const en: Messages = {
       close: 'Closed',
       withdraw: 'Withdrawn',
       flag_criminal_offence: 'Suspected criminal offence reported',
+      decide_board_track: "Board's decision on the suspicion recorded",
       contact_logged: 'Contact with the complainant',
       note_added: 'Note',
       written_only_reason_recorded: 'Written only: reason recorded',
@@ -390,6 +391,7 @@ export const en: Messages = {
       committeeRuling: 'Committee ruling',
       boardDecision: 'Board decision',
       committeeFollowUp: 'Follow-up of the decision',
+      boardTrackDecision: 'Board decision (criminal offence)',
     },
     form: {
       submit: 'Save',
@@ -453,8 +455,33 @@ export const en: Messages = {
       adoptsAdvice: 'The board adopts the advice',
       boardText: 'Decision of the board',
       followUpText: 'What was done?',
+      boardTrackDecision: 'Decision',
+      boardTrackText: 'What does the board decide, and why?',
+      boardTrackTextHint: 'For internal use only. The complainant does not see this.',
       recordWithoutAnswerDutyConfirm:
         'This is a repeat complaint after our last response. It is recorded and closed, without a new answer.',
+    },
+    boardTrack: {
+      title: 'Board',
+      intro:
+        'Suspected criminal offence: the complaint is with the board and outside the complaints procedure (policy 2.5). The term is stopped.',
+      since: (date: string) => `With the board since ${date}`,
+      stoppedTerm: (date: string) => `Explanation to the complainant by ${date} (the original term)`,
+      explained: (date: string, onTime: boolean) =>
+        `Explanation to the complainant sent on ${date}${onTime ? ', within the term' : ', after the term'}`,
+      notExplained: 'The complainant has not had an explanation yet.',
+      decisionsTitle: "The board's decisions",
+      noDecision: 'The board has not decided yet.',
+      decisionBy: (date: string, name: string) => `${date}, by ${name}`,
+      reminder: (date: string) => `The board is reminded from ${date} if it has not decided by then.`,
+      ended: (date: string) => `Final decision on ${date}`,
+      returnTo: 'Back in the procedure, the complaint goes to the status',
+      decisions: {
+        report_to_police: 'Report to the police (the complaint is closed)',
+        internal_investigation: 'Internal investigation (stays with the board)',
+        back_to_procedure: 'Back into the complaints procedure (a new term of five working days)',
+        no_further_action: 'No further action (the complaint is closed)',
+      },
     },
     attachments: {
       title: 'Attachments',

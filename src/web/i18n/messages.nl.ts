@@ -361,6 +361,7 @@ export const nl = {
       close: 'Afgesloten',
       withdraw: 'Ingetrokken',
       flag_criminal_offence: 'Vermoeden van een strafbaar feit gemeld',
+      decide_board_track: 'Besluit van de directie over het vermoeden vastgelegd',
       contact_logged: 'Contact met de klager',
       note_added: 'Notitie',
       written_only_reason_recorded: 'Alleen schriftelijk: reden vastgelegd',
@@ -422,6 +423,7 @@ export const nl = {
       committeeRuling: 'Uitspraak commissie',
       boardDecision: 'Besluit directie',
       committeeFollowUp: 'Opvolging besluit',
+      boardTrackDecision: 'Besluit directie (strafbaar feit)',
     },
     form: {
       submit: 'Opslaan',
@@ -485,8 +487,33 @@ export const nl = {
       adoptsAdvice: 'De directie neemt het advies over',
       boardText: 'Besluit van de directie',
       followUpText: 'Wat is er gedaan?',
+      boardTrackDecision: 'Besluit',
+      boardTrackText: 'Wat besluit de directie, en waarom?',
+      boardTrackTextHint: 'Alleen voor intern gebruik. De klager krijgt dit niet te zien.',
       recordWithoutAnswerDutyConfirm:
         'Dit is een herhaalklacht na onze laatste reactie. Hij wordt vastgelegd en afgesloten, zonder nieuw antwoord.',
+    },
+    boardTrack: {
+      title: 'Directie',
+      intro:
+        'Vermoeden van een strafbaar feit: de klacht is bij de directie en valt buiten de klachtenprocedure (beleid 2.5). De termijn staat stil.',
+      since: (date: string) => `Bij de directie sinds ${date}`,
+      stoppedTerm: (date: string) => `Uitleg aan de klager uiterlijk op ${date} (de oorspronkelijke termijn)`,
+      explained: (date: string, onTime: boolean) =>
+        `Uitleg aan de klager verstuurd op ${date}${onTime ? ', binnen de termijn' : ', na de termijn'}`,
+      notExplained: 'De klager heeft nog geen uitleg gekregen.',
+      decisionsTitle: 'Besluiten van de directie',
+      noDecision: 'De directie heeft nog geen besluit genomen.',
+      decisionBy: (date: string, name: string) => `${date}, door ${name}`,
+      reminder: (date: string) => `Herinnering aan de directie vanaf ${date} als er dan nog geen besluit is.`,
+      ended: (date: string) => `Eindbesluit op ${date}`,
+      returnTo: 'Terug in de procedure gaat de klacht naar de status',
+      decisions: {
+        report_to_police: 'Aangifte bij de politie (klacht wordt afgesloten)',
+        internal_investigation: 'Intern onderzoek (blijft bij de directie)',
+        back_to_procedure: 'Terug in de klachtenprocedure (nieuwe termijn van vijf werkdagen)',
+        no_further_action: 'Geen verdere actie (klacht wordt afgesloten)',
+      },
     },
     attachments: {
       title: 'Bijlagen',

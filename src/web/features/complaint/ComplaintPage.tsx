@@ -18,6 +18,7 @@ import { AnswerPanel } from './AnswerPanel.tsx';
 import { Attachments } from './Attachments.tsx';
 import { type ActionKey, decideAvailability } from './action-catalogue.ts';
 import { ACTION_FORMS } from './action-forms.tsx';
+import { BoardTrackPanel } from './BoardTrackPanel.tsx';
 import { ComplaintHeader } from './ComplaintHeader.tsx';
 import { NextSteps } from './NextSteps.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -110,6 +111,7 @@ export function ComplaintPage() {
                 )}
               </Paper>
             </section>
+            {complaint.boardTrack && <BoardTrackPanel complaint={complaint} />}
             {complaint.answer && <AnswerPanel complaint={complaint} />}
             <Timeline complaint={complaint} />
             <Attachments complaint={complaint} />

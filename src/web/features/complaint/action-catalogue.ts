@@ -79,6 +79,11 @@ export const ACTION_RULES: Record<ActionKey, ActionRule> = {
     permission: 'complaint.handle',
     lifecycle: 'record_committee_follow_up',
   },
+  boardTrackDecision: {
+    path: 'board-track/decision',
+    permission: 'complaint.record_board_decision',
+    lifecycle: 'decide_board_track',
+  },
 };
 
 /** The order in which the actions are offered: roughly the order of the policy's path. */
@@ -101,6 +106,7 @@ export const ACTION_ORDER: ActionKey[] = [
   'close',
   'withdraw',
   'criminalOffence',
+  'boardTrackDecision',
   'committee',
   'committeeReference',
   'committeeRuling',
@@ -186,6 +192,8 @@ export function actionForStep(step: NextStep, isManager: boolean): ActionKey | n
     record_committee_ruling: 'committeeRuling',
     record_board_decision: 'boardDecision',
     record_committee_follow_up: 'committeeFollowUp',
+    send_board_track_explanation: 'explanation',
+    decide_board_track: 'boardTrackDecision',
   };
   return map[step] ?? null;
 }

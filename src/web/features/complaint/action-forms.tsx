@@ -4,6 +4,7 @@ import { AnswerForm } from './forms/AnswerForm.tsx';
 import { ApproveForm, RequestApprovalForm } from './forms/ApprovalForms.tsx';
 import { AssessmentForm } from './forms/AssessmentForm.tsx';
 import { AssignForm, PickUpForm } from './forms/AssignForm.tsx';
+import { BoardTrackDecisionForm } from './forms/BoardTrackForms.tsx';
 import {
   BoardDecisionForm,
   CommitteeFollowUpForm,
@@ -54,4 +55,5 @@ export const ACTION_FORMS: Record<ActionKey, ComponentType<ActionFormProps & { u
   committeeRuling: CommitteeRulingForm,
   boardDecision: BoardDecisionForm,
   committeeFollowUp: CommitteeFollowUpForm,
+  boardTrackDecision: BoardTrackDecisionForm,
 };

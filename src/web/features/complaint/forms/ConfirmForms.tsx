@@ -1,6 +1,10 @@
 import { Alert, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { composeOutsideProcedureExplanation, type OutsideProcedureGround } from '../../../../domain/index.ts';
+import {
+  composeBoardTrackExplanation,
+  composeOutsideProcedureExplanation,
+  type OutsideProcedureGround,
+} from '../../../../domain/index.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { ComplaintActionPath } from '../../complaints/complaints-api.ts';
 import { ActionForm } from '../ActionForm.tsx';
@@ -32,22 +36,31 @@ export function RecordWithoutAnswerDutyForm(props: ActionFormProps) {
   );
 }
 
-/** policy 2.5: the explanation names the ground and where the complainant can go instead. */
+/**
+ * policy 2.5: the explanation names the ground and where the complainant can go instead; on the board's track
+ * it is the domain's neutral text.
+ */
 export function ExplanationForm(props: ActionFormProps) {
   const { t } = useI18n();
   const triage = props.complaint.triage ?? {};
   const ground = triage.ground as OutsideProcedureGround | undefined;
   const referral = triage.referral as { detail?: unknown } | undefined;
   const detail = typeof referral?.detail === 'string' ? referral.detail : null;
+  const preview =
+    props.complaint.status === 'with_board'
+      ? composeBoardTrackExplanation()
+      : ground
+        ? composeOutsideProcedureExplanation(ground, detail)
+        : null;
   return (
     <ConfirmForm
       {...props}
       path="explanation"
       text={
-        ground ? (
+        preview ? (
           <Alert variant="light" color="gehoord" title={t.complaint.form.explanationPreview}>
             <Text size="sm" data-testid="explanation-text">
-              {composeOutsideProcedureExplanation(ground, detail)}
+              {preview}
             </Text>
           </Alert>
         ) : null
