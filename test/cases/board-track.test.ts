@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import {
   addWorkingDays,
@@ -285,6 +286,18 @@ describe("the board's decision (policy 2.5)", () => {
     const late = await decide(as.bram, back.id, 'report_to_police');
     expect(late.statusCode).toBe(409);
     expect(late.json().code).toBe('board_track_decided');
+  });
+
+  test("anonymising a closed board case scrubs the board's texts, keeps the decisions' kinds", async () => {
+    const marked = await onBoardTrack();
+    await decide(as.bram, marked.id, 'no_further_action', 'Gesprek met Jan Jansen gevoerd.');
+    await database.app.transaction().execute(async (trx) => {
+      await sql`select set_config('gehoord.organization_id', ${world.organization.id}, true)`.execute(trx);
+      await sql`select privacy_anonymise_complaint(${marked.id}::uuid, 'request')`.execute(trx);
+    });
+    const track = (await rowOf(marked.id)).board_track as { decisions: { kind: string; text: string }[] };
+    expect(track.decisions[0]?.kind).toBe('no_further_action');
+    expect(JSON.stringify(track)).not.toContain('Jan Jansen');
   });
 
   test('after an internal investigation the board takes the final decision', async () => {

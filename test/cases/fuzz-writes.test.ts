@@ -32,6 +32,7 @@ const ACTION_PATHS = [
   'committee/ruling',
   'committee/board-decision',
   'committee/follow-up',
+  'board-track/decision',
 ];
 
 // Values that are almost right are the dangerous ones: real ids of the wrong kind, edge dates, huge texts.
@@ -72,6 +73,8 @@ const value = fc.oneof(
     'answer',
     'compensation',
     'manager_decision',
+    'report_to_police',
+    'back_to_procedure',
   ),
   fc.integer(),
   fc.double(),
@@ -121,6 +124,7 @@ const keys = [
   'newFacts',
   'lawyer',
   'suspectedCriminalOffence',
+  'decision',
 ];
 const body = fc.oneof(
   fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 8 }),
