@@ -131,6 +131,11 @@ export const errorCatalog = {
     nl: 'Dit bestaat al: een van de gegevens moet uniek zijn.',
     en: 'This already exists: one of the values must be unique.',
   },
+  department_unknown: {
+    status: 422,
+    nl: 'Deze afdeling bestaat niet of is niet actief.',
+    en: 'This department does not exist or is not active.',
+  },
   calendar_settings_invalid: {
     status: 422,
     nl: 'Deze kalenderinstellingen zijn niet geldig.',
