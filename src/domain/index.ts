@@ -12,6 +12,7 @@ export * from './complaint-term.ts';
 export * from './dutch-holidays.ts';
 export * from './employee-repeat-events.ts';
 export * from './extension.ts';
+export * from './housing-complex-change.ts';
 export * from './integration-events.ts';
 export * from './learning.ts';
 export type { Guard, GuardOutcome, TransitionProblem } from './lifecycle-guards.ts';
