@@ -407,6 +407,7 @@ export const en: Messages = {
       committeeRuling: 'Committee ruling',
       boardDecision: 'Board decision',
       committeeFollowUp: 'Follow-up of the decision',
+      changeComplex: 'Change housing complex',
     },
     form: {
       submit: 'Save',

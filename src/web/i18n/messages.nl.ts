@@ -439,6 +439,7 @@ export const nl = {
       committeeRuling: 'Uitspraak commissie',
       boardDecision: 'Besluit directie',
       committeeFollowUp: 'Opvolging besluit',
+      changeComplex: 'Complex wijzigen',
     },
     form: {
       submit: 'Opslaan',

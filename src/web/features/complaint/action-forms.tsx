@@ -19,6 +19,7 @@ import {
 } from './forms/ConfirmForms.tsx';
 import { ExtensionForm } from './forms/ExtensionForm.tsx';
 import type { ActionFormProps } from './forms/form-props.ts';
+import { HousingComplexForm } from './forms/HousingComplexForm.tsx';
 import {
   CommitteeReferenceForm,
   ContactForm,
@@ -54,4 +55,5 @@ export const ACTION_FORMS: Record<ActionKey, ComponentType<ActionFormProps & { u
   committeeRuling: CommitteeRulingForm,
   boardDecision: BoardDecisionForm,
   committeeFollowUp: CommitteeFollowUpForm,
+  changeComplex: HousingComplexForm,
 };
