@@ -57,7 +57,7 @@ export function AdminOverviewPage() {
                   return (
                     <List.Item key={`${gap.kind}-${gap.department?.id ?? ''}`}>
                       <Text component="span">{describeGap(gap, t)}</Text>{' '}
-                      <Anchor component={Link} to={fix.path}>
+                      <Anchor component={Link} to={fix.path} underline="always">
                         {t.backOffice.fix[fix.label]}
                       </Anchor>
                     </List.Item>

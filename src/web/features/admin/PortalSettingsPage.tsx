@@ -33,9 +33,7 @@ export function PortalSettingsPage() {
     <Stack gap="lg" maw={760}>
       <Title order={1}>{t.backOffice.portalTitle}</Title>
       <Text>{t.backOffice.portalIntro}</Text>
-      <QueryState query={settings}>
-        {(current) => <PortalSettingsForm key={JSON.stringify(current)} current={current} />}
-      </QueryState>
+      <QueryState query={settings}>{(current) => <PortalSettingsForm current={current} />}</QueryState>
     </Stack>
   );
 }
@@ -62,8 +60,9 @@ function PortalSettingsForm({ current }: { current: PortalSettings }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = useMutation({
     mutationFn: savePortalSettings,
-    onSuccess: (saved) => {
-      queryClient.setQueryData(settingsKey, saved);
+    // The form keeps what was typed (now saved); a refetch does not reset it or the confirmation
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: settingsKey });
       void queryClient.invalidateQueries({ queryKey: ['admin', 'setup-gaps'] });
     },
     onError: (error) => setErrors(isFieldProblem(error) ? fieldErrorsFromProblem(error) : {}),
