@@ -171,6 +171,16 @@ export const writtenOnlyInput = z
   })
   .meta({ id: 'WrittenOnlyInput' });
 
+export const changeHousingComplexInput = z
+  .object({
+    housingComplexId: z
+      .uuid()
+      .nullable()
+      .describe('The housing complex the complaint concerns (policy 2.2); null when it concerns none'),
+    reason: text(1000).describe('Why the complex changes; kept on the timeline'),
+  })
+  .meta({ id: 'ChangeHousingComplexInput' });
+
 export const assessmentInput = z
   .discriminatedUnion('kind', [
     z.object({

@@ -131,6 +131,21 @@ export const errorCatalog = {
     nl: 'Dit bestaat al: een van de gegevens moet uniek zijn.',
     en: 'This already exists: one of the values must be unique.',
   },
+  department_unknown: {
+    status: 422,
+    nl: 'Deze afdeling bestaat niet of is niet actief.',
+    en: 'This department does not exist or is not active.',
+  },
+  housing_complex_change_requires_reason: {
+    status: 422,
+    nl: 'Geef de reden waarom het complex verandert.',
+    en: 'Give the reason why the housing complex changes.',
+  },
+  housing_complex_unchanged: {
+    status: 422,
+    nl: 'De klacht staat al bij dit complex.',
+    en: 'The complaint is already registered with this housing complex.',
+  },
   calendar_settings_invalid: {
     status: 422,
     nl: 'Deze kalenderinstellingen zijn niet geldig.',

@@ -221,6 +221,11 @@ export const contractor = z
     name: z.string(),
     trade: z.string().nullable(),
     active: z.boolean(),
+    responsibleDepartmentId: z
+      .uuid()
+      .nullable()
+      .describe('The department that handles complaints about this contractor (policy 1.3)'),
+    responsibleDepartmentName: z.string().nullable(),
     createdAt: z.iso.datetime(),
   })
   .meta({ id: 'Contractor' });
@@ -229,6 +234,13 @@ export const createContractorInput = z
   .object({
     name: text(200).meta({ example: 'Installatiebedrijf Van der Berg' }),
     trade: optionalText(100).meta({ example: 'loodgieter' }),
+    responsibleDepartmentId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .describe(
+        'An active department of this organisation; complaints about the contractor are routed there (422 otherwise)',
+      ),
   })
   .meta({ id: 'CreateContractorInput' });
 

@@ -42,7 +42,10 @@ export function AppRoutes() {
         </Route>
         <Route element={<RequireRole role="admin" />}>
           <Route path="/beheer" element={<backOffice.AdminLayout />}>
-            <Route index element={<Navigate to="/beheer/gebruikers" replace />} />
+            <Route index element={<Navigate to="/beheer/overzicht" replace />} />
+            <Route path="overzicht" element={<backOffice.AdminOverviewPage />} />
+            <Route path="aannemers" element={<backOffice.ContractorsPage />} />
+            <Route path="portaal" element={<backOffice.PortalSettingsPage />} />
             <Route path="gebruikers" element={<backOffice.UsersPage />} />
             <Route path="afdelingen" element={<backOffice.DepartmentsPage />} />
             <Route path="api-sleutels" element={<backOffice.ApiTokensPage />} />

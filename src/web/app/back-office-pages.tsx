@@ -34,6 +34,15 @@ export const ReferenceValuesPage = page(
 );
 export const CalendarPage = page(() => import('../features/admin/CalendarPage.tsx'), 'CalendarPage');
 export const ImportPage = page(() => import('../features/admin/ImportPage.tsx'), 'ImportPage');
+export const AdminOverviewPage = page(
+  () => import('../features/admin/AdminOverviewPage.tsx'),
+  'AdminOverviewPage',
+);
+export const ContractorsPage = page(() => import('../features/admin/ContractorsPage.tsx'), 'ContractorsPage');
+export const PortalSettingsPage = page(
+  () => import('../features/admin/PortalSettingsPage.tsx'),
+  'PortalSettingsPage',
+);
 export const AuditLogPage = page(() => import('../features/admin/AuditLogPage.tsx'), 'AuditLogPage');
 
 /**

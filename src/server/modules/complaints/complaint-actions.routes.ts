@@ -8,6 +8,7 @@ import {
   assignInput,
   boardDecisionInput,
   boardTrackDecisionInput,
+  changeHousingComplexInput,
   committeeFollowUpInput,
   committeeReferenceInput,
   committeeRulingInput,
@@ -23,6 +24,7 @@ import {
   writtenOnlyInput,
 } from '../../../contract/complaints.ts';
 import type { Database } from '../../db/database.ts';
+import { changeHousingComplex } from './change-housing-complex.service.ts';
 import * as actions from './complaint-actions.service.ts';
 import { parseIfMatch } from './complaint-mutation.ts';
 import { anyCaller, sendWithEtag } from './complaints.routes.ts';
@@ -199,6 +201,15 @@ const ACTIONS: Action[] = [
     description: 'policy 1.3',
     body: committeeFollowUpInput,
     run: actions.recordCommitteeFollowUp,
+  },
+  {
+    path: 'housing-complex',
+    summary: 'Change the housing complex the complaint is registered with, with a reason',
+    description:
+      'policy 2.2. Who may: handler or their manager. The timeline keeps from, to and the reason ' +
+      '(event housing_complex_changed); the same complex again or an empty reason is refused with 422.',
+    body: changeHousingComplexInput,
+    run: changeHousingComplex,
   },
 ];
 

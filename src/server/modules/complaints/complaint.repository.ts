@@ -217,6 +217,15 @@ export async function findUnit(trx: Scoped, id: string) {
   return trx.selectFrom('unit').select(['id', 'housing_complex_id']).where('id', '=', id).executeTakeFirst();
 }
 
+/** How the timeline names a complex: id, number and name at the time of the change. */
+export async function findHousingComplexLabel(trx: Scoped, id: string) {
+  return trx
+    .selectFrom('housing_complex')
+    .select(['id', 'complex_number as complexNumber', 'name'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
 export async function housingComplexExists(trx: Scoped, id: string) {
   return Boolean(
     await trx.selectFrom('housing_complex').select('id').where('id', '=', id).executeTakeFirst(),

@@ -1,6 +1,6 @@
 import type { PortalSettings } from '../../../contract/portal.ts';
 import type { Database } from '../../db/database.ts';
-import { inOrganization } from '../../db/tenant-scope.ts';
+import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { contrastWithWhite } from './brand.ts';
@@ -86,4 +86,37 @@ export async function savePortalSettings(
     });
     return toContract(await repository.loadPortalSettings(trx, staff.organizationId));
   });
+}
+
+export type InitialPortalSettings = {
+  intakeDepartmentId: string | null;
+  contactPhone: string | null;
+  contactEmail: string | null;
+  committeeName: string | null;
+  committeeContact: string | null;
+  committeeUrl: string | null;
+};
+
+/**
+ * First-run setup (and the demo organisation), inside the caller's transaction: the intake department for
+ * website complaints, the contact details and the regional committee. Only the fields given are set.
+ */
+export async function applyInitialPortalSettings(
+  trx: Scoped,
+  organizationId: string,
+  values: Partial<InitialPortalSettings>,
+): Promise<void> {
+  await repository.loadPortalSettings(trx, organizationId);
+  const columns = {
+    intake_department_id: values.intakeDepartmentId,
+    contact_phone: values.contactPhone,
+    contact_email: values.contactEmail,
+    committee_name: values.committeeName,
+    committee_contact: values.committeeContact,
+    committee_url: values.committeeUrl,
+  };
+  const given = Object.fromEntries(
+    Object.entries(columns).filter(([, value]) => value !== undefined),
+  ) as Record<string, string | null>;
+  if (Object.keys(given).length > 0) await repository.updatePortalSettings(trx, organizationId, given);
 }

@@ -2,13 +2,27 @@ import { sql } from 'kysely';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { matchesAllWords } from './search.ts';
 
-export type ContractorValues = { name: string; trade: string | null; active: boolean };
+export type ContractorValues = {
+  name: string;
+  trade: string | null;
+  active: boolean;
+  responsible_department_id: string | null;
+};
 
-const COLUMNS = ['k.id', 'k.name', 'k.trade', 'k.active', 'k.created_at as createdAt'] as const;
+const COLUMNS = [
+  'k.id',
+  'k.name',
+  'k.trade',
+  'k.active',
+  'k.responsible_department_id as responsibleDepartmentId',
+  'd.name as responsibleDepartmentName',
+  'k.created_at as createdAt',
+] as const;
 
 function contractorQuery(trx: Scoped, filter: { words: string[]; active?: boolean | undefined }) {
   return trx
     .selectFrom('contractor as k')
+    .leftJoin('department as d', 'd.id', 'k.responsible_department_id')
     .$if(filter.active !== undefined, (query) => query.where('k.active', '=', filter.active as boolean))
     .$if(filter.words.length > 0, (query) =>
       query.where((eb) => matchesAllWords(eb, filter.words, [sql`k.name`, sql`k.trade`])),
@@ -35,7 +49,23 @@ export async function listContractors(
 }
 
 export async function findContractor(trx: Scoped, id: string) {
-  return trx.selectFrom('contractor as k').select(COLUMNS).where('k.id', '=', id).executeTakeFirst();
+  return trx
+    .selectFrom('contractor as k')
+    .leftJoin('department as d', 'd.id', 'k.responsible_department_id')
+    .select(COLUMNS)
+    .where('k.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A contractor's responsible department must be one of this organisation's active departments. */
+export async function activeDepartmentExists(trx: Scoped, id: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('department')
+    .select('id')
+    .where('id', '=', id)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function insertContractor(
@@ -45,7 +75,12 @@ export async function insertContractor(
 ) {
   const row = await trx
     .insertInto('contractor')
-    .values({ organization_id: organizationId, name: values.name, trade: values.trade })
+    .values({
+      organization_id: organizationId,
+      name: values.name,
+      trade: values.trade,
+      responsible_department_id: values.responsible_department_id,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -7,7 +7,7 @@ import type {
   updateContractorInput,
 } from '../../../contract/reference-data.ts';
 import type { Database } from '../../db/database.ts';
-import { inOrganization } from '../../db/tenant-scope.ts';
+import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { translateUniqueViolation } from './constraint-errors.ts';
@@ -27,6 +27,25 @@ const contractorUniques = translateUniqueViolation([
     en: 'There already is a contractor with this name.',
   },
 ]);
+
+/** 422 on the field when the responsible department is not an active department of this organisation. */
+async function checkResponsibleDepartment(trx: Scoped, departmentId: string | null | undefined) {
+  if (departmentId === null || departmentId === undefined) return;
+  if (await repository.activeDepartmentExists(trx, departmentId)) return;
+  throw new AppError('department_unknown', {
+    fieldErrors: [
+      {
+        in: 'body',
+        path: 'responsibleDepartmentId',
+        code: 'invalid_reference',
+        messages: {
+          nl: 'Kies een afdeling die bestaat en actief is.',
+          en: 'Choose a department that exists and is active.',
+        },
+      },
+    ],
+  });
+}
 
 export async function listContractors(
   db: Database,
@@ -51,8 +70,13 @@ export async function createContractor(
   input: z.infer<typeof createContractorInput>,
 ): Promise<Contractor> {
   return inOrganization(db, principal.organizationId, async (trx) => {
+    await checkResponsibleDepartment(trx, input.responsibleDepartmentId);
     const id = await repository
-      .insertContractor(trx, principal.organizationId, { name: input.name, trade: input.trade ?? null })
+      .insertContractor(trx, principal.organizationId, {
+        name: input.name,
+        trade: input.trade ?? null,
+        responsible_department_id: input.responsibleDepartmentId ?? null,
+      })
       .catch(contractorUniques);
     return toContractor((await repository.findContractor(trx, id)) as ContractorRow);
   });
@@ -66,7 +90,11 @@ export async function updateContractor(
 ): Promise<Contractor> {
   return inOrganization(db, principal.organizationId, async (trx) => {
     if (!(await repository.findContractor(trx, id))) throw new AppError('not_found');
-    await repository.updateContractor(trx, id, definedOnly(input)).catch(contractorUniques);
+    await checkResponsibleDepartment(trx, input.responsibleDepartmentId);
+    const { responsibleDepartmentId, ...rest } = input;
+    await repository
+      .updateContractor(trx, id, definedOnly({ ...rest, responsible_department_id: responsibleDepartmentId }))
+      .catch(contractorUniques);
     return toContractor((await repository.findContractor(trx, id)) as ContractorRow);
   });
 }

@@ -1,6 +1,7 @@
 import type { DemoAccount } from '../../../contract/setup.ts';
 import type { StaffRole } from '../../../domain/permissions.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
+import { applyInitialPortalSettings } from '../portal/portal-settings.service.ts';
 import { insertStaffUser } from '../staff/staff.service.ts';
 
 // A small, fixed demo of a corporation like Wonen Midden-Delfland: departments, one person per role,
@@ -72,6 +73,17 @@ const PEOPLE: {
   },
 ];
 
+// Everything the admin start page checks for (domain listSetupGaps), so the demo starts without gaps:
+// website complaints go to Klantcontact; tenants and the committee can be reached.
+const INTAKE_DEPARTMENT: (typeof DEPARTMENTS)[number] = 'Klantcontact';
+const PORTAL = {
+  contactPhone: '015 380 40 40',
+  contactEmail: 'klantcontact@example.nl',
+  committeeName: 'Regionale Klachtencommissie Delfland',
+  committeeContact: 'Postbus 100, 2600 AC Delft',
+  committeeUrl: 'https://www.example.nl/klachtencommissie',
+};
+
 const COMPLEXES = [
   { complex_number: '101', name: 'De Hoven', place: 'Maasland' },
   { complex_number: '102', name: 'Kerkpolder', place: 'Maasland' },
@@ -118,6 +130,10 @@ export async function createDemoOrganization(
       password: created.initialPassword as string,
     });
   }
+  await applyInitialPortalSettings(trx, organizationId, {
+    ...PORTAL,
+    intakeDepartmentId: departmentIds.get(INTAKE_DEPARTMENT) ?? null,
+  });
   await trx
     .insertInto('housing_complex')
     .values(COMPLEXES.map((complex) => ({ ...complex, organization_id: organizationId })))

@@ -70,3 +70,64 @@ export async function findOrganizationName(trx: Scoped, organizationId: string) 
     .executeTakeFirstOrThrow();
   return row;
 }
+
+/** What the admin start page checks (domain `listSetupGaps`): departments, staff and the portal settings. */
+export async function loadSetupFacts(trx: Scoped) {
+  const [departments, staff, settings] = await Promise.all([
+    trx
+      .selectFrom('department')
+      .select(['id', 'name', 'manager_user_id as managerUserId', 'active'])
+      .orderBy('name')
+      .execute(),
+    trx.selectFrom('staff_user').select(['id', 'department_id as departmentId', 'roles', 'active']).execute(),
+    trx
+      .selectFrom('portal_settings')
+      .select([
+        'intake_department_id',
+        'contact_phone',
+        'contact_email',
+        'committee_name',
+        'committee_contact',
+        'committee_url',
+      ])
+      .executeTakeFirst(),
+  ]);
+  return { departments, staff, settings: settings ?? null };
+}
+
+export async function findDepartmentIdByName(trx: Scoped, name: string): Promise<string | null> {
+  const row = await trx
+    .selectFrom('department')
+    .select('id')
+    .where(sql<string>`lower(name)`, '=', name.toLowerCase())
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+export async function insertDepartment(trx: Scoped, organizationId: string, name: string): Promise<string> {
+  const row = await trx
+    .insertInto('department')
+    .values({ organization_id: organizationId, name })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** The administrator becomes the department's manager and a management assistant working in it. */
+export async function putInCharge(trx: Scoped, departmentId: string, userId: string): Promise<void> {
+  await trx
+    .updateTable('department')
+    .set({ manager_user_id: userId })
+    .where('id', '=', departmentId)
+    .execute();
+  await trx
+    .updateTable('staff_user')
+    .set({
+      department_id: departmentId,
+      roles: sql<
+        string[]
+      >`(select array_agg(distinct r) from unnest(roles || array['manager', 'management_assistant']) r)`,
+    })
+    .where('id', '=', userId)
+    .execute();
+}

@@ -1,9 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { completeSetupInput, setupResult, setupStatus, setupTokenInput } from '../../../contract/setup.ts';
+import {
+  completeSetupInput,
+  setupGaps,
+  setupResult,
+  setupStatus,
+  setupTokenInput,
+} from '../../../contract/setup.ts';
 import type { Database } from '../../db/database.ts';
 import { clientInfo, sessionCookieOptions } from '../../http/authentication.ts';
+import { requireOrganizationPermission } from '../../http/principal.ts';
 import { SESSION_COOKIE } from '../auth/session.service.ts';
 import { checkSetupToken, completeSetup } from './setup.service.ts';
+import { findSetupGaps } from './setup-gaps.service.ts';
 
 export const setupRoutes: FastifyPluginAsyncZod<{
   db: Database;
@@ -43,5 +51,22 @@ export const setupRoutes: FastifyPluginAsyncZod<{
       reply.setCookie(SESSION_COOKIE, result.sessionToken, sessionCookieOptions(publicUrl));
       return reply.status(201).send({ demoAccounts: result.demoAccounts });
     },
+  );
+
+  app.get(
+    '/api/admin/setup-gaps',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'What this installation still lacks (administrators)',
+        description:
+          'An intake department with a manager for website complaints, a management assistant for the cc, a ' +
+          "manager for every department, the corporation's contact details and the regional complaints " +
+          'committee. The admin start page shows each gap with a link to the screen that fixes it.',
+        response: { 200: setupGaps },
+      },
+    },
+    async (request) =>
+      findSetupGaps(db, requireOrganizationPermission(request, 'admin.manage_reference_data')),
   );
 };

@@ -1,10 +1,11 @@
-import type { DemoAccount } from '../../../contract/setup.ts';
+import type { CompleteSetupInput, DemoAccount } from '../../../contract/setup.ts';
 import type { Database } from '../../db/database.ts';
-import { inOrganization } from '../../db/tenant-scope.ts';
+import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import { recordAuthEvent } from '../auth/auth-event.repository.ts';
 import { generateToken, hashToken } from '../auth/secure-token.ts';
 import { type ClientInfo, createSession } from '../auth/session.service.ts';
+import { applyInitialPortalSettings } from '../portal/portal-settings.service.ts';
 import { insertStaffUser } from '../staff/staff.service.ts';
 import { createDemoOrganization } from './demo-organization.ts';
 import * as repository from './setup.repository.ts';
@@ -42,14 +43,37 @@ export async function checkSetupToken(db: Database, token: string) {
   return { valid: true as const, organizationName: organization.name };
 }
 
+/**
+ * A fresh installation answers website complaints at once (policy 2.1, 2.3): they go to the intake department,
+ * whose manager is accountable and whose management assistant gets the cc. An intake department that does not
+ * exist yet is created with the administrator in both roles (if they agree); the demo's is reused as it is.
+ * Contact and committee details given here replace the demo's.
+ */
+async function prepareIntake(
+  trx: Scoped,
+  organizationId: string,
+  adminId: string,
+  input: CompleteSetupInput,
+) {
+  const { departmentName, administratorTakesCharge } = input.intake;
+  let intakeId = await repository.findDepartmentIdByName(trx, departmentName);
+  if (intakeId === null) {
+    intakeId = await repository.insertDepartment(trx, organizationId, departmentName);
+    if (administratorTakesCharge) await repository.putInCharge(trx, intakeId, adminId);
+  }
+  await applyInitialPortalSettings(trx, organizationId, {
+    intakeDepartmentId: intakeId,
+    ...(input.contact.phone ? { contactPhone: input.contact.phone } : {}),
+    ...(input.contact.email ? { contactEmail: input.contact.email } : {}),
+    ...(input.committee.name ? { committeeName: input.committee.name } : {}),
+    ...(input.committee.contact ? { committeeContact: input.committee.contact } : {}),
+    ...(input.committee.url ? { committeeUrl: input.committee.url } : {}),
+  });
+}
+
 export async function completeSetup(
   db: Database,
-  input: {
-    token: string;
-    organizationName: string;
-    administrator: { name: string; email: string; password: string };
-    loadDemo: boolean;
-  },
+  input: CompleteSetupInput,
   client: ClientInfo,
   now: Date,
 ): Promise<{ sessionToken: string; demoAccounts: DemoAccount[] }> {
@@ -66,6 +90,7 @@ export async function completeSetup(
       roles: ['employee', 'admin'],
     });
     const demoAccounts = input.loadDemo ? await createDemoOrganization(trx, organizationId) : [];
+    await prepareIntake(trx, organizationId, admin.id, input);
     await recordAuthEvent(trx, {
       organizationId,
       type: 'setup_completed',

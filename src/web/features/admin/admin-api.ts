@@ -1,13 +1,19 @@
 import { z } from 'zod';
 import { apiToken, createApiTokenInput, createdApiToken } from '../../../contract/api-tokens.ts';
 import { type ImportKind, importResult } from '../../../contract/imports.ts';
+import { portalSettings } from '../../../contract/portal.ts';
 import {
   calendarSettings,
+  contractor,
+  createContractorInput,
+  pageOf,
   type ReferenceValueKind,
   referenceValue,
   reviseCalendarSettingsInput,
+  updateContractorInput,
   updateReferenceValueInput,
 } from '../../../contract/reference-data.ts';
+import { setupGaps } from '../../../contract/setup.ts';
 import {
   createDepartmentInput,
   createdStaffUser,
@@ -68,3 +74,16 @@ export const fetchAuthEvents = (before: number | null) =>
 
 export type { ImportKind };
 export { importResult };
+
+export const fetchSetupGaps = () => api.get('/api/admin/setup-gaps', { schema: setupGaps });
+
+export const fetchContractors = () =>
+  api.get('/api/contractors?limit=200', { schema: pageOf(contractor, 'ContractorPage') });
+export const createContractor = (input: z.input<typeof createContractorInput>) =>
+  api.post('/api/contractors', input, { schema: contractor });
+export const updateContractor = (id: string, input: z.input<typeof updateContractorInput>) =>
+  apiRequest('PATCH', `/api/contractors/${id}`, { body: input, schema: contractor });
+
+export const fetchPortalSettings = () => api.get('/api/admin/portal-settings', { schema: portalSettings });
+export const savePortalSettings = (input: z.input<typeof portalSettings>) =>
+  apiRequest('PUT', '/api/admin/portal-settings', { body: input, schema: portalSettings });

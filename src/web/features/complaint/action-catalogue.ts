@@ -84,6 +84,8 @@ export const ACTION_RULES: Record<ActionKey, ActionRule> = {
     permission: 'complaint.record_board_decision',
     lifecycle: 'decide_board_track',
   },
+  // policy 2.2: registration data, corrected with a reason in any status
+  changeComplex: { path: 'housing-complex', permission: 'complaint.handle', statuses: 'any' },
 };
 
 /** The order in which the actions are offered: roughly the order of the policy's path. */
@@ -112,6 +114,7 @@ export const ACTION_ORDER: ActionKey[] = [
   'committeeRuling',
   'boardDecision',
   'committeeFollowUp',
+  'changeComplex',
 ];
 
 export type Availability = { enabled: true } | { enabled: false; reason: string };

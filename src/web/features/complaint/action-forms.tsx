@@ -20,6 +20,7 @@ import {
 } from './forms/ConfirmForms.tsx';
 import { ExtensionForm } from './forms/ExtensionForm.tsx';
 import type { ActionFormProps } from './forms/form-props.ts';
+import { HousingComplexForm } from './forms/HousingComplexForm.tsx';
 import {
   CommitteeReferenceForm,
   ContactForm,
@@ -56,4 +57,5 @@ export const ACTION_FORMS: Record<ActionKey, ComponentType<ActionFormProps & { u
   boardDecision: BoardDecisionForm,
   committeeFollowUp: CommitteeFollowUpForm,
   boardTrackDecision: BoardTrackDecisionForm,
+  changeComplex: HousingComplexForm,
 };

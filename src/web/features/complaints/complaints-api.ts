@@ -87,6 +87,7 @@ export function registerComplaint(input: RegisterComplaintInput, idempotencyKey:
 }
 
 export type ComplaintActionPath =
+  | 'housing-complex'
   | 'triage'
   | 'record-without-answer-duty'
   | 'assign'

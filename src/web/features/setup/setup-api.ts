@@ -1,12 +1,9 @@
-import { setupResult, setupStatus } from '../../../contract/setup.ts';
+import type { z } from 'zod';
+import { type completeSetupInput, setupResult, setupStatus } from '../../../contract/setup.ts';
 import { api } from '../../lib/api-client.ts';
 
 export const checkSetupToken = (token: string) =>
   api.post('/api/setup/check', { token }, { schema: setupStatus });
 
-export const completeSetup = (input: {
-  token: string;
-  organizationName: string;
-  administrator: { name: string; email: string; password: string };
-  loadDemo: boolean;
-}) => api.post('/api/setup', input, { schema: setupResult });
+export const completeSetup = (input: z.input<typeof completeSetupInput>) =>
+  api.post('/api/setup', input, { schema: setupResult });
