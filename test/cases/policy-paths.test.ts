@@ -236,6 +236,7 @@ describe('policy paths through the API', () => {
       suspectedCriminalOffence: true,
     });
     expect(triaged.confidential).toBe(true);
+    expect(triaged.confidentialReason).toEqual({ code: 'criminal_suspicion', text: null });
     expect(triaged.criminalSuspicion).toBe(true);
     expect(types(triaged)).toEqual(expect.arrayContaining(['board_notified', 'marked_confidential']));
     const notifications = await database.owner

@@ -1,4 +1,10 @@
-import { addWorkingDays, type CalendarSettings, openComplaint, toLocalDate } from '../../domain/index.ts';
+import {
+  addWorkingDays,
+  type CalendarSettings,
+  CONFIDENTIALITY_REASONS,
+  openComplaint,
+  toLocalDate,
+} from '../../domain/index.ts';
 import { afterAnswer, assess, obtainRequirements } from './complaint-answer-steps.ts';
 import {
   DAY,
@@ -176,14 +182,20 @@ function runLifecycle(sim: Simulation, input: HistoryInput, random: Random) {
     handler,
   );
   Object.assign(sim.columns, nature.subjectColumn);
-  markConfidential(sim, handler, input.suspectedCriminalOffence || nature.subject.kind === 'employee');
+  // policy 1.3: a complaint about an employee is talked through with them, so it is not confidential for that
+  markConfidential(sim, handler, input.suspectedCriminalOffence);
   handleComplaint(sim, input, random);
 }
 
-function markConfidential(sim: Simulation, actor: string, confidential: boolean) {
-  if (!confidential) return;
+/** policy 2.5: a suspected criminal offence makes the complaint confidential, with that reason. */
+function markConfidential(sim: Simulation, actor: string, suspectedCriminalOffence: boolean) {
+  if (!suspectedCriminalOffence) return;
   sim.columns.confidential = true;
-  sim.event('marked_confidential', actor);
+  sim.columns.confidential_reason_code = 'criminal_suspicion';
+  sim.event('marked_confidential', actor, {
+    summary: CONFIDENTIALITY_REASONS.criminal_suspicion.nl,
+    payload: { reason: 'criminal_suspicion' },
+  });
 }
 
 function handleComplaint(sim: Simulation, input: HistoryInput, random: Random) {

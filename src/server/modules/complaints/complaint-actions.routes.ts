@@ -13,9 +13,11 @@ import {
   compensationPaidInput,
   complaintDetail,
   complaintIdParams,
+  confidentialityInput,
   contactInput,
   extensionInput,
   legalAdviceInput,
+  liftConfidentialityInput,
   noteInput,
   triageInput,
   withdrawInput,
@@ -23,6 +25,7 @@ import {
 } from '../../../contract/complaints.ts';
 import type { Database } from '../../db/database.ts';
 import * as actions from './complaint-actions.service.ts';
+import { liftConfidentiality, markConfidential } from './complaint-confidentiality.service.ts';
 import { parseIfMatch } from './complaint-mutation.ts';
 import { anyCaller, sendWithEtag } from './complaints.routes.ts';
 
@@ -154,6 +157,22 @@ const ACTIONS: Action[] = [
     summary: 'Flag a suspected criminal offence (informs the board, makes the complaint confidential)',
     description: 'policy 2.5',
     run: actions.flagCriminalOffence,
+  },
+  {
+    path: 'confidential',
+    summary: 'Mark the complaint confidential, with a reason',
+    description:
+      'policy 1.3, 2.5. Who may: the handler, the accountable manager, MT, board or privacy officer. Already confidential: 409 `already_confidential`; no reason: 422.',
+    body: confidentialityInput,
+    run: markConfidential,
+  },
+  {
+    path: 'confidential/lift',
+    summary: 'Lift the confidentiality, with a reason',
+    description:
+      'policy 1.3, 2.5. Who may: the accountable manager, MT or board; a suspected criminal offence only the board. Not confidential: 409 `not_confidential`; no reason: 422.',
+    body: liftConfidentialityInput,
+    run: liftConfidentiality,
   },
   {
     path: 'committee',
