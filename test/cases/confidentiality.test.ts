@@ -219,7 +219,7 @@ describe('marking and lifting', () => {
     expect(flagged.confidentialReason).toEqual({ code: 'criminal_suspicion', text: null });
     expect(
       flagged.timeline.find(
-        (e: { type: string }) =>
+        (e: { type: string; payload: { reason?: string } }) =>
           e.type === 'marked_confidential' && e.payload.reason === 'criminal_suspicion',
       ).payload,
     ).toEqual({ reason: 'criminal_suspicion', previousReason: 'complainant_asks' });
