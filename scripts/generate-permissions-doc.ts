@@ -3,6 +3,7 @@
 // Every cell is the answer of the real decision functions for a typical person, not a copy of the matrix.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import type { ConfidentialityReason } from '../src/domain/confidentiality.ts';
 import {
   COMPLAINT_PERMISSIONS,
   type ComplaintAccess,
@@ -44,6 +45,9 @@ const COMPLAINT_ACTION_LABELS: Record<ComplaintPermission, string> = {
     'Beslissen: uitzondering, goedkeuring, termijnverlenging / decide: exception, approval, extension',
   'complaint.give_legal_advice': 'Juridisch advies geven / give legal advice',
   'complaint.record_board_decision': 'Besluit van de directie vastleggen / record the board decision',
+  'complaint.mark_confidential': 'Vertrouwelijk maken, met reden / mark confidential, with a reason',
+  'complaint.lift_confidential':
+    'Vertrouwelijkheid opheffen, met reden / lift confidentiality, with a reason',
 };
 
 const ORGANIZATION_ACTION_LABELS: Record<OrganizationPermission, string> = {
@@ -75,6 +79,8 @@ const HANDLER_ID = 'handler';
 const RESPONSIBLE_MANAGER_ID = 'responsible-manager';
 const COMPLAINT_DEPARTMENT = 'complaint-department';
 const OTHER_DEPARTMENT = 'other-department';
+const CONCERNED_EMPLOYEE_ID = 'concerned-employee';
+const CONCERNED_DEPARTMENT = 'concerned-department';
 
 type Persona = { label: string; actor: StaffActor; isHandler?: boolean };
 
@@ -83,9 +89,18 @@ function actor(userId: string, role: StaffRole, managedDepartmentIds: string[] =
   return { userId, roles: [role], departmentId, managedDepartmentIds };
 }
 
-// One column per kind of person; "not involved" means: not the handler and not this complaint's manager.
+// One column per kind of person; "not involved" means: not the handler, not this complaint's manager, not the
+// employee it is about and not their manager.
 const PERSONAS: Persona[] = [
   { label: 'Medewerker, niet betrokken (employee, not involved)', actor: actor('employee', 'employee') },
+  {
+    label: 'Medewerker over wie de klacht gaat (employee the complaint is about)',
+    actor: { ...actor(CONCERNED_EMPLOYEE_ID, 'employee'), departmentId: CONCERNED_DEPARTMENT },
+  },
+  {
+    label: 'Leidinggevende van die medewerker (that employee’s manager)',
+    actor: actor('concerned-manager', 'manager', [CONCERNED_DEPARTMENT]),
+  },
   { label: 'Behandelaar (handler)', actor: actor(HANDLER_ID, 'employee'), isHandler: true },
   {
     label: 'Leidinggevende van de afdeling (manager of the department)',
@@ -107,12 +122,19 @@ const PERSONAS: Persona[] = [
   ),
 ];
 
-function complaintAccess(confidential: boolean, handlerId: string | null = HANDLER_ID): ComplaintAccess {
+/** A complaint about an employee (policy 1.3), ordinary or confidential for the given reason. */
+function complaintAccess(
+  reason: ConfidentialityReason | null,
+  handlerId: string | null = HANDLER_ID,
+): ComplaintAccess {
   return {
     handlerId,
     responsibleManagerId: RESPONSIBLE_MANAGER_ID,
     departmentId: COMPLAINT_DEPARTMENT,
-    confidential,
+    confidential: reason !== null,
+    confidentialReason: reason,
+    subjectEmployeeId: CONCERNED_EMPLOYEE_ID,
+    subjectEmployeeDepartmentId: CONCERNED_DEPARTMENT,
   };
 }
 
@@ -126,7 +148,7 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-function renderComplaintTable(confidential: boolean): string {
+function renderComplaintTable(confidential: ConfidentialityReason | null): string {
   const assigned = complaintAccess(confidential);
   const rows = COMPLAINT_PERMISSIONS.map((permission) => [
     COMPLAINT_ACTION_LABELS[permission],
@@ -152,14 +174,14 @@ function renderOrganizationTable(): string {
 }
 
 function renderTokenTable(): string {
-  const ordinary = complaintAccess(false);
+  const ordinary = complaintAccess(null);
   const rows = COMPLAINT_PERMISSIONS.map((permission) => [
     COMPLAINT_ACTION_LABELS[permission],
     ...TOKEN_SCOPES.map((scope) =>
       cell(decideTokenAction(scope, permission, permission === 'complaint.register' ? null : ordinary)),
     ),
   ]);
-  const confidential = complaintAccess(true);
+  const confidential = complaintAccess('sensitive_personal_matter');
   rows.push([
     'Vertrouwelijke klacht, elke handeling / confidential complaint, any action',
     ...TOKEN_SCOPES.map((scope) => {
@@ -175,8 +197,9 @@ function renderTokenTable(): string {
 /** The generated blocks of the document, by marker name. */
 export function renderPermissionTables(): Record<string, string> {
   return {
-    'complaint-actions': renderComplaintTable(false),
-    'confidential-complaint-actions': renderComplaintTable(true),
+    'complaint-actions': renderComplaintTable(null),
+    'confidential-complaint-actions': renderComplaintTable('sensitive_personal_matter'),
+    'criminal-suspicion-complaint-actions': renderComplaintTable('criminal_suspicion'),
     'organization-actions': renderOrganizationTable(),
     'token-scopes': renderTokenTable(),
   };

@@ -240,6 +240,28 @@ export const complaintProblemCatalog = {
     nl: 'De uitleg aan de klager is al verstuurd.',
     en: 'The explanation to the complainant has already been sent.',
   },
+  confidential_reason_required: refused(
+    'Kies waarom de klacht vertrouwelijk is.',
+    'Choose why the complaint is confidential.',
+  ),
+  confidential_reason_text_required: refused(
+    'Schrijf op waarom de klacht vertrouwelijk is.',
+    'Write down why the complaint is confidential.',
+  ),
+  confidentiality_lift_reason_required: refused(
+    'Schrijf op waarom de klacht niet meer vertrouwelijk hoeft te zijn.',
+    'Write down why the complaint need not be confidential any more.',
+  ),
+  already_confidential: {
+    status: 409,
+    nl: 'Deze klacht is al vertrouwelijk.',
+    en: 'This complaint is already confidential.',
+  },
+  not_confidential: {
+    status: 409,
+    nl: 'Deze klacht is niet vertrouwelijk.',
+    en: 'This complaint is not confidential.',
+  },
   precondition_failed: {
     status: 412,
     nl: 'Iemand anders heeft deze klacht intussen gewijzigd. Laad hem opnieuw.',

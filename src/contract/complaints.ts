@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
   BOARD_TRACK_DECISIONS,
+  CHOOSABLE_CONFIDENTIALITY_REASONS,
   COMMITTEE_VERDICTS,
   COMPLAINT_CATEGORIES,
   COMPLAINT_STATUSES,
+  CONFIDENTIALITY_REASONS,
   CONTACT_KINDS,
   EMPLOYEE_RESPONSE_CAUSES,
   INTAKE_CHANNELS,
@@ -38,6 +40,12 @@ const localDay = z.iso.date();
 const personRelation = z.enum(['tenant', 'prospective_tenant', 'buyer', 'other']);
 
 export const complaintIdParams = z.object({ id: z.uuid() });
+
+export const confidentialityReason = keysOf(CONFIDENTIALITY_REASONS).meta({ id: 'ConfidentialityReason' });
+/** What a person may choose; `criminal_suspicion` comes only with flagging a suspected offence (policy 2.5). */
+export const choosableConfidentialityReason = z
+  .enum(CHOOSABLE_CONFIDENTIALITY_REASONS)
+  .meta({ id: 'ChoosableConfidentialityReason' });
 
 export const newComplainant = z
   .object({
@@ -97,7 +105,14 @@ export const registerComplaintInput = z
     handlerId: z.uuid().optional(),
     description: text(20_000).describe('The complaint in the complainant’s own words.'),
     desiredOutcome: optionalText(5000),
-    confidential: z.boolean().default(false),
+    confidential: z
+      .boolean()
+      .default(false)
+      .describe(
+        'Only those involved see it (policy 1.3, 2.5); needs `confidentialReason` (422 `confidential_reason_required` otherwise).',
+      ),
+    confidentialReason: choosableConfidentialityReason.optional(),
+    confidentialReasonText: optionalText(2000).describe('Explanation; required for reason `other`.'),
     repeat: repeatInput.optional(),
   })
   .meta({
@@ -146,7 +161,7 @@ export const triageInput = z
   .meta({
     id: 'TriageInput',
     description:
-      'Is it a complaint (policy 1.2), not a complaint (referred to its own process), or outside the procedure (policy 2.5)? A complaint about a named employee, or a suspected criminal offence, becomes confidential.',
+      'Is it a complaint (policy 1.2), not a complaint (referred to its own process), or outside the procedure (policy 2.5)? A suspected criminal offence makes the complaint confidential (reason `criminal_suspicion`); a complaint about a named employee does not (policy 1.3).',
   });
 
 export const assignInput = z.object({ handlerId: z.uuid() }).meta({ id: 'AssignInput' });
@@ -241,6 +256,26 @@ export const answerInput = z
   })
   .meta({ id: 'AnswerInput' });
 
+export const confidentialityInput = z
+  .object({
+    reason: choosableConfidentialityReason
+      .optional()
+      .describe('Why (required: 422 `confidential_reason_required`).'),
+    text: optionalText(2000).describe('Explanation; required for reason `other`.'),
+  })
+  .meta({
+    id: 'ConfidentialityInput',
+    description:
+      'Mark the complaint confidential with a reason (policy 1.3, 2.5). It is then seen only by the handler, the accountable manager, the employee it is about and their manager, the MT, the board and the legal adviser (docs/permissions.md).',
+  });
+export const liftConfidentialityInput = z
+  .object({
+    reason: optionalText(2000).describe(
+      'Why the complaint need not be confidential any more (required: 422 `confidentiality_lift_reason_required`).',
+    ),
+  })
+  .meta({ id: 'LiftConfidentialityInput' });
+
 export const withdrawInput = z.object({ reason: text(2000) }).meta({ id: 'WithdrawInput' });
 export const committeeReferenceInput = z
   .object({ reference: text(100) })
@@ -316,10 +351,20 @@ export const complaintDetail = z
     description: z.string(),
     desiredOutcome: z.string().nullable(),
     confidential: z.boolean(),
+    confidentialReason: z
+      .object({ code: confidentialityReason, text: z.string().nullable() })
+      .nullable()
+      .describe('Why the complaint is confidential; null when it is not.'),
     criminalSuspicion: z.boolean(),
     triage: z.record(z.string(), z.unknown()).nullable(),
     category: complaintCategory.nullable(),
     subject: z.object({ kind: z.string(), id: z.uuid().nullable(), name: z.string().nullable() }).nullable(),
+    subjectEmployeeDepartmentId: z
+      .uuid()
+      .nullable()
+      .describe(
+        'The current department of the employee the complaint is about; its manager sees a confidential complaint (policy 1.3).',
+      ),
     handler: namedRef,
     responsibleManager: namedRef,
     term: z.object({
@@ -478,5 +523,7 @@ export const likelyRepeat = z
 export type RegisterComplaintInput = z.infer<typeof registerComplaintInput>;
 export type TriageInputBody = z.infer<typeof triageInput>;
 export type AssessmentInputBody = z.infer<typeof assessmentInput>;
+export type ConfidentialityInputBody = z.infer<typeof confidentialityInput>;
+export type LiftConfidentialityInputBody = z.infer<typeof liftConfidentialityInput>;
 export type ComplaintDetail = z.infer<typeof complaintDetail>;
 export type ComplaintListItem = z.infer<typeof complaintListItem>;

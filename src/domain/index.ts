@@ -10,6 +10,7 @@ export * from './complaint-category.ts';
 export * from './complaint-lifecycle.ts';
 export * from './complaint-state.ts';
 export * from './complaint-term.ts';
+export * from './confidentiality.ts';
 export * from './dutch-holidays.ts';
 export * from './employee-repeat-events.ts';
 export * from './extension.ts';

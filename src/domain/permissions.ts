@@ -1,4 +1,5 @@
-// Who may do what (policy 1.4, 2.3, 2.5, 2.6, 3.1): one readable matrix, decided without I/O.
+// Who may do what (policy 1.3, 1.4, 2.3, 2.5, 2.6, 3.1): one readable matrix, decided without I/O.
+import type { ConfidentialityReason } from './confidentiality.ts';
 
 export const STAFF_ROLES = [
   'employee',
@@ -24,9 +25,16 @@ export type StaffActor = Readonly<{
 export type ComplaintAccess = Readonly<{
   handlerId: string | null;
   responsibleManagerId: string | null;
+  /** The handling department; its manager is accountable (policy 2.3). */
   departmentId: string | null;
-  /** About a named colleague's conduct, or a suspected criminal offence (policy 2.5). */
+  /** Marked confidential on purpose, with a reason (policy 1.3, 2.5). */
   confidential: boolean;
+  /** Why it is confidential; `null` when it is not. */
+  confidentialReason: ConfidentialityReason | null;
+  /** The employee the complaint is about, if any (policy 1.3). */
+  subjectEmployeeId: string | null;
+  /** That employee's own department now, whose manager is their manager (policy 1.3). */
+  subjectEmployeeDepartmentId: string | null;
 }>;
 
 export const COMPLAINT_PERMISSIONS = [
@@ -38,6 +46,8 @@ export const COMPLAINT_PERMISSIONS = [
   'complaint.decide',
   'complaint.give_legal_advice',
   'complaint.record_board_decision',
+  'complaint.mark_confidential',
+  'complaint.lift_confidential',
 ] as const;
 export type ComplaintPermission = (typeof COMPLAINT_PERMISSIONS)[number];
 
@@ -99,12 +109,34 @@ export function isResponsibleManager(actor: StaffActor, complaint: ComplaintAcce
   return complaint.departmentId !== null && actor.managedDepartmentIds.includes(complaint.departmentId);
 }
 
-/** Confidential complaints: only the handler, their manager, MT, board and legal adviser see them (policy 2.5). */
+function managesDepartmentOf(actor: StaffActor, departmentId: string | null): boolean {
+  return (
+    hasRole(actor, 'manager') && departmentId !== null && actor.managedDepartmentIds.includes(departmentId)
+  );
+}
+
+/**
+ * THE rule for who sees a confidential complaint (docs/permissions.md, "Vertrouwelijke klachten"); the SQL
+ * filter of lists and search (complaint-query.repository.ts) is tested against it. A complaint that is not
+ * confidential is visible to every colleague (policy 1.4).
+ * - Always: the MT, the board and the legal adviser (policy 2.2, 3.1, 3.2, 2.6), the handler and the
+ *   accountable manager (the named responsible manager or the manager of the handling department, policy 2.3).
+ * - Also the employee the complaint is about and that employee's manager: a complaint is talked through with
+ *   the person it concerns (policy 1.3), so confidential means "not for the rest of the organisation".
+ * - Except for a suspected criminal offence (policy 2.5, straight to the board): then not the employee it is
+ *   about (in no position, not even as handler or MT member, so nobody is tipped off) and not their manager
+ *   unless that manager is the accountable one.
+ */
 export function canSeeComplaint(actor: StaffActor, complaint: ComplaintAccess): boolean {
   if (!complaint.confidential) return true;
+  const criminal = complaint.confidentialReason === 'criminal_suspicion';
+  const isConcerned = complaint.subjectEmployeeId !== null && complaint.subjectEmployeeId === actor.userId;
+  if (criminal && isConcerned) return false; // policy 2.5
+  if (hasRole(actor, 'management_team', 'board', 'legal')) return true;
   if (complaint.handlerId === actor.userId) return true;
   if (isResponsibleManager(actor, complaint)) return true;
-  return hasRole(actor, 'management_team', 'board', 'legal');
+  if (criminal) return false;
+  return isConcerned || managesDepartmentOf(actor, complaint.subjectEmployeeDepartmentId); // policy 1.3
 }
 
 /**
@@ -135,6 +167,16 @@ export function decideComplaintAction(
       return hasRole(actor, 'legal') ? ALLOW : REFUSE;
     case 'complaint.record_board_decision': // policy 1.3, 2.5: the board decides on committee advice and offences
       return hasRole(actor, 'board') ? ALLOW : REFUSE;
+    case 'complaint.mark_confidential': // policy 1.3, 2.5: those handling it or overseeing it; AVG: the privacy officer
+      return isHandler || isManager || hasRole(actor, 'management_team', 'board', 'privacy_officer')
+        ? ALLOW
+        : REFUSE;
+    case 'complaint.lift_confidential':
+      // policy 2.5: what went to the board for a suspected offence is the board's to release
+      if (complaint.confidentialReason === 'criminal_suspicion')
+        return hasRole(actor, 'board') ? ALLOW : REFUSE;
+      // policy 2.3: the accountable manager, or those above them
+      return isManager || hasRole(actor, 'management_team', 'board') ? ALLOW : REFUSE;
   }
 }
 

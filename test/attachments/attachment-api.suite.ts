@@ -318,6 +318,8 @@ export async function defineAttachmentTests(backend: StorageBackend) {
         channel: 'email',
         complainantId: world.tenant.id,
         description: 'De medewerker aan de balie was onbeschoft tegen mij.',
+        confidential: true,
+        confidentialReason: 'complainant_asks',
       });
       const detail = await step(eva, confidential.id, 'triage', {
         outcome: 'complaint',

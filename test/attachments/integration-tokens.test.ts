@@ -24,6 +24,8 @@ const confidential = await register(world.as.eva, {
   channel: 'phone',
   complainantId: world.tenant.id,
   description: 'Over het gedrag van een medewerker.',
+  confidential: true,
+  confidentialReason: 'sensitive_personal_matter',
 });
 await step(world.as.eva, confidential.id, 'triage', {
   outcome: 'complaint',

@@ -15,9 +15,16 @@ const adminUser = await createStaffUser(database.owner, world.organization.id, {
   roles: ['employee', 'admin'],
 });
 const admin = await signInAs(app, adminUser.email);
+// A colleague in Vastgoed who has nothing to do with the complaints below
+const pietUser = await createStaffUser(database.owner, world.organization.id, {
+  name: 'Piet Collega',
+  departmentId: world.vastgoed.id,
+});
+const piet = await signInAs(app, pietUser.email);
 
 const description = 'Klacht voor de rechtentest.';
-// An ordinary complaint handled by Eva (Wonen) and a confidential one about Karel's conduct, also Eva's.
+// An ordinary complaint handled by Eva (Wonen) and one about Karel's conduct, also Eva's, that the complainant
+// asked to keep confidential (policy 1.3: Karel and his manager Victor still see it).
 const ordinary = await register(as.eva, { channel: 'phone', complainantId: world.tenant.id, description });
 await step(as.eva, ordinary.id, 'triage', {
   outcome: 'complaint',
@@ -28,6 +35,8 @@ const confidential = await register(as.eva, {
   channel: 'phone',
   complainantId: world.tenant.id,
   description,
+  confidential: true,
+  confidentialReason: 'complainant_asks',
 });
 await step(as.eva, confidential.id, 'triage', {
   outcome: 'complaint',
@@ -67,17 +76,33 @@ describe('every role: an allowed and a refused case through the API (policy 1.4,
   });
 
   test('employee: a confidential complaint about a colleague does not exist for others (404, not 403)', async () => {
-    expect(status(await view(as.karel, confidential.id))).toBe(404);
+    expect(status(await view(piet, confidential.id))).toBe(404);
     expect(
       status(
-        await attempt(as.karel, confidential.id, 'contacts', {
+        await attempt(piet, confidential.id, 'contacts', {
           kind: 'phone',
           direction: 'inbound',
           summary: 'x',
         }),
       ),
     ).toBe(404);
-    expect(status(await view(as.karel, '00000000-0000-4000-8000-000000000000'))).toBe(404);
+    expect(status(await view(piet, '00000000-0000-4000-8000-000000000000'))).toBe(404);
+  });
+
+  test('policy 1.3: the employee a confidential complaint is about, and their manager, can open it and log a contact', async () => {
+    expect(status(await view(as.karel, confidential.id))).toBe(200);
+    expect(status(await view(as.victor, confidential.id))).toBe(200);
+    expect(
+      status(
+        await attempt(as.karel, confidential.id, 'contacts', {
+          kind: 'phone',
+          direction: 'outbound',
+          summary: 'Met de klager besproken.',
+        }),
+      ),
+    ).toBe(200);
+    // seeing is not handling: the handler and the accountable manager handle (policy 2.3)
+    expect(status(await attempt(as.karel, confidential.id, 'written-only', { reason: 'x' }))).toBe(403);
   });
 
   test('manager: approves in their own department; refused in another department', async () => {
@@ -137,9 +162,14 @@ describe('every role: an allowed and a refused case through the API (policy 1.4,
     ).toBe(403);
   });
 
-  test('the handler’s manager sees the confidential complaint; another manager does not', async () => {
+  test('the handler’s manager and the concerned employee’s manager see the confidential complaint; another manager does not', async () => {
     expect(status(await view(as.mia, confidential.id))).toBe(200);
-    expect(status(await view(as.victor, confidential.id))).toBe(404);
+    expect(status(await view(as.victor, confidential.id))).toBe(200);
+    const otherManager = await createStaffUser(database.owner, world.organization.id, {
+      name: 'Olga Andere',
+      roles: ['employee', 'manager'],
+    });
+    expect(status(await view(await signInAs(app, otherManager.email), confidential.id))).toBe(404);
   });
 
   test('lists never leak: confidential complaints are left out for those who may not see them', async () => {
@@ -147,7 +177,9 @@ describe('every role: an allowed and a refused case through the API (policy 1.4,
       (await client.request({ url: '/api/complaints?limit=200' }))
         .json()
         .items.map((i: { id: string }) => i.id);
-    expect(await ids(as.karel)).not.toContain(confidential.id);
+    expect(await ids(piet)).not.toContain(confidential.id);
+    expect(await ids(as.anna)).not.toContain(confidential.id);
+    expect(await ids(as.karel)).toContain(confidential.id);
     expect(await ids(as.bram)).toContain(confidential.id);
     expect(await ids(as.eva)).toContain(confidential.id);
   });

@@ -236,6 +236,7 @@ describe('policy paths through the API', () => {
       suspectedCriminalOffence: true,
     });
     expect(triaged.confidential).toBe(true);
+    expect(triaged.confidentialReason).toEqual({ code: 'criminal_suspicion', text: null });
     expect(triaged.criminalSuspicion).toBe(true);
     // out of the procedure onto the board's track: the term stops (test/cases/board-track.test.ts)
     expect(triaged.status).toBe('with_board');

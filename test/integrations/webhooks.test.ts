@@ -214,6 +214,8 @@ describe('webhooks (policy 1.4: the CRM knows every contact)', () => {
       channel: 'phone',
       complainantId: world.tenant.id,
       description: 'Over een collega.',
+      confidential: true,
+      confidentialReason: 'complainant_asks',
     });
     await step(as.eva, complaint.id, 'triage', {
       outcome: 'complaint',

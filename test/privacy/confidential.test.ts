@@ -18,6 +18,7 @@ describe('a confidential complaint (policy 2.5) stays with those the permission 
     complainantId: tenant.id,
     unitId: world.unit.id,
     confidential: true,
+    confidentialReason: 'sensitive_personal_matter',
     description: 'Wim Dekker meldt dat een opzichter hem bij het huisbezoek heeft uitgescholden.',
   });
   const photo = await uploadPhoto(as.eva, complaint.id);

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
-import { type ComplaintPermission, decideComplaintAction, type StaffRole } from '../../src/domain/index.ts';
+import {
+  type ComplaintPermission,
+  type ConfidentialityReason,
+  decideComplaintAction,
+  type StaffRole,
+} from '../../src/domain/index.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -36,10 +41,13 @@ await step(as.eva, ordinary.id, 'triage', {
   category: 'no_or_late_answer',
   subject: { kind: 'department', departmentId: world.wonen.id },
 });
+// Confidential on purpose, about Eva: Karel handles, Eva and her manager Mia see it too (policy 1.3)
 const confidential = await register(as.karel, {
   channel: 'phone',
   complainantId: world.tenant.id,
   description: 'Vertrouwelijk.',
+  confidential: true,
+  confidentialReason: 'sensitive_personal_matter',
 });
 await step(as.karel, confidential.id, 'triage', {
   outcome: 'complaint',
@@ -93,6 +101,17 @@ const ACTIONS: Record<
     url: `/api/complaints/${id}/committee/board-decision`,
     payload: { adoptsAdvice: true, text: 'Besluit.' },
   }),
+  // Without a reason: an allowed caller gets 409/422 and nothing changes, so the complaints stay as set up
+  'complaint.mark_confidential': (id) => ({
+    method: 'POST',
+    url: `/api/complaints/${id}/confidential`,
+    payload: {},
+  }),
+  'complaint.lift_confidential': (id) => ({
+    method: 'POST',
+    url: `/api/complaints/${id}/confidential/lift`,
+    payload: {},
+  }),
 };
 
 async function actorOf(userId: string) {
@@ -116,15 +135,27 @@ async function actorOf(userId: string) {
 
 async function accessOf(id: string) {
   const row = await database.owner
-    .selectFrom('complaint')
-    .select(['handler_id', 'responsible_manager_id', 'department_id', 'confidential'])
-    .where('id', '=', id)
+    .selectFrom('complaint as c')
+    .leftJoin('staff_user as s', 's.id', 'c.subject_employee_id')
+    .select([
+      'c.handler_id',
+      'c.responsible_manager_id',
+      'c.department_id',
+      'c.confidential',
+      'c.confidential_reason_code',
+      'c.subject_employee_id',
+      's.department_id as subject_department',
+    ])
+    .where('c.id', '=', id)
     .executeTakeFirstOrThrow();
   return {
     handlerId: row.handler_id,
     responsibleManagerId: row.responsible_manager_id,
     departmentId: row.department_id,
     confidential: row.confidential,
+    confidentialReason: row.confidential_reason_code as ConfidentialityReason | null,
+    subjectEmployeeId: row.subject_employee_id,
+    subjectEmployeeDepartmentId: row.subject_department,
   };
 }
 

@@ -262,7 +262,11 @@ describe('exports and jobs', () => {
   test('in a confidential complaint the management assistant cannot open, employees are pseudonymised', async () => {
     await database.owner
       .updateTable('complaint')
-      .set({ confidential: true, handler_id: world.people.eva.id })
+      .set({
+        confidential: true,
+        confidential_reason_code: 'complainant_asks',
+        handler_id: world.people.eva.id,
+      })
       .where('id', '=', complaint.id)
       .execute();
     const text = await dossierText(as.anna);

@@ -14,6 +14,7 @@ const HANDLER = '00000000-0000-4000-8000-000000000001';
 const MANAGER = '00000000-0000-4000-8000-000000000002';
 const OTHER = '00000000-0000-4000-8000-000000000003';
 const DEPARTMENT = '00000000-0000-4000-8000-0000000000d1';
+const OTHER_DEPARTMENT = '00000000-0000-4000-8000-0000000000d2';
 
 function user(id: string, roles: CurrentUser['roles'], managed: string[] = []): CurrentUser {
   return {
@@ -37,6 +38,20 @@ function complaint(status: ComplaintDetail['status'], nextSteps: ComplaintDetail
     responsibleManager: { id: MANAGER, name: 'Sanne' },
     department: { id: DEPARTMENT, name: 'Klantcontact' },
     confidential: false,
+    confidentialReason: null,
+    subject: null,
+    subjectEmployeeDepartmentId: null,
+  } as unknown as ComplaintDetail;
+}
+
+/** Confidential, about `OTHER` in department `OTHER_DEPARTMENT` (policy 1.3). */
+function confidentialAboutOther(reason: 'complainant_asks' | 'criminal_suspicion') {
+  return {
+    ...complaint('in_progress'),
+    confidential: true,
+    confidentialReason: { code: reason, text: null },
+    subject: { kind: 'employee', id: OTHER, name: 'Karel' },
+    subjectEmployeeDepartmentId: OTHER_DEPARTMENT,
   } as ComplaintDetail;
 }
 
@@ -100,6 +115,42 @@ describe('which actions the case page offers', () => {
     expect(decideAvailability('triage', recordOnly, eva, nl).enabled).toBe(false);
     expect(decideAvailability('recordWithoutAnswerDuty', complaint('new'), eva, nl).enabled).toBe(false);
     expect(decideAvailability('triage', complaint('new'), eva, nl).enabled).toBe(true);
+  });
+
+  it('offers marking to the handler and lifting to the manager, each only when the flag allows it', () => {
+    expect(decideAvailability('markConfidential', complaint('closed'), eva, nl)).toEqual({ enabled: true });
+    expect(decideAvailability('markConfidential', complaint('in_progress'), colleague, nl).enabled).toBe(
+      false,
+    );
+    expect(decideAvailability('liftConfidential', complaint('in_progress'), sanne, nl)).toEqual({
+      enabled: false,
+      reason: 'De klacht is niet vertrouwelijk.',
+    });
+    const confidential = confidentialAboutOther('complainant_asks');
+    expect(decideAvailability('markConfidential', confidential, eva, nl)).toEqual({
+      enabled: false,
+      reason: 'De klacht is al vertrouwelijk.',
+    });
+    expect(decideAvailability('liftConfidential', confidential, sanne, nl)).toEqual({ enabled: true });
+    expect(decideAvailability('liftConfidential', confidential, eva, nl).enabled).toBe(false);
+    // a suspected offence: only the board lifts it (policy 2.5)
+    expect(
+      decideAvailability('liftConfidential', confidentialAboutOther('criminal_suspicion'), sanne, nl).enabled,
+    ).toBe(false);
+  });
+
+  it('policy 1.3: the employee a confidential complaint is about, and their manager, may log a contact', () => {
+    const confidential = confidentialAboutOther('complainant_asks');
+    const otherManager = user(
+      '00000000-0000-4000-8000-000000000004',
+      ['employee', 'manager'],
+      [OTHER_DEPARTMENT],
+    );
+    expect(decideAvailability('contact', confidential, colleague, nl)).toEqual({ enabled: true });
+    expect(decideAvailability('contact', confidential, otherManager, nl)).toEqual({ enabled: true });
+    expect(
+      decideAvailability('contact', confidentialAboutOther('criminal_suspicion'), colleague, nl).enabled,
+    ).toBe(false);
   });
 
   it('maps the approval step to asking for handlers and giving for managers', () => {

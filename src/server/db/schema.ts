@@ -231,6 +231,9 @@ export interface ComplaintTable {
   /** The department the complaint is about; `department_id` is the department that handles it. */
   concerned_department_id: Nullable<string>;
   manager_takes_reason: Nullable<string>;
+  /** Why the complaint is confidential (migration 057); set exactly when `confidential` is true. */
+  confidential_reason_code: Nullable<string>;
+  /** The explanation of that reason; required for 'other'. */
   confidential_reason: Nullable<string>;
   handler_id: Nullable<string>;
   responsible_manager_id: Nullable<string>;

@@ -2,6 +2,7 @@ import {
   addWorkingDays,
   type BoardTrackDecisionKind,
   type CalendarSettings,
+  CONFIDENTIALITY_REASONS,
   openComplaint,
   toLocalDate,
 } from '../../domain/index.ts';
@@ -189,7 +190,8 @@ function runLifecycle(sim: Simulation, input: HistoryInput, random: Random) {
     handler,
   );
   Object.assign(sim.columns, nature.subjectColumn);
-  markConfidential(sim, handler, input.suspectedCriminalOffence || nature.subject.kind === 'employee');
+  // policy 1.3: a complaint about an employee is talked through with them, so it is not confidential for that
+  markConfidential(sim, handler, input.suspectedCriminalOffence);
   if (sim.state.status === 'with_board' && !runBoardTrack(sim, input, random)) return;
   handleComplaint(sim, input, random);
 }
@@ -228,10 +230,15 @@ function runBoardTrack(sim: Simulation, input: HistoryInput, random: Random): bo
   return kind === 'back_to_procedure';
 }
 
-function markConfidential(sim: Simulation, actor: string, confidential: boolean) {
-  if (!confidential) return;
+/** policy 2.5: a suspected criminal offence makes the complaint confidential, with that reason. */
+function markConfidential(sim: Simulation, actor: string, suspectedCriminalOffence: boolean) {
+  if (!suspectedCriminalOffence) return;
   sim.columns.confidential = true;
-  sim.event('marked_confidential', actor);
+  sim.columns.confidential_reason_code = 'criminal_suspicion';
+  sim.event('marked_confidential', actor, {
+    summary: CONFIDENTIALITY_REASONS.criminal_suspicion.nl,
+    payload: { reason: 'criminal_suspicion' },
+  });
 }
 
 function handleComplaint(sim: Simulation, input: HistoryInput, random: Random) {

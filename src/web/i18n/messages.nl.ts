@@ -214,6 +214,9 @@ export const nl = {
     repeatLinked: (reference: string) => `Vastgelegd als herhaling van ${reference}`,
     repeatNewFacts: 'Zijn er nieuwe feiten?',
     triageTitle: 'Is het een klacht?',
+    confidential: 'Moet de klacht vertrouwelijk blijven?',
+    confidentialHint:
+      'Bijvoorbeeld bij een gevoelige persoonlijke zaak, of als de klager daarom vraagt. Een klacht over een collega is niet vanzelf vertrouwelijk: die collega mag hem zien.',
     questionReferral:
       'Is het een reparatieverzoek, een melding van overlast of van woonfraude, die voor het eerst wordt gedaan?',
     referralKind: 'Wat voor melding?',
@@ -394,6 +397,7 @@ export const nl = {
       answer_sent: 'Antwoord verstuurd',
       board_notified: 'Directie geïnformeerd',
       marked_confidential: 'Vertrouwelijk gemaakt',
+      confidentiality_lifted: 'Niet meer vertrouwelijk',
       manager_consulted: 'Leidinggevende betrokken',
       put_on_management_team_agenda: 'Op de agenda van het MT gezet',
       employee_repeat_event: 'Herhaling door een medewerker geteld',
@@ -411,6 +415,12 @@ export const nl = {
       legal: 'Alleen de jurist.',
       board: 'Alleen de directie.',
       assign: 'Alleen de leidinggevende, of iemand die een klacht zonder behandelaar oppakt.',
+      markConfidential:
+        'Alleen de behandelaar, de leidinggevende, het MT, de directie of de functionaris gegevensbescherming.',
+      liftConfidential:
+        'Alleen de leidinggevende, het MT of de directie. Bij een vermoeden van een strafbaar feit alleen de directie.',
+      alreadyConfidential: 'De klacht is al vertrouwelijk.',
+      notConfidential: 'De klacht is niet vertrouwelijk.',
     },
     cancel: 'Annuleren',
     closeDialog: 'Venster sluiten',
@@ -436,6 +446,8 @@ export const nl = {
       close: 'Afsluiten',
       withdraw: 'Intrekking vastleggen',
       criminalOffence: 'Vermoeden strafbaar feit melden',
+      markConfidential: 'Vertrouwelijk maken',
+      liftConfidential: 'Niet meer vertrouwelijk maken',
       committee: 'Naar de klachtencommissie',
       committeeReference: 'Kenmerk commissie',
       committeeRuling: 'Uitspraak commissie',
@@ -457,6 +469,11 @@ export const nl = {
       summary: 'Wat is er besproken?',
       note: 'Notitie',
       reason: 'Reden',
+      confidentialReason: 'Waarom vertrouwelijk?',
+      confidentialReasonText: 'Uitleg',
+      confidentialHint:
+        'Dan zien alleen de behandelaar, de leidinggevende, de medewerker over wie de klacht gaat en diens leidinggevende, het MT, de directie en de jurist de klacht.',
+      liftReason: 'Waarom hoeft de klacht niet meer vertrouwelijk te zijn?',
       writtenOnlyHint: 'Alleen bij uitzondering: normaal bespreekt u de klacht telefonisch of persoonlijk.',
       assessmentKind: 'Soort klacht',
       kindA: 'A. Ons beleid of onze procedure is niet gevolgd',

@@ -2,20 +2,50 @@ import {
   type Actor,
   type ComplaintAccess,
   type ComplaintPermission,
+  type ConfidentialityReason,
   decideComplaintAction,
   decideTokenAction,
   type Role,
+  type StaffActor,
 } from '../../../domain/index.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
+import type { Visibility } from './complaint-query.repository.ts';
 
-export function toAccess(row: ComplaintRow): ComplaintAccess {
+export function toAccess(
+  row: Pick<
+    ComplaintRow,
+    | 'handler_id'
+    | 'responsible_manager_id'
+    | 'department_id'
+    | 'confidential'
+    | 'confidential_reason_code'
+    | 'subject_employee_id'
+    | 'subject_employee_department_id'
+  >,
+): ComplaintAccess {
   return {
     handlerId: row.handler_id,
     responsibleManagerId: row.responsible_manager_id,
     departmentId: row.department_id,
     confidential: row.confidential,
+    confidentialReason: row.confidential_reason_code as ConfidentialityReason | null,
+    subjectEmployeeId: row.subject_employee_id,
+    subjectEmployeeDepartmentId: row.subject_employee_department_id,
+  };
+}
+
+/** What the SQL filter of lists and search needs to know about the reader (mirror of `canSeeComplaint`). */
+export function visibilityOf(principal: Principal | StaffActor): Visibility {
+  if ('kind' in principal && principal.kind === 'token') return { kind: 'token' };
+  const staff = principal as StaffActor;
+  return {
+    kind: 'staff',
+    userId: staff.userId,
+    seesConfidential: staff.roles.some((r) => r === 'management_team' || r === 'board' || r === 'legal'),
+    isManager: staff.roles.includes('manager'),
+    managedDepartmentIds: staff.managedDepartmentIds,
   };
 }
 

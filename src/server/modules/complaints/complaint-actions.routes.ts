@@ -15,9 +15,11 @@ import {
   compensationPaidInput,
   complaintDetail,
   complaintIdParams,
+  confidentialityInput,
   contactInput,
   extensionInput,
   legalAdviceInput,
+  liftConfidentialityInput,
   noteInput,
   triageInput,
   withdrawInput,
@@ -26,6 +28,7 @@ import {
 import type { Database } from '../../db/database.ts';
 import { changeHousingComplex } from './change-housing-complex.service.ts';
 import * as actions from './complaint-actions.service.ts';
+import { liftConfidentiality, markConfidential } from './complaint-confidentiality.service.ts';
 import { parseIfMatch } from './complaint-mutation.ts';
 import { anyCaller, sendWithEtag } from './complaints.routes.ts';
 
@@ -167,6 +170,22 @@ const ACTIONS: Action[] = [
       "policy 2.5. Not on the board's track: 409 not_on_board_track; after a final decision: 409 board_track_decided.",
     body: boardTrackDecisionInput,
     run: actions.decideBoardTrack,
+  },
+  {
+    path: 'confidential',
+    summary: 'Mark the complaint confidential, with a reason',
+    description:
+      'policy 1.3, 2.5. Who may: the handler, the accountable manager, MT, board or privacy officer. Already confidential: 409 `already_confidential`; no reason: 422.',
+    body: confidentialityInput,
+    run: markConfidential,
+  },
+  {
+    path: 'confidential/lift',
+    summary: 'Lift the confidentiality, with a reason',
+    description:
+      'policy 1.3, 2.5. Who may: the accountable manager, MT or board; a suspected criminal offence only the board. Not confidential: 409 `not_confidential`; no reason: 422.',
+    body: liftConfidentialityInput,
+    run: liftConfidentiality,
   },
   {
     path: 'committee',

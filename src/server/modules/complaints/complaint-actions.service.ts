@@ -22,6 +22,7 @@ import {
   type ComplaintStatus,
   type ComplaintSubject,
   checkBoardTrackOpen,
+  confidentialityOnCriminalSuspicion,
   findCommitteePrecedent,
   isResponsibleManager,
   type Role,
@@ -32,6 +33,11 @@ import { AppError, unknownReference } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import * as repository from './complaint.repository.ts';
 import { domainActor, toAccess } from './complaint-access.ts';
+import {
+  confidentialityColumns,
+  confidentialityOf,
+  markedConfidentialEvent,
+} from './complaint-confidentiality.service.ts';
 import {
   type MutationContext,
   type MutationResult,
@@ -91,7 +97,7 @@ export function triage(w: Write, input: TriageInputBody) {
         },
         precedent,
       });
-      return withConfidentiality(ctx, result, input.suspectedCriminalOffence, {});
+      return withCriminalSuspicion(ctx, result, input.suspectedCriminalOffence, {});
     }
     const subject = await resolveSubject(ctx, input.subject);
     const triageInput: TriageInput = {
@@ -101,27 +107,27 @@ export function triage(w: Write, input: TriageInputBody) {
       ...flags,
     };
     const result = transition(ctx, { type: 'accept_as_complaint', triage: triageInput, precedent });
-    // policy 2.5 + issue: a complaint about a named colleague's conduct is confidential
-    return withConfidentiality(
-      ctx,
-      result,
-      input.suspectedCriminalOffence || subject.domain.kind === 'employee',
-      subject.columns,
-    );
+    // policy 1.3: a complaint about an employee is talked through with them, so that alone is no reason for
+    // confidentiality (marking it stays possible, with a reason); a suspected offence is (policy 2.5)
+    return withCriminalSuspicion(ctx, result, input.suspectedCriminalOffence, subject.columns);
   });
 }
 
-function withConfidentiality(
+/** policy 2.5: a suspected criminal offence makes the complaint confidential with that reason. */
+function withCriminalSuspicion(
   ctx: MutationContext,
   result: MutationResult,
-  confidential: boolean,
+  suspected: boolean,
   columns: Record<string, unknown>,
 ): MutationResult {
-  const becomesConfidential = confidential && !ctx.row.confidential;
+  if (!suspected) return { ...result, columns };
+  const current = confidentialityOf(ctx.row);
+  const { confidentiality, changed } = confidentialityOnCriminalSuspicion(current);
+  if (!changed) return { ...result, columns };
   return {
     ...result,
-    columns: { ...columns, ...(becomesConfidential ? { confidential: true } : {}) },
-    events: [...result.events, ...(becomesConfidential ? [{ type: 'marked_confidential' }] : [])],
+    columns: { ...columns, ...confidentialityColumns(confidentiality) },
+    events: [...result.events, markedConfidentialEvent(confidentiality, current)],
   };
 }
 
@@ -458,7 +464,7 @@ export function withdraw(w: Write, input: z.infer<typeof withdrawInput>) {
 /** policy 2.5: a suspected criminal offence goes to the board at once; the complaint becomes confidential. */
 export function flagCriminalOffence(w: Write) {
   return write(w, 'complaint.handle', (ctx) =>
-    withConfidentiality(ctx, transition(ctx, { type: 'flag_criminal_offence' }), true, {}),
+    withCriminalSuspicion(ctx, transition(ctx, { type: 'flag_criminal_offence' }), true, {}),
   );
 }
 

@@ -3,6 +3,7 @@ import {
   type CalendarSettings,
   type ComplaintState,
   type ComplaintStatus,
+  type ConfidentialityReason,
   describeTermProgress,
   isTermRunning,
   listNextSteps,
@@ -105,10 +106,18 @@ export async function buildDetail(
     description: row.description,
     desiredOutcome: row.desired_outcome,
     confidential: row.confidential,
+    confidentialReason:
+      row.confidential && row.confidential_reason_code !== null
+        ? {
+            code: row.confidential_reason_code as ConfidentialityReason,
+            text: row.confidential_reason,
+          }
+        : null,
     criminalSuspicion: row.criminal_suspicion,
     triage: asRecord(row.triage),
     category: row.category as ComplaintDetail['category'],
     subject,
+    subjectEmployeeDepartmentId: row.subject_employee_department_id,
     handler: staffName(row.handler_id),
     responsibleManager: staffName(row.responsible_manager_id),
     term: {

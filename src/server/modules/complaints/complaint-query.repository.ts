@@ -3,22 +3,38 @@ import type { ComplaintListQuery } from '../../../contract/complaints.ts';
 import { TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
-/** Who may see confidential complaints, as SQL (mirrors canSeeComplaint in the domain's permissions). */
+/** Who may see confidential complaints, as SQL: the mirror of `canSeeComplaint` (src/domain/permissions.ts). */
 export type Visibility =
-  | { kind: 'all' }
   | { kind: 'token' }
-  | { kind: 'staff'; userId: string; isManager: boolean; managedDepartmentIds: readonly string[] };
+  | {
+      kind: 'staff';
+      userId: string;
+      /** MT, board or legal adviser. */
+      seesConfidential: boolean;
+      isManager: boolean;
+      managedDepartmentIds: readonly string[];
+    };
 
-function visible(visibility: Visibility) {
-  if (visibility.kind === 'all') return sql<boolean>`true`;
+// Kept line by line with canSeeComplaint; test/cases/confidential-visibility.test.ts compares the two over a grid.
+export function visible(visibility: Visibility) {
   if (visibility.kind === 'token') return sql<boolean>`not c.confidential`;
-  const conditions = [sql`not c.confidential`, sql`c.handler_id = ${visibility.userId}`];
+  const user = visibility.userId;
+  const managed = [...visibility.managedDepartmentIds];
+  const criminal = sql<boolean>`coalesce(c.confidential_reason_code = 'criminal_suspicion', false)`;
+  const isConcerned = sql<boolean>`coalesce(c.subject_employee_id = ${user}::uuid, false)`;
+  const positions = [sql<boolean>`coalesce(c.handler_id = ${user}::uuid, false)`];
+  if (visibility.seesConfidential) positions.push(sql<boolean>`true`);
+  const concernedSees = [isConcerned];
   if (visibility.isManager) {
-    conditions.push(sql`c.responsible_manager_id = ${visibility.userId}`);
-    if (visibility.managedDepartmentIds.length > 0)
-      conditions.push(sql`c.department_id = any(${[...visibility.managedDepartmentIds]}::uuid[])`);
+    positions.push(sql<boolean>`coalesce(c.responsible_manager_id = ${user}::uuid, false)`);
+    if (managed.length > 0) {
+      positions.push(sql<boolean>`coalesce(c.department_id = any(${managed}::uuid[]), false)`);
+      concernedSees.push(
+        sql<boolean>`exists (select 1 from staff_user s where s.id = c.subject_employee_id and s.department_id = any(${managed}::uuid[]))`,
+      );
+    }
   }
-  return sql<boolean>`(${sql.join(conditions, sql` or `)})`;
+  return sql<boolean>`(not c.confidential or (not (${criminal} and ${isConcerned}) and (${sql.join(positions, sql` or `)} or (not ${criminal} and (${sql.join(concernedSees, sql` or `)})))))`;
 }
 
 // policy 2.3, 2.5: only a running term can be overdue; a complaint with the board is never late

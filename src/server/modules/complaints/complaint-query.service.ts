@@ -19,27 +19,14 @@ import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { getCalendarSettingsInForce } from '../reference-data/calendar-settings.repository.ts';
 import * as repository from './complaint.repository.ts';
-import { authorize } from './complaint-access.ts';
+import { authorize, visibilityOf } from './complaint-access.ts';
 import { buildDetail, termProgressOf } from './complaint-detail.ts';
 import {
   type Cursor,
   countByStatus,
   findLikelyRepeats,
   listComplaints,
-  type Visibility,
 } from './complaint-query.repository.ts';
-
-function visibilityOf(principal: Principal): Visibility {
-  if (principal.kind === 'token') return { kind: 'token' };
-  if (principal.roles.some((r) => r === 'management_team' || r === 'board' || r === 'legal'))
-    return { kind: 'all' };
-  return {
-    kind: 'staff',
-    userId: principal.userId,
-    isManager: principal.roles.includes('manager'),
-    managedDepartmentIds: principal.managedDepartmentIds,
-  };
-}
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');

@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ComplaintDetail, RegisterComplaintInput } from '../../../contract/complaints.ts';
 import type { FieldError } from '../../../contract/problem.ts';
-import { openComplaint, type RepeatInput, toLocalDate } from '../../../domain/index.ts';
+import {
+  type Confidentiality,
+  checkConfidentialityRequest,
+  openComplaint,
+  type RepeatInput,
+  toLocalDate,
+} from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -12,6 +18,11 @@ import { recordAccess } from '../privacy/access-log.repository.ts';
 import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
 import * as repository from './complaint.repository.ts';
 import { authorize, eventActor } from './complaint-access.ts';
+import {
+  confidentialityColumns,
+  confidentialityProblem,
+  markedConfidentialEvent,
+} from './complaint-confidentiality.service.ts';
 import { buildDetail } from './complaint-detail.ts';
 import { carryOutEffects } from './complaint-mutation.ts';
 import { stateColumns } from './complaint-state.mapper.ts';
@@ -213,6 +224,20 @@ export async function registerOnly(
       ],
     });
   }
+  // policy 1.3, 2.5: confidential on purpose, with a reason
+  let confidentiality: Confidentiality = null;
+  if (input.confidential) {
+    const checked = checkConfidentialityRequest({
+      reason: input.confidentialReason,
+      text: input.confidentialReasonText,
+    });
+    if (!checked.ok)
+      throw confidentialityProblem(checked.reason, {
+        reason: 'confidentialReason',
+        text: 'confidentialReasonText',
+      });
+    confidentiality = checked.confidentiality;
+  }
   const organizationId = principal.organizationId;
   const complainantId =
     resolved.complainantId ??
@@ -259,7 +284,7 @@ export async function registerOnly(
     department_id: resolved.departmentId,
     description: input.description,
     desired_outcome: input.desiredOutcome ?? null,
-    confidential: input.confidential,
+    ...confidentialityColumns(confidentiality),
     subject_employee_id: null,
     subject_department_id: null,
     subject_contractor_id: null,
@@ -279,6 +304,7 @@ export async function registerOnly(
         repeatRung: state.repeat?.rung ?? null,
       },
     },
+    ...(confidentiality === null ? [] : [markedConfidentialEvent(confidentiality, null)]),
     ...(await carryOutEffects(trx, { id, organization_id: organizationId }, opened.effects)),
   ];
   // policy 2.1: the complainant hears at once that we have it, with the reference and the term

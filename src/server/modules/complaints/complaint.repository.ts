@@ -4,7 +4,8 @@ import type { ContactKind, ContactRecord } from '../../../domain/index.ts';
 import type { ComplaintTable } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
-export type ComplaintRow = Selectable<ComplaintTable>;
+/** The complaint with what the permission check needs besides: the department of the employee it is about. */
+export type ComplaintRow = Selectable<ComplaintTable> & { subject_employee_department_id: string | null };
 
 /** Next number of the organisation's per-year sequence (K-2026-00042); the row lock serialises registrations. */
 /** The next number of the organisation in scope for `year` (migration 052: a sequence, so nothing waits). */
@@ -19,9 +20,23 @@ export async function insertComplaint(trx: Scoped, values: Insertable<ComplaintT
   await trx.insertInto('complaint').values(values).execute();
 }
 
-export async function findComplaintRow(trx: Scoped, id: string, options: { forUpdate?: boolean } = {}) {
-  const query = trx.selectFrom('complaint').selectAll().where('id', '=', id);
-  return (options.forUpdate ? query.forUpdate() : query).executeTakeFirst();
+export async function findComplaintRow(
+  trx: Scoped,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ComplaintRow | undefined> {
+  const query = trx
+    .selectFrom('complaint')
+    .selectAll('complaint')
+    .select((eb) =>
+      eb
+        .selectFrom('staff_user as s')
+        .select('s.department_id')
+        .whereRef('s.id', '=', 'complaint.subject_employee_id')
+        .as('subject_employee_department_id'),
+    )
+    .where('complaint.id', '=', id);
+  return (options.forUpdate ? query.forUpdate('complaint') : query).executeTakeFirst();
 }
 
 /** Writes the new state; the version check makes a stale write (lost update) impossible. */

@@ -42,6 +42,14 @@ export async function listWaitingApprovals(trx: Scoped, managerId: string) {
       'c.responsible_manager_id as responsibleManagerId',
       'c.department_id as departmentId',
       'c.confidential',
+      'c.confidential_reason_code as confidentialReason',
+      'c.subject_employee_id as subjectEmployeeId',
+      (eb) =>
+        eb
+          .selectFrom('staff_user as subject')
+          .select('subject.department_id')
+          .whereRef('subject.id', '=', 'c.subject_employee_id')
+          .as('subjectEmployeeDepartmentId'),
       'c.due_at as dueAt',
       'e.at as requestedAt',
       'e.summary as note',

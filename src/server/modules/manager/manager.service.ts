@@ -1,6 +1,7 @@
 import type { EmployeeRepeatCountView, WaitingApproval } from '../../../contract/manager.ts';
 import { APPROVAL_SUBJECTS } from '../../../contract/manager.ts';
 import {
+  type ConfidentialityReason,
   canSeeComplaint,
   countRepeatEventsPerEmployee,
   EMPLOYEE_RESPONSE_CAUSES,
@@ -61,7 +62,13 @@ export async function approvalsWaitingFor(
   const items: WaitingApproval[] = [];
   for (const row of rows) {
     if (seen.has(row.complaintId) || !isSubject(row.subject)) continue;
-    if (!canSeeComplaint(manager, row)) continue;
+    if (
+      !canSeeComplaint(manager, {
+        ...row,
+        confidentialReason: row.confidentialReason as ConfidentialityReason | null,
+      })
+    )
+      continue;
     seen.add(row.complaintId);
     items.push({
       complaintId: row.complaintId,

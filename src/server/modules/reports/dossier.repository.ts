@@ -39,6 +39,9 @@ export async function complexComplaints(trx: Scoped, complexId: string, period: 
     handlerId: string | null;
     responsibleManagerId: string | null;
     departmentId: string | null;
+    confidentialReason: string | null;
+    subjectEmployeeId: string | null;
+    subjectEmployeeDepartmentId: string | null;
     complainantName: string | null;
     handlerName: string | null;
     subjectEmployeeName: string | null;
@@ -50,6 +53,8 @@ export async function complexComplaints(trx: Scoped, complexId: string, period: 
            c.subject_kind as "subjectKind", c.triage, c.assessment, c.outcome, c.committee,
            c.answer_text as "answerText", c.handler_id as "handlerId",
            c.responsible_manager_id as "responsibleManagerId", c.department_id as "departmentId",
+           c.confidential_reason_code as "confidentialReason", c.subject_employee_id as "subjectEmployeeId",
+           e.department_id as "subjectEmployeeDepartmentId",
            p.name as "complainantName", h.name as "handlerName", e.name as "subjectEmployeeName",
            k.name as "contractorName"
     from complaint c

@@ -1,5 +1,10 @@
 import { createWriteStream } from 'node:fs';
-import { canSeeComplaint, type ReportPeriod, type StaffActor } from '../../../domain/index.ts';
+import {
+  type ConfidentialityReason,
+  canSeeComplaint,
+  type ReportPeriod,
+  type StaffActor,
+} from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import { loadOnce } from '../../load-once.ts';
@@ -57,6 +62,9 @@ export async function writeComplexDossier(
       responsibleManagerId: c.responsibleManagerId,
       departmentId: c.departmentId,
       confidential: c.confidential,
+      confidentialReason: c.confidentialReason as ConfidentialityReason | null,
+      subjectEmployeeId: c.subjectEmployeeId,
+      subjectEmployeeDepartmentId: c.subjectEmployeeDepartmentId,
     });
     const pseudonyms = new Map<string, string>();
     const employee = (id: string | null, name: string | null) => {

@@ -1,6 +1,7 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { ComplaintDetail } from '../../../contract/complaints.ts';
+import { CONFIDENTIALITY_REASONS } from '../../../domain/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDateTime, formatDay } from '../complaints/format.ts';
 import { TermBadge } from '../complaints/TermBadge.tsx';
@@ -34,8 +35,16 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintDetail }) {
                 {t.complaint.status[complaint.status]}
               </Badge>
               {complaint.confidential && (
-                <Badge color="gray.8" variant="outline">
+                <Badge
+                  color="gray.8"
+                  variant="outline"
+                  style={{ textTransform: 'none' }}
+                  data-testid="confidential-badge"
+                >
                   {t.complaint.flags.confidential}
+                  {complaint.confidentialReason
+                    ? `: ${CONFIDENTIALITY_REASONS[complaint.confidentialReason.code][locale]}`
+                    : ''}
                 </Badge>
               )}
               {complaint.criminalSuspicion && (
@@ -94,6 +103,14 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintDetail }) {
             {complaint.category ? t.complaint.category[complaint.category] : h.unknown}
             {complaint.subject?.name ? ` · ${h.subject}: ${complaint.subject.name}` : ''}
           </Fact>
+          {complaint.confidentialReason && (
+            <Fact label={t.complaint.flags.confidential}>
+              <span data-testid="confidential-reason">
+                {CONFIDENTIALITY_REASONS[complaint.confidentialReason.code][locale]}
+                {complaint.confidentialReason.text ? ` — ${complaint.confidentialReason.text}` : ''}
+              </span>
+            </Fact>
+          )}
           {complaint.representative && (
             <Fact label={h.representative}>
               {complaint.representative.name} ({complaint.representative.relation})

@@ -1,6 +1,7 @@
 import type { CurrentUser } from '../../../contract/auth.ts';
 import type { ComplaintDetail } from '../../../contract/complaints.ts';
 import {
+  type ComplaintAccess,
   type ComplaintActionType,
   type ComplaintPermission,
   type ComplaintStatus,
@@ -58,6 +59,9 @@ export const ACTION_RULES: Record<ActionKey, ActionRule> = {
     permission: 'complaint.handle',
     lifecycle: 'flag_criminal_offence',
   },
+  // policy 1.3, 2.5: in any status; the flag itself decides which of the two is possible
+  markConfidential: { path: 'confidential', permission: 'complaint.mark_confidential', statuses: 'any' },
+  liftConfidential: { path: 'confidential/lift', permission: 'complaint.lift_confidential', statuses: 'any' },
   committee: { path: 'committee', permission: 'complaint.handle', lifecycle: 'refer_to_committee' },
   committeeReference: {
     path: 'committee/reference',
@@ -109,6 +113,8 @@ export const ACTION_ORDER: ActionKey[] = [
   'withdraw',
   'criminalOffence',
   'boardTrackDecision',
+  'markConfidential',
+  'liftConfidential',
   'committee',
   'committeeReference',
   'committeeRuling',
@@ -121,7 +127,10 @@ export type Availability = { enabled: true } | { enabled: false; reason: string 
 
 const PERMISSION_REASON: Record<
   ComplaintPermission,
-  Exclude<keyof Messages['complaint']['disabled'], 'status'> | null
+  Exclude<
+    keyof Messages['complaint']['disabled'],
+    'status' | 'alreadyConfidential' | 'notConfidential'
+  > | null
 > = {
   'complaint.view': null,
   'complaint.register': null,
@@ -131,7 +140,22 @@ const PERMISSION_REASON: Record<
   'complaint.decide': 'manager',
   'complaint.give_legal_advice': 'legal',
   'complaint.record_board_decision': 'board',
+  'complaint.mark_confidential': 'markConfidential',
+  'complaint.lift_confidential': 'liftConfidential',
 };
+
+/** What the permission check needs, from the detail the server sent. */
+export function accessOf(complaint: ComplaintDetail): ComplaintAccess {
+  return {
+    handlerId: complaint.handler?.id ?? null,
+    responsibleManagerId: complaint.responsibleManager?.id ?? null,
+    departmentId: complaint.department?.id ?? null,
+    confidential: complaint.confidential,
+    confidentialReason: complaint.confidentialReason?.code ?? null,
+    subjectEmployeeId: complaint.subject?.kind === 'employee' ? (complaint.subject.id ?? null) : null,
+    subjectEmployeeDepartmentId: complaint.subjectEmployeeDepartmentId,
+  };
+}
 
 /** May this user take this step now? If not, why not, in words (shown beside the disabled button). */
 export function decideAvailability(
@@ -156,6 +180,10 @@ export function decideAvailability(
     return { enabled: false, reason: t.complaint.disabled.status(t.complaint.status[status]) };
   if (key === 'pickUp' && complaint.handler?.id === user.id)
     return { enabled: false, reason: t.complaint.disabled.assign };
+  if (key === 'markConfidential' && complaint.confidential)
+    return { enabled: false, reason: t.complaint.disabled.alreadyConfidential };
+  if (key === 'liftConfidential' && !complaint.confidential)
+    return { enabled: false, reason: t.complaint.disabled.notConfidential };
   const decision = decideComplaintAction(
     {
       userId: user.id,
@@ -164,12 +192,7 @@ export function decideAvailability(
       managedDepartmentIds: user.managedDepartmentIds,
     },
     rule.permission,
-    {
-      handlerId: complaint.handler?.id ?? null,
-      responsibleManagerId: complaint.responsibleManager?.id ?? null,
-      departmentId: complaint.department?.id ?? null,
-      confidential: complaint.confidential,
-    },
+    accessOf(complaint),
   );
   if (decision.allowed) return { enabled: true };
   const reason = PERMISSION_REASON[rule.permission];

@@ -11,6 +11,7 @@ import {
   CommitteeRulingForm,
   CompensationPaidForm,
 } from './forms/CommitteeForms.tsx';
+import { LiftConfidentialityForm, MarkConfidentialForm } from './forms/ConfidentialityForms.tsx';
 import {
   CloseForm,
   CommitteeForm,
@@ -51,6 +52,8 @@ export const ACTION_FORMS: Record<ActionKey, ComponentType<ActionFormProps & { u
   close: CloseForm,
   withdraw: WithdrawForm,
   criminalOffence: CriminalOffenceForm,
+  markConfidential: MarkConfidentialForm,
+  liftConfidential: LiftConfidentialityForm,
   committee: CommitteeForm,
   committeeReference: CommitteeReferenceForm,
   committeeRuling: CommitteeRulingForm,

@@ -105,6 +105,8 @@ export type ComplaintActionPath =
   | 'close'
   | 'withdraw'
   | 'criminal-offence'
+  | 'confidential'
+  | 'confidential/lift'
   | 'committee'
   | 'committee/reference'
   | 'committee/ruling'

@@ -14,8 +14,9 @@ import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../li
 import { complaintKeys, postComplaintAction, registerComplaint } from '../complaints/complaints-api.ts';
 import { toDateTimeLocalValue } from '../complaints/format.ts';
 import { useScrollToTop } from '../complaints/use-scroll-to-top.ts';
+import { ConfidentialQuestion } from './ConfidentialQuestion.tsx';
 import { DueDatePreview } from './DueDatePreview.tsx';
-import { type IntakeValues, toRegisterBody, toTriageBody } from './intake-form.ts';
+import { confidentialityErrors, type IntakeValues, toRegisterBody, toTriageBody } from './intake-form.ts';
 import { LikelyRepeats } from './LikelyRepeats.tsx';
 import { NewPersonFields } from './NewPersonFields.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
@@ -32,6 +33,9 @@ const initialValues = (): IntakeValues => ({
   newPersonRelation: 'tenant',
   description: '',
   desiredOutcome: '',
+  confidential: 'no',
+  confidentialReason: '',
+  confidentialReasonText: '',
   repeatOf: '',
   repeatNewFacts: false,
   isReferral: 'no',
@@ -119,7 +123,7 @@ export function IntakePage() {
     save.reset();
     const register = validateForm(registerComplaintInput, toRegisterBody(values));
     const triage = validateForm(triageInput, toTriageBody(values));
-    const next: FieldErrors = register.ok ? {} : { ...register.errors };
+    const next: FieldErrors = { ...(register.ok ? {} : register.errors), ...confidentialityErrors(values) };
     if (!triage.ok) for (const [path, text] of Object.entries(triage.errors)) next[`triage.${path}`] = text;
     const ground = values.ground as keyof typeof OUTSIDE_PROCEDURE_GROUNDS;
     if (
@@ -155,6 +159,16 @@ export function IntakePage() {
     { path: 'complainant.email', id: 'intake-new-email', label: t.intake.newPersonEmail },
     { path: 'description', id: 'intake-description', label: t.intake.description },
     { path: 'desiredOutcome', id: 'intake-desired-outcome', label: t.intake.desiredOutcome },
+    {
+      path: 'confidentialReason',
+      id: 'intake-confidential-reason',
+      label: t.complaint.form.confidentialReason,
+    },
+    {
+      path: 'confidentialReasonText',
+      id: 'intake-confidential-text',
+      label: t.complaint.form.confidentialReasonText,
+    },
     { path: 'triage.kind', id: 'intake-referral-kind', label: t.intake.referralKind },
     { path: 'triage.ground', id: 'intake-ground', label: t.intake.ground },
     { path: 'triage.referralDetail', id: 'intake-ground-detail', label: t.intake.groundDetail },
@@ -275,6 +289,7 @@ export function IntakePage() {
                 onLink={(repeatOf) => set({ repeatOf })}
                 onNewFacts={(repeatNewFacts) => set({ repeatNewFacts })}
               />
+              <ConfidentialQuestion values={values} set={set} errors={errors} />
             </Stack>
           </Paper>
 

@@ -1,5 +1,9 @@
 import type { RegisterComplaintInput, TriageInputBody } from '../../../contract/complaints.ts';
-import type { IntakeChannel } from '../../../domain/index.ts';
+import {
+  type ChoosableConfidentialityReason,
+  checkConfidentialityRequest,
+  type IntakeChannel,
+} from '../../../domain/index.ts';
 import { fromDateTimeLocalValue } from '../complaints/format.ts';
 
 export type YesNo = 'yes' | 'no';
@@ -17,6 +21,9 @@ export type IntakeValues = {
   newPersonRelation: 'tenant' | 'prospective_tenant' | 'buyer' | 'other';
   description: string;
   desiredOutcome: string;
+  confidential: YesNo;
+  confidentialReason: ChoosableConfidentialityReason | '';
+  confidentialReasonText: string;
   repeatOf: string;
   repeatNewFacts: boolean;
   isReferral: YesNo;
@@ -54,7 +61,13 @@ export function toRegisterBody(values: IntakeValues): RegisterComplaintInput {
         : {}),
     description: values.description,
     desiredOutcome: orUndefined(values.desiredOutcome) ?? null,
-    confidential: false,
+    confidential: values.confidential === 'yes',
+    ...(values.confidential === 'yes'
+      ? {
+          ...(values.confidentialReason ? { confidentialReason: values.confidentialReason } : {}),
+          confidentialReasonText: orUndefined(values.confidentialReasonText) ?? null,
+        }
+      : {}),
     ...(values.repeatOf
       ? {
           repeat: {
@@ -66,6 +79,19 @@ export function toRegisterBody(values: IntakeValues): RegisterComplaintInput {
         }
       : {}),
   } as RegisterComplaintInput;
+}
+
+/** policy 1.3, 2.5: the reason a confidential complaint needs, checked by the domain's own rule before sending. */
+export function confidentialityErrors(values: IntakeValues): Record<string, { nl: string; en: string }> {
+  if (values.confidential !== 'yes') return {};
+  const checked = checkConfidentialityRequest({
+    reason: values.confidentialReason || undefined,
+    text: values.confidentialReasonText,
+  });
+  if (checked.ok) return {};
+  return checked.reason === 'confidential_reason_text_required'
+    ? { confidentialReasonText: { nl: 'Schrijf de reden op.', en: 'Write down the reason.' } }
+    : { confidentialReason: { nl: 'Kies een reden.', en: 'Choose a reason.' } };
 }
 
 /** The triage call's body, from the guided questions; unknown choices stay '' so validation names them. */
