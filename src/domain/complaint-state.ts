@@ -4,7 +4,9 @@ import type { CalendarSettings } from './calendar-settings.ts';
 import type { CommitteeCase } from './committee.ts';
 import type { IntakeChannel } from './complaint-category.ts';
 import { computeDueAt } from './complaint-term.ts';
+import type { ExplanationLetter } from './explanation-letter.ts';
 import type { ComplaintTerm } from './extension.ts';
+import type { PolicyFindingEffect } from './policy-finding.ts';
 import {
   classifyRepeat,
   type RepeatClassification,
@@ -48,6 +50,8 @@ export type ComplaintState = Readonly<{
   committee: CommitteeCase | null;
   criminalOffence: Readonly<{ flaggedAt: Date; flaggedBy: string }> | null;
   withdrawal: Readonly<{ at: Date; reason: string }> | null;
+  /** policy 2.5: the explanation as a letter to post, when the complainant has no e-mail address. */
+  explanationLetter: ExplanationLetter | null;
   closedAt: Date | null;
 }>;
 
@@ -57,8 +61,10 @@ export type ComplaintEffect =
   | { readonly type: 'record_referral'; readonly referral: Referral }
   | { readonly type: 'send_answer'; readonly recipients: AnswerRecipients }
   | { readonly type: 'send_explanation'; readonly text: string }
+  | { readonly type: 'prepare_explanation_letter'; readonly text: string }
   | { readonly type: 'notify_complainant_of_extension'; readonly dueAt: Date; readonly text: string }
   | AssessmentEffect
+  | PolicyFindingEffect
   | RepeatEffect;
 
 export type OpenComplaintInput = Readonly<{
@@ -104,6 +110,7 @@ export function openComplaint(
     committee: null,
     criminalOffence: null,
     withdrawal: null,
+    explanationLetter: null,
     closedAt: null,
   };
   return succeed({ state, effects: [...(repeat?.effects ?? [])] });
@@ -112,4 +119,12 @@ export function openComplaint(
 /** Who watches the term: the manager in an employee-caused repeat, otherwise the handler (policy 2.3, 2.6). */
 export function getTermOwnerId(state: ComplaintState): string | null {
   return state.repeat?.managingManagerId ?? state.handlerId;
+}
+
+/**
+ * Does the complaint carry an answer term? Not a repeat past the last response without a lawyer (policy 2.6:
+ * recorded, no new answer duty): it has no due date, no reminders and no term in the reports.
+ */
+export function hasAnswerTerm(state: Pick<ComplaintState, 'repeat'>): boolean {
+  return state.repeat === null || state.repeat.answerDuty;
 }

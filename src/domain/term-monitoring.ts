@@ -9,7 +9,8 @@ import { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-day-
 export type MonitoredComplaint = Readonly<{
   id: string;
   status: ComplaintStatus;
-  dueAt: Date;
+  /** null: no answer term (policy 2.6, a repeat past the last response), so nothing to remind about. */
+  dueAt: Date | null;
   handlerId: string | null;
   responsibleManagerId: string | null;
   /** policy 2.6: in an employee-caused repeat this manager decides who handles it. */
@@ -113,7 +114,7 @@ export function planReminders(
 
   for (const c of complaints) {
     const termOwner = c.managingManagerId ?? c.handlerId;
-    if (RUNNING.includes(c.status)) {
+    if (RUNNING.includes(c.status) && c.dueAt !== null) {
       const dueDay = toLocalDate(c.dueAt);
       if (now.getTime() > c.dueAt.getTime()) {
         // policy 2.3: the handler and the manager ("eindverantwoordelijk") are told; later the MT

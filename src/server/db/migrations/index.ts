@@ -22,6 +22,7 @@ import * as complaintNumberSequences from './2026-11-26-052-complaint-number-seq
 import * as searchFunction from './2026-11-26-053-search-function.ts';
 import * as reportIndexes from './2026-11-26-054-report-indexes.ts';
 import * as routingAndResponsibility from './2026-12-06-055-routing-and-responsibility.ts';
+import * as postedLettersAndAnswerTerms from './2026-12-06-059-posted-letters-and-answer-terms.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26-053-search-function': searchFunction,
   '2026-11-26-054-report-indexes': reportIndexes,
   '2026-12-06-055-routing-and-responsibility': routingAndResponsibility,
+  '2026-12-06-059-posted-letters-and-answer-terms': postedLettersAndAnswerTerms,
 };

@@ -3,6 +3,7 @@ import {
   type CalendarSettings,
   type ComplaintState,
   describeTermProgress,
+  hasAnswerTerm,
   listNextSteps,
   NEXT_STEPS,
   REPEAT_RUNGS,
@@ -14,13 +15,17 @@ import { toComplaintState } from './complaint-state.mapper.ts';
 
 const TERM_RUNNING = new Set(['new', 'in_progress', 'declined_outside_procedure']);
 
-/** The working-day countdown, or `stopped` once the complaint no longer waits for us (policy 2.3). */
+/**
+ * The working-day countdown, `stopped` once the complaint no longer waits for us (policy 2.3), or `no_term`
+ * for a repeat recorded without an answer term (policy 2.6; `dueAt` null).
+ */
 export function termProgressOf(
   status: string,
-  dueAt: Date,
+  dueAt: Date | null,
   settings: CalendarSettings,
   now: Date,
 ): ComplaintDetail['term']['progress'] {
+  if (dueAt === null) return { state: 'no_term' };
   return TERM_RUNNING.has(status) ? describeTermProgress(now, dueAt, settings) : { state: 'stopped' };
 }
 
@@ -109,10 +114,11 @@ export async function buildDetail(
     responsibleManager: staffName(row.responsible_manager_id),
     term: {
       startDay: state.term.termStartDay,
-      originalDueAt: state.term.originalDueAt.toISOString(),
-      dueAt: state.term.dueAt.toISOString(),
+      answerTerm: hasAnswerTerm(state),
+      originalDueAt: hasAnswerTerm(state) ? state.term.originalDueAt.toISOString() : null,
+      dueAt: hasAnswerTerm(state) ? state.term.dueAt.toISOString() : null,
       extensions: row.term_extensions as Record<string, unknown>[],
-      progress: termProgressOf(state.status, state.term.dueAt, settings, now),
+      progress: termProgressOf(state.status, hasAnswerTerm(state) ? state.term.dueAt : null, settings, now),
     },
     repeat: state.repeat
       ? {
@@ -140,6 +146,13 @@ export async function buildDetail(
           }
         : null,
     withdrawal: asRecord(row.withdrawal),
+    explanationLetter:
+      state.explanationLetter === null
+        ? null
+        : {
+            preparedAt: state.explanationLetter.preparedAt.toISOString(),
+            postedOn: state.explanationLetter.postedOn,
+          },
     closedAt: iso(row.closed_at),
     nextSteps: listNextSteps(state).map((code) => ({ code, ...NEXT_STEPS[code] })),
     version: row.version,
