@@ -91,3 +91,4 @@ export const lettersToPost = z.object({ items: z.array(letterToPost) }).meta({
     'policy 2.5: explanation letters prepared for complainants without e-mail and not yet posted, oldest first. ' +
     'Management assistants see every letter they may see; others the letters of complaints they handle.',
 });
+export type LetterToPost = z.infer<typeof letterToPost>;

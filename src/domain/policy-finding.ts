@@ -61,6 +61,12 @@ export function isAwaitingManagerRoute(assessment: Assessment | null): boolean {
   return !assessment.managementTeamAgenda && assessment.managerDecision === null;
 }
 
+/** Can the manager still choose something for this finding (policy 2.4)? */
+export function isPolicyFindingOpen(assessment: Assessment | null): boolean {
+  if (!isFindingForManager(assessment) || assessment.managerDecision !== null) return false;
+  return !assessment.managementTeamAgenda || assessment.finding === 'policy_wrong_in_this_case';
+}
+
 /**
  * The manager's choice (policy 2.4, 3.1): put the finding on the MT's agenda (exactly once), or decide this
  * case as an exception with a recorded text. Policy wrong in this case still needs the manager's decision

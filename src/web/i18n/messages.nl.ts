@@ -106,6 +106,7 @@ export const nl = {
   shell: {
     mainNavigation: 'Hoofdmenu',
     work: 'Werk',
+    lettersToPost: 'Te posten',
     account: 'Mijn account',
     signedInAs: 'Ingelogd als',
     logout: 'Uitloggen',
@@ -300,6 +301,7 @@ export const nl = {
       overdue: (days: number) =>
         days === 0 ? 'te laat' : days === 1 ? '1 werkdag te laat' : `${days} werkdagen te laat`,
       stopped: 'termijn gestopt',
+      noTerm: 'geen antwoordtermijn',
       dueOn: (date: string) => `uiterlijk ${date}`,
     },
     header: {
@@ -380,6 +382,10 @@ export const nl = {
       referral_recorded: 'Doorverwijzing vastgelegd',
       acknowledgement_queued: 'Ontvangstbevestiging klaargezet',
       attachment_added: 'Bijlage toegevoegd',
+      prepare_explanation_letter: 'Uitleg als brief voorbereid',
+      explanation_prepared: 'Brief met uitleg klaargezet om te posten',
+      letter_posted: 'Brief gepost',
+      policy_finding_referred: 'Beoordeling naar de leidinggevende',
     } as Record<string, string>,
     conflict:
       'Iemand anders heeft deze klacht net gewijzigd. De nieuwste versie is geladen: controleer die en probeer het opnieuw.',
@@ -391,6 +397,8 @@ export const nl = {
       legal: 'Alleen de jurist.',
       board: 'Alleen de directie.',
       assign: 'Alleen de leidinggevende, of iemand die een klacht zonder behandelaar oppakt.',
+      policyFinding: 'Er wacht geen beoordeling op een keuze van de leidinggevende.',
+      letterPosted: 'Alleen de managementassistent, de behandelaar of de leidinggevende.',
     },
     cancel: 'Annuleren',
     closeDialog: 'Venster sluiten',
@@ -421,6 +429,8 @@ export const nl = {
       committeeRuling: 'Uitspraak commissie',
       boardDecision: 'Besluit directie',
       committeeFollowUp: 'Opvolging besluit',
+      policyFinding: 'MT-agenda of zelf beslissen',
+      letterPosted: 'Brief gepost',
     },
     form: {
       submit: 'Opslaan',
@@ -484,8 +494,23 @@ export const nl = {
       adoptsAdvice: 'De directie neemt het advies over',
       boardText: 'Besluit van de directie',
       followUpText: 'Wat is er gedaan?',
+      policyFindingIntro: (finding: string) => `Uitkomst van de beoordeling: ${finding}`,
+      policyFindingRoute: 'Wat doet u ermee?',
+      routeManagementTeam: 'Op de MT-agenda zetten',
+      routeException: 'Zelf beslissen (uitzondering)',
+      postedOn: 'Gepost op',
+      postedOnHint: 'De dag waarop de brief op de post ging. Die dag telt voor de termijn.',
+      explanationByPost:
+        'De klager heeft geen e-mailadres. De uitleg wordt een brief die klaarstaat om te posten; de termijn loopt tot de brief gepost is.',
       recordWithoutAnswerDutyConfirm:
         'Dit is een herhaalklacht na onze laatste reactie. Hij wordt vastgelegd en afgesloten, zonder nieuw antwoord.',
+    },
+    downloads: {
+      title: 'Downloads',
+      committeeDossier: 'Dossier voor de klachtencommissie (zip)',
+      explanationLetter: 'Brief met de uitleg (pdf)',
+      letterPrepared: (date: string) => `Brief klaargezet op ${date}, nog niet gepost.`,
+      letterPosted: (date: string) => `Brief gepost op ${date}.`,
     },
     attachments: {
       title: 'Bijlagen',
@@ -660,6 +685,7 @@ export const nl = {
       compensation: 'Een vergoeding',
       manager_decision: 'Een beslissing van de leidinggevende',
       extension: 'Verlenging van de termijn',
+      policy_finding: 'Beleid klopt niet of ontbreekt: MT-agenda of uitzondering',
     },
     repeatsIntro:
       'Herhaalklachten die ontstonden doordat een medewerker te laat, niet of ongelukkig reageerde (2.6). Alleen u als leidinggevende ziet dit, als onderdeel van de beoordeling van de medewerker.',
@@ -821,6 +847,23 @@ export const nl = {
     auditWho: 'Wie',
     auditSubject: 'Over',
     auditFrom: 'IP-adres',
+  },
+  letters: {
+    pageTitle: 'Te posten',
+    title: 'Brieven om te posten',
+    intro:
+      'Uitleg aan klagers zonder e-mailadres (klacht buiten de procedure). Print de brief, post hem en vul de datum in: pas dan heeft de klager de uitleg gekregen.',
+    empty: 'Er liggen geen brieven klaar om te posten.',
+    caption: 'Brieven die klaarstaan, de oudste eerst',
+    columnReference: 'Klacht',
+    columnRecipient: 'Aan',
+    columnPrepared: 'Klaargezet',
+    columnDue: 'Termijn tot',
+    columnActions: 'Actie',
+    download: 'Brief (pdf)',
+    postedOn: 'Gepost op',
+    markPosted: 'Gepost',
+    posted: (reference: string) => `Brief voor ${reference} staat als gepost genoteerd.`,
   },
   notifications: {
     bell: 'Meldingen',

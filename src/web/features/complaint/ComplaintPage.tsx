@@ -19,6 +19,7 @@ import { Attachments } from './Attachments.tsx';
 import { type ActionKey, decideAvailability } from './action-catalogue.ts';
 import { ACTION_FORMS } from './action-forms.tsx';
 import { ComplaintHeader } from './ComplaintHeader.tsx';
+import { DownloadsPanel } from './DownloadsPanel.tsx';
 import { NextSteps } from './NextSteps.tsx';
 import { Timeline } from './Timeline.tsx';
 
@@ -111,6 +112,7 @@ export function ComplaintPage() {
               </Paper>
             </section>
             {complaint.answer && <AnswerPanel complaint={complaint} />}
+            <DownloadsPanel complaint={complaint} />
             <Timeline complaint={complaint} />
             <Attachments complaint={complaint} />
           </Stack>

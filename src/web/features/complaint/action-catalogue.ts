@@ -1,11 +1,14 @@
 import type { CurrentUser } from '../../../contract/auth.ts';
 import type { ComplaintDetail } from '../../../contract/complaints.ts';
 import {
+  type Assessment,
   type ComplaintActionType,
   type ComplaintPermission,
   type ComplaintStatus,
   decideComplaintAction,
+  isPolicyFindingOpen,
   listAvailableActions,
+  mayMarkLetterPosted,
   type NextStep,
 } from '../../../domain/index.ts';
 import type { Messages } from '../../i18n/messages.nl.ts';
@@ -79,6 +82,10 @@ export const ACTION_RULES: Record<ActionKey, ActionRule> = {
     permission: 'complaint.handle',
     lifecycle: 'record_committee_follow_up',
   },
+  // policy 2.4: the manager's choice on a wrong or missing policy, in any status (also withdrawn)
+  policyFinding: { path: 'policy-finding', permission: 'complaint.decide', statuses: 'any' },
+  // policy 2.5: management assistants post the letter too (mayMarkLetterPosted decides below)
+  letterPosted: { path: 'letter-posted', permission: 'complaint.handle', lifecycle: 'record_letter_posted' },
 };
 
 /** The order in which the actions are offered: roughly the order of the policy's path. */
@@ -90,6 +97,7 @@ export const ACTION_ORDER: ActionKey[] = [
   'contact',
   'note',
   'assessment',
+  'policyFinding',
   'writtenOnly',
   'requestApproval',
   'approve',
@@ -97,6 +105,7 @@ export const ACTION_ORDER: ActionKey[] = [
   'extension',
   'answer',
   'explanation',
+  'letterPosted',
   'compensationPaid',
   'close',
   'withdraw',
@@ -147,21 +156,31 @@ export function decideAvailability(
     return { enabled: false, reason: t.complaint.disabled.status(t.complaint.status[status]) };
   if (key === 'pickUp' && complaint.handler?.id === user.id)
     return { enabled: false, reason: t.complaint.disabled.assign };
-  const decision = decideComplaintAction(
-    {
-      userId: user.id,
-      roles: user.roles,
-      departmentId: user.departmentId,
-      managedDepartmentIds: user.managedDepartmentIds,
-    },
-    rule.permission,
-    {
-      handlerId: complaint.handler?.id ?? null,
-      responsibleManagerId: complaint.responsibleManager?.id ?? null,
-      departmentId: complaint.department?.id ?? null,
-      confidential: complaint.confidential,
-    },
-  );
+  if (key === 'policyFinding' && !isPolicyFindingOpen(complaint.assessment as Assessment | null))
+    return { enabled: false, reason: t.complaint.disabled.policyFinding };
+  const letterWaiting = complaint.explanationLetter !== null && complaint.explanationLetter.postedOn === null;
+  if (
+    (key === 'letterPosted' && !letterWaiting) ||
+    (key === 'explanation' && complaint.explanationLetter !== null)
+  )
+    return { enabled: false, reason: t.complaint.disabled.status(t.complaint.status[status]) };
+  const actor = {
+    userId: user.id,
+    roles: user.roles,
+    departmentId: user.departmentId,
+    managedDepartmentIds: user.managedDepartmentIds,
+  };
+  const access = {
+    handlerId: complaint.handler?.id ?? null,
+    responsibleManagerId: complaint.responsibleManager?.id ?? null,
+    departmentId: complaint.department?.id ?? null,
+    confidential: complaint.confidential,
+  };
+  if (key === 'letterPosted')
+    return mayMarkLetterPosted(actor, access)
+      ? { enabled: true }
+      : { enabled: false, reason: t.complaint.disabled.letterPosted };
+  const decision = decideComplaintAction(actor, rule.permission, access);
   if (decision.allowed) return { enabled: true };
   const reason = PERMISSION_REASON[rule.permission];
   return { enabled: false, reason: reason ? t.complaint.disabled[reason] : t.complaint.disabled.handler };
@@ -180,6 +199,8 @@ export function actionForStep(step: NextStep, isManager: boolean): ActionKey | n
     obtain_legal_advice: 'legalAdvice',
     send_answer: 'answer',
     send_explanation: 'explanation',
+    post_explanation_letter: 'letterPosted',
+    decide_policy_finding: 'policyFinding',
     pay_compensation: 'compensationPaid',
     close: 'close',
     record_committee_reference: 'committeeReference',

@@ -19,6 +19,7 @@ import {
 } from './forms/ConfirmForms.tsx';
 import { ExtensionForm } from './forms/ExtensionForm.tsx';
 import type { ActionFormProps } from './forms/form-props.ts';
+import { LetterPostedForm, PolicyFindingForm } from './forms/PathForms.tsx';
 import {
   CommitteeReferenceForm,
   ContactForm,
@@ -54,4 +55,6 @@ export const ACTION_FORMS: Record<ActionKey, ComponentType<ActionFormProps & { u
   committeeRuling: CommitteeRulingForm,
   boardDecision: BoardDecisionForm,
   committeeFollowUp: CommitteeFollowUpForm,
+  policyFinding: PolicyFindingForm,
+  letterPosted: LetterPostedForm,
 };

@@ -108,7 +108,9 @@ export type ComplaintActionPath =
   | 'committee/reference'
   | 'committee/ruling'
   | 'committee/board-decision'
-  | 'committee/follow-up';
+  | 'committee/follow-up'
+  | 'policy-finding'
+  | 'letter-posted';
 
 /** One step on a complaint, on the version the user saw: someone else's change in between gives a 412. */
 export function postComplaintAction(

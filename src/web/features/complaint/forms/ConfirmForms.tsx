@@ -44,13 +44,19 @@ export function ExplanationForm(props: ActionFormProps) {
       {...props}
       path="explanation"
       text={
-        ground ? (
-          <Alert variant="light" color="gehoord" title={t.complaint.form.explanationPreview}>
-            <Text size="sm" data-testid="explanation-text">
-              {composeOutsideProcedureExplanation(ground, detail)}
-            </Text>
-          </Alert>
-        ) : null
+        <>
+          {ground ? (
+            <Alert variant="light" color="gehoord" title={t.complaint.form.explanationPreview}>
+              <Text size="sm" data-testid="explanation-text">
+                {composeOutsideProcedureExplanation(ground, detail)}
+              </Text>
+            </Alert>
+          ) : null}
+          {/* policy 2.5: without an e-mail address the explanation is a letter to post */}
+          {props.complaint.complainant?.email ? null : (
+            <Text size="sm">{t.complaint.form.explanationByPost}</Text>
+          )}
+        </>
       }
       submitLabel={t.complaint.action.explanation}
     />
