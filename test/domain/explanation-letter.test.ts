@@ -4,9 +4,14 @@ import {
   chooseExplanationDelivery,
   getEndOfLocalDay,
   hasAnswerTerm,
+  isPolicyFindingOpen,
+  listNextSteps,
+  mayExportCommitteeDossier,
+  mayMarkLetterPosted,
   postedExplanationInstant,
+  type StaffRole,
 } from '../../src/domain/index.ts';
-import { NOW, openState } from './fixtures.ts';
+import { KIND_B, NOW, openState } from './fixtures.ts';
 
 const PREPARED = { preparedAt: new Date('2026-06-08T09:00:00Z'), postedOn: null };
 
@@ -69,5 +74,68 @@ describe('answer term of a repeat (policy 2.6)', () => {
     { name: 'third repeat by a lawyer: still answered', state: repeat(2, 'written_by_lawyer'), term: true },
   ])('$name', ({ state, term }) => {
     expect(hasAnswerTerm(state)).toBe(term);
+  });
+});
+
+describe('who marks a letter posted (policy 2.5) and who exports the committee dossier (policy 1.3)', () => {
+  const access = {
+    handlerId: 'eva',
+    responsibleManagerId: 'mia',
+    departmentId: 'wonen',
+    confidential: false,
+  };
+  const actor = (userId: string, roles: StaffRole[], managed: string[] = []) => ({
+    userId,
+    roles,
+    departmentId: 'wonen',
+    managedDepartmentIds: managed,
+  });
+  test.each([
+    { name: 'the handler', who: actor('eva', ['employee']), letter: true, dossier: true },
+    {
+      name: 'the manager',
+      who: actor('mia', ['employee', 'manager'], ['wonen']),
+      letter: true,
+      dossier: true,
+    },
+    {
+      name: 'a management assistant',
+      who: actor('anna', ['employee', 'management_assistant']),
+      letter: true,
+      dossier: true,
+    },
+    { name: 'the MT', who: actor('mt', ['employee', 'management_team']), letter: false, dossier: true },
+    { name: 'a colleague', who: actor('karel', ['employee']), letter: false, dossier: false },
+  ])('$name', ({ who, letter, dossier }) => {
+    expect(mayMarkLetterPosted(who, access)).toBe(letter);
+    expect(mayExportCommitteeDossier(who, access)).toBe(dossier);
+  });
+  test('a confidential complaint: not for a management assistant who may not see it', () => {
+    const anna = actor('anna', ['employee', 'management_assistant']);
+    expect(mayMarkLetterPosted(anna, { ...access, confidential: true })).toBe(false);
+    expect(mayExportCommitteeDossier(anna, { ...access, confidential: true })).toBe(false);
+  });
+});
+
+describe('next steps for the new paths', () => {
+  const declined = {
+    ...openState(),
+    status: 'declined_outside_procedure' as const,
+  };
+  test('policy 2.5: a prepared letter waits to be posted', () => {
+    expect(listNextSteps(declined)).toEqual(['send_explanation']);
+    expect(listNextSteps({ ...declined, explanationLetter: { preparedAt: NOW, postedOn: null } })).toEqual([
+      'post_explanation_letter',
+    ]);
+  });
+  test('policy 2.4: a wrong policy waits for the manager, also after a withdrawal', () => {
+    const assessment = { ...KIND_B, finding: 'policy_wrong' as const };
+    expect(listNextSteps({ ...openState(), status: 'withdrawn', assessment })).toEqual([
+      'decide_policy_finding',
+    ]);
+    expect(isPolicyFindingOpen(assessment)).toBe(true);
+    const onAgenda = { ...assessment, managementTeamAgenda: { at: NOW, byUserId: null } };
+    expect(listNextSteps({ ...openState(), status: 'withdrawn', assessment: onAgenda })).toEqual([]);
+    expect(isPolicyFindingOpen(onAgenda)).toBe(false);
   });
 });
