@@ -262,6 +262,45 @@ export const complaintProblemCatalog = {
     nl: 'Deze klacht is niet vertrouwelijk.',
     en: 'This complaint is not confidential.',
   },
+  explanation_letter_already_prepared: {
+    status: 409,
+    nl: 'De brief met de uitleg is al klaargezet om te posten.',
+    en: 'The letter with the explanation has already been prepared for the post.',
+  },
+  letter_not_prepared: {
+    status: 409,
+    nl: 'Er staat geen brief klaar om te posten.',
+    en: 'There is no letter waiting to be posted.',
+  },
+  letter_already_posted: {
+    status: 409,
+    nl: 'Deze brief is al gepost.',
+    en: 'This letter has already been posted.',
+  },
+  letter_posted_date_invalid: refused('Deze datum is ongeldig.', 'This date is invalid.'),
+  letter_posted_in_future: refused(
+    'De datum van posten kan niet in de toekomst liggen.',
+    'The posting date cannot be in the future.',
+  ),
+  letter_posted_before_prepared: refused(
+    'De brief kan niet gepost zijn voordat hij klaarstond.',
+    'The letter cannot have been posted before it was prepared.',
+  ),
+  policy_finding_not_for_manager: {
+    status: 409,
+    nl: 'Deze beoordeling hoeft niet naar de leidinggevende: het beleid klopt volgens de beoordeling.',
+    en: 'This assessment does not go to the manager: according to it the policy is right.',
+  },
+  policy_finding_already_on_agenda: {
+    status: 409,
+    nl: 'Dit staat al op de MT-agenda.',
+    en: 'This is already on the MT agenda.',
+  },
+  policy_finding_already_decided: {
+    status: 409,
+    nl: 'De leidinggevende heeft hierover al beslist.',
+    en: 'The manager has already decided on this.',
+  },
   precondition_failed: {
     status: 412,
     nl: 'Iemand anders heeft deze klacht intussen gewijzigd. Laad hem opnieuw.',

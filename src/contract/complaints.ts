@@ -277,6 +277,24 @@ export const liftConfidentialityInput = z
   .meta({ id: 'LiftConfidentialityInput' });
 
 export const withdrawInput = z.object({ reason: text(2000) }).meta({ id: 'WithdrawInput' });
+export const policyFindingInput = z
+  .discriminatedUnion('route', [
+    z.object({ route: z.literal('management_team') }),
+    z.object({
+      route: z.literal('exception'),
+      text: text(10_000).describe('How this case is handled as an exception (the manager decides).'),
+    }),
+  ])
+  .meta({
+    id: 'PolicyFindingInput',
+    description:
+      'policy 2.4, 3.1: the manager puts a wrong or missing policy on the MT agenda (once), or decides this case as an exception.',
+  });
+
+export const letterPostedInput = z
+  .object({ postedOn: localDay.describe('The day the letter was posted (Amsterdam calendar day).') })
+  .meta({ id: 'LetterPostedInput' });
+
 export const committeeReferenceInput = z
   .object({ reference: text(100) })
   .meta({ id: 'CommitteeReferenceInput' });
@@ -305,6 +323,8 @@ export const termProgress = z.discriminatedUnion('state', [
   z.object({ state: z.literal('due_today'), workingDaysLeft: z.literal(0) }),
   z.object({ state: z.literal('overdue'), workingDaysLate: z.number().int() }),
   z.object({ state: z.literal('stopped') }),
+  // policy 2.6: a repeat past the last response is recorded without an answer term
+  z.object({ state: z.literal('no_term') }),
 ]);
 
 export const timelineEvent = z
@@ -369,8 +389,10 @@ export const complaintDetail = z
     responsibleManager: namedRef,
     term: z.object({
       startDay: z.string(),
-      originalDueAt: z.string(),
-      dueAt: z.string(),
+      /** false: no answer term (policy 2.6); the due dates are then null. */
+      answerTerm: z.boolean(),
+      originalDueAt: z.string().nullable(),
+      dueAt: z.string().nullable(),
       extensions: z.array(z.record(z.string(), z.unknown())),
       progress: termProgress,
     }),
@@ -422,6 +444,12 @@ export const complaintDetail = z
       })
       .nullable(),
     withdrawal: z.record(z.string(), z.unknown()).nullable(),
+    explanationLetter: z
+      .object({ preparedAt: z.string(), postedOn: z.string().nullable() })
+      .nullable()
+      .describe(
+        'policy 2.5: the explanation as a letter to post (no e-mail address) and the day it was posted.',
+      ),
     closedAt: z.string().nullable(),
     nextSteps: z.array(z.object({ code: nextStepCode, nl: z.string(), en: z.string() })),
     version: z.number().int(),
@@ -441,7 +469,7 @@ export const complaintListItem = z
     category: complaintCategory.nullable(),
     handlerId: z.uuid().nullable(),
     handlerName: z.string().nullable(),
-    dueAt: z.string(),
+    dueAt: z.string().nullable(),
     progress: termProgress,
     confidential: z.boolean(),
     repeat: z.boolean(),

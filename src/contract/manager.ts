@@ -23,19 +23,30 @@ export const employeeRepeatCounts = z.object({ items: z.array(employeeRepeatCoun
     'Repeat complaints caused by a late, missing or poor answer, per employee, for their own manager only (policy 2.6).',
 });
 
-export const APPROVAL_SUBJECTS = ['answer', 'compensation', 'manager_decision', 'extension'] as const;
+export const APPROVAL_SUBJECTS = [
+  'answer',
+  'compensation',
+  'manager_decision',
+  'extension',
+  // policy 2.4: a wrong or missing policy, waiting for "op de MT-agenda" or "zelf beslissen"
+  'policy_finding',
+] as const;
 
 export const waitingApproval = z
   .object({
     complaintId: z.uuid(),
     reference: z.string(),
     subject: z.enum(APPROVAL_SUBJECTS),
+    finding: z
+      .enum(['policy_right', 'policy_wrong', 'policy_wrong_in_this_case', 'policy_missing'])
+      .optional()
+      .describe('For subject `policy_finding`: what the assessment found (policy 2.4).'),
     note: z.string().nullable(),
     requestedAt: z.iso.datetime(),
     requestedByName: z.string().nullable(),
     handlerName: z.string().nullable(),
     complainantName: z.string().nullable(),
-    dueAt: z.iso.datetime(),
+    dueAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'WaitingApproval' });
 

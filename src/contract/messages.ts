@@ -71,3 +71,24 @@ export const answerPreview = z
     bodyText: z.string(),
   })
   .meta({ id: 'AnswerPreview' });
+
+export const letterToPost = z
+  .object({
+    complaintId: z.uuid(),
+    reference: z.string(),
+    kind: z.enum(['explanation']),
+    recipientName: z.string().nullable(),
+    handlerName: z.string().nullable(),
+    preparedAt: z.iso.datetime(),
+    dueAt: z.iso.datetime(),
+    letterUrl: z.string().describe('The letter as PDF (window envelope).'),
+  })
+  .meta({ id: 'LetterToPost' });
+
+export const lettersToPost = z.object({ items: z.array(letterToPost) }).meta({
+  id: 'LettersToPost',
+  description:
+    'policy 2.5: explanation letters prepared for complainants without e-mail and not yet posted, oldest first. ' +
+    'Management assistants see every letter they may see; others the letters of complaints they handle.',
+});
+export type LetterToPost = z.infer<typeof letterToPost>;

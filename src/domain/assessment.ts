@@ -50,6 +50,8 @@ export type DisagreesWithPolicyAssessment = Readonly<{
   finding: PolicyFinding;
   explanation: string | null;
   managerDecision: ManagerDecision | null;
+  /** When (and by whom; null when the answer brought it) the finding was put on the MT's agenda (policy 2.4, 3.1). */
+  managementTeamAgenda?: Readonly<{ at: Date; byUserId: string | null }> | null;
 }>;
 
 export type Assessment = PolicyNotFollowedAssessment | DisagreesWithPolicyAssessment;

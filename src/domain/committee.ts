@@ -1,3 +1,10 @@
+import {
+  type ComplaintAccess,
+  canDoOrganizationAction,
+  canSeeComplaint,
+  decideComplaintAction,
+  type StaffActor,
+} from './permissions.ts';
 import { fail, hasText, type Outcome, succeed } from './result.ts';
 import type { Approval } from './roles.ts';
 
@@ -98,4 +105,14 @@ export function findCommitteePrecedent(
   const latest = onMatter[0];
   if (latest === undefined) return null;
   return { reference: latest.committee.reference, stage: getCommitteeStage(latest.committee) };
+}
+
+/**
+ * Who puts together a complaint's dossier for the committee (policy 1.3): whoever handles the complaint (its
+ * handler or accountable manager), or those who read every report (MT, board, management assistants).
+ */
+export function mayExportCommitteeDossier(actor: StaffActor, complaint: ComplaintAccess): boolean {
+  if (!canSeeComplaint(actor, complaint)) return false;
+  if (canDoOrganizationAction(actor, 'reports.view_all')) return true;
+  return decideComplaintAction(actor, 'complaint.handle', complaint).allowed;
 }

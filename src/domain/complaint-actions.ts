@@ -3,6 +3,7 @@ import type { BoardTrackDecisionKind } from './board-track.ts';
 import type { CalendarSettings } from './calendar-settings.ts';
 import type { BoardDecision, CommitteeFollowUp, CommitteePrecedent, CommitteeRuling } from './committee.ts';
 import type { ExtensionRequest } from './extension.ts';
+import type { LocalDate } from './local-date.ts';
 import type { Actor } from './roles.ts';
 import type { TriageInput } from './triage.ts';
 
@@ -27,6 +28,8 @@ export type ComplaintAction =
   | { readonly type: 'extend_term'; readonly request: ExtensionRequest }
   | { readonly type: 'answer'; readonly draft: AnswerDraft }
   | { readonly type: 'send_explanation' }
+  | { readonly type: 'prepare_explanation_letter' }
+  | { readonly type: 'record_letter_posted'; readonly postedOn: LocalDate }
   | { readonly type: 'refer_to_committee' }
   | { readonly type: 'record_committee_reference'; readonly reference: string }
   | { readonly type: 'record_committee_ruling'; readonly ruling: CommitteeRuling }
@@ -52,6 +55,8 @@ export const COMPLAINT_ACTION_TYPES = [
   'extend_term',
   'answer',
   'send_explanation',
+  'prepare_explanation_letter',
+  'record_letter_posted',
   'refer_to_committee',
   'record_committee_reference',
   'record_committee_ruling',

@@ -29,6 +29,18 @@ const ANY_STATUS: readonly ComplaintStatus[] = [
 // policy 2.5: only a complaint still in the procedure goes onto the board's track (BOARD_TRACK_ENTRY_STATUSES)
 const IN_PROCEDURE: readonly ComplaintStatus[] = ['new', 'in_progress', 'declined_outside_procedure'];
 const OUT_OF_PROCEDURE = ANY_STATUS.filter((s) => !IN_PROCEDURE.includes(s));
+/**
+ * policy 1.3: a complainant who is not satisfied may go to the regional committee at any moment: also with a
+ * complaint still unanswered or overdue, or declined as outside the procedure. Not after a referral to
+ * another process (not a complaint, policy 1.2) or a withdrawal, and one referral per complaint.
+ */
+export const COMMITTEE_FROM: readonly ComplaintStatus[] = [
+  'new',
+  'in_progress',
+  'declined_outside_procedure',
+  'answered',
+  'closed',
+];
 
 function rule<T extends ComplaintActionType>(
   from: readonly ComplaintStatus[],
@@ -55,9 +67,11 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   rule(['in_progress', 'declined_outside_procedure'],        'extend_term',                'unchanged',                  '2.3', g.guardExtendTerm),
   rule(['in_progress'],                                      'answer',                     'answered',                   '2.3', g.guardAnswer),
   rule(['declined_outside_procedure'],                       'send_explanation',           'closed',                     '2.5', g.guardSendExplanation),
+  rule(['declined_outside_procedure'],                       'prepare_explanation_letter', 'unchanged',                  '2.5', g.guardPrepareExplanationLetter),
+  rule(['declined_outside_procedure'],                       'record_letter_posted',       'closed',                     '2.5', g.guardRecordLetterPosted),
   rule(['answered'],                                         'close',                      'closed',                     '2.4', g.guardClose),
-  // Regional complaints committee (policy 1.3)
-  rule(['answered', 'closed'],                               'refer_to_committee',         'with_committee',             '1.3', g.guardReferToCommittee),
+  // Regional complaints committee (policy 1.3): whenever the complainant turns to it, answered or not
+  rule(COMMITTEE_FROM,                                       'refer_to_committee',         'with_committee',             '1.3', g.guardReferToCommittee),
   rule(['with_committee'],                                   'record_committee_reference', 'unchanged',                  '1.3', g.guardRecordCommitteeReference),
   rule(['with_committee'],                                   'record_committee_ruling',    'unchanged',                  '1.3', g.guardRecordCommitteeRuling),
   rule(['with_committee'],                                   'record_board_decision',      'unchanged',                  '1.3', g.guardRecordBoardDecision),

@@ -5,7 +5,9 @@ import type { CalendarSettings } from './calendar-settings.ts';
 import type { CommitteeCase } from './committee.ts';
 import type { IntakeChannel } from './complaint-category.ts';
 import { computeDueAt } from './complaint-term.ts';
+import type { ExplanationLetter } from './explanation-letter.ts';
 import type { ComplaintTerm } from './extension.ts';
+import type { PolicyFindingEffect } from './policy-finding.ts';
 import {
   classifyRepeat,
   type RepeatClassification,
@@ -66,6 +68,8 @@ export type ComplaintState = Readonly<{
   /** policy 2.5: the board's track of a suspected criminal offence. */
   boardTrack: BoardTrack | null;
   withdrawal: Readonly<{ at: Date; reason: string }> | null;
+  /** policy 2.5: the explanation as a letter to post, when the complainant has no e-mail address. */
+  explanationLetter: ExplanationLetter | null;
   closedAt: Date | null;
 }>;
 
@@ -75,8 +79,10 @@ export type ComplaintEffect =
   | { readonly type: 'record_referral'; readonly referral: Referral }
   | { readonly type: 'send_answer'; readonly recipients: AnswerRecipients }
   | { readonly type: 'send_explanation'; readonly text: string }
+  | { readonly type: 'prepare_explanation_letter'; readonly text: string }
   | { readonly type: 'notify_complainant_of_extension'; readonly dueAt: Date; readonly text: string }
   | AssessmentEffect
+  | PolicyFindingEffect
   | RepeatEffect;
 
 export type OpenComplaintInput = Readonly<{
@@ -123,6 +129,7 @@ export function openComplaint(
     criminalOffence: null,
     boardTrack: null,
     withdrawal: null,
+    explanationLetter: null,
     closedAt: null,
   };
   return succeed({ state, effects: [...(repeat?.effects ?? [])] });
@@ -131,4 +138,12 @@ export function openComplaint(
 /** Who watches the term: the manager in an employee-caused repeat, otherwise the handler (policy 2.3, 2.6). */
 export function getTermOwnerId(state: ComplaintState): string | null {
   return state.repeat?.managingManagerId ?? state.handlerId;
+}
+
+/**
+ * Does the complaint carry an answer term? Not a repeat past the last response without a lawyer (policy 2.6:
+ * recorded, no new answer duty): it has no due date, no reminders and no term in the reports.
+ */
+export function hasAnswerTerm(state: Pick<ComplaintState, 'repeat'>): boolean {
+  return state.repeat === null || state.repeat.answerDuty;
 }

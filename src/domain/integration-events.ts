@@ -22,6 +22,7 @@ const FROM_TIMELINE: Record<string, IntegrationEventType> = {
   contact_logged: 'complaint.contact_logged',
   answer: 'complaint.answered',
   send_explanation: 'complaint.answered',
+  letter_posted: 'complaint.answered',
   close: 'complaint.closed',
   record_without_answer_duty: 'complaint.closed',
   withdraw: 'complaint.closed',

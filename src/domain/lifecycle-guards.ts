@@ -4,7 +4,7 @@ import {
   NO_EXTRA_REQUIREMENTS,
   type RecipientProblem,
 } from './answer-guards.ts';
-import { checkAssessment, isCompensationSettled } from './assessment.ts';
+import { isCompensationSettled } from './assessment.ts';
 import {
   type BoardTrackEntryStatus,
   type BoardTrackProblem,
@@ -25,8 +25,10 @@ import {
 } from './committee.ts';
 import type { ComplaintActionOf, ComplaintActionType, TransitionContext } from './complaint-actions.ts';
 import type { ComplaintEffect, ComplaintState, ComplaintStatus } from './complaint-state.ts';
+import { checkLetterPosted, type LetterPostedProblem } from './explanation-letter.ts';
 import { decideExtension, type ExtensionProblem } from './extension.ts';
 import { composeOutsideProcedureExplanation } from './outside-procedure-grounds.ts';
+import { putOnAgendaAtAnswer } from './policy-finding.ts';
 import { type Failure, fail, hasText } from './result.ts';
 import { decideTriage, type TriageProblem } from './triage.ts';
 
@@ -39,6 +41,8 @@ export type TransitionProblem =
   | RecipientProblem
   | CommitteeProblem
   | BoardTrackProblem
+  | LetterPostedProblem
+  | 'explanation_letter_already_prepared'
   | 'repeat_has_no_answer_duty'
   | 'answer_duty_applies'
   | 'handler_required'
@@ -160,16 +164,42 @@ export const guardAnswer: Guard<'answer'> = (state, action, ctx) => {
     { managerId: state.responsibleManagerId, managementAssistantIds: state.managementAssistantIds },
   );
   if (!checked.ok) return fail(checked.reason); // policy 2.3, 2.4, 2.6
-  const assessed = state.assessment === null ? null : checkAssessment(state.assessment);
-  const agenda = assessed?.ok ? assessed.effects : []; // policy 2.4: wrong/missing policy to the MT
-  return allow({ answeredAt: ctx.now }, [{ type: 'send_answer', recipients: checked.recipients }, ...agenda]);
+  // policy 2.4: wrong/missing policy to the MT, unless the manager already took it there or decided it
+  const agenda = putOnAgendaAtAnswer(state.assessment, ctx.now);
+  return allow({ answeredAt: ctx.now, assessment: agenda.assessment }, [
+    { type: 'send_answer', recipients: checked.recipients },
+    ...agenda.effects,
+  ]);
 };
 
-export const guardSendExplanation: Guard<'send_explanation'> = (state, _action, ctx) => {
-  if (state.triage?.outcome !== 'outside_procedure') return fail('triage_outside_procedure_required');
+function explanationText(state: ComplaintState): string | null {
+  if (state.triage?.outcome !== 'outside_procedure') return null;
   // policy 2.5: explain within the term, naming the ground and the referral
-  const text = composeOutsideProcedureExplanation(state.triage.ground, state.triage.referral.detail);
+  return composeOutsideProcedureExplanation(state.triage.ground, state.triage.referral.detail);
+}
+
+export const guardSendExplanation: Guard<'send_explanation'> = (state, _action, ctx) => {
+  const text = explanationText(state);
+  if (text === null) return fail('triage_outside_procedure_required');
+  if (state.explanationLetter !== null) return fail('explanation_letter_already_prepared');
   return allow({ answeredAt: ctx.now, closedAt: ctx.now }, [{ type: 'send_explanation', text }]);
+};
+
+// policy 2.5: without an e-mail address the explanation is a letter; the term runs on until it is posted
+export const guardPrepareExplanationLetter: Guard<'prepare_explanation_letter'> = (state, _action, ctx) => {
+  const text = explanationText(state);
+  if (text === null) return fail('triage_outside_procedure_required');
+  if (state.explanationLetter !== null) return fail('explanation_letter_already_prepared');
+  return allow({ explanationLetter: { preparedAt: ctx.now, postedOn: null } }, [
+    { type: 'prepare_explanation_letter', text },
+  ]);
+};
+
+// policy 2.5: the explanation is given on the day the letter is posted; that day decides "within the term"
+export const guardRecordLetterPosted: Guard<'record_letter_posted'> = (state, action, ctx) => {
+  const checked = checkLetterPosted(state.explanationLetter, action.postedOn, ctx.now);
+  if (!checked.ok) return checked;
+  return allow({ explanationLetter: checked.letter, answeredAt: checked.answeredAt, closedAt: ctx.now });
 };
 
 export const guardReferToCommittee: Guard<'refer_to_committee'> = (state, _action, ctx) => {

@@ -2,6 +2,7 @@ import { type AnswerProblem, listAnswerBlockers, NO_EXTRA_REQUIREMENTS } from '.
 import { isCompensationSettled } from './assessment.ts';
 import { getCommitteeStage } from './committee.ts';
 import type { ComplaintState } from './complaint-state.ts';
+import { isAwaitingManagerRoute } from './policy-finding.ts';
 
 // The plain "what must happen next" shown beside every complaint; Dutch first, English second.
 export const NEXT_STEPS = {
@@ -29,6 +30,14 @@ export const NEXT_STEPS = {
   send_explanation: {
     nl: 'Leg de klager binnen de termijn uit waarom de klacht buiten de procedure valt',
     en: 'Explain to the complainant within the term why the complaint is outside the procedure',
+  },
+  post_explanation_letter: {
+    nl: 'Post de brief met de uitleg en leg vast op welke dag hij gepost is',
+    en: 'Post the letter with the explanation and record the day it was posted',
+  },
+  decide_policy_finding: {
+    nl: 'De leidinggevende kiest: op de MT-agenda of zelf beslissen (uitzondering)',
+    en: 'The manager chooses: on the MT agenda or decide this case as an exception',
   },
   pay_compensation: { nl: 'Betaal de toegezegde vergoeding', en: 'Pay the promised compensation' },
   close: { nl: 'Sluit de klacht af', en: 'Close the complaint' },
@@ -82,6 +91,14 @@ const STEP_FOR_BLOCKER: Record<AnswerProblem, NextStep> = {
 
 /** The steps still to take, in order; empty when the complaint needs nothing more. */
 export function listNextSteps(state: ComplaintState): NextStep[] {
+  const steps = listStepsOfStatus(state);
+  // policy 2.4: a wrong or missing policy waits for the manager's choice, also after a withdrawal
+  if (isAwaitingManagerRoute(state.assessment) && !steps.includes('obtain_manager_approval'))
+    return ['decide_policy_finding', ...steps];
+  return steps;
+}
+
+function listStepsOfStatus(state: ComplaintState): NextStep[] {
   switch (state.status) {
     case 'new':
       // policy 2.6: after the last response a repeat is only recorded
@@ -102,7 +119,8 @@ export function listNextSteps(state: ComplaintState): NextStep[] {
       return steps;
     }
     case 'declined_outside_procedure':
-      return ['send_explanation']; // policy 2.5
+      // policy 2.5: a prepared letter has not reached the complainant until it is posted
+      return state.explanationLetter === null ? ['send_explanation'] : ['post_explanation_letter'];
     case 'answered':
       return isCompensationSettled(state.assessment) ? ['close'] : ['pay_compensation', 'close']; // policy 2.4
     case 'with_committee': {

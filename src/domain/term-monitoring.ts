@@ -10,7 +10,8 @@ import { addWorkingDays, isWorkingDay, workingDaysBetween } from './working-day-
 export type MonitoredComplaint = Readonly<{
   id: string;
   status: ComplaintStatus;
-  dueAt: Date;
+  /** null: no answer term (policy 2.6, a repeat past the last response), so nothing to remind about. */
+  dueAt: Date | null;
   handlerId: string | null;
   responsibleManagerId: string | null;
   /** policy 2.6: in an employee-caused repeat this manager decides who handles it. */
@@ -130,7 +131,7 @@ export function planReminders(
       continue;
     }
     const termOwner = c.managingManagerId ?? c.handlerId;
-    if (isTermRunning(c.status)) {
+    if (isTermRunning(c.status) && c.dueAt !== null) {
       const dueDay = toLocalDate(c.dueAt);
       if (now.getTime() > c.dueAt.getTime()) {
         // policy 2.3: the handler and the manager ("eindverantwoordelijk") are told; later the MT

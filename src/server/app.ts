@@ -35,6 +35,7 @@ import { learningRoutes } from './modules/learning/learning.routes.ts';
 import { managerRoutes } from './modules/manager/manager.routes.ts';
 import { inboundMailRoutes } from './modules/messages/intake/inbound-mail.routes.ts';
 import { answerRoutes } from './modules/messages/letters/answer.routes.ts';
+import { postalLetterRoutes } from './modules/messages/letters/postal-letter.routes.ts';
 import { configureMessageLinks } from './modules/messages/message-settings.ts';
 import { messagesAdminRoutes } from './modules/messages/messages-admin.routes.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
@@ -43,6 +44,7 @@ import { portalRoutes } from './modules/portal/portal.routes.ts';
 import type { ErasureLedger } from './modules/privacy/erasure-ledger.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { referenceDataRoutes } from './modules/reference-data/reference-data.routes.ts';
+import { committeeDossierRoutes } from './modules/reports/committee-dossier.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { createOidcClient } from './modules/sso/oidc-client.ts';
@@ -195,11 +197,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(learningRoutes, { db: deps.db });
   await app.register(jobRunRoutes, { db: deps.db });
   await app.register(reportRoutes, { db: deps.db, storage: deps.storage });
+  await app.register(committeeDossierRoutes, { db: deps.db, storage: deps.storage });
   await app.register(integrationRoutes, { db: deps.db, publicUrl: deps.config.publicUrl });
   await app.register(managerRoutes, { db: deps.db });
   configureMessageLinks(deps.config.publicUrl);
   await app.register(messagesAdminRoutes, { db: deps.db });
   await app.register(answerRoutes, { db: deps.db });
+  await app.register(postalLetterRoutes, { db: deps.db });
   await app.register(inboundMailRoutes, { db: deps.db, maxBytes: deps.config.attachmentMaxBytes });
   await app.register(attachmentRoutes, {
     db: deps.db,

@@ -121,11 +121,12 @@ describe('policy paths through the API', () => {
   });
 
   test.each(Object.keys(OUTSIDE_PROCEDURE_GROUNDS) as OutsideProcedureGround[])(
-    'outside the procedure, ground %s: explained within the term with its referral (policy 2.5)',
+    'outside the procedure, ground %s: explained by e-mail within the term with its referral (policy 2.5)',
     async (ground) => {
+      // With an e-mail address the explanation is sent at once; without one it is a letter (other-paths.test.ts)
       const complaint = await register(as.eva, {
         channel: 'email',
-        complainantId: world.tenant.id,
+        complainant: { name: 'Piet Mail', email: `piet-${ground}@example.org`, relation: 'tenant' },
         description: 'Ik ben het niet eens met de huurverhoging en de servicekosten.',
       });
       const needsDetail = OUTSIDE_PROCEDURE_GROUNDS[ground].detailRequired;
@@ -149,6 +150,7 @@ describe('policy paths through the API', () => {
       expect(explained.answer.text.length).toBeGreaterThan(20);
       if (needsDetail) expect(explained.answer.text).toContain('Huurcommissie, zaak 2026-118');
       expect(types(explained)).toContain('explanation_sent');
+      expect(explained.explanationLetter).toBeNull();
     },
   );
 

@@ -118,6 +118,16 @@ const PASSING: Record<
     stateFor: (s) => (s === 'with_board' ? onBoardTrack : declined),
     effects: ['send_explanation'],
   },
+  prepare_explanation_letter: {
+    action: { type: 'prepare_explanation_letter' },
+    state: declined,
+    effects: ['prepare_explanation_letter'],
+  },
+  record_letter_posted: {
+    action: { type: 'record_letter_posted', postedOn: '2026-06-10' },
+    state: { ...declined, explanationLetter: { preparedAt: NOW, postedOn: null } },
+    effects: [],
+  },
   refer_to_committee: { action: { type: 'refer_to_committee' }, effects: [] },
   record_committee_reference: {
     action: { type: 'record_committee_reference', reference: 'RKC-1' },
@@ -221,6 +231,38 @@ describe('the transition table (policy 1.2, 1.3, 2.3–2.6)', () => {
     expect(result).toEqual({ ok: false, reason: 'transition_not_allowed' });
   });
 
+  test('policy 1.3: the committee is open whenever the complainant turns to it, answered or not', () => {
+    const from = TRANSITIONS.filter((r) => r.action === 'refer_to_committee').flatMap((r) => r.from);
+    expect(new Set(from)).toEqual(
+      new Set(['new', 'in_progress', 'declined_outside_procedure', 'answered', 'closed']),
+    );
+    const overdue = { ...base, status: 'in_progress' as const, answeredAt: null };
+    const referred = decideTransition(overdue, { type: 'refer_to_committee' }, contextFor('employee'));
+    expect(referred).toMatchObject({ ok: true, to: 'with_committee' });
+  });
+
+  test('policy 2.5: a posted letter counts from the posting day; prepared alone answers nothing', () => {
+    const letter = { ...declined, explanationLetter: { preparedAt: NOW, postedOn: null } };
+    const prepared = decideTransition(declined, { type: 'prepare_explanation_letter' }, contextFor());
+    expect(prepared.ok && prepared.state).toMatchObject({
+      status: 'declined_outside_procedure',
+      answeredAt: null,
+    });
+    const posted = decideTransition(
+      { ...letter, explanationLetter: { preparedAt: new Date('2026-06-08T09:00:00Z'), postedOn: null } },
+      { type: 'record_letter_posted', postedOn: '2026-06-09' },
+      contextFor(),
+    );
+    expect(posted.ok && posted.state.answeredAt?.toISOString()).toBe('2026-06-09T21:59:59.999Z');
+    expect(posted.ok && posted.state.closedAt).toEqual(NOW);
+    const today = decideTransition(
+      letter,
+      { type: 'record_letter_posted', postedOn: '2026-06-10' },
+      contextFor(),
+    );
+    expect(today.ok && today.state.answeredAt).toEqual(NOW);
+  });
+
   test('policy 2.3: terminal statuses offer only the criminal-offence flag', () => {
     for (const s of ['referred', 'withdrawn'] as const)
       expect(listAvailableActions(s)).toEqual(['flag_criminal_offence']);
@@ -299,6 +341,41 @@ describe('guards refuse with a reason (policy 1.2–2.6)', () => {
       status: 'declined_outside_procedure',
       action: { type: 'send_explanation' },
       reason: 'triage_outside_procedure_required',
+    },
+    {
+      name: 'policy 2.5: no e-mail after a letter was prepared',
+      status: 'declined_outside_procedure',
+      state: { ...declined, explanationLetter: { preparedAt: NOW, postedOn: null } },
+      action: { type: 'send_explanation' },
+      reason: 'explanation_letter_already_prepared',
+    },
+    {
+      name: 'policy 2.5: a second letter',
+      status: 'declined_outside_procedure',
+      state: { ...declined, explanationLetter: { preparedAt: NOW, postedOn: null } },
+      action: { type: 'prepare_explanation_letter' },
+      reason: 'explanation_letter_already_prepared',
+    },
+    {
+      name: 'policy 2.5: posted without a prepared letter',
+      status: 'declined_outside_procedure',
+      state: declined,
+      action: { type: 'record_letter_posted', postedOn: '2026-06-10' },
+      reason: 'letter_not_prepared',
+    },
+    {
+      name: 'policy 2.5: posted tomorrow',
+      status: 'declined_outside_procedure',
+      state: { ...declined, explanationLetter: { preparedAt: NOW, postedOn: null } },
+      action: { type: 'record_letter_posted', postedOn: '2026-06-11' },
+      reason: 'letter_posted_in_future',
+    },
+    {
+      name: 'policy 2.5: posted before it was prepared',
+      status: 'declined_outside_procedure',
+      state: { ...declined, explanationLetter: { preparedAt: NOW, postedOn: null } },
+      action: { type: 'record_letter_posted', postedOn: '2026-06-09' },
+      reason: 'letter_posted_before_prepared',
     },
     {
       name: 'policy 2.4: closing before compensation is paid',

@@ -14,11 +14,13 @@ import {
 const calendar = DEFAULT_CALENDAR_SETTINGS;
 const at = (day: string, hour = 9) => toInstant({ date: day, hour, minute: 0, second: 0, millisecond: 0 });
 
+const DUE_AT = computeDueAt(at('2027-05-14', 10), calendar).dueAt;
+
 function complaint(overrides: Partial<MonitoredComplaint> = {}): MonitoredComplaint {
   return {
     id: 'c1',
     status: 'in_progress',
-    dueAt: computeDueAt(at('2027-05-14', 10), calendar).dueAt,
+    dueAt: DUE_AT,
     handlerId: 'eva',
     responsibleManagerId: 'mia',
     managingManagerId: null,
@@ -37,7 +39,7 @@ const kindsOn = (day: string, c = complaint()) =>
 
 describe('term monitoring (policy 2.3)', () => {
   test('received Friday before Whit Monday: reminders fall on the right working days, none on the holiday', () => {
-    const due = toLocalDate(complaint().dueAt);
+    const due = toLocalDate(DUE_AT);
     expect(isWorkingDay('2027-05-17', calendar)).toBe(false); // Tweede Pinksterdag
     expect(kindsOn('2027-05-17')).toEqual([]);
     const dayBefore = addWorkingDays(due, -1, calendar);
@@ -52,15 +54,22 @@ describe('term monitoring (policy 2.3)', () => {
     ]);
   });
 
+  test('policy 2.6: a repeat without answer term (no due date) is never chased about a term', () => {
+    const due = toLocalDate(DUE_AT);
+    const none = complaint({ status: 'new', dueAt: null });
+    for (const day of [addWorkingDays(due, -1, calendar), due, addWorkingDays(due, 3, calendar)])
+      expect(kindsOn(day, none)).toEqual([]);
+  });
+
   test('the same reminder on the same day has the same key; the next working day a new one', () => {
-    const due = toLocalDate(complaint().dueAt);
+    const due = toLocalDate(DUE_AT);
     const morning = planReminders([complaint()], at(due, 8), calendar);
     const afternoon = planReminders([complaint()], at(due, 15), calendar);
     expect(afternoon.map((r) => r.dedupeKey)).toEqual(morning.map((r) => r.dedupeKey));
   });
 
   test('closed or answered complaints are not chased; approvals and legal advice waiting are', () => {
-    const due = toLocalDate(complaint().dueAt);
+    const due = toLocalDate(DUE_AT);
     expect(kindsOn(due, complaint({ status: 'answered' }))).toEqual([]);
     const waiting = complaint({
       status: 'answered',

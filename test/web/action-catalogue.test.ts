@@ -30,10 +30,17 @@ function user(id: string, roles: CurrentUser['roles'], managed: string[] = []): 
   };
 }
 
-function complaint(status: ComplaintDetail['status'], nextSteps: ComplaintDetail['nextSteps'] = []) {
+function complaint(
+  status: ComplaintDetail['status'],
+  nextSteps: ComplaintDetail['nextSteps'] = [],
+  extra: Partial<ComplaintDetail> = {},
+) {
   return {
     status,
     nextSteps,
+    assessment: null,
+    explanationLetter: null,
+    ...extra,
     handler: { id: HANDLER, name: 'Eva' },
     responsibleManager: { id: MANAGER, name: 'Sanne' },
     department: { id: DEPARTMENT, name: 'Klantcontact' },
@@ -71,7 +78,8 @@ describe('which actions the case page offers', () => {
       const allowed = listAvailableActions(status);
       for (const key of ACTION_ORDER) {
         const rule = ACTION_RULES[key];
-        if (!rule.lifecycle || key === 'triage' || key === 'recordWithoutAnswerDuty') continue;
+        // triage, record-only and the posted letter also depend on the complaint, not only on its status
+        if (!rule.lifecycle || ['triage', 'recordWithoutAnswerDuty', 'letterPosted'].includes(key)) continue;
         const available = decideAvailability(key, complaint(status), sanne, nl);
         const expected = allowed.includes(rule.lifecycle);
         // The manager may do every lifecycle step except the board's: the status alone decides.
@@ -151,6 +159,37 @@ describe('which actions the case page offers', () => {
     expect(
       decideAvailability('contact', confidentialAboutOther('criminal_suspicion'), colleague, nl).enabled,
     ).toBe(false);
+  });
+
+  it('policy 2.5: a prepared letter is marked posted by the management assistant or handler, not re-sent', () => {
+    const prepared = complaint('declined_outside_procedure', [], {
+      explanationLetter: { preparedAt: '2026-06-10T10:00:00.000Z', postedOn: null },
+    });
+    const anna = user(OTHER, ['employee', 'management_assistant']);
+    expect(decideAvailability('letterPosted', prepared, anna, nl)).toEqual({ enabled: true });
+    expect(decideAvailability('letterPosted', prepared, eva, nl)).toEqual({ enabled: true });
+    expect(decideAvailability('letterPosted', prepared, colleague, nl)).toEqual({
+      enabled: false,
+      reason: 'Alleen de managementassistent, de behandelaar of de leidinggevende.',
+    });
+    expect(decideAvailability('explanation', prepared, eva, nl).enabled).toBe(false);
+    expect(decideAvailability('letterPosted', complaint('declined_outside_procedure'), eva, nl).enabled).toBe(
+      false,
+    );
+    expect(actionForStep('post_explanation_letter', false)).toBe('letterPosted');
+  });
+
+  it('policy 2.4: the manager chooses for a wrong or missing policy, in any status', () => {
+    const assessment = { kind: 'disagrees_with_policy', finding: 'policy_wrong', managerDecision: null };
+    const waiting = complaint('withdrawn', [], { assessment });
+    expect(decideAvailability('policyFinding', waiting, sanne, nl)).toEqual({ enabled: true });
+    expect(decideAvailability('policyFinding', waiting, eva, nl).enabled).toBe(false);
+    const onAgenda = complaint('answered', [], {
+      assessment: { ...assessment, managementTeamAgenda: { at: '2026-06-10T10:00:00.000Z', byUserId: null } },
+    });
+    expect(decideAvailability('policyFinding', onAgenda, sanne, nl).enabled).toBe(false);
+    expect(decideAvailability('policyFinding', complaint('in_progress'), sanne, nl).enabled).toBe(false);
+    expect(actionForStep('decide_policy_finding', true)).toBe('policyFinding');
   });
 
   it('maps the approval step to asking for handlers and giving for managers', () => {

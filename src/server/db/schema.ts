@@ -260,6 +260,11 @@ export interface ComplaintTable {
   answered_at: Nullable<Date>;
   withdrawal: NullableJson<unknown>;
   closed_at: Nullable<Date>;
+  /** false: a repeat past the last response (policy 2.6) carries no answer term; `due_at` is then not shown. */
+  has_answer_term: Generated<boolean>;
+  /** policy 2.5: the explanation letter to post (prepared) and the day somebody posted it. */
+  explanation_prepared_at: Generated<Date | null>;
+  explanation_posted_on: ColumnType<string | null, string | null | undefined, string | null>;
   notes_text: Generated<string>;
   search_vector: ColumnType<string, never, never>;
   version: Generated<number>;

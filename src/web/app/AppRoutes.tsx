@@ -30,6 +30,7 @@ export function AppRoutes() {
         <Route path="/woningen/:id" element={<backOffice.UnitPage />} />
         <Route path="/complexen/:id" element={<backOffice.ComplexPage />} />
         <Route path="/rapportages" element={<backOffice.ReportsPage />} />
+        <Route path="/te-posten" element={<backOffice.LettersToPostPage />} />
         <Route element={<RequireReviewer />}>
           <Route path="/mt" element={<mtReview.MtDashboardPage />} />
           <Route path="/mt/vergaderingen/:id" element={<mtReview.MeetingPage />} />

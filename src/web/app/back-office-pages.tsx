@@ -22,6 +22,10 @@ export const SearchPage = page(() => import('../features/people/SearchPage.tsx')
 export const PersonPage = page(() => import('../features/people/PersonPage.tsx'), 'PersonPage');
 export const UnitPage = page(() => import('../features/people/UnitPage.tsx'), 'UnitPage');
 export const ComplexPage = page(() => import('../features/people/ComplexPage.tsx'), 'ComplexPage');
+export const LettersToPostPage = page(
+  () => import('../features/letters/LettersToPostPage.tsx'),
+  'LettersToPostPage',
+);
 export const TeamPage = page(() => import('../features/manager/TeamPage.tsx'), 'TeamPage');
 export const ReportsPage = page(() => import('../features/reports/ReportsPage.tsx'), 'ReportsPage');
 export const AdminLayout = page(() => import('../features/admin/AdminLayout.tsx'), 'AdminLayout');

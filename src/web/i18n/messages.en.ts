@@ -106,6 +106,7 @@ export const en: Messages = {
   shell: {
     mainNavigation: 'Main menu',
     work: 'Work',
+    lettersToPost: 'To post',
     account: 'My account',
     signedInAs: 'Signed in as',
     logout: 'Sign out',
@@ -289,6 +290,7 @@ export const en: Messages = {
       overdue: (days: number) =>
         days === 0 ? 'overdue' : days === 1 ? '1 working day late' : `${days} working days late`,
       stopped: 'term stopped',
+      noTerm: 'no answer term',
       dueOn: (date: string) => `due ${date}`,
     },
     header: {
@@ -372,6 +374,10 @@ export const en: Messages = {
       referral_recorded: 'Referral recorded',
       acknowledgement_queued: 'Acknowledgement queued',
       attachment_added: 'Attachment added',
+      prepare_explanation_letter: 'Explanation prepared as a letter',
+      explanation_prepared: 'Letter with the explanation ready to post',
+      letter_posted: 'Letter posted',
+      policy_finding_referred: 'Assessment sent to the manager',
     },
     conflict:
       'Someone else has just changed this complaint. The newest version is loaded: check it and try again.',
@@ -388,6 +394,8 @@ export const en: Messages = {
         'Only the manager, the MT or the board. For a suspected criminal offence only the board.',
       alreadyConfidential: 'The complaint is already confidential.',
       notConfidential: 'The complaint is not confidential.',
+      policyFinding: "No assessment is waiting for the manager's choice.",
+      letterPosted: 'Only the management assistant, the handler or the manager.',
     },
     cancel: 'Cancel',
     closeDialog: 'Close this window',
@@ -422,6 +430,8 @@ export const en: Messages = {
       committeeFollowUp: 'Follow-up of the decision',
       boardTrackDecision: 'Board decision (criminal offence)',
       changeComplex: 'Change housing complex',
+      policyFinding: 'MT agenda or decide yourself',
+      letterPosted: 'Letter posted',
     },
     form: {
       submit: 'Save',
@@ -493,6 +503,14 @@ export const en: Messages = {
       boardTrackDecision: 'Decision',
       boardTrackText: 'What does the board decide, and why?',
       boardTrackTextHint: 'For internal use only. The complainant does not see this.',
+      policyFindingIntro: (finding: string) => `Outcome of the assessment: ${finding}`,
+      policyFindingRoute: 'What do you do with it?',
+      routeManagementTeam: 'Put it on the MT agenda',
+      routeException: 'Decide myself (exception)',
+      postedOn: 'Posted on',
+      postedOnHint: 'The day the letter went into the post. That day counts for the term.',
+      explanationByPost:
+        'The complainant has no e-mail address. The explanation becomes a letter ready to post; the term runs until it is posted.',
       recordWithoutAnswerDutyConfirm:
         'This is a repeat complaint after our last response. It is recorded and closed, without a new answer.',
     },
@@ -517,6 +535,13 @@ export const en: Messages = {
         back_to_procedure: 'Back into the complaints procedure (a new term of five working days)',
         no_further_action: 'No further action (the complaint is closed)',
       },
+    },
+    downloads: {
+      title: 'Downloads',
+      committeeDossier: 'Dossier for the complaints committee (zip)',
+      explanationLetter: 'Letter with the explanation (pdf)',
+      letterPrepared: (date: string) => `Letter prepared on ${date}, not posted yet.`,
+      letterPosted: (date: string) => `Letter posted on ${date}.`,
     },
     attachments: {
       title: 'Attachments',
@@ -692,6 +717,7 @@ export const en: Messages = {
       compensation: 'A compensation',
       manager_decision: "A manager's decision",
       extension: 'Extension of the term',
+      policy_finding: 'Policy wrong or missing: MT agenda or exception',
     },
     repeatsIntro:
       'Repeat complaints caused by an employee answering late, not at all or poorly (2.6). Only you as the manager see this, as part of assessing the employee.',
@@ -919,6 +945,23 @@ export const en: Messages = {
     changeReason: 'Reason for the change',
     saveComplex: 'Save complex',
     complexChange: (from: string, to: string) => `From ${from} to ${to}`,
+  },
+  letters: {
+    pageTitle: 'To post',
+    title: 'Letters to post',
+    intro:
+      'Explanations for complainants without an e-mail address (complaint outside the procedure). Print the letter, post it and fill in the date: only then has the complainant received the explanation.',
+    empty: 'There are no letters waiting to be posted.',
+    caption: 'Letters ready to post, oldest first',
+    columnReference: 'Complaint',
+    columnRecipient: 'To',
+    columnPrepared: 'Prepared',
+    columnDue: 'Term until',
+    columnActions: 'Action',
+    download: 'Letter (pdf)',
+    postedOn: 'Posted on',
+    markPosted: 'Posted',
+    posted: (reference: string) => `The letter for ${reference} is recorded as posted.`,
   },
   notifications: {
     bell: 'Notifications',

@@ -123,6 +123,7 @@ export const nl = {
   shell: {
     mainNavigation: 'Hoofdmenu',
     work: 'Werk',
+    lettersToPost: 'Te posten',
     account: 'Mijn account',
     signedInAs: 'Ingelogd als',
     logout: 'Uitloggen',
@@ -321,6 +322,7 @@ export const nl = {
       overdue: (days: number) =>
         days === 0 ? 'te laat' : days === 1 ? '1 werkdag te laat' : `${days} werkdagen te laat`,
       stopped: 'termijn gestopt',
+      noTerm: 'geen antwoordtermijn',
       dueOn: (date: string) => `uiterlijk ${date}`,
     },
     header: {
@@ -404,6 +406,10 @@ export const nl = {
       referral_recorded: 'Doorverwijzing vastgelegd',
       acknowledgement_queued: 'Ontvangstbevestiging klaargezet',
       attachment_added: 'Bijlage toegevoegd',
+      prepare_explanation_letter: 'Uitleg als brief voorbereid',
+      explanation_prepared: 'Brief met uitleg klaargezet om te posten',
+      letter_posted: 'Brief gepost',
+      policy_finding_referred: 'Beoordeling naar de leidinggevende',
     } as Record<string, string>,
     conflict:
       'Iemand anders heeft deze klacht net gewijzigd. De nieuwste versie is geladen: controleer die en probeer het opnieuw.',
@@ -421,6 +427,8 @@ export const nl = {
         'Alleen de leidinggevende, het MT of de directie. Bij een vermoeden van een strafbaar feit alleen de directie.',
       alreadyConfidential: 'De klacht is al vertrouwelijk.',
       notConfidential: 'De klacht is niet vertrouwelijk.',
+      policyFinding: 'Er wacht geen beoordeling op een keuze van de leidinggevende.',
+      letterPosted: 'Alleen de managementassistent, de behandelaar of de leidinggevende.',
     },
     cancel: 'Annuleren',
     closeDialog: 'Venster sluiten',
@@ -455,6 +463,8 @@ export const nl = {
       committeeFollowUp: 'Opvolging besluit',
       boardTrackDecision: 'Besluit directie (strafbaar feit)',
       changeComplex: 'Complex wijzigen',
+      policyFinding: 'MT-agenda of zelf beslissen',
+      letterPosted: 'Brief gepost',
     },
     form: {
       submit: 'Opslaan',
@@ -526,6 +536,14 @@ export const nl = {
       boardTrackDecision: 'Besluit',
       boardTrackText: 'Wat besluit de directie, en waarom?',
       boardTrackTextHint: 'Alleen voor intern gebruik. De klager krijgt dit niet te zien.',
+      policyFindingIntro: (finding: string) => `Uitkomst van de beoordeling: ${finding}`,
+      policyFindingRoute: 'Wat doet u ermee?',
+      routeManagementTeam: 'Op de MT-agenda zetten',
+      routeException: 'Zelf beslissen (uitzondering)',
+      postedOn: 'Gepost op',
+      postedOnHint: 'De dag waarop de brief op de post ging. Die dag telt voor de termijn.',
+      explanationByPost:
+        'De klager heeft geen e-mailadres. De uitleg wordt een brief die klaarstaat om te posten; de termijn loopt tot de brief gepost is.',
       recordWithoutAnswerDutyConfirm:
         'Dit is een herhaalklacht na onze laatste reactie. Hij wordt vastgelegd en afgesloten, zonder nieuw antwoord.',
     },
@@ -550,6 +568,13 @@ export const nl = {
         back_to_procedure: 'Terug in de klachtenprocedure (nieuwe termijn van vijf werkdagen)',
         no_further_action: 'Geen verdere actie (klacht wordt afgesloten)',
       },
+    },
+    downloads: {
+      title: 'Downloads',
+      committeeDossier: 'Dossier voor de klachtencommissie (zip)',
+      explanationLetter: 'Brief met de uitleg (pdf)',
+      letterPrepared: (date: string) => `Brief klaargezet op ${date}, nog niet gepost.`,
+      letterPosted: (date: string) => `Brief gepost op ${date}.`,
     },
     attachments: {
       title: 'Bijlagen',
@@ -725,6 +750,7 @@ export const nl = {
       compensation: 'Een vergoeding',
       manager_decision: 'Een beslissing van de leidinggevende',
       extension: 'Verlenging van de termijn',
+      policy_finding: 'Beleid klopt niet of ontbreekt: MT-agenda of uitzondering',
     },
     repeatsIntro:
       'Herhaalklachten die ontstonden doordat een medewerker te laat, niet of ongelukkig reageerde (2.6). Alleen u als leidinggevende ziet dit, als onderdeel van de beoordeling van de medewerker.',
@@ -955,6 +981,23 @@ export const nl = {
     changeReason: 'Reden van de wijziging',
     saveComplex: 'Complex opslaan',
     complexChange: (from: string, to: string) => `Van ${from} naar ${to}`,
+  },
+  letters: {
+    pageTitle: 'Te posten',
+    title: 'Brieven om te posten',
+    intro:
+      'Uitleg aan klagers zonder e-mailadres (klacht buiten de procedure). Print de brief, post hem en vul de datum in: pas dan heeft de klager de uitleg gekregen.',
+    empty: 'Er liggen geen brieven klaar om te posten.',
+    caption: 'Brieven die klaarstaan, de oudste eerst',
+    columnReference: 'Klacht',
+    columnRecipient: 'Aan',
+    columnPrepared: 'Klaargezet',
+    columnDue: 'Termijn tot',
+    columnActions: 'Actie',
+    download: 'Brief (pdf)',
+    postedOn: 'Gepost op',
+    markPosted: 'Gepost',
+    posted: (reference: string) => `Brief voor ${reference} staat als gepost genoteerd.`,
   },
   notifications: {
     bell: 'Meldingen',

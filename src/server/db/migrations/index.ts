@@ -24,6 +24,7 @@ import * as reportIndexes from './2026-11-26-054-report-indexes.ts';
 import * as routingAndResponsibility from './2026-12-06-055-routing-and-responsibility.ts';
 import * as confidentialityReason from './2026-12-06-057-confidentiality-reason.ts';
 import * as boardTrack from './2026-12-06-058-board-track.ts';
+import * as postedLettersAndAnswerTerms from './2026-12-06-059-posted-letters-and-answer-terms.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-055-routing-and-responsibility': routingAndResponsibility,
   '2026-12-06-057-confidentiality-reason': confidentialityReason,
   '2026-12-06-058-board-track': boardTrack,
+  '2026-12-06-059-posted-letters-and-answer-terms': postedLettersAndAnswerTerms,
 };

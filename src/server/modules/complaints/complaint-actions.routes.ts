@@ -19,8 +19,10 @@ import {
   contactInput,
   extensionInput,
   legalAdviceInput,
+  letterPostedInput,
   liftConfidentialityInput,
   noteInput,
+  policyFindingInput,
   triageInput,
   withdrawInput,
   writtenOnlyInput,
@@ -30,6 +32,7 @@ import { changeHousingComplex } from './change-housing-complex.service.ts';
 import * as actions from './complaint-actions.service.ts';
 import { liftConfidentiality, markConfidential } from './complaint-confidentiality.service.ts';
 import { parseIfMatch } from './complaint-mutation.ts';
+import * as paths from './complaint-paths.service.ts';
 import { anyCaller, sendWithEtag } from './complaints.routes.ts';
 
 const ifMatchHeaders = z.looseObject({
@@ -142,11 +145,30 @@ const ACTIONS: Action[] = [
     run: actions.answer,
   },
   {
-    path: 'explanation',
-    summary: "Send the explanation for a complaint outside the procedure or on the board's track",
+    path: 'policy-finding',
+    summary: "The manager's choice on a wrong or missing policy: the MT agenda or an exception",
     description:
-      "policy 2.5. On the board's track (suspected criminal offence) a neutral text: not handled in the complaints procedure, the board looks at it.",
-    run: actions.sendExplanation,
+      'policy 2.4, 3.1. Manager only. The MT item is made once; the answer does not add it again. Also after a withdrawal.',
+    body: policyFindingInput,
+    run: paths.decidePolicyFindingRoute,
+  },
+  {
+    path: 'explanation',
+    summary:
+      "Explain why the complaint is outside the procedure (by e-mail, or as a letter to post) or, on the board's track, that the board looks at it",
+    description:
+      'policy 2.5. Without an e-mail address the letter is prepared (`explanation_prepared`) and the complaint stays ' +
+      "open until somebody records the day it was posted. On the board's track (suspected criminal offence) a neutral text: " +
+      'not handled in the complaints procedure, the board looks at it.',
+    run: paths.explainOutsideProcedure,
+  },
+  {
+    path: 'letter-posted',
+    summary: 'Record the day the prepared explanation letter was posted',
+    description:
+      'policy 2.5. Management assistants and whoever handles the complaint. The posting day counts as the day of the explanation.',
+    body: letterPostedInput,
+    run: paths.markLetterPosted,
   },
   { path: 'close', summary: 'Close the complaint', description: 'policy 2.4, 1.3', run: actions.close },
   {

@@ -26,6 +26,7 @@ import {
   findCommitteePrecedent,
   isResponsibleManager,
   type Role,
+  referPolicyFinding,
   type TriageInput,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
@@ -264,22 +265,22 @@ export function recordAssessment(w: Write, input: AssessmentInputBody) {
         compensation: cents === null ? null : { amountCents: cents, approval: kept, paidAt: null },
       };
     } else {
-      const keptDecision =
-        previous?.kind === 'disagrees_with_policy' && previous.finding === input.finding
-          ? previous.managerDecision
-          : null;
+      const same = previous?.kind === 'disagrees_with_policy' && previous.finding === input.finding;
       assessment = {
         kind: 'disagrees_with_policy',
         verdict: input.verdict,
         discussedWithColleagues: input.discussedWithColleagues,
         finding: input.finding,
         explanation: input.explanation ?? null,
-        managerDecision: keptDecision,
+        managerDecision: same ? previous.managerDecision : null,
+        managementTeamAgenda: same ? (previous.managementTeamAgenda ?? null) : null,
       };
     }
     const suggestions = input.improvementSuggestions ?? null;
     return {
       state: { ...ctx.state, assessment },
+      // policy 2.4: a wrong or missing policy goes to the accountable manager now, not only with the answer
+      effects: referPolicyFinding(previous, assessment),
       columns: { improvement_suggestions: suggestions },
       events: [
         {
@@ -434,19 +435,6 @@ export function answer(w: Write, input: z.infer<typeof answerInput>) {
         answer_recipients: sent?.type === 'send_answer' ? JSON.stringify(sent.recipients) : null,
       },
     };
-  });
-}
-
-/**
- * policy 2.5: outside the procedure, the complainant still gets the reason within the term. On the board's track
- * the explanation is the domain's neutral text; it is kept on the track, not as the complaint's answer.
- */
-export function sendExplanation(w: Write) {
-  return write(w, 'complaint.handle', (ctx) => {
-    const result = transition(ctx, { type: 'send_explanation' });
-    if (ctx.state.status === 'with_board') return result;
-    const sent = result.effects?.find((e) => e.type === 'send_explanation');
-    return { ...result, columns: { answer_text: sent?.type === 'send_explanation' ? sent.text : null } };
   });
 }
 

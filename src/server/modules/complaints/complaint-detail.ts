@@ -5,6 +5,7 @@ import {
   type ComplaintStatus,
   type ConfidentialityReason,
   describeTermProgress,
+  hasAnswerTerm,
   isTermRunning,
   listNextSteps,
   NEXT_STEPS,
@@ -17,13 +18,17 @@ import type { ComplaintRow } from './complaint.repository.ts';
 import * as repository from './complaint.repository.ts';
 import { toComplaintState } from './complaint-state.mapper.ts';
 
-/** The working-day countdown, or `stopped` once the complaint no longer waits for us (policy 2.3, 2.5). */
+/**
+ * The working-day countdown, `stopped` once the complaint no longer waits for us (policy 2.3, 2.5), or `no_term`
+ * for a repeat recorded without an answer term (policy 2.6; `dueAt` null).
+ */
 export function termProgressOf(
   status: ComplaintStatus,
-  dueAt: Date,
+  dueAt: Date | null,
   settings: CalendarSettings,
   now: Date,
 ): ComplaintDetail['term']['progress'] {
+  if (dueAt === null) return { state: 'no_term' };
   return isTermRunning(status) ? describeTermProgress(now, dueAt, settings) : { state: 'stopped' };
 }
 
@@ -122,10 +127,11 @@ export async function buildDetail(
     responsibleManager: staffName(row.responsible_manager_id),
     term: {
       startDay: state.term.termStartDay,
-      originalDueAt: state.term.originalDueAt.toISOString(),
-      dueAt: state.term.dueAt.toISOString(),
+      answerTerm: hasAnswerTerm(state),
+      originalDueAt: hasAnswerTerm(state) ? state.term.originalDueAt.toISOString() : null,
+      dueAt: hasAnswerTerm(state) ? state.term.dueAt.toISOString() : null,
       extensions: row.term_extensions as Record<string, unknown>[],
-      progress: termProgressOf(state.status, state.term.dueAt, settings, now),
+      progress: termProgressOf(state.status, hasAnswerTerm(state) ? state.term.dueAt : null, settings, now),
     },
     repeat: state.repeat
       ? {
@@ -154,6 +160,13 @@ export async function buildDetail(
           }
         : null,
     withdrawal: asRecord(row.withdrawal),
+    explanationLetter:
+      state.explanationLetter === null
+        ? null
+        : {
+            preparedAt: state.explanationLetter.preparedAt.toISOString(),
+            postedOn: state.explanationLetter.postedOn,
+          },
     closedAt: iso(row.closed_at),
     nextSteps: listNextSteps(state).map((code) => ({ code, ...NEXT_STEPS[code] })),
     version: row.version,

@@ -15,6 +15,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { publishComplaintEvents } from '../integrations/complaint-publisher.ts';
 import { enqueueEffectMessages, enqueueProgressMessages } from '../messages/complaint-messages.ts';
+import { insertNotifications } from '../notifications/notification.repository.ts';
 import { recordAccess } from '../privacy/access-log.repository.ts';
 import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
@@ -131,6 +132,27 @@ export function transition(
   };
 }
 
+/** The accountable manager's in-app notification; one per complaint and finding. Returns who it went to. */
+async function referToManager(
+  trx: Scoped,
+  row: Pick<ComplaintRow, 'id' | 'organization_id'>,
+  finding: string,
+): Promise<string | null> {
+  const current = await repository.findComplaintRow(trx, row.id);
+  const managerId = current?.responsible_manager_id ?? null;
+  if (managerId === null) return null;
+  await insertNotifications(trx, [
+    {
+      organizationId: row.organization_id,
+      userId: managerId,
+      complaintId: row.id,
+      kind: 'policy_finding_for_manager',
+      dedupeKey: `policy_finding_for_manager:${row.id}:${finding}`,
+    },
+  ]);
+  return managerId;
+}
+
 /** What the domain asks to happen besides the state change; each leaves a trace on the timeline. */
 export async function carryOutEffects(
   trx: Scoped,
@@ -162,6 +184,16 @@ export async function carryOutEffects(
       case 'send_explanation':
         events.push({ type: 'explanation_sent', summary: effect.text, payload: outbox(effect.type) });
         break;
+      case 'prepare_explanation_letter':
+        // policy 2.5: prepared, not sent; it reaches the "te posten" list until somebody posts it
+        events.push({ type: 'explanation_prepared', summary: effect.text, payload: { delivery: 'post' } });
+        break;
+      case 'refer_policy_finding_to_manager': {
+        // policy 2.4: the accountable manager gets a wrong or missing policy at once
+        const managerId = await referToManager(trx, row, effect.finding);
+        events.push({ type: 'policy_finding_referred', payload: { finding: effect.finding, managerId } });
+        break;
+      }
       case 'notify_complainant_of_extension':
         events.push({
           type: 'extension_notice_sent',

@@ -62,10 +62,15 @@ function applyFilters(query: ComplaintQuery, f: ListFilters, visibility: Visibil
   if (f.complainantId) q = q.where('c.complainant_id', '=', f.complainantId);
   if (f.contractorId) q = q.where('c.subject_contractor_id', '=', f.contractorId);
   if (f.overdue !== undefined) {
-    const overdue = sql<boolean>`(c.status in (${sql.join(OPEN_STATUSES)}) and c.due_at < ${f.now})`;
+    // policy 2.6: a complaint without an answer term is never overdue
+    const overdue = sql<boolean>`(c.status in (${sql.join(OPEN_STATUSES)}) and c.has_answer_term and c.due_at < ${f.now})`;
     q = q.where(f.overdue ? overdue : sql<boolean>`not ${overdue}`);
   }
-  if (f.dueBefore) q = q.where('c.status', 'in', OPEN_STATUSES).where('c.due_at', '<=', f.dueBefore);
+  if (f.dueBefore)
+    q = q
+      .where('c.status', 'in', OPEN_STATUSES)
+      .where('c.has_answer_term', '=', true)
+      .where('c.due_at', '<=', f.dueBefore);
   if (f.receivedFrom)
     q = q.where(
       sql<boolean>`(c.received_at at time zone 'Europe/Amsterdam')::date >= ${f.receivedFrom}::date`,
@@ -122,6 +127,7 @@ export async function listComplaints(
       'c.category',
       'c.handler_id',
       'c.due_at',
+      'c.has_answer_term',
       'c.confidential',
       'c.repeat_of_id',
       'c.complainant_id',
@@ -147,6 +153,7 @@ export async function listComplaints(
       'c.handler_id',
       'h.name as handlerName',
       'c.due_at',
+      'c.has_answer_term',
       'c.confidential',
       'c.repeat_of_id',
     ])
@@ -160,7 +167,7 @@ export async function countByStatus(trx: Scoped, filters: ListFilters, visibilit
     .select([
       'c.status',
       sql<number>`count(*)::int`.as('n'),
-      sql<number>`count(*) filter (where c.status in (${sql.join(OPEN_STATUSES)}) and c.due_at < ${filters.now})::int`.as(
+      sql<number>`count(*) filter (where c.status in (${sql.join(OPEN_STATUSES)}) and c.has_answer_term and c.due_at < ${filters.now})::int`.as(
         'overdue',
       ),
     ])

@@ -1,9 +1,10 @@
-import type {
-  Assessment,
-  ComplaintState,
-  ComplaintStatus,
-  ContactRecord,
-  IntakeChannel,
+import {
+  type Assessment,
+  type ComplaintState,
+  type ComplaintStatus,
+  type ContactRecord,
+  hasAnswerTerm,
+  type IntakeChannel,
 } from '../../../domain/index.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
 
@@ -52,6 +53,10 @@ export function toComplaintState(row: ComplaintRow, contacts: readonly ContactRe
     criminalOffence: reviveDates(row.criminal_offence),
     boardTrack: reviveDates(row.board_track),
     withdrawal: reviveDates(row.withdrawal),
+    explanationLetter:
+      row.explanation_prepared_at === null
+        ? null
+        : { preparedAt: row.explanation_prepared_at, postedOn: row.explanation_posted_on },
     closedAt: row.closed_at,
   };
 }
@@ -94,5 +99,8 @@ export function stateColumns(state: ComplaintState) {
     board_track: json(state.boardTrack),
     withdrawal: json(state.withdrawal),
     closed_at: state.closedAt,
+    has_answer_term: hasAnswerTerm(state),
+    explanation_prepared_at: state.explanationLetter?.preparedAt ?? null,
+    explanation_posted_on: state.explanationLetter?.postedOn ?? null,
   };
 }

@@ -76,3 +76,41 @@ export async function listWaitingApprovals(trx: Scoped, managerId: string) {
     .orderBy('e.id', 'asc')
     .execute();
 }
+
+/**
+ * Kind-B findings for this accountable manager (policy 2.4) with when they were referred; the domain decides
+ * which still wait for the manager's choice. Withdrawn complaints included: the policy question remains.
+ */
+export async function listPolicyFindings(trx: Scoped, managerId: string) {
+  return trx
+    .selectFrom('complaint as c')
+    .leftJoin('staff_user as handler', 'handler.id', 'c.handler_id')
+    .leftJoin('person as p', 'p.id', 'c.complainant_id')
+    .select([
+      'c.id as complaintId',
+      'c.reference',
+      'c.handler_id as handlerId',
+      'c.responsible_manager_id as responsibleManagerId',
+      'c.department_id as departmentId',
+      'c.confidential',
+      'c.confidential_reason_code as confidentialReason',
+      'c.subject_employee_id as subjectEmployeeId',
+      (eb) =>
+        eb
+          .selectFrom('staff_user as subject')
+          .select('subject.department_id')
+          .whereRef('subject.id', '=', 'c.subject_employee_id')
+          .as('subjectEmployeeDepartmentId'),
+      'c.due_at as dueAt',
+      'c.has_answer_term as hasAnswerTerm',
+      'c.assessment',
+      sql<Date | null>`(select max(e.at) from complaint_event e
+        where e.complaint_id = c.id and e.type = 'policy_finding_referred')`.as('referredAt'),
+      'handler.name as handlerName',
+      'p.name as complainantName',
+    ])
+    .where('c.responsible_manager_id', '=', managerId)
+    .where(sql<boolean>`c.assessment->>'kind' = 'disagrees_with_policy'`)
+    .orderBy('c.received_at', 'asc')
+    .execute();
+}

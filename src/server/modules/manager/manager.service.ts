@@ -1,16 +1,19 @@
 import type { EmployeeRepeatCountView, WaitingApproval } from '../../../contract/manager.ts';
 import { APPROVAL_SUBJECTS } from '../../../contract/manager.ts';
 import {
+  type Assessment,
   type ConfidentialityReason,
   canSeeComplaint,
   countRepeatEventsPerEmployee,
   EMPLOYEE_RESPONSE_CAUSES,
   type EmployeeResponseCause,
+  isAwaitingManagerRoute,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
+import { reviveDates } from '../complaints/complaint-state.mapper.ts';
 import * as repository from './manager.repository.ts';
 
 const isCause = (value: string): value is EmployeeResponseCause =>
@@ -54,8 +57,11 @@ export async function approvalsWaitingFor(
   db: Database,
   manager: StaffPrincipal,
 ): Promise<{ items: WaitingApproval[] }> {
-  const rows = await inOrganization(db, manager.organizationId, (trx) =>
-    repository.listWaitingApprovals(trx, manager.userId),
+  const [rows, findings] = await inOrganization(db, manager.organizationId, (trx) =>
+    Promise.all([
+      repository.listWaitingApprovals(trx, manager.userId),
+      repository.listPolicyFindings(trx, manager.userId),
+    ]),
   );
   // Several requests on one complaint before an approval: the oldest says how long it has been waiting.
   const seen = new Set<string>();
@@ -80,6 +86,25 @@ export async function approvalsWaitingFor(
       handlerName: row.handlerName,
       complainantName: row.complainantName,
       dueAt: row.dueAt.toISOString(),
+    });
+  }
+  // policy 2.4: a wrong or missing policy waits for the manager's choice from the moment it is assessed
+  for (const row of findings) {
+    const assessment = reviveDates<Assessment | null>(row.assessment);
+    const access = { ...row, confidentialReason: row.confidentialReason as ConfidentialityReason | null };
+    if (!isAwaitingManagerRoute(assessment) || !canSeeComplaint(manager, access)) continue;
+    if (assessment?.kind !== 'disagrees_with_policy') continue;
+    items.push({
+      complaintId: row.complaintId,
+      reference: row.reference,
+      subject: 'policy_finding',
+      finding: assessment.finding,
+      note: null,
+      requestedAt: (row.referredAt ?? new Date(0)).toISOString(),
+      requestedByName: null,
+      handlerName: row.handlerName,
+      complainantName: row.complainantName,
+      dueAt: row.hasAnswerTerm ? row.dueAt.toISOString() : null,
     });
   }
   return { items };

@@ -30,6 +30,7 @@ export async function loadCaseFacts(trx: Scoped, complaintId: string) {
       'c.due_at',
       'c.answer_text',
       'c.repeat',
+      'c.has_answer_term',
       'o.name as organizationName',
       'p.name as complainantName',
       'p.email as complainantEmail',
@@ -99,6 +100,20 @@ export async function enqueueAcknowledgement(trx: Scoped, complaintId: string): 
   if (facts === undefined || facts.channel === 'web') return null;
   const to = complainantAddress(facts);
   if (to === null) return null;
+  // policy 2.6: a repeat past the last response is recorded; its acknowledgement promises no answer or date
+  if (!facts.has_answer_term)
+    return queue(
+      trx,
+      facts,
+      'acknowledgement_without_answer',
+      { to: [to.email] },
+      {
+        ...common(facts, to.name),
+        receivedDate: formatDate(facts.received_at),
+        statusLink: statusLink(),
+        committeeName: DEFAULT_COMMITTEE_NAME,
+      },
+    );
   return queue(
     trx,
     facts,

@@ -4,6 +4,10 @@ import { REMINDER_KINDS, type ReminderKind } from '../../../domain/index.ts';
 const OTHER_KINDS: Record<string, { nl: string; en: string }> = {
   criminal_suspicion: { nl: 'Vermoeden van een strafbaar feit', en: 'Suspected criminal offence' },
   board_criminal_suspicion: { nl: 'Vermoeden van een strafbaar feit', en: 'Suspected criminal offence' },
+  policy_finding_for_manager: {
+    nl: 'Beleid klopt niet of ontbreekt: kies MT-agenda of zelf beslissen',
+    en: 'Policy wrong or missing: choose the MT agenda or decide yourself',
+  },
   webhook_disabled: {
     nl: 'Webhook uitgeschakeld na herhaalde fouten',
     en: 'Webhook switched off after repeated failures',

@@ -15,7 +15,8 @@ export async function loadMonitoredComplaints(trx: Scoped, organizationId: strin
     .select([
       'c.id',
       'c.status',
-      'c.due_at',
+      // policy 2.6: a repeat recorded without an answer term has no due date to watch
+      sql<Date | null>`case when c.has_answer_term then c.due_at end`.as('due_at'),
       'c.handler_id',
       'c.responsible_manager_id',
       'c.committee',

@@ -166,7 +166,8 @@ export function statusPage(
     reference: c.reference,
     statusText: t.statuses[c.status] ?? c.status,
     receivedOn: t.receivedOn(formatDay(locale, c.received_at)),
-    dueOn: OPEN_STATUSES.has(c.status) ? t.dueOn(formatDay(locale, c.due_at)) : null,
+    // policy 2.6: a repeat recorded without an answer term promises no date
+    dueOn: OPEN_STATUSES.has(c.status) && c.has_answer_term ? t.dueOn(formatDay(locale, c.due_at)) : null,
     description: c.description,
     desiredOutcome: c.desired_outcome,
     messages: messagesOf(locale, view),

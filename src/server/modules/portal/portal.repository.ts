@@ -139,6 +139,7 @@ export async function findComplaintByStatusToken(trx: Scoped, tokenHash: string)
       'c.status',
       'c.received_at',
       'c.due_at',
+      'c.has_answer_term',
       'c.description',
       'c.desired_outcome',
       'c.answer_text',

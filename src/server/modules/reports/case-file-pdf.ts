@@ -18,8 +18,9 @@ export type CaseFile = {
   channel: string;
   confidential: boolean;
   receivedAt: Date;
-  originalDueAt: Date;
-  dueAt: Date;
+  /** null: no answer term (policy 2.6, a repeat recorded after the last response). */
+  originalDueAt: Date | null;
+  dueAt: Date | null;
   answeredAt: Date | null;
   closedAt: Date | null;
   complainant: string;
@@ -132,8 +133,11 @@ export async function renderCaseFilePdf(file: CaseFile): Promise<Buffer> {
         ['Status', label(COMPLAINT_STATUSES, file.status)],
         ['Kanaal', label(INTAKE_CHANNELS, file.channel)],
         ['Ontvangen', at(file.receivedAt)],
-        ['Oorspronkelijke termijn', at(file.originalDueAt)],
-        ['Geldende termijn', at(file.dueAt)],
+        [
+          'Oorspronkelijke termijn',
+          file.originalDueAt === null ? 'Geen antwoordtermijn' : at(file.originalDueAt),
+        ],
+        ['Geldende termijn', file.dueAt === null ? 'Geen antwoordtermijn' : at(file.dueAt)],
         ['Beantwoord', at(file.answeredAt)],
         ['Afgesloten', at(file.closedAt)],
         ['Klager', file.complainant],

@@ -15,44 +15,49 @@ export async function findComplex(trx: Scoped, id: string) {
   return rows[0];
 }
 
-export async function complexComplaints(trx: Scoped, complexId: string, period: ReportPeriod) {
-  const { rows } = await sql<{
-    id: string;
-    reference: string;
-    status: string;
-    channel: string;
-    confidential: boolean;
-    receivedAt: Date;
-    originalDueAt: Date;
-    dueAt: Date;
-    answeredAt: Date | null;
-    closedAt: Date | null;
-    description: string;
-    desiredOutcome: string | null;
-    category: string | null;
-    subjectKind: string | null;
-    triage: Record<string, unknown> | null;
-    assessment: Record<string, unknown> | null;
-    outcome: string | null;
-    committee: Record<string, unknown> | null;
-    answerText: string | null;
-    handlerId: string | null;
-    responsibleManagerId: string | null;
-    departmentId: string | null;
-    confidentialReason: string | null;
-    subjectEmployeeId: string | null;
-    subjectEmployeeDepartmentId: string | null;
-    complainantName: string | null;
-    handlerName: string | null;
-    subjectEmployeeName: string | null;
-    contractorName: string | null;
-  }>`
+export type DossierComplaint = {
+  id: string;
+  reference: string;
+  status: string;
+  channel: string;
+  confidential: boolean;
+  receivedAt: Date;
+  originalDueAt: Date;
+  dueAt: Date;
+  hasAnswerTerm: boolean;
+  answeredAt: Date | null;
+  closedAt: Date | null;
+  description: string;
+  desiredOutcome: string | null;
+  category: string | null;
+  subjectKind: string | null;
+  triage: Record<string, unknown> | null;
+  assessment: Record<string, unknown> | null;
+  outcome: string | null;
+  committee: Record<string, unknown> | null;
+  answerText: string | null;
+  handlerId: string | null;
+  responsibleManagerId: string | null;
+  departmentId: string | null;
+  housingComplexId: string | null;
+  confidentialReason: string | null;
+  subjectEmployeeId: string | null;
+  subjectEmployeeDepartmentId: string | null;
+  complainantName: string | null;
+  handlerName: string | null;
+  subjectEmployeeName: string | null;
+  contractorName: string | null;
+};
+
+const DOSSIER_COLUMNS = sql`
     select c.id, c.reference, c.status, c.channel, c.confidential, c.received_at as "receivedAt",
-           c.original_due_at as "originalDueAt", c.due_at as "dueAt", c.answered_at as "answeredAt",
+           c.original_due_at as "originalDueAt", c.due_at as "dueAt", c.has_answer_term as "hasAnswerTerm",
+           c.answered_at as "answeredAt",
            c.closed_at as "closedAt", c.description, c.desired_outcome as "desiredOutcome", c.category,
            c.subject_kind as "subjectKind", c.triage, c.assessment, c.outcome, c.committee,
            c.answer_text as "answerText", c.handler_id as "handlerId",
            c.responsible_manager_id as "responsibleManagerId", c.department_id as "departmentId",
+           c.housing_complex_id as "housingComplexId",
            c.confidential_reason_code as "confidentialReason", c.subject_employee_id as "subjectEmployeeId",
            e.department_id as "subjectEmployeeDepartmentId",
            p.name as "complainantName", h.name as "handlerName", e.name as "subjectEmployeeName",
@@ -61,11 +66,21 @@ export async function complexComplaints(trx: Scoped, complexId: string, period: 
     left join person p on p.id = c.complainant_id
     left join staff_user h on h.id = c.handler_id
     left join staff_user e on e.id = c.subject_employee_id
-    left join contractor k on k.id = c.subject_contractor_id
+    left join contractor k on k.id = c.subject_contractor_id`;
+
+export async function complexComplaints(trx: Scoped, complexId: string, period: ReportPeriod) {
+  const { rows } = await sql<DossierComplaint>`${DOSSIER_COLUMNS}
     where c.housing_complex_id = ${complexId}::uuid
       and c.received_at >= ${startOf(period.from)} and c.received_at < ${startOf(period.until)}
     order by c.received_at, c.reference`.execute(trx);
   return rows;
+}
+
+/** One complaint's case file, for the committee's dossier of that complaint (policy 1.3). */
+export async function dossierComplaint(trx: Scoped, complaintId: string) {
+  const { rows } = await sql<DossierComplaint>`${DOSSIER_COLUMNS}
+    where c.id = ${complaintId}::uuid`.execute(trx);
+  return rows[0];
 }
 
 export async function timeline(trx: Scoped, complaintId: string) {

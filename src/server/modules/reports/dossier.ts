@@ -1,4 +1,5 @@
 import { createWriteStream } from 'node:fs';
+import type { Readable } from 'node:stream';
 import {
   type ConfidentialityReason,
   canSeeComplaint,
@@ -51,94 +52,15 @@ export async function writeComplexDossier(
     zip.on('error', reject);
   });
   zip.pipe(output);
-  // The board reads without complainant names; employees stay anonymous in a confidential case the
-  // reader could not open themselves.
-  const hideComplainant = input.reader.roles.includes('board');
   let index = 0;
   for (const c of complaints) {
     index += 1;
-    const visible = canSeeComplaint(input.reader, {
-      handlerId: c.handlerId,
-      responsibleManagerId: c.responsibleManagerId,
-      departmentId: c.departmentId,
-      confidential: c.confidential,
-      confidentialReason: c.confidentialReason as ConfidentialityReason | null,
-      subjectEmployeeId: c.subjectEmployeeId,
-      subjectEmployeeDepartmentId: c.subjectEmployeeDepartmentId,
-    });
-    const pseudonyms = new Map<string, string>();
-    const employee = (id: string | null, name: string | null) => {
-      if (name === null) return '–';
-      if (visible) return name;
-      const key = id ?? name;
-      if (!pseudonyms.has(key)) pseudonyms.set(key, `Medewerker ${pseudonyms.size + 1}`);
-      return pseudonyms.get(key) as string;
-    };
-    const [events, messages, attachments] = await Promise.all([
-      repository.timeline(trx, c.id),
-      repository.messages(trx, c.id),
-      repository.attachments(trx, c.id),
-    ]);
-    const names = new Set<string>();
-    const files = attachments.map((a) => {
-      let name = safeName(a.fileName);
-      for (let n = 2; names.has(name); n += 1) name = `${n}-${safeName(a.fileName)}`;
-      names.add(name);
-      return { ...a, zipName: name };
-    });
-    const subject =
-      c.subjectKind === 'employee'
-        ? `Medewerker: ${employee(null, c.subjectEmployeeName)}`
-        : c.subjectKind === 'contractor'
-          ? `Aannemer: ${c.contractorName ?? '–'}`
-          : c.subjectKind === 'department'
-            ? 'Afdeling'
-            : '–';
-    const pdf = await renderCaseFilePdf({
+    await appendComplaintFolder(trx, storage, zip, c, {
       organizationName: orgName,
       complexLabel: `Complex ${complex.complexNumber} ${complex.name}, ${complex.place}`,
-      reference: c.reference,
-      status: c.status,
-      channel: c.channel,
-      confidential: c.confidential,
-      receivedAt: c.receivedAt,
-      originalDueAt: c.originalDueAt,
-      dueAt: c.dueAt,
-      answeredAt: c.answeredAt,
-      closedAt: c.closedAt,
-      complainant: hideComplainant ? 'Klager (naam niet opgenomen)' : (c.complainantName ?? '–'),
-      handler: employee(c.handlerId, c.handlerName),
-      subject,
-      category: c.category,
-      description: c.description,
-      desiredOutcome: c.desiredOutcome,
-      triage: c.triage,
-      assessment: c.assessment,
-      outcome: c.outcome,
-      committee: c.committee,
-      answerText: c.answerText,
-      timeline: events.map((e) => ({
-        at: e.at,
-        type: e.type,
-        actor: e.actorName === null ? 'Systeem' : employee(e.actorId, e.actorName),
-        summary: e.summary,
-      })),
-      messages,
-      attachmentNames: files.map((f) => f.zipName),
+      reader: input.reader,
+      folder: `${c.reference}/`,
     });
-    zip.append(pdf, { name: `${c.reference}/klachtdossier-${c.reference}.pdf` });
-    for (const file of files) {
-      const name = `${c.reference}/bijlagen/${file.zipName}`;
-      try {
-        zip.append(await storage.get(file.storageKey), { name });
-      } catch (error) {
-        // A missing file must not cost the committee the whole dossier: say which one is missing.
-        if (!(error instanceof BlobNotFoundError)) throw error;
-        zip.append(`Dit bestand ontbreekt in de opslag: ${file.fileName}\n`, {
-          name: `${name}.ontbreekt.txt`,
-        });
-      }
-    }
     await progress(index / Math.max(1, complaints.length));
   }
   if (complaints.length === 0) {
@@ -147,4 +69,141 @@ export async function writeComplexDossier(
   await zip.finalize();
   await closed;
   return { complaints: complaints.length, complexNumber: complex.complexNumber };
+}
+
+type FolderOptions = {
+  organizationName: string;
+  complexLabel: string;
+  reader: DossierReader;
+  folder: string;
+};
+type Zip = { append(source: Buffer | string | Readable, data: { name: string }): unknown };
+
+/** One complaint's case file as PDF plus its attachments, under `folder` in the ZIP. */
+async function appendComplaintFolder(
+  trx: Scoped,
+  storage: BlobStorage,
+  zip: Zip,
+  c: repository.DossierComplaint,
+  options: FolderOptions,
+): Promise<number> {
+  // The board reads without complainant names; employees stay anonymous in a confidential case the
+  // reader could not open themselves.
+  const hideComplainant = options.reader.roles.includes('board');
+  const visible = canSeeComplaint(options.reader, {
+    handlerId: c.handlerId,
+    responsibleManagerId: c.responsibleManagerId,
+    departmentId: c.departmentId,
+    confidential: c.confidential,
+    confidentialReason: c.confidentialReason as ConfidentialityReason | null,
+    subjectEmployeeId: c.subjectEmployeeId,
+    subjectEmployeeDepartmentId: c.subjectEmployeeDepartmentId,
+  });
+  const pseudonyms = new Map<string, string>();
+  const employee = (id: string | null, name: string | null) => {
+    if (name === null) return '–';
+    if (visible) return name;
+    const key = id ?? name;
+    if (!pseudonyms.has(key)) pseudonyms.set(key, `Medewerker ${pseudonyms.size + 1}`);
+    return pseudonyms.get(key) as string;
+  };
+  const [events, messages, attachments] = await Promise.all([
+    repository.timeline(trx, c.id),
+    repository.messages(trx, c.id),
+    repository.attachments(trx, c.id),
+  ]);
+  const names = new Set<string>();
+  const files = attachments.map((a) => {
+    let name = safeName(a.fileName);
+    for (let n = 2; names.has(name); n += 1) name = `${n}-${safeName(a.fileName)}`;
+    names.add(name);
+    return { ...a, zipName: name };
+  });
+  const subject =
+    c.subjectKind === 'employee'
+      ? `Medewerker: ${employee(null, c.subjectEmployeeName)}`
+      : c.subjectKind === 'contractor'
+        ? `Aannemer: ${c.contractorName ?? '–'}`
+        : c.subjectKind === 'department'
+          ? 'Afdeling'
+          : '–';
+  const pdf = await renderCaseFilePdf({
+    organizationName: options.organizationName,
+    complexLabel: options.complexLabel,
+    reference: c.reference,
+    status: c.status,
+    channel: c.channel,
+    confidential: c.confidential,
+    receivedAt: c.receivedAt,
+    originalDueAt: c.hasAnswerTerm ? c.originalDueAt : null,
+    dueAt: c.hasAnswerTerm ? c.dueAt : null,
+    answeredAt: c.answeredAt,
+    closedAt: c.closedAt,
+    complainant: hideComplainant ? 'Klager (naam niet opgenomen)' : (c.complainantName ?? '–'),
+    handler: employee(c.handlerId, c.handlerName),
+    subject,
+    category: c.category,
+    description: c.description,
+    desiredOutcome: c.desiredOutcome,
+    triage: c.triage,
+    assessment: c.assessment,
+    outcome: c.outcome,
+    committee: c.committee,
+    answerText: c.answerText,
+    timeline: events.map((e) => ({
+      at: e.at,
+      type: e.type,
+      actor: e.actorName === null ? 'Systeem' : employee(e.actorId, e.actorName),
+      summary: e.summary,
+    })),
+    messages,
+    attachmentNames: files.map((f) => f.zipName),
+  });
+  zip.append(pdf, { name: `${options.folder}klachtdossier-${c.reference}.pdf` });
+  for (const file of files) {
+    const name = `${options.folder}bijlagen/${file.zipName}`;
+    try {
+      zip.append(await storage.get(file.storageKey), { name });
+    } catch (error) {
+      // A missing file must not cost the committee the whole dossier: say which one is missing.
+      if (!(error instanceof BlobNotFoundError)) throw error;
+      zip.append(`Dit bestand ontbreekt in de opslag: ${file.fileName}\n`, { name: `${name}.ontbreekt.txt` });
+    }
+  }
+  return files.length;
+}
+
+/**
+ * The dossier of one complaint for the regional complaints committee (policy 1.3): its case file as PDF and
+ * its attachments, as a ZIP in memory (one complaint is small).
+ */
+export async function buildCommitteeDossier(
+  trx: Scoped,
+  storage: BlobStorage,
+  complaintId: string,
+  reader: DossierReader,
+): Promise<{ zip: Buffer; reference: string; attachments: number }> {
+  const c = await repository.dossierComplaint(trx, complaintId);
+  if (c === undefined) throw new AppError('not_found');
+  const complex =
+    c.housingComplexId === null ? undefined : await repository.findComplex(trx, c.housingComplexId);
+  const { ZipArchive } = await loadArchiver();
+  const zip = new ZipArchive({ zlib: { level: 6 } });
+  const chunks: Buffer[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    zip.on('data', (chunk: Buffer) => chunks.push(chunk));
+    zip.on('end', resolve);
+    zip.on('error', reject);
+  });
+  const attachments = await appendComplaintFolder(trx, storage, zip, c, {
+    organizationName: await organizationName(trx),
+    complexLabel: complex
+      ? `Complex ${complex.complexNumber} ${complex.name}, ${complex.place}`
+      : 'Geen complex',
+    reader,
+    folder: '',
+  });
+  await zip.finalize();
+  await done;
+  return { zip: Buffer.concat(chunks), reference: c.reference, attachments };
 }

@@ -74,7 +74,9 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintDetail }) {
               {h.term}
             </Text>
             <TermBadge progress={complaint.term.progress} size="lg" />
-            <Text size="sm">{t.complaint.term.dueOn(formatDay(complaint.term.dueAt, locale))}</Text>
+            {complaint.term.dueAt !== null && (
+              <Text size="sm">{t.complaint.term.dueOn(formatDay(complaint.term.dueAt, locale))}</Text>
+            )}
           </Stack>
         </Group>
         <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" m={0}>

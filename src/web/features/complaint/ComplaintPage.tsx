@@ -20,6 +20,7 @@ import { type ActionKey, decideAvailability } from './action-catalogue.ts';
 import { ACTION_FORMS } from './action-forms.tsx';
 import { BoardTrackPanel } from './BoardTrackPanel.tsx';
 import { ComplaintHeader } from './ComplaintHeader.tsx';
+import { DownloadsPanel } from './DownloadsPanel.tsx';
 import { NextSteps } from './NextSteps.tsx';
 import { Timeline } from './Timeline.tsx';
 
@@ -113,6 +114,7 @@ export function ComplaintPage() {
             </section>
             {complaint.boardTrack && <BoardTrackPanel complaint={complaint} />}
             {complaint.answer && <AnswerPanel complaint={complaint} />}
+            <DownloadsPanel complaint={complaint} />
             <Timeline complaint={complaint} />
             <Attachments complaint={complaint} />
           </Stack>

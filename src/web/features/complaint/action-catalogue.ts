@@ -1,12 +1,15 @@
 import type { CurrentUser } from '../../../contract/auth.ts';
 import type { ComplaintDetail } from '../../../contract/complaints.ts';
 import {
+  type Assessment,
   type ComplaintAccess,
   type ComplaintActionType,
   type ComplaintPermission,
   type ComplaintStatus,
   decideComplaintAction,
+  isPolicyFindingOpen,
   listAvailableActions,
+  mayMarkLetterPosted,
   type NextStep,
 } from '../../../domain/index.ts';
 import type { Messages } from '../../i18n/messages.nl.ts';
@@ -90,6 +93,10 @@ export const ACTION_RULES: Record<ActionKey, ActionRule> = {
   },
   // policy 2.2: registration data, corrected with a reason in any status
   changeComplex: { path: 'housing-complex', permission: 'complaint.handle', statuses: 'any' },
+  // policy 2.4: the manager's choice on a wrong or missing policy, in any status (also withdrawn)
+  policyFinding: { path: 'policy-finding', permission: 'complaint.decide', statuses: 'any' },
+  // policy 2.5: management assistants post the letter too (mayMarkLetterPosted decides below)
+  letterPosted: { path: 'letter-posted', permission: 'complaint.handle', lifecycle: 'record_letter_posted' },
 };
 
 /** The order in which the actions are offered: roughly the order of the policy's path. */
@@ -101,6 +108,7 @@ export const ACTION_ORDER: ActionKey[] = [
   'contact',
   'note',
   'assessment',
+  'policyFinding',
   'writtenOnly',
   'requestApproval',
   'approve',
@@ -108,6 +116,7 @@ export const ACTION_ORDER: ActionKey[] = [
   'extension',
   'answer',
   'explanation',
+  'letterPosted',
   'compensationPaid',
   'close',
   'withdraw',
@@ -184,16 +193,26 @@ export function decideAvailability(
     return { enabled: false, reason: t.complaint.disabled.alreadyConfidential };
   if (key === 'liftConfidential' && !complaint.confidential)
     return { enabled: false, reason: t.complaint.disabled.notConfidential };
-  const decision = decideComplaintAction(
-    {
-      userId: user.id,
-      roles: user.roles,
-      departmentId: user.departmentId,
-      managedDepartmentIds: user.managedDepartmentIds,
-    },
-    rule.permission,
-    accessOf(complaint),
-  );
+  if (key === 'policyFinding' && !isPolicyFindingOpen(complaint.assessment as Assessment | null))
+    return { enabled: false, reason: t.complaint.disabled.policyFinding };
+  const letterWaiting = complaint.explanationLetter !== null && complaint.explanationLetter.postedOn === null;
+  if (
+    (key === 'letterPosted' && !letterWaiting) ||
+    (key === 'explanation' && complaint.explanationLetter !== null)
+  )
+    return { enabled: false, reason: t.complaint.disabled.status(t.complaint.status[status]) };
+  const actor = {
+    userId: user.id,
+    roles: user.roles,
+    departmentId: user.departmentId,
+    managedDepartmentIds: user.managedDepartmentIds,
+  };
+  const access = accessOf(complaint);
+  if (key === 'letterPosted')
+    return mayMarkLetterPosted(actor, access)
+      ? { enabled: true }
+      : { enabled: false, reason: t.complaint.disabled.letterPosted };
+  const decision = decideComplaintAction(actor, rule.permission, access);
   if (decision.allowed) return { enabled: true };
   const reason = PERMISSION_REASON[rule.permission];
   return { enabled: false, reason: reason ? t.complaint.disabled[reason] : t.complaint.disabled.handler };
@@ -212,6 +231,8 @@ export function actionForStep(step: NextStep, isManager: boolean): ActionKey | n
     obtain_legal_advice: 'legalAdvice',
     send_answer: 'answer',
     send_explanation: 'explanation',
+    post_explanation_letter: 'letterPosted',
+    decide_policy_finding: 'policyFinding',
     pay_compensation: 'compensationPaid',
     close: 'close',
     record_committee_reference: 'committeeReference',

@@ -22,6 +22,7 @@ import {
 import { ExtensionForm } from './forms/ExtensionForm.tsx';
 import type { ActionFormProps } from './forms/form-props.ts';
 import { HousingComplexForm } from './forms/HousingComplexForm.tsx';
+import { LetterPostedForm, PolicyFindingForm } from './forms/PathForms.tsx';
 import {
   CommitteeReferenceForm,
   ContactForm,
@@ -61,4 +62,6 @@ export const ACTION_FORMS: Record<ActionKey, ComponentType<ActionFormProps & { u
   committeeFollowUp: CommitteeFollowUpForm,
   boardTrackDecision: BoardTrackDecisionForm,
   changeComplex: HousingComplexForm,
+  policyFinding: PolicyFindingForm,
+  letterPosted: LetterPostedForm,
 };

@@ -31,7 +31,7 @@ function Icon({ state }: { state: TermProgress['state'] }) {
         <path d="M12 7v5l3 2" />
       </svg>
     );
-  if (state === 'stopped')
+  if (state === 'stopped' || state === 'no_term')
     return (
       <svg {...common}>
         <rect x="6" y="6" width="12" height="12" />
@@ -50,6 +50,7 @@ export const TERM_COLOURS: Record<TermProgress['state'], string> = {
   due_today: '#8a4500',
   overdue: '#b3261e',
   stopped: '#495057',
+  no_term: '#495057',
 };
 
 export function useTermText() {
@@ -64,6 +65,8 @@ export function useTermText() {
         return t.complaint.term.overdue(progress.workingDaysLate);
       case 'stopped':
         return t.complaint.term.stopped;
+      case 'no_term':
+        return t.complaint.term.noTerm;
     }
   };
 }
@@ -74,7 +77,7 @@ export function TermBadge({ progress, size = 'md' }: { progress: TermProgress; s
   return (
     <Badge
       color={TERM_COLOURS[progress.state]}
-      variant={progress.state === 'on_track' || progress.state === 'stopped' ? 'outline' : 'filled'}
+      variant={progress.state === 'overdue' || progress.state === 'due_today' ? 'filled' : 'outline'}
       size={size}
       leftSection={<Icon state={progress.state} />}
       data-term-state={progress.state}

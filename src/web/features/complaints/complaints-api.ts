@@ -112,7 +112,9 @@ export type ComplaintActionPath =
   | 'committee/ruling'
   | 'committee/board-decision'
   | 'committee/follow-up'
-  | 'board-track/decision';
+  | 'board-track/decision'
+  | 'policy-finding'
+  | 'letter-posted';
 
 /** One step on a complaint, on the version the user saw: someone else's change in between gives a 412. */
 export function postComplaintAction(

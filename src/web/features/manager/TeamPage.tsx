@@ -167,7 +167,7 @@ function ApprovalsWaiting() {
               </Table.Thead>
               <Table.Tbody>
                 {data.items.map((item) => (
-                  <Table.Tr key={item.complaintId}>
+                  <Table.Tr key={`${item.complaintId}-${item.subject}`}>
                     <Table.Td>
                       <Anchor component={Link} to={`/klachten/${item.complaintId}`}>
                         {item.reference}
@@ -180,7 +180,9 @@ function ApprovalsWaiting() {
                     </Table.Td>
                     <Table.Td>{item.requestedByName ?? '—'}</Table.Td>
                     <Table.Td>{formatDateTime(item.requestedAt, locale)}</Table.Td>
-                    <Table.Td>{formatDate(item.dueAt, locale)}</Table.Td>
+                    <Table.Td>
+                      {item.dueAt === null ? t.complaint.term.noTerm : formatDate(item.dueAt, locale)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -11,6 +11,7 @@ const COLOR: Record<Progress['state'], string> = {
   due_today: '#8a4b00',
   overdue: 'red.9',
   stopped: '#495057',
+  no_term: '#495057',
 };
 
 /** The term in words ("nog 3 werkdagen", "2 werkdagen te laat"): the colour is never the only signal. */
@@ -23,7 +24,9 @@ export function TermBadge({ progress }: { progress: Progress }) {
         ? t.people.termToday
         : progress.state === 'overdue'
           ? t.people.termLate(progress.workingDaysLate)
-          : t.people.termStopped;
+          : progress.state === 'no_term'
+            ? t.complaint.term.noTerm
+            : t.people.termStopped;
   return (
     <Badge
       color={COLOR[progress.state]}

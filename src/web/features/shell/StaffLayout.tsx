@@ -72,6 +72,10 @@ export function StaffLayout({ user, children }: { user: CurrentUser; children: R
             <Anchor component={NavLink} to="/zoeken" className="main-nav-link">
               {t.people.navSearch}
             </Anchor>
+            {/* policy 2.5: letters to post, for management assistants and whoever handles complaints */}
+            <Anchor component={NavLink} to="/te-posten" className="main-nav-link">
+              {t.shell.lettersToPost}
+            </Anchor>
             {user.roles.includes('manager') && (
               <Anchor component={NavLink} to="/team" className="main-nav-link">
                 {t.manager.nav}

@@ -85,9 +85,11 @@ export function QueueTable({ filters }: { filters: QueueFilters }) {
                 <Table.Td>{t.complaint.status[item.status]}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <TermBadge progress={item.progress} size="sm" />
-                  <Text size="xs" mt={2}>
-                    {t.complaint.term.dueOn(formatDay(item.dueAt, locale))}
-                  </Text>
+                  {item.dueAt !== null && (
+                    <Text size="xs" mt={2}>
+                      {t.complaint.term.dueOn(formatDay(item.dueAt, locale))}
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,5 +1,5 @@
 import type { Database } from '../../../db/database.ts';
-import { inOrganization } from '../../../db/tenant-scope.ts';
+import { inOrganization, type Scoped } from '../../../db/tenant-scope.ts';
 import { AppError } from '../../../http/app-error.ts';
 import type { Principal } from '../../../http/principal.ts';
 import * as complaints from '../../complaints/complaint.repository.ts';
@@ -15,6 +15,44 @@ function formatPostcode(postcode: string): string {
   return /^\d{4}[A-Z]{2}$/.test(compact) ? `${compact.slice(0, 4)} ${compact.slice(4)}` : postcode;
 }
 
+/** Who the letter goes to and where (the representative in the tenant's place), and who signs it. */
+export async function loadLetterParties(trx: Scoped, complaintId: string) {
+  const parties = await trx
+    .selectFrom('complaint as c')
+    .innerJoin('organization as o', 'o.id', 'c.organization_id')
+    .leftJoin('person as p', 'p.id', 'c.complainant_id')
+    .leftJoin('representative as r', 'r.id', 'c.representative_id')
+    .leftJoin('unit as u', 'u.id', 'c.unit_id')
+    .leftJoin('staff_user as h', 'h.id', 'c.handler_id')
+    .select([
+      'o.name as organizationName',
+      'p.name as personName',
+      'p.postal_address as postalAddress',
+      'r.name as representativeName',
+      'u.street',
+      'u.house_number',
+      'u.house_number_addition',
+      'u.postcode',
+      'u.place',
+      'h.name as handlerName',
+    ])
+    .where('c.id', '=', complaintId)
+    .executeTakeFirstOrThrow();
+  const name = parties.representativeName ?? parties.personName ?? 'De bewoner';
+  const addressLines = parties.postalAddress
+    ? parties.postalAddress
+        .split(/\n|,/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '')
+    : parties.street
+      ? [
+          `${parties.street} ${parties.house_number}${parties.house_number_addition ? ` ${parties.house_number_addition}` : ''}`,
+          `${formatPostcode(parties.postcode ?? '')}  ${(parties.place ?? '').toUpperCase()}`,
+        ]
+      : [];
+  return { organizationName: parties.organizationName, handlerName: parties.handlerName, name, addressLines };
+}
+
 /**
  * The answer as a PDF letter for complainants who prefer post (policy 2.3: the same answer). Built from
  * the stored answer on every download, so it always matches what the case says was sent.
@@ -26,39 +64,9 @@ export async function answerLetter(db: Database, principal: Principal, complaint
     if (row === null) throw new AppError('not_found');
     if (row.answer_text === null || row.answered_at === null)
       throw new AppError('not_found', { detail: 'This complaint has no answer yet.' });
-    const parties = await trx
-      .selectFrom('complaint as c')
-      .innerJoin('organization as o', 'o.id', 'c.organization_id')
-      .leftJoin('person as p', 'p.id', 'c.complainant_id')
-      .leftJoin('representative as r', 'r.id', 'c.representative_id')
-      .leftJoin('unit as u', 'u.id', 'c.unit_id')
-      .leftJoin('staff_user as h', 'h.id', 'c.handler_id')
-      .select([
-        'o.name as organizationName',
-        'p.name as personName',
-        'p.postal_address as postalAddress',
-        'r.name as representativeName',
-        'u.street',
-        'u.house_number',
-        'u.house_number_addition',
-        'u.postcode',
-        'u.place',
-        'h.name as handlerName',
-      ])
-      .where('c.id', '=', complaintId)
-      .executeTakeFirstOrThrow();
-    const name = parties.representativeName ?? parties.personName ?? 'De bewoner';
-    const addressLines = parties.postalAddress
-      ? parties.postalAddress
-          .split(/\n|,/)
-          .map((line) => line.trim())
-          .filter((line) => line !== '')
-      : parties.street
-        ? [
-            `${parties.street} ${parties.house_number}${parties.house_number_addition ? ` ${parties.house_number_addition}` : ''}`,
-            `${formatPostcode(parties.postcode ?? '')}  ${(parties.place ?? '').toUpperCase()}`,
-          ]
-        : [];
+    const parties = await loadLetterParties(trx, complaintId);
+    const name = parties.name;
+    const addressLines = parties.addressLines;
     const kind = answerKind(row.repeat);
     const rendered = renderTemplate(kind, await loadTemplate(trx, kind, 'nl'), {
       organizationName: parties.organizationName,

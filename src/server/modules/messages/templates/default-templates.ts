@@ -76,6 +76,33 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
       ),
     },
   },
+  // policy 2.6: a repeat without new facts after "the last response" is recorded; no answer is promised
+  acknowledgement_without_answer: {
+    nl: {
+      subject: 'Wij hebben uw bericht ontvangen ({{reference}})',
+      body: lines(
+        GREETING_NL,
+        'Op {{receivedDate}} hebben wij uw bericht ontvangen. Wij hebben het vastgelegd onder kenmerk {{reference}}.',
+        'Over deze kwestie hebben wij u eerder onze laatste reactie gegeven. Uw bericht bevat geen nieuwe feiten. ' +
+          'Daarom blijft onze laatste reactie gelden en krijgt u van ons geen nieuw antwoord.',
+        'Bent u het niet eens met onze laatste reactie? Dan kunt u uw klacht voorleggen aan de {{committeeName}}. ' +
+          'Heeft u wel nieuwe feiten? Antwoord dan op dit bericht. De stand van zaken ziet u via {{statusLink}}.',
+        SIGNED_NL,
+      ),
+    },
+    en: {
+      subject: 'We have received your message ({{reference}})',
+      body: lines(
+        GREETING_EN,
+        'We received your message on {{receivedDate}}. We have recorded it under reference {{reference}}.',
+        'We gave you our last response on this matter earlier. Your message contains no new facts, so our last ' +
+          'response stands and you will not receive a new answer from us.',
+        'If you do not agree with our last response, you can put your complaint to the {{committeeName}}. ' +
+          'If you do have new facts, please reply to this message. You can follow the status at {{statusLink}}.',
+        SIGNED_EN,
+      ),
+    },
+  },
   explanation: {
     nl: {
       subject: 'Uw klacht valt buiten de klachtenprocedure ({{reference}})',

@@ -12,6 +12,14 @@ export const MESSAGE_KINDS = {
     label: { nl: 'Ontvangstbevestiging', en: 'Acknowledgement of receipt' },
     placeholders: [...COMMON, 'receivedDate', 'dueDate', 'statusLink', 'handlerName'],
   },
+  acknowledgement_without_answer: {
+    audience: 'complainant',
+    label: {
+      nl: 'Ontvangstbevestiging herhaalde klacht (geen nieuw antwoord)',
+      en: 'Acknowledgement of a repeat complaint (no new answer)',
+    },
+    placeholders: [...COMMON, 'receivedDate', 'statusLink', 'committeeName'],
+  },
   answer: {
     audience: 'complainant',
     label: { nl: 'Antwoord op de klacht', en: 'Answer to the complaint' },

@@ -57,13 +57,19 @@ export function ExplanationForm(props: ActionFormProps) {
       {...props}
       path="explanation"
       text={
-        preview ? (
-          <Alert variant="light" color="gehoord" title={t.complaint.form.explanationPreview}>
-            <Text size="sm" data-testid="explanation-text">
-              {preview}
-            </Text>
-          </Alert>
-        ) : null
+        <>
+          {preview ? (
+            <Alert variant="light" color="gehoord" title={t.complaint.form.explanationPreview}>
+              <Text size="sm" data-testid="explanation-text">
+                {preview}
+              </Text>
+            </Alert>
+          ) : null}
+          {/* policy 2.5: without an e-mail address the explanation is a letter to post */}
+          {props.complaint.status === 'with_board' || props.complaint.complainant?.email ? null : (
+            <Text size="sm">{t.complaint.form.explanationByPost}</Text>
+          )}
+        </>
       }
       submitLabel={t.complaint.action.explanation}
     />

@@ -1,0 +1,43 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { lettersToPost } from '../../../../contract/messages.ts';
+import { TOKEN_SCOPES } from '../../../../domain/permissions.ts';
+import type { Database } from '../../../db/database.ts';
+import { requirePrincipal, requireStaff } from '../../../http/principal.ts';
+import { explanationLetter, lettersToPost as listLettersToPost } from './postal-letters.service.ts';
+
+export const postalLetterRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
+  app.get(
+    '/api/letters/to-post',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Letters to post ("te posten"): prepared explanations not yet posted',
+        description: 'policy 2.5. Record the posting day with POST /api/complaints/{id}/letter-posted.',
+        response: { 200: lettersToPost },
+      },
+    },
+    async (request) => listLettersToPost(db, requireStaff(request)),
+  );
+
+  app.get(
+    '/api/complaints/:id/explanation-letter.pdf',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'The prepared explanation as a PDF letter (window envelope, for post)',
+        description: 'policy 2.5. 404 until an explanation letter was prepared (complainant without e-mail).',
+        params: z.object({ id: z.uuid() }),
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const letter = await explanationLetter(db, requirePrincipal(request, TOKEN_SCOPES), request.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${letter.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(letter.pdf);
+    },
+  );
+};

@@ -1,0 +1,44 @@
+import { Anchor, Paper, Stack, Text } from '@mantine/core';
+import type { ComplaintDetail } from '../../../contract/complaints.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { formatDateTime, formatDay } from '../complaints/format.ts';
+
+/**
+ * Files made from the case: the explanation letter to post (policy 2.5) and the dossier for the regional
+ * complaints committee (policy 1.3). Shown only when there is something to download.
+ */
+export function DownloadsPanel({ complaint }: { complaint: ComplaintDetail }) {
+  const { t, locale } = useI18n();
+  const letter = complaint.explanationLetter;
+  if (letter === null && complaint.committee === null) return null;
+  return (
+    <section aria-labelledby="downloads-title">
+      <Text component="h2" id="downloads-title" fw={700} size="lg" mb="xs">
+        {t.complaint.downloads.title}
+      </Text>
+      <Paper withBorder p="md">
+        <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {letter !== null && (
+            <li>
+              <Anchor href={`/api/complaints/${complaint.id}/explanation-letter.pdf`} download>
+                {t.complaint.downloads.explanationLetter}
+              </Anchor>
+              <Text size="sm" data-testid="letter-state">
+                {letter.postedOn === null
+                  ? t.complaint.downloads.letterPrepared(formatDateTime(letter.preparedAt, locale))
+                  : t.complaint.downloads.letterPosted(formatDay(letter.postedOn, locale))}
+              </Text>
+            </li>
+          )}
+          {complaint.committee !== null && (
+            <li>
+              <Anchor href={`/api/complaints/${complaint.id}/committee-dossier.zip`} download>
+                {t.complaint.downloads.committeeDossier}
+              </Anchor>
+            </li>
+          )}
+        </Stack>
+      </Paper>
+    </section>
+  );
+}
