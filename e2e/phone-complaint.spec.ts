@@ -1,5 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import {
+  computeDueAt,
+  DEFAULT_CALENDAR_SETTINGS,
+  describeTermProgress,
+} from '../src/domain/index.ts';
 import { createTenant, EVA, signIn } from './complaint-support.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -64,7 +69,12 @@ test('a phone complaint is registered while the caller waits, then answered and 
   expect(seconds).toBeLessThan(60);
 
   await expect(page.getByTestId('complaint-status')).toHaveText('In behandeling');
-  await expect(page.getByTestId('complaint-term')).toContainText('nog 5 werkdagen');
+  // Five working days from the first working day after receipt (policy 2.3): on a Sunday or a holiday that is
+  // six or more calendar-counted working days away, so the expectation comes from the domain's calendar.
+  const due = computeDueAt(new Date(), DEFAULT_CALENDAR_SETTINGS).dueAt;
+  const progress = describeTermProgress(new Date(), due, DEFAULT_CALENDAR_SETTINGS);
+  const daysLeft = progress.state === 'on_track' ? progress.workingDaysLeft : 0;
+  await expect(page.getByTestId('complaint-term')).toContainText(`nog ${daysLeft} werkdagen`);
   await expect(page.getByTestId('next-steps')).toContainText('Bespreek de klacht telefonisch of persoonlijk');
   await screenshot(page, 'case-page');
   await checkAccessibility(page);
