@@ -1,10 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import {
-  computeDueAt,
-  DEFAULT_CALENDAR_SETTINGS,
-  describeTermProgress,
-} from '../src/domain/index.ts';
+import { computeDueAt, DEFAULT_CALENDAR_SETTINGS, describeTermProgress } from '../src/domain/index.ts';
 import { createTenant, EVA, signIn } from './complaint-support.ts';
 import { expect, test } from './fixtures.ts';
 
