@@ -24,7 +24,7 @@ type Detail = {
 };
 
 /** An earlier complaint of the tenant, answered and closed through the API: not what this journey is about. */
-async function closedComplaint(page: Page, personId: string): Promise<Detail> {
+async function closedComplaint(page: Page, personId: string): Promise<{ id: string; reference: string }> {
   const departments = await apiOf(page).get<{ id: string; name: string }[]>('/api/departments');
   const wonen = departments.find((d) => d.name === 'Wonen');
   if (!wonen) throw new Error('demo department missing');
