@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { computeDueAt, DEFAULT_CALENDAR_SETTINGS, describeTermProgress } from '../src/domain/index.ts';
-import { createTenant, EVA, signIn } from './complaint-support.ts';
+import { type CalendarSettings, computeDueAt, describeTermProgress } from '../src/domain/index.ts';
+import { apiOf, createTenant, EVA, signIn } from './complaint-support.ts';
 import { expect, test } from './fixtures.ts';
 
 // Screenshots for docs/screenshots are only rewritten on request: GEHOORD_SCREENSHOTS=1 npm run test:e2e.
@@ -65,12 +65,21 @@ test('a phone complaint is registered while the caller waits, then answered and 
   expect(seconds).toBeLessThan(60);
 
   await expect(page.getByTestId('complaint-status')).toHaveText('In behandeling');
-  // Five working days from the first working day after receipt (policy 2.3): on a Sunday or a holiday that is
-  // six or more calendar-counted working days away, so the expectation comes from the domain's calendar.
-  const due = computeDueAt(new Date(), DEFAULT_CALENDAR_SETTINGS).dueAt;
-  const progress = describeTermProgress(new Date(), due, DEFAULT_CALENDAR_SETTINGS);
-  const daysLeft = progress.state === 'on_track' ? progress.workingDaysLeft : 0;
-  await expect(page.getByTestId('complaint-term')).toContainText(`nog ${daysLeft} werkdagen`);
+  // Five working days from day 0 (policy 2.3): on a weekend evening that is one more from today.
+  const detail = await apiOf(page).get<{ receivedAt: string }>(
+    `/api/complaints/${page.url().split('/').pop()}`,
+  );
+  const settings = await apiOf(page).get<CalendarSettings>('/api/calendar-settings');
+  expect(settings.termWorkingDays).toBe(5);
+  const progress = describeTermProgress(
+    new Date(),
+    computeDueAt(new Date(detail.receivedAt), settings).dueAt,
+    settings,
+  );
+  expect(progress.state).toBe('on_track');
+  await expect(page.getByTestId('complaint-term')).toContainText(
+    `nog ${progress.state === 'on_track' ? progress.workingDaysLeft : '?'} werkdagen`,
+  );
   await expect(page.getByTestId('next-steps')).toContainText('Bespreek de klacht telefonisch of persoonlijk');
   await screenshot(page, 'case-page');
   await checkAccessibility(page);

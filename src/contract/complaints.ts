@@ -363,8 +363,16 @@ export const complaintDetail = z
       })
       .nullable(),
     representative: z
-      .object({ id: z.uuid(), name: z.string(), relation: z.string(), consentNoted: z.boolean() })
-      .nullable(),
+      .object({
+        id: z.uuid(),
+        name: z.string(),
+        relation: z.string(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+        consentNoted: z.boolean(),
+      })
+      .nullable()
+      .describe('Someone complaining on the complainant’s behalf (policy 1.1), with how to reach them'),
     unit: z.object({ id: z.uuid(), address: z.string(), postcode: z.string() }).nullable(),
     housingComplex: z.object({ id: z.uuid(), name: z.string(), complexNumber: z.string() }).nullable(),
     department: namedRef,
@@ -399,6 +407,14 @@ export const complaintDetail = z
     repeat: z
       .object({
         earlierComplaintId: z.uuid(),
+        kind: z.enum(['disagrees_with_decision', 'employee_response']),
+        lawyer: keysOf(LAWYER_INVOLVEMENT).describe(
+          'A lawyer wrote or threatens the escalation (policy 2.6)',
+        ),
+        cause: keysOf(EMPLOYEE_RESPONSE_CAUSES)
+          .nullable()
+          .describe('In an employee-caused repeat: late, no or poor answer'),
+        employee: namedRef.describe('In an employee-caused repeat: the employee whose answer caused it'),
         rung: keysOf(REPEAT_RUNGS),
         rungLabel: z.string(),
         answerDuty: z.boolean(),

@@ -102,7 +102,13 @@ describe('repeat complaints (policy 2.6)', () => {
   test('a repeat written by a lawyer is blocked until the legal adviser has advised, and the answer adopts it', async () => {
     const original = await answeredOriginal();
     const repeat = await repeatOf(original.id, { newFacts: true, lawyer: 'written_by_lawyer' });
-    expect(repeat.repeat.rung).toBe('reassess');
+    expect(repeat.repeat).toMatchObject({
+      rung: 'reassess',
+      kind: 'disagrees_with_decision',
+      lawyer: 'written_by_lawyer',
+      cause: null,
+      employee: null,
+    });
     expect(types(repeat)).toContain('legal_advice_requested');
     await accept(repeat.id);
     await prepareAnswer(repeat.id);
@@ -134,7 +140,14 @@ describe('repeat complaints (policy 2.6)', () => {
         employeeId: world.people.karel.id,
       },
     });
-    expect(repeat.repeat.rung).toBe('manager_led');
+    // the detail names what was said at intake: kind, cause and the employee whose answer it was
+    expect(repeat.repeat).toMatchObject({
+      rung: 'manager_led',
+      kind: 'employee_response',
+      lawyer: 'none',
+      cause: 'late',
+      employee: { id: world.people.karel.id, name: world.people.karel.name },
+    });
     expect(repeat.handler).toBeNull();
     expect(repeat.responsibleManager.id).toBe(world.people.victor.id);
     const counted = repeat.timeline.find((e: { type: string }) => e.type === 'employee_repeat_event');

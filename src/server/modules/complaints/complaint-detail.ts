@@ -10,6 +10,7 @@ import {
   listNextSteps,
   NEXT_STEPS,
   REPEAT_RUNGS,
+  type RepeatInput,
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { getBoardReminderWorkingDays } from '../notifications/term-monitor-settings.service.ts';
@@ -30,6 +31,24 @@ export function termProgressOf(
 ): ComplaintDetail['term']['progress'] {
   if (dueAt === null) return { state: 'no_term' };
   return isTermRunning(status) ? describeTermProgress(now, dueAt, settings) : { state: 'stopped' };
+}
+
+type RepeatFacts = Pick<NonNullable<ComplaintDetail['repeat']>, 'kind' | 'lawyer' | 'cause' | 'employee'>;
+
+/** What was said at intake about a repeat (policy 2.6): its kind, a lawyer's part, and the employee's answer. */
+function describeRepeatInput(
+  stored: unknown,
+  staffName: (id: string | null) => { id: string; name: string } | null,
+): RepeatFacts {
+  const input = (stored ?? {}) as Partial<RepeatInput>;
+  if (input.kind === 'employee_response')
+    return {
+      kind: 'employee_response',
+      lawyer: input.lawyer ?? 'none',
+      cause: input.cause ?? null,
+      employee: staffName(input.employeeId ?? null),
+    };
+  return { kind: 'disagrees_with_decision', lawyer: input.lawyer ?? 'none', cause: null, employee: null };
 }
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -90,6 +109,8 @@ export async function buildDetail(
           id: relations.representative.id,
           name: relations.representative.name,
           relation: relations.representative.relation,
+          email: relations.representative.email,
+          phone: relations.representative.phone,
           consentNoted: relations.representative.consent_noted,
         }
       : null,
@@ -136,6 +157,7 @@ export async function buildDetail(
     repeat: state.repeat
       ? {
           earlierComplaintId: state.repeat.earlierComplaintId,
+          ...describeRepeatInput(row.repeat_input, staffName),
           rung: state.repeat.rung,
           rungLabel: REPEAT_RUNGS[state.repeat.rung],
           answerDuty: state.repeat.answerDuty,

@@ -320,6 +320,9 @@ export async function loadDetailRelations(trx: Scoped, row: ComplaintRow) {
   // policy 2.5: the board members who decided on the board's track are named beside their decisions
   const track = row.board_track as { decisions?: { approval: { byUserId: string } }[] } | null;
   for (const decision of track?.decisions ?? []) staffIds.push(decision.approval.byUserId);
+  // policy 2.6: the employee whose late, missing or poor answer caused a repeat is named beside it
+  const repeat = row.repeat_input as { employeeId?: string } | null;
+  if (typeof repeat?.employeeId === 'string') staffIds.push(repeat.employeeId);
   const departmentIds = [row.department_id, row.subject_department_id];
   const present = (ids: (string | null)[]) => ids.filter((id): id is string => id !== null).concat(NO_ROW);
   return trx
@@ -336,7 +339,7 @@ export async function loadDetailRelations(trx: Scoped, row: ComplaintRow) {
       jsonObjectFrom(
         eb
           .selectFrom('representative')
-          .select(['id', 'name', 'relation', 'consent_noted'])
+          .select(['id', 'name', 'relation', 'email', 'phone', 'consent_noted'])
           .where('id', '=', row.representative_id ?? NO_ROW),
       ).as('representative'),
       jsonObjectFrom(

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ComplaintDetail } from '../../../contract/complaints.ts';
 import { CONFIDENTIALITY_REASONS } from '../../../domain/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import type { Messages } from '../../i18n/messages.nl.ts';
 import { formatDateTime, formatDay } from '../complaints/format.ts';
 import { TermBadge } from '../complaints/TermBadge.tsx';
 
@@ -17,6 +18,16 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       </Text>
     </div>
   );
+}
+
+/** policy 2.6: what kind of repeat, whose answer caused it, and whether a lawyer is involved. */
+function describeRepeat(repeat: NonNullable<ComplaintDetail['repeat']>, t: Messages): string {
+  const r = t.intake.repeat;
+  const what =
+    repeat.kind === 'employee_response'
+      ? [repeat.cause ? r.causes[repeat.cause] : null, repeat.employee?.name].filter(Boolean).join(': ')
+      : r.kinds.disagrees_with_decision;
+  return [what, repeat.lawyer === 'none' ? null : r.lawyers[repeat.lawyer]].filter(Boolean).join(' · ');
 }
 
 /** Who, what, when and how urgent, at a glance: the term with its date and working days, always in view. */
@@ -115,9 +126,17 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintDetail }) {
           )}
           {complaint.representative && (
             <Fact label={h.representative}>
-              {complaint.representative.name} ({complaint.representative.relation})
+              {[
+                `${complaint.representative.name} (${complaint.representative.relation})`,
+                complaint.representative.phone,
+                complaint.representative.email,
+                complaint.representative.consentNoted ? h.consentNoted : h.noConsent,
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </Fact>
           )}
+          {complaint.repeat && <Fact label={h.repeat}>{describeRepeat(complaint.repeat, t)}</Fact>}
         </SimpleGrid>
       </Stack>
     </Paper>

@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
@@ -14,42 +14,25 @@ import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../li
 import { complaintKeys, postComplaintAction, registerComplaint } from '../complaints/complaints-api.ts';
 import { toDateTimeLocalValue } from '../complaints/format.ts';
 import { useScrollToTop } from '../complaints/use-scroll-to-top.ts';
+import { ComplexPicker } from './ComplexPicker.tsx';
 import { ConfidentialQuestion } from './ConfidentialQuestion.tsx';
 import { DueDatePreview } from './DueDatePreview.tsx';
-import { confidentialityErrors, type IntakeValues, toRegisterBody, toTriageBody } from './intake-form.ts';
+import {
+  blankIntakeValues,
+  confidentialityErrors,
+  type IntakeValues,
+  leavesTriageToHandler,
+  toRegisterBody,
+  toTriageBody,
+} from './intake-form.ts';
 import { LikelyRepeats } from './LikelyRepeats.tsx';
 import { NewPersonFields } from './NewPersonFields.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
+import { RepeatFields } from './RepeatFields.tsx';
+import { RepresentativeFields } from './RepresentativeFields.tsx';
 import { TriageQuestions } from './TriageQuestions.tsx';
 
-const initialValues = (): IntakeValues => ({
-  channel: 'phone',
-  receivedAt: toDateTimeLocalValue(new Date()),
-  complainantId: '',
-  newPerson: false,
-  newPersonName: '',
-  newPersonPhone: '',
-  newPersonEmail: '',
-  newPersonRelation: 'tenant',
-  description: '',
-  desiredOutcome: '',
-  confidential: 'no',
-  confidentialReason: '',
-  confidentialReasonText: '',
-  repeatOf: '',
-  repeatNewFacts: false,
-  isReferral: 'no',
-  referralKind: '',
-  referralNote: '',
-  isOutside: 'no',
-  ground: '',
-  groundDetail: '',
-  criminal: 'no',
-  discrimination: 'no',
-  category: '',
-  subjectKind: 'department',
-  subjectId: '',
-});
+const initialValues = (): IntakeValues => blankIntakeValues('phone', toDateTimeLocalValue(new Date()));
 
 type Submission = { created: ComplaintDetail | null };
 
@@ -101,6 +84,8 @@ export function IntakePage() {
       submission.current.created = created;
       // policy 2.6: a repeat after the last response is only recorded; the case page offers that step.
       if (created.nextSteps.some((step) => step.code === 'record_without_answer_duty')) return created;
+      // policy 2.6: nobody handles an employee-caused repeat until the manager chooses; the handler triages it.
+      if (triage === null || created.handler === null) return created;
       return postComplaintAction(created, 'triage', triage);
     },
     onSuccess: (complaint) => {
@@ -122,11 +107,15 @@ export function IntakePage() {
     setAttempt((n) => n + 1);
     save.reset();
     const register = validateForm(registerComplaintInput, toRegisterBody(values));
-    const triage = validateForm(triageInput, toTriageBody(values));
+    const withTriage = !leavesTriageToHandler(values);
+    const triage = withTriage
+      ? validateForm(triageInput, toTriageBody(values))
+      : ({ ok: true, data: null } as const);
     const next: FieldErrors = { ...(register.ok ? {} : register.errors), ...confidentialityErrors(values) };
     if (!triage.ok) for (const [path, text] of Object.entries(triage.errors)) next[`triage.${path}`] = text;
     const ground = values.ground as keyof typeof OUTSIDE_PROCEDURE_GROUNDS;
     if (
+      withTriage &&
       values.isReferral === 'no' &&
       values.isOutside === 'yes' &&
       ground &&
@@ -157,6 +146,11 @@ export function IntakePage() {
     { path: 'complainant.name', id: 'intake-new-name', label: t.intake.newPersonName },
     { path: 'complainant.phone', id: 'intake-new-phone', label: t.intake.newPersonPhone },
     { path: 'complainant.email', id: 'intake-new-email', label: t.intake.newPersonEmail },
+    { path: 'representative.name', id: 'intake-rep-name', label: t.intake.representative.name },
+    { path: 'representative.relation', id: 'intake-rep-relation', label: t.intake.representative.relation },
+    { path: 'representative.phone', id: 'intake-rep-phone', label: t.intake.representative.phone },
+    { path: 'representative.email', id: 'intake-rep-email', label: t.intake.representative.email },
+    { path: 'housingComplexId', id: 'intake-complex', label: t.intake.complex.label },
     { path: 'description', id: 'intake-description', label: t.intake.description },
     { path: 'desiredOutcome', id: 'intake-desired-outcome', label: t.intake.desiredOutcome },
     {
@@ -169,6 +163,9 @@ export function IntakePage() {
       id: 'intake-confidential-text',
       label: t.complaint.form.confidentialReasonText,
     },
+    { path: 'repeat.earlierComplaintId', id: 'intake-description', label: t.intake.repeatsTitle },
+    { path: 'repeat.employeeId', id: 'intake-repeat-employee', label: t.intake.repeat.employee },
+    { path: 'repeat.cause', id: 'intake-repeat-cause', label: t.intake.repeat.cause },
     { path: 'triage.kind', id: 'intake-referral-kind', label: t.intake.referralKind },
     { path: 'triage.ground', id: 'intake-ground', label: t.intake.ground },
     { path: 'triage.referralDetail', id: 'intake-ground-detail', label: t.intake.groundDetail },
@@ -256,6 +253,13 @@ export function IntakePage() {
                 }}
               />
             )}
+            <ComplexPicker
+              unitId={values.newPerson ? null : unitId}
+              value={values.housingComplexId}
+              onChange={(housingComplexId) => set({ housingComplexId })}
+              error={errors.housingComplexId?.[locale]}
+            />
+            <RepresentativeFields values={values} set={set} errors={errors} />
           </Paper>
 
           <Paper withBorder p="md">
@@ -285,10 +289,10 @@ export function IntakePage() {
                 unitId={unitId}
                 text={values.description}
                 repeatOf={values.repeatOf}
-                newFacts={values.repeatNewFacts}
                 onLink={(repeatOf) => set({ repeatOf })}
-                onNewFacts={(repeatNewFacts) => set({ repeatNewFacts })}
-              />
+              >
+                <RepeatFields values={values} set={set} errors={errors} />
+              </LikelyRepeats>
               <ConfidentialQuestion values={values} set={set} errors={errors} />
             </Stack>
           </Paper>
@@ -297,7 +301,13 @@ export function IntakePage() {
             <Title order={2} size="h3" id="intake-triage-title" mb="sm">
               {t.intake.triageTitle}
             </Title>
-            <TriageQuestions values={values} set={set} errors={errors} />
+            {leavesTriageToHandler(values) ? (
+              <Alert variant="light" color="gray" data-testid="triage-left-to-handler">
+                {t.intake.triageLeftToHandler}
+              </Alert>
+            ) : (
+              <TriageQuestions values={values} set={set} errors={errors} />
+            )}
           </Paper>
 
           <Group>

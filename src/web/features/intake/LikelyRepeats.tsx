@@ -1,27 +1,29 @@
-import { Alert, Badge, Button, Checkbox, Group, List, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { complaintKeys, fetchLikelyRepeats, type LikelyRepeatsQuery } from '../complaints/complaints-api.ts';
 import { formatDay } from '../complaints/format.ts';
 
-/** Earlier complaints of the same person or address, most similar first, updated while the description is typed. */
+/**
+ * Earlier complaints of the same person or address, most similar first, updated while the description is typed.
+ * Once one is linked, `children` asks what kind of repeat it is (policy 2.6).
+ */
 export function LikelyRepeats({
   complainantId,
   unitId,
   text,
   repeatOf,
-  newFacts,
   onLink,
-  onNewFacts,
+  children,
 }: {
   complainantId: string;
   unitId: string | null;
   text: string;
   repeatOf: string;
-  newFacts: boolean;
   onLink: (id: string) => void;
-  onNewFacts: (value: boolean) => void;
+  children?: ReactNode;
 }) {
   const { t, locale } = useI18n();
   const [debouncedText] = useDebouncedValue(text.trim(), 400);
@@ -70,16 +72,12 @@ export function LikelyRepeats({
         ))}
       </List>
       {linked && (
-        <Group mt="sm">
-          <Text size="sm" fw={600}>
+        <>
+          <Text size="sm" fw={600} mt="sm">
             {t.intake.repeatLinked(linked.reference)}
           </Text>
-          <Checkbox
-            label={t.intake.repeatNewFacts}
-            checked={newFacts}
-            onChange={(event) => onNewFacts(event.currentTarget.checked)}
-          />
-        </Group>
+          {children}
+        </>
       )}
     </Alert>
   );

@@ -2,12 +2,15 @@ import type { RegisterComplaintInput, TriageInputBody } from '../../../contract/
 import {
   type ChoosableConfidentialityReason,
   checkConfidentialityRequest,
+  type EmployeeResponseCause,
   type IntakeChannel,
+  type LawyerInvolvement,
 } from '../../../domain/index.ts';
 import { fromDateTimeLocalValue } from '../complaints/format.ts';
 
 export type YesNo = 'yes' | 'no';
 export type SubjectKind = 'department' | 'employee' | 'contractor';
+export type RepeatKind = 'disagrees_with_decision' | 'employee_response';
 
 /** Everything the intake screen holds, as the inputs hold it (strings, '' for nothing chosen). */
 export type IntakeValues = {
@@ -24,8 +27,21 @@ export type IntakeValues = {
   confidential: YesNo;
   confidentialReason: ChoosableConfidentialityReason | '';
   confidentialReasonText: string;
+  /** Someone complaining on the complainant's behalf (policy 1.1: "of hun naasten"). */
+  hasRepresentative: boolean;
+  representativeName: string;
+  representativeRelation: string;
+  representativePhone: string;
+  representativeEmail: string;
+  representativeConsent: boolean;
+  /** A complex named explicitly (policy 2.2); '' leaves it to the unit's complex. */
+  housingComplexId: string;
   repeatOf: string;
+  repeatKind: RepeatKind;
   repeatNewFacts: boolean;
+  repeatLawyer: LawyerInvolvement;
+  repeatCause: EmployeeResponseCause | '';
+  repeatEmployeeId: string;
   isReferral: YesNo;
   referralKind: string;
   referralNote: string;
@@ -38,6 +54,49 @@ export type IntakeValues = {
   subjectKind: SubjectKind;
   subjectId: string;
 };
+
+/** A fresh intake: nothing chosen yet, no repeat, no representative. */
+export function blankIntakeValues(channel: IntakeChannel, receivedAt: string): IntakeValues {
+  return {
+    channel,
+    receivedAt,
+    complainantId: '',
+    newPerson: false,
+    newPersonName: '',
+    newPersonPhone: '',
+    newPersonEmail: '',
+    newPersonRelation: 'tenant',
+    description: '',
+    desiredOutcome: '',
+    confidential: 'no',
+    confidentialReason: '',
+    confidentialReasonText: '',
+    hasRepresentative: false,
+    representativeName: '',
+    representativeRelation: '',
+    representativePhone: '',
+    representativeEmail: '',
+    representativeConsent: false,
+    housingComplexId: '',
+    repeatOf: '',
+    repeatKind: 'disagrees_with_decision',
+    repeatNewFacts: false,
+    repeatLawyer: 'none',
+    repeatCause: '',
+    repeatEmployeeId: '',
+    isReferral: 'no',
+    referralKind: '',
+    referralNote: '',
+    isOutside: 'no',
+    ground: '',
+    groundDetail: '',
+    criminal: 'no',
+    discrimination: 'no',
+    category: '',
+    subjectKind: 'department',
+    subjectId: '',
+  };
+}
 
 const orUndefined = (value: string) => (value.trim() === '' ? undefined : value.trim());
 
@@ -68,16 +127,19 @@ export function toRegisterBody(values: IntakeValues): RegisterComplaintInput {
           confidentialReasonText: orUndefined(values.confidentialReasonText) ?? null,
         }
       : {}),
-    ...(values.repeatOf
+    ...(values.hasRepresentative
       ? {
-          repeat: {
-            kind: 'disagrees_with_decision',
-            earlierComplaintId: values.repeatOf,
-            lawyer: 'none',
-            newFacts: values.repeatNewFacts,
+          representative: {
+            name: values.representativeName,
+            relation: values.representativeRelation,
+            phone: orUndefined(values.representativePhone) ?? null,
+            email: orUndefined(values.representativeEmail) ?? null,
+            consentNoted: values.representativeConsent,
           },
         }
       : {}),
+    ...(values.housingComplexId ? { housingComplexId: values.housingComplexId } : {}),
+    ...(values.repeatOf ? { repeat: toRepeat(values) } : {}),
   } as RegisterComplaintInput;
 }
 
@@ -92,6 +154,22 @@ export function confidentialityErrors(values: IntakeValues): Record<string, { nl
   return checked.reason === 'confidential_reason_text_required'
     ? { confidentialReasonText: { nl: 'Schrijf de reden op.', en: 'Write down the reason.' } }
     : { confidentialReason: { nl: 'Kies een reden.', en: 'Choose a reason.' } };
+}
+
+/** policy 2.6: a disagreement climbs the ladder; an employee's late, missing or poor answer goes to the manager. */
+function toRepeat(values: IntakeValues) {
+  const common = { earlierComplaintId: values.repeatOf, lawyer: values.repeatLawyer };
+  return values.repeatKind === 'employee_response'
+    ? { kind: values.repeatKind, ...common, cause: values.repeatCause, employeeId: values.repeatEmployeeId }
+    : { kind: values.repeatKind, ...common, newFacts: values.repeatNewFacts };
+}
+
+/**
+ * An employee-caused repeat waits for the employee's manager to choose the handler (policy 2.6), who then
+ * triages it; the intake only registers it.
+ */
+export function leavesTriageToHandler(values: IntakeValues): boolean {
+  return values.repeatOf !== '' && values.repeatKind === 'employee_response';
 }
 
 /** The triage call's body, from the guided questions; unknown choices stay '' so validation names them. */

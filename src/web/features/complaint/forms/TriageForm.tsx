@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { triageInput } from '../../../../contract/complaints.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../../lib/form-errors.ts';
-import { type IntakeValues, toTriageBody } from '../../intake/intake-form.ts';
+import { blankIntakeValues, type IntakeValues, toTriageBody } from '../../intake/intake-form.ts';
 import { TriageQuestions } from '../../intake/TriageQuestions.tsx';
 import { ActionForm } from '../ActionForm.tsx';
 import type { ActionFormProps } from './form-props.ts';
@@ -13,34 +13,8 @@ const prefixed = (errors: FieldErrors): FieldErrors =>
 /** The intake's guided questions, for a complaint registered without triage (e.g. from the website). */
 export function TriageForm(props: ActionFormProps) {
   const { t } = useI18n();
-  const [values, setValues] = useState<IntakeValues>({
-    channel: props.complaint.channel,
-    receivedAt: '',
-    complainantId: '',
-    newPerson: false,
-    newPersonName: '',
-    newPersonPhone: '',
-    newPersonEmail: '',
-    newPersonRelation: 'tenant',
-    description: '',
-    desiredOutcome: '',
-    confidential: 'no',
-    confidentialReason: '',
-    confidentialReasonText: '',
-    repeatOf: '',
-    repeatNewFacts: false,
-    isReferral: 'no',
-    referralKind: '',
-    referralNote: '',
-    isOutside: 'no',
-    ground: '',
-    groundDetail: '',
-    criminal: 'no',
-    discrimination: 'no',
-    category: '',
-    subjectKind: 'department',
-    subjectId: '',
-  });
+  const [values, setValues] = useState<IntakeValues>(() => blankIntakeValues(props.complaint.channel, ''));
+
   const set = (changes: Partial<IntakeValues>) => setValues((current) => ({ ...current, ...changes }));
   const submitLabel =
     values.isReferral === 'yes'

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { registerComplaintInput } from '../../src/contract/complaints.ts';
+import {
+  blankIntakeValues,
+  type IntakeValues,
+  leavesTriageToHandler,
+  toRegisterBody,
+} from '../../src/web/features/intake/intake-form.ts';
+import { validateForm } from '../../src/web/lib/form-errors.ts';
+
+const PERSON = '00000000-0000-4000-8000-0000000000a1';
+const EARLIER = '00000000-0000-4000-8000-0000000000b1';
+const EMPLOYEE = '00000000-0000-4000-8000-0000000000c1';
+const COMPLEX = '00000000-0000-4000-8000-0000000000d1';
+
+const intake = (changes: Partial<IntakeValues>): IntakeValues => ({
+  ...blankIntakeValues('phone', '2026-12-07T10:00'),
+  complainantId: PERSON,
+  description: 'Niemand heeft teruggebeld.',
+  ...changes,
+});
+
+describe('the intake form as the register body (policy 1.1, 2.2, 2.6)', () => {
+  it.each<[string, Partial<IntakeValues>, Record<string, unknown>]>([
+    ['nothing extra', {}, { complainantId: PERSON }],
+    [
+      'a representative with contact and consent',
+      {
+        hasRepresentative: true,
+        representativeName: ' Ilse de Vries ',
+        representativeRelation: 'dochter',
+        representativePhone: '06 98765432',
+        representativeConsent: true,
+      },
+      {
+        representative: {
+          name: 'Ilse de Vries',
+          relation: 'dochter',
+          phone: '06 98765432',
+          email: null,
+          consentNoted: true,
+        },
+      },
+    ],
+    ['a complex named explicitly', { housingComplexId: COMPLEX }, { housingComplexId: COMPLEX }],
+    [
+      'a disagreement written by a lawyer',
+      { repeatOf: EARLIER, repeatLawyer: 'written_by_lawyer', repeatNewFacts: true },
+      {
+        repeat: {
+          kind: 'disagrees_with_decision',
+          earlierComplaintId: EARLIER,
+          lawyer: 'written_by_lawyer',
+          newFacts: true,
+        },
+      },
+    ],
+    [
+      'a repeat caused by an employee’s poor answer',
+      {
+        repeatOf: EARLIER,
+        repeatKind: 'employee_response',
+        repeatCause: 'poor_answer',
+        repeatEmployeeId: EMPLOYEE,
+        repeatNewFacts: true,
+      },
+      {
+        repeat: {
+          kind: 'employee_response',
+          earlierComplaintId: EARLIER,
+          lawyer: 'none',
+          cause: 'poor_answer',
+          employeeId: EMPLOYEE,
+        },
+      },
+    ],
+  ])('%s', (_, changes, expected) => {
+    const result = validateForm(registerComplaintInput, toRegisterBody(intake(changes)));
+    expect(result.ok && result.data).toMatchObject(expected);
+  });
+
+  it('leaves out what was not asked for: a hidden representative or an unlinked repeat', () => {
+    const body = toRegisterBody(
+      intake({ representativeName: 'Ilse', repeatKind: 'employee_response', repeatEmployeeId: EMPLOYEE }),
+    );
+    expect(body).not.toHaveProperty('representative');
+    expect(body).not.toHaveProperty('repeat');
+    expect(body).not.toHaveProperty('housingComplexId');
+  });
+
+  it.each<[string, Partial<IntakeValues>, string[]]>([
+    [
+      'a representative without name and relation',
+      { hasRepresentative: true },
+      ['representative.name', 'representative.relation'],
+    ],
+    [
+      'an employee-caused repeat without employee and cause',
+      { repeatOf: EARLIER, repeatKind: 'employee_response' },
+      ['repeat.cause', 'repeat.employeeId'],
+    ],
+  ])('names the missing fields: %s', (_, changes, paths) => {
+    const result = validateForm(registerComplaintInput, toRegisterBody(intake(changes)));
+    expect(result.ok ? [] : Object.keys(result.errors).sort()).toEqual(paths);
+  });
+
+  it.each<[Partial<IntakeValues>, boolean]>([
+    [{}, false],
+    [{ repeatKind: 'employee_response' }, false],
+    [{ repeatOf: EARLIER }, false],
+    [{ repeatOf: EARLIER, repeatKind: 'employee_response' }, true],
+  ])('leaves the triage to the handler the manager chooses: %o → %s', (changes, expected) => {
+    expect(leavesTriageToHandler(intake(changes))).toBe(expected);
+  });
+});
