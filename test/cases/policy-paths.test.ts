@@ -244,17 +244,18 @@ describe('policy paths through the API', () => {
       .where('complaint_id', '=', complaint.id)
       .execute();
     expect(notifications).toHaveLength(1);
-    for (const outsider of [as.karel, as.anna, as.victor]) {
+    // policy 1.3: routed to Karel, whom it is about (manager Victor); Eva only took the call
+    for (const outsider of [as.eva, as.anna, as.mia]) {
       const hidden = await outsider.request({ url: `/api/complaints/${complaint.id}` });
       expect(hidden.statusCode).toBe(404);
       expect((await attempt(outsider, complaint.id, 'notes', { text: 'x' })).statusCode).toBe(404);
       const list = await outsider.request({ url: '/api/complaints?limit=200' });
       expect(list.json().items.map((i: { id: string }) => i.id)).not.toContain(complaint.id);
     }
-    for (const insider of [as.eva, as.mia, as.bram, as.lotte, as.marieke]) {
+    for (const insider of [as.karel, as.victor, as.bram, as.lotte, as.marieke]) {
       expect((await insider.request({ url: `/api/complaints/${complaint.id}` })).statusCode).toBe(200);
     }
-    expect((await attempt(as.eva, complaint.id, 'criminal-offence')).json().code).toBe(
+    expect((await attempt(as.karel, complaint.id, 'criminal-offence')).json().code).toBe(
       'criminal_offence_already_flagged',
     );
   });

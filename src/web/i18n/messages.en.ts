@@ -359,6 +359,7 @@ export const en: Messages = {
       legal: 'Only the legal adviser.',
       board: 'Only the board.',
       assign: 'Only the manager, or someone picking up a complaint without a handler.',
+      transfer: 'Only the accountable manager or the handler.',
     },
     cancel: 'Cancel',
     closeDialog: 'Close this window',

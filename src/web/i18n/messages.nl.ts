@@ -391,6 +391,7 @@ export const nl = {
       legal: 'Alleen de jurist.',
       board: 'Alleen de directie.',
       assign: 'Alleen de leidinggevende, of iemand die een klacht zonder behandelaar oppakt.',
+      transfer: 'Alleen de verantwoordelijke leidinggevende of de behandelaar.',
     },
     cancel: 'Annuleren',
     closeDialog: 'Venster sluiten',

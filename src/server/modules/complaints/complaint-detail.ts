@@ -10,6 +10,7 @@ import {
 import type { Scoped } from '../../db/tenant-scope.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
 import * as repository from './complaint.repository.ts';
+import { buildResponsibility } from './complaint-responsibility.ts';
 import { toComplaintState } from './complaint-state.mapper.ts';
 
 const TERM_RUNNING = new Set(['new', 'in_progress', 'declined_outside_procedure']);
@@ -64,7 +65,9 @@ export async function buildDetail(
               id: row.subject_department_id,
               name: departmentRef(row.subject_department_id)?.name ?? null,
             }
-          : { kind: 'contractor', id: row.subject_contractor_id, name: relations.contractor?.name ?? null };
+          : row.subject_kind === 'none'
+            ? { kind: 'none', id: null, name: null }
+            : { kind: 'contractor', id: row.subject_contractor_id, name: relations.contractor?.name ?? null };
   return {
     id: row.id,
     reference: row.reference,
@@ -107,6 +110,7 @@ export async function buildDetail(
     subject,
     handler: staffName(row.handler_id),
     responsibleManager: staffName(row.responsible_manager_id),
+    responsibility: await buildResponsibility(trx, row, relations),
     term: {
       startDay: state.term.termStartDay,
       originalDueAt: state.term.originalDueAt.toISOString(),

@@ -14,6 +14,7 @@ import * as repository from './complaint.repository.ts';
 import { authorize, eventActor } from './complaint-access.ts';
 import { buildDetail } from './complaint-detail.ts';
 import { carryOutEffects } from './complaint-mutation.ts';
+import { routeComplaint } from './complaint-routing.ts';
 import { stateColumns } from './complaint-state.mapper.ts';
 import { type IdempotentResult, withIdempotency } from './idempotency.ts';
 
@@ -36,7 +37,6 @@ type Resolved = {
   housingComplexId: string | null;
   handlerId: string | null;
   departmentId: string | null;
-  responsibleManagerId: string | null;
   repeat: RepeatInput | null;
   matterId: string | null;
 };
@@ -83,18 +83,13 @@ async function resolveReferences(
 
   // policy 2.3: "direct opgepakt door de betreffende medewerker" — whoever registers handles, unless named
   const handlerId = input.handlerId ?? (principal.kind === 'staff' ? principal.userId : null);
-  let departmentId = input.departmentId ?? null;
-  if (handlerId !== null) {
-    const handler = await repository.findStaffMember(trx, handlerId);
+  if (input.handlerId !== undefined) {
+    const handler = await repository.findStaffMember(trx, input.handlerId);
     if (handler === undefined || !handler.active) missing('handlerId');
-    else departmentId ??= handler.department_id;
   }
-  let responsibleManagerId: string | null = null;
-  if (departmentId !== null) {
-    const department = await repository.findDepartment(trx, departmentId);
-    if (department === undefined) missing('departmentId');
-    else responsibleManagerId = department.manager_user_id;
-  }
+  const departmentId = input.departmentId ?? null;
+  if (departmentId !== null && (await repository.findDepartment(trx, departmentId)) === undefined)
+    missing('departmentId');
 
   let repeat: RepeatInput | null = null;
   let matterId: string | null = null;
@@ -133,7 +128,6 @@ async function resolveReferences(
     housingComplexId,
     handlerId,
     departmentId,
-    responsibleManagerId,
     repeat,
     matterId,
   };
@@ -186,13 +180,24 @@ export async function registerOnly(
   const resolved = await resolveReferences(trx, principal, input);
   const settings = await getCurrentCalendarSettings(trx);
   const receivedAt = input.receivedAt === undefined ? now : new Date(input.receivedAt);
-  const assistants = await repository.findManagementAssistants(trx, resolved.departmentId);
+  // policy 2.1, 2.3: the registrant picks it up; website and e-mail complaints go to the intake queue
+  const routed = await routeComplaint(
+    trx,
+    {
+      channel: input.channel,
+      handlerId: resolved.handlerId,
+      departmentId: null,
+      concernedDepartmentId: null,
+      managerId: null,
+    },
+    { kind: 'registration', departmentId: resolved.departmentId },
+  );
   const opened = openComplaint(
     {
       receivedAt,
       channel: input.channel,
-      responsibleManagerId: resolved.responsibleManagerId,
-      managementAssistantIds: assistants,
+      responsibleManagerId: routed.route.managerId,
+      managementAssistantIds: routed.route.assistantIds,
       repeat: resolved.repeat,
     },
     settings,
@@ -241,7 +246,7 @@ export async function registerOnly(
   // policy 2.3: the handler picks it up at once, unless 2.6 leaves that to the manager
   const state = {
     ...opened.state,
-    handlerId: resolved.repeat?.kind === 'employee_response' ? null : resolved.handlerId,
+    handlerId: resolved.repeat?.kind === 'employee_response' ? null : routed.route.handlerId,
   };
   await repository.insertComplaint(trx, {
     ...stateColumns(state),
@@ -256,7 +261,9 @@ export async function registerOnly(
     representative_id: representativeId,
     unit_id: resolved.unitId,
     housing_complex_id: resolved.housingComplexId,
-    department_id: resolved.departmentId,
+    department_id: routed.route.handlingDepartmentId,
+    concerned_department_id: null,
+    manager_takes_reason: null,
     description: input.description,
     desired_outcome: input.desiredOutcome ?? null,
     confidential: input.confidential,
@@ -279,6 +286,7 @@ export async function registerOnly(
         repeatRung: state.repeat?.rung ?? null,
       },
     },
+    ...(routed.event === null ? [] : [routed.event]),
     ...(await carryOutEffects(trx, { id, organization_id: organizationId }, opened.effects)),
   ];
   // policy 2.1: the complainant hears at once that we have it, with the reference and the term

@@ -118,6 +118,7 @@ const PERMISSION_REASON: Record<
   'complaint.register': null,
   'complaint.log_contact': null,
   'complaint.assign': 'assign',
+  'complaint.transfer': 'transfer',
   'complaint.handle': 'handler',
   'complaint.decide': 'manager',
   'complaint.give_legal_advice': 'legal',
