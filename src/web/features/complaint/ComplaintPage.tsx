@@ -20,6 +20,7 @@ import { type ActionKey, decideAvailability } from './action-catalogue.ts';
 import { ACTION_FORMS } from './action-forms.tsx';
 import { ComplaintHeader } from './ComplaintHeader.tsx';
 import { NextSteps } from './NextSteps.tsx';
+import { ResponsibilityPanel } from './ResponsibilityPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 
 /** One complaint: header with the term, the next step, every action, the timeline and the files. */
@@ -116,7 +117,10 @@ export function ComplaintPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <ActionsPanel availability={availability} onOpen={onOpen} />
+          <Stack gap="lg">
+            <ResponsibilityPanel complaint={complaint} />
+            <ActionsPanel availability={availability} onOpen={onOpen} />
+          </Stack>
         </Grid.Col>
       </Grid>
       <Modal

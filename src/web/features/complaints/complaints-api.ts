@@ -90,6 +90,7 @@ export type ComplaintActionPath =
   | 'triage'
   | 'record-without-answer-duty'
   | 'assign'
+  | 'transfer'
   | 'contacts'
   | 'notes'
   | 'written-only'

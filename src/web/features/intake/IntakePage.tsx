@@ -45,6 +45,7 @@ const initialValues = (): IntakeValues => ({
   category: '',
   subjectKind: 'department',
   subjectId: '',
+  managerTakes: '',
 });
 
 type Submission = { created: ComplaintDetail | null };

@@ -3,7 +3,7 @@ import type { IntakeChannel } from '../../../domain/index.ts';
 import { fromDateTimeLocalValue } from '../complaints/format.ts';
 
 export type YesNo = 'yes' | 'no';
-export type SubjectKind = 'department' | 'employee' | 'contractor';
+export type SubjectKind = 'department' | 'employee' | 'contractor' | 'none';
 
 /** Everything the intake screen holds, as the inputs hold it (strings, '' for nothing chosen). */
 export type IntakeValues = {
@@ -30,6 +30,8 @@ export type IntakeValues = {
   category: string;
   subjectKind: SubjectKind;
   subjectId: string;
+  /** About an employee: '' or why their manager takes it over (policy 1.3, 2.6). */
+  managerTakes: string;
 };
 
 const orUndefined = (value: string) => (value.trim() === '' ? undefined : value.trim());
@@ -88,6 +90,8 @@ export function toTriageBody(values: IntakeValues): unknown {
       referralDetail: orUndefined(values.groundDetail) ?? null,
       ...flags,
     };
+  if (values.subjectKind === 'none')
+    return { outcome: 'complaint', category: values.category, subject: { kind: 'none' }, ...flags };
   const key = { department: 'departmentId', employee: 'employeeId', contractor: 'contractorId' }[
     values.subjectKind
   ];
@@ -95,6 +99,9 @@ export function toTriageBody(values: IntakeValues): unknown {
     outcome: 'complaint',
     category: values.category,
     subject: { kind: values.subjectKind, [key]: values.subjectId },
+    ...(values.subjectKind === 'employee' && values.managerTakes !== ''
+      ? { managerTakes: values.managerTakes }
+      : {}),
     ...flags,
   };
 }

@@ -37,6 +37,7 @@ export function TriageForm(props: ActionFormProps) {
     category: '',
     subjectKind: 'department',
     subjectId: '',
+    managerTakes: '',
   });
   const set = (changes: Partial<IntakeValues>) => setValues((current) => ({ ...current, ...changes }));
   const submitLabel =
@@ -57,6 +58,7 @@ export function TriageForm(props: ActionFormProps) {
         { path: 'referralDetail', id: 'intake-ground-detail', label: t.intake.groundDetail },
         { path: 'category', id: 'intake-category', label: t.intake.category },
         { path: `subject.${values.subjectKind}Id`, id: 'intake-subject', label: t.intake.subjectKind },
+        { path: 'managerTakes', id: 'intake-manager-takes', label: t.intake.managerTakes },
       ]}
       submitLabel={submitLabel}
     >
