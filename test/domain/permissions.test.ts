@@ -33,6 +33,7 @@ const COLUMNS: ComplaintPermission[] = [
   'complaint.decide',
   'complaint.give_legal_advice',
   'complaint.record_board_decision',
+  'complaint.transfer', // policy 2.6: the accountable manager, or the handler handing it on — as handle
 ];
 
 const HANDLER = 'handler';
@@ -84,14 +85,14 @@ function parse(row: string): Outcome[] {
 
 type Row = Record<Confidentiality, string>;
 
-// columns: view register log_contact assign handle decide give_legal_advice record_board_decision
+// columns: view register log_contact assign handle decide give_legal_advice record_board_decision transfer
 const NOT_INVOLVED: Row = {
-  ordinary: 'ok  ok  ok  403    403    403    403   403',
-  confidential: '404 ok  404 404    404    404    404   404',
+  ordinary: 'ok  ok  ok  403    403    403    403   403  403',
+  confidential: '404 ok  404 404    404    404    404   404  404',
 };
 const HANDLING: Row = {
-  ordinary: 'ok  ok  ok  403    ok     403    403   403',
-  confidential: 'ok  ok  ok  403    ok     403    403   403',
+  ordinary: 'ok  ok  ok  403    ok     403    403   403  ok',
+  confidential: 'ok  ok  ok  403    ok     403    403   403  ok',
 };
 
 /** Every role × relation × ordinary/confidential complaint → the outcome of each action in COLUMNS. */
@@ -105,12 +106,12 @@ const EXPECTED: Record<StaffRole, Record<Relation, Row>> = {
   manager: {
     handler: HANDLING,
     departmentManager: {
-      ordinary: 'ok  ok  ok  ok     ok     ok     403   403',
-      confidential: 'ok  ok  ok  ok     ok     ok     403   403',
+      ordinary: 'ok  ok  ok  ok     ok     ok     403   403  ok',
+      confidential: 'ok  ok  ok  ok     ok     ok     403   403  ok',
     },
     responsibleManager: {
-      ordinary: 'ok  ok  ok  ok     ok     ok     403   403',
-      confidential: 'ok  ok  ok  ok     ok     ok     403   403',
+      ordinary: 'ok  ok  ok  ok     ok     ok     403   403  ok',
+      confidential: 'ok  ok  ok  ok     ok     ok     403   403  ok',
     },
     unrelated: NOT_INVOLVED, // a manager of another department
   },
@@ -123,52 +124,52 @@ const EXPECTED: Record<StaffRole, Record<Relation, Row>> = {
   management_team: {
     handler: HANDLING,
     departmentManager: {
-      ordinary: 'ok  ok  ok  403    403    403    403   403',
-      confidential: 'ok  ok  ok  403    403    403    403   403',
+      ordinary: 'ok  ok  ok  403    403    403    403   403  403',
+      confidential: 'ok  ok  ok  403    403    403    403   403  403',
     },
     responsibleManager: {
-      ordinary: 'ok  ok  ok  403    403    403    403   403',
-      confidential: 'ok  ok  ok  403    403    403    403   403',
+      ordinary: 'ok  ok  ok  403    403    403    403   403  403',
+      confidential: 'ok  ok  ok  403    403    403    403   403  403',
     },
     unrelated: {
-      ordinary: 'ok  ok  ok  403    403    403    403   403',
-      confidential: 'ok  ok  ok  403    403    403    403   403',
+      ordinary: 'ok  ok  ok  403    403    403    403   403  403',
+      confidential: 'ok  ok  ok  403    403    403    403   403  403',
     },
   },
   board: {
     handler: {
-      ordinary: 'ok  ok  ok  403    ok     403    403   ok',
-      confidential: 'ok  ok  ok  403    ok     403    403   ok',
+      ordinary: 'ok  ok  ok  403    ok     403    403   ok  ok',
+      confidential: 'ok  ok  ok  403    ok     403    403   ok  ok',
     },
     departmentManager: {
-      ordinary: 'ok  ok  ok  403    403    403    403   ok',
-      confidential: 'ok  ok  ok  403    403    403    403   ok',
+      ordinary: 'ok  ok  ok  403    403    403    403   ok  403',
+      confidential: 'ok  ok  ok  403    403    403    403   ok  403',
     },
     responsibleManager: {
-      ordinary: 'ok  ok  ok  403    403    403    403   ok',
-      confidential: 'ok  ok  ok  403    403    403    403   ok',
+      ordinary: 'ok  ok  ok  403    403    403    403   ok  403',
+      confidential: 'ok  ok  ok  403    403    403    403   ok  403',
     },
     unrelated: {
-      ordinary: 'ok  ok  ok  403    403    403    403   ok',
-      confidential: 'ok  ok  ok  403    403    403    403   ok',
+      ordinary: 'ok  ok  ok  403    403    403    403   ok  403',
+      confidential: 'ok  ok  ok  403    403    403    403   ok  403',
     },
   },
   legal: {
     handler: {
-      ordinary: 'ok  ok  ok  403    ok     403    ok    403',
-      confidential: 'ok  ok  ok  403    ok     403    ok    403',
+      ordinary: 'ok  ok  ok  403    ok     403    ok    403  ok',
+      confidential: 'ok  ok  ok  403    ok     403    ok    403  ok',
     },
     departmentManager: {
-      ordinary: 'ok  ok  ok  403    403    403    ok    403',
-      confidential: 'ok  ok  ok  403    403    403    ok    403',
+      ordinary: 'ok  ok  ok  403    403    403    ok    403  403',
+      confidential: 'ok  ok  ok  403    403    403    ok    403  403',
     },
     responsibleManager: {
-      ordinary: 'ok  ok  ok  403    403    403    ok    403',
-      confidential: 'ok  ok  ok  403    403    403    ok    403',
+      ordinary: 'ok  ok  ok  403    403    403    ok    403  403',
+      confidential: 'ok  ok  ok  403    403    403    ok    403  403',
     },
     unrelated: {
-      ordinary: 'ok  ok  ok  403    403    403    ok    403',
-      confidential: 'ok  ok  ok  403    403    403    ok    403',
+      ordinary: 'ok  ok  ok  403    403    403    ok    403  403',
+      confidential: 'ok  ok  ok  403    403    403    ok    403  403',
     },
   },
   admin: {
@@ -263,7 +264,7 @@ describe('policy statements, read straight off the matrix', () => {
       const outcomes = COLUMNS.map((p) =>
         outcome(decideComplaintAction(actor([role], 'unrelated'), p, null)),
       );
-      expect(outcomes).toEqual(parse('404 ok 404 404 404 404 404 404'));
+      expect(outcomes).toEqual(parse('404 ok 404 404 404 404 404 404  404'));
     }
   });
 });
@@ -312,19 +313,19 @@ describe('several roles: the rights add up', () => {
 
   test('an MT member who manages another department sees a confidential complaint but does not decide on it', () => {
     expect(actual(['employee', 'manager', 'management_team'], 'unrelated', 'confidential')).toEqual(
-      parse('ok ok ok 403 403 403 403 403'),
+      parse('ok ok ok 403 403 403 403 403  403'),
     );
   });
 
   test('a board member who is also the legal adviser records both advice and the board decision', () => {
     expect(actual(['employee', 'board', 'legal'], 'unrelated', 'confidential')).toEqual(
-      parse('ok ok ok 403 403 403 ok ok'),
+      parse('ok ok ok 403 403 403 ok ok  403'),
     );
   });
 
   test('an employee who also manages the department may handle and decide', () => {
     expect(actual(['employee', 'manager'], 'departmentManager', 'confidential')).toEqual(
-      parse('ok ok ok ok ok ok 403 403'),
+      parse('ok ok ok ok ok ok 403 403  ok'),
     );
   });
 });
@@ -397,22 +398,23 @@ describe('organisation-wide actions', () => {
 
 describe('API token scopes: never confidential complaints, never manager, legal or board actions', () => {
   type Subject = 'ordinary' | 'confidential' | 'missing';
-  // columns: view register log_contact assign handle decide give_legal_advice record_board_decision
+  // columns: view register log_contact assign handle decide give_legal_advice record_board_decision transfer
   const TOKEN_EXPECTED: Record<TokenScope, Record<Subject, string>> = {
     read: {
-      ordinary: 'ok  403 403 403    403    403    403   403',
-      confidential: '404 403 404 404    404    404    404   404',
-      missing: '404 403 404 404    404    404    404   404',
+      ordinary: 'ok  403 403 403    403    403    403   403  403',
+      confidential: '404 403 404 404    404    404    404   404  404',
+      missing: '404 403 404 404    404    404    404   404  404',
     },
     register: {
-      ordinary: 'ok  ok  403 403    403    403    403   403',
-      confidential: '404 ok  404 404    404    404    404   404',
-      missing: '404 ok  404 404    404    404    404   404',
+      ordinary: 'ok  ok  403 403    403    403    403   403  403',
+      confidential: '404 ok  404 404    404    404    404   404  404',
+      missing: '404 ok  404 404    404    404    404   404  404',
     },
     full: {
-      ordinary: 'ok  ok  ok  403    ok     403    403   403',
-      confidential: '404 ok  404 404    404    404    404   404',
-      missing: '404 ok  404 404    404    404    404   404',
+      // an integration handles, but moving a complaint to another department is a person's decision
+      ordinary: 'ok  ok  ok  403    ok     403    403   403  403',
+      confidential: '404 ok  404 404    404    404    404   404  404',
+      missing: '404 ok  404 404    404    404    404   404  404',
     },
   };
   const subjects: Record<Subject, ComplaintAccess | null> = {
