@@ -1,4 +1,3 @@
-import type { IntakeChannel } from './complaint-category.ts';
 import { fail, type Outcome, succeed } from './result.ts';
 
 // Who handles a complaint, in which department, and who stays accountable (policy 1.3, 2.3, 2.6, 3.2).
@@ -50,8 +49,10 @@ export type RoutingRequest =
 
 export type RoutingInput = Readonly<{
   request: RoutingRequest;
-  channel: IntakeChannel;
-  /** The handler now: at registration the staff member who registers it (null for website and e-mail). */
+  /**
+   * The handler now: at registration the staff member who registers it, whatever the channel; null when no
+   * one did (website, e-mail, an integration), which is what sends it to the intake department.
+   */
   currentHandler: RoutingStaff | null;
   /** Where the complaint is handled now (kept by a transfer's concerned department and by subject "none"). */
   currentDepartmentId: string | null;

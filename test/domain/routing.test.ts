@@ -25,7 +25,6 @@ const left = (staff: RoutingStaff): RoutingStaff => ({ ...staff, active: false }
 function input(request: RoutingRequest, extra: Partial<RoutingInput> = {}): RoutingInput {
   return {
     request,
-    channel: 'phone',
     currentHandler: eva,
     currentDepartmentId: 'klantcontact',
     currentConcernedDepartmentId: null,
@@ -57,7 +56,7 @@ describe('decideRoute: where the complaint goes', () => {
     },
     {
       name: 'policy 2.1: a website complaint goes to the intake department’s unassigned queue',
-      input: input(registration, { channel: 'web', currentHandler: null, currentDepartmentId: null }),
+      input: input(registration, { currentHandler: null, currentDepartmentId: null }),
       route: {
         handlerId: null,
         handlingDepartmentId: 'klantcontact',
@@ -69,13 +68,12 @@ describe('decideRoute: where the complaint goes', () => {
     },
     {
       name: 'policy 2.1: an e-mail complaint goes to the intake department’s unassigned queue',
-      input: input(registration, { channel: 'email', currentHandler: null, currentDepartmentId: null }),
+      input: input(registration, { currentHandler: null, currentDepartmentId: null }),
       route: { handlerId: null, handlingDepartmentId: 'klantcontact', basis: 'intake_queue' },
     },
     {
       name: 'policy 2.1: without an intake department the complaint still registers, with a notice',
       input: input(registration, {
-        channel: 'web',
         currentHandler: null,
         currentDepartmentId: null,
         intakeDepartmentId: null,
@@ -90,10 +88,7 @@ describe('decideRoute: where the complaint goes', () => {
     },
     {
       name: 'policy 2.1: a department named at registration wins',
-      input: input(
-        { kind: 'registration', departmentId: 'vastgoed' },
-        { currentHandler: null, channel: 'web' },
-      ),
+      input: input({ kind: 'registration', departmentId: 'vastgoed' }, { currentHandler: null }),
       route: {
         handlerId: null,
         handlingDepartmentId: 'vastgoed',

@@ -184,7 +184,6 @@ export async function registerOnly(
   const routed = await routeComplaint(
     trx,
     {
-      channel: input.channel,
       handlerId: resolved.handlerId,
       departmentId: null,
       concernedDepartmentId: null,

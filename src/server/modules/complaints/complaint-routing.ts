@@ -1,7 +1,6 @@
 import type { ErrorCode } from '../../../contract/errors.ts';
 import {
   decideRoute,
-  type IntakeChannel,
   type ManagerTakesReason,
   type Route,
   type RoutingRequest,
@@ -13,7 +12,6 @@ import * as repository from './complaint.repository.ts';
 
 /** Where the complaint is now; the route starts from here. */
 export type RoutingStart = Readonly<{
-  channel: IntakeChannel;
   handlerId: string | null;
   departmentId: string | null;
   concernedDepartmentId: string | null;
@@ -102,7 +100,6 @@ export async function routeComplaint(
   ]);
   const decided = decideRoute({
     request,
-    channel: start.channel,
     currentHandler,
     currentDepartmentId: start.departmentId,
     currentConcernedDepartmentId: start.concernedDepartmentId,

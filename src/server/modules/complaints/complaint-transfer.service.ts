@@ -11,7 +11,6 @@ import { type AppliedRoute, type RoutingStart, routeComplaint } from './complain
 /** Where the stored complaint is now, as the start of a new route. */
 export function routingStart(row: ComplaintRow): RoutingStart {
   return {
-    channel: row.channel as RoutingStart['channel'],
     handlerId: row.handler_id,
     departmentId: row.department_id,
     concernedDepartmentId: row.concerned_department_id,
