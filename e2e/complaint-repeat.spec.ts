@@ -54,8 +54,9 @@ test('a repeat complaint without new facts, twice: stand by the decision, then t
   await signIn(page, demoAccount(EVA));
   const { personId } = await createTenant(page, 'Wim Hendriks', '06 45678901', 18);
   const departments = await apiOf(page).get<{ id: string; name: string }[]>('/api/departments');
-  const wonen = departments.find((d) => d.name === 'Wonen');
-  if (!wonen) throw new Error('demo department missing');
+  // Eva's own department, so the repeats stay with her (policy 1.3 would route another department's away)
+  const klantcontact = departments.find((d) => d.name === 'Klantcontact');
+  if (!klantcontact) throw new Error('demo department missing');
 
   // The original complaint, answered and closed.
   let original = await registerThroughApi(page, {
@@ -67,14 +68,14 @@ test('a repeat complaint without new facts, twice: stand by the decision, then t
   original = await actThroughApi(page, original, 'triage', {
     outcome: 'complaint',
     category: 'request_wrongly_handled',
-    subject: { kind: 'department', departmentId: wonen.id },
+    subject: { kind: 'department', departmentId: klantcontact.id },
   });
   original = await discussAndAssess(page, original);
   original = await actThroughApi(page, original, 'answer', { text: 'Het snoeien is aan de bewoners.' });
   await actThroughApi(page, original, 'close');
 
   // First repeat, no new facts: the answer must stand by the decision.
-  const firstId = await registerRepeat(page, original.reference, 'Wonen');
+  const firstId = await registerRepeat(page, original.reference, 'Klantcontact');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Klacht');
   await expect(page.getByText('Herhaalklacht: Geen nieuwe feiten: bij de beslissing blijven')).toBeVisible();
   await checkAccessibility(page);
@@ -98,7 +99,7 @@ test('a repeat complaint without new facts, twice: stand by the decision, then t
   await expect(page.getByTestId('complaint-status')).toHaveText('Afgesloten');
 
   // Second repeat, again no new facts: this answer is the last one on the matter, and must say so.
-  await registerRepeat(page, original.reference, 'Wonen');
+  await registerRepeat(page, original.reference, 'Klantcontact');
   await expect(page.getByText('Herhaalklacht: Weer geen nieuwe feiten: laatste reactie')).toBeVisible();
   await page.getByTestId('actions').getByRole('button', { name: 'Contact vastleggen' }).click();
   const contact = page.getByRole('dialog', { name: 'Contact vastleggen' });

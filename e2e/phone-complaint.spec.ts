@@ -52,9 +52,7 @@ test('a phone complaint is registered while the caller waits, then answered and 
       .getByLabel('Categorie')
       .selectOption({ label: '1. Geen of te laat antwoord op een verzoek of vraag' }),
   );
-  await act(() =>
-    page.getByRole('combobox', { name: 'Afdeling' }).selectOption({ label: 'Vastgoed & Onderhoud' }),
-  );
+  await act(() => page.getByRole('combobox', { name: 'Afdeling' }).selectOption({ label: 'Klantcontact' }));
   await screenshot(page, 'intake');
   await act(() => page.getByRole('button', { name: 'Klacht registreren' }).click());
 

@@ -258,12 +258,13 @@ test('the status page before and after the answer, with a rating that asks a man
   const me = await (await staff.get('/api/auth/me')).json();
   const found = await (await staff.get(`/api/complaints?q=${reference}`)).json();
   const id = found.items[0].id as string;
-  const departmentId = (await (await staff.get(`/api/complaints/${id}`)).json()).department.id as string;
   const post = async (path: string, data: object) => {
     const response = await staff.post(`/api/complaints/${id}/${path}`, { data });
     expect(response.status(), `${path}: ${await response.text()}`).toBe(200);
   };
   await post('assign', { handlerId: me.id });
+  // Picking it up took it to Mohamed's own department (policy 1.3): the subject is that department
+  const departmentId = (await (await staff.get(`/api/complaints/${id}`)).json()).department.id as string;
   await post('triage', {
     outcome: 'complaint',
     category: 'no_or_late_answer',

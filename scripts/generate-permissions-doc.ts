@@ -40,6 +40,8 @@ const COMPLAINT_ACTION_LABELS: Record<ComplaintPermission, string> = {
   'complaint.register': 'Klacht registreren / register a complaint',
   'complaint.log_contact': 'Contact vastleggen / log a contact',
   'complaint.assign': 'Behandelaar wijzigen / reassign the handler',
+  'complaint.transfer':
+    'Doorzetten naar een andere afdeling / transfer to another department (handler, manager and cc move along)',
   'complaint.handle': 'Klacht behandelen: gesprek, beoordeling, antwoord / handle: call, assessment, answer',
   'complaint.decide':
     'Beslissen: uitzondering, goedkeuring, termijnverlenging / decide: exception, approval, extension',

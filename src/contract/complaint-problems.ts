@@ -125,9 +125,48 @@ export const complaintProblemCatalog = {
     'Er is geen leidinggevende bekend voor deze klacht; het antwoord gaat in cc naar de leidinggevende.',
     'No manager is known for this complaint; the answer is copied to the manager.',
   ),
-  management_assistant_unknown: refused(
-    'Er is geen managementassistent bekend; het antwoord gaat in cc naar de managementassistent.',
-    'No management assistant is known; the answer is copied to the management assistant.',
+  // Routing (issue 19, policy 1.3, 2.3, 2.6): a refused route changes nothing. The set-up gaps are also shown
+  // on the case (`responsibility.problems`), with who can fix them.
+  handler_inactive: refused(
+    'Deze medewerker is niet meer actief en kan de klacht niet behandelen. Kies iemand anders.',
+    'This employee is no longer active and cannot handle the complaint. Choose someone else.',
+  ),
+  handler_not_in_department: refused(
+    'Deze medewerker werkt niet bij de gekozen afdeling. Kies een medewerker van die afdeling, of alleen de afdeling.',
+    'This employee does not work in the chosen department. Choose an employee of that department, or only the department.',
+  ),
+  department_unknown: refused(
+    'Deze afdeling bestaat niet (meer).',
+    'This department does not exist (any more).',
+  ),
+  department_without_manager: {
+    status: 409,
+    nl: 'Deze afdeling heeft geen leidinggevende; iemand moet eindverantwoordelijk zijn. Een beheerder kan een leidinggevende instellen bij Beheer → Afdelingen.',
+    en: 'This department has no manager; someone must be accountable. An administrator can set a manager under Admin → Departments.',
+  },
+  employee_without_department: {
+    status: 409,
+    nl: 'Deze medewerker hoort niet bij een afdeling, dus er is geen leidinggevende. Een beheerder kan de afdeling instellen bij Beheer → Gebruikers.',
+    en: 'This employee belongs to no department, so there is no manager. An administrator can set the department under Admin → Users.',
+  },
+  contractor_without_department: {
+    status: 409,
+    nl: 'Voor deze aannemer is geen verantwoordelijke afdeling ingesteld. Een beheerder kan die instellen bij de aannemers.',
+    en: 'No responsible department is set for this contractor. An administrator can set it with the contractors.',
+  },
+  intake_department_unset: {
+    status: 409,
+    nl: 'Er is geen afdeling ingesteld die klachten van de website en per e-mail ontvangt. Een beheerder kan die instellen.',
+    en: 'No department is set to receive complaints from the website and by e-mail. An administrator can set it.',
+  },
+  department_without_assistant: {
+    status: 409,
+    nl: 'Deze afdeling heeft geen managementassistent; het antwoord gaat in cc alleen naar de leidinggevende. Een beheerder kan een managementassistent aan de afdeling toevoegen.',
+    en: 'This department has no management assistant; the answer is copied to the manager only. An administrator can add a management assistant to the department.',
+  },
+  transfer_reason_required: refused(
+    'Geef aan waarom de klacht naar een andere afdeling gaat.',
+    'State why the complaint goes to another department.',
   ),
   committee_reference_required: refused(
     'Leg eerst het kenmerk van de klachtencommissie vast.',

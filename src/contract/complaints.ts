@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   BOARD_TRACK_DECISIONS,
   CHOOSABLE_CONFIDENTIALITY_REASONS,
+  CHOOSABLE_MANAGER_TAKES_REASONS,
   COMMITTEE_VERDICTS,
   COMPLAINT_CATEGORIES,
   COMPLAINT_STATUSES,
@@ -10,6 +11,7 @@ import {
   EMPLOYEE_RESPONSE_CAUSES,
   INTAKE_CHANNELS,
   LAWYER_INVOLVEMENT,
+  MANAGER_TAKES_REASONS,
   NEXT_STEPS,
   NOT_A_COMPLAINT_KINDS,
   OUTSIDE_PROCEDURE_GROUNDS,
@@ -135,7 +137,10 @@ export const complaintSubjectInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('employee'), employeeId: z.uuid() }),
   z.object({ kind: z.literal('department'), departmentId: z.uuid() }),
   z.object({ kind: z.literal('contractor'), contractorId: z.uuid() }),
+  z.object({ kind: z.literal('none') }),
 ]);
+
+export const managerTakesReason = z.enum(CHOOSABLE_MANAGER_TAKES_REASONS).meta({ id: 'ManagerTakesReason' });
 
 export const triageInput = z
   .discriminatedUnion('outcome', [
@@ -143,6 +148,11 @@ export const triageInput = z
       outcome: z.literal('complaint'),
       category: complaintCategory,
       subject: complaintSubjectInput,
+      managerTakes: managerTakesReason
+        .nullish()
+        .describe(
+          'About an employee: the manager takes it over instead (policy 1.3, 2.6) — employee absent or left, or about their conduct and the complainant asks so. An inactive employee always means “left”.',
+        ),
       ...flags,
     }),
     z.object({
@@ -161,10 +171,26 @@ export const triageInput = z
   .meta({
     id: 'TriageInput',
     description:
-      'Is it a complaint (policy 1.2), not a complaint (referred to its own process), or outside the procedure (policy 2.5)? A suspected criminal offence makes the complaint confidential (reason `criminal_suspicion`); a complaint about a named employee does not (policy 1.3).',
+      'Is it a complaint (policy 1.2), not a complaint (referred to its own process), or outside the procedure (policy 2.5)? A complaint is routed to whom it concerns (policy 1.3): about an employee to that employee (or their manager), about a department or a contractor to that department’s unassigned queue, subject “none” stays where it is. A suspected criminal offence makes the complaint confidential (reason `criminal_suspicion`); a complaint about a named employee does not (policy 1.3).',
   });
 
-export const assignInput = z.object({ handlerId: z.uuid() }).meta({ id: 'AssignInput' });
+export const assignInput = z.object({ handlerId: z.uuid() }).meta({
+  id: 'AssignInput',
+  description:
+    'Names the handler. A handler of another department takes the complaint there: department, accountable manager and cc follow (policy 1.3, 2.3).',
+});
+
+export const transferInput = z
+  .object({
+    departmentId: z.uuid(),
+    handlerId: z.uuid().nullish().describe('An employee of that department; empty: its unassigned queue.'),
+    reason: text(2000).describe('Why the complaint goes to another department; shown on the timeline.'),
+  })
+  .meta({
+    id: 'TransferInput',
+    description:
+      'Moves the complaint to another department (policy 1.3, 2.6): handler, handling department, accountable manager and cc assistants move together.',
+  });
 
 export const contactInput = z
   .object({
@@ -343,6 +369,43 @@ export const timelineEvent = z
   })
   .meta({ id: 'TimelineEvent' });
 
+export const complaintResponsibility = z
+  .object({
+    subject: z
+      .object({
+        kind: z.enum(['employee', 'department', 'contractor', 'none']),
+        id: z.uuid().nullable(),
+        name: z.string().nullable(),
+      })
+      .nullable()
+      .describe('Whom the complaint is about; null before triage.'),
+    concernedDepartment: namedRef.describe('The department the complaint is about.'),
+    handler: namedRef.describe('null: in the handling department’s unassigned queue (“onverdeeld”).'),
+    handlingDepartment: namedRef.describe('Where it is handled and counted (policy 3.2).'),
+    accountableManager: namedRef.describe('policy 2.3: “de leidinggevende blijft eindverantwoordelijk”.'),
+    managerTakes: z
+      .object({ reason: z.string(), nl: z.string(), en: z.string() })
+      .nullable()
+      .describe('Why the manager took the complaint over from the employee it is about.'),
+    cc: z
+      .array(z.object({ id: z.uuid(), name: z.string(), role: z.enum(['manager', 'management_assistant']) }))
+      .describe('policy 2.3: who gets the answer in cc.'),
+    problems: z.array(
+      z.object({
+        code: z.string(),
+        nl: z.string(),
+        en: z.string(),
+        fixedBy: z.enum(['admin', 'manager']),
+        fixers: z.array(z.object({ id: z.uuid(), name: z.string() })),
+      }),
+    ),
+  })
+  .meta({
+    id: 'ComplaintResponsibility',
+    description:
+      'Who handles the complaint and who is accountable (policy 1.3, 2.3), with any gap in the set-up and who can fix it.',
+  });
+
 export const complaintDetail = z
   .object({
     id: z.uuid(),
@@ -395,6 +458,7 @@ export const complaintDetail = z
       ),
     handler: namedRef,
     responsibleManager: namedRef,
+    responsibility: complaintResponsibility,
     term: z.object({
       startDay: z.string(),
       /** false: no answer term (policy 2.6); the due dates are then null. */
@@ -566,8 +630,10 @@ export const likelyRepeat = z
 
 export type RegisterComplaintInput = z.infer<typeof registerComplaintInput>;
 export type TriageInputBody = z.infer<typeof triageInput>;
+export type TransferInput = z.infer<typeof transferInput>;
 export type AssessmentInputBody = z.infer<typeof assessmentInput>;
 export type ConfidentialityInputBody = z.infer<typeof confidentialityInput>;
 export type LiftConfidentialityInputBody = z.infer<typeof liftConfidentialityInput>;
 export type ComplaintDetail = z.infer<typeof complaintDetail>;
+export type ComplaintResponsibility = z.infer<typeof complaintResponsibility>;
 export type ComplaintListItem = z.infer<typeof complaintListItem>;

@@ -95,15 +95,19 @@ export type AnswerRecipient =
 
 export type AnswerRecipients = Readonly<{ to: readonly AnswerRecipient[]; cc: readonly AnswerRecipient[] }>;
 
-export type RecipientProblem = 'manager_unknown' | 'management_assistant_unknown';
+/** Only for rows routed before issue 19: routing now refuses a department without a manager. */
+export type RecipientProblem = 'manager_unknown';
 
-/** The solution goes to the complainant "met een cc aan de leidinggevende en managementassistent" (policy 2.3). */
+/**
+ * The solution goes to the complainant "met een cc aan de leidinggevende en managementassistent" (policy 2.3).
+ * A department without an assistant is shown on the case from the moment it is routed (see routing.ts); the
+ * answer then goes in cc to the manager only and is never held back for it.
+ */
 export function computeAnswerRecipients(
   parties: AnswerParties,
 ): Outcome<{ recipients: AnswerRecipients }, RecipientProblem> {
   if (!hasText(parties.managerId)) return fail('manager_unknown');
   const assistants = [...new Set(parties.managementAssistantIds.filter(hasText))];
-  if (assistants.length === 0) return fail('management_assistant_unknown');
   const cc: AnswerRecipient[] = [
     { role: 'manager', userId: parties.managerId },
     ...assistants.map((userId) => ({ role: 'management_assistant' as const, userId })),

@@ -25,11 +25,13 @@ export const COMPLAINT_CATEGORIES = {
 } as const;
 export type ComplaintCategory = keyof typeof COMPLAINT_CATEGORIES;
 
-// What the complaint is about: own staff, a department, or a third party working for us (policy 1.2).
+// What the complaint is about: own staff, a department, or a third party working for us (policy 1.2);
+// "none" when the complaint names no one in particular (routing then keeps it where it is, policy 2.3).
 export type ComplaintSubject =
   | { readonly kind: 'employee'; readonly employeeId: string }
   | { readonly kind: 'department'; readonly departmentId: string }
-  | { readonly kind: 'contractor'; readonly contractorName: string };
+  | { readonly kind: 'contractor'; readonly contractorName: string }
+  | { readonly kind: 'none' };
 
 // Signals that are not complaints go to their own process; the referral is recorded (policy 1.2).
 export const NOT_A_COMPLAINT_KINDS = {

@@ -29,6 +29,7 @@ export * from './repeat-complaint.ts';
 export * from './report-measures.ts';
 export * from './result.ts';
 export * from './roles.ts';
+export * from './routing.ts';
 export * from './setup-gaps.ts';
 export * from './term-monitoring.ts';
 export * from './triage.ts';

@@ -42,6 +42,7 @@ export const COMPLAINT_PERMISSIONS = [
   'complaint.register',
   'complaint.log_contact',
   'complaint.assign',
+  'complaint.transfer',
   'complaint.handle',
   'complaint.decide',
   'complaint.give_legal_advice',
@@ -159,6 +160,8 @@ export function decideComplaintAction(
       return ALLOW;
     case 'complaint.assign': // policy 2.6: the manager decides who handles; an unassigned complaint may be picked up
       return isManager || complaint.handlerId === null ? ALLOW : REFUSE;
+    case 'complaint.transfer': // policy 2.6: the manager moves it; the handler may hand it on to whom it concerns
+      return isManager || isHandler ? ALLOW : REFUSE;
     case 'complaint.handle': // policy 1.3, 2.3: handled by the employee concerned, the manager stays responsible
       return isHandler || isManager ? ALLOW : REFUSE;
     case 'complaint.decide': // policy 2.4, 2.6: exceptions, approvals, extensions are the manager's

@@ -327,7 +327,11 @@ export async function defineAttachmentTests(backend: StorageBackend) {
         subject: { kind: 'employee', employeeId: world.people.anna.id },
       });
       expect(detail.confidential).toBe(true);
-      const added = await upload(eva, confidential.id, { name: 'verklaring.pdf', bytes: samplePdf() });
+      // policy 1.3: routed to Anna, whom it is about; she adds the statement
+      const added = await upload(world.as.anna, confidential.id, {
+        name: 'verklaring.pdf',
+        bytes: samplePdf(),
+      });
       expect(added.statusCode, added.body).toBe(201);
       const url = added.json().downloadUrl;
 

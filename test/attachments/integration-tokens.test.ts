@@ -91,7 +91,8 @@ describe('integrations (API tokens)', () => {
   });
 
   test('a confidential complaint does not exist for an integration', async () => {
-    const added = await world.as.eva.request({
+    // routed to Karel, whom it is about (policy 1.3)
+    const added = await world.as.karel.request({
       method: 'POST',
       url: `/api/complaints/${confidential.id}/attachments`,
       ...(await multipartBody({ name: 'verklaring.pdf', bytes: samplePdf() })),

@@ -19,10 +19,17 @@ async function aboutKarel(extra: object = {}) {
     description: 'Meneer Karel van Vastgoed heeft mij aan de telefoon afgesnauwd.',
     ...extra,
   });
-  return step(as.eva, complaint.id, 'triage', {
+  const routed = await step(as.eva, complaint.id, 'triage', {
     outcome: 'complaint',
     category: 'treated_wrongly',
     subject: { kind: 'employee', employeeId: people.karel.id },
+  });
+  // Routing gives it to Karel (policy 1.3); he hands it back to Eva so that handler and subject differ here
+  if (routed.status !== 'in_progress') return routed;
+  return step(as.karel, complaint.id, 'transfer', {
+    departmentId: world.wonen.id,
+    handlerId: people.eva.id,
+    reason: 'Karel is zelf het onderwerp; Eva behandelt de klacht.',
   });
 }
 

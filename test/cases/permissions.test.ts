@@ -23,8 +23,8 @@ const pietUser = await createStaffUser(database.owner, world.organization.id, {
 const piet = await signInAs(app, pietUser.email);
 
 const description = 'Klacht voor de rechtentest.';
-// An ordinary complaint handled by Eva (Wonen) and one about Karel's conduct, also Eva's, that the complainant
-// asked to keep confidential (policy 1.3: Karel and his manager Victor still see it).
+// An ordinary complaint handled by Eva (Wonen) and one about Karel's conduct that the complainant asked to keep
+// confidential: Eva takes the call, the triage routes it to Karel himself (Vastgoed, manager Victor; policy 1.3).
 const ordinary = await register(as.eva, { channel: 'phone', complainantId: world.tenant.id, description });
 await step(as.eva, ordinary.id, 'triage', {
   outcome: 'complaint',
@@ -101,8 +101,9 @@ describe('every role: an allowed and a refused case through the API (policy 1.4,
         }),
       ),
     ).toBe(200);
-    // seeing is not handling: the handler and the accountable manager handle (policy 2.3)
-    expect(status(await attempt(as.karel, confidential.id, 'written-only', { reason: 'x' }))).toBe(403);
+    // routed to Karel (policy 1.3): he handles it; his manager is accountable; Eva only took the call
+    expect(status(await attempt(as.karel, confidential.id, 'written-only', { reason: 'x' }))).toBe(200);
+    expect(status(await view(as.eva, confidential.id))).toBe(404);
   });
 
   test('manager: approves in their own department; refused in another department', async () => {
@@ -162,9 +163,9 @@ describe('every role: an allowed and a refused case through the API (policy 1.4,
     ).toBe(403);
   });
 
-  test('the handler’s manager and the concerned employee’s manager see the confidential complaint; another manager does not', async () => {
-    expect(status(await view(as.mia, confidential.id))).toBe(200);
+  test('the accountable manager sees the confidential complaint; the registrant’s manager and another manager do not', async () => {
     expect(status(await view(as.victor, confidential.id))).toBe(200);
+    expect(status(await view(as.mia, confidential.id))).toBe(404);
     const otherManager = await createStaffUser(database.owner, world.organization.id, {
       name: 'Olga Andere',
       roles: ['employee', 'manager'],
@@ -180,8 +181,9 @@ describe('every role: an allowed and a refused case through the API (policy 1.4,
     expect(await ids(piet)).not.toContain(confidential.id);
     expect(await ids(as.anna)).not.toContain(confidential.id);
     expect(await ids(as.karel)).toContain(confidential.id);
+    expect(await ids(as.eva)).not.toContain(confidential.id);
     expect(await ids(as.bram)).toContain(confidential.id);
-    expect(await ids(as.eva)).toContain(confidential.id);
+    expect(await ids(as.karel)).toContain(confidential.id);
   });
 
   test('API tokens: read reads, register registers, full handles; none sees confidential complaints', async () => {

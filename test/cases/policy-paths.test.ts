@@ -250,17 +250,21 @@ describe('policy paths through the API', () => {
       .where('complaint_id', '=', complaint.id)
       .execute();
     expect(notifications).toHaveLength(1);
-    for (const outsider of [as.karel, as.anna, as.victor]) {
+    // policy 2.5: about Karel, but the suspect does not handle it: his manager Victor takes it; Eva only took
+    // the call, and Karel does not see it
+    expect(triaged.handler?.id).toBe(world.people.victor.id);
+    expect(triaged.responsibility.managerTakes?.reason).toBe('criminal_suspicion');
+    for (const outsider of [as.eva, as.anna, as.mia, as.karel]) {
       const hidden = await outsider.request({ url: `/api/complaints/${complaint.id}` });
       expect(hidden.statusCode).toBe(404);
       expect((await attempt(outsider, complaint.id, 'notes', { text: 'x' })).statusCode).toBe(404);
       const list = await outsider.request({ url: '/api/complaints?limit=200' });
       expect(list.json().items.map((i: { id: string }) => i.id)).not.toContain(complaint.id);
     }
-    for (const insider of [as.eva, as.mia, as.bram, as.lotte, as.marieke]) {
+    for (const insider of [as.victor, as.bram, as.lotte, as.marieke]) {
       expect((await insider.request({ url: `/api/complaints/${complaint.id}` })).statusCode).toBe(200);
     }
-    expect((await attempt(as.eva, complaint.id, 'criminal-offence')).json().code).toBe(
+    expect((await attempt(as.victor, complaint.id, 'criminal-offence')).json().code).toBe(
       'criminal_offence_already_flagged',
     );
   });

@@ -194,10 +194,15 @@ describe('recipients are computed by the domain (policy 2.3 "cc aan de leidingge
     ]);
   });
 
-  test.each([
-    { parties: { managerId: null, managementAssistantIds: ['a'] }, reason: 'manager_unknown' },
-    { parties: { managerId: 'm', managementAssistantIds: [] }, reason: 'management_assistant_unknown' },
-  ])('policy 2.3: without a known $reason the answer cannot go out', ({ parties, reason }) => {
-    expect(checkAnswer(READY, parties)).toEqual({ ok: false, reason, blockers: [] });
+  test('policy 2.3: a legacy row without a known manager cannot be answered', () => {
+    const parties = { managerId: null, managementAssistantIds: ['a'] };
+    expect(checkAnswer(READY, parties)).toEqual({ ok: false, reason: 'manager_unknown', blockers: [] });
+  });
+
+  test('policy 2.3: without a management assistant the cc goes to the manager only, never refused', () => {
+    expect(checkAnswer(READY, { managerId: 'm', managementAssistantIds: [] })).toEqual({
+      ok: true,
+      recipients: { to: [{ role: 'complainant' }], cc: [{ role: 'manager', userId: 'm' }] },
+    });
   });
 });

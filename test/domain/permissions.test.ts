@@ -35,6 +35,7 @@ const COLUMNS: ComplaintPermission[] = [
   'complaint.record_board_decision',
   'complaint.mark_confidential',
   'complaint.lift_confidential',
+  'complaint.transfer', // policy 2.6: the accountable manager, or the handler handing it on — as handle
 ];
 
 const HANDLER = 'handler';
@@ -91,27 +92,27 @@ function parse(row: string): Outcome[] {
 type Row = Record<Confidentiality, string>;
 
 // columns: view register log_contact assign handle decide give_legal_advice record_board_decision
-//          mark_confidential lift_confidential
+//          mark_confidential lift_confidential transfer (as handle)
 const NOT_INVOLVED: Row = {
-  ordinary: 'ok  ok  ok  403    403    403    403   403   403  403',
-  confidential: '404 ok  404 404    404    404    404   404   404  404',
+  ordinary: 'ok  ok  ok  403    403    403    403   403   403  403  403',
+  confidential: '404 ok  404 404    404    404    404   404   404  404  404',
 };
 const HANDLING: Row = {
-  ordinary: 'ok  ok  ok  403    ok     403    403   403   ok   403',
-  confidential: 'ok  ok  ok  403    ok     403    403   403   ok   403',
+  ordinary: 'ok  ok  ok  403    ok     403    403   403   ok   403  ok',
+  confidential: 'ok  ok  ok  403    ok     403    403   403   ok   403  ok',
 };
 // MT and board oversee: they may mark and lift (policy 2.3, 3.1)
 const OVERSEEING_HANDLER: Row = {
-  ordinary: 'ok  ok  ok  403    ok     403    403   403   ok   ok',
-  confidential: 'ok  ok  ok  403    ok     403    403   403   ok   ok',
+  ordinary: 'ok  ok  ok  403    ok     403    403   403   ok   ok  ok',
+  confidential: 'ok  ok  ok  403    ok     403    403   403   ok   ok  ok',
 };
 const OVERSEEING: Row = {
-  ordinary: 'ok  ok  ok  403    403    403    403   403   ok   ok',
-  confidential: 'ok  ok  ok  403    403    403    403   403   ok   ok',
+  ordinary: 'ok  ok  ok  403    403    403    403   403   ok   ok  403',
+  confidential: 'ok  ok  ok  403    403    403    403   403   ok   ok  403',
 };
 
 const PRIVACY_OFFICER: Row = {
-  ordinary: 'ok  ok  ok  403    403    403    403   403   ok   403',
+  ordinary: 'ok  ok  ok  403    403    403    403   403   ok   403  403',
   confidential: NOT_INVOLVED.confidential,
 };
 
@@ -126,12 +127,12 @@ const EXPECTED: Record<StaffRole, Record<Relation, Row>> = {
   manager: {
     handler: HANDLING,
     departmentManager: {
-      ordinary: 'ok  ok  ok  ok     ok     ok     403   403   ok   ok',
-      confidential: 'ok  ok  ok  ok     ok     ok     403   403   ok   ok',
+      ordinary: 'ok  ok  ok  ok     ok     ok     403   403   ok   ok  ok',
+      confidential: 'ok  ok  ok  ok     ok     ok     403   403   ok   ok  ok',
     },
     responsibleManager: {
-      ordinary: 'ok  ok  ok  ok     ok     ok     403   403   ok   ok',
-      confidential: 'ok  ok  ok  ok     ok     ok     403   403   ok   ok',
+      ordinary: 'ok  ok  ok  ok     ok     ok     403   403   ok   ok  ok',
+      confidential: 'ok  ok  ok  ok     ok     ok     403   403   ok   ok  ok',
     },
     unrelated: NOT_INVOLVED, // a manager of another department
   },
@@ -149,38 +150,38 @@ const EXPECTED: Record<StaffRole, Record<Relation, Row>> = {
   },
   board: {
     handler: {
-      ordinary: 'ok  ok  ok  403    ok     403    403   ok    ok   ok',
-      confidential: 'ok  ok  ok  403    ok     403    403   ok    ok   ok',
+      ordinary: 'ok  ok  ok  403    ok     403    403   ok    ok   ok  ok',
+      confidential: 'ok  ok  ok  403    ok     403    403   ok    ok   ok  ok',
     },
     departmentManager: {
-      ordinary: 'ok  ok  ok  403    403    403    403   ok    ok   ok',
-      confidential: 'ok  ok  ok  403    403    403    403   ok    ok   ok',
+      ordinary: 'ok  ok  ok  403    403    403    403   ok    ok   ok  403',
+      confidential: 'ok  ok  ok  403    403    403    403   ok    ok   ok  403',
     },
     responsibleManager: {
-      ordinary: 'ok  ok  ok  403    403    403    403   ok    ok   ok',
-      confidential: 'ok  ok  ok  403    403    403    403   ok    ok   ok',
+      ordinary: 'ok  ok  ok  403    403    403    403   ok    ok   ok  403',
+      confidential: 'ok  ok  ok  403    403    403    403   ok    ok   ok  403',
     },
     unrelated: {
-      ordinary: 'ok  ok  ok  403    403    403    403   ok    ok   ok',
-      confidential: 'ok  ok  ok  403    403    403    403   ok    ok   ok',
+      ordinary: 'ok  ok  ok  403    403    403    403   ok    ok   ok  403',
+      confidential: 'ok  ok  ok  403    403    403    403   ok    ok   ok  403',
     },
   },
   legal: {
     handler: {
-      ordinary: 'ok  ok  ok  403    ok     403    ok    403   ok   403',
-      confidential: 'ok  ok  ok  403    ok     403    ok    403   ok   403',
+      ordinary: 'ok  ok  ok  403    ok     403    ok    403   ok   403  ok',
+      confidential: 'ok  ok  ok  403    ok     403    ok    403   ok   403  ok',
     },
     departmentManager: {
-      ordinary: 'ok  ok  ok  403    403    403    ok    403   403  403',
-      confidential: 'ok  ok  ok  403    403    403    ok    403   403  403',
+      ordinary: 'ok  ok  ok  403    403    403    ok    403   403  403  403',
+      confidential: 'ok  ok  ok  403    403    403    ok    403   403  403  403',
     },
     responsibleManager: {
-      ordinary: 'ok  ok  ok  403    403    403    ok    403   403  403',
-      confidential: 'ok  ok  ok  403    403    403    ok    403   403  403',
+      ordinary: 'ok  ok  ok  403    403    403    ok    403   403  403  403',
+      confidential: 'ok  ok  ok  403    403    403    ok    403   403  403  403',
     },
     unrelated: {
-      ordinary: 'ok  ok  ok  403    403    403    ok    403   403  403',
-      confidential: 'ok  ok  ok  403    403    403    ok    403   403  403',
+      ordinary: 'ok  ok  ok  403    403    403    ok    403   403  403  403',
+      confidential: 'ok  ok  ok  403    403    403    ok    403   403  403  403',
     },
   },
   admin: {
@@ -275,7 +276,7 @@ describe('policy statements, read straight off the matrix', () => {
       const outcomes = COLUMNS.map((p) =>
         outcome(decideComplaintAction(actor([role], 'unrelated'), p, null)),
       );
-      expect(outcomes).toEqual(parse('404 ok 404 404 404 404 404 404 404 404'));
+      expect(outcomes).toEqual(parse('404 ok 404 404 404 404 404 404 404 404  404'));
     }
   });
 });
@@ -329,19 +330,19 @@ describe('several roles: the rights add up', () => {
 
   test('an MT member who manages another department sees a confidential complaint but does not decide on it', () => {
     expect(actual(['employee', 'manager', 'management_team'], 'unrelated', 'confidential')).toEqual(
-      parse('ok ok ok 403 403 403 403 403 ok ok'),
+      parse('ok ok ok 403 403 403 403 403 ok ok  403'),
     );
   });
 
   test('a board member who is also the legal adviser records both advice and the board decision', () => {
     expect(actual(['employee', 'board', 'legal'], 'unrelated', 'confidential')).toEqual(
-      parse('ok ok ok 403 403 403 ok ok ok ok'),
+      parse('ok ok ok 403 403 403 ok ok ok ok  403'),
     );
   });
 
   test('an employee who also manages the department may handle and decide', () => {
     expect(actual(['employee', 'manager'], 'departmentManager', 'confidential')).toEqual(
-      parse('ok ok ok ok ok ok 403 403 ok ok'),
+      parse('ok ok ok ok ok ok 403 403 ok ok  ok'),
     );
   });
 });
@@ -415,21 +416,22 @@ describe('organisation-wide actions', () => {
 describe('API token scopes: never confidential complaints, never manager, legal or board actions', () => {
   type Subject = 'ordinary' | 'confidential' | 'missing';
   // columns: view register log_contact assign handle decide give_legal_advice record_board_decision
+  //          mark_confidential lift_confidential transfer
   const TOKEN_EXPECTED: Record<TokenScope, Record<Subject, string>> = {
     read: {
-      ordinary: 'ok  403 403 403    403    403    403   403   403  403',
-      confidential: '404 403 404 404    404    404    404   404   404  404',
-      missing: '404 403 404 404    404    404    404   404   404  404',
+      ordinary: 'ok  403 403 403    403    403    403   403   403  403  403',
+      confidential: '404 403 404 404    404    404    404   404   404  404  404',
+      missing: '404 403 404 404    404    404    404   404   404  404  404',
     },
     register: {
-      ordinary: 'ok  ok  403 403    403    403    403   403   403  403',
-      confidential: '404 ok  404 404    404    404    404   404   404  404',
-      missing: '404 ok  404 404    404    404    404   404   404  404',
+      ordinary: 'ok  ok  403 403    403    403    403   403   403  403  403',
+      confidential: '404 ok  404 404    404    404    404   404   404  404  404',
+      missing: '404 ok  404 404    404    404    404   404   404  404  404',
     },
     full: {
-      ordinary: 'ok  ok  ok  403    ok     403    403   403   403  403',
-      confidential: '404 ok  404 404    404    404    404   404   404  404',
-      missing: '404 ok  404 404    404    404    404   404   404  404',
+      ordinary: 'ok  ok  ok  403    ok     403    403   403   403  403  403',
+      confidential: '404 ok  404 404    404    404    404   404   404  404  404',
+      missing: '404 ok  404 404    404    404    404   404   404  404  404',
     },
   };
   const subjects: Record<Subject, ComplaintAccess | null> = {

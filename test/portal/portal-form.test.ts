@@ -114,8 +114,10 @@ describe('the complaint form', () => {
       .where('complaint_id', '=', complaint.id)
       .orderBy('id')
       .execute();
-    expect(events.map((e) => e.type)).toEqual(['registered', 'portal_intake']);
-    expect(events[1]?.payload).toMatchObject({ preferredContact: 'phone', addressMatched: true });
+    // policy 2.1: no staff member took it in, so it is routed to the intake department's queue
+    expect(events.map((e) => e.type)).toEqual(['registered', 'routed', 'portal_intake']);
+    expect(events[1]?.payload).toMatchObject({ basis: 'intake_queue', to: { handler: null } });
+    expect(events[2]?.payload).toMatchObject({ preferredContact: 'phone', addressMatched: true });
 
     const confirmation = await app.inject({ method: 'GET', url: location });
     expect(confirmation.statusCode).toBe(200);

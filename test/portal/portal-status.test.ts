@@ -44,7 +44,10 @@ async function complaintIdOf(token: string) {
   return row.complaint_id;
 }
 
-/** The handler picks the complaint up, calls, assesses and answers it through the staff API. */
+/**
+ * Eva picks the complaint up and triages it; being about Karel, it is routed to him (policy 1.3), and he
+ * calls, assesses and answers it through the staff API.
+ */
 async function answer(complaintId: string, text: string) {
   await step(world.as.eva, complaintId, 'assign', { handlerId: world.people.eva.id });
   await step(world.as.eva, complaintId, 'triage', {
@@ -52,20 +55,20 @@ async function answer(complaintId: string, text: string) {
     category: 'no_or_late_answer',
     subject: { kind: 'employee', employeeId: world.people.karel.id },
   });
-  await step(world.as.eva, complaintId, 'notes', { text: 'INTERNE NOTITIE: collega Karel was ziek.' });
-  await step(world.as.eva, complaintId, 'contacts', {
+  await step(world.as.karel, complaintId, 'notes', { text: 'INTERNE NOTITIE: collega Karel was ziek.' });
+  await step(world.as.karel, complaintId, 'contacts', {
     kind: 'phone',
     direction: 'outbound',
     summary: 'GESPREKSVERSLAG: mevrouw gebeld, Karel excuses laten maken.',
   });
-  await step(world.as.eva, complaintId, 'assessment', {
+  await step(world.as.karel, complaintId, 'assessment', {
     kind: 'policy_not_followed',
     verdict: 'upheld',
     apologyOffered: true,
     errorAdmitted: true,
     demonstrableDamage: false,
   });
-  await step(world.as.eva, complaintId, 'answer', { text });
+  await step(world.as.karel, complaintId, 'answer', { text });
 }
 
 async function statusPage(token: string, prefix = '/klacht') {

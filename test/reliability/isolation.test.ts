@@ -81,6 +81,11 @@ const ACTIONS: Record<
     url: `/api/complaints/${id}/assign`,
     payload: { handlerId: userId },
   }),
+  'complaint.transfer': (id) => ({
+    method: 'POST',
+    url: `/api/complaints/${id}/transfer`,
+    payload: { departmentId: world.wonen.id, reason: 'Hoort bij Wonen.' },
+  }),
   'complaint.handle': (id) => ({
     method: 'POST',
     url: `/api/complaints/${id}/written-only`,

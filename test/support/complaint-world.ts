@@ -8,7 +8,8 @@ import { createDepartment, createStaffUser } from './staff-factories.ts';
 /**
  * A small housing corporation for case-handling tests: department Wonen (manager Mia, handler Eva,
  * management assistant Anna), department Vastgoed (manager Victor, employee Karel), a legal adviser,
- * a board member and an MT member, one complex with a unit and a tenant, and a contractor.
+ * a board member and an MT member, one complex with a unit and a tenant, and a contractor Wonen is
+ * responsible for.
  */
 export async function createComplaintWorld(owner: Database, app: FastifyInstance) {
   const organization = await createOrganization(owner, { isDefault: true });
@@ -69,7 +70,13 @@ export async function createComplaintWorld(owner: Database, app: FastifyInstance
     .executeTakeFirstOrThrow();
   const contractor = await owner
     .insertInto('contractor')
-    .values({ organization_id: org, name: 'Loodgietersbedrijf Van Dam', trade: 'loodgieter' })
+    // Complaints about the contractor are routed to the department responsible for it (policy 1.3)
+    .values({
+      organization_id: org,
+      name: 'Loodgietersbedrijf Van Dam',
+      trade: 'loodgieter',
+      responsible_department_id: wonen.id,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   const as = {

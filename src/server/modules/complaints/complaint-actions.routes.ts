@@ -23,6 +23,7 @@ import {
   liftConfidentialityInput,
   noteInput,
   policyFindingInput,
+  transferInput,
   triageInput,
   withdrawInput,
   writtenOnlyInput,
@@ -33,6 +34,7 @@ import * as actions from './complaint-actions.service.ts';
 import { liftConfidentiality, markConfidential } from './complaint-confidentiality.service.ts';
 import { parseIfMatch } from './complaint-mutation.ts';
 import * as paths from './complaint-paths.service.ts';
+import { transferComplaint } from './complaint-transfer.service.ts';
 import { anyCaller, sendWithEtag } from './complaints.routes.ts';
 
 const ifMatchHeaders = z.looseObject({
@@ -70,9 +72,17 @@ const ACTIONS: Action[] = [
     path: 'assign',
     summary: 'Assign or reassign the handler',
     description:
-      'policy 2.3, 2.6. The manager assigns; others may only pick up an unassigned complaint themselves.',
+      'policy 2.3, 2.6. The manager assigns; others may only pick up an unassigned complaint themselves. A handler of another department takes the complaint there (department, manager and cc follow).',
     body: assignInput,
     run: (w, b: z.infer<typeof assignInput>) => actions.assignHandler(w, b.handlerId),
+  },
+  {
+    path: 'transfer',
+    summary: 'Transfer to another department (doorzetten)',
+    description:
+      'policy 1.3, 2.3, 2.6. Handler, handling department, accountable manager and cc move together; a reason is required. Who may: the accountable manager, or the handler handing it on.',
+    body: transferInput,
+    run: (w, b: z.infer<typeof transferInput>) => transferComplaint(w.db, w.principal, w.id, w.ifMatch, b),
   },
   {
     path: 'contacts',

@@ -25,6 +25,7 @@ import {
   confidentialityOnCriminalSuspicion,
   findCommitteePrecedent,
   isResponsibleManager,
+  type ManagerTakesReason,
   type Role,
   referPolicyFinding,
   type TriageInput,
@@ -45,7 +46,11 @@ import {
   mutateComplaint,
   transition,
 } from './complaint-mutation.ts';
+import { type RoutingAsk, routeComplaint } from './complaint-routing.ts';
 import { reviveDates } from './complaint-state.mapper.ts';
+import { requireRepeatManager, routingStart, withRoute } from './complaint-transfer.service.ts';
+
+type TriageSubjectInput = Extract<TriageInputBody, { outcome: 'complaint' }>['subject'];
 
 export type Write = { db: Database; principal: Principal; id: string; ifMatch: number | undefined };
 
@@ -107,11 +112,44 @@ export function triage(w: Write, input: TriageInputBody) {
       subject: subject.domain,
       ...flags,
     };
-    const result = transition(ctx, { type: 'accept_as_complaint', triage: triageInput, precedent });
+    const accepted = transition(ctx, { type: 'accept_as_complaint', triage: triageInput, precedent });
+    // policy 1.3: the complaint goes to the person (or department) it concerns
+    const result = await routeAtTriage(
+      ctx,
+      accepted,
+      subject.routing,
+      input.managerTakes ?? null,
+      input.suspectedCriminalOffence,
+    );
     // policy 1.3: a complaint about an employee is talked through with them, so that alone is no reason for
     // confidentiality (marking it stays possible, with a reason); a suspected offence is (policy 2.5)
-    return withCriminalSuspicion(ctx, result, input.suspectedCriminalOffence, subject.columns);
+    return withCriminalSuspicion(ctx, result, input.suspectedCriminalOffence, {
+      ...subject.columns,
+      ...result.columns,
+    });
   });
+}
+
+/**
+ * Applies the route the triage's subject asks for. In an employee-caused repeat the manager decides who
+ * handles it (policy 2.6), so only the concerned department is recorded there.
+ */
+async function routeAtTriage(
+  ctx: MutationContext,
+  accepted: MutationResult,
+  subject: Extract<RoutingAsk, { kind: 'triage' }>['subject'],
+  managerTakes: ManagerTakesReason | null,
+  suspectedCriminalOffence: boolean,
+): Promise<MutationResult> {
+  const routed = await routeComplaint(ctx.trx, routingStart(ctx.row), {
+    kind: 'triage',
+    subject,
+    managerTakes,
+    suspectedCriminalOffence,
+  });
+  if (ctx.state.repeat?.managingManagerId)
+    return { ...accepted, columns: { concerned_department_id: routed.route.concernedDepartmentId } };
+  return withRoute(ctx, accepted, routed);
 }
 
 /** policy 2.5: a suspected criminal offence makes the complaint confidential with that reason. */
@@ -134,12 +172,12 @@ function withCriminalSuspicion(
 
 async function resolveSubject(
   ctx: MutationContext,
-  subject: TriageInputBody extends infer T
-    ? T extends { outcome: 'complaint'; subject: infer S }
-      ? S
-      : never
-    : never,
-): Promise<{ domain: ComplaintSubject; columns: Record<string, unknown> }> {
+  subject: TriageSubjectInput,
+): Promise<{
+  domain: ComplaintSubject;
+  columns: Record<string, unknown>;
+  routing: Extract<RoutingAsk, { kind: 'triage' }>['subject'];
+}> {
   const none = { subject_employee_id: null, subject_department_id: null, subject_contractor_id: null };
   if (subject.kind === 'employee') {
     if ((await repository.findStaffMember(ctx.trx, subject.employeeId)) === undefined)
@@ -147,6 +185,7 @@ async function resolveSubject(
     return {
       domain: { kind: 'employee', employeeId: subject.employeeId },
       columns: { ...none, subject_employee_id: subject.employeeId },
+      routing: subject,
     };
   }
   if (subject.kind === 'department') {
@@ -155,13 +194,16 @@ async function resolveSubject(
     return {
       domain: { kind: 'department', departmentId: subject.departmentId },
       columns: { ...none, subject_department_id: subject.departmentId },
+      routing: subject,
     };
   }
+  if (subject.kind === 'none') return { domain: subject, columns: none, routing: subject };
   const contractor = await repository.findContractor(ctx.trx, subject.contractorId);
   if (contractor === undefined) throw unknownReference('subject.contractorId');
   return {
     domain: { kind: 'contractor', contractorName: contractor.name },
     columns: { ...none, subject_contractor_id: contractor.id },
+    routing: { kind: 'contractor', responsibleDepartmentId: contractor.responsible_department_id },
   };
 }
 
@@ -181,29 +223,36 @@ export function assignHandler(w: Write, handlerId: string) {
     )
       throw new AppError('forbidden', { detail: 'Only the manager assigns a complaint to someone else.' });
     const handler = await repository.findStaffMember(ctx.trx, handlerId);
-    if (handler === undefined || !handler.active) throw unknownReference('handlerId');
+    if (handler === undefined) throw unknownReference('handlerId');
+    if (!handler.active) throw new AppError('handler_inactive');
     const role: Role =
       ctx.principal.kind === 'staff' && ctx.principal.roles.includes('manager') ? 'manager' : 'employee';
+    let result: MutationResult;
     if (ctx.state.status === 'new') {
       // Before triage the handler is simply picked up or handed on; the lifecycle starts with the triage
-      if (
-        ctx.state.repeat?.managingManagerId &&
-        ctx.state.repeat.managingManagerId !== domainActor(ctx.principal).userId
-      )
-        throw new AppError('handler_assignment_requires_manager');
-      return {
+      requireRepeatManager(ctx);
+      result = {
         state: { ...ctx.state, handlerId },
         events: [{ type: 'assign_handler', payload: { handlerId, previousHandlerId: ctx.state.handlerId } }],
       };
+    } else {
+      const assigned = transition(ctx, { type: 'assign_handler', handlerId }, role);
+      result = {
+        ...assigned,
+        events: assigned.events.map((e) => ({
+          ...e,
+          payload: { ...e.payload, handlerId, previousHandlerId: ctx.state.handlerId },
+        })),
+      };
     }
-    const result = transition(ctx, { type: 'assign_handler', handlerId }, role);
-    return {
-      ...result,
-      events: result.events.map((e) => ({
-        ...e,
-        payload: { ...e.payload, handlerId, previousHandlerId: ctx.state.handlerId },
-      })),
-    };
+    // policy 1.3, 2.3: a handler of another department takes the complaint there; manager and cc follow
+    if (handler.department_id === null || handler.department_id === ctx.row.department_id) return result;
+    const routed = await routeComplaint(ctx.trx, routingStart(ctx.row), {
+      kind: 'transfer',
+      departmentId: handler.department_id,
+      handlerId,
+    });
+    return withRoute(ctx, result, routed);
   });
 }
 
@@ -451,9 +500,25 @@ export function withdraw(w: Write, input: z.infer<typeof withdrawInput>) {
 
 /** policy 2.5: a suspected criminal offence goes to the board at once; the complaint becomes confidential. */
 export function flagCriminalOffence(w: Write) {
-  return write(w, 'complaint.handle', (ctx) =>
-    withCriminalSuspicion(ctx, transition(ctx, { type: 'flag_criminal_offence' }), true, {}),
-  );
+  return write(w, 'complaint.handle', async (ctx) => {
+    const flagged = transition(ctx, { type: 'flag_criminal_offence' });
+    // policy 2.5: the employee suspected does not go on handling the complaint about it; their manager takes it
+    const suspect = ctx.row.subject_kind === 'employee' ? ctx.row.subject_employee_id : null;
+    const result =
+      suspect !== null && suspect === ctx.row.handler_id
+        ? withRoute(
+            ctx,
+            flagged,
+            await routeComplaint(ctx.trx, routingStart(ctx.row), {
+              kind: 'triage',
+              subject: { kind: 'employee', employeeId: suspect },
+              managerTakes: null,
+              suspectedCriminalOffence: true,
+            }),
+          )
+        : flagged;
+    return withCriminalSuspicion(ctx, result, true, result.columns ?? {});
+  });
 }
 
 /** policy 1.3: the complainant who is not satisfied can go to the regional complaints committee. */

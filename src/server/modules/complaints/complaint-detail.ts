@@ -17,6 +17,7 @@ import { getBoardReminderWorkingDays } from '../notifications/term-monitor-setti
 import { describeBoardTrack } from './board-track-detail.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
 import * as repository from './complaint.repository.ts';
+import { buildResponsibility } from './complaint-responsibility.ts';
 import { toComplaintState } from './complaint-state.mapper.ts';
 
 /**
@@ -93,7 +94,9 @@ export async function buildDetail(
               id: row.subject_department_id,
               name: departmentRef(row.subject_department_id)?.name ?? null,
             }
-          : { kind: 'contractor', id: row.subject_contractor_id, name: relations.contractor?.name ?? null };
+          : row.subject_kind === 'none'
+            ? { kind: 'none', id: null, name: null }
+            : { kind: 'contractor', id: row.subject_contractor_id, name: relations.contractor?.name ?? null };
   return {
     id: row.id,
     reference: row.reference,
@@ -146,6 +149,7 @@ export async function buildDetail(
     subjectEmployeeDepartmentId: row.subject_employee_department_id,
     handler: staffName(row.handler_id),
     responsibleManager: staffName(row.responsible_manager_id),
+    responsibility: await buildResponsibility(trx, row, relations),
     term: {
       startDay: state.term.termStartDay,
       answerTerm: hasAnswerTerm(state),

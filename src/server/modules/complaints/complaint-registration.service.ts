@@ -25,6 +25,7 @@ import {
 } from './complaint-confidentiality.service.ts';
 import { buildDetail } from './complaint-detail.ts';
 import { carryOutEffects } from './complaint-mutation.ts';
+import { routeComplaint } from './complaint-routing.ts';
 import { stateColumns } from './complaint-state.mapper.ts';
 import { type IdempotentResult, withIdempotency } from './idempotency.ts';
 
@@ -47,7 +48,6 @@ type Resolved = {
   housingComplexId: string | null;
   handlerId: string | null;
   departmentId: string | null;
-  responsibleManagerId: string | null;
   repeat: RepeatInput | null;
   matterId: string | null;
 };
@@ -94,18 +94,13 @@ async function resolveReferences(
 
   // policy 2.3: "direct opgepakt door de betreffende medewerker" — whoever registers handles, unless named
   const handlerId = input.handlerId ?? (principal.kind === 'staff' ? principal.userId : null);
-  let departmentId = input.departmentId ?? null;
-  if (handlerId !== null) {
-    const handler = await repository.findStaffMember(trx, handlerId);
+  if (input.handlerId !== undefined) {
+    const handler = await repository.findStaffMember(trx, input.handlerId);
     if (handler === undefined || !handler.active) missing('handlerId');
-    else departmentId ??= handler.department_id;
   }
-  let responsibleManagerId: string | null = null;
-  if (departmentId !== null) {
-    const department = await repository.findDepartment(trx, departmentId);
-    if (department === undefined) missing('departmentId');
-    else responsibleManagerId = department.manager_user_id;
-  }
+  const departmentId = input.departmentId ?? null;
+  if (departmentId !== null && (await repository.findDepartment(trx, departmentId)) === undefined)
+    missing('departmentId');
 
   let repeat: RepeatInput | null = null;
   let matterId: string | null = null;
@@ -144,7 +139,6 @@ async function resolveReferences(
     housingComplexId,
     handlerId,
     departmentId,
-    responsibleManagerId,
     repeat,
     matterId,
   };
@@ -197,13 +191,23 @@ export async function registerOnly(
   const resolved = await resolveReferences(trx, principal, input);
   const settings = await getCurrentCalendarSettings(trx);
   const receivedAt = input.receivedAt === undefined ? now : new Date(input.receivedAt);
-  const assistants = await repository.findManagementAssistants(trx, resolved.departmentId);
+  // policy 2.1, 2.3: the registrant picks it up; website and e-mail complaints go to the intake queue
+  const routed = await routeComplaint(
+    trx,
+    {
+      handlerId: resolved.handlerId,
+      departmentId: null,
+      concernedDepartmentId: null,
+      managerId: null,
+    },
+    { kind: 'registration', departmentId: resolved.departmentId },
+  );
   const opened = openComplaint(
     {
       receivedAt,
       channel: input.channel,
-      responsibleManagerId: resolved.responsibleManagerId,
-      managementAssistantIds: assistants,
+      responsibleManagerId: routed.route.managerId,
+      managementAssistantIds: routed.route.assistantIds,
       repeat: resolved.repeat,
     },
     settings,
@@ -266,7 +270,7 @@ export async function registerOnly(
   // policy 2.3: the handler picks it up at once, unless 2.6 leaves that to the manager
   const state = {
     ...opened.state,
-    handlerId: resolved.repeat?.kind === 'employee_response' ? null : resolved.handlerId,
+    handlerId: resolved.repeat?.kind === 'employee_response' ? null : routed.route.handlerId,
   };
   await repository.insertComplaint(trx, {
     ...stateColumns(state),
@@ -281,7 +285,9 @@ export async function registerOnly(
     representative_id: representativeId,
     unit_id: resolved.unitId,
     housing_complex_id: resolved.housingComplexId,
-    department_id: resolved.departmentId,
+    department_id: routed.route.handlingDepartmentId,
+    concerned_department_id: null,
+    manager_takes_reason: null,
     description: input.description,
     desired_outcome: input.desiredOutcome ?? null,
     ...confidentialityColumns(confidentiality),
@@ -305,6 +311,7 @@ export async function registerOnly(
       },
     },
     ...(confidentiality === null ? [] : [markedConfidentialEvent(confidentiality, null)]),
+    ...(routed.event === null ? [] : [routed.event]),
     ...(await carryOutEffects(trx, { id, organization_id: organizationId }, opened.effects)),
   ];
   // policy 2.1: the complainant hears at once that we have it, with the reference and the term

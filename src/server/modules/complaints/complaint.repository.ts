@@ -207,21 +207,67 @@ export async function findDepartment(trx: Scoped, id: string) {
     .executeTakeFirst();
 }
 
-/** Management assistants of the department, or of the whole organisation when the department has none. */
-export async function findManagementAssistants(trx: Scoped, departmentId: string | null): Promise<string[]> {
+/**
+ * The departments a route may touch, each with its manager and its own active management assistants
+ * (policy 2.3: the cc follows the handling department; a department without one shows a problem instead).
+ */
+export async function findRoutingDepartments(trx: Scoped, ids: readonly (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return [];
   const rows = await trx
+    .selectFrom('department as d')
+    .select([
+      'd.id',
+      'd.name',
+      'd.manager_user_id',
+      sql<string[]>`array(
+        select s.id from staff_user s
+        where s.department_id = d.id and s.active and 'management_assistant' = any(s.roles)
+        order by s.name)`.as('assistant_ids'),
+    ])
+    .where('d.id', 'in', wanted)
+    .execute();
+  return rows.map((d) => ({
+    id: d.id,
+    name: d.name,
+    managerUserId: d.manager_user_id,
+    assistantIds: d.assistant_ids,
+  }));
+}
+
+/** The department that takes in website and e-mail complaints (policy 2.1), if one is set. */
+export async function findIntakeDepartmentId(trx: Scoped): Promise<string | null> {
+  const row = await trx.selectFrom('portal_settings').select('intake_department_id').executeTakeFirst();
+  return row?.intake_department_id ?? null;
+}
+
+export async function findStaffNames(trx: Scoped, ids: readonly (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  if (wanted.length === 0) return [];
+  return trx
     .selectFrom('staff_user')
-    .select(['id', 'department_id'])
+    .select(['id', 'name', 'active', 'roles'])
+    .where('id', 'in', wanted)
+    .execute();
+}
+
+/** Active admins: who can fix a gap in the organisation's set-up (shown with a case's problems). */
+export async function listActiveAdmins(trx: Scoped) {
+  return trx
+    .selectFrom('staff_user')
+    .select(['id', 'name'])
     .where('active', '=', true)
-    .where(sql<boolean>`'management_assistant' = any(roles)`)
+    .where(sql<boolean>`'admin' = any(roles)`)
     .orderBy('name')
     .execute();
-  const own = rows.filter((r) => departmentId !== null && r.department_id === departmentId);
-  return (own.length > 0 ? own : rows).map((r) => r.id);
 }
 
 export async function findContractor(trx: Scoped, id: string) {
-  return trx.selectFrom('contractor').select(['id', 'name']).where('id', '=', id).executeTakeFirst();
+  return trx
+    .selectFrom('contractor')
+    .select(['id', 'name', 'responsible_department_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findPerson(trx: Scoped, id: string) {
@@ -316,19 +362,25 @@ const NO_ROW = '00000000-0000-0000-0000-000000000000';
 
 /** The people, places and departments a detail names, in one round trip (one JSON column per relation). */
 export async function loadDetailRelations(trx: Scoped, row: ComplaintRow) {
-  const staffIds = [row.registered_by, row.handler_id, row.responsible_manager_id, row.subject_employee_id];
+  const staffIds = [
+    row.registered_by,
+    row.handler_id,
+    row.responsible_manager_id,
+    row.subject_employee_id,
+    ...row.management_assistant_ids,
+  ];
   // policy 2.5: the board members who decided on the board's track are named beside their decisions
   const track = row.board_track as { decisions?: { approval: { byUserId: string } }[] } | null;
   for (const decision of track?.decisions ?? []) staffIds.push(decision.approval.byUserId);
   // policy 2.6: the employee whose late, missing or poor answer caused a repeat is named beside it
   const repeat = row.repeat_input as { employeeId?: string } | null;
   if (typeof repeat?.employeeId === 'string') staffIds.push(repeat.employeeId);
-  const departmentIds = [row.department_id, row.subject_department_id];
+  const departmentIds = [row.department_id, row.subject_department_id, row.concerned_department_id];
   const present = (ids: (string | null)[]) => ids.filter((id): id is string => id !== null).concat(NO_ROW);
   return trx
     .selectNoFrom((eb) => [
       jsonArrayFrom(
-        eb.selectFrom('staff_user').select(['id', 'name']).where('id', 'in', present(staffIds)),
+        eb.selectFrom('staff_user').select(['id', 'name', 'active']).where('id', 'in', present(staffIds)),
       ).as('staff'),
       jsonObjectFrom(
         eb

@@ -109,9 +109,6 @@ export async function submitComplaint(
             },
           }
         : {}),
-      ...(context.settings.intake_department_id
-        ? { departmentId: context.settings.intake_department_id }
-        : {}),
       description: form.description,
       desiredOutcome: form.desiredOutcome,
     });

@@ -22,6 +22,7 @@ import { BoardTrackPanel } from './BoardTrackPanel.tsx';
 import { ComplaintHeader } from './ComplaintHeader.tsx';
 import { DownloadsPanel } from './DownloadsPanel.tsx';
 import { NextSteps } from './NextSteps.tsx';
+import { ResponsibilityPanel } from './ResponsibilityPanel.tsx';
 import { Timeline } from './Timeline.tsx';
 
 /** One complaint: header with the term, the next step, every action, the timeline and the files. */
@@ -120,7 +121,10 @@ export function ComplaintPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <ActionsPanel availability={availability} onOpen={onOpen} />
+          <Stack gap="lg">
+            <ResponsibilityPanel complaint={complaint} />
+            <ActionsPanel availability={availability} onOpen={onOpen} />
+          </Stack>
         </Grid.Col>
       </Grid>
       <Modal

@@ -36,6 +36,7 @@ export function Timeline({ complaint }: { complaint: ComplaintDetail }) {
                   <time dateTime={event.at}>{formatDateTime(event.at, locale)}</time>{' '}
                   {t.complaint.timelineBy(event.actor.name ?? t.complaint.system)}
                 </Text>
+                {event.type === 'routed' && <RoutedLine payload={event.payload} />}
                 {event.summary && (
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {event.summary}
@@ -47,5 +48,32 @@ export function Timeline({ complaint }: { complaint: ComplaintDetail }) {
         </MantineTimeline>
       </Paper>
     </section>
+  );
+}
+
+type Side = {
+  handler?: { name: string } | null;
+  department?: { name: string } | null;
+  manager?: { name: string } | null;
+} | null;
+
+/** policy 1.3, 2.6: where a routed complaint came from and went to, by name (as they were at that moment). */
+function RoutedLine({ payload }: { payload: Record<string, unknown> }) {
+  const { t } = useI18n();
+  const describe = (side: Side) => {
+    if (!side) return null;
+    const department = side.department?.name ?? '';
+    const who = side.handler?.name ?? t.complaint.routedQueue(department);
+    const where = side.handler && department ? ` (${department})` : '';
+    const manager = side.manager ? `, ${t.complaint.routedManager(side.manager.name)}` : '';
+    return `${who}${where}${manager}`;
+  };
+  const from = describe(payload.from as Side);
+  const to = describe(payload.to as Side);
+  return (
+    <Text size="sm" data-testid="routed-line">
+      {from && `${t.complaint.routedFrom}: ${from} → `}
+      {`${t.complaint.routedTo}: ${to ?? ''}`}
+    </Text>
   );
 }

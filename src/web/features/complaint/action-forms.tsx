@@ -31,6 +31,7 @@ import {
   WithdrawForm,
   WrittenOnlyForm,
 } from './forms/TextActionForms.tsx';
+import { TransferForm } from './forms/TransferForm.tsx';
 import { TriageForm } from './forms/TriageForm.tsx';
 
 /** The form behind each action button. */
@@ -39,6 +40,7 @@ export const ACTION_FORMS: Record<ActionKey, ComponentType<ActionFormProps & { u
   recordWithoutAnswerDuty: RecordWithoutAnswerDutyForm,
   assign: AssignForm,
   pickUp: PickUpForm,
+  transfer: TransferForm,
   contact: ContactForm,
   note: NoteForm,
   writtenOnly: WrittenOnlyForm,

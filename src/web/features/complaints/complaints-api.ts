@@ -91,6 +91,7 @@ export type ComplaintActionPath =
   | 'triage'
   | 'record-without-answer-duty'
   | 'assign'
+  | 'transfer'
   | 'contacts'
   | 'notes'
   | 'written-only'

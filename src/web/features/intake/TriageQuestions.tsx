@@ -1,7 +1,10 @@
 import { Alert, NativeSelect, Radio, Stack, Text, Textarea } from '@mantine/core';
 import {
+  CHOOSABLE_MANAGER_TAKES_REASONS,
   COMPLAINT_CATEGORIES,
   composeOutsideProcedureExplanation,
+  MANAGER_TAKES_REASONS,
+  type ManagerTakesReason,
   OUTSIDE_PROCEDURE_GROUNDS,
   type OutsideProcedureGround,
 } from '../../../domain/index.ts';
@@ -44,6 +47,7 @@ export function TriageQuestions({
     department: t.intake.subjectDepartment,
     employee: t.intake.subjectEmployee,
     contractor: t.intake.subjectContractor,
+    none: '',
   }[values.subjectKind];
 
   return (
@@ -162,23 +166,42 @@ export function TriageQuestions({
             name="subject-kind"
             label={t.intake.subjectKind}
             value={values.subjectKind}
-            onChange={(kind) => set({ subjectKind: kind as SubjectKind, subjectId: '' })}
+            onChange={(kind) => set({ subjectKind: kind as SubjectKind, subjectId: '', managerTakes: '' })}
           >
             <Stack gap={4} mt={4}>
-              {(['department', 'employee', 'contractor'] as const).map((kind) => (
+              {(['department', 'employee', 'contractor', 'none'] as const).map((kind) => (
                 <Radio key={kind} value={kind} label={t.intake.subjectKinds[kind]} />
               ))}
             </Stack>
           </Radio.Group>
-          <NativeSelect
-            id="intake-subject"
-            label={subjectLabel}
-            required
-            value={values.subjectId}
-            data={[choose, ...subjectOptions]}
-            error={error(`subject.${values.subjectKind}Id`)}
-            onChange={(event) => set({ subjectId: event.currentTarget.value })}
-          />
+          {values.subjectKind !== 'none' && (
+            <NativeSelect
+              id="intake-subject"
+              label={subjectLabel}
+              required
+              value={values.subjectId}
+              data={[choose, ...subjectOptions]}
+              error={error(`subject.${values.subjectKind}Id`)}
+              onChange={(event) => set({ subjectId: event.currentTarget.value })}
+            />
+          )}
+          {values.subjectKind === 'employee' && (
+            <NativeSelect
+              id="intake-manager-takes"
+              label={t.intake.managerTakes}
+              description={t.intake.managerTakesHint}
+              value={values.managerTakes}
+              data={[
+                { value: '', label: t.intake.managerTakesNo },
+                ...CHOOSABLE_MANAGER_TAKES_REASONS.map((reason) => ({
+                  value: reason,
+                  label: MANAGER_TAKES_REASONS[reason as ManagerTakesReason][locale],
+                })),
+              ]}
+              error={error('managerTakes')}
+              onChange={(event) => set({ managerTakes: event.currentTarget.value })}
+            />
+          )}
         </>
       )}
     </Stack>

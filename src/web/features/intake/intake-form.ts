@@ -9,7 +9,7 @@ import {
 import { fromDateTimeLocalValue } from '../complaints/format.ts';
 
 export type YesNo = 'yes' | 'no';
-export type SubjectKind = 'department' | 'employee' | 'contractor';
+export type SubjectKind = 'department' | 'employee' | 'contractor' | 'none';
 export type RepeatKind = 'disagrees_with_decision' | 'employee_response';
 
 /** Everything the intake screen holds, as the inputs hold it (strings, '' for nothing chosen). */
@@ -53,6 +53,8 @@ export type IntakeValues = {
   category: string;
   subjectKind: SubjectKind;
   subjectId: string;
+  /** About an employee: '' or why their manager takes it over (policy 1.3, 2.6). */
+  managerTakes: string;
 };
 
 /** A fresh intake: nothing chosen yet, no repeat, no representative. */
@@ -95,6 +97,7 @@ export function blankIntakeValues(channel: IntakeChannel, receivedAt: string): I
     category: '',
     subjectKind: 'department',
     subjectId: '',
+    managerTakes: '',
   };
 }
 
@@ -192,6 +195,8 @@ export function toTriageBody(values: IntakeValues): unknown {
       referralDetail: orUndefined(values.groundDetail) ?? null,
       ...flags,
     };
+  if (values.subjectKind === 'none')
+    return { outcome: 'complaint', category: values.category, subject: { kind: 'none' }, ...flags };
   const key = { department: 'departmentId', employee: 'employeeId', contractor: 'contractorId' }[
     values.subjectKind
   ];
@@ -199,6 +204,9 @@ export function toTriageBody(values: IntakeValues): unknown {
     outcome: 'complaint',
     category: values.category,
     subject: { kind: values.subjectKind, [key]: values.subjectId },
+    ...(values.subjectKind === 'employee' && values.managerTakes !== ''
+      ? { managerTakes: values.managerTakes }
+      : {}),
     ...flags,
   };
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { answerInput } from '../../../../contract/complaints.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
@@ -38,6 +38,14 @@ export function AnswerForm(props: ActionFormProps) {
         <>
           <Alert variant="light" color="gehoord">
             {t.complaint.form.recipientsNote}
+            {complaint.responsibility.cc.length > 0 && (
+              <Text size="sm" mt={4} data-testid="answer-cc">
+                {t.complaint.recipientsCc}:{' '}
+                {complaint.responsibility.cc
+                  .map((c) => `${c.name} (${t.complaint.responsibility.roles[c.role]})`)
+                  .join(', ')}
+              </Text>
+            )}
           </Alert>
           <Group>
             <Button variant="default" size="compact-sm" onClick={template}>

@@ -34,6 +34,7 @@ export function TriageForm(props: ActionFormProps) {
         { path: 'referralDetail', id: 'intake-ground-detail', label: t.intake.groundDetail },
         { path: 'category', id: 'intake-category', label: t.intake.category },
         { path: `subject.${values.subjectKind}Id`, id: 'intake-subject', label: t.intake.subjectKind },
+        { path: 'managerTakes', id: 'intake-manager-takes', label: t.intake.managerTakes },
       ]}
       submitLabel={submitLabel}
     >
