@@ -71,7 +71,7 @@ test('a web complaint that is a first-time repair request is referred, and the r
   await page.getByRole('button', { name: 'Nederlands' }).click();
 });
 
-test('a complaint outside the procedure is declined on its ground, with the explanation sent', async ({
+test('a complaint outside the procedure is declined on its ground; the explanation goes by post', async ({
   page,
   demoAccount,
   checkAccessibility,
@@ -112,7 +112,15 @@ test('a complaint outside the procedure is declined on its ground, with the expl
   );
   await checkAccessibility(page);
   await dialog.getByRole('button', { name: 'Uitleg versturen' }).click();
+  // policy 2.5: a letter without an e-mail address: prepared to post; only the posting day counts as explained
+  await expect(page.getByTestId('timeline')).toContainText('Brief met uitleg klaargezet om te posten');
+  await expect(page.getByTestId('complaint-status')).toHaveText('Buiten de klachtenprocedure');
+  await checkAccessibility(page);
+  await page.getByTestId('actions').getByRole('button', { name: 'Brief gepost' }).click();
+  const posted = page.getByRole('dialog', { name: 'Brief gepost' });
+  await expect(posted.getByLabel('Gepost op')).not.toHaveValue('');
+  await posted.getByRole('button', { name: 'Brief gepost' }).click();
   await expect(page.getByTestId('complaint-status')).toHaveText('Afgesloten');
-  await expect(page.getByTestId('timeline')).toContainText('Uitleg verstuurd');
+  await expect(page.getByTestId('timeline')).toContainText('Brief gepost');
   await checkAccessibility(page);
 });
