@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../contract/errors.ts';
 import {
+  type ComplaintCategory,
   decideRoute,
   type ManagerTakesReason,
   type Route,
@@ -9,6 +10,7 @@ import {
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError, unknownReference } from '../../http/app-error.ts';
 import * as repository from './complaint.repository.ts';
+import { findOrganizationRoutingRule } from './routing-settings.service.ts';
 
 /** Where the complaint is now; the route starts from here. */
 export type RoutingStart = Readonly<{
@@ -23,6 +25,7 @@ export type RoutingAsk =
   | { kind: 'registration'; departmentId: string | null }
   | {
       kind: 'triage';
+      category: ComplaintCategory | null;
       subject:
         | { kind: 'employee'; employeeId: string }
         | { kind: 'department'; departmentId: string }
@@ -75,6 +78,7 @@ export async function routeComplaint(
       if (employee === null) throw unknownReference('subject.employeeId');
       request = {
         kind: 'triage',
+        category: ask.category,
         subject: { kind: 'employee', employee },
         managerTakes: ask.managerTakes,
         suspectedCriminalOffence: ask.suspectedCriminalOffence,
@@ -82,6 +86,7 @@ export async function routeComplaint(
     } else
       request = {
         kind: 'triage',
+        category: ask.category,
         subject,
         managerTakes: ask.managerTakes,
         suspectedCriminalOffence: ask.suspectedCriminalOffence,
@@ -117,6 +122,7 @@ export async function routeComplaint(
     currentConcernedDepartmentId: start.concernedDepartmentId,
     intakeDepartmentId,
     departments,
+    organizationRule: await findOrganizationRoutingRule(trx),
   });
   if (!decided.ok) throw new AppError(decided.reason as ErrorCode);
   const route = decided.route;
