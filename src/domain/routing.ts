@@ -87,6 +87,8 @@ export type RoutingRequest =
       readonly category: ComplaintCategory | null;
       readonly subject: RoutingSubject;
       readonly managerTakes: ManagerTakesReason | null;
+      /** The organisation's routing rule (its routing settings, or the default); it decides at triage only. */
+      readonly organizationRule: OrganizationRoutingRule;
       /** policy 2.5: a suspected criminal offence — the employee it is about never handles it. */
       readonly suspectedCriminalOffence?: boolean;
     }
@@ -106,8 +108,6 @@ export type RoutingInput = Readonly<{
   intakeDepartmentId: string | null;
   /** Every department the route may touch (the subject's, the handler's, the intake and the target one). */
   departments: readonly RoutingDepartment[];
-  /** The organisation's routing rule (its routing settings, or the default). */
-  organizationRule: OrganizationRoutingRule;
 }>;
 
 export type RouteBasis =
@@ -234,7 +234,7 @@ function chooseDestination(input: RoutingInput): Outcome<Destination, RoutingPro
   const suspicion = request.suspectedCriminalOffence === true ? 'criminal_suspicion' : null;
   // policy 1.3: the organisation's rule sends complaints about an employee's conduct (policy 1.2, cat. 4) to the manager
   const byRule =
-    input.organizationRule.conductToManager && isAboutEmployeeConduct(request.category, subject.kind)
+    request.organizationRule.conductToManager && isAboutEmployeeConduct(request.category, subject.kind)
       ? 'organization_rule'
       : null;
   switch (subject.kind) {

@@ -73,6 +73,8 @@ export async function routeComplaint(
   let request: RoutingRequest;
   if (ask.kind === 'triage') {
     const subject = ask.subject;
+    // policy 1.3: read only here, so registrations and transfers keep their round-trip budget
+    const organizationRule = await findOrganizationRoutingRule(trx);
     if (subject.kind === 'employee') {
       const employee = await staffOf(trx, subject.employeeId);
       if (employee === null) throw unknownReference('subject.employeeId');
@@ -81,6 +83,7 @@ export async function routeComplaint(
         category: ask.category,
         subject: { kind: 'employee', employee },
         managerTakes: ask.managerTakes,
+        organizationRule,
         suspectedCriminalOffence: ask.suspectedCriminalOffence,
       };
     } else
@@ -89,6 +92,7 @@ export async function routeComplaint(
         category: ask.category,
         subject,
         managerTakes: ask.managerTakes,
+        organizationRule,
         suspectedCriminalOffence: ask.suspectedCriminalOffence,
       };
   } else if (ask.kind === 'transfer') {
@@ -122,7 +126,6 @@ export async function routeComplaint(
     currentConcernedDepartmentId: start.concernedDepartmentId,
     intakeDepartmentId,
     departments,
-    organizationRule: await findOrganizationRoutingRule(trx),
   });
   if (!decided.ok) throw new AppError(decided.reason as ErrorCode);
   const route = decided.route;
