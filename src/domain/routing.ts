@@ -1,3 +1,4 @@
+import type { ComplaintCategory } from './complaint-category.ts';
 import { fail, type Outcome, succeed } from './result.ts';
 
 // Who handles a complaint, in which department, and who stays accountable (policy 1.3, 2.3, 2.6, 3.2).
@@ -15,16 +16,43 @@ export const MANAGER_TAKES_REASONS = {
     nl: 'Vermoeden van een strafbaar feit door de medewerker',
     en: 'A suspected criminal offence by the employee',
   },
+  // policy 1.3: the organisation's own rule (routing settings), never chosen per case
+  organization_rule: {
+    nl: 'Volgens de regel van de organisatie gaan klachten over het gedrag van een medewerker naar de leidinggevende',
+    en: 'By the organisation’s rule, complaints about an employee’s conduct go to their manager',
+  },
 } as const;
 export type ManagerTakesReason = keyof typeof MANAGER_TAKES_REASONS;
 
-/** The reasons a person chooses at triage; `criminal_suspicion` follows from the suspicion itself. */
+/**
+ * The reasons a person chooses at triage; `criminal_suspicion` follows from the suspicion itself and
+ * `organization_rule` from the organisation's routing rule.
+ */
 export const CHOOSABLE_MANAGER_TAKES_REASONS = [
   'employee_absent',
   'employee_left',
   'conduct_complainant_asks',
 ] as const satisfies readonly ManagerTakesReason[];
 export type ChoosableManagerTakesReason = (typeof CHOOSABLE_MANAGER_TAKES_REASONS)[number];
+
+/**
+ * The organisation's routing rule (policy 1.3: "tenzij de regel van de organisatie … zegt dat de leidinggevende
+ * de klacht behandelt"): complaints about an employee's conduct go to their manager. No row = the default.
+ */
+export type OrganizationRoutingRule = Readonly<{ conductToManager: boolean }>;
+
+export const DEFAULT_ORGANIZATION_ROUTING_RULE: OrganizationRoutingRule = { conductToManager: false };
+
+/**
+ * Is the complaint about an employee's conduct? policy 1.2 category 4: "door een medewerker … onjuist
+ * behandeld", with an employee (not a department or a contractor) as its subject.
+ */
+export function isAboutEmployeeConduct(
+  category: ComplaintCategory | null,
+  subjectKind: RoutingSubject['kind'],
+): boolean {
+  return category === 'treated_wrongly' && subjectKind === 'employee';
+}
 
 /** A staff member as routing needs to know them. */
 export type RoutingStaff = Readonly<{ id: string; active: boolean; departmentId: string | null }>;
@@ -55,8 +83,12 @@ export type RoutingRequest =
     }
   | {
       readonly kind: 'triage';
+      /** policy 1.2: the triage's category; category 4 about an employee is "about their conduct". */
+      readonly category: ComplaintCategory | null;
       readonly subject: RoutingSubject;
       readonly managerTakes: ManagerTakesReason | null;
+      /** The organisation's routing rule (its routing settings, or the default); it decides at triage only. */
+      readonly organizationRule: OrganizationRoutingRule;
       /** policy 2.5: a suspected criminal offence — the employee it is about never handles it. */
       readonly suspectedCriminalOffence?: boolean;
     }
@@ -200,6 +232,11 @@ function chooseDestination(input: RoutingInput): Outcome<Destination, RoutingPro
   }
   const { subject, managerTakes } = request;
   const suspicion = request.suspectedCriminalOffence === true ? 'criminal_suspicion' : null;
+  // policy 1.3: the organisation's rule sends complaints about an employee's conduct (policy 1.2, cat. 4) to the manager
+  const byRule =
+    request.organizationRule.conductToManager && isAboutEmployeeConduct(request.category, subject.kind)
+      ? 'organization_rule'
+      : null;
   switch (subject.kind) {
     case 'employee': {
       const employee = subject.employee;
@@ -207,7 +244,8 @@ function chooseDestination(input: RoutingInput): Outcome<Destination, RoutingPro
       if (concerned === null) return fail('employee_without_department');
       // policy 1.3: an employee who has left cannot handle it; the manager takes it over
       // policy 2.5: nor can an employee suspected of a criminal offence handle the complaint about it
-      const reason = suspicion ?? managerTakes ?? (employee.active ? null : 'employee_left');
+      // The organisation's rule comes last: a reason of the case itself says more about why
+      const reason = suspicion ?? managerTakes ?? (employee.active ? null : 'employee_left') ?? byRule;
       if (reason !== null) {
         const managerId = input.departments.find((d) => d.id === concerned)?.managerUserId ?? null;
         if (managerId === null) return fail('department_without_manager');

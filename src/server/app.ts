@@ -28,6 +28,7 @@ import { auditRoutes } from './modules/auth/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { complaintActionRoutes } from './modules/complaints/complaint-actions.routes.ts';
 import { complaintsRoutes } from './modules/complaints/complaints.routes.ts';
+import { routingSettingsRoutes } from './modules/complaints/routing-settings.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { integrationRoutes } from './modules/integrations/integrations.routes.ts';
 import { addWebhooksToOpenApi } from './modules/integrations/openapi-webhooks.ts';
@@ -193,6 +194,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { db: deps.db });
   await app.register(complaintsRoutes, { db: deps.db });
   await app.register(complaintActionRoutes, { db: deps.db });
+  await app.register(routingSettingsRoutes, { db: deps.db });
   await app.register(notificationRoutes, { db: deps.db });
   await app.register(learningRoutes, { db: deps.db });
   await app.register(jobRunRoutes, { db: deps.db });

@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
+  type ComplaintCategory,
+  DEFAULT_ORGANIZATION_ROUTING_RULE,
   decideRoute,
+  isAboutEmployeeConduct,
   listResponsibilityProblems,
   type RoutingInput,
   type RoutingRequest,
@@ -33,10 +36,13 @@ function input(request: RoutingRequest, extra: Partial<RoutingInput> = {}): Rout
     ...extra,
   };
 }
+type TriageRequest = Extract<RoutingRequest, { kind: 'triage' }>;
 const triage = (
-  subject: Extract<RoutingRequest, { kind: 'triage' }>['subject'],
+  subject: TriageRequest['subject'],
   managerTakes = null as never,
-) => ({ kind: 'triage', subject, managerTakes }) as const;
+  category: ComplaintCategory | null = 'treated_wrongly',
+  organizationRule: TriageRequest['organizationRule'] = DEFAULT_ORGANIZATION_ROUTING_RULE,
+) => ({ kind: 'triage', category, subject, managerTakes, organizationRule }) as const;
 const registration = { kind: 'registration', departmentId: null } as const;
 
 describe('decideRoute: where the complaint goes', () => {
@@ -137,6 +143,8 @@ describe('decideRoute: where the complaint goes', () => {
       name: 'policy 2.5: a suspected offence by the employee it is about → their manager, whatever was chosen',
       input: input({
         kind: 'triage',
+        category: 'treated_wrongly',
+        organizationRule: DEFAULT_ORGANIZATION_ROUTING_RULE,
         subject: { kind: 'employee', employee: mohamed },
         managerTakes: 'employee_absent',
         suspectedCriminalOffence: true,
@@ -152,6 +160,8 @@ describe('decideRoute: where the complaint goes', () => {
       name: 'policy 1.3: the manager takes it over when the employee is absent',
       input: input({
         kind: 'triage',
+        category: 'treated_wrongly',
+        organizationRule: DEFAULT_ORGANIZATION_ROUTING_RULE,
         subject: { kind: 'employee', employee: mohamed },
         managerTakes: 'employee_absent',
       }),
@@ -167,6 +177,8 @@ describe('decideRoute: where the complaint goes', () => {
       name: 'policy 1.3: about conduct, the complainant asks for the manager',
       input: input({
         kind: 'triage',
+        category: 'treated_wrongly',
+        organizationRule: DEFAULT_ORGANIZATION_ROUTING_RULE,
         subject: { kind: 'employee', employee: mohamed },
         managerTakes: 'conduct_complainant_asks',
       }),
@@ -261,6 +273,107 @@ describe('decideRoute: where the complaint goes', () => {
     const result = decideRoute(given);
     expect(result.ok, JSON.stringify(result)).toBe(true);
     if (result.ok) expect(result.route).toMatchObject(route);
+  });
+});
+
+describe("decideRoute: the organisation's rule, conduct complaints to the manager (policy 1.2 cat. 4, 1.3)", () => {
+  const on = { conductToManager: true };
+  const off = { conductToManager: false };
+  const withRule = (
+    subject: TriageRequest['subject'],
+    managerTakes: string | null = null,
+    category: ComplaintCategory | null = 'treated_wrongly',
+    rule = on,
+  ) => input(triage(subject, managerTakes as never, category, rule));
+  const employeeCase = { handlerId: 'mohamed', managerTakesReason: null, basis: 'employee_concerned' };
+  test.each([
+    {
+      name: 'rule on: about an employee’s conduct → their manager takes it, reason “organization_rule”',
+      input: withRule({ kind: 'employee', employee: mohamed }),
+      route: {
+        handlerId: 'victor',
+        handlingDepartmentId: 'vastgoed',
+        concernedDepartmentId: 'vastgoed',
+        managerId: 'victor',
+        assistantIds: ['vera'],
+        managerTakesReason: 'organization_rule',
+        basis: 'manager_takes',
+        policy: '1.3',
+      },
+    },
+    {
+      name: 'rule off: the employee it is about handles it',
+      input: withRule({ kind: 'employee', employee: mohamed }, null, 'treated_wrongly', off),
+      route: employeeCase,
+    },
+    ...(['no_or_late_answer', 'repair_badly_done', 'request_wrongly_handled', null] as const).map(
+      (category) => ({
+        name: `rule on, category ${category}: not about conduct, the employee handles it`,
+        input: withRule({ kind: 'employee', employee: mohamed }, null, category),
+        route: employeeCase,
+      }),
+    ),
+    {
+      name: 'rule on: about a department → still its unassigned queue',
+      input: withRule({ kind: 'department', departmentId: 'vastgoed' }),
+      route: { handlerId: null, managerTakesReason: null, basis: 'department_queue' },
+    },
+    {
+      name: 'rule on: about a contractor → still the responsible department’s queue',
+      input: withRule({ kind: 'contractor', responsibleDepartmentId: 'vastgoed' }),
+      route: { handlerId: null, managerTakesReason: null, basis: 'contractor_department' },
+    },
+    {
+      name: 'rule on: a reason chosen for the case wins (employee absent)',
+      input: withRule({ kind: 'employee', employee: mohamed }, 'employee_absent'),
+      route: { handlerId: 'victor', managerTakesReason: 'employee_absent', basis: 'manager_takes' },
+    },
+    {
+      name: 'rule on: the complainant’s own request is recorded as such',
+      input: withRule({ kind: 'employee', employee: mohamed }, 'conduct_complainant_asks'),
+      route: { handlerId: 'victor', managerTakesReason: 'conduct_complainant_asks' },
+    },
+    {
+      name: 'rule on: policy 2.5 a suspected criminal offence still wins',
+      input: input({
+        kind: 'triage',
+        category: 'treated_wrongly',
+        subject: { kind: 'employee', employee: mohamed },
+        managerTakes: null,
+        organizationRule: on,
+        suspectedCriminalOffence: true,
+      }),
+      route: { handlerId: 'victor', managerTakesReason: 'criminal_suspicion' },
+    },
+    {
+      name: 'rule on: an employee who has left is recorded as left',
+      input: withRule({ kind: 'employee', employee: left(mohamed) }),
+      route: { handlerId: 'victor', managerTakesReason: 'employee_left' },
+    },
+  ])('$name', ({ input: given, route }) => {
+    const result = decideRoute(given);
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (result.ok) expect(result.route).toMatchObject(route);
+  });
+
+  test('rule on: without a manager to take it, the route is refused (policy 2.3)', () => {
+    expect(decideRoute(withRule({ kind: 'employee', employee: sven }))).toEqual({
+      ok: false,
+      reason: 'department_without_manager',
+    });
+  });
+
+  test.each([
+    { category: 'treated_wrongly', subject: 'employee', conduct: true },
+    { category: 'treated_wrongly', subject: 'department', conduct: false },
+    { category: 'treated_wrongly', subject: 'contractor', conduct: false },
+    { category: 'treated_wrongly', subject: 'none', conduct: false },
+    { category: 'no_or_late_answer', subject: 'employee', conduct: false },
+    { category: 'repair_badly_done', subject: 'employee', conduct: false },
+    { category: 'request_wrongly_handled', subject: 'employee', conduct: false },
+    { category: null, subject: 'employee', conduct: false },
+  ] as const)('isAboutEmployeeConduct($category, $subject) → $conduct', ({ category, subject, conduct }) => {
+    expect(isAboutEmployeeConduct(category, subject)).toBe(conduct);
   });
 });
 

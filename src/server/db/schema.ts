@@ -329,6 +329,14 @@ export interface TermMonitorSettingsTable {
   updated_by: Nullable<string>;
 }
 
+/** Per organisation: its routing rule (policy 1.3: conduct complaints to the manager); no row = defaults. */
+export interface RoutingSettingsTable {
+  organization_id: string;
+  conduct_to_manager: Generated<boolean>;
+  updated_at: UpdatedAt;
+  updated_by: Nullable<string>;
+}
+
 export interface LegalHoldTable {
   id: Generated<string>;
   organization_id: string;
@@ -740,6 +748,7 @@ export interface DB {
   complaint_access_log: ComplaintAccessLogTable;
   privacy_settings: PrivacySettingsTable;
   term_monitor_settings: TermMonitorSettingsTable;
+  routing_settings: RoutingSettingsTable;
   legal_hold: LegalHoldTable;
   erasure_log: ErasureLogTable;
   complaint_attachment: ComplaintAttachmentTable;

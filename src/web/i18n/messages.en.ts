@@ -225,6 +225,9 @@ export const en: Messages = {
     managerTakesHint:
       'Normally the staff member the complaint is about handles it. If that staff member has left, the manager always takes it over.',
     managerTakesNo: 'No, the staff member handles it',
+    managerTakesByRule: 'Yes, by the organisation’s rule',
+    managerTakesByRuleHint:
+      'Your organisation has agreed: the manager handles complaints about an employee’s conduct. So this complaint goes to the manager. Only choose a reason if there is another one.',
     subjectDepartment: 'Department',
     subjectEmployee: 'Staff member',
     subjectContractor: 'Contractor or party',
@@ -864,6 +867,14 @@ export const en: Messages = {
     departmentCreated: (name: string) => `Department ${name} has been created.`,
     editDepartment: (name: string) => `Change ${name}`,
     departmentActive: 'Department active',
+    routingRuleTitle: "Complaints about an employee's conduct",
+    routingRuleIntro:
+      'A complaint about an employee goes to that employee. Their manager stays ultimately responsible. Your organisation can choose that the manager handles complaints about an employee’s conduct personally (complaints policy 1.3).',
+    routingRuleConduct: 'The manager handles complaints about an employee’s conduct',
+    routingRuleConductHint:
+      'This applies to category 4 complaints (treated wrongly) about an employee. Once it is clear that it is a complaint, it goes to that employee’s manager. The complaint shows the reason: the organisation’s rule. Complaints already assigned stay where they are.',
+    routingRuleSavedOn: 'Saved. New complaints about conduct go to the manager.',
+    routingRuleSavedOff: 'Saved. The employee handles new complaints about their own conduct.',
     tokensTitle: 'API tokens',
     newToken: 'New API token',
     tokenName: 'Name of the integration',

@@ -244,6 +244,9 @@ export const nl = {
     managerTakesHint:
       'Normaal behandelt de medewerker over wie de klacht gaat hem zelf. Is die medewerker uit dienst, dan neemt de leidinggevende hem altijd over.',
     managerTakesNo: 'Nee, de medewerker behandelt de klacht zelf',
+    managerTakesByRule: 'Ja, volgens de regel van de organisatie',
+    managerTakesByRuleHint:
+      'Uw organisatie heeft afgesproken: klachten over het gedrag van een medewerker behandelt de leidinggevende. Deze klacht gaat dus naar de leidinggevende. Kies alleen een reden als er een andere reden is.',
     subjectDepartment: 'Afdeling',
     subjectEmployee: 'Medewerker',
     subjectContractor: 'Aannemer of partij',
@@ -903,6 +906,14 @@ export const nl = {
     departmentCreated: (name: string) => `Afdeling ${name} is aangemaakt.`,
     editDepartment: (name: string) => `${name} wijzigen`,
     departmentActive: 'Afdeling actief',
+    routingRuleTitle: 'Klachten over het gedrag van een medewerker',
+    routingRuleIntro:
+      'Een klacht over een medewerker gaat naar die medewerker. De leidinggevende blijft eindverantwoordelijk. Uw organisatie kan kiezen dat de leidinggevende klachten over het gedrag van een medewerker zelf behandelt (klachtenregeling 1.3).',
+    routingRuleConduct: 'De leidinggevende behandelt klachten over het gedrag van een medewerker',
+    routingRuleConductHint:
+      'Dit geldt voor klachten in categorie 4 (onjuist behandeld) over een medewerker. Zodra vaststaat dat het een klacht is, gaat de klacht naar de leidinggevende van die medewerker. Op de klacht staat als reden: de regel van de organisatie. Klachten die al verdeeld zijn, blijven waar ze zijn.',
+    routingRuleSavedOn: 'Opgeslagen. Nieuwe klachten over gedrag gaan naar de leidinggevende.',
+    routingRuleSavedOff: 'Opgeslagen. De medewerker behandelt nieuwe klachten over zijn of haar gedrag zelf.',
     tokensTitle: 'API-sleutels',
     newToken: 'Nieuwe API-sleutel',
     tokenName: 'Naam van de koppeling',

@@ -18,6 +18,7 @@ import {
   type Approval,
   type Assessment,
   type CommitteeCase,
+  type ComplaintCategory,
   type ComplaintPermission,
   type ComplaintStatus,
   type ComplaintSubject,
@@ -117,6 +118,7 @@ export function triage(w: Write, input: TriageInputBody) {
     const result = await routeAtTriage(
       ctx,
       accepted,
+      input.category,
       subject.routing,
       input.managerTakes ?? null,
       input.suspectedCriminalOffence,
@@ -137,12 +139,15 @@ export function triage(w: Write, input: TriageInputBody) {
 async function routeAtTriage(
   ctx: MutationContext,
   accepted: MutationResult,
+  category: ComplaintCategory,
   subject: Extract<RoutingAsk, { kind: 'triage' }>['subject'],
   managerTakes: ManagerTakesReason | null,
   suspectedCriminalOffence: boolean,
 ): Promise<MutationResult> {
+  // policy 1.3: the organisation's rule may send a complaint about an employee's conduct to their manager
   const routed = await routeComplaint(ctx.trx, routingStart(ctx.row), {
     kind: 'triage',
+    category,
     subject,
     managerTakes,
     suspectedCriminalOffence,
@@ -511,6 +516,7 @@ export function flagCriminalOffence(w: Write) {
             flagged,
             await routeComplaint(ctx.trx, routingStart(ctx.row), {
               kind: 'triage',
+              category: ctx.row.category as ComplaintCategory | null,
               subject: { kind: 'employee', employeeId: suspect },
               managerTakes: null,
               suspectedCriminalOffence: true,

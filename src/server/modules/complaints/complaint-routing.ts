@@ -1,5 +1,6 @@
 import type { ErrorCode } from '../../../contract/errors.ts';
 import {
+  type ComplaintCategory,
   decideRoute,
   type ManagerTakesReason,
   type Route,
@@ -9,6 +10,7 @@ import {
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError, unknownReference } from '../../http/app-error.ts';
 import * as repository from './complaint.repository.ts';
+import { findOrganizationRoutingRule } from './routing-settings.service.ts';
 
 /** Where the complaint is now; the route starts from here. */
 export type RoutingStart = Readonly<{
@@ -23,6 +25,7 @@ export type RoutingAsk =
   | { kind: 'registration'; departmentId: string | null }
   | {
       kind: 'triage';
+      category: ComplaintCategory | null;
       subject:
         | { kind: 'employee'; employeeId: string }
         | { kind: 'department'; departmentId: string }
@@ -70,20 +73,26 @@ export async function routeComplaint(
   let request: RoutingRequest;
   if (ask.kind === 'triage') {
     const subject = ask.subject;
+    // policy 1.3: read only here, so registrations and transfers keep their round-trip budget
+    const organizationRule = await findOrganizationRoutingRule(trx);
     if (subject.kind === 'employee') {
       const employee = await staffOf(trx, subject.employeeId);
       if (employee === null) throw unknownReference('subject.employeeId');
       request = {
         kind: 'triage',
+        category: ask.category,
         subject: { kind: 'employee', employee },
         managerTakes: ask.managerTakes,
+        organizationRule,
         suspectedCriminalOffence: ask.suspectedCriminalOffence,
       };
     } else
       request = {
         kind: 'triage',
+        category: ask.category,
         subject,
         managerTakes: ask.managerTakes,
+        organizationRule,
         suspectedCriminalOffence: ask.suspectedCriminalOffence,
       };
   } else if (ask.kind === 'transfer') {

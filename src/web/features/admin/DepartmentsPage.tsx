@@ -22,6 +22,7 @@ import { describeApiError, isFieldProblem } from '../../lib/describe-error.ts';
 import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../lib/form-errors.ts';
 import { QueryState } from '../people/QueryState.tsx';
 import { createDepartment, fetchDepartments, fetchUsers, updateDepartment } from './admin-api.ts';
+import { RoutingRuleSection } from './RoutingRuleSection.tsx';
 
 const departmentsKey = ['departments'];
 
@@ -36,7 +37,10 @@ function useManagerOptions() {
   ];
 }
 
-/** Departments and their manager (leidinggevende), who is responsible for the department's complaints. */
+/**
+ * Departments and their manager (leidinggevende), who is responsible for the department's complaints, and the
+ * organisation's rule on when that manager takes a complaint over (policy 1.3).
+ */
 export function DepartmentsPage() {
   const { t } = useI18n();
   useDocumentTitle(t.admin.departmentsTitle);
@@ -82,6 +86,7 @@ export function DepartmentsPage() {
           </Table>
         )}
       </QueryState>
+      <RoutingRuleSection />
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}

@@ -13,6 +13,7 @@ import {
   updateContractorInput,
   updateReferenceValueInput,
 } from '../../../contract/reference-data.ts';
+import { routingSettings, type UpdateRoutingSettingsInput } from '../../../contract/routing-settings.ts';
 import { setupGaps } from '../../../contract/setup.ts';
 import {
   createDepartmentInput,
@@ -87,3 +88,6 @@ export const updateContractor = (id: string, input: z.input<typeof updateContrac
 export const fetchPortalSettings = () => api.get('/api/admin/portal-settings', { schema: portalSettings });
 export const savePortalSettings = (input: z.input<typeof portalSettings>) =>
   apiRequest('PUT', '/api/admin/portal-settings', { body: input, schema: portalSettings });
+
+export const saveRoutingSettings = (input: UpdateRoutingSettingsInput) =>
+  apiRequest('PUT', '/api/routing-settings', { body: input, schema: routingSettings });

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { calendarSettings } from '../../../contract/reference-data.ts';
+import { routingSettings } from '../../../contract/routing-settings.ts';
 import { api } from '../../lib/api-client.ts';
 import { fetchContractors, fetchDepartments, fetchStaff } from './complaints-api.ts';
 
@@ -16,5 +17,13 @@ export const useCalendarSettings = () =>
   useQuery({
     queryKey: ['calendar-settings'],
     queryFn: () => api.get('/api/calendar-settings', { schema: calendarSettings }),
+    staleTime: RARELY,
+  });
+/** The organisation's routing rule (policy 1.3); the admin screen changes it, triage shows its effect. */
+export const routingSettingsKey = ['routing-settings'];
+export const useRoutingSettings = () =>
+  useQuery({
+    queryKey: routingSettingsKey,
+    queryFn: () => api.get('/api/routing-settings', { schema: routingSettings }),
     staleTime: RARELY,
   });

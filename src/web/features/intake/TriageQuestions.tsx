@@ -2,7 +2,9 @@ import { Alert, NativeSelect, Radio, Stack, Text, Textarea } from '@mantine/core
 import {
   CHOOSABLE_MANAGER_TAKES_REASONS,
   COMPLAINT_CATEGORIES,
+  type ComplaintCategory,
   composeOutsideProcedureExplanation,
+  isAboutEmployeeConduct,
   MANAGER_TAKES_REASONS,
   type ManagerTakesReason,
   OUTSIDE_PROCEDURE_GROUNDS,
@@ -10,7 +12,12 @@ import {
 } from '../../../domain/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../lib/form-errors.ts';
-import { useContractors, useDepartments, useStaff } from '../complaints/reference-queries.ts';
+import {
+  useContractors,
+  useDepartments,
+  useRoutingSettings,
+  useStaff,
+} from '../complaints/reference-queries.ts';
 import type { IntakeValues, SubjectKind } from './intake-form.ts';
 import { YesNo } from './YesNo.tsx';
 
@@ -34,6 +41,11 @@ export function TriageQuestions({
   const departments = useDepartments();
   const staff = useStaff();
   const contractors = useContractors();
+  // policy 1.3: the organisation's rule may already send this complaint to the manager; say so here
+  const routingRule = useRoutingSettings();
+  const byRule =
+    routingRule.data?.conductToManager === true &&
+    isAboutEmployeeConduct((values.category || null) as ComplaintCategory | null, values.subjectKind);
   const error = (path: string) => errors[`triage.${path}`]?.[locale];
   const choose = { value: '', label: t.intake.choose };
   const ground = values.ground as OutsideProcedureGround | '';
@@ -189,10 +201,10 @@ export function TriageQuestions({
             <NativeSelect
               id="intake-manager-takes"
               label={t.intake.managerTakes}
-              description={t.intake.managerTakesHint}
+              description={byRule ? t.intake.managerTakesByRuleHint : t.intake.managerTakesHint}
               value={values.managerTakes}
               data={[
-                { value: '', label: t.intake.managerTakesNo },
+                { value: '', label: byRule ? t.intake.managerTakesByRule : t.intake.managerTakesNo },
                 ...CHOOSABLE_MANAGER_TAKES_REASONS.map((reason) => ({
                   value: reason,
                   label: MANAGER_TAKES_REASONS[reason as ManagerTakesReason][locale],
