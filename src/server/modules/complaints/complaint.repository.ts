@@ -207,32 +207,30 @@ export async function findDepartment(trx: Scoped, id: string) {
     .executeTakeFirst();
 }
 
-/**
- * The departments a route may touch, each with its manager and its own active management assistants
- * (policy 2.3: the cc follows the handling department; a department without one shows a problem instead).
- */
+/** The departments a route may touch, each with its manager. */
 export async function findRoutingDepartments(trx: Scoped, ids: readonly (string | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return [];
-  const rows = await trx
-    .selectFrom('department as d')
-    .select([
-      'd.id',
-      'd.name',
-      'd.manager_user_id',
-      sql<string[]>`array(
-        select s.id from staff_user s
-        where s.department_id = d.id and s.active and 'management_assistant' = any(s.roles)
-        order by s.name)`.as('assistant_ids'),
-    ])
-    .where('d.id', 'in', wanted)
+  return trx
+    .selectFrom('department')
+    .select(['id', 'name', 'manager_user_id as managerUserId'])
+    .where('id', 'in', wanted)
     .execute();
-  return rows.map((d) => ({
-    id: d.id,
-    name: d.name,
-    managerUserId: d.manager_user_id,
-    assistantIds: d.assistant_ids,
-  }));
+}
+
+/**
+ * The staff of those departments, by name: the domain's `listDepartmentAssistantIds` picks each
+ * department's management assistants from them (policy 2.3).
+ */
+export async function findDepartmentStaff(trx: Scoped, departmentIds: readonly string[]) {
+  if (departmentIds.length === 0) return [];
+  return trx
+    .selectFrom('staff_user')
+    .select(['id', 'department_id as departmentId', 'roles', 'active'])
+    .where('department_id', 'in', [...departmentIds])
+    .orderBy('name')
+    .orderBy('id')
+    .execute();
 }
 
 /** The department that takes in website and e-mail complaints (policy 2.1), if one is set. */
