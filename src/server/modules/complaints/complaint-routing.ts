@@ -112,11 +112,10 @@ export async function routeComplaint(
     subjectDepartment,
   ]);
   // policy 2.3: the cc goes to the department's own assistants — the rule the set-up gaps check too
-  const staff = await repository.findDepartmentStaff(
-    trx,
-    found.map((d) => d.id),
-  );
-  const departments = found.map((d) => ({ ...d, assistantIds: listDepartmentAssistantIds(d.id, staff) }));
+  const departments = found.map(({ staff, ...d }) => ({
+    ...d,
+    assistantIds: listDepartmentAssistantIds(d.id, staff),
+  }));
   const decided = decideRoute({
     request,
     currentHandler,

@@ -207,29 +207,29 @@ export async function findDepartment(trx: Scoped, id: string) {
     .executeTakeFirst();
 }
 
-/** The departments a route may touch, each with its manager. */
+/**
+ * The departments a route may touch, each with its manager and its staff by name: the domain's
+ * `listDepartmentAssistantIds` picks the management assistants from them (policy 2.3). One round trip.
+ */
 export async function findRoutingDepartments(trx: Scoped, ids: readonly (string | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return [];
   return trx
-    .selectFrom('department')
-    .select(['id', 'name', 'manager_user_id as managerUserId'])
-    .where('id', 'in', wanted)
-    .execute();
-}
-
-/**
- * The staff of those departments, by name: the domain's `listDepartmentAssistantIds` picks each
- * department's management assistants from them (policy 2.3).
- */
-export async function findDepartmentStaff(trx: Scoped, departmentIds: readonly string[]) {
-  if (departmentIds.length === 0) return [];
-  return trx
-    .selectFrom('staff_user')
-    .select(['id', 'department_id as departmentId', 'roles', 'active'])
-    .where('department_id', 'in', [...departmentIds])
-    .orderBy('name')
-    .orderBy('id')
+    .selectFrom('department as d')
+    .select((eb) => [
+      'd.id',
+      'd.name',
+      'd.manager_user_id as managerUserId',
+      jsonArrayFrom(
+        eb
+          .selectFrom('staff_user as s')
+          .select(['s.id', 's.department_id as departmentId', 's.roles', 's.active'])
+          .whereRef('s.department_id', '=', 'd.id')
+          .orderBy('s.name')
+          .orderBy('s.id'),
+      ).as('staff'),
+    ])
+    .where('d.id', 'in', wanted)
     .execute();
 }
 
