@@ -65,7 +65,7 @@ test('the first administrator sets up Gehoord with the demo organisation', async
   await expect(page.getByRole('alert')).toContainText('Deze wachtwoorden ziet u maar één keer');
   expect(new URL(page.url()).hash, 'the used-up link leaves the address bar').toBe('');
   const rows = page.getByTestId('demo-accounts').locator('tbody tr');
-  await expect(rows).toHaveCount(10);
+  await expect(rows).toHaveCount(13);
   await checkAccessibility(page);
 
   const accounts = await rows.evaluateAll((trs) =>
@@ -83,6 +83,12 @@ test('the first administrator sets up Gehoord with the demo organisation', async
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Werk');
   await expect(page.getByTestId('signed-in-user')).toHaveText(ADMIN.name);
   await expect(page.getByText('Wonen Midden-Delfland')).toBeVisible();
+
+  // The demo lacks nothing: every department has a manager and a management assistant of its own.
+  await page.goto('/beheer');
+  await expect(page).toHaveURL(/\/beheer\/overzicht$/);
+  await expect(page.getByTestId('setup-complete')).toBeVisible();
+  await checkAccessibility(page);
 
   await page.getByRole('button', { name: 'Uitloggen', exact: true }).click();
   await expect(page).toHaveURL(/\/inloggen/);

@@ -31,18 +31,12 @@ test('a complaint about an employee of another department goes to that employee,
   demoAccount,
   checkAccessibility,
 }) => {
-  // The scene: Vastgoed & Onderhoud gets a management assistant (the demo has one only in Klantcontact).
+  // The scene: Vastgoed & Onderhoud, with Noor Vermeulen as its own management assistant in the demo.
   const ruud = demoAccount(RUUD);
   const admin = await staffApiSession(baseURL as string, ruud.email, ruud.password);
   const departments = await admin.get<{ id: string; name: string }[]>('/api/departments');
   const maintenance = departments.find((d) => d.name === 'Vastgoed & Onderhoud');
   expect(maintenance, 'demo department Vastgoed & Onderhoud').toBeDefined();
-  await admin.post('/api/admin/users', {
-    name: 'Noor Vermeulen',
-    email: 'noor.vermeulen@demo.gehoord.nl',
-    departmentId: maintenance?.id,
-    roles: ['employee', 'management_assistant'],
-  });
   await admin.dispose();
 
   // Eva registers the phone complaint; the triage names Mohamed as the person it is about.

@@ -90,8 +90,9 @@ export const setupGap = z
       .describe(
         'intake_department_missing: website complaints have no department to go to; ' +
           'intake_department_without_manager: nobody answers for them; ' +
-          'management_assistant_missing: no answer can be copied to a management assistant (policy 2.3); ' +
           'department_without_manager: a department nobody is responsible for; ' +
+          'department_without_assistant: a department without an active management assistant of its own, so ' +
+          'its answers cannot be copied to one (policy 2.3; routing takes the cc from the handling department); ' +
           'contact_details_missing: no phone number or e-mail address for tenants (policy 1.1); ' +
           'committee_details_missing: the regional complaints committee is not named or not reachable (policy 1.3)',
       ),

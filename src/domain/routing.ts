@@ -57,6 +57,32 @@ export function isAboutEmployeeConduct(
 /** A staff member as routing needs to know them. */
 export type RoutingStaff = Readonly<{ id: string; active: boolean; departmentId: string | null }>;
 
+/** A staff member as the cc rule needs to know them (the set-up gaps use the same shape). */
+export type AssistantCandidate = Readonly<{
+  id: string;
+  departmentId: string | null;
+  roles: readonly string[];
+  active: boolean;
+}>;
+
+/**
+ * The management assistants of a department: its own active staff with that role, in the order given.
+ * policy 2.3: the answer goes in cc to the handling department's assistant; one elsewhere does not count.
+ */
+export function listDepartmentAssistantIds(
+  departmentId: string,
+  staff: readonly AssistantCandidate[],
+): string[] {
+  return staff
+    .filter(
+      (member) =>
+        member.active &&
+        member.departmentId === departmentId &&
+        member.roles.includes('management_assistant'),
+    )
+    .map((member) => member.id);
+}
+
 /** A department as routing needs to know it: its manager (leidinggevende) and management assistants. */
 export type RoutingDepartment = Readonly<{
   id: string;

@@ -1,6 +1,8 @@
 // What an installation still lacks before every complaint can be routed, answered and copied as the policy
 // asks. Pure: the server gathers the facts, the admin start page shows the gaps with a link to fix each one.
 
+import { type AssistantCandidate, listDepartmentAssistantIds } from './routing.ts';
+
 export type SetupDepartment = Readonly<{
   id: string;
   name: string;
@@ -8,12 +10,7 @@ export type SetupDepartment = Readonly<{
   active: boolean;
 }>;
 
-export type SetupStaffMember = Readonly<{
-  id: string;
-  departmentId: string | null;
-  roles: readonly string[];
-  active: boolean;
-}>;
+export type SetupStaffMember = AssistantCandidate;
 
 export type SetupFacts = Readonly<{
   intakeDepartmentId: string | null;
@@ -26,8 +23,8 @@ export type SetupFacts = Readonly<{
 export const SETUP_GAP_KINDS = [
   'intake_department_missing',
   'intake_department_without_manager',
-  'management_assistant_missing',
   'department_without_manager',
+  'department_without_assistant',
   'contact_details_missing',
   'committee_details_missing',
 ] as const;
@@ -51,24 +48,21 @@ export function listSetupGaps(facts: SetupFacts): SetupGap[] {
   const gaps: SetupGap[] = [];
   const activeDepartments = facts.departments.filter((d) => d.active);
   const intake = activeDepartments.find((d) => d.id === facts.intakeDepartmentId);
+  const named = (department: SetupDepartment) => ({ id: department.id, name: department.name });
   // policy 2.1, 2.3: a website complaint lands in the intake department, whose manager answers for it
   if (intake === undefined) gaps.push({ kind: 'intake_department_missing', department: null });
   else if (!hasActiveManager(intake, facts.staff))
-    gaps.push({
-      kind: 'intake_department_without_manager',
-      department: { id: intake.id, name: intake.name },
-    });
-  // policy 2.3: every solution goes in cc to the management assistant — the department's own, or else any
-  // of the organisation's (as registration picks them); without one no answer can be copied
-  if (!facts.staff.some((member) => member.active && member.roles.includes('management_assistant')))
-    gaps.push({ kind: 'management_assistant_missing', department: null });
-  // policy 1.3, 2.3: the manager stays ultimately responsible for the department's complaints
-  for (const department of activeDepartments) {
-    if (department.id === intake?.id || hasActiveManager(department, facts.staff)) continue;
-    gaps.push({
-      kind: 'department_without_manager',
-      department: { id: department.id, name: department.name },
-    });
+    gaps.push({ kind: 'intake_department_without_manager', department: named(intake) });
+  // Department by department, the intake one first: each can end up handling a complaint (routing)
+  const others = activeDepartments.filter((d) => d.id !== intake?.id);
+  for (const department of intake === undefined ? others : [intake, ...others]) {
+    // policy 1.3, 2.3: the manager stays ultimately responsible for the department's complaints
+    if (department !== intake && !hasActiveManager(department, facts.staff))
+      gaps.push({ kind: 'department_without_manager', department: named(department) });
+    // policy 2.3: every solution goes in cc to the handling department's own management assistant
+    // (routing takes them only from there), so a department without one cannot copy its answers
+    if (listDepartmentAssistantIds(department.id, facts.staff).length === 0)
+      gaps.push({ kind: 'department_without_assistant', department: named(department) });
   }
   // policy 1.1: a low threshold — tenants must be able to reach the corporation by phone or e-mail
   if (blank(facts.contact.phone) && blank(facts.contact.email))

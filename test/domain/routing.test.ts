@@ -1,9 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
+  type AssistantCandidate,
   type ComplaintCategory,
   DEFAULT_ORGANIZATION_ROUTING_RULE,
   decideRoute,
   isAboutEmployeeConduct,
+  listDepartmentAssistantIds,
   listResponsibilityProblems,
   type RoutingInput,
   type RoutingRequest,
@@ -462,5 +464,24 @@ describe('listResponsibilityProblems: what the case shows until it is fixed', ()
     },
   ])('$name', ({ complaint, problems }) => {
     expect(listResponsibilityProblems(complaint)).toEqual(problems);
+  });
+});
+
+describe('listDepartmentAssistantIds: who gets the cc for a department (policy 2.3)', () => {
+  const vera: AssistantCandidate = {
+    id: 'vera',
+    departmentId: 'vastgoed',
+    roles: ['employee', 'management_assistant'],
+    active: true,
+  };
+  test.each<[string, AssistantCandidate[], string[]]>([
+    ['its own active assistant', [vera], ['vera']],
+    ['every one of them, in the order given', [vera, { ...vera, id: 'ada' }], ['vera', 'ada']],
+    ['not a deactivated one', [{ ...vera, active: false }], []],
+    ["not another department's assistant", [{ ...vera, departmentId: 'klantcontact' }], []],
+    ['not one without a department', [{ ...vera, departmentId: null }], []],
+    ['not a colleague without the role', [{ ...vera, roles: ['employee', 'manager'] }], []],
+  ])('%s', (_, staff, expected) => {
+    expect(listDepartmentAssistantIds('vastgoed', staff)).toEqual(expected);
   });
 });

@@ -17,16 +17,17 @@ const manager: SetupStaffMember = {
 const manager2: SetupStaffMember = { ...manager, id: 'u-manager2', departmentId: maintenance.id };
 const assistant: SetupStaffMember = {
   id: 'u-assistant',
-  departmentId: null,
+  departmentId: intake.id,
   roles: ['employee', 'management_assistant'],
   active: true,
 };
+const assistant2: SetupStaffMember = { ...assistant, id: 'u-assistant2', departmentId: maintenance.id };
 
 /** An installation that lacks nothing. */
 const COMPLETE: SetupFacts = {
   intakeDepartmentId: intake.id,
   departments: [intake, maintenance],
-  staff: [manager, manager2, assistant],
+  staff: [manager, manager2, assistant, assistant2],
   contact: { phone: '015 380 40 40', email: null },
   committee: { name: 'Regionale Klachtencommissie Delfland', contact: null, url: 'https://example.nl' },
 };
@@ -47,9 +48,21 @@ describe('what an installation still lacks', () => {
         contact: { phone: null, email: null },
         committee: { name: null, contact: null, url: null },
       }),
+    ).toEqual(['intake_department_missing', 'contact_details_missing', 'committee_details_missing']);
+  });
+
+  test('a fresh installation with only an intake department lacks its manager and assistant', () => {
+    expect(
+      kinds({
+        intakeDepartmentId: intake.id,
+        departments: [{ ...intake, managerUserId: null }],
+        staff: [{ id: 'u-admin', departmentId: null, roles: ['employee', 'admin'], active: true }],
+        contact: { phone: null, email: null },
+        committee: { name: null, contact: null, url: null },
+      }),
     ).toEqual([
-      'intake_department_missing',
-      'management_assistant_missing',
+      'intake_department_without_manager',
+      'department_without_assistant',
       'contact_details_missing',
       'committee_details_missing',
     ]);
@@ -75,19 +88,38 @@ describe('what an installation still lacks', () => {
     ],
     [
       'an intake department whose manager was deactivated',
-      { staff: [{ ...manager, active: false }, manager2, assistant] },
+      { staff: [{ ...manager, active: false }, manager2, assistant, assistant2] },
       ['intake_department_without_manager'],
     ],
-    // policy 2.3: the cc goes to a management assistant, the department's own or the organisation's
-    ['no management assistant at all', { staff: [manager, manager2] }, ['management_assistant_missing']],
+    // policy 2.3: the cc goes to the handling department's own management assistant (as routing takes it)
     [
-      'only a deactivated management assistant',
-      { staff: [manager, manager2, { ...assistant, active: false }] },
-      ['management_assistant_missing'],
+      'no management assistant at all',
+      { staff: [manager, manager2] },
+      ['department_without_assistant', 'department_without_assistant'],
     ],
     [
-      'an assistant in another department still receives the cc',
-      { staff: [manager, manager2, { ...assistant, departmentId: maintenance.id }] },
+      'a department whose only assistant was deactivated',
+      { staff: [manager, manager2, assistant, { ...assistant2, active: false }] },
+      ['department_without_assistant'],
+    ],
+    [
+      "another department's assistant does not count",
+      { staff: [manager, manager2, assistant, { ...assistant2, departmentId: intake.id }] },
+      ['department_without_assistant'],
+    ],
+    [
+      'an assistant without a department counts for none',
+      { staff: [manager, manager2, assistant, { ...assistant2, departmentId: null }] },
+      ['department_without_assistant'],
+    ],
+    [
+      'a colleague without the role is no assistant',
+      { staff: [manager, manager2, assistant, { ...assistant2, roles: ['employee'] }] },
+      ['department_without_assistant'],
+    ],
+    [
+      'an inactive department needs no assistant',
+      { departments: [intake, { ...maintenance, active: false }], staff: [manager, manager2, assistant] },
       [],
     ],
     // policy 1.3: each department's manager stays responsible
@@ -133,6 +165,25 @@ describe('what an installation still lacks', () => {
       { kind: 'intake_department_without_manager', department: { id: intake.id, name: 'Klantcontact' } },
       {
         kind: 'department_without_manager',
+        department: { id: maintenance.id, name: 'Vastgoed & Onderhoud' },
+      },
+    ]);
+  });
+
+  test('department by department, the intake department first, whatever the order given', () => {
+    const gaps = listSetupGaps({
+      ...COMPLETE,
+      departments: [{ ...maintenance, managerUserId: null }, intake],
+      staff: [manager, manager2],
+    });
+    expect(gaps).toEqual([
+      { kind: 'department_without_assistant', department: { id: intake.id, name: 'Klantcontact' } },
+      {
+        kind: 'department_without_manager',
+        department: { id: maintenance.id, name: 'Vastgoed & Onderhoud' },
+      },
+      {
+        kind: 'department_without_assistant',
         department: { id: maintenance.id, name: 'Vastgoed & Onderhoud' },
       },
     ]);

@@ -4,7 +4,7 @@ import { prepareSetupLink } from '../../src/server/modules/setup/setup.service.t
 import { createPortalApp, submitComplaint } from '../portal/portal-support.ts';
 import { createTestDatabase, type TestDatabase } from '../support/database.ts';
 import { type Client, SAME_ORIGIN, sessionCookieFrom, signInAs } from '../support/sessions.ts';
-import { createStaffUser } from '../support/staff-factories.ts';
+import { createDepartment, createStaffUser } from '../support/staff-factories.ts';
 
 // A fresh installation works end to end (issue 19): the first-run setup gives website complaints an intake
 // department whose manager and management assistant exist, and the admin start page lists what is missing.
@@ -137,12 +137,10 @@ describe('first-run setup without the demo', () => {
     const me = (await admin.request({ url: '/api/auth/me' })).json();
     expect(me.roles).toEqual(['employee', 'admin']);
     const gaps = (await admin.request({ url: '/api/admin/setup-gaps' })).json().gaps;
+    const klantenservice = { id: expect.any(String), name: 'Klantenservice' };
     expect(gaps).toEqual([
-      {
-        kind: 'intake_department_without_manager',
-        department: { id: expect.any(String), name: 'Klantenservice' },
-      },
-      { kind: 'management_assistant_missing', department: null },
+      { kind: 'intake_department_without_manager', department: klantenservice },
+      { kind: 'department_without_assistant', department: klantenservice },
       { kind: 'contact_details_missing', department: null },
       { kind: 'committee_details_missing', department: null },
     ]);
@@ -161,8 +159,36 @@ describe('first-run setup without the demo', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     expect(await gapKinds(admin)).toEqual([
       'intake_department_without_manager',
-      'management_assistant_missing',
+      'department_without_assistant',
     ]);
+
+    // policy 2.3: the cc comes from the handling department only (as routing takes it), so a management
+    // assistant elsewhere leaves the gap; one in the department itself closes it
+    const owner = installation.database.owner;
+    const intakeId = gaps[0].department.id as string;
+    const elsewhere = await createDepartment(owner, ORGANIZATION_ID, { name: 'Wonen', managerUserId: me.id });
+    await createStaffUser(owner, ORGANIZATION_ID, {
+      roles: ['employee', 'management_assistant'],
+      departmentId: elsewhere.id,
+    });
+    expect((await admin.request({ url: '/api/admin/setup-gaps' })).json().gaps).toEqual([
+      { kind: 'intake_department_without_manager', department: klantenservice },
+      { kind: 'department_without_assistant', department: klantenservice },
+    ]);
+    await createStaffUser(owner, ORGANIZATION_ID, {
+      roles: ['employee', 'management_assistant'],
+      departmentId: intakeId,
+      active: false,
+    });
+    expect(await gapKinds(admin)).toEqual([
+      'intake_department_without_manager',
+      'department_without_assistant',
+    ]);
+    await createStaffUser(owner, ORGANIZATION_ID, {
+      roles: ['employee', 'management_assistant'],
+      departmentId: intakeId,
+    });
+    expect(await gapKinds(admin)).toEqual(['intake_department_without_manager']);
 
     // An employee may not see the administrator's start page data
     const employee = await createStaffUser(installation.database.owner, ORGANIZATION_ID);

@@ -43,9 +43,31 @@ describe('message templates', () => {
           exampleValues(kind) as never,
         ).bodyText;
         expect(body, `${kind}/${locale}`).toContain('Regionale Klachtencommissie Maasland');
+        expect(body, `${kind}/${locale}`).toContain(
+          'Postbus 100, 2600 AC Delft\nhttps://www.klachtencommissie.example.nl',
+        );
         expect(body, `${kind}/${locale}`).toContain('Huurcommissie');
       }
     }
+  });
+
+  test('a paragraph whose placeholders are all blank is left out: no label without its value', () => {
+    const rendered = renderTemplate(
+      'committee_information',
+      {
+        subject: '{{reference}}',
+        body: 'Voorleggen aan de {{committeeName}}.\n\nZo bereikt u de commissie:\n{{committeeContact}}\n\nGroet',
+      },
+      { ...exampleValues('committee_information'), committeeContact: ' ' } as never,
+    );
+    expect(rendered.bodyText).toBe('Voorleggen aan de Regionale Klachtencommissie Maasland.\n\nGroet');
+    // one value filled is enough to keep the paragraph, and text without placeholders always stays
+    const kept = renderTemplate(
+      'committee_information',
+      { subject: 'x', body: 'Vast.\n\n{{committeeName}} {{committeeContact}}' },
+      { ...exampleValues('committee_information'), committeeContact: '' } as never,
+    );
+    expect(kept.bodyText).toBe('Vast.\n\nRegionale Klachtencommissie Maasland');
   });
 
   test('an unknown placeholder, one from another message, or a stray brace is an error, not a blank', () => {

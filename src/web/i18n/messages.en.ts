@@ -990,9 +990,9 @@ export const en: Messages = {
       intake_department_missing: 'No department is set for website complaints.',
       intake_department_without_manager: (name: string) =>
         `The department for website complaints (${name}) has no manager.`,
-      management_assistant_missing:
-        'Nobody has the management assistant role. An answer is always copied to a management assistant.',
       department_without_manager: (name: string) => `Department ${name} has no manager.`,
+      department_without_assistant: (name: string) =>
+        `Department ${name} has no management assistant. An answer from this department is always copied to a management assistant of the department itself.`,
       contact_details_missing: 'There is no phone number or e-mail address for tenants.',
       committee_details_missing:
         'The details of the regional complaints committee are missing (name and address or website).',

@@ -1030,9 +1030,9 @@ export const nl = {
       intake_department_missing: 'Er is geen afdeling ingesteld voor klachten van de website.',
       intake_department_without_manager: (name: string) =>
         `De afdeling voor websiteklachten (${name}) heeft geen leidinggevende.`,
-      management_assistant_missing:
-        'Niemand heeft de rol managementassistent. Een antwoord gaat altijd in kopie naar een managementassistent.',
       department_without_manager: (name: string) => `Afdeling ${name} heeft geen leidinggevende.`,
+      department_without_assistant: (name: string) =>
+        `Afdeling ${name} heeft geen managementassistent. Een antwoord van deze afdeling gaat altijd in kopie naar een managementassistent van de afdeling zelf.`,
       contact_details_missing: 'Er staat geen telefoonnummer of e-mailadres voor huurders.',
       committee_details_missing:
         'De gegevens van de regionale klachtencommissie ontbreken (naam en adres of website).',

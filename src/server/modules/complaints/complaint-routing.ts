@@ -2,6 +2,7 @@ import type { ErrorCode } from '../../../contract/errors.ts';
 import {
   type ComplaintCategory,
   decideRoute,
+  listDepartmentAssistantIds,
   type ManagerTakesReason,
   type Route,
   type RoutingRequest,
@@ -112,13 +113,18 @@ export async function routeComplaint(
             ? request.subject.responsibleDepartmentId
             : null
       : request.departmentId;
-  const departments = await repository.findRoutingDepartments(trx, [
+  const found = await repository.findRoutingDepartments(trx, [
     start.departmentId,
     start.concernedDepartmentId,
     currentHandler?.departmentId ?? null,
     intakeDepartmentId,
     subjectDepartment,
   ]);
+  // policy 2.3: the cc goes to the department's own assistants — the rule the set-up gaps check too
+  const departments = found.map(({ staff, ...d }) => ({
+    ...d,
+    assistantIds: listDepartmentAssistantIds(d.id, staff),
+  }));
   const decided = decideRoute({
     request,
     currentHandler,

@@ -208,31 +208,29 @@ export async function findDepartment(trx: Scoped, id: string) {
 }
 
 /**
- * The departments a route may touch, each with its manager and its own active management assistants
- * (policy 2.3: the cc follows the handling department; a department without one shows a problem instead).
+ * The departments a route may touch, each with its manager and its staff by name: the domain's
+ * `listDepartmentAssistantIds` picks the management assistants from them (policy 2.3). One round trip.
  */
 export async function findRoutingDepartments(trx: Scoped, ids: readonly (string | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
   if (wanted.length === 0) return [];
-  const rows = await trx
+  return trx
     .selectFrom('department as d')
-    .select([
+    .select((eb) => [
       'd.id',
       'd.name',
-      'd.manager_user_id',
-      sql<string[]>`array(
-        select s.id from staff_user s
-        where s.department_id = d.id and s.active and 'management_assistant' = any(s.roles)
-        order by s.name)`.as('assistant_ids'),
+      'd.manager_user_id as managerUserId',
+      jsonArrayFrom(
+        eb
+          .selectFrom('staff_user as s')
+          .select(['s.id', 's.department_id as departmentId', 's.roles', 's.active'])
+          .whereRef('s.department_id', '=', 'd.id')
+          .orderBy('s.name')
+          .orderBy('s.id'),
+      ).as('staff'),
     ])
     .where('d.id', 'in', wanted)
     .execute();
-  return rows.map((d) => ({
-    id: d.id,
-    name: d.name,
-    managerUserId: d.manager_user_id,
-    assistantIds: d.assistant_ids,
-  }));
 }
 
 /** The department that takes in website and e-mail complaints (policy 2.1), if one is set. */

@@ -6,8 +6,8 @@ import type { Principal } from '../../http/principal.ts';
 import * as complaints from '../complaints/complaint.repository.ts';
 import { authorize } from '../complaints/complaint-access.ts';
 import { answerKind, complainantAddress, loadCaseFacts } from './complaint-messages.ts';
-import { DEFAULT_COMMITTEE_NAME } from './message-settings.ts';
-import { loadTemplate } from './template.repository.ts';
+import { committeeValues } from './message-settings.ts';
+import { findCommitteeDetails, loadTemplate } from './template.repository.ts';
 import { renderTemplate } from './templates/render-template.ts';
 
 /**
@@ -49,7 +49,7 @@ export async function previewAnswer(db: Database, principal: Principal, complain
       reference: facts.reference,
       answerText: text,
       handlerName: facts.handlerName ?? facts.organizationName,
-      committeeName: DEFAULT_COMMITTEE_NAME,
+      ...committeeValues(await findCommitteeDetails(trx)),
     });
     return {
       delivery: to === null ? ('post' as const) : ('email' as const),

@@ -2,9 +2,9 @@ import type { ComplaintEffect } from '../../../domain/index.ts';
 import { REFERRAL_TARGETS, type ReferralTarget } from '../../../domain/referral-targets.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { CASE_TEXT_IN_GEHOORD, mailIncludesCaseText } from '../privacy/mail-minimisation.ts';
-import { caseLink, DEFAULT_COMMITTEE_NAME, formatDate, statusLink } from './message-settings.ts';
+import { caseLink, committeeValues, formatDate, statusLink } from './message-settings.ts';
 import { enqueueMessage } from './outbox.repository.ts';
-import { loadTemplate } from './template.repository.ts';
+import { findCommitteeDetails, loadTemplate } from './template.repository.ts';
 import type { MessageKind, ValuesFor } from './templates/message-kinds.ts';
 import { renderTemplate } from './templates/render-template.ts';
 
@@ -111,7 +111,7 @@ export async function enqueueAcknowledgement(trx: Scoped, complaintId: string): 
         ...common(facts, to.name),
         receivedDate: formatDate(facts.received_at),
         statusLink: statusLink(),
-        committeeName: DEFAULT_COMMITTEE_NAME,
+        ...committeeValues(await findCommitteeDetails(trx)),
       },
     );
   return queue(
@@ -192,7 +192,7 @@ export async function enqueueEffectMessages(
                 ...common(facts, to.name),
                 answerText,
                 handlerName,
-                committeeName: DEFAULT_COMMITTEE_NAME,
+                ...committeeValues(await findCommitteeDetails(trx)),
               },
             ),
           );

@@ -14,8 +14,33 @@ export function statusLink(): string {
   return `${publicUrl}/status`;
 }
 
-/** The committee's name where the letters mention it; corporations name their own in the template. */
+/** The committee's name in letters while the organisation has not stored its own (portal settings). */
 export const DEFAULT_COMMITTEE_NAME = 'regionale klachtencommissie';
+
+/** The regional complaints committee as stored in the portal settings (first-run setup, "Portaal en contact"). */
+export type CommitteeDetails = Readonly<{ name: string | null; contact: string | null; url: string | null }>;
+
+const filled = (value: string | null | undefined) => (value ?? '').trim();
+
+/**
+ * The committee's placeholders (policy 1.3: the complainant is told how to reach it): the stored name, else
+ * the default; how to reach it as lines (contact details, then the website), blank when neither is stored —
+ * the template's paragraph about it is then left out.
+ */
+export function committeeValues(details: CommitteeDetails | null | undefined): {
+  committeeName: string;
+  committeeContact: string;
+} {
+  const contactLines = filled(details?.contact)
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  const url = filled(details?.url);
+  return {
+    committeeName: filled(details?.name) || DEFAULT_COMMITTEE_NAME,
+    committeeContact: [...contactLines, ...(url === '' ? [] : [url])].join('\n'),
+  };
+}
 
 const dateFormat = {
   nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }),

@@ -1,4 +1,5 @@
 import type { Scoped } from '../../db/tenant-scope.ts';
+import type { CommitteeDetails } from './message-settings.ts';
 import { DEFAULT_TEMPLATES, type TemplateText } from './templates/default-templates.ts';
 import type { Locale, MessageKind } from './templates/message-kinds.ts';
 
@@ -55,4 +56,13 @@ export async function saveTemplate(
 /** Back to the built-in text. */
 export async function deleteTemplate(trx: Scoped, kind: MessageKind, locale: Locale) {
   await trx.deleteFrom('message_template').where('kind', '=', kind).where('locale', '=', locale).execute();
+}
+
+/** The regional complaints committee as the organisation stored it (portal settings), if it did. */
+export async function findCommitteeDetails(trx: Scoped): Promise<CommitteeDetails | null> {
+  const row = await trx
+    .selectFrom('portal_settings')
+    .select(['committee_name as name', 'committee_contact as contact', 'committee_url as url'])
+    .executeTakeFirst();
+  return row ?? null;
 }

@@ -50,6 +50,25 @@ const PEOPLE: {
     roles: ['employee', 'management_assistant'],
     department: 'Klantcontact',
   },
+  // policy 2.3: each department's answers go in cc to its own management assistant (the start page checks)
+  {
+    name: 'Noor Vermeulen',
+    email: 'noor.vermeulen',
+    roles: ['employee', 'management_assistant'],
+    department: 'Vastgoed & Onderhoud',
+  },
+  {
+    name: 'Iris Hoekstra',
+    email: 'iris.hoekstra',
+    roles: ['employee', 'management_assistant'],
+    department: 'Wonen',
+  },
+  {
+    name: 'Daan Kuipers',
+    email: 'daan.kuipers',
+    roles: ['employee', 'management_assistant'],
+    department: 'Financiën',
+  },
   {
     name: 'Henk Visser',
     email: 'henk.visser',
@@ -74,7 +93,8 @@ const PEOPLE: {
 ];
 
 // Everything the admin start page checks for (domain listSetupGaps), so the demo starts without gaps:
-// website complaints go to Klantcontact; tenants and the committee can be reached.
+// every department has a manager and a management assistant of its own (above); website complaints go to
+// Klantcontact; tenants and the committee can be reached.
 const INTAKE_DEPARTMENT: (typeof DEPARTMENTS)[number] = 'Klantcontact';
 const PORTAL = {
   contactPhone: '015 380 40 40',

@@ -12,8 +12,9 @@ import { fetchSetupGaps } from './admin-api.ts';
 const FIX: Record<SetupGapView['kind'], { path: string; label: keyof Messages['backOffice']['fix'] }> = {
   intake_department_missing: { path: '/beheer/portaal', label: 'portal' },
   intake_department_without_manager: { path: '/beheer/afdelingen', label: 'departments' },
-  management_assistant_missing: { path: '/beheer/gebruikers', label: 'users' },
   department_without_manager: { path: '/beheer/afdelingen', label: 'departments' },
+  // an assistant is a user with that role in the department: the users screen gives both
+  department_without_assistant: { path: '/beheer/gebruikers', label: 'users' },
   contact_details_missing: { path: '/beheer/portaal', label: 'portal' },
   committee_details_missing: { path: '/beheer/portaal', label: 'portal' },
 };
@@ -26,6 +27,8 @@ function describeGap(gap: SetupGapView, t: Messages): string {
       return texts.intake_department_without_manager(name);
     case 'department_without_manager':
       return texts.department_without_manager(name);
+    case 'department_without_assistant':
+      return texts.department_without_assistant(name);
     default:
       return texts[gap.kind];
   }

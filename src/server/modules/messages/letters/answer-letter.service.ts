@@ -5,8 +5,8 @@ import type { Principal } from '../../../http/principal.ts';
 import * as complaints from '../../complaints/complaint.repository.ts';
 import { authorize } from '../../complaints/complaint-access.ts';
 import { answerKind } from '../complaint-messages.ts';
-import { DEFAULT_COMMITTEE_NAME, formatDate } from '../message-settings.ts';
-import { loadTemplate } from '../template.repository.ts';
+import { committeeValues, formatDate } from '../message-settings.ts';
+import { findCommitteeDetails, loadTemplate } from '../template.repository.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import { renderAnswerLetter } from './answer-letter.ts';
 
@@ -74,7 +74,7 @@ export async function answerLetter(db: Database, principal: Principal, complaint
       reference: row.reference,
       answerText: row.answer_text,
       handlerName: parties.handlerName ?? parties.organizationName,
-      committeeName: DEFAULT_COMMITTEE_NAME,
+      ...committeeValues(await findCommitteeDetails(trx)),
     });
     await complaints.insertAccessLog(trx, {
       organizationId: principal.organizationId,

@@ -2,16 +2,27 @@ import type { Locale, MessageKind } from './message-kinds.ts';
 
 export type TemplateText = { subject: string; body: string };
 
+const lines = (...parts: string[]) => parts.join('\n\n');
+
 // The sector's model complaints regulation requires the committee and huurcommissie routes in every
-// answer to a tenant; kept as one paragraph so each answer-like letter says the same thing.
-const ROUTES_NL =
+// answer to a tenant; kept as one passage so each answer-like letter says the same thing. How to reach
+// the committee is its own paragraph: left out when the organisation stored no contact details.
+const REACH_COMMITTEE_NL = 'Zo bereikt u de commissie:\n{{committeeContact}}';
+const REACH_COMMITTEE_EN = 'How to reach the committee:\n{{committeeContact}}';
+const ROUTES_NL = lines(
   'Bent u het niet eens met deze reactie? Dan kunt u uw klacht binnen zes weken voorleggen aan de ' +
-  '{{committeeName}}. Gaat uw klacht over de hoogte van de huur, de servicekosten of onderhoudsgebreken? ' +
-  'Dan kunt u zich ook wenden tot de Huurcommissie (www.huurcommissie.nl).';
-const ROUTES_EN =
+    '{{committeeName}}.',
+  REACH_COMMITTEE_NL,
+  'Gaat uw klacht over de hoogte van de huur, de servicekosten of onderhoudsgebreken? Dan kunt u zich ook ' +
+    'wenden tot de Huurcommissie (www.huurcommissie.nl).',
+);
+const ROUTES_EN = lines(
   'If you do not agree with this response, you can put your complaint to the {{committeeName}} within ' +
-  'six weeks. If your complaint concerns the rent, service charges or maintenance defects, you can also ' +
-  'turn to the Huurcommissie (rent tribunal, www.huurcommissie.nl).';
+    'six weeks.',
+  REACH_COMMITTEE_EN,
+  'If your complaint concerns the rent, service charges or maintenance defects, you can also turn to the ' +
+    'Huurcommissie (rent tribunal, www.huurcommissie.nl).',
+);
 
 const GREETING_NL = 'Beste {{recipientName}},';
 const GREETING_EN = 'Dear {{recipientName}},';
@@ -19,8 +30,6 @@ const CLOSING_NL = 'Met vriendelijke groet,\n\n{{handlerName}}\n{{organizationNa
 const CLOSING_EN = 'Kind regards,\n\n{{handlerName}}\n{{organizationName}}';
 const SIGNED_NL = 'Met vriendelijke groet,\n\n{{organizationName}}';
 const SIGNED_EN = 'Kind regards,\n\n{{organizationName}}';
-
-const lines = (...parts: string[]) => parts.join('\n\n');
 
 export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>> = {
   acknowledgement: {
@@ -85,8 +94,9 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
         'Op {{receivedDate}} hebben wij uw bericht ontvangen. Wij hebben het vastgelegd onder kenmerk {{reference}}.',
         'Over deze kwestie hebben wij u eerder onze laatste reactie gegeven. Uw bericht bevat geen nieuwe feiten. ' +
           'Daarom blijft onze laatste reactie gelden en krijgt u van ons geen nieuw antwoord.',
-        'Bent u het niet eens met onze laatste reactie? Dan kunt u uw klacht voorleggen aan de {{committeeName}}. ' +
-          'Heeft u wel nieuwe feiten? Antwoord dan op dit bericht. De stand van zaken ziet u via {{statusLink}}.',
+        'Bent u het niet eens met onze laatste reactie? Dan kunt u uw klacht voorleggen aan de {{committeeName}}.',
+        REACH_COMMITTEE_NL,
+        'Heeft u wel nieuwe feiten? Antwoord dan op dit bericht. De stand van zaken ziet u via {{statusLink}}.',
         SIGNED_NL,
       ),
     },
@@ -97,8 +107,9 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
         'We received your message on {{receivedDate}}. We have recorded it under reference {{reference}}.',
         'We gave you our last response on this matter earlier. Your message contains no new facts, so our last ' +
           'response stands and you will not receive a new answer from us.',
-        'If you do not agree with our last response, you can put your complaint to the {{committeeName}}. ' +
-          'If you do have new facts, please reply to this message. You can follow the status at {{statusLink}}.',
+        'If you do not agree with our last response, you can put your complaint to the {{committeeName}}.',
+        REACH_COMMITTEE_EN,
+        'If you do have new facts, please reply to this message. You can follow the status at {{statusLink}}.',
         SIGNED_EN,
       ),
     },
@@ -224,6 +235,7 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
         GREETING_NL,
         'U heeft aangegeven dat u niet tevreden bent met onze reactie op uw klacht {{reference}}. U kunt uw klacht ' +
           'voorleggen aan de {{committeeName}}. De commissie is onafhankelijk en geeft ons bestuur een advies.',
+        REACH_COMMITTEE_NL,
         'Gaat uw klacht over de hoogte van de huur, de servicekosten of onderhoudsgebreken? Dan kunt u zich ook ' +
           'wenden tot de Huurcommissie (www.huurcommissie.nl).',
         SIGNED_NL,
@@ -235,6 +247,7 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
         GREETING_EN,
         'You told us you are not satisfied with our response to complaint {{reference}}. You can put it to the ' +
           '{{committeeName}}. The committee is independent and advises our board.',
+        REACH_COMMITTEE_EN,
         'If your complaint concerns the rent, service charges or maintenance defects, you can also turn to the ' +
           'Huurcommissie (rent tribunal, www.huurcommissie.nl).',
         SIGNED_EN,

@@ -18,12 +18,12 @@ export const MESSAGE_KINDS = {
       nl: 'Ontvangstbevestiging herhaalde klacht (geen nieuw antwoord)',
       en: 'Acknowledgement of a repeat complaint (no new answer)',
     },
-    placeholders: [...COMMON, 'receivedDate', 'statusLink', 'committeeName'],
+    placeholders: [...COMMON, 'receivedDate', 'statusLink', 'committeeName', 'committeeContact'],
   },
   answer: {
     audience: 'complainant',
     label: { nl: 'Antwoord op de klacht', en: 'Answer to the complaint' },
-    placeholders: [...COMMON, 'answerText', 'handlerName', 'committeeName'],
+    placeholders: [...COMMON, 'answerText', 'handlerName', 'committeeName', 'committeeContact'],
   },
   answer_copy: {
     audience: 'staff',
@@ -43,12 +43,12 @@ export const MESSAGE_KINDS = {
   stand_by_decision: {
     audience: 'complainant',
     label: { nl: 'Wij blijven bij ons besluit', en: 'We stand by our decision' },
-    placeholders: [...COMMON, 'answerText', 'handlerName', 'committeeName'],
+    placeholders: [...COMMON, 'answerText', 'handlerName', 'committeeName', 'committeeContact'],
   },
   last_response: {
     audience: 'complainant',
     label: { nl: 'Laatste reactie in deze zaak', en: 'Last response on this matter' },
-    placeholders: [...COMMON, 'answerText', 'handlerName', 'committeeName'],
+    placeholders: [...COMMON, 'answerText', 'handlerName', 'committeeName', 'committeeContact'],
   },
   extension_notice: {
     audience: 'complainant',
@@ -61,7 +61,7 @@ export const MESSAGE_KINDS = {
       nl: 'Informatie over de regionale klachtencommissie',
       en: 'Regional complaints committee information',
     },
-    placeholders: [...COMMON, 'committeeName'],
+    placeholders: [...COMMON, 'committeeName', 'committeeContact'],
   },
   satisfaction_request: {
     audience: 'complainant',

@@ -41,6 +41,11 @@ export const PLACEHOLDERS = {
     en: 'Name of the regional complaints committee',
     example: 'Regionale Klachtencommissie Maasland',
   },
+  committeeContact: {
+    nl: 'Zo bereikt u de regionale klachtencommissie (adres, website)',
+    en: 'How to reach the regional complaints committee (address, website)',
+    example: 'Postbus 100, 2600 AC Delft\nhttps://www.klachtencommissie.example.nl',
+  },
   handlerName: { nl: 'Naam van de behandelaar', en: 'Name of the handler', example: 'Eva Jansen' },
   caseLink: {
     nl: 'Link naar de klacht in Gehoord',

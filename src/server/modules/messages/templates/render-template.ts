@@ -72,7 +72,11 @@ export class TemplateError extends Error {
 
 export type RenderedMessage = { subject: string; bodyText: string };
 
-/** Fills in a checked template; the subject is one line whatever a value contains. */
+/**
+ * Fills in a checked template; the subject is one line whatever a value contains. A body paragraph whose
+ * placeholders are all blank is left out, so optional details (how to reach the committee) never leave a
+ * label without its value.
+ */
 export function renderTemplate<K extends MessageKind>(
   kind: K,
   template: TemplateText,
@@ -82,13 +86,20 @@ export function renderTemplate<K extends MessageKind>(
   if (problems.length > 0) throw new TemplateError(kind, problems);
   const lookup = values as Record<string, string>;
   const fill = (text: string) => text.replace(PLACEHOLDER, (_, name: string) => lookup[name] ?? '');
+  const blank = (name: string) => (lookup[name] ?? '').trim() === '';
+  const body = template.body
+    .split(/\n[ \t]*\n/)
+    .filter((paragraph) => {
+      const names = placeholdersIn(paragraph);
+      return names.length === 0 || !names.every(blank);
+    })
+    .map(fill)
+    .join('\n\n');
   return {
     subject: fill(template.subject)
       .replace(/\s*[\r\n]+\s*/g, ' ')
       .trim(),
-    bodyText: fill(template.body)
-      .replace(/\n{3,}/g, '\n\n')
-      .trim(),
+    bodyText: body.replace(/\n{3,}/g, '\n\n').trim(),
   };
 }
 
