@@ -67,7 +67,11 @@ export const webhookDelivery = z
     eventId: z.uuid(),
     type: z.string(),
     complaintId: z.uuid().nullable(),
-    status: z.enum(['pending', 'delivered', 'failed']),
+    status: z
+      .enum(['pending', 'delivered', 'failed', 'withheld'])
+      .describe(
+        "'withheld': not sent because the complaint became confidential after the event (decided at delivery time)",
+      ),
     attempts: z.number().int(),
     nextAttemptAt: z.string(),
     lastStatusCode: z.number().int().nullable(),

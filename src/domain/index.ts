@@ -30,6 +30,7 @@ export * from './report-measures.ts';
 export * from './result.ts';
 export * from './roles.ts';
 export * from './routing.ts';
+export * from './secret-links.ts';
 export * from './setup-gaps.ts';
 export * from './term-monitoring.ts';
 export * from './triage.ts';

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import { createTestApp } from '../support/app.ts';
-import { createComplaintWorld, register } from '../support/complaint-world.ts';
+import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { signInAs } from '../support/sessions.ts';
 import { createStaffUser } from '../support/staff-factories.ts';
@@ -105,5 +105,60 @@ describe('events beyond complaints', () => {
       | undefined;
     expect(event?.data.change).toBe('created');
     expect(event?.data.improvementAction).toMatchObject({ id: created.json().id, status: 'agreed' });
+  });
+});
+
+describe('visibility is decided when the feed is read (issue 20)', () => {
+  test('events published before a complaint became confidential are no longer served, to admins or tokens', async () => {
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/admin/api-tokens',
+      payload: { name: 'Feed', scope: 'full' },
+    });
+    const token = created.json().token as string;
+    const viaToken = async (after: string | null, limit = 1000) => {
+      const response = await app.inject({
+        url: `/api/integrations/feed?limit=${limit}${after ? `&after=${after}` : ''}`,
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.statusCode).toBe(200);
+      return response.json() as { items: { data: { complaint?: { id: string } } }[]; nextCursor: string };
+    };
+    const start = await readPage(null, 1000);
+    const hidden = await register(world.as.eva, {
+      channel: 'phone',
+      complainantId: world.tenant.id,
+      description: 'Wordt later vertrouwelijk.',
+    });
+    const open = await register(world.as.eva, {
+      channel: 'phone',
+      complainantId: world.tenant.id,
+      description: 'Blijft gewoon zichtbaar.',
+    });
+    const complaintIds = (items: { data: { complaint?: { id: string } } }[]) =>
+      items.map((i) => i.data.complaint?.id);
+    // Before: both complaints are in the feed
+    expect(complaintIds((await viaToken(start.nextCursor)).items)).toContain(hidden.id);
+
+    await step(world.as.marieke, hidden.id, 'confidential', { reason: 'complainant_asks' });
+
+    for (const page of [
+      await viaToken(start.nextCursor),
+      await viaToken(null),
+      await readPage(start.nextCursor, 1000),
+    ] as { items: { data: { complaint?: { id: string } } }[]; nextCursor: string }[]) {
+      const ids = complaintIds(page.items);
+      expect(ids).not.toContain(hidden.id);
+      expect(ids).toContain(open.id);
+      expect(JSON.stringify(page)).not.toContain('Wordt later vertrouwelijk');
+    }
+    // The cursor still moves past what was left out: a page holding only the hidden event is empty but advances
+    const onlyHidden = await viaToken(start.nextCursor, 1);
+    expect(onlyHidden.items).toEqual([]);
+    expect(onlyHidden.nextCursor).not.toBe(start.nextCursor);
+
+    // Lifted again: the events are served again (decided now, not when they were published)
+    await step(world.as.marieke, hidden.id, 'confidential/lift', { reason: 'Toch niet nodig.' });
+    expect(complaintIds((await viaToken(start.nextCursor)).items)).toContain(hidden.id);
   });
 });

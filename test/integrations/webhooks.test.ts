@@ -135,11 +135,11 @@ describe('webhooks (policy 1.4: the CRM knows every contact)', () => {
     });
     let clock = Date.now();
     const now = () => new Date(clock);
-    expect(await deliverAll(now)).toEqual({ delivered: 0, failed: 1 }); // 500; the contact waits behind it
+    expect(await deliverAll(now)).toEqual({ delivered: 0, failed: 1, withheld: 0 }); // 500; the contact waits behind it
     clock += 11_000;
-    expect(await deliverAll(now)).toEqual({ delivered: 0, failed: 1 }); // time-out
+    expect(await deliverAll(now)).toEqual({ delivered: 0, failed: 1, withheld: 0 }); // time-out
     clock += 21_000;
-    expect(await deliverAll(now)).toEqual({ delivered: 2, failed: 0 });
+    expect(await deliverAll(now)).toEqual({ delivered: 2, failed: 0, withheld: 0 });
     const types = receiver.received.map((r) => JSON.parse(r.body).type);
     expect(types).toEqual([
       'complaint.registered',
@@ -224,6 +224,43 @@ describe('webhooks (policy 1.4: the CRM knows every contact)', () => {
     });
     await deliverAll();
     expect(receiver.received).toHaveLength(0);
+    await quiesce();
+  });
+
+  test('a delivery queued before the complaint became confidential is withheld, not sent (issue 20)', async () => {
+    const receiver = await startReceiver(() => 200);
+    const { endpoint } = await createEndpoint(receiver.url, ['complaint.registered']);
+    const hidden = await register(as.eva, {
+      channel: 'phone',
+      complainantId: world.tenant.id,
+      description: 'Wordt vertrouwelijk voor de bezorging.',
+    });
+    const open = await register(as.eva, {
+      channel: 'phone',
+      complainantId: world.tenant.id,
+      description: 'Blijft zichtbaar.',
+    });
+    // Queued while it was not confidential; marked before the worker comes round
+    await step(as.marieke, hidden.id, 'confidential', { reason: 'complainant_asks' });
+    const outcome = await deliverAll();
+    expect(outcome.withheld).toBe(1);
+    expect(receiver.received).toHaveLength(1);
+    const bodies = receiver.received.map((r) => r.body).join('\n');
+    expect(bodies).toContain(open.id);
+    expect(bodies).not.toContain(hidden.id);
+    expect(bodies).not.toContain(hidden.reference);
+
+    const log = (await admin.request({ url: `/api/admin/webhooks/${endpoint.id}/deliveries` })).json() as {
+      complaintId: string;
+      status: string;
+    }[];
+    expect(log.find((d) => d.complaintId === hidden.id)?.status).toBe('withheld');
+    expect(log.find((d) => d.complaintId === open.id)?.status).toBe('delivered');
+    // Withheld is not the endpoint's failure: it is not counted towards switching it off
+    const state = (await admin.request({ url: '/api/admin/webhooks' }))
+      .json()
+      .find((e: { id: string }) => e.id === endpoint.id);
+    expect(state.consecutiveFailures).toBe(0);
     await quiesce();
   });
 });

@@ -93,7 +93,10 @@ describe('the complaint form', () => {
     expect(mail?.kind).toBe('acknowledgement');
     expect(mail?.recipient_to).toEqual(['jannie@example.nl']);
     expect(mail?.subject).toContain(complaint.reference);
-    expect(mail?.body_text).toContain(`http://localhost:3000/klacht/status/${token}`);
+    // The stored text is what staff can read: the link is redacted there and kept apart for delivery (issue 20)
+    expect(mail?.body_text).toContain('http://localhost:3000/klacht/status/••••');
+    expect(mail?.body_text).not.toContain(token);
+    expect(mail?.secret_link).toBe(`http://localhost:3000/klacht/status/${token}`);
     const dueDay = new Intl.DateTimeFormat('nl-NL', {
       weekday: 'long',
       day: 'numeric',

@@ -444,6 +444,8 @@ export interface OutboxMessageTable {
   subject: string;
   body_text: string;
   body_html: Nullable<string>;
+  /** The real status link, for delivery only (migration 063); the body holds its redacted form. */
+  secret_link: Nullable<string>;
   status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
   attempts: Generated<number>;
   next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
@@ -676,7 +678,7 @@ export interface WebhookDeliveryTable {
   endpoint_id: string;
   integration_event_id: number;
   complaint_id: Nullable<string>;
-  status: Generated<'pending' | 'delivered' | 'failed'>;
+  status: Generated<'pending' | 'delivered' | 'failed' | 'withheld'>;
   attempts: Generated<number>;
   next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
   last_status_code: Nullable<number>;

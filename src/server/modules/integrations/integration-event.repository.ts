@@ -55,3 +55,28 @@ export async function readFeed(trx: Scoped, after: FeedCursor | null, limit: num
     limit ${limit}`.execute(trx);
   return rows;
 }
+
+/** What the permission rule needs of each complaint, as it is NOW (the feed and webhooks decide at read time). */
+export async function findComplaintAccessRows(trx: Scoped, complaintIds: readonly string[]) {
+  if (complaintIds.length === 0) return [];
+  return trx
+    .selectFrom('complaint')
+    .select([
+      'complaint.id',
+      'complaint.handler_id',
+      'complaint.responsible_manager_id',
+      'complaint.department_id',
+      'complaint.confidential',
+      'complaint.confidential_reason_code',
+      'complaint.subject_employee_id',
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('staff_user as s')
+        .select('s.department_id')
+        .whereRef('s.id', '=', 'complaint.subject_employee_id')
+        .as('subject_employee_department_id'),
+    )
+    .where('complaint.id', 'in', [...complaintIds])
+    .execute();
+}

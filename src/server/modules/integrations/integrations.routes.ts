@@ -15,6 +15,7 @@ import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import { requireOrganizationPermission, requirePrincipal } from '../../http/principal.ts';
 import { type FeedCursor, readFeed } from './integration-event.repository.ts';
+import { keepVisibleEvents } from './integration-visibility.ts';
 import { OutboundRefused, resolveSafeTarget } from './safe-outbound.ts';
 import * as repository from './webhook.repository.ts';
 import { webhookEnvelope } from './webhook-delivery.service.ts';
@@ -86,7 +87,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl:
         tags,
         summary: 'Incremental feed of complaint changes since a cursor (for systems that poll)',
         description:
-          'Stable order, no gaps under concurrent writes: an event appears only once every transaction that began before it has finished. Same envelope as webhooks. Tokens with any scope; confidential complaints never appear.',
+          'Stable order, no gaps under concurrent writes: an event appears only once every transaction that began before it has finished. Same envelope as webhooks. Tokens with any scope; confidential complaints never appear, decided when the feed is read: events of a complaint that is confidential now are left out, also those from before it became confidential (a page may then hold fewer items than `limit`; keep following `nextCursor`).',
         querystring: feedQuery,
         response: { 200: feedPage },
       },
@@ -95,10 +96,14 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl:
       const principal = requirePrincipal(request, ['read', 'register', 'full']);
       if (principal.kind === 'staff') admin(request);
       const after = decodeCursor(request.query.after);
-      const rows = await scoped(principal.organizationId, (trx) => readFeed(trx, after, request.query.limit));
+      // Visibility is decided now, for older events too; the cursor still moves past what is left out
+      const { rows, visible } = await scoped(principal.organizationId, async (trx) => {
+        const page = await readFeed(trx, after, request.query.limit);
+        return { rows: page, visible: await keepVisibleEvents(trx, principal, page) };
+      });
       const last = rows.at(-1);
       return {
-        items: rows.map(
+        items: visible.map(
           (row) => webhookEnvelope(row, publicUrl) as z.infer<typeof feedPage>['items'][number],
         ),
         nextCursor: last

@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import { insertNotifications, listActiveUserIdsWithRole } from '../notifications/notification.repository.ts';
+import { keepVisibleEvents } from './integration-visibility.ts';
 import { OutboundRefused, postSafely } from './safe-outbound.ts';
 import * as repository from './webhook.repository.ts';
 import { signWebhook } from './webhook-signature.ts';
@@ -49,11 +50,18 @@ export async function runWebhookDeliveries(
   const clock = options.now ?? (() => new Date());
   let delivered = 0;
   let failed = 0;
+  let withheld = 0;
   for (let i = 0; i < (options.maxDeliveries ?? 100); i++) {
     const outcome = await owner.transaction().execute(async (trx) => {
       const now = clock();
       const due = await repository.claimDueDelivery(trx, now);
       if (due === undefined) return 'idle' as const;
+      // Decided at delivery time: a complaint that became confidential after the event was queued is not
+      // sent at all (docs/integrations/webhooks.md)
+      if ((await keepVisibleEvents(trx, { kind: 'webhook' }, [due])).length === 0) {
+        await repository.markWithheld(trx, due.id);
+        return 'withheld' as const;
+      }
       const body = JSON.stringify(webhookEnvelope(due, options.publicUrl));
       const ref = { id: due.id, endpointId: due.endpoint_id };
       let status: number | null = null;
@@ -108,9 +116,10 @@ export async function runWebhookDeliveries(
     });
     if (outcome === 'idle') break;
     if (outcome === 'delivered') delivered++;
+    else if (outcome === 'withheld') withheld++;
     else failed++;
   }
-  return { delivered, failed };
+  return { delivered, failed, withheld };
 }
 
 /** Polls for due deliveries every `intervalMs` until stopped. */

@@ -151,6 +151,15 @@ export async function markDelivered(
     .execute();
 }
 
+/** Not sent: the complaint may no longer be seen by integrations. Not a failure of the endpoint. */
+export async function markWithheld(trx: Scoped, deliveryId: number) {
+  await trx
+    .updateTable('webhook_delivery')
+    .set({ status: 'withheld', last_error: 'withheld: the complaint is confidential now' })
+    .where('id', '=', deliveryId)
+    .execute();
+}
+
 export async function markAttemptFailed(
   trx: Scoped,
   delivery: { id: number; endpointId: string },

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
+import { restoreStatusLink } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { APP_ROLE, ORGANIZATION_SETTING } from '../../db/roles.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
@@ -78,8 +79,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           to: message.recipient_to,
           cc: message.recipient_cc,
           subject: message.subject,
-          text: message.body_text,
-          html: message.body_html,
+          text: restoreStatusLink(message.body_text, message.secret_link),
+          html: message.body_html === null ? null : restoreStatusLink(message.body_html, message.secret_link),
           inReplyTo: message.in_reply_to,
         });
         await markSent(trx, message, providerMessageId);
@@ -100,6 +101,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         provider_message_id: providerMessageId,
         sent_at: new Date(),
         last_error: null,
+        // Delivered: the secret has done its work and is not kept (issue 20)
+        secret_link: null,
       })
       .where('id', '=', message.id)
       .execute();

@@ -1,3 +1,4 @@
+import { redactStatusLinks } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 export type OutgoingMessage = {
@@ -10,9 +11,15 @@ export type OutgoingMessage = {
   subject: string;
   bodyText: string;
   bodyHtml?: string | null;
+  /** The complainant's status link, for delivery only: stored apart, the body keeps its redacted form. */
+  secretLink?: string | null;
 };
 
-/** Queues a message in the caller's transaction: it goes out only if the case change commits. */
+/**
+ * Queues a message in the caller's transaction: it goes out only if the case change commits. The stored
+ * text is what staff may read, so a status-link token in it is redacted (issue 20); the worker restores
+ * `secretLink` into the mail it sends.
+ */
 export async function enqueueMessage(trx: Scoped, message: OutgoingMessage): Promise<string> {
   const row = await trx
     .insertInto('outbox_message')
@@ -23,8 +30,9 @@ export async function enqueueMessage(trx: Scoped, message: OutgoingMessage): Pro
       recipient_to: message.to,
       recipient_cc: message.cc ?? [],
       subject: message.subject,
-      body_text: message.bodyText,
-      body_html: message.bodyHtml ?? null,
+      body_text: redactStatusLinks(message.bodyText),
+      body_html: message.bodyHtml == null ? null : redactStatusLinks(message.bodyHtml),
+      secret_link: message.secretLink ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

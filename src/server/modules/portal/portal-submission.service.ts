@@ -139,11 +139,12 @@ export async function submitComplaint(
       },
     });
     if (form.email !== null) {
+      const statusUrl = `${context.origin}${statusPaths(locale, statusToken).status}`;
       const mail = confirmationEmail(locale, context, {
         name: form.name,
         reference: row.reference,
         dueAt: dueAt.toISOString(),
-        statusUrl: `${context.origin}${statusPaths(locale, statusToken).status}`,
+        statusUrl,
       });
       await enqueueMessage(trx, {
         organizationId,
@@ -151,6 +152,8 @@ export async function submitComplaint(
         kind: 'acknowledgement',
         to: [form.email],
         ...mail,
+        // The link is the complainant's key: stored for delivery only, staff see it redacted (issue 20)
+        secretLink: statusUrl,
       });
     }
     return { kind: 'registered', statusToken };

@@ -1,0 +1,38 @@
+import { decideComplaintAction, decideTokenAction } from '../../../domain/index.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
+import type { Principal } from '../../http/principal.ts';
+import { toAccess } from '../complaints/complaint-access.ts';
+import { findComplaintAccessRows } from './integration-event.repository.ts';
+
+/**
+ * Who reads integration events: an API token or admin polling the feed, or a webhook endpoint. A webhook
+ * receiver is an integration like a token of scope 'read' (it may never see a confidential complaint).
+ */
+export type IntegrationReader = Principal | { kind: 'webhook' };
+
+/**
+ * Keeps the events the reader may see, decided NOW from the complaint as it is now (issue 20): an event
+ * published before its complaint became confidential is no longer served. The rule is the one of every
+ * other exit: `decideTokenAction` for integrations, `decideComplaintAction` for staff. Events that belong
+ * to no complaint stay.
+ */
+export async function keepVisibleEvents<T extends { complaint_id: string | null }>(
+  trx: Scoped,
+  reader: IntegrationReader,
+  events: readonly T[],
+): Promise<T[]> {
+  const ids = [...new Set(events.flatMap((e) => (e.complaint_id === null ? [] : [e.complaint_id])))];
+  const rows = await findComplaintAccessRows(trx, ids);
+  const visible = new Set(rows.filter((row) => mayView(reader, row)).map((row) => row.id));
+  return events.filter((e) => e.complaint_id === null || visible.has(e.complaint_id));
+}
+
+function mayView(
+  reader: IntegrationReader,
+  row: Awaited<ReturnType<typeof findComplaintAccessRows>>[number],
+): boolean {
+  const access = toAccess(row);
+  if (reader.kind === 'staff') return decideComplaintAction(reader, 'complaint.view', access).allowed;
+  const scope = reader.kind === 'token' ? reader.scope : 'read';
+  return decideTokenAction(scope, 'complaint.view', access).allowed;
+}
