@@ -1,0 +1,86 @@
+// What a reader may see of a complaint on every exit (issue 20): whole, counted only, or nothing.
+import { describe, expect, test } from 'vitest';
+import {
+  type ComplaintAccess,
+  type ComplaintExposure,
+  type ComplaintReader,
+  complaintExposure,
+  mayShowComplaint,
+  type StaffRole,
+  TOKEN_SCOPES,
+} from '../../src/domain/index.ts';
+
+type Kind = 'ordinary' | 'confidential' | 'criminal';
+
+function complaint(kind: Kind): ComplaintAccess {
+  return {
+    handlerId: 'handler',
+    responsibleManagerId: 'responsible-manager',
+    departmentId: 'handling-department',
+    confidential: kind !== 'ordinary',
+    confidentialReason:
+      kind === 'ordinary' ? null : kind === 'criminal' ? 'criminal_suspicion' : 'sensitive_personal_matter',
+    subjectEmployeeId: 'concerned',
+    subjectEmployeeDepartmentId: 'concerned-department',
+  };
+}
+
+function staff(userId: string, roles: StaffRole[], managed: string[] = []): ComplaintReader {
+  return { userId, roles, departmentId: managed[0] ?? 'some-department', managedDepartmentIds: managed };
+}
+
+const READERS: Record<string, ComplaintReader> = {
+  employee: staff('someone', ['employee']),
+  admin: staff('admin', ['employee', 'admin']),
+  privacyOfficer: staff('privacy', ['employee', 'privacy_officer']),
+  assistant: staff('assistant', ['employee', 'management_assistant']),
+  otherManager: staff('other-manager', ['employee', 'manager'], ['other-department']),
+  handlingManager: staff('dept-manager', ['employee', 'manager'], ['handling-department']),
+  responsibleManager: staff('responsible-manager', ['employee', 'manager']),
+  handler: staff('handler', ['employee']),
+  concerned: staff('concerned', ['employee']),
+  concernedMt: staff('concerned', ['employee', 'management_team']),
+  concernedManager: staff('concerned-manager', ['employee', 'manager'], ['concerned-department']),
+  mt: staff('mt', ['employee', 'management_team']),
+  board: staff('board', ['employee', 'board']),
+  legal: staff('legal', ['employee', 'legal']),
+  ...Object.fromEntries(TOKEN_SCOPES.map((scope) => [`token:${scope}`, { kind: 'token', scope } as const])),
+};
+
+// reader → [ordinary, confidential (sensitive personal matter), confidential (criminal suspicion, policy 2.5)]
+const EXPECTED: Record<string, [ComplaintExposure, ComplaintExposure, ComplaintExposure]> = {
+  employee: ['whole', 'none', 'none'],
+  admin: ['whole', 'none', 'none'],
+  privacyOfficer: ['whole', 'none', 'none'],
+  assistant: ['whole', 'counted', 'counted'],
+  otherManager: ['whole', 'counted', 'counted'],
+  handlingManager: ['whole', 'whole', 'whole'],
+  responsibleManager: ['whole', 'whole', 'whole'],
+  handler: ['whole', 'whole', 'whole'],
+  concerned: ['whole', 'whole', 'none'],
+  concernedMt: ['whole', 'whole', 'counted'],
+  concernedManager: ['whole', 'whole', 'counted'],
+  mt: ['whole', 'whole', 'whole'],
+  board: ['whole', 'whole', 'whole'],
+  legal: ['whole', 'whole', 'whole'],
+  'token:read': ['whole', 'none', 'none'],
+  'token:register': ['whole', 'none', 'none'],
+  'token:full': ['whole', 'none', 'none'],
+};
+
+describe('complaintExposure', () => {
+  test('every reader in the table has an expectation', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(Object.keys(READERS).sort());
+  });
+
+  const kinds: Kind[] = ['ordinary', 'confidential', 'criminal'];
+  for (const [name, reader] of Object.entries(READERS)) {
+    test.each(kinds.map((kind, i) => [kind, EXPECTED[name]?.[i]] as const))(
+      `${name} sees a %s complaint: %s`,
+      (kind, expected) => {
+        expect(complaintExposure(reader, complaint(kind))).toBe(expected);
+        expect(mayShowComplaint(reader, complaint(kind))).toBe(expected === 'whole');
+      },
+    );
+  }
+});
