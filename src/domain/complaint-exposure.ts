@@ -17,7 +17,9 @@ import {
 export type ComplaintExposure = 'whole' | 'counted' | 'none';
 
 /** A signed-in staff member, or an integration by the scope of its API token. */
-export type ComplaintReader = (StaffActor & { kind?: 'staff' }) | Readonly<{ kind: 'token'; scope: TokenScope }>;
+export type ComplaintReader =
+  | (StaffActor & { kind?: 'staff' })
+  | Readonly<{ kind: 'token'; scope: TokenScope }>;
 
 /**
  * Built on the one visibility rule (`canSeeComplaint`, policy 1.3, 2.5) and the token rule (`decideTokenAction`):
