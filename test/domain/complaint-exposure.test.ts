@@ -1,11 +1,14 @@
 // What a reader may see of a complaint on every exit (issue 20): whole, counted only, or nothing.
 import { describe, expect, test } from 'vitest';
 import {
+  type AnswerRecipient,
   type ComplaintAccess,
   type ComplaintExposure,
   type ComplaintReader,
+  ccWhoMaySee,
   complaintExposure,
   mayShowComplaint,
+  type StaffActor,
   type StaffRole,
   TOKEN_SCOPES,
 } from '../../src/domain/index.ts';
@@ -83,4 +86,23 @@ describe('complaintExposure', () => {
       },
     );
   }
+});
+
+describe('ccWhoMaySee: the answer goes in cc only to whom may see the complaint (policy 2.3, issue 20)', () => {
+  const cc: AnswerRecipient[] = [
+    { role: 'manager', userId: 'dept-manager' },
+    { role: 'management_assistant', userId: 'assistant' },
+    { role: 'management_assistant', userId: 'unknown-user' },
+  ];
+  const readers = new Map(
+    [READERS.handlingManager, READERS.assistant].map((r) => [(r as StaffActor).userId, r as StaffActor]),
+  );
+  test.each([
+    ['ordinary', ['dept-manager', 'assistant']],
+    ['confidential', ['dept-manager']],
+    ['criminal', ['dept-manager']],
+  ] as const)('a %s complaint: cc to %j', (kind, expected) => {
+    const ids = ccWhoMaySee(cc, readers, complaint(kind)).map((r) => ('userId' in r ? r.userId : r.role));
+    expect(ids).toEqual(expected);
+  });
 });
