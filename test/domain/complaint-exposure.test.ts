@@ -1,4 +1,5 @@
 // What a reader may see of a complaint on every exit (issue 20): whole, counted only, or nothing.
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
   type AnswerRecipient,
@@ -105,4 +106,26 @@ describe('ccWhoMaySee: the answer goes in cc only to whom may see the complaint 
     const ids = ccWhoMaySee(cc, readers, complaint(kind)).map((r) => ('userId' in r ? r.userId : r.role));
     expect(ids).toEqual(expected);
   });
+});
+
+describe('the docs name every exit that applies complaintExposure', () => {
+  const permissions = readFileSync(new URL('../../docs/permissions.md', import.meta.url), 'utf8');
+  const privacy = readFileSync(new URL('../../docs/privacy.md', import.meta.url), 'utf8');
+  test.each([
+    'GET /api/reports/complaints',
+    'POST /api/reports/jobs',
+    'GET /api/admin/outbox',
+    'committee-dossier.zip',
+    'ccWhoMaySee',
+    '`withheld`',
+    '`redacted`',
+  ])('docs/permissions.md names %s', (exit) => {
+    expect(permissions).toContain(exit);
+  });
+  test.each(['complaintExposure', 'complex_dossier', 'drill_down', 'outbox'])(
+    'docs/privacy.md names %s',
+    (word) => {
+      expect(privacy).toContain(word);
+    },
+  );
 });
