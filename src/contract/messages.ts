@@ -24,6 +24,11 @@ export const outboxMessage = z
     providerMessageId: z.string().nullable(),
     createdAt: z.iso.datetime(),
     sentAt: z.iso.datetime().nullable(),
+    /**
+     * The message is about a complaint the reader may not open (issue 20): complaint, addresses, subject,
+     * error and text are left out; kind, status, attempts and dates remain.
+     */
+    redacted: z.boolean(),
   })
   .meta({ id: 'OutboxMessage' });
 

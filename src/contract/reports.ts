@@ -154,7 +154,10 @@ export const drillQuery = z.object({
 
 export const drillList = z
   .object({
+    /** Every complaint the figure counts, also those the reader may not open. */
     total: z.number().int(),
+    /** Complaints counted in the figure but not listed: the reader may not open them (issue 20). */
+    withheld: z.number().int(),
     items: z.array(
       z.object({
         id: z.uuid(),

@@ -1,4 +1,6 @@
 import { type Assessment, type AssessmentProblem, checkAssessment } from './assessment.ts';
+import { mayShowComplaint } from './complaint-exposure.ts';
+import type { ComplaintAccess, StaffActor } from './permissions.ts';
 import { fail, hasText, type Outcome, succeed } from './result.ts';
 import { type Approval, isManagerApproval } from './roles.ts';
 
@@ -126,4 +128,21 @@ export function checkAnswer(ctx: AnswerContext, parties: AnswerParties): AnswerC
   if (first !== undefined) return { ok: false, reason: first, blockers };
   const computed = computeAnswerRecipients(parties);
   return computed.ok ? computed : { ok: false, reason: computed.reason, blockers: [] };
+}
+
+/**
+ * The cc of an answer narrowed to those who may see the complaint whole (policy 2.3 under issue 20): the
+ * answer to a confidential complaint never goes, with its text, to a colleague who may not open it. A cc'd
+ * colleague the rule does not know (`readers` lacks them) is left out too.
+ */
+export function ccWhoMaySee(
+  cc: readonly AnswerRecipient[],
+  readers: ReadonlyMap<string, StaffActor>,
+  complaint: ComplaintAccess,
+): AnswerRecipient[] {
+  return cc.filter((r) => {
+    if (!('userId' in r)) return false;
+    const reader = readers.get(r.userId);
+    return reader !== undefined && mayShowComplaint(reader, complaint);
+  });
 }

@@ -7,6 +7,7 @@ export * from './calendar-settings.ts';
 export * from './committee.ts';
 export * from './complaint-actions.ts';
 export * from './complaint-category.ts';
+export * from './complaint-exposure.ts';
 export * from './complaint-lifecycle.ts';
 export * from './complaint-state.ts';
 export * from './complaint-term.ts';

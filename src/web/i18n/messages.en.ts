@@ -1101,6 +1101,10 @@ export const en: Messages = {
     drillTotal: (shown: number, total: number) =>
       shown === total ? `${total} complaints` : `${shown} of ${total} complaints shown`,
     drillEmpty: 'No complaints.',
+    drillWithheld: (n: number) =>
+      n === 1
+        ? '1 confidential complaint is counted, but you may not open it.'
+        : `${n} confidential complaints are counted, but you may not open them.`,
     reference: 'Reference',
     status: 'Status',
     received: 'Received',

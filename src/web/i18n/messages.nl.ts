@@ -1142,6 +1142,10 @@ export const nl = {
     drillTotal: (shown: number, total: number) =>
       shown === total ? `${total} klachten` : `${shown} van ${total} klachten getoond`,
     drillEmpty: 'Geen klachten.',
+    drillWithheld: (n: number) =>
+      n === 1
+        ? '1 vertrouwelijke klacht telt mee, maar u mag hem niet inzien.'
+        : `${n} vertrouwelijke klachten tellen mee, maar u mag ze niet inzien.`,
     reference: 'Kenmerk',
     status: 'Status',
     received: 'Ontvangen',

@@ -5,6 +5,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import * as complaints from '../complaints/complaint.repository.ts';
 import { authorize } from '../complaints/complaint-access.ts';
+import { answerCcWhoMaySee } from './answer-cc.ts';
 import { answerKind, complainantAddress, loadCaseFacts } from './complaint-messages.ts';
 import { committeeValues } from './message-settings.ts';
 import { findCommitteeDetails, loadTemplate } from './template.repository.ts';
@@ -25,7 +26,9 @@ export async function previewAnswer(db: Database, principal: Principal, complain
       managerId: row.responsible_manager_id,
       managementAssistantIds: row.management_assistant_ids,
     });
-    const ccIds = computed.ok ? computed.recipients.cc.flatMap((r) => ('userId' in r ? [r.userId] : [])) : [];
+    // issue 20: the same narrowing as the answer itself, so the preview shows who really gets it
+    const allowedCc = computed.ok ? await answerCcWhoMaySee(trx, complaintId, computed.recipients.cc) : [];
+    const ccIds = allowedCc.flatMap((r) => ('userId' in r ? [r.userId] : []));
     const staff =
       ccIds.length === 0
         ? []
@@ -34,13 +37,11 @@ export async function previewAnswer(db: Database, principal: Principal, complain
             .select(['id', 'name', 'email'])
             .where('id', 'in', ccIds)
             .execute();
-    const cc = computed.ok
-      ? computed.recipients.cc.flatMap((r) => {
-          if (!('userId' in r)) return [];
-          const person = staff.find((s) => s.id === r.userId);
-          return person ? [{ role: r.role, name: person.name, email: person.email }] : [];
-        })
-      : [];
+    const cc = allowedCc.flatMap((r) => {
+      if (!('userId' in r)) return [];
+      const person = staff.find((s) => s.id === r.userId);
+      return person ? [{ role: r.role, name: person.name, email: person.email }] : [];
+    });
     const to = complainantAddress(facts);
     const kind = answerKind(facts.repeat);
     const rendered = renderTemplate(kind, await loadTemplate(trx, kind, 'nl'), {

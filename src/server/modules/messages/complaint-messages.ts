@@ -2,6 +2,7 @@ import type { ComplaintEffect } from '../../../domain/index.ts';
 import { REFERRAL_TARGETS, type ReferralTarget } from '../../../domain/referral-targets.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { CASE_TEXT_IN_GEHOORD, mailIncludesCaseText } from '../privacy/mail-minimisation.ts';
+import { answerCcWhoMaySee } from './answer-cc.ts';
 import { caseLink, committeeValues, formatDate, statusLink } from './message-settings.ts';
 import { enqueueMessage } from './outbox.repository.ts';
 import { findCommitteeDetails, loadTemplate } from './template.repository.ts';
@@ -173,10 +174,13 @@ export async function enqueueEffectMessages(
   for (const effect of relevant) {
     switch (effect.type) {
       case 'send_answer': {
-        // policy 2.3: the cc (manager, management assistant) is the domain's, computed for every answer
+        // policy 2.3: the cc (manager, management assistant) is the domain's, computed for every answer;
+        // issue 20: only those who may see the complaint get its answer
         const cc = await staffEmails(
           trx,
-          effect.recipients.cc.flatMap((r) => ('userId' in r ? [r.userId] : [])),
+          (await answerCcWhoMaySee(trx, complaintId, effect.recipients.cc)).flatMap((r) =>
+            'userId' in r ? [r.userId] : [],
+          ),
         );
         const answerText = facts.answer_text ?? '';
         if (to !== null) {

@@ -25,7 +25,9 @@ export const messagesAdminRoutes: FastifyPluginAsyncZod<{ db: Database }> = asyn
         tags: ['admin'],
         summary: 'Sent and queued mail (the outbox), newest first',
         description:
-          'Every e-mail Gehoord sends passes through here. Filter on `failed` to see what could not be delivered.',
+          'Every e-mail Gehoord sends passes through here. Filter on `failed` to see what could not be delivered. ' +
+          'A message about a complaint the reader may not open is listed `redacted` (no complaint, addresses, subject or error); ' +
+          'filtered on such a complaint, the list is empty as for an unknown one. Messages shown are recorded in the access log.',
         querystring: outboxListQuery,
         response: { 200: z.array(outboxMessage) },
       },

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import type { outboxListQuery, templateText } from '../../../contract/messages.ts';
 import type { FieldError } from '../../../contract/problem.ts';
+import { mayShowComplaint } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
-import { inOrganization } from '../../db/tenant-scope.ts';
+import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
+import { toAccess } from '../complaints/complaint-access.ts';
+import { recordAccesses } from '../privacy/access-log.repository.ts';
 import * as outbox from './outbox-admin.repository.ts';
 import * as templates from './template.repository.ts';
 import { DEFAULT_TEMPLATES } from './templates/default-templates.ts';
@@ -14,35 +17,64 @@ import { exampleValues, renderTemplate, validateTemplate } from './templates/ren
 
 type OutboxRow = Awaited<ReturnType<typeof outbox.listOutbox>>[number];
 
-function toOutboxMessage(row: OutboxRow) {
+/**
+ * Issue 20: a message about a complaint the reader may not see whole is shown redacted: what delivery needs
+ * (kind, status, attempts, dates) without the complaint, addresses, subject, error or text. A daily digest
+ * lists complaints of its recipient, so its text is never shown here.
+ */
+function isRedacted(staff: StaffPrincipal, row: OutboxRow): boolean {
+  if (row.complaint_id === null || row.confidential === null) return false;
+  return !mayShowComplaint(staff, toAccess({ ...row, confidential: row.confidential }));
+}
+
+function toOutboxMessage(row: OutboxRow, redacted: boolean) {
   return {
     id: row.id,
-    complaintId: row.complaint_id,
+    complaintId: redacted ? null : row.complaint_id,
     kind: row.kind,
-    to: row.recipient_to,
-    cc: row.recipient_cc,
-    subject: row.subject,
+    to: redacted ? [] : row.recipient_to,
+    cc: redacted ? [] : row.recipient_cc,
+    subject: redacted ? '' : row.subject,
     status: row.status,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at.toISOString(),
-    lastError: row.last_error,
+    lastError: redacted ? null : row.last_error,
     providerMessageId: row.provider_message_id,
     createdAt: row.created_at.toISOString(),
     sentAt: row.sent_at?.toISOString() ?? null,
+    redacted,
   };
 }
 
-export function listOutbox(db: Database, staff: StaffPrincipal, query: z.infer<typeof outboxListQuery>) {
-  return inOrganization(db, staff.organizationId, async (trx) =>
-    (await outbox.listOutbox(trx, query)).map(toOutboxMessage),
+/** Reading a message of a complaint is a read of that complaint: in the access log (AVG accountability). */
+async function logRead(trx: Scoped, staff: StaffPrincipal, rows: readonly OutboxRow[]) {
+  const complaintIds = [...new Set(rows.flatMap((r) => (r.complaint_id === null ? [] : [r.complaint_id])))];
+  await recordAccesses(
+    trx,
+    staff,
+    complaintIds.map((complaintId) => ({ what: 'export' as const, complaintId, detail: { kind: 'outbox' } })),
   );
+}
+
+export function listOutbox(db: Database, staff: StaffPrincipal, query: z.infer<typeof outboxListQuery>) {
+  return inOrganization(db, staff.organizationId, async (trx) => {
+    const rows = await outbox.listOutbox(trx, query);
+    const shown = rows.filter((r) => !isRedacted(staff, r));
+    await logRead(trx, staff, shown);
+    // Asked for one complaint the reader may not see: answered as for an unknown complaint
+    if (query.complaintId !== undefined) return shown.map((r) => toOutboxMessage(r, false));
+    return rows.map((r) => toOutboxMessage(r, isRedacted(staff, r)));
+  });
 }
 
 export function getOutboxMessage(db: Database, staff: StaffPrincipal, id: string) {
   return inOrganization(db, staff.organizationId, async (trx) => {
     const row = await outbox.findOutboxMessage(trx, id);
     if (row === undefined) throw new AppError('not_found');
-    return { ...toOutboxMessage(row), bodyText: row.body_text };
+    const redacted = isRedacted(staff, row);
+    if (!redacted) await logRead(trx, staff, [row]);
+    const withheld = redacted || row.kind === 'daily_digest';
+    return { ...toOutboxMessage(row, redacted), bodyText: withheld ? '' : row.body_text };
   });
 }
 
@@ -54,7 +86,7 @@ export function retryOutboxMessage(db: Database, staff: StaffPrincipal, id: stri
     }
     const row = await outbox.findOutboxMessage(trx, id);
     if (row === undefined) throw new AppError('not_found');
-    return toOutboxMessage(row);
+    return toOutboxMessage(row, isRedacted(staff, row));
   });
 }
 

@@ -1,41 +1,49 @@
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 const COLUMNS = [
-  'id',
-  'complaint_id',
-  'kind',
-  'recipient_to',
-  'recipient_cc',
-  'subject',
-  'status',
-  'attempts',
-  'next_attempt_at',
-  'last_error',
-  'provider_message_id',
-  'created_at',
-  'sent_at',
+  'o.id',
+  'o.complaint_id',
+  'o.kind',
+  'o.recipient_to',
+  'o.recipient_cc',
+  'o.subject',
+  'o.status',
+  'o.attempts',
+  'o.next_attempt_at',
+  'o.last_error',
+  'o.provider_message_id',
+  'o.created_at',
+  'o.sent_at',
+  // what the visibility rule needs to know about the message's complaint (issue 20)
+  'c.handler_id',
+  'c.responsible_manager_id',
+  'c.department_id',
+  'c.confidential',
+  'c.confidential_reason_code',
+  'c.subject_employee_id',
+  'e.department_id as subject_employee_department_id',
 ] as const;
+
+function outboxQuery(trx: Scoped) {
+  return trx
+    .selectFrom('outbox_message as o')
+    .leftJoin('complaint as c', 'c.id', 'o.complaint_id')
+    .leftJoin('staff_user as e', 'e.id', 'c.subject_employee_id')
+    .select(COLUMNS);
+}
 
 export async function listOutbox(
   trx: Scoped,
   filter: { status?: 'pending' | 'sending' | 'sent' | 'failed'; complaintId?: string; limit: number },
 ) {
-  let query = trx
-    .selectFrom('outbox_message')
-    .select(COLUMNS)
-    .orderBy('created_at', 'desc')
-    .limit(filter.limit);
-  if (filter.status !== undefined) query = query.where('status', '=', filter.status);
-  if (filter.complaintId !== undefined) query = query.where('complaint_id', '=', filter.complaintId);
+  let query = outboxQuery(trx).orderBy('o.created_at', 'desc').limit(filter.limit);
+  if (filter.status !== undefined) query = query.where('o.status', '=', filter.status);
+  if (filter.complaintId !== undefined) query = query.where('o.complaint_id', '=', filter.complaintId);
   return query.execute();
 }
 
 export async function findOutboxMessage(trx: Scoped, id: string) {
-  return trx
-    .selectFrom('outbox_message')
-    .select([...COLUMNS, 'body_text'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  return outboxQuery(trx).select('o.body_text').where('o.id', '=', id).executeTakeFirst();
 }
 
 /** A failed message goes back in the queue with a fresh count, e.g. after an address was corrected. */

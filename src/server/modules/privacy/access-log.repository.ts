@@ -13,24 +13,42 @@ export type AccessEntry = {
 
 const MAX_USER_AGENT = 500;
 
+/** Who read: a request's principal, or the reader a report job was started by (it runs off the request). */
+export type AccessReader = Pick<Principal, 'organizationId' | 'origin'> &
+  ({ kind: 'staff'; userId: string } | { kind: 'token'; tokenId: string });
+
+function entryRow(principal: AccessReader, entry: AccessEntry) {
+  return {
+    organization_id: principal.organizationId,
+    complaint_id: entry.complaintId ?? null,
+    person_id: entry.personId ?? null,
+    user_id: principal.kind === 'staff' ? principal.userId : null,
+    token_id: principal.kind === 'token' ? principal.tokenId : null,
+    what: entry.what,
+    ip: principal.origin?.ip?.slice(0, 100) ?? null,
+    user_agent: principal.origin?.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
+    detail: JSON.stringify(entry.detail ?? {}),
+  };
+}
+
 /**
  * Records one read (or change) of personal data in the caller's transaction: the entry exists exactly when
  * the read happened. Who (user or token), when, what and from where (address and browser).
  */
-export async function recordAccess(trx: Scoped, principal: Principal, entry: AccessEntry): Promise<void> {
+export async function recordAccess(trx: Scoped, principal: AccessReader, entry: AccessEntry): Promise<void> {
+  await trx.insertInto('complaint_access_log').values(entryRow(principal, entry)).execute();
+}
+
+/** One entry per complaint shown in a list or file (drill-down rows, outbox rows, a dossier), in one insert. */
+export async function recordAccesses(
+  trx: Scoped,
+  principal: AccessReader,
+  entries: readonly AccessEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
   await trx
     .insertInto('complaint_access_log')
-    .values({
-      organization_id: principal.organizationId,
-      complaint_id: entry.complaintId ?? null,
-      person_id: entry.personId ?? null,
-      user_id: principal.kind === 'staff' ? principal.userId : null,
-      token_id: principal.kind === 'token' ? principal.tokenId : null,
-      what: entry.what,
-      ip: principal.origin?.ip?.slice(0, 100) ?? null,
-      user_agent: principal.origin?.userAgent?.slice(0, MAX_USER_AGENT) ?? null,
-      detail: JSON.stringify(entry.detail ?? {}),
-    })
+    .values(entries.map((entry) => entryRow(principal, entry)))
     .execute();
 }
 

@@ -8,7 +8,8 @@ import {
 import { loadReportPdfmake, REPORT_FONT } from './exports/pdf-fonts.ts';
 
 // One complaint's case file (dossier) as PDF: the facts, the decisions, the timeline and the messages.
-// Names have already been replaced by the caller where the reader may not see them.
+// Only a complaint the reader may see whole gets here (mayShowComplaint in dossier.ts); the board's copy
+// leaves the complainant's name out.
 
 export type CaseFile = {
   organizationName: string;

@@ -1,8 +1,9 @@
 import { createWriteStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import {
+  type ComplaintAccess,
   type ConfidentialityReason,
-  canSeeComplaint,
+  mayShowComplaint,
   type ReportPeriod,
   type StaffActor,
 } from '../../../domain/index.ts';
@@ -10,6 +11,7 @@ import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import { loadOnce } from '../../load-once.ts';
 import { BlobNotFoundError, type BlobStorage } from '../../storage/blob-storage.ts';
+import { type AccessReader, recordAccesses } from '../privacy/access-log.repository.ts';
 import { renderCaseFilePdf } from './case-file-pdf.ts';
 import * as repository from './dossier.repository.ts';
 import { organizationName } from './measures.ts';
@@ -30,19 +32,43 @@ function safeName(name: string): string {
   return cleaned.length === 0 ? 'bestand' : cleaned;
 }
 
-/** Writes the ZIP to `path`; returns how many complaints it holds. */
+function accessOf(c: repository.DossierComplaint): ComplaintAccess {
+  return {
+    handlerId: c.handlerId,
+    responsibleManagerId: c.responsibleManagerId,
+    departmentId: c.departmentId,
+    confidential: c.confidential,
+    confidentialReason: c.confidentialReason as ConfidentialityReason | null,
+    subjectEmployeeId: c.subjectEmployeeId,
+    subjectEmployeeDepartmentId: c.subjectEmployeeDepartmentId,
+  };
+}
+
+/**
+ * Writes the ZIP to `path`; returns how many complaints it holds. A complaint the reader may not see is
+ * left out (issue 20: at most counted, in the LEESMIJ); every case file written is in the access log.
+ */
 export async function writeComplexDossier(
   trx: Scoped,
   storage: BlobStorage,
-  input: { housingComplexId: string; period: ReportPeriod; reader: DossierReader; path: string },
+  input: {
+    housingComplexId: string;
+    period: ReportPeriod;
+    reader: DossierReader;
+    loggedAs: AccessReader;
+    jobId: string;
+    path: string;
+  },
   progress: (fraction: number) => Promise<void>,
-): Promise<{ complaints: number; complexNumber: string }> {
+): Promise<{ complaints: number; withheld: number; complexNumber: string }> {
   const complex = await repository.findComplex(trx, input.housingComplexId);
   if (complex === undefined) throw new AppError('not_found');
-  const [orgName, complaints] = await Promise.all([
+  const [orgName, all] = await Promise.all([
     organizationName(trx),
     repository.complexComplaints(trx, complex.id, input.period),
   ]);
+  const complaints = all.filter((c) => mayShowComplaint(input.reader, accessOf(c)));
+  const withheld = all.length - complaints.length;
   const { ZipArchive } = await loadArchiver();
   const zip = new ZipArchive({ zlib: { level: 6 } });
   const output = createWriteStream(input.path);
@@ -63,12 +89,25 @@ export async function writeComplexDossier(
     });
     await progress(index / Math.max(1, complaints.length));
   }
-  if (complaints.length === 0) {
-    zip.append('Geen klachten over dit complex in deze periode.\n', { name: 'LEESMIJ.txt' });
-  }
+  const readme = [
+    ...(complaints.length === 0 ? ['Geen klachten over dit complex in deze periode die u mag inzien.'] : []),
+    ...(withheld > 0
+      ? [`${withheld} vertrouwelijke klacht(en) over dit complex zijn niet opgenomen: u mag ze niet inzien.`]
+      : []),
+  ];
+  if (readme.length > 0) zip.append(`${readme.join('\n')}\n`, { name: 'LEESMIJ.txt' });
+  await recordAccesses(
+    trx,
+    input.loggedAs,
+    complaints.map((c) => ({
+      what: 'export' as const,
+      complaintId: c.id,
+      detail: { kind: 'complex_dossier', jobId: input.jobId },
+    })),
+  );
   await zip.finalize();
   await closed;
-  return { complaints: complaints.length, complexNumber: complex.complexNumber };
+  return { complaints: complaints.length, withheld, complexNumber: complex.complexNumber };
 }
 
 type FolderOptions = {
@@ -87,26 +126,11 @@ async function appendComplaintFolder(
   c: repository.DossierComplaint,
   options: FolderOptions,
 ): Promise<number> {
-  // The board reads without complainant names; employees stay anonymous in a confidential case the
-  // reader could not open themselves.
+  // Only complaints the reader may see whole get here (mayShowComplaint). The board reads without
+  // complainant names.
+  if (!mayShowComplaint(options.reader, accessOf(c))) throw new AppError('not_found');
   const hideComplainant = options.reader.roles.includes('board');
-  const visible = canSeeComplaint(options.reader, {
-    handlerId: c.handlerId,
-    responsibleManagerId: c.responsibleManagerId,
-    departmentId: c.departmentId,
-    confidential: c.confidential,
-    confidentialReason: c.confidentialReason as ConfidentialityReason | null,
-    subjectEmployeeId: c.subjectEmployeeId,
-    subjectEmployeeDepartmentId: c.subjectEmployeeDepartmentId,
-  });
-  const pseudonyms = new Map<string, string>();
-  const employee = (id: string | null, name: string | null) => {
-    if (name === null) return '–';
-    if (visible) return name;
-    const key = id ?? name;
-    if (!pseudonyms.has(key)) pseudonyms.set(key, `Medewerker ${pseudonyms.size + 1}`);
-    return pseudonyms.get(key) as string;
-  };
+  const employee = (name: string | null) => name ?? '–';
   const [events, messages, attachments] = await Promise.all([
     repository.timeline(trx, c.id),
     repository.messages(trx, c.id),
@@ -121,7 +145,7 @@ async function appendComplaintFolder(
   });
   const subject =
     c.subjectKind === 'employee'
-      ? `Medewerker: ${employee(null, c.subjectEmployeeName)}`
+      ? `Medewerker: ${employee(c.subjectEmployeeName)}`
       : c.subjectKind === 'contractor'
         ? `Aannemer: ${c.contractorName ?? '–'}`
         : c.subjectKind === 'department'
@@ -140,7 +164,7 @@ async function appendComplaintFolder(
     answeredAt: c.answeredAt,
     closedAt: c.closedAt,
     complainant: hideComplainant ? 'Klager (naam niet opgenomen)' : (c.complainantName ?? '–'),
-    handler: employee(c.handlerId, c.handlerName),
+    handler: employee(c.handlerName),
     subject,
     category: c.category,
     description: c.description,
@@ -153,7 +177,7 @@ async function appendComplaintFolder(
     timeline: events.map((e) => ({
       at: e.at,
       type: e.type,
-      actor: e.actorName === null ? 'Systeem' : employee(e.actorId, e.actorName),
+      actor: e.actorName === null ? 'Systeem' : employee(e.actorName),
       summary: e.summary,
     })),
     messages,

@@ -172,13 +172,18 @@ export async function countBy(
   return rows;
 }
 
-/** The complaints behind one figure (drill-down). */
+/**
+ * The complaints behind one figure (drill-down). `total` counts every member of the figure; only members for
+ * which `shown` holds (the reader's visibility, the SQL mirror of canSeeComplaint) are returned, up to `limit`,
+ * with `shownTotal` counting them all (issue 20: a hidden complaint is counted, never listed).
+ */
 export async function listSetComplaints(
   trx: Scoped,
   scope: ReportScope,
   set: ComplaintSet,
   filter: { dimension: Dimension; key: string | null } | null,
   limit: number,
+  shown: RawBuilder<boolean>,
 ) {
   const parts = [memberOf(set, scope)];
   if (filter !== null) {
@@ -194,13 +199,33 @@ export async function listSetComplaints(
     confidential: boolean;
     receivedAt: Date;
     answeredAt: Date | null;
+    handler_id: string | null;
+    responsible_manager_id: string | null;
+    department_id: string | null;
+    confidential_reason_code: string | null;
+    subject_employee_id: string | null;
+    subject_employee_department_id: string | null;
     total: number;
+    shownTotal: number;
   }>`
-    select c.id, c.reference, c.status, c.category, c.channel, c.confidential,
-           c.received_at as "receivedAt", c.answered_at as "answeredAt", count(*) over ()::int as total
-    from complaint c where ${sql.join(parts, sql` and `)}
-    order by c.received_at, c.reference limit ${limit}`.execute(trx);
-  return rows;
+    select m.* from (
+      select c.id, c.reference, c.status, c.category, c.channel, c.confidential,
+             c.received_at as "receivedAt", c.answered_at as "answeredAt",
+             c.handler_id, c.responsible_manager_id, c.department_id, c.confidential_reason_code,
+             c.subject_employee_id,
+             (select s.department_id from staff_user s where s.id = c.subject_employee_id) as subject_employee_department_id,
+             ${shown} as shown,
+             count(*) over ()::int as total,
+             (count(*) filter (where ${shown}) over ())::int as "shownTotal"
+      from complaint c where ${sql.join(parts, sql` and `)}
+    ) m
+    where m.shown
+    order by m."receivedAt", m.reference limit ${limit}`.execute(trx);
+  if (rows.length > 0) return { total: rows[0]?.total ?? 0, shownTotal: rows[0]?.shownTotal ?? 0, rows };
+  // Nothing listed: the figure may still count complaints the reader may not see
+  const counted = await sql<{ total: number }>`
+    select count(*)::int as total from complaint c where ${sql.join(parts, sql` and `)}`.execute(trx);
+  return { total: counted.rows[0]?.total ?? 0, shownTotal: 0, rows };
 }
 
 /** Answered complaints with what timeliness and handling time need. */

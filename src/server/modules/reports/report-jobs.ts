@@ -8,6 +8,7 @@ import type { ReportJob, ReportJobInput } from '../../../contract/reports.ts';
 import type { Quarter, StaffActor } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
+import type { ClientOrigin } from '../../http/principal.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { writeComplexDossier } from './dossier.ts';
 import { annualPeriod, customPeriod, loadReport, quarterPeriod } from './report.service.ts';
@@ -18,8 +19,11 @@ import * as repository from './report-job.repository.ts';
 // request path, one job at a time per instance (the PDF renderer is CPU-bound on a 2-core machine),
 // records progress on the row and keeps the file in the blob storage shared by all instances.
 
-/** What the job row keeps: the request plus the reader, whose permissions decide the names in a dossier. */
-export type StoredJobRequest = ReportJobInput & { reader: StaffActor };
+/**
+ * What the job row keeps: the request plus the reader, whose permissions decide which complaints a dossier
+ * holds, and where the request came from (for the access log).
+ */
+export type StoredJobRequest = ReportJobInput & { reader: StaffActor; origin?: ClientOrigin };
 
 const STALE_MINUTES = 30;
 
@@ -107,7 +111,19 @@ export class ReportJobRunner {
           writeComplexDossier(
             trx,
             this.storage,
-            { housingComplexId: request.housingComplexId, period, reader: request.reader, path: zipPath },
+            {
+              housingComplexId: request.housingComplexId,
+              period,
+              reader: request.reader,
+              loggedAs: {
+                kind: 'staff',
+                organizationId,
+                userId: request.reader.userId,
+                ...(request.origin === undefined ? {} : { origin: request.origin }),
+              },
+              jobId,
+              path: zipPath,
+            },
             progress,
           ),
         );

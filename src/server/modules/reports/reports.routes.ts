@@ -17,13 +17,8 @@ import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { contentDisposition } from '../attachments/file-name.ts';
-import {
-  COMPLAINT_SET_NAMES,
-  type ComplaintSet,
-  DIMENSION_NAMES,
-  type Dimension,
-  listSetComplaints,
-} from './measures.ts';
+import { drillDown } from './drill-down.service.ts';
+import { COMPLAINT_SET_NAMES, type ComplaintSet, DIMENSION_NAMES, type Dimension } from './measures.ts';
 import {
   annualPeriod,
   customPeriod,
@@ -186,7 +181,9 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
         tags,
         summary: 'The complaints behind one number of a report (drill-down)',
         description:
-          'Pass the `drill` query string of a report cell as is. Lists reference, status and dates only; no names or texts.',
+          'Pass the `drill` query string of a report cell as is. Lists reference, status and dates only; no names or texts. ' +
+          '`total` counts every complaint of the figure; complaints the reader may not open are not listed but counted in `withheld`. ' +
+          'Every listed complaint is recorded in the access log.',
         querystring: drillQuery,
         response: { 200: drillList },
       },
@@ -208,28 +205,12 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
               dimension: query.dimension as Dimension,
               key: query.key === undefined || query.key === 'null' ? null : query.key,
             };
-      const rows = await scoped(viewer.staff.organizationId, (trx) =>
-        listSetComplaints(
-          trx,
-          { period, departmentId: viewer.departmentId, category: query.category ?? null },
-          query.set as ComplaintSet,
-          filter,
-          query.limit,
-        ),
-      );
-      return {
-        total: rows[0]?.total ?? 0,
-        items: rows.map((r) => ({
-          id: r.id,
-          reference: r.reference,
-          status: r.status,
-          category: r.category,
-          channel: r.channel,
-          confidential: r.confidential,
-          receivedAt: r.receivedAt.toISOString(),
-          answeredAt: r.answeredAt?.toISOString() ?? null,
-        })),
-      };
+      return drillDown(db, viewer.staff, {
+        scope: { period, departmentId: viewer.departmentId, category: query.category ?? null },
+        set: query.set as ComplaintSet,
+        filter,
+        limit: query.limit,
+      });
     },
   );
 
@@ -241,7 +222,8 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
         summary: 'Start a report job: a report as PDF, Excel or CSV, or a complex dossier as ZIP',
         description:
           'Answers 202 with the job; poll GET /api/reports/jobs/{id} for progress and download the file when `status` is `done`. ' +
-          'A complex dossier (kind `dossier`) is for MT, board and management assistants only.',
+          'A complex dossier (kind `dossier`) is for MT, board and management assistants only; it holds the case files of ' +
+          'the complaints the reader may open (others are only counted in its LEESMIJ.txt), each recorded in the access log.',
         body: reportJobInput,
         response: { 202: reportJob },
       },
@@ -261,6 +243,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
           departmentId: staff.departmentId,
           managedDepartmentIds: staff.managedDepartmentIds,
         },
+        ...(staff.origin === undefined ? {} : { origin: staff.origin }),
       };
       const row = await scoped(staff.organizationId, async (trx) => {
         if (input.kind === 'dossier') {

@@ -28,12 +28,20 @@ export function DrillModal({ request, onClose }: { request: DrillRequest | null;
         <QueryState query={list}>
           {(data) =>
             data.items.length === 0 ? (
-              <Text>{t.reports.drillEmpty}</Text>
+              <>
+                <Text>{t.reports.drillEmpty}</Text>
+                {data.withheld > 0 && <Text size="sm">{t.reports.drillWithheld(data.withheld)}</Text>}
+              </>
             ) : (
               <>
                 <Text size="sm" mb="xs" data-testid="drill-total">
                   {t.reports.drillTotal(data.items.length, data.total)}
                 </Text>
+                {data.withheld > 0 && (
+                  <Text size="sm" mb="xs" data-testid="drill-withheld">
+                    {t.reports.drillWithheld(data.withheld)}
+                  </Text>
+                )}
                 <Table striped>
                   <Table.Thead>
                     <Table.Tr>
