@@ -219,8 +219,13 @@ async function findOrLinkAccount(
       return { ok: false, reason: 'link_not_allowed', userId: existing.id };
     if (!existing.active) return { ok: false, reason: 'account_inactive', userId: existing.id };
     // A second subject from the same provider claiming a linked account's address is a takeover attempt.
-    if (await repository.hasIdentityFromIssuer(trx, existing.id, identity.issuer))
+    if (await repository.hasIdentityFromIssuer(trx, existing.id, identity.issuer)) {
+      // …unless it is this very subject: a first login of the same person committed since the look-up above
+      const linkedMeanwhile = await repository.findLinkedUser(trx, identity.issuer, identity.subject);
+      if (linkedMeanwhile?.userId === existing.id)
+        return { ok: true, userId: existing.id, identityId: linkedMeanwhile.identityId, event: 'sso_login' };
       return { ok: false, reason: 'already_linked', userId: existing.id };
+    }
     const identityId = await newIdentity(existing.id);
     await repository.spendLinkAllowance(trx, existing.id);
     return { ok: true, userId: existing.id, identityId, event: 'sso_linked' };
