@@ -25,6 +25,7 @@ import * as routingAndResponsibility from './2026-12-06-055-routing-and-responsi
 import * as confidentialityReason from './2026-12-06-057-confidentiality-reason.ts';
 import * as boardTrack from './2026-12-06-058-board-track.ts';
 import * as postedLettersAndAnswerTerms from './2026-12-06-059-posted-letters-and-answer-terms.ts';
+import * as instancesAndSecondFactorThrottle from './2026-12-06-064-instances-and-second-factor-throttle.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-057-confidentiality-reason': confidentialityReason,
   '2026-12-06-058-board-track': boardTrack,
   '2026-12-06-059-posted-letters-and-answer-terms': postedLettersAndAnswerTerms,
+  '2026-12-06-064-instances-and-second-factor-throttle': instancesAndSecondFactorThrottle,
 };
