@@ -63,6 +63,11 @@ export const errorCatalog = {
     nl: 'Gehoord is al ingericht. Log in met uw account.',
     en: 'Gehoord has already been set up. Sign in with your account.',
   },
+  second_factor_blocked: {
+    status: 429,
+    nl: 'Te vaak een verkeerde code. Wacht een kwartier en log dan opnieuw in met uw wachtwoord.',
+    en: 'Too many wrong codes. Wait fifteen minutes, then sign in again with your password.',
+  },
   login_blocked: {
     status: 429,
     nl: 'Te veel mislukte pogingen. Wacht een kwartier en probeer het dan opnieuw.',

@@ -5,6 +5,7 @@ import { type Config, ConfigError, loadDotEnv, parseConfig } from './config.ts';
 import { connectDatabase } from './database-connection.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import { createLogger } from './logger.ts';
+import { InstanceConflictError, registerInstance } from './modules/instances/instance-registry.ts';
 import { startMessaging } from './modules/messages/messaging-runtime.ts';
 import { defaultLedgerFile, ErasureLedger } from './modules/privacy/erasure-ledger.ts';
 import { createBlobStorage } from './storage/create-blob-storage.ts';
@@ -32,6 +33,21 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const connection = await connectDatabase(config, logger).catch((error: unknown) => {
     logger.fatal({ err: error }, 'could not prepare the database');
+    process.exit(1);
+  });
+  // issue 20: a second instance beside local attachment storage is refused now, not with 500s later
+  const instance = await registerInstance(connection.db, {
+    storageDriver: config.storage.driver,
+    onHeartbeatError: (error) => logger.warn({ err: error }, 'instance heartbeat failed'),
+    onReinstated: () =>
+      logger.warn('this instance had been removed from the registry as stale; registered again'),
+  }).catch(async (error: unknown) => {
+    await connection.close();
+    if (error instanceof InstanceConflictError) {
+      console.error(`Gehoord cannot start: ${error.message}`);
+      process.exit(1);
+    }
+    logger.fatal({ err: error }, 'could not register this instance');
     process.exit(1);
   });
   const storage = createBlobStorage(config.storage);
@@ -66,6 +82,7 @@ async function main(): Promise<void> {
       await messaging?.stop();
       await jobs?.stop();
       await storage.close();
+      await instance.stop();
       await connection.close();
       logger.info('stopped cleanly');
       process.exit(0);
@@ -81,6 +98,7 @@ async function main(): Promise<void> {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
     logger.fatal({ err: error }, `cannot listen on ${config.host}:${config.port}`);
+    await instance.stop();
     await connection.close();
     process.exit(1);
   }

@@ -50,6 +50,8 @@ export interface StaffUserTable {
   totp_secret: Nullable<string>;
   totp_enabled: Generated<boolean>;
   totp_last_step: Nullable<number>;
+  second_factor_failed_count: Generated<number>;
+  second_factor_locked_until: Nullable<Date>;
   sso_link_allowed: Generated<boolean>;
   last_login_at: Nullable<Date>;
   deactivated_at: Nullable<Date>;
@@ -83,6 +85,16 @@ export interface ApiTokenTable {
   expires_at: Nullable<Date>;
   last_used_at: Nullable<Date>;
   revoked_at: Nullable<Date>;
+}
+
+/** A running server (issue 20): registered at start-up, heartbeat while it runs, removed when it stops. */
+export interface AppInstanceTable {
+  id: string;
+  host: string;
+  pid: number;
+  storage_driver: 'local' | 's3';
+  started_at: Generated<Date>;
+  heartbeat_at: Generated<Date>;
 }
 
 export interface LoginThrottleTable {
@@ -763,6 +775,7 @@ export interface DB {
   staff_session: StaffSessionTable;
   api_token: ApiTokenTable;
   login_throttle: LoginThrottleTable;
+  app_instance: AppInstanceTable;
   setup_token: SetupTokenTable;
   auth_event: AuthEventTable;
   sso_settings: SsoSettingsTable;

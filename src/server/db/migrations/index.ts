@@ -27,6 +27,7 @@ import * as boardTrack from './2026-12-06-058-board-track.ts';
 import * as postedLettersAndAnswerTerms from './2026-12-06-059-posted-letters-and-answer-terms.ts';
 import * as routingSettings from './2026-12-06-061-routing-settings.ts';
 import * as secretsOutOfPayloads from './2026-12-06-063-secrets-out-of-payloads.ts';
+import * as instancesAndSecondFactorThrottle from './2026-12-06-064-instances-and-second-factor-throttle.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-059-posted-letters-and-answer-terms': postedLettersAndAnswerTerms,
   '2026-12-06-061-routing-settings': routingSettings,
   '2026-12-06-063-secrets-out-of-payloads': secretsOutOfPayloads,
+  '2026-12-06-064-instances-and-second-factor-throttle': instancesAndSecondFactorThrottle,
 };

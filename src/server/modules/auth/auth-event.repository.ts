@@ -6,6 +6,8 @@ export const AUTH_EVENT_TYPES = [
   'login_blocked',
   'locked_out',
   'second_factor_failed',
+  'second_factor_locked_out',
+  'second_factor_blocked',
   'logout',
   'logout_everywhere',
   'password_changed',

@@ -157,6 +157,31 @@ export async function findUserSecrets(trx: Scoped, userId: string) {
     .executeTakeFirstOrThrow();
 }
 
+/** The account's two-step code counters, locked: concurrent guesses are counted one after the other. */
+export async function findSecondFactorThrottle(trx: Scoped, userId: string) {
+  return trx
+    .selectFrom('staff_user')
+    .select(['second_factor_failed_count', 'second_factor_locked_until'])
+    .where('id', '=', userId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+export async function saveSecondFactorThrottle(
+  trx: Scoped,
+  userId: string,
+  values: { failedCount: number; lockedUntil: Date | null },
+) {
+  await trx
+    .updateTable('staff_user')
+    .set({
+      second_factor_failed_count: values.failedCount,
+      second_factor_locked_until: values.lockedUntil,
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
 export async function updateUserSecrets(
   trx: Scoped,
   userId: string,

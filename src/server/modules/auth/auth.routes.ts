@@ -75,6 +75,9 @@ export const authRoutes: FastifyPluginAsyncZod<{
       schema: {
         tags: ['auth'],
         summary: 'Complete sign-in with the authenticator code',
+        description:
+          "Wrong codes are counted per account: after 5 the pending sign-in is void and the account's code step " +
+          'answers 429 `second_factor_blocked` with Retry-After for 15 minutes, also after signing in again.',
         body: secondFactorInput,
         response: { 200: loginResult },
       },

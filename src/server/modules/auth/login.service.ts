@@ -3,10 +3,13 @@ import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import {
   findLoginThrottle,
+  findSecondFactorThrottle,
   findUserForLogin,
   findUserSecrets,
   markSecondFactorDone,
+  revokeSession,
   saveLoginThrottle,
+  saveSecondFactorThrottle,
   updateUserSecrets,
 } from './auth.repository.ts';
 import { recordAuthEvent } from './auth-event.repository.ts';
@@ -92,6 +95,19 @@ export async function signIn(
   return { token: outcome.token, secondFactorRequired: outcome.secondFactorRequired };
 }
 
+/**
+ * Wrong two-step codes are counted per account, not per session or address (issue 20): after
+ * MAX_FAILED_SECOND_FACTOR of them the pending sign-in is void and the account's code step is refused for
+ * SECOND_FACTOR_LOCK_MINUTES, also after signing in again with the password.
+ */
+export const MAX_FAILED_SECOND_FACTOR = 5;
+export const SECOND_FACTOR_LOCK_MINUTES = 15;
+
+type SecondFactorOutcome =
+  | { ok: true }
+  | { ok: false; code: 'invalid_second_factor' }
+  | { ok: false; code: 'second_factor_blocked'; retryAfterSeconds: number };
+
 /** Second step of sign-in: the TOTP code; a used code (step) is never accepted twice. */
 export async function completeSecondFactor(
   db: Database,
@@ -104,25 +120,60 @@ export async function completeSecondFactor(
     now: Date;
   },
 ): Promise<void> {
-  const ok = await inOrganization(db, input.organizationId, async (trx) => {
-    const user = await findUserSecrets(trx, input.userId);
-    const result =
-      user.totp_enabled && user.totp_secret
-        ? verifyTotp(user.totp_secret, input.code, input.now, { lastUsedStep: user.totp_last_step })
-        : ({ ok: false } as const);
-    const audit = {
-      organizationId: input.organizationId,
-      actorUserId: user.id,
-      subjectUserId: user.id,
-      ...input.client,
-    };
-    if (!result.ok) {
-      await recordAuthEvent(trx, { ...audit, type: 'second_factor_failed' });
-      return false;
-    }
-    await updateUserSecrets(trx, user.id, { totpLastStep: result.step, lastLoginAt: input.now });
-    await markSecondFactorDone(trx, input.sessionId);
-    return true;
-  });
-  if (!ok) throw new AppError('invalid_second_factor');
+  const outcome = await inOrganization(
+    db,
+    input.organizationId,
+    async (trx): Promise<SecondFactorOutcome> => {
+      const throttle = await findSecondFactorThrottle(trx, input.userId);
+      const user = await findUserSecrets(trx, input.userId);
+      const audit = {
+        organizationId: input.organizationId,
+        actorUserId: user.id,
+        subjectUserId: user.id,
+        ...input.client,
+      };
+      const lockedUntil = throttle.second_factor_locked_until;
+      if (lockedUntil && lockedUntil > input.now) {
+        // not even a right code counts while locked; this pending sign-in is void too
+        await revokeSession(trx, input.sessionId);
+        await recordAuthEvent(trx, { ...audit, type: 'second_factor_blocked' });
+        const retryAfterSeconds = Math.ceil((lockedUntil.getTime() - input.now.getTime()) / 1000);
+        return { ok: false, code: 'second_factor_blocked', retryAfterSeconds };
+      }
+      const result =
+        user.totp_enabled && user.totp_secret
+          ? verifyTotp(user.totp_secret, input.code, input.now, { lastUsedStep: user.totp_last_step })
+          : ({ ok: false } as const);
+      if (!result.ok) {
+        const failedCount = throttle.second_factor_failed_count + 1;
+        await recordAuthEvent(trx, { ...audit, type: 'second_factor_failed', details: { failedCount } });
+        if (failedCount < MAX_FAILED_SECOND_FACTOR) {
+          await saveSecondFactorThrottle(trx, user.id, { failedCount, lockedUntil: null });
+          return { ok: false, code: 'invalid_second_factor' };
+        }
+        const until = new Date(input.now.getTime() + SECOND_FACTOR_LOCK_MINUTES * 60_000);
+        await saveSecondFactorThrottle(trx, user.id, { failedCount: 0, lockedUntil: until });
+        await revokeSession(trx, input.sessionId);
+        await recordAuthEvent(trx, {
+          ...audit,
+          type: 'second_factor_locked_out',
+          details: { failedCount, lockedUntil: until.toISOString() },
+        });
+        return {
+          ok: false,
+          code: 'second_factor_blocked',
+          retryAfterSeconds: SECOND_FACTOR_LOCK_MINUTES * 60,
+        };
+      }
+      if (throttle.second_factor_failed_count > 0 || lockedUntil !== null)
+        await saveSecondFactorThrottle(trx, user.id, { failedCount: 0, lockedUntil: null });
+      await updateUserSecrets(trx, user.id, { totpLastStep: result.step, lastLoginAt: input.now });
+      await markSecondFactorDone(trx, input.sessionId);
+      return { ok: true };
+    },
+  );
+  if (outcome.ok) return;
+  if (outcome.code === 'second_factor_blocked')
+    throw new AppError(outcome.code, { headers: { 'retry-after': String(outcome.retryAfterSeconds) } });
+  throw new AppError(outcome.code);
 }

@@ -8,9 +8,10 @@ import {
   type Role,
   type StaffActor,
 } from '../../../domain/index.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
-import type { ComplaintRow } from './complaint.repository.ts';
+import { type ComplaintRow, findComplaintRows } from './complaint.repository.ts';
 import type { Visibility } from './complaint-query.repository.ts';
 
 export function toAccess(
@@ -66,6 +67,30 @@ export function authorize(
   if (decision.allowed) return;
   if (decision.hidden) throw new AppError('not_found');
   throw new AppError(principal.kind === 'token' ? 'token_scope_insufficient' : 'forbidden');
+}
+
+/**
+ * Whether the caller may know that this complaint exists. Anything that takes a complaint id as a
+ * reference (a repeat, an MT item, a legal hold) treats a complaint for which this is false exactly like
+ * an unknown id, so the answer is no existence oracle (issue 20).
+ */
+export function mayKnowOf(principal: Principal, row: ComplaintRow): boolean {
+  const access = toAccess(row);
+  const decision =
+    principal.kind === 'token'
+      ? decideTokenAction(principal.scope, 'complaint.view', access)
+      : decideComplaintAction(principal, 'complaint.view', access);
+  return decision.allowed || !decision.hidden;
+}
+
+/** The complaint ids among `ids` that exist and that the caller may know of (see `mayKnowOf`). */
+export async function knownComplaintIds(
+  trx: Scoped,
+  principal: Principal,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const rows = await findComplaintRows(trx, [...new Set(ids)]);
+  return new Set(rows.filter((row) => mayKnowOf(principal, row)).map((row) => row.id));
 }
 
 /** Who acts, as the domain sees it; integrations act as an employee would (policy 1.4). */

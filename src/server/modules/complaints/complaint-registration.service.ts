@@ -17,7 +17,7 @@ import { enqueueAcknowledgement } from '../messages/complaint-messages.ts';
 import { recordAccess } from '../privacy/access-log.repository.ts';
 import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
 import * as repository from './complaint.repository.ts';
-import { authorize, eventActor } from './complaint-access.ts';
+import { authorize, eventActor, mayKnowOf } from './complaint-access.ts';
 import {
   confidentialityColumns,
   confidentialityProblem,
@@ -106,7 +106,9 @@ async function resolveReferences(
   let matterId: string | null = null;
   if (input.repeat !== undefined) {
     const earlier = await repository.findComplaintRow(trx, input.repeat.earlierComplaintId);
-    if (earlier === undefined) missing('repeat.earlierComplaintId');
+    // a complaint the registrant may not see is answered like an unknown id (no existence oracle)
+    if (earlier === undefined || (principal.kind !== 'portal' && !mayKnowOf(principal, earlier)))
+      missing('repeat.earlierComplaintId');
     else {
       matterId = earlier.matter_id;
       if (input.repeat.kind === 'disagrees_with_decision') {

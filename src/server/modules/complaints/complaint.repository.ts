@@ -39,6 +39,23 @@ export async function findComplaintRow(
   return (options.forUpdate ? query.forUpdate('complaint') : query).executeTakeFirst();
 }
 
+/** Several complaints with what a visibility check needs (for references to complaints from elsewhere). */
+export async function findComplaintRows(trx: Scoped, ids: readonly string[]): Promise<ComplaintRow[]> {
+  if (ids.length === 0) return [];
+  return trx
+    .selectFrom('complaint')
+    .selectAll('complaint')
+    .select((eb) =>
+      eb
+        .selectFrom('staff_user as s')
+        .select('s.department_id')
+        .whereRef('s.id', '=', 'complaint.subject_employee_id')
+        .as('subject_employee_department_id'),
+    )
+    .where('complaint.id', 'in', [...ids])
+    .execute();
+}
+
 /** Writes the new state; the version check makes a stale write (lost update) impossible. */
 export async function updateComplaint(
   trx: Scoped,

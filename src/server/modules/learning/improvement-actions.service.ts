@@ -19,6 +19,7 @@ import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError, unknownReference } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { findDepartment, findStaffMember } from '../complaints/complaint.repository.ts';
+import { knownComplaintIds } from '../complaints/complaint-access.ts';
 import { insertIntegrationEvent } from '../integrations/integration-event.repository.ts';
 import * as repository from './learning.repository.ts';
 import { isManagementTeam } from './learning-access.ts';
@@ -97,10 +98,8 @@ export async function createAction(
     if (issues.length !== new Set(input.policyIssueIds).size) throw unknownReference('policyIssueIds');
   }
   const complaintIds = [...new Set([...input.complaintIds, ...issueComplaints])];
-  if (
-    (await repository.existingComplaintIds(trx, input.complaintIds)).length !==
-    new Set(input.complaintIds).size
-  ) {
+  // a complaint the caller may not see is refused like an unknown id (no existence oracle)
+  if ((await knownComplaintIds(trx, staff, input.complaintIds)).size !== new Set(input.complaintIds).size) {
     throw unknownReference('complaintIds');
   }
   const derived = await deriveScope(trx, complaintIds);

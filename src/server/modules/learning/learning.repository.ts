@@ -441,9 +441,3 @@ export async function staffNames(trx: Scoped, ids: string[]) {
   if (ids.length === 0) return [];
   return trx.selectFrom('staff_user').select(['id', 'name']).where('id', 'in', ids).execute();
 }
-
-export async function existingComplaintIds(trx: Scoped, ids: string[]): Promise<string[]> {
-  if (ids.length === 0) return [];
-  const rows = await trx.selectFrom('complaint').select('id').where('id', 'in', ids).execute();
-  return rows.map((r) => r.id);
-}

@@ -4,6 +4,7 @@ import { POLICY_ISSUE_SOURCES, type PolicyIssueSource } from '../../../domain/in
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError, unknownReference } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
+import { knownComplaintIds } from '../complaints/complaint-access.ts';
 import * as repository from './learning.repository.ts';
 
 type PolicyIssue = z.infer<typeof policyIssue>;
@@ -75,8 +76,9 @@ export async function proposePolicyIssue(
   staff: StaffPrincipal,
   input: z.infer<typeof proposeIssueInput>,
 ) {
-  const found = await repository.existingComplaintIds(trx, input.complaintIds);
-  if (found.length !== new Set(input.complaintIds).size) throw unknownReference('complaintIds');
+  // a complaint the proposer may not see is refused like an unknown id (no existence oracle)
+  const known = await knownComplaintIds(trx, staff, input.complaintIds);
+  if (known.size !== new Set(input.complaintIds).size) throw unknownReference('complaintIds');
   const id = await repository.insertIssue(trx, {
     organizationId: staff.organizationId,
     source: 'proposed',

@@ -4,9 +4,11 @@ import { toLocalDate } from '../../../domain/business-time.ts';
 import { compareLocalDates } from '../../../domain/local-date.ts';
 import { isRetentionPolicy } from '../../../domain/retention.ts';
 import type { Database } from '../../db/database.ts';
-import { inOrganization } from '../../db/tenant-scope.ts';
+import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
+import { findComplaintRow } from '../complaints/complaint.repository.ts';
+import { mayKnowOf } from '../complaints/complaint-access.ts';
 import * as repository from './privacy.repository.ts';
 import { holdsOfComplaint, loadSettings, planRetention, toLegalHold } from './retention.service.ts';
 
@@ -46,19 +48,16 @@ export async function updateSettings(
   });
 }
 
-async function findComplaintOrThrow(trx: Parameters<typeof holdsOfComplaint>[0], complaintId: string) {
-  const row = await trx
-    .selectFrom('complaint')
-    .select(['id', 'closed_at', 'committee', 'assessment', 'anonymised_at'])
-    .where('id', '=', complaintId)
-    .executeTakeFirst();
-  if (!row) throw new AppError('not_found');
+/** A complaint the caller may not see answers exactly like an unknown id: no existence oracle (issue 20). */
+async function findComplaintOrThrow(trx: Scoped, staff: StaffPrincipal, complaintId: string) {
+  const row = await findComplaintRow(trx, complaintId);
+  if (!row || !mayKnowOf(staff, row)) throw new AppError('not_found');
   return row;
 }
 
 export async function listHolds(db: Database, staff: StaffPrincipal, complaintId: string, now = new Date()) {
   return inOrganization(db, staff.organizationId, async (trx) =>
-    holdsOfComplaint(trx, await findComplaintOrThrow(trx, complaintId), now),
+    holdsOfComplaint(trx, await findComplaintOrThrow(trx, staff, complaintId), now),
   );
 }
 
@@ -70,7 +69,7 @@ export async function placeHold(
   now = new Date(),
 ) {
   return inOrganization(db, staff.organizationId, async (trx) => {
-    const complaint = await findComplaintOrThrow(trx, complaintId);
+    const complaint = await findComplaintOrThrow(trx, staff, complaintId);
     if (complaint.anonymised_at !== null)
       throw new AppError('conflict', { detail: 'This complaint has already been anonymised.' });
     const row = await repository.insertHold(trx, {
@@ -95,6 +94,7 @@ export async function liftHold(
   return inOrganization(db, staff.organizationId, async (trx) => {
     const hold = await repository.findHold(trx, holdId);
     if (!hold) throw new AppError('not_found');
+    await findComplaintOrThrow(trx, staff, hold.complaint_id);
     const day = liftedOn ?? toLocalDate(now);
     if (compareLocalDates(day, hold.placed_on) < 0)
       throw invalid(
