@@ -16,6 +16,16 @@ export type Visibility =
     };
 
 // Kept line by line with canSeeComplaint; test/cases/confidential-visibility.test.ts compares the two over a grid.
+/**
+ * The current department of the employee a complaint is about: that department's manager may see the complaint
+ * (policy 1.3, `canSeeComplaint`). Every read that feeds a visibility check selects it with this expression.
+ */
+export function subjectEmployeeDepartment(complaint: 'c' | 'complaint') {
+  return sql<
+    string | null
+  >`(select s.department_id from staff_user s where s.id = ${sql.ref(`${complaint}.subject_employee_id`)})`;
+}
+
 export function visible(visibility: Visibility) {
   if (visibility.kind === 'token') return sql<boolean>`not c.confidential`;
   const user = visibility.userId;

@@ -3,6 +3,7 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { ContactKind, ContactRecord } from '../../../domain/index.ts';
 import type { ComplaintTable } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
+import { subjectEmployeeDepartment } from './complaint-query.repository.ts';
 
 /** The complaint with what the permission check needs besides: the department of the employee it is about. */
 export type ComplaintRow = Selectable<ComplaintTable> & { subject_employee_department_id: string | null };
@@ -28,13 +29,7 @@ export async function findComplaintRow(
   const query = trx
     .selectFrom('complaint')
     .selectAll('complaint')
-    .select((eb) =>
-      eb
-        .selectFrom('staff_user as s')
-        .select('s.department_id')
-        .whereRef('s.id', '=', 'complaint.subject_employee_id')
-        .as('subject_employee_department_id'),
-    )
+    .select(subjectEmployeeDepartment('complaint').as('subject_employee_department_id'))
     .where('complaint.id', '=', id);
   return (options.forUpdate ? query.forUpdate('complaint') : query).executeTakeFirst();
 }
@@ -45,13 +40,7 @@ export async function findComplaintRows(trx: Scoped, ids: readonly string[]): Pr
   return trx
     .selectFrom('complaint')
     .selectAll('complaint')
-    .select((eb) =>
-      eb
-        .selectFrom('staff_user as s')
-        .select('s.department_id')
-        .whereRef('s.id', '=', 'complaint.subject_employee_id')
-        .as('subject_employee_department_id'),
-    )
+    .select(subjectEmployeeDepartment('complaint').as('subject_employee_department_id'))
     .where('complaint.id', 'in', [...ids])
     .execute();
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Scoped } from '../../db/tenant-scope.ts';
+import { subjectEmployeeDepartment } from '../complaints/complaint-query.repository.ts';
 
 /** Records one integration event and queues a delivery to every active endpoint that wants it (same transaction). */
 export async function insertIntegrationEvent(
@@ -70,13 +71,7 @@ export async function findComplaintAccessRows(trx: Scoped, complaintIds: readonl
       'complaint.confidential_reason_code',
       'complaint.subject_employee_id',
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('staff_user as s')
-        .select('s.department_id')
-        .whereRef('s.id', '=', 'complaint.subject_employee_id')
-        .as('subject_employee_department_id'),
-    )
+    .select(subjectEmployeeDepartment('complaint').as('subject_employee_department_id'))
     .where('complaint.id', 'in', [...complaintIds])
     .execute();
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Scoped } from '../../db/tenant-scope.ts';
+import { subjectEmployeeDepartment } from '../complaints/complaint-query.repository.ts';
 
 /**
  * Employee-caused repeat events with the manager they count for: the manager 2.6 put in charge of the repeat
@@ -44,12 +45,7 @@ export async function listWaitingApprovals(trx: Scoped, managerId: string) {
       'c.confidential',
       'c.confidential_reason_code as confidentialReason',
       'c.subject_employee_id as subjectEmployeeId',
-      (eb) =>
-        eb
-          .selectFrom('staff_user as subject')
-          .select('subject.department_id')
-          .whereRef('subject.id', '=', 'c.subject_employee_id')
-          .as('subjectEmployeeDepartmentId'),
+      subjectEmployeeDepartment('c').as('subjectEmployeeDepartmentId'),
       'c.due_at as dueAt',
       'e.at as requestedAt',
       'e.summary as note',
@@ -95,12 +91,7 @@ export async function listPolicyFindings(trx: Scoped, managerId: string) {
       'c.confidential',
       'c.confidential_reason_code as confidentialReason',
       'c.subject_employee_id as subjectEmployeeId',
-      (eb) =>
-        eb
-          .selectFrom('staff_user as subject')
-          .select('subject.department_id')
-          .whereRef('subject.id', '=', 'c.subject_employee_id')
-          .as('subjectEmployeeDepartmentId'),
+      subjectEmployeeDepartment('c').as('subjectEmployeeDepartmentId'),
       'c.due_at as dueAt',
       'c.has_answer_term as hasAnswerTerm',
       'c.assessment',

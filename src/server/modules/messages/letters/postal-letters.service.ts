@@ -5,6 +5,7 @@ import { AppError } from '../../../http/app-error.ts';
 import type { Principal, StaffPrincipal } from '../../../http/principal.ts';
 import * as complaints from '../../complaints/complaint.repository.ts';
 import { authorize, toAccess } from '../../complaints/complaint-access.ts';
+import { subjectEmployeeDepartment } from '../../complaints/complaint-query.repository.ts';
 import { formatDate } from '../message-settings.ts';
 import { loadTemplate } from '../template.repository.ts';
 import { renderTemplate } from '../templates/render-template.ts';
@@ -30,12 +31,7 @@ async function listUnposted(trx: Scoped) {
       'c.confidential',
       'c.confidential_reason_code',
       'c.subject_employee_id',
-      (eb) =>
-        eb
-          .selectFrom('staff_user as subject')
-          .select('subject.department_id')
-          .whereRef('subject.id', '=', 'c.subject_employee_id')
-          .as('subject_employee_department_id'),
+      subjectEmployeeDepartment('c').as('subject_employee_department_id'),
       'c.explanation_prepared_at',
       'c.due_at',
       'p.name as complainantName',
