@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
+import type { TokenScope } from '../../domain/permissions.ts';
 import type { Database } from '../db/database.ts';
 import {
   authenticateApiToken,
@@ -14,7 +15,21 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in. Every other /api route refuses anonymous callers before validation. */
     public?: boolean;
+    /**
+     * Integration tokens (`Authorization: Bearer`) with one of these scopes may call this route; omitted:
+     * staff sessions only. Enforced here before validation, read by `requirePrincipal` and documented per
+     * operation in the OpenAPI document, so the document says what the server does.
+     */
+    tokenScopes?: readonly TokenScope[];
   }
+}
+
+/** Whether a route refuses anonymous callers: every /api route except the docs and those marked public. */
+export function routeRequiresSignIn(
+  url: string | undefined,
+  config: FastifyContextConfig | undefined,
+): boolean {
+  return Boolean(url?.startsWith('/api/') && !url.startsWith('/api/docs') && !config?.public);
 }
 
 export function clientInfo(request: FastifyRequest) {
@@ -63,6 +78,13 @@ export async function registerAuthentication(
       if (!principal)
         throw new AppError('unauthenticated', { detail: 'The bearer token is unknown, revoked or expired.' });
       request.principal = { ...principal, origin: clientInfo(request) };
+      // A token reaches only the routes that name its scope (the route's `tokenScopes`).
+      const { config } = request.routeOptions;
+      if (routeRequiresSignIn(request.routeOptions.url, config)) {
+        if (!config.tokenScopes)
+          throw new AppError('forbidden', { detail: 'This endpoint is for staff sessions.' });
+        if (!config.tokenScopes.includes(principal.scope)) throw new AppError('token_scope_insufficient');
+      }
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
@@ -73,13 +95,7 @@ export async function registerAuthentication(
     checkRequestOrigin(request, deps.publicUrl, Boolean(cookie));
     // Secure by default: an /api route is for signed-in callers unless it says `config: { public: true }`,
     // so a forgotten check cannot expose data and anonymous callers learn nothing from validation errors.
-    const url = request.routeOptions.url;
-    if (
-      !request.principal &&
-      url?.startsWith('/api/') &&
-      !url.startsWith('/api/docs') &&
-      !request.routeOptions.config.public
-    ) {
+    if (!request.principal && routeRequiresSignIn(request.routeOptions.url, request.routeOptions.config)) {
       throw new AppError('unauthenticated');
     }
   });

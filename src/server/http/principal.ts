@@ -74,11 +74,15 @@ export function requireOrganizationPermission(
   return staff;
 }
 
-/** Staff or an integration token; tokens must carry one of the given scopes. */
-export function requirePrincipal(request: FastifyRequest, tokenScopes: readonly TokenScope[]): Principal {
+/**
+ * Staff or an integration token; tokens must carry one of the scopes the route declares in
+ * `config.tokenScopes` (the same list the authentication hook enforces and the OpenAPI document shows).
+ */
+export function requirePrincipal(request: FastifyRequest): Principal {
   const principal = request.principal;
   if (!principal) throw new AppError('unauthenticated');
   if (principal.kind === 'token') {
+    const tokenScopes: readonly TokenScope[] = request.routeOptions.config.tokenScopes ?? [];
     if (!tokenScopes.includes(principal.scope)) throw new AppError('token_scope_insufficient');
     return principal;
   }

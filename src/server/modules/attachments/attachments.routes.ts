@@ -9,6 +9,7 @@ import {
   attachmentUploadForm,
 } from '../../../contract/attachments.ts';
 import { complaintIdParams } from '../../../contract/complaints.ts';
+import { TOKEN_SCOPES } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { zodValidatorCompiler } from '../../http/validation.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
@@ -46,6 +47,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRouteOptions> = a
   app.post(
     '/api/complaints/:id/attachments',
     {
+      config: { tokenScopes: TOKEN_SCOPES },
       schema: {
         tags: ['attachments'],
         summary: 'Add a file to a complaint (photo, scanned letter, PDF, e-mail)',
@@ -95,6 +97,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRouteOptions> = a
   app.get(
     '/api/complaints/:id/attachments',
     {
+      config: { tokenScopes: TOKEN_SCOPES },
       schema: {
         tags: ['attachments'],
         summary: "The complaint's files, oldest first",
@@ -110,6 +113,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRouteOptions> = a
     {
       // A HEAD would be logged as a read without anyone reading.
       exposeHeadRoute: false,
+      config: { tokenScopes: TOKEN_SCOPES },
       schema: {
         tags: ['attachments'],
         summary: 'Download one file',

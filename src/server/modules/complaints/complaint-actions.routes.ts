@@ -28,6 +28,7 @@ import {
   withdrawInput,
   writtenOnlyInput,
 } from '../../../contract/complaints.ts';
+import { TOKEN_SCOPES } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { changeHousingComplex } from './change-housing-complex.service.ts';
 import * as actions from './complaint-actions.service.ts';
@@ -269,6 +270,7 @@ export const complaintActionRoutes: FastifyPluginAsyncZod<{ db: Database }> = as
     app.post(
       `/api/complaints/:id/${action.path}`,
       {
+        config: { tokenScopes: TOKEN_SCOPES },
         schema: {
           tags: ['complaint actions'],
           summary: action.summary,

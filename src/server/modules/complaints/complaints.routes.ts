@@ -24,7 +24,7 @@ import {
 } from './complaint-query.service.ts';
 import { registerComplaint } from './complaint-registration.service.ts';
 
-export const anyCaller = (request: FastifyRequest) => requirePrincipal(request, TOKEN_SCOPES);
+export const anyCaller = (request: FastifyRequest) => requirePrincipal(request);
 
 const idempotencyHeaders = z.looseObject({
   'idempotency-key': z
@@ -43,6 +43,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
   app.post(
     '/api/complaints',
     {
+      config: { tokenScopes: TOKEN_SCOPES },
       schema: {
         tags: ['complaints'],
         summary: 'Register a complaint from any channel',
@@ -68,6 +69,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
   app.get(
     '/api/complaints',
     {
+      config: { tokenScopes: TOKEN_SCOPES },
       schema: {
         tags: ['complaints'],
         summary: 'The work queue: filter, search, sort and page through complaints',
@@ -83,6 +85,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
   app.get(
     '/api/complaints/counts',
     {
+      config: { tokenScopes: TOKEN_SCOPES },
       schema: {
         tags: ['complaints'],
         summary: 'Counts per status (and overdue) for the same filters as the list',
@@ -96,6 +99,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
   app.get(
     '/api/complaints/likely-repeats',
     {
+      config: { tokenScopes: TOKEN_SCOPES },
       schema: {
         tags: ['complaints'],
         summary: 'Earlier complaints of the same person or unit within 12 months, most similar first',
@@ -109,6 +113,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
   app.get(
     '/api/complaints/:id',
     {
+      config: { tokenScopes: TOKEN_SCOPES },
       schema: {
         tags: ['complaints'],
         summary: 'One complaint with its timeline, term and next steps',
@@ -129,6 +134,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
     app.get(
       path,
       {
+        config: { tokenScopes: TOKEN_SCOPES },
         schema: {
           tags: ['complaints'],
           summary: `All complaints of this ${filter === 'complainantId' ? 'complainant' : filter === 'unitId' ? 'unit' : 'housing complex'}, newest first`,

@@ -10,6 +10,7 @@ import {
   webhookDelivery,
   webhookEndpoint,
 } from '../../../contract/integrations.ts';
+import { TOKEN_SCOPES } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -83,6 +84,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl:
   app.get(
     '/api/integrations/feed',
     {
+      config: { tokenScopes: TOKEN_SCOPES },
       schema: {
         tags,
         summary: 'Incremental feed of complaint changes since a cursor (for systems that poll)',
@@ -93,7 +95,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl:
       },
     },
     async (request) => {
-      const principal = requirePrincipal(request, ['read', 'register', 'full']);
+      const principal = requirePrincipal(request);
       if (principal.kind === 'staff') admin(request);
       const after = decodeCursor(request.query.after);
       // Visibility is decided now, for older events too; the cursor still moves past what is left out

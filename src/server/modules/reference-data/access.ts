@@ -7,14 +7,19 @@ import { type Principal, requireOrganizationPermission, requirePrincipal } from 
 const scopesWith = (action: 'complaint.view' | 'complaint.register'): TokenScope[] =>
   TOKEN_SCOPES.filter((scope) => TOKEN_SCOPE_MATRIX[scope].includes(action));
 
-/** Every staff member (handlers need the lists), and integration tokens that may view complaints. */
+/** Token scopes of the reference-data reads: those that may view complaints (the route's `tokenScopes`). */
+export const REFERENCE_READER_SCOPES = scopesWith('complaint.view');
+/** Token scopes of the intake writes: those that may register complaints (the route's `tokenScopes`). */
+export const INTAKE_WRITER_SCOPES = scopesWith('complaint.register');
+
+/** Every staff member (handlers need the lists), and integration tokens the route admits (REFERENCE_READER_SCOPES). */
 export function requireReferenceReader(request: FastifyRequest): Principal {
-  return requirePrincipal(request, scopesWith('complaint.view'));
+  return requirePrincipal(request);
 }
 
 /** Intake creates persons, units and representatives on the fly (policy 1.4: everyone registers). */
 export function requireIntakeWriter(request: FastifyRequest): Principal {
-  return requirePrincipal(request, scopesWith('complaint.register'));
+  return requirePrincipal(request);
 }
 
 /** Complexes, contractors, code lists, calendar settings and imports are the administrator's. */

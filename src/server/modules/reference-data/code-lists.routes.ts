@@ -10,7 +10,7 @@ import {
   updateReferenceValueInput,
 } from '../../../contract/reference-data.ts';
 import type { Database } from '../../db/database.ts';
-import { requireReferenceAdmin, requireReferenceReader } from './access.ts';
+import { REFERENCE_READER_SCOPES, requireReferenceAdmin, requireReferenceReader } from './access.ts';
 import * as service from './code-lists.service.ts';
 
 const tags = ['reference-data'];
@@ -27,6 +27,7 @@ export const codeListRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
   app.get(
     '/api/reference-values',
     {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
       schema: {
         tags,
         summary:
@@ -64,6 +65,7 @@ export const codeListRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
   app.get(
     '/api/calendar-settings',
     {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
       schema: {
         tags,
         summary: 'The working-day calendar settings in force (newest version)',
@@ -76,6 +78,7 @@ export const codeListRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
   app.get(
     '/api/calendar-settings/versions',
     {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
       schema: {
         tags,
         summary: 'Every version of the calendar settings, newest first',

@@ -8,7 +8,7 @@ import {
   updateContractorInput,
 } from '../../../contract/reference-data.ts';
 import type { Database } from '../../db/database.ts';
-import { requireReferenceAdmin, requireReferenceReader } from './access.ts';
+import { REFERENCE_READER_SCOPES, requireReferenceAdmin, requireReferenceReader } from './access.ts';
 import * as service from './contractor.service.ts';
 
 const tags = ['reference-data'];
@@ -17,6 +17,7 @@ export const contractorRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
   app.get(
     '/api/contractors',
     {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
       schema: {
         tags,
         summary: 'Contractors (derden) working on behalf of the corporation',
@@ -29,7 +30,10 @@ export const contractorRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
 
   app.get(
     '/api/contractors/:id',
-    { schema: { tags, summary: 'One contractor', params: idParams, response: { 200: contractor } } },
+    {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
+      schema: { tags, summary: 'One contractor', params: idParams, response: { 200: contractor } },
+    },
     async (request) => service.getContractor(db, requireReferenceReader(request), request.params.id),
   );
 

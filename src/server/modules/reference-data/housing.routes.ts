@@ -12,7 +12,13 @@ import {
   updateUnitInput,
 } from '../../../contract/reference-data.ts';
 import type { Database } from '../../db/database.ts';
-import { requireIntakeWriter, requireReferenceAdmin, requireReferenceReader } from './access.ts';
+import {
+  INTAKE_WRITER_SCOPES,
+  REFERENCE_READER_SCOPES,
+  requireIntakeWriter,
+  requireReferenceAdmin,
+  requireReferenceReader,
+} from './access.ts';
 import * as service from './housing.service.ts';
 
 const tags = ['reference-data'];
@@ -21,6 +27,7 @@ export const housingRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
   app.get(
     '/api/housing-complexes',
     {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
       schema: {
         tags,
         summary: 'Housing complexes (complexen), searchable by number, name and place',
@@ -33,7 +40,10 @@ export const housingRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
 
   app.get(
     '/api/housing-complexes/:id',
-    { schema: { tags, summary: 'One housing complex', params: idParams, response: { 200: housingComplex } } },
+    {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
+      schema: { tags, summary: 'One housing complex', params: idParams, response: { 200: housingComplex } },
+    },
     async (request) => service.getHousingComplex(db, requireReferenceReader(request), request.params.id),
   );
 
@@ -71,6 +81,7 @@ export const housingRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
   app.get(
     '/api/units',
     {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
       schema: {
         tags,
         summary: 'Units (verhuureenheden), searchable by street, house number, postcode, place and complex',
@@ -83,13 +94,17 @@ export const housingRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
 
   app.get(
     '/api/units/:id',
-    { schema: { tags, summary: 'One unit', params: idParams, response: { 200: unit } } },
+    {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
+      schema: { tags, summary: 'One unit', params: idParams, response: { 200: unit } },
+    },
     async (request) => service.getUnit(db, requireReferenceReader(request), request.params.id),
   );
 
   app.post(
     '/api/units',
     {
+      config: { tokenScopes: INTAKE_WRITER_SCOPES },
       schema: {
         tags,
         summary: 'Create a unit',
@@ -107,6 +122,7 @@ export const housingRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
   app.patch(
     '/api/units/:id',
     {
+      config: { tokenScopes: INTAKE_WRITER_SCOPES },
       schema: {
         tags,
         summary: 'Change a unit',

@@ -12,7 +12,12 @@ import {
   updateRepresentativeInput,
 } from '../../../contract/reference-data.ts';
 import type { Database } from '../../db/database.ts';
-import { requireIntakeWriter, requireReferenceReader } from './access.ts';
+import {
+  INTAKE_WRITER_SCOPES,
+  REFERENCE_READER_SCOPES,
+  requireIntakeWriter,
+  requireReferenceReader,
+} from './access.ts';
 import * as service from './people.service.ts';
 
 const tags = ['reference-data'];
@@ -23,6 +28,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
   app.get(
     '/api/persons',
     {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
       schema: {
         tags,
         summary: 'Persons (complainants): tenants, prospective tenants, buyers and others',
@@ -37,13 +43,17 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
 
   app.get(
     '/api/persons/:id',
-    { schema: { tags, summary: 'One person', params: idParams, response: { 200: person } } },
+    {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
+      schema: { tags, summary: 'One person', params: idParams, response: { 200: person } },
+    },
     async (request) => service.getPerson(db, requireReferenceReader(request), request.params.id),
   );
 
   app.post(
     '/api/persons',
     {
+      config: { tokenScopes: INTAKE_WRITER_SCOPES },
       schema: {
         tags,
         summary: 'Create a person',
@@ -61,6 +71,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
   app.patch(
     '/api/persons/:id',
     {
+      config: { tokenScopes: INTAKE_WRITER_SCOPES },
       schema: {
         tags,
         summary: 'Change a person',
@@ -77,6 +88,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
   app.get(
     '/api/representatives',
     {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
       schema: {
         tags,
         summary: 'Representatives: relatives or others who submit a complaint on someone’s behalf',
@@ -89,13 +101,17 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
 
   app.get(
     '/api/representatives/:id',
-    { schema: { tags, summary: 'One representative', params: idParams, response: { 200: representative } } },
+    {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
+      schema: { tags, summary: 'One representative', params: idParams, response: { 200: representative } },
+    },
     async (request) => service.getRepresentative(db, requireReferenceReader(request), request.params.id),
   );
 
   app.post(
     '/api/representatives',
     {
+      config: { tokenScopes: INTAKE_WRITER_SCOPES },
       schema: {
         tags,
         summary: 'Create a representative',
@@ -113,6 +129,7 @@ export const peopleRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
   app.patch(
     '/api/representatives/:id',
     {
+      config: { tokenScopes: INTAKE_WRITER_SCOPES },
       schema: {
         tags,
         summary: 'Change a representative (e.g. note the consent)',

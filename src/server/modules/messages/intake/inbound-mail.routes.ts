@@ -71,6 +71,7 @@ export const inboundMailRoutes: FastifyPluginAsyncZod<{ db: Database; maxBytes: 
   app.get(
     '/api/complaints/:id/emails/:mailId',
     {
+      config: { tokenScopes: TOKEN_SCOPES },
       schema: {
         tags: ['complaints'],
         summary: 'The original e-mail (.eml) as it arrived',
@@ -79,7 +80,7 @@ export const inboundMailRoutes: FastifyPluginAsyncZod<{ db: Database; maxBytes: 
       },
     },
     async (request, reply) => {
-      const principal = requirePrincipal(request, TOKEN_SCOPES);
+      const principal = requirePrincipal(request);
       const { id, mailId } = request.params;
       const mail = await inOrganization(db, principal.organizationId, async (trx) => {
         const row = (await complaints.findComplaintRow(trx, id)) ?? null;

@@ -11,6 +11,7 @@ export const answerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
   app.get(
     '/api/complaints/:id/answer-letter.pdf',
     {
+      config: { tokenScopes: TOKEN_SCOPES },
       schema: {
         tags: ['complaints'],
         summary: 'The answer as a PDF letter (window envelope, for post)',
@@ -20,7 +21,7 @@ export const answerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
       },
     },
     async (request, reply) => {
-      const principal = requirePrincipal(request, TOKEN_SCOPES);
+      const principal = requirePrincipal(request);
       const letter = await answerLetter(db, principal, request.params.id);
       return reply
         .header('content-type', 'application/pdf')
@@ -33,6 +34,7 @@ export const answerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
   app.post(
     '/api/complaints/:id/answer-preview',
     {
+      config: { tokenScopes: TOKEN_SCOPES },
       schema: {
         tags: ['complaints'],
         summary: 'Preview the answer: its text in the letter and who receives it (cc included)',
@@ -44,7 +46,6 @@ export const answerRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
         response: { 200: answerPreview },
       },
     },
-    async (request) =>
-      previewAnswer(db, requirePrincipal(request, TOKEN_SCOPES), request.params.id, request.body.text),
+    async (request) => previewAnswer(db, requirePrincipal(request), request.params.id, request.body.text),
   );
 };

@@ -23,6 +23,7 @@ export const postalLetterRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
   app.get(
     '/api/complaints/:id/explanation-letter.pdf',
     {
+      config: { tokenScopes: TOKEN_SCOPES },
       schema: {
         tags: ['complaints'],
         summary: 'The prepared explanation as a PDF letter (window envelope, for post)',
@@ -32,7 +33,7 @@ export const postalLetterRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
       },
     },
     async (request, reply) => {
-      const letter = await explanationLetter(db, requirePrincipal(request, TOKEN_SCOPES), request.params.id);
+      const letter = await explanationLetter(db, requirePrincipal(request), request.params.id);
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${letter.fileName}"`)
