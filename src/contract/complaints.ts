@@ -125,6 +125,7 @@ export const registerComplaintInput = z
       complainant: { name: 'Mevrouw J. de Vries', phone: '06 12345678', relation: 'tenant' },
       description: 'De lekkage in de badkamer is drie weken geleden gerepareerd maar lekt weer.',
       desiredOutcome: 'Dat de lekkage echt verholpen wordt.',
+      confidential: false,
     },
   });
 

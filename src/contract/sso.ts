@@ -36,7 +36,7 @@ export const ssoAvailability = z
 const issuerUrl = z
   .url({ protocol: /^https?$/ })
   .max(500)
-  .meta({ example: 'https://login.microsoftonline.com/8f0c…/v2.0' });
+  .meta({ example: 'https://login.microsoftonline.com/8f0c2a5e-3b1d-4c6e-9a7f-1d2e3f4a5b6c/v2.0' });
 const tenantId = z.string().trim().min(1).max(200).meta({
   example: '8f0c2a5e-3b1d-4c6e-9a7f-1d2e3f4a5b6c',
   description: 'Microsoft Entra ID tenant id (`tid`)',

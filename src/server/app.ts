@@ -7,7 +7,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
-  jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   type ZodTypeProvider,
@@ -18,8 +17,15 @@ import type { Database } from './db/database.ts';
 import { AppError } from './http/app-error.ts';
 import { registerAuthentication } from './http/authentication.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { finishOpenApiDocument, openApiTransform, SECURITY_SCHEMES } from './http/openapi.ts';
 import { registerOverloadProtection } from './http/overload.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import {
+  clientErrorAsProblem,
+  frameworkErrorAsProblem,
+  MAX_PARAM_LENGTH,
+  registerUrlLengthLimit,
+} from './http/transport-errors.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { jobRunRoutes } from './jobs/job-runs.routes.ts';
 import { apiTokenRoutes } from './modules/api-tokens/api-token.routes.ts';
@@ -89,8 +95,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
     },
-    routerOptions: { ignoreTrailingSlash: true },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
+    // Requests refused before a route is chosen answer in problem+json too (414, 431, 400).
+    frameworkErrors: frameworkErrorAsProblem,
+    clientErrorHandler: clientErrorAsProblem,
   }).withTypeProvider<ZodTypeProvider>();
+  registerUrlLengthLimit(app);
 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -120,8 +130,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         version: '0.1.0',
         description:
           'Klachtenbehandeling voor woningcorporaties — complaint handling for housing corporations. ' +
-          'Errors are RFC 9457 problem details (application/problem+json) with a stable `code` and Dutch and English messages.',
+          'Errors are RFC 9457 problem details (application/problem+json) with a stable `code` and Dutch and English messages, ' +
+          'on every operation, also downloads (PDF, ZIP, CSV, e-mail). Before a route is chosen the server answers the same way: ' +
+          '414 `uri_too_long` for an address over 8 KiB or a path segment over 100 characters, ' +
+          '431 `request_header_fields_too_large` when the request line and headers exceed 16 KiB. ' +
+          'Each operation lists who may call it (`security`): none for public operations, the staff session cookie, ' +
+          'and for the operations open to integrations a bearer API token with the scopes it admits.',
       },
+      components: { securitySchemes: SECURITY_SCHEMES },
       servers: [{ url: deps.config.publicUrl }],
       tags: [
         { name: 'health', description: 'Liveness and readiness' },
@@ -159,8 +175,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
       ],
     },
-    transform: jsonSchemaTransform,
-    transformObject: (input) => addWebhooksToOpenApi(jsonSchemaTransformObject(input)),
+    transform: openApiTransform as never,
+    transformObject: (input) => finishOpenApiDocument(addWebhooksToOpenApi(jsonSchemaTransformObject(input))),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: true } });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>

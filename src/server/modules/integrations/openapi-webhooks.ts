@@ -15,6 +15,10 @@ export function addWebhooksToOpenApi<T extends Record<string, unknown>>(document
   for (const [type, label] of Object.entries(INTEGRATION_EVENT_TYPES)) {
     webhooks[type] = {
       post: {
+        operationId: `webhook${type
+          .split(/[^A-Za-z0-9]+/)
+          .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+          .join('')}`,
         summary: label,
         description: 'Sent to every active webhook endpoint subscribed to this type. De-duplicate on `id`.',
         parameters: [
@@ -32,6 +36,8 @@ export function addWebhooksToOpenApi<T extends Record<string, unknown>>(document
             schema: { type: 'string', const: type },
           },
         ],
+        // Your endpoint receives it without a session or token: the Gehoord-Signature header proves the sender.
+        security: [],
         requestBody: {
           required: true,
           content: { 'application/json': { schema: { $ref: '#/components/schemas/IntegrationEvent' } } },
