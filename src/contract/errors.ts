@@ -172,6 +172,21 @@ export const errorCatalog = {
     en: 'This kind of file cannot be attached. Attach a photo (JPEG, PNG, HEIC, WebP, GIF), PDF, e-mail (.eml), text file or Word, Excel or OpenDocument document.',
   },
   payload_too_large: { status: 413, nl: 'Het verzoek is te groot.', en: 'The request is too large.' },
+  request_timeout: {
+    status: 408,
+    nl: 'Het verzoek duurde te lang. Probeer het opnieuw.',
+    en: 'The request took too long. Please try again.',
+  },
+  uri_too_long: {
+    status: 414,
+    nl: 'Het adres van het verzoek is te lang.',
+    en: 'The address (URI) of the request is too long.',
+  },
+  request_header_fields_too_large: {
+    status: 431,
+    nl: 'De kopregels (headers) van het verzoek zijn te groot.',
+    en: 'The request header fields are too large.',
+  },
   unsupported_media_type: {
     status: 415,
     nl: 'Dit type inhoud wordt niet ondersteund.',
