@@ -100,11 +100,16 @@ export async function answerLetter(db: Database, principal: Principal, complaint
       statusLink: statusCodeUrl(),
       ...committeeValues(await findCommitteeDetails(trx)),
     });
-    const follow = await followBlockForLetter(
-      trx,
-      { organizationId: principal.organizationId, complaintId, reference: row.reference },
-      addressLines,
-    );
+    // A printed code lets its holder write as the complainant: only staff who post the letter get one; an
+    // API token (an integration reading the case) gets the letter without the box (decision 024)
+    const follow =
+      principal.kind === 'staff'
+        ? await followBlockForLetter(
+            trx,
+            { organizationId: principal.organizationId, complaintId, reference: row.reference },
+            addressLines,
+          )
+        : undefined;
     await complaints.insertAccessLog(trx, {
       organizationId: principal.organizationId,
       complaintId,
@@ -119,7 +124,7 @@ export async function answerLetter(db: Database, principal: Principal, complaint
       reference: row.reference,
       subject: rendered.subject,
       body: rendered.bodyText,
-      follow,
+      ...(follow === undefined ? {} : { follow }),
     });
     return { pdf, fileName: `antwoord-${row.reference}.pdf` };
   });

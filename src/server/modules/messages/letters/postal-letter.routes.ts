@@ -52,17 +52,14 @@ export const postalLetterRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
         description:
           'policy 2.1, issue 21: for complainants without e-mail. Every download prints a NEW private status code ' +
           'and QR code (codes are never stored in the clear; earlier letters keep working until the status links ' +
-          'are revoked). 422 `postal_address_missing` when no postal address is known.',
+          'are revoked). Staff only (API tokens get 403). 422 `postal_address_missing` when no postal address is known.',
         params: z.object({ id: z.uuid() }),
         produces: ['application/pdf'],
       },
     },
     async (request, reply) => {
-      const letter = await acknowledgementLetter(
-        db,
-        requirePrincipal(request, TOKEN_SCOPES),
-        request.params.id,
-      );
+      // Staff only: the letter holds a code that lets its holder write as the complainant (decision 024)
+      const letter = await acknowledgementLetter(db, requireStaff(request), request.params.id);
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${letter.fileName}"`)
