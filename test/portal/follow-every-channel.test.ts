@@ -11,7 +11,9 @@ import { smtpDelivery } from '../../src/server/modules/messages/mail-delivery.ts
 import { createOutboxWorker } from '../../src/server/modules/messages/outbox-worker.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { signInAs } from '../support/sessions.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
+import { createStaffUser } from '../support/staff-factories.ts';
 import { createPortalApp, formTokenIn, postForm, submitComplaint, textOf } from './portal-support.ts';
 
 // Issue 21: every complainant can follow their complaint, whatever the channel. For each channel: register →
@@ -391,5 +393,49 @@ describe('bad input (issue 21)', () => {
     expect(response.json().code).toBe('postal_address_missing');
     expect(response.json().detail ?? response.json().title).toMatch(/postadres/i);
     expect(await links()).toEqual(before);
+  });
+
+  test('an API token never gets a printed code: no acknowledgement letter, the answer letter without the box', async () => {
+    const admin = await createStaffUser(database.owner, world.organization.id, {
+      roles: ['employee', 'admin'],
+    });
+    const created = await (await signInAs(app, admin.email)).request({
+      method: 'POST',
+      url: '/api/admin/api-tokens',
+      payload: { name: 'Archief', scope: 'full' },
+    });
+    const bearer = { authorization: `Bearer ${created.json().token}` };
+    const person = await personWith({ name: 'Tokenproef', unit: true });
+    const complaint = await register(world.as.eva, {
+      channel: 'letter',
+      complainantId: person.id,
+      description: 'Per brief: de trapverlichting is kapot.',
+    });
+    const ack = await app.inject({
+      url: `/api/complaints/${complaint.id}/acknowledgement-letter.pdf`,
+      headers: bearer,
+    });
+    expect(ack.statusCode).toBe(403);
+    await answer(complaint.id, 'Wij hebben de trapverlichting gerepareerd.');
+    const links = async () =>
+      (
+        await database.owner
+          .selectFrom('complaint_status_link')
+          .select('id')
+          .where('complaint_id', '=', complaint.id)
+          .execute()
+      ).length;
+    const before = await links();
+    const letterByToken = await app.inject({
+      url: `/api/complaints/${complaint.id}/answer-letter.pdf`,
+      headers: bearer,
+    });
+    expect(letterByToken.statusCode).toBe(200);
+    const file = path.join(work, 'token-answer.pdf');
+    await writeFile(file, letterByToken.rawPayload);
+    const { stdout } = await run('pdftotext', ['-layout', file, '-']);
+    expect(stdout).toContain('Wij hebben de trapverlichting gerepareerd.');
+    expect(stdout).not.toContain('Uw klacht volgen');
+    expect(await links()).toBe(before);
   });
 });
