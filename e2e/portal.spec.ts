@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   type APIRequestContext,
@@ -337,6 +339,54 @@ test('the pages without the portal script are accessible too: form, errors, advi
   await checkAccessibility(page);
   await page.getByRole('button', { name: 'Toch een klacht indienen' }).click();
   await confirmationDetails(page);
+  await checkAccessibility(page);
+});
+
+// Issue 21: a tenant without e-mail follows the complaint with the code from the acknowledgement letter.
+// The page is checked with the portal's script blocked (as without JavaScript) on a phone.
+test('without e-mail, the tenant types the code from the letter on /klacht/status', async ({
+  page,
+  demoAccount,
+  checkAccessibility,
+}) => {
+  const staff = await signedInApi(demoAccount('mohamed.elamrani@demo.gehoord.nl'));
+  const registered = await staff.post('/api/complaints', {
+    data: {
+      channel: 'letter',
+      complainant: {
+        name: 'Kees Briefschrijver',
+        relation: 'tenant',
+        postalAddress: 'Dorpsstraat 1, 2636 AA Schipluiden',
+      },
+      description: 'Per brief: de voordeur sluit niet.',
+    },
+  });
+  expect(registered.status(), await registered.text()).toBe(201);
+  const { id, reference } = await registered.json();
+  const pdf = await staff.get(`/api/complaints/${id}/acknowledgement-letter.pdf`);
+  expect(pdf.status()).toBe(200);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'gehoord-e2e-letter-')), 'letter.pdf');
+  writeFileSync(file, await pdf.body());
+  const letterText = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  const code = /Code\s+([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})/.exec(letterText)?.[1] ?? '';
+  expect(code).not.toBe('');
+  await staff.dispose();
+
+  await page.route('**/portal-assets/portal.js*', (route) => route.abort());
+  await page.setViewportSize(PHONE);
+  await page.goto('/klacht/status');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Uw klacht volgen met een code');
+  await checkAccessibility(page);
+  await page.getByLabel('Code uit de brief').fill('0000-0000-0000');
+  await page.getByLabel('Kenmerk uit de brief').fill(reference);
+  await page.getByRole('button', { name: 'Bekijk mijn klacht' }).click();
+  await expect(page.getByRole('alert')).toContainText('Deze code en dit kenmerk horen niet bij elkaar');
+  await expectNoHorizontalScroll(page);
+  await checkAccessibility(page);
+  await page.getByLabel('Code uit de brief').fill(code.toLowerCase());
+  await page.getByRole('button', { name: 'Bekijk mijn klacht' }).click();
+  await expect(page).toHaveURL(/\/klacht\/status\/[A-Za-z0-9_-]{43}$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(reference);
   await checkAccessibility(page);
 });
 

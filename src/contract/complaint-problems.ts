@@ -226,6 +226,11 @@ export const complaintProblemCatalog = {
     'Alleen een klacht buiten de procedure krijgt een uitleg in plaats van een antwoord.',
     'Only a complaint outside the procedure gets an explanation instead of an answer.',
   ),
+  // Issue 21: a letter (acknowledgement or answer) needs an address for the window envelope
+  postal_address_missing: refused(
+    'Er is geen postadres van de klager bekend. Vul het adres in bij de klager (of koppel de woning) en maak de brief daarna opnieuw.',
+    'No postal address is known for the complainant. Add the address (or link the home) and make the letter again.',
+  ),
   committee_case_exists: refused(
     'Deze klacht is al aan de klachtencommissie voorgelegd.',
     'This complaint has already been referred to the complaints committee.',

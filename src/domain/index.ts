@@ -33,6 +33,7 @@ export * from './roles.ts';
 export * from './routing.ts';
 export * from './secret-links.ts';
 export * from './setup-gaps.ts';
+export * from './status-access.ts';
 export * from './term-monitoring.ts';
 export * from './triage.ts';
 export * from './working-day-calendar.ts';

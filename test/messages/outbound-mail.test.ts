@@ -93,7 +93,14 @@ describe('outbound mail through the outbox and a real SMTP server', () => {
     }).format(new Date(complaint.term.dueAt));
     expect(mail?.parsed.text).toContain(`uiterlijk op ${dueDate}`);
     expect(mail?.parsed.text).toContain('Beste Jannie de Vries,');
-    expect(mail?.parsed.text).toContain('http://localhost:3000/status');
+    // issue 21: the working private link, which opens this complaint's status page
+    const statusPath = /http:\/\/localhost:3000(\/klacht\/status\/[A-Za-z0-9_-]{43})/.exec(
+      mail?.parsed.text ?? '',
+    )?.[1];
+    expect(statusPath).toBeDefined();
+    const statusPage = await app.inject({ method: 'GET', url: statusPath ?? '' });
+    expect(statusPage.statusCode).toBe(200);
+    expect(statusPage.body).toContain(complaint.reference);
     // the Message-ID is the outbox id's, so a resend is recognisable as the same message
     expect(mail?.parsed.messageId).toBe(messageIdFor(queued[0]?.id ?? '', FROM));
 

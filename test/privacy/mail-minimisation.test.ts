@@ -13,7 +13,7 @@ const { as } = world;
 const outboxOf = (complaintId: string) =>
   database.owner
     .selectFrom('outbox_message')
-    .select(['kind', 'recipient_to', 'subject', 'body_text'])
+    .select(['kind', 'recipient_to', 'subject', 'body_text', 'secret_link'])
     .where('complaint_id', '=', complaintId)
     .execute();
 
@@ -47,7 +47,9 @@ describe('minimisation in mail: the reference and a link, not the case text', ()
     });
     const [ack] = (await outboxOf(complaint.id)).filter((m) => m.kind === 'acknowledgement');
     expect(ack?.body_text).toContain(complaint.reference);
-    expect(ack?.body_text).toContain('http://localhost:3000/status');
+    // issue 21: a working status link; staff read it redacted, the token is held for delivery only
+    expect(ack?.body_text).toContain('http://localhost:3000/klacht/status/••••');
+    expect(ack?.secret_link).toMatch(/^http:\/\/localhost:3000\/klacht\/status\/[A-Za-z0-9_-]{43}$/);
     expect(ack?.body_text).not.toContain('vocht');
   });
 

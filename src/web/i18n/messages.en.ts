@@ -627,6 +627,10 @@ export const en: Messages = {
     },
     downloads: {
       title: 'Downloads',
+      acknowledgementLetter: 'Acknowledgement as a letter (pdf)',
+      answerLetter: 'Answer as a letter (pdf)',
+      newCodeEachPrint:
+        'The complainant has no e-mail. Each time you make the letter it holds a new personal code to follow the complaint. Do not keep the letter: post it.',
       committeeDossier: 'Dossier for the complaints committee (zip)',
       explanationLetter: 'Letter with the explanation (pdf)',
       letterPrepared: (date: string) => `Letter prepared on ${date}, not posted yet.`,

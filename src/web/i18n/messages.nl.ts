@@ -665,6 +665,10 @@ export const nl = {
     },
     downloads: {
       title: 'Downloads',
+      acknowledgementLetter: 'Ontvangstbevestiging als brief (pdf)',
+      answerLetter: 'Antwoord als brief (pdf)',
+      newCodeEachPrint:
+        'De klager heeft geen e-mail. Elke keer dat u de brief maakt, staat er een nieuwe persoonlijke code in om de klacht te volgen. Bewaar de brief niet: post hem.',
       committeeDossier: 'Dossier voor de klachtencommissie (zip)',
       explanationLetter: 'Brief met de uitleg (pdf)',
       letterPrepared: (date: string) => `Brief klaargezet op ${date}, nog niet gepost.`,

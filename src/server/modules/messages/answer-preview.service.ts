@@ -1,4 +1,4 @@
-import { computeAnswerRecipients } from '../../../domain/index.ts';
+import { computeAnswerRecipients, REDACTED_TOKEN } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -7,7 +7,7 @@ import * as complaints from '../complaints/complaint.repository.ts';
 import { authorize } from '../complaints/complaint-access.ts';
 import { answerCcWhoMaySee } from './answer-cc.ts';
 import { answerKind, complainantAddress, loadCaseFacts } from './complaint-messages.ts';
-import { committeeValues } from './message-settings.ts';
+import { committeeValues, statusCodeUrl, statusLink } from './message-settings.ts';
 import { findCommitteeDetails, loadTemplate } from './template.repository.ts';
 import { renderTemplate } from './templates/render-template.ts';
 
@@ -50,6 +50,8 @@ export async function previewAnswer(db: Database, principal: Principal, complain
       reference: facts.reference,
       answerText: text,
       handlerName: facts.handlerName ?? facts.organizationName,
+      // issue 20/21: staff see where the link goes, never a token (each mail gets its own)
+      statusLink: to === null ? statusCodeUrl() : statusLink(REDACTED_TOKEN),
       ...committeeValues(await findCommitteeDetails(trx)),
     });
     return {

@@ -1,6 +1,7 @@
 import type { ComplaintEffect } from '../../../domain/index.ts';
 import { REFERRAL_TARGETS, type ReferralTarget } from '../../../domain/referral-targets.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
+import { issueStatusAccess } from '../portal/status-access.ts';
 import { CASE_TEXT_IN_GEHOORD, mailIncludesCaseText } from '../privacy/mail-minimisation.ts';
 import { answerCcWhoMaySee } from './answer-cc.ts';
 import { caseLink, committeeValues, formatDate, statusLink } from './message-settings.ts';
@@ -78,6 +79,7 @@ async function queue<K extends MessageKind>(
   kind: K,
   recipients: { to: string[]; cc?: string[] },
   values: ValuesFor<K>,
+  secretLink: string | null = null,
 ): Promise<string> {
   const template = await loadTemplate(trx, kind, 'nl');
   const rendered = renderTemplate(kind, template, values);
@@ -89,12 +91,27 @@ async function queue<K extends MessageKind>(
     cc: recipients.cc ?? [],
     subject: rendered.subject,
     bodyText: rendered.bodyText,
+    // The complainant's status link: kept for delivery only, the stored text shows it redacted (issue 20)
+    secretLink,
   });
 }
 
 /**
+ * A fresh private status link for a mail to the complainant (issue 21, decision 024): the token is never
+ * stored in the clear, so each mail that carries the link gets its own; earlier ones keep working.
+ */
+async function freshStatusLink(trx: Scoped, facts: CaseFacts): Promise<string> {
+  const { token } = await issueStatusAccess(trx, {
+    organizationId: facts.organization_id,
+    complaintId: facts.id,
+  });
+  return statusLink(token);
+}
+
+/**
  * Acknowledgement of receipt (policy 2.1): reference, term date and status link. Web submissions get
- * theirs from the public portal, and without an e-mail address there is nobody to send it to.
+ * theirs from the public portal; without an e-mail address the acknowledgement is a letter to print
+ * (acknowledgement-letter.service.ts), with the link as a QR code and a case code.
  */
 export async function enqueueAcknowledgement(trx: Scoped, complaintId: string): Promise<string | null> {
   const facts = await loadCaseFacts(trx, complaintId);
@@ -102,6 +119,7 @@ export async function enqueueAcknowledgement(trx: Scoped, complaintId: string): 
   const to = complainantAddress(facts);
   if (to === null) return null;
   // policy 2.6: a repeat past the last response is recorded; its acknowledgement promises no answer or date
+  const link = await freshStatusLink(trx, facts);
   if (!facts.has_answer_term)
     return queue(
       trx,
@@ -111,9 +129,10 @@ export async function enqueueAcknowledgement(trx: Scoped, complaintId: string): 
       {
         ...common(facts, to.name),
         receivedDate: formatDate(facts.received_at),
-        statusLink: statusLink(),
+        statusLink: link,
         ...committeeValues(await findCommitteeDetails(trx)),
       },
+      link,
     );
   return queue(
     trx,
@@ -124,9 +143,10 @@ export async function enqueueAcknowledgement(trx: Scoped, complaintId: string): 
       ...common(facts, to.name),
       receivedDate: formatDate(facts.received_at),
       dueDate: formatDate(facts.due_at),
-      statusLink: statusLink(),
+      statusLink: link,
       handlerName: facts.handlerName ?? facts.organizationName,
     },
+    link,
   );
 }
 
@@ -185,6 +205,8 @@ export async function enqueueEffectMessages(
         const answerText = facts.answer_text ?? '';
         if (to !== null) {
           const kind = answerKind(facts.repeat);
+          // The answer carries the status link: there the complainant reads it again and rates the handling
+          const link = await freshStatusLink(trx, facts);
           add(
             effect.type,
             await queue(
@@ -196,8 +218,10 @@ export async function enqueueEffectMessages(
                 ...common(facts, to.name),
                 answerText,
                 handlerName,
+                statusLink: link,
                 ...committeeValues(await findCommitteeDetails(trx)),
               },
+              link,
             ),
           );
         } else if (cc.length > 0) {
@@ -307,6 +331,7 @@ export async function enqueueProgressMessages(
   if (to === null) return [];
   const ids: string[] = [];
   for (const kind of reached) {
+    const link = await freshStatusLink(trx, facts);
     ids.push(
       kind === 'progress_in_handling'
         ? await queue(
@@ -318,15 +343,17 @@ export async function enqueueProgressMessages(
               ...common(facts, to.name),
               handlerName: facts.handlerName ?? facts.organizationName,
               dueDate: formatDate(facts.due_at),
-              statusLink: statusLink(),
+              statusLink: link,
             },
+            link,
           )
         : await queue(
             trx,
             facts,
             kind,
             { to: [to.email] },
-            { ...common(facts, to.name), statusLink: statusLink() },
+            { ...common(facts, to.name), statusLink: link },
+            link,
           ),
     );
   }
@@ -339,11 +366,13 @@ export async function enqueueSatisfactionRequest(trx: Scoped, complaintId: strin
   if (facts === undefined) return null;
   const to = complainantAddress(facts);
   if (to === null) return null;
+  const link = await freshStatusLink(trx, facts);
   return queue(
     trx,
     facts,
     'satisfaction_request',
     { to: [to.email] },
-    { ...common(facts, to.name), statusLink: statusLink() },
+    { ...common(facts, to.name), statusLink: link },
+    link,
   );
 }

@@ -1,3 +1,6 @@
+import type { PortalLocale } from '../portal/messages.ts';
+import { statusCodePath, statusPaths } from '../portal/portal-paths.ts';
+
 // Links in messages point at this installation. Set once at start-up (buildApp) because messages are
 // composed deep inside case transactions, where no request or config is at hand.
 let publicUrl = 'http://localhost:3000';
@@ -10,8 +13,14 @@ export function caseLink(complaintId: string): string {
   return `${publicUrl}/klachten/${complaintId}`;
 }
 
-export function statusLink(): string {
-  return `${publicUrl}/status`;
+/** The complainant's private status link (issue 21); the token is a secret, see status-access.ts. */
+export function statusLink(token: string, locale: PortalLocale = 'nl'): string {
+  return `${publicUrl}${statusPaths(locale, token).status}`;
+}
+
+/** The status page's own address, where a case code from a letter is typed (short enough to type). */
+export function statusCodeUrl(locale: PortalLocale = 'nl'): string {
+  return `${publicUrl}${statusCodePath(locale)}`;
 }
 
 /** The committee's name in letters while the organisation has not stored its own (portal settings). */

@@ -12,6 +12,10 @@ const OTHER_KINDS: Record<string, { nl: string; en: string }> = {
     nl: 'Webhook uitgeschakeld na herhaalde fouten',
     en: 'Webhook switched off after repeated failures',
   },
+  low_satisfaction: {
+    nl: 'Lage tevredenheid: de klager is niet tevreden over de behandeling',
+    en: 'Low satisfaction: the complainant is not satisfied with the handling',
+  },
   message_failed: {
     nl: 'E-mail kon niet worden bezorgd (zie Beheer › Uitgaande berichten)',
     en: 'E-mail could not be delivered (see Admin › Outbox)',

@@ -40,13 +40,5 @@ export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
 
-/**
- * The status link's token is derived from the complaint form's nonce with the organisation's secret: 256 bits
- * nobody can compute without the secret, never stored (only its hash is), yet a repeated submission of the
- * same form (a double click, a reload) gets the same link back instead of a second complaint.
- */
-export function statusTokenFor(secret: Buffer, nonce: string): string {
-  return mac(secret, `status-link.${nonce}`).toString('base64url');
-}
-
+/** A status link's token: 43 base64url characters (made in status-access.ts). */
 export const STATUS_TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;

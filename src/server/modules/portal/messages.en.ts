@@ -212,6 +212,21 @@ export const en: PortalMessages = {
   committeeContactLabel: 'How to reach the committee:',
   committeeWebsite: 'Website of the committee',
 
+  // Issue 21: the case code from a letter, typed on /complaint/status
+  codeTitle: 'Follow your complaint with a code',
+  codeIntro:
+    'Did you get a letter from us about your complaint? It has a code and your reference. Fill them in below to see how your complaint is going.',
+  codeLabel: 'Code from the letter',
+  codeHint: 'For example 7KQM-3XHD-P9AV. Capitals and dashes do not matter.',
+  codeReferenceLabel: 'Reference from the letter',
+  codeReferenceHint: 'For example K-2026-00042.',
+  codeSubmit: 'Show my complaint',
+  codeMissing: 'Fill in the code from the letter',
+  codeReferenceMissing: 'Fill in the reference from the letter',
+  codeNotFound:
+    'This code and this reference do not belong together, or the code no longer works. Please check that you copied them correctly. Still not working? Call us and mention your reference.',
+  codeEmailNote: 'Did you get an e-mail from us? Then use the link in that e-mail.',
+
   invalidLinkTitle: 'This link does not work',
   invalidLinkText: [
     'This link is not valid (any more). Perhaps a character went missing when it was copied. Or your complaint was completed some time ago.',

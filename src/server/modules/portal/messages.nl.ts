@@ -212,6 +212,21 @@ export const nl = {
   committeeContactLabel: 'Zo bereikt u de commissie:',
   committeeWebsite: 'Website van de commissie',
 
+  // Issue 21: the case code from a letter, typed on /klacht/status
+  codeTitle: 'Uw klacht volgen met een code',
+  codeIntro:
+    'Heeft u van ons een brief gekregen over uw klacht? Daarin staan een code en uw kenmerk. Vul ze hieronder in. Dan ziet u hoe het met uw klacht gaat.',
+  codeLabel: 'Code uit de brief',
+  codeHint: 'Bijvoorbeeld 7KQM-3XHD-P9AV. Hoofdletters en streepjes maken niet uit.',
+  codeReferenceLabel: 'Kenmerk uit de brief',
+  codeReferenceHint: 'Bijvoorbeeld K-2026-00042.',
+  codeSubmit: 'Bekijk mijn klacht',
+  codeMissing: 'Vul de code uit de brief in',
+  codeReferenceMissing: 'Vul het kenmerk uit de brief in',
+  codeNotFound:
+    'Deze code en dit kenmerk horen niet bij elkaar, of de code werkt niet meer. Kijk goed of u ze juist heeft overgenomen. Lukt het niet? Bel ons en noem uw kenmerk.',
+  codeEmailNote: 'Kreeg u een e-mail van ons? Gebruik dan de link in die e-mail.',
+
   invalidLinkTitle: 'Deze link werkt niet',
   invalidLinkText: [
     'Deze link is niet (meer) geldig. Misschien is er een teken weggevallen bij het kopiëren. Of uw klacht is al een tijd geleden afgerond.',

@@ -3,13 +3,14 @@ import { issueFormToken } from './form-token.ts';
 import type { SafeHtml } from './html.ts';
 import { formatDay, formatDayTime, messagesFor, type PortalLocale } from './messages.ts';
 import type { PortalContext } from './portal-context.ts';
-import { formPath, otherLocale, statusPaths } from './portal-paths.ts';
+import { formPath, otherLocale, statusCodePath, statusPaths } from './portal-paths.ts';
 import type { StatusView } from './portal-status.service.ts';
 import { FOLLOW_UP_AT_OR_BELOW } from './portal-status.service.ts';
 import { type ComplaintFormModel, complaintFormView, type Referrals } from './views/complaint-form.view.ts';
 import { layout } from './views/layout.ts';
 import { confirmationView, messagePageView } from './views/pages.view.ts';
 import { type StatusMessage, statusView } from './views/status.view.ts';
+import { statusCodeView } from './views/status-code.view.ts';
 
 // Turns what the services found into whole pages: the frame (branding, language switch) plus one view.
 
@@ -217,6 +218,34 @@ export function statusPage(
       },
     ),
     body,
+  ).value;
+}
+
+/** Issue 21: type the code and reference from the letter. */
+export function statusCodePage(
+  context: PortalContext,
+  locale: PortalLocale,
+  assets: Assets,
+  state: {
+    now: Date;
+    values?: { code?: string; reference?: string };
+    problems?: readonly FieldProblem[];
+  },
+): string {
+  const t = messagesFor(locale);
+  const problems = state.problems ?? [];
+  return layout(
+    frame(context, locale, assets, t.codeTitle, statusCodePath(otherLocale(locale)), {
+      hasErrors: problems.length > 0,
+    }),
+    statusCodeView({
+      t,
+      action: statusCodePath(locale),
+      // A fresh token every time: a typed code is never kept on the page after a wrong try
+      formToken: issueFormToken(context.secret, state.now),
+      values: state.values ?? {},
+      problems,
+    }),
   ).value;
 }
 

@@ -24,4 +24,9 @@ export function statusPaths(locale: PortalLocale, token: string) {
   };
 }
 
+/** Where a case code from a letter is typed: `/klacht/status` (nl), `/complaint/status` (en). */
+export function statusCodePath(locale: PortalLocale): string {
+  return `${LOCALES[locale].base}/status`;
+}
+
 export const otherLocale = (locale: PortalLocale): PortalLocale => (locale === 'nl' ? 'en' : 'nl');

@@ -3,9 +3,14 @@ import type { FieldProblem } from './complaint-form.ts';
 import { verifyFormToken } from './form-token.ts';
 import { messagesFor } from './messages.ts';
 import { LOCALE_LIST, type PortalHttp, type PortalRouteOptions } from './portal-http.ts';
-import { confirmationPage, statusPage } from './portal-pages.ts';
-import { formPath, PATH_WORDS, statusPaths } from './portal-paths.ts';
-import { addComplainantMessage, loadStatus, rateHandling } from './portal-status.service.ts';
+import { confirmationPage, statusCodePage, statusPage } from './portal-pages.ts';
+import { formPath, PATH_WORDS, statusCodePath, statusPaths } from './portal-paths.ts';
+import {
+  addComplainantMessage,
+  findStatusTokenByCode,
+  loadStatus,
+  rateHandling,
+} from './portal-status.service.ts';
 
 type TokenParams = { token: string };
 
@@ -15,11 +20,46 @@ export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, opt
   const { assets, context, send, invalidLink, rejected, sameOrigin } = http;
   const perIpStatusWrites = app.rateLimit({ max: 60, timeWindow: '1 hour' });
   const perIpStatusReads = app.rateLimit({ max: 600, timeWindow: '1 hour' });
+  // Issue 21, decision 024: a code has 60 bits; 20 tries an hour per address makes guessing hopeless
+  const perIpCodeTries = app.rateLimit({ max: 20, timeWindow: '1 hour' });
 
   for (const locale of LOCALE_LIST) {
     const t = messagesFor(locale);
     const base = formPath(locale);
     const words = PATH_WORDS[locale];
+
+    app.get(`${statusCodePath(locale)}`, { schema: { hide: true } }, async (request, reply) => {
+      const ctx = await context(request);
+      return send(reply, 200, statusCodePage(ctx, locale, assets, { now: new Date() }));
+    });
+
+    app.post(
+      `${statusCodePath(locale)}`,
+      { schema: { hide: true }, onRequest: [sameOrigin, perIpCodeTries] },
+      async (request, reply) => {
+        const now = new Date();
+        const ctx = await context(request);
+        const body = (request.body ?? {}) as Record<string, unknown>;
+        if (
+          verifyFormToken(ctx.secret, typeof body.formToken === 'string' ? body.formToken : undefined) ===
+          null
+        )
+          return rejected(reply, ctx, locale);
+        const field = (name: string) => (typeof body[name] === 'string' ? (body[name] as string).trim() : '');
+        const values = { code: field('code').slice(0, 40), reference: field('reference').slice(0, 40) };
+        const problems: FieldProblem[] = [];
+        if (values.code === '') problems.push({ field: 'code', message: t.codeMissing });
+        if (values.reference === '') problems.push({ field: 'reference', message: t.codeReferenceMissing });
+        const token = problems.length > 0 ? null : await findStatusTokenByCode(db, ctx, values, now);
+        if (token === null) {
+          // One answer for every wrong combination; the typed code is not shown again
+          if (problems.length === 0) problems.push({ field: 'code', message: t.codeNotFound });
+          const shown = { reference: values.reference };
+          return send(reply, 400, statusCodePage(ctx, locale, assets, { now, values: shown, problems }));
+        }
+        return reply.redirect(statusPaths(locale, token).status, 303);
+      },
+    );
 
     app.get<{ Params: TokenParams }>(
       `${base}/status/:token/${words.received}`,

@@ -1,11 +1,14 @@
+import { normalizeCaseCode, sameReference } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { findComplaintRow } from '../complaints/complaint.repository.ts';
 import { insertIntegrationEvent } from '../integrations/integration-event.repository.ts';
+import { insertNotifications } from '../notifications/notification.repository.ts';
 import { STATUS_TOKEN_PATTERN, sha256Hex } from './form-token.ts';
 import type { StatusComplaintRow } from './portal.repository.ts';
 import * as repository from './portal.repository.ts';
 import type { PortalContext } from './portal-context.ts';
+import { statusTokenForCode } from './status-access.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -37,6 +40,26 @@ async function findByToken(trx: Scoped, context: PortalContext, token: string, n
   const row = await repository.findComplaintByStatusToken(trx, sha256Hex(token));
   if (row === undefined || !isLinkValid(row, context.settings.status_link_days_after_close, now)) return null;
   return row;
+}
+
+/**
+ * Issue 21: the code and reference a tenant typed from their letter, to the private link's token; null for
+ * anything wrong (unknown code, other complaint's reference, revoked or expired), so the page answers the
+ * same whatever was wrong. A malformed code still costs the same lookup.
+ */
+export async function findStatusTokenByCode(
+  db: Database,
+  context: PortalContext,
+  typed: { code: string; reference: string },
+  now: Date,
+): Promise<string | null> {
+  const code = normalizeCaseCode(typed.code);
+  const token = statusTokenForCode(context.secret, code ?? typed.code);
+  return inOrganization(db, context.organizationId, async (trx) => {
+    const row = await findByToken(trx, context, token, now);
+    if (code === null || row === null || !sameReference(typed.reference, row.reference)) return null;
+    return token;
+  });
 }
 
 export type StatusView = {
@@ -110,7 +133,7 @@ export async function addComplainantMessage(
 
 /**
  * The satisfaction rating after the answer, once per complaint. A low score on either question puts a
- * follow-up for the manager on the timeline; nothing else is sent.
+ * follow-up on the timeline and notifies the accountable manager; nothing is sent to the complainant.
  */
 export async function rateHandling(
   db: Database,
@@ -151,6 +174,18 @@ export async function rateHandling(
         summary: input.comment,
         payload: { handling: input.handling, outcome: input.outcome },
       });
+      // The manager accountable for the complaint hears of it (in the app and the daily digest), whatever the
+      // channel the complaint came by (policy 1.3: the manager stays ultimately responsible)
+      if (row?.responsible_manager_id)
+        await insertNotifications(trx, [
+          {
+            organizationId: context.organizationId,
+            userId: row.responsible_manager_id,
+            complaintId: complaint.id,
+            kind: 'low_satisfaction',
+            dedupeKey: `low_satisfaction:${complaint.id}`,
+          },
+        ]);
     }
     return 'done';
   });

@@ -5,11 +5,12 @@ import { AppError } from '../../http/app-error.ts';
 import { registerOnly } from '../complaints/complaint-registration.service.ts';
 import { enqueueMessage } from '../messages/outbox.repository.ts';
 import type { ComplaintForm } from './complaint-form.ts';
-import { sha256Hex, statusTokenFor } from './form-token.ts';
+import { sha256Hex } from './form-token.ts';
 import { formatDay, messagesFor, type PortalLocale } from './messages.ts';
 import * as repository from './portal.repository.ts';
 import type { PortalContext } from './portal-context.ts';
 import { statusPaths } from './portal-paths.ts';
+import { issueStatusAccess, statusAccessForSeed } from './status-access.ts';
 
 export type SubmissionOutcome =
   | { kind: 'registered'; statusToken: string }
@@ -66,7 +67,7 @@ export async function submitComplaint(
   now: Date,
 ): Promise<SubmissionOutcome> {
   const { form, nonce, locale } = submission;
-  const statusToken = statusTokenFor(context.secret, nonce);
+  const statusToken = statusAccessForSeed(context.secret, nonce).token;
   const organizationId = context.organizationId;
   return inOrganization(db, organizationId, async (trx) => {
     const nonceHash = sha256Hex(nonce);
@@ -118,11 +119,8 @@ export async function submitComplaint(
     const { row, dueAt } = await registerOnly(trx, { kind: 'portal', organizationId }, parsed.data, now);
 
     await repository.attachNonceToComplaint(trx, nonceHash, row.id);
-    await repository.insertStatusLink(trx, {
-      organizationId,
-      complaintId: row.id,
-      tokenHash: sha256Hex(statusToken),
-    });
+    // The same access every channel gets (decision 024), seeded by the form's nonce so a replay finds it
+    await issueStatusAccess(trx, { organizationId, complaintId: row.id }, nonce);
     // What the handler needs from the form that the complaint itself has no column for (policy 2.3: the
     // conversation with the complainant, so how they want to be reached).
     await repository.insertComplainantEvent(trx, {

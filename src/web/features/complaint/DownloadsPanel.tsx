@@ -4,13 +4,17 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDateTime, formatDay } from '../complaints/format.ts';
 
 /**
- * Files made from the case: the explanation letter to post (policy 2.5) and the dossier for the regional
+ * Files made from the case: for a complainant without e-mail the acknowledgement and answer letters (issue 21),
+ * the explanation letter to post (policy 2.5) and the dossier for the regional
  * complaints committee (policy 1.3). Shown only when there is something to download.
  */
 export function DownloadsPanel({ complaint }: { complaint: ComplaintDetail }) {
   const { t, locale } = useI18n();
   const letter = complaint.explanationLetter;
-  if (letter === null && complaint.committee === null) return null;
+  // Issue 21: without e-mail the complainant gets letters; each carries a new private code to follow the case
+  const byPost =
+    complaint.complainant !== null && !complaint.complainant.email && !complaint.representative?.email;
+  if (letter === null && complaint.committee === null && !byPost) return null;
   return (
     <section aria-labelledby="downloads-title">
       <Text component="h2" id="downloads-title" fw={700} size="lg" mb="xs">
@@ -18,6 +22,21 @@ export function DownloadsPanel({ complaint }: { complaint: ComplaintDetail }) {
       </Text>
       <Paper withBorder p="md">
         <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {byPost && (
+            <li>
+              <Anchor href={`/api/complaints/${complaint.id}/acknowledgement-letter.pdf`} download>
+                {t.complaint.downloads.acknowledgementLetter}
+              </Anchor>
+              <Text size="sm">{t.complaint.downloads.newCodeEachPrint}</Text>
+            </li>
+          )}
+          {byPost && complaint.answer !== null && (
+            <li>
+              <Anchor href={`/api/complaints/${complaint.id}/answer-letter.pdf`} download>
+                {t.complaint.downloads.answerLetter}
+              </Anchor>
+            </li>
+          )}
           {letter !== null && (
             <li>
               <Anchor href={`/api/complaints/${complaint.id}/explanation-letter.pdf`} download>

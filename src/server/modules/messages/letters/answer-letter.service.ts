@@ -4,11 +4,12 @@ import { AppError } from '../../../http/app-error.ts';
 import type { Principal } from '../../../http/principal.ts';
 import * as complaints from '../../complaints/complaint.repository.ts';
 import { authorize } from '../../complaints/complaint-access.ts';
+import { issueStatusAccess } from '../../portal/status-access.ts';
 import { answerKind } from '../complaint-messages.ts';
-import { committeeValues, formatDate } from '../message-settings.ts';
+import { committeeValues, formatDate, statusCodeUrl, statusLink } from '../message-settings.ts';
 import { findCommitteeDetails, loadTemplate } from '../template.repository.ts';
 import { renderTemplate } from '../templates/render-template.ts';
-import { renderAnswerLetter } from './answer-letter.ts';
+import { type FollowBlock, renderAnswerLetter } from './answer-letter.ts';
 
 function formatPostcode(postcode: string): string {
   const compact = postcode.replace(/\s+/g, '').toUpperCase();
@@ -54,6 +55,27 @@ export async function loadLetterParties(trx: Scoped, complaintId: string) {
 }
 
 /**
+ * The letter's "follow your complaint" box (issue 21, decision 024). Every print makes a new status access:
+ * the code and link are never stored in the clear, so a reprint cannot show the old ones; earlier prints keep
+ * working until staff end them (revoke the status links). Refused without a postal address: a letter that
+ * cannot be posted must not hand out a code.
+ */
+export async function followBlockForLetter(
+  trx: Scoped,
+  complaint: { organizationId: string; complaintId: string; reference: string },
+  addressLines: readonly string[],
+): Promise<FollowBlock> {
+  if (addressLines.length === 0) throw new AppError('postal_address_missing');
+  const access = await issueStatusAccess(trx, complaint);
+  return {
+    privateLink: statusLink(access.token),
+    shortLink: statusCodeUrl(),
+    code: access.code,
+    reference: complaint.reference,
+  };
+}
+
+/**
  * The answer as a PDF letter for complainants who prefer post (policy 2.3: the same answer). Built from
  * the stored answer on every download, so it always matches what the case says was sent.
  */
@@ -74,8 +96,20 @@ export async function answerLetter(db: Database, principal: Principal, complaint
       reference: row.reference,
       answerText: row.answer_text,
       handlerName: parties.handlerName ?? parties.organizationName,
+      // On paper the short address; the box under the text has the QR code and the code to type there
+      statusLink: statusCodeUrl(),
       ...committeeValues(await findCommitteeDetails(trx)),
     });
+    // A printed code lets its holder write as the complainant: only staff who post the letter get one; an
+    // API token (an integration reading the case) gets the letter without the box (decision 024)
+    const follow =
+      principal.kind === 'staff'
+        ? await followBlockForLetter(
+            trx,
+            { organizationId: principal.organizationId, complaintId, reference: row.reference },
+            addressLines,
+          )
+        : undefined;
     await complaints.insertAccessLog(trx, {
       organizationId: principal.organizationId,
       complaintId,
@@ -90,6 +124,7 @@ export async function answerLetter(db: Database, principal: Principal, complaint
       reference: row.reference,
       subject: rendered.subject,
       body: rendered.bodyText,
+      ...(follow === undefined ? {} : { follow }),
     });
     return { pdf, fileName: `antwoord-${row.reference}.pdf` };
   });

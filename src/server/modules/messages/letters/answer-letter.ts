@@ -11,7 +11,68 @@ export type AnswerLetter = {
   subject: string;
   /** The letter text, paragraphs separated by blank lines (the same text as the e-mail). */
   body: string;
+  /** Issue 21: how the tenant follows the complaint without e-mail: a QR code, a short link and a code. */
+  follow?: FollowBlock;
 };
+
+export type FollowBlock = {
+  /** The private status link (with its token), only as the QR code. */
+  privateLink: string;
+  /** The status page where the code is typed, printed in full (short enough to type). */
+  shortLink: string;
+  code: string;
+  reference: string;
+};
+
+/** The box under the text: scan the QR code, or type the short link, the code and the reference. */
+function followBox(follow: FollowBlock) {
+  return {
+    margin: [0, 6, 0, 0],
+    unbreakable: true,
+    table: {
+      widths: [36 * MM, '*'],
+      body: [
+        [
+          { qr: follow.privateLink, fit: 34 * MM, eccLevel: 'M', margin: [0, 2, 0, 2] },
+          {
+            stack: [
+              { text: 'Uw klacht volgen', bold: true, fontSize: 12, margin: [0, 0, 0, 4] },
+              { text: 'Scan de QR-code met de camera van uw telefoon.' },
+              { text: 'Geen telefoon met camera? Ga dan naar:', margin: [0, 4, 0, 0] },
+              { text: follow.shortLink, bold: true },
+              { text: 'en vul daar deze gegevens in:', margin: [0, 4, 0, 2] },
+              {
+                table: {
+                  widths: ['auto', '*'],
+                  body: [
+                    ['Code', { text: follow.code, bold: true, fontSize: 13, characterSpacing: 1 }],
+                    ['Kenmerk', { text: follow.reference, bold: true }],
+                  ],
+                },
+                layout: 'noBorders',
+              },
+              {
+                text: 'Daar ziet u hoe het met uw klacht gaat, kunt u iets toevoegen en later zeggen wat u van de behandeling vond. Deel de code niet met anderen.',
+                fontSize: 9,
+                color: '#57606a',
+                margin: [0, 4, 0, 0],
+              },
+            ],
+          },
+        ],
+      ],
+    },
+    layout: {
+      hLineColor: () => '#0b5c8a',
+      vLineColor: () => '#0b5c8a',
+      vLineWidth: (i: number) => (i === 1 ? 0 : 1),
+      paddingLeft: () => 6,
+      paddingRight: () => 6,
+      paddingTop: () => 6,
+      paddingBottom: () => 6,
+    },
+  };
+}
 
 const FONT = 'GehoordLetter';
 const MM = 72 / 25.4;
@@ -120,6 +181,7 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
         },
       },
       ...paragraphs,
+      ...(letter.follow === undefined ? [] : [followBox(letter.follow)]),
     ],
   };
   return pdfmake.createPdf(definition).getBuffer();

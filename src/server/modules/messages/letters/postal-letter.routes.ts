@@ -4,6 +4,7 @@ import { lettersToPost } from '../../../../contract/messages.ts';
 import { TOKEN_SCOPES } from '../../../../domain/permissions.ts';
 import type { Database } from '../../../db/database.ts';
 import { requirePrincipal, requireStaff } from '../../../http/principal.ts';
+import { acknowledgementLetter } from './acknowledgement-letter.service.ts';
 import { explanationLetter, lettersToPost as listLettersToPost } from './postal-letters.service.ts';
 
 export const postalLetterRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
@@ -34,6 +35,32 @@ export const postalLetterRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
     },
     async (request, reply) => {
       const letter = await explanationLetter(db, requirePrincipal(request), request.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${letter.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(letter.pdf);
+    },
+  );
+
+  app.get(
+    '/api/complaints/:id/acknowledgement-letter.pdf',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary:
+          'The acknowledgement of receipt as a PDF letter, with a status code and QR code (window envelope)',
+        description:
+          'policy 2.1, issue 21: for complainants without e-mail. Every download prints a NEW private status code ' +
+          'and QR code (codes are never stored in the clear; earlier letters keep working until the status links ' +
+          'are revoked). Staff only (API tokens get 403). 422 `postal_address_missing` when no postal address is known.',
+        params: z.object({ id: z.uuid() }),
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      // Staff only: the letter holds a code that lets its holder write as the complainant (decision 024)
+      const letter = await acknowledgementLetter(db, requireStaff(request), request.params.id);
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${letter.fileName}"`)

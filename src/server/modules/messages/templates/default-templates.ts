@@ -24,6 +24,13 @@ const ROUTES_EN = lines(
     'Huurcommissie (rent tribunal, www.huurcommissie.nl).',
 );
 
+// Issue 21: every answer carries the status link; there the complainant reads the answer again and says
+// what they thought of the handling (the policy's title: satisfaction, for every channel)
+const RATE_NL =
+  'Op {{statusLink}} leest u dit antwoord terug. Daar kunt u ook laten weten wat u van de behandeling vindt.';
+const RATE_EN =
+  'At {{statusLink}} you can read this answer again and tell us what you thought of how we handled it.';
+
 const GREETING_NL = 'Beste {{recipientName}},';
 const GREETING_EN = 'Dear {{recipientName}},';
 const CLOSING_NL = 'Met vriendelijke groet,\n\n{{handlerName}}\n{{organizationName}}';
@@ -60,11 +67,11 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
   answer: {
     nl: {
       subject: 'Reactie op uw klacht ({{reference}})',
-      body: lines(GREETING_NL, '{{answerText}}', ROUTES_NL, CLOSING_NL),
+      body: lines(GREETING_NL, '{{answerText}}', RATE_NL, ROUTES_NL, CLOSING_NL),
     },
     en: {
       subject: 'Our response to your complaint ({{reference}})',
-      body: lines(GREETING_EN, '{{answerText}}', ROUTES_EN, CLOSING_EN),
+      body: lines(GREETING_EN, '{{answerText}}', RATE_EN, ROUTES_EN, CLOSING_EN),
     },
   },
   answer_copy: {
@@ -166,6 +173,7 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
         'U heeft ons opnieuw benaderd over deze zaak. Wij begrijpen dat u het niet eens bent met ons besluit. ' +
           'Omdat er geen nieuwe feiten zijn, blijven wij bij ons eerdere besluit.',
         '{{answerText}}',
+        RATE_NL,
         ROUTES_NL,
         CLOSING_NL,
       ),
@@ -177,6 +185,7 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
         'You have contacted us again about this matter. We understand that you disagree with our decision. ' +
           'As there are no new facts, we stand by our earlier decision.',
         '{{answerText}}',
+        RATE_EN,
         ROUTES_EN,
         CLOSING_EN,
       ),
@@ -190,6 +199,7 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
         '{{answerText}}',
         'Dit is de laatste keer dat wij op deze zaak reageren. Nieuwe berichten hierover zonder nieuwe feiten ' +
           'nemen wij wel op, maar beantwoorden wij niet meer.',
+        RATE_NL,
         ROUTES_NL,
         CLOSING_NL,
       ),
@@ -201,6 +211,7 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
         '{{answerText}}',
         'This is the last time we respond on this matter. Further messages about it without new facts will be ' +
           'recorded, but not answered.',
+        RATE_EN,
         ROUTES_EN,
         CLOSING_EN,
       ),

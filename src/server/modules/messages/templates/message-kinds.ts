@@ -23,7 +23,7 @@ export const MESSAGE_KINDS = {
   answer: {
     audience: 'complainant',
     label: { nl: 'Antwoord op de klacht', en: 'Answer to the complaint' },
-    placeholders: [...COMMON, 'answerText', 'handlerName', 'committeeName', 'committeeContact'],
+    placeholders: [...COMMON, 'answerText', 'handlerName', 'statusLink', 'committeeName', 'committeeContact'],
   },
   answer_copy: {
     audience: 'staff',
@@ -43,12 +43,12 @@ export const MESSAGE_KINDS = {
   stand_by_decision: {
     audience: 'complainant',
     label: { nl: 'Wij blijven bij ons besluit', en: 'We stand by our decision' },
-    placeholders: [...COMMON, 'answerText', 'handlerName', 'committeeName', 'committeeContact'],
+    placeholders: [...COMMON, 'answerText', 'handlerName', 'statusLink', 'committeeName', 'committeeContact'],
   },
   last_response: {
     audience: 'complainant',
     label: { nl: 'Laatste reactie in deze zaak', en: 'Last response on this matter' },
-    placeholders: [...COMMON, 'answerText', 'handlerName', 'committeeName', 'committeeContact'],
+    placeholders: [...COMMON, 'answerText', 'handlerName', 'statusLink', 'committeeName', 'committeeContact'],
   },
   extension_notice: {
     audience: 'complainant',

@@ -13,7 +13,7 @@ export const PLACEHOLDERS = {
   statusLink: {
     nl: 'Link om de status te volgen',
     en: 'Link to follow the status',
-    example: 'https://klachten.example.nl/status',
+    example: 'https://klachten.example.nl/klacht/status/…',
   },
   answerText: {
     nl: 'Tekst van het antwoord',

@@ -101,7 +101,6 @@ ${model.sent === 'satisfaction' ? notice(t.satisfactionThanks, 'success') : ''}
 <p>${model.receivedOn}</p>
 ${model.dueOn ? html`<p><strong>${model.dueOn}</strong></p>` : ''}
 </section>
-${satisfactionSection(model)}
 <section aria-labelledby="messages-title">
 <h2 id="messages-title">${t.messagesTitle}</h2>
 ${
@@ -119,6 +118,7 @@ ${m.extra ? html`<p>${m.extra}</p>` : ''}
 </ol>`
 }
 </section>
+${/* issue 21: the answer (in the messages above) comes before the questions about it */ satisfactionSection(model)}
 ${
   add
     ? html`<section aria-labelledby="add-title">
