@@ -34,5 +34,6 @@ export * from './routing.ts';
 export * from './secret-links.ts';
 export * from './setup-gaps.ts';
 export * from './term-monitoring.ts';
+export * from './timeline-exposure.ts';
 export * from './triage.ts';
 export * from './working-day-calendar.ts';
