@@ -12,6 +12,7 @@ export * from './complaint-lifecycle.ts';
 export * from './complaint-state.ts';
 export * from './complaint-term.ts';
 export * from './confidentiality.ts';
+export * from './data-exits.ts';
 export * from './dutch-holidays.ts';
 export * from './employee-repeat-events.ts';
 export * from './explanation-letter.ts';

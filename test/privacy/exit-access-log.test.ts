@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
+import { DATA_EXITS } from '../../src/domain/index.ts';
 import { createTestApp } from '../support/app.ts';
 import { register } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -194,5 +195,19 @@ describe('one access-log entry per complaint shown, on every exit', () => {
     });
     expect(result.shown).toEqual(expect.arrayContaining(complaints.map((c) => c.id)));
     expect(result.logged).toEqual(result.shown);
+  });
+});
+
+describe('the list of exits (src/domain/data-exits.ts, generated into the docs)', () => {
+  test('names only operations that exist in the OpenAPI document', async () => {
+    const response = await app.inject({ url: '/api/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const paths = response.json().paths as Record<string, Record<string, unknown>>;
+    for (const exit of DATA_EXITS) {
+      for (const route of exit.routes) {
+        const [method, url] = route.split(' ') as [string, string];
+        expect(paths[url]?.[method.toLowerCase()], `${exit.id}: ${route}`).toBeDefined();
+      }
+    }
   });
 });
