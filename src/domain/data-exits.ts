@@ -165,8 +165,8 @@ export const DATA_EXITS: readonly DataExit[] = [
     routes: ['GET /api/admin/outbox', 'GET /api/admin/outbox/{id}'],
     rule: '`mayShowComplaint`',
     hidden: {
-      nl: 'afgeschermd: soort, status, pogingen en data; geen klacht, adressen, onderwerp of tekst',
-      en: 'redacted: kind, status, attempts and dates; no complaint, addresses, subject or text',
+      nl: 'afgeschermd (`redacted`): soort, status, pogingen en data; geen klacht, adressen, onderwerp of tekst',
+      en: 'listed as `redacted`: kind, status, attempts and dates; no complaint, addresses, subject or text',
     },
     accessLog: '`export`, `outbox`, one per complaint',
   },
