@@ -1,9 +1,11 @@
-// Renders the permission tables of docs/permissions.md from src/domain/permissions.ts, so the document
-// cannot drift from the code. `npm run docs:permissions` rewrites them; `-- --check` only verifies.
+// Renders the permission tables of docs/permissions.md from src/domain/permissions.ts, and the table of data
+// exits in docs/permissions.md and docs/privacy.md from src/domain/data-exits.ts, so the documents cannot drift
+// from the code. `npm run docs:permissions` rewrites them; `-- --check` only verifies.
 // Every cell is the answer of the real decision functions for a typical person, not a copy of the matrix.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ConfidentialityReason } from '../src/domain/confidentiality.ts';
+import { DATA_EXITS } from '../src/domain/data-exits.ts';
 import {
   COMPLAINT_PERMISSIONS,
   type ComplaintAccess,
@@ -23,6 +25,7 @@ import {
 import { ROLE_NAMES } from '../src/domain/roles.ts';
 
 export const PERMISSIONS_DOC_PATH = path.resolve(import.meta.dirname, '../docs/permissions.md');
+export const PRIVACY_DOC_PATH = path.resolve(import.meta.dirname, '../docs/privacy.md');
 
 const ROLE_LABELS: Record<StaffRole, string> = {
   employee: `${ROLE_NAMES.employee} (employee)`,
@@ -196,9 +199,31 @@ function renderTokenTable(): string {
   return table(['Handeling / action', ...TOKEN_SCOPES.map((scope) => TOKEN_SCOPE_LABELS[scope])], rows);
 }
 
+/** Every way complaint data leaves Gehoord, the rule that decides and the access log (issue 20). */
+export function renderDataExitTable(): string {
+  const cell = (text: string) => text.replaceAll('|', '\\|');
+  return table(
+    [
+      'Uitgang / exit',
+      'Routes',
+      'Regel / rule',
+      'Wat wie de klacht niet mag zien krijgt / what a reader who may not see the complaint gets',
+      'Inzagelog / access log',
+    ],
+    DATA_EXITS.map((exit) => [
+      `${exit.name.nl} / ${exit.name.en}`,
+      exit.routes.map((route) => `\`${route}\``).join('<br>'),
+      cell(exit.rule),
+      `${cell(exit.hidden.nl)} / ${cell(exit.hidden.en)}`,
+      exit.accessLog === null ? 'nee / no' : cell(exit.accessLog),
+    ]),
+  );
+}
+
 /** The generated blocks of the document, by marker name. */
 export function renderPermissionTables(): Record<string, string> {
   return {
+    'data-exits': renderDataExitTable(),
     'complaint-actions': renderComplaintTable(null),
     'confidential-complaint-actions': renderComplaintTable('sensitive_personal_matter'),
     'criminal-suspicion-complaint-actions': renderComplaintTable('criminal_suspicion'),
@@ -207,34 +232,55 @@ export function renderPermissionTables(): Record<string, string> {
   };
 }
 
-/** The document with every generated block replaced; the hand-written text around the markers is kept. */
-export function renderPermissionsDocument(document: string): string {
+/** The generated blocks of docs/privacy.md. */
+export function renderPrivacyTables(): Record<string, string> {
+  return { 'data-exits': renderDataExitTable() };
+}
+
+function renderBlocks(document: string, blocks: Record<string, string>, name: string): string {
   let result = document;
-  for (const [name, content] of Object.entries(renderPermissionTables())) {
-    const start = `<!-- generated:${name}:start -->`;
-    const end = `<!-- generated:${name}:end -->`;
+  for (const [block, content] of Object.entries(blocks)) {
+    const start = `<!-- generated:${block}:start -->`;
+    const end = `<!-- generated:${block}:end -->`;
     const from = result.indexOf(start);
     const to = result.indexOf(end);
     if (from === -1 || to < from || result.indexOf(start, from + 1) !== -1) {
-      throw new Error(`docs/permissions.md needs exactly one pair of markers ${start} … ${end}`);
+      throw new Error(`${name} needs exactly one pair of markers ${start} … ${end}`);
     }
     result = `${result.slice(0, from + start.length)}\n${content}\n${result.slice(to)}`;
   }
   return result;
 }
 
+/** The document with every generated block replaced; the hand-written text around the markers is kept. */
+export function renderPermissionsDocument(document: string): string {
+  return renderBlocks(document, renderPermissionTables(), 'docs/permissions.md');
+}
+
+export function renderPrivacyDocument(document: string): string {
+  return renderBlocks(document, renderPrivacyTables(), 'docs/privacy.md');
+}
+
 if (import.meta.main) {
-  const current = readFileSync(PERMISSIONS_DOC_PATH, 'utf8');
-  const rendered = renderPermissionsDocument(current);
-  if (process.argv.includes('--check')) {
-    if (rendered !== current) {
-      console.error('docs/permissions.md is out of date: run `npm run docs:permissions`.');
-      process.exit(1);
+  const documents = [
+    { file: PERMISSIONS_DOC_PATH, name: 'docs/permissions.md', render: renderPermissionsDocument },
+    { file: PRIVACY_DOC_PATH, name: 'docs/privacy.md', render: renderPrivacyDocument },
+  ];
+  let stale = false;
+  for (const { file, name, render } of documents) {
+    const current = readFileSync(file, 'utf8');
+    const rendered = render(current);
+    if (process.argv.includes('--check')) {
+      if (rendered !== current) {
+        console.error(`${name} is out of date: run \`npm run docs:permissions\`.`);
+        stale = true;
+      }
+    } else if (rendered !== current) {
+      writeFileSync(file, rendered);
+      console.log(`${name} updated.`);
+    } else {
+      console.log(`${name} is up to date.`);
     }
-  } else if (rendered !== current) {
-    writeFileSync(PERMISSIONS_DOC_PATH, rendered);
-    console.log('docs/permissions.md updated.');
-  } else {
-    console.log('docs/permissions.md is up to date.');
   }
+  if (stale) process.exit(1);
 }

@@ -411,7 +411,12 @@ export const complaintDetail = z
   .object({
     id: z.uuid(),
     reference: z.string().meta({ example: 'K-2026-00042' }),
-    matterId: z.uuid(),
+    matterId: z
+      .uuid()
+      .nullable()
+      .describe(
+        "The id of the matter's first complaint (policy 2.6); null when the reader may not see that complaint",
+      ),
     status: complaintStatus,
     channel: intakeChannel,
     receivedAt: z.string(),
@@ -471,7 +476,12 @@ export const complaintDetail = z
     }),
     repeat: z
       .object({
-        earlierComplaintId: z.uuid(),
+        earlierComplaintId: z
+          .uuid()
+          .nullable()
+          .describe(
+            'null when the reader may not see the earlier complaint (it is not named, as an unknown one)',
+          ),
         kind: z.enum(['disagrees_with_decision', 'employee_response']),
         lawyer: keysOf(LAWYER_INVOLVEMENT).describe(
           'A lawyer wrote or threatens the escalation (policy 2.6)',

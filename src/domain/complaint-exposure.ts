@@ -43,3 +43,20 @@ export function complaintExposure(reader: ComplaintReader, complaint: ComplaintA
 export function mayShowComplaint(reader: ComplaintReader, complaint: ComplaintAccess): boolean {
   return complaintExposure(reader, complaint) === 'whole';
 }
+
+/**
+ * How a complaint goes into a subject-access export (AVG art. 15) about its complainant. The person is entitled
+ * to their own complaints, also those the exporter may not open, so a complaint is never left out; but
+ * art. 15(4) protects others, and the exporter may not read what the complaint's confidentiality keeps from
+ * them (policy 1.3, 2.5). So a complaint the exporter may not see whole goes in `minimised`: what the person
+ * wrote, sent and received (text, desired outcome, answer, their messages and files, dates and status), not
+ * the organisation's handling (staff summaries, notes, departments, names of employees, internal mails).
+ */
+export type SubjectAccessForm = 'whole' | 'minimised';
+
+export function subjectAccessForm(exporter: ComplaintReader, complaint: ComplaintAccess): SubjectAccessForm {
+  return mayShowComplaint(exporter, complaint) ? 'whole' : 'minimised';
+}
+
+/** Files a complainant sends (photos, letters, e-mails); other files of a minimised complaint are the organisation's. */
+export const SUBJECT_SUPPLIED_ATTACHMENT_KINDS: readonly string[] = ['photo', 'letter', 'email'];

@@ -2,11 +2,16 @@ import {
   type Actor,
   type ComplaintAccess,
   type ComplaintPermission,
+  type ComplaintReader,
   type ConfidentialityReason,
+  complaintExposure,
   decideComplaintAction,
   decideTokenAction,
+  otherComplaintIdsOf,
   type Role,
   type StaffActor,
+  type TimelineEventFacts,
+  type TimelineSight,
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -91,6 +96,33 @@ export async function knownComplaintIds(
 ): Promise<Set<string>> {
   const rows = await findComplaintRows(trx, [...new Set(ids)]);
   return new Set(rows.filter((row) => mayKnowOf(principal, row)).map((row) => row.id));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The reader as the exposure rule sees them: a staff member, or an integration by its token's scope. */
+export function readerOf(principal: Principal): ComplaintReader {
+  return principal.kind === 'token' ? { kind: 'token', scope: principal.scope } : principal;
+}
+
+/**
+ * What `timelineEventFor` needs besides the reader: the complaint itself and which of the OTHER complaints the
+ * events (and `alsoIds`, e.g. a repeat's earlier complaint) point at the reader may see whole.
+ */
+export async function timelineSight(
+  trx: Scoped,
+  reader: ComplaintReader,
+  complaint: ComplaintAccess,
+  events: readonly TimelineEventFacts[],
+  alsoIds: readonly (string | null)[] = [],
+): Promise<TimelineSight> {
+  const ids = [...events.flatMap(otherComplaintIdsOf), ...alsoIds.filter((id): id is string => id !== null)];
+  const uuids = ids.filter((id) => UUID.test(id));
+  const rows = await findComplaintRows(trx, [...new Set(uuids)]);
+  const visibleOtherComplaintIds = new Set(
+    rows.filter((row) => complaintExposure(reader, toAccess(row)) === 'whole').map((row) => row.id),
+  );
+  return { reader, complaint, visibleOtherComplaintIds };
 }
 
 /** Who acts, as the domain sees it; integrations act as an employee would (policy 1.4). */

@@ -1,6 +1,7 @@
 import type { ComplaintDetail } from '../../../contract/complaints.ts';
 import {
   type CalendarSettings,
+  type ComplaintReader,
   type ComplaintState,
   type ComplaintStatus,
   type ConfidentialityReason,
@@ -8,15 +9,18 @@ import {
   hasAnswerTerm,
   isTermRunning,
   listNextSteps,
+  maySeeBoardTrack,
   NEXT_STEPS,
   REPEAT_RUNGS,
   type RepeatInput,
+  timelineFor,
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { getBoardReminderWorkingDays } from '../notifications/term-monitor-settings.service.ts';
 import { describeBoardTrack } from './board-track-detail.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
 import * as repository from './complaint.repository.ts';
+import { timelineSight, toAccess } from './complaint-access.ts';
 import { buildResponsibility } from './complaint-responsibility.ts';
 import { toComplaintState } from './complaint-state.mapper.ts';
 
@@ -59,21 +63,35 @@ export async function loadState(trx: Scoped, row: ComplaintRow): Promise<Complai
   return toComplaintState(row, await repository.listContacts(trx, row.id));
 }
 
-/** Everything the detail screen shows: the complaint, its people, the term, next steps and the timeline. */
+/**
+ * Everything the detail screen shows: the complaint, its people, the term, next steps and the timeline — as this
+ * reader may see it (issue 20: `timelineFor` filters the events, a hidden earlier complaint is not named, the
+ * board's track is shown only to who may see a board-track complaint).
+ */
 export async function buildDetail(
   trx: Scoped,
   row: ComplaintRow,
   settings: CalendarSettings,
   now: Date,
+  reader: ComplaintReader,
 ): Promise<ComplaintDetail> {
   // The timeline holds every event in order, contact moments included: the state needs no query of its own.
-  const [relations, timeline] = await Promise.all([
+  const [relations, events] = await Promise.all([
     repository.loadDetailRelations(trx, row),
     repository.listTimeline(trx, row.id),
   ]);
-  const state = toComplaintState(row, repository.contactsOf(timeline));
+  const state = toComplaintState(row, repository.contactsOf(events));
+  const access = toAccess(row);
+  const sight = await timelineSight(trx, reader, access, events, [
+    state.repeat?.earlierComplaintId ?? null,
+    row.matter_id === row.id ? null : row.matter_id,
+  ]);
+  const timeline = timelineFor(sight, events);
+  const showsBoardTrack = maySeeBoardTrack(reader, access);
   const reminderWorkingDays =
-    state.boardTrack === null ? 0 : await getBoardReminderWorkingDays(trx, row.organization_id);
+    state.boardTrack === null || !showsBoardTrack
+      ? 0
+      : await getBoardReminderWorkingDays(trx, row.organization_id);
   const staffName = (id: string | null) =>
     id === null ? null : { id, name: relations.staff.find((s) => s.id === id)?.name ?? '' };
   const departmentRef = (id: string | null) =>
@@ -100,7 +118,8 @@ export async function buildDetail(
   return {
     id: row.id,
     reference: row.reference,
-    matterId: row.matter_id,
+    matterId:
+      row.matter_id === row.id || sight.visibleOtherComplaintIds.has(row.matter_id) ? row.matter_id : null,
     status: state.status,
     channel: state.channel,
     receivedAt: row.received_at.toISOString(),
@@ -160,7 +179,9 @@ export async function buildDetail(
     },
     repeat: state.repeat
       ? {
-          earlierComplaintId: state.repeat.earlierComplaintId,
+          earlierComplaintId: sight.visibleOtherComplaintIds.has(state.repeat.earlierComplaintId)
+            ? state.repeat.earlierComplaintId
+            : null,
           ...describeRepeatInput(row.repeat_input, staffName),
           rung: state.repeat.rung,
           rungLabel: REPEAT_RUNGS[state.repeat.rung],
@@ -176,7 +197,9 @@ export async function buildDetail(
     managerApproval: asRecord(row.manager_approval),
     legalAdvice: asRecord(row.legal_advice),
     committee: asRecord(row.committee),
-    boardTrack: describeBoardTrack(state.boardTrack, reminderWorkingDays, settings, staffName),
+    boardTrack: showsBoardTrack
+      ? describeBoardTrack(state.boardTrack, reminderWorkingDays, settings, staffName)
+      : null,
     answer:
       row.answer_text !== null && row.answered_at !== null
         ? {

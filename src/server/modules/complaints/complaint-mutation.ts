@@ -20,7 +20,7 @@ import { recordAccess } from '../privacy/access-log.repository.ts';
 import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
 import * as repository from './complaint.repository.ts';
-import { authorize, domainActor, eventActor } from './complaint-access.ts';
+import { authorize, domainActor, eventActor, readerOf } from './complaint-access.ts';
 import { buildDetail, loadState } from './complaint-detail.ts';
 import { stateColumns } from './complaint-state.mapper.ts';
 
@@ -109,7 +109,7 @@ export async function mutateComplaint(
       updated.id,
       events.map((e) => e.type),
     );
-    return buildDetail(trx, updated, settings, now);
+    return buildDetail(trx, updated, settings, now, readerOf(principal));
   });
 }
 

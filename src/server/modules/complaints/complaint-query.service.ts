@@ -19,7 +19,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { getCalendarSettingsInForce } from '../reference-data/calendar-settings.repository.ts';
 import * as repository from './complaint.repository.ts';
-import { authorize, visibilityOf } from './complaint-access.ts';
+import { authorize, readerOf, visibilityOf } from './complaint-access.ts';
 import { buildDetail, termProgressOf } from './complaint-detail.ts';
 import {
   type Cursor,
@@ -175,7 +175,7 @@ export async function getComplaint(
       what: 'detail',
       origin: principal.origin,
     });
-    return buildDetail(trx, row, await getCalendarSettingsInForce(trx, principal), now);
+    return buildDetail(trx, row, await getCalendarSettingsInForce(trx, principal), now, readerOf(principal));
   });
 }
 

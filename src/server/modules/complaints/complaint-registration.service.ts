@@ -17,7 +17,7 @@ import { enqueueAcknowledgement } from '../messages/complaint-messages.ts';
 import { recordAccess } from '../privacy/access-log.repository.ts';
 import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
 import * as repository from './complaint.repository.ts';
-import { authorize, eventActor, mayKnowOf } from './complaint-access.ts';
+import { authorize, eventActor, mayKnowOf, readerOf } from './complaint-access.ts';
 import {
   confidentialityColumns,
   confidentialityProblem,
@@ -333,12 +333,7 @@ export async function registerOnly(
 }
 
 /** Registers inside the caller's transaction and answers with the stored complaint's detail (the API's 201). */
-export async function register(
-  trx: Scoped,
-  principal: RegistrationOrigin,
-  input: RegisterComplaintInput,
-  now: Date,
-) {
+export async function register(trx: Scoped, principal: Principal, input: RegisterComplaintInput, now: Date) {
   const { row, settings } = await registerOnly(trx, principal, input, now);
-  return buildDetail(trx, row, settings, now);
+  return buildDetail(trx, row, settings, now, readerOf(principal));
 }

@@ -15,6 +15,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import { requireOrganizationPermission, requirePrincipal } from '../../http/principal.ts';
+import { recordAccesses } from '../privacy/access-log.repository.ts';
 import { type FeedCursor, readFeed } from './integration-event.repository.ts';
 import { keepVisibleEvents } from './integration-visibility.ts';
 import { OutboundRefused, resolveSafeTarget } from './safe-outbound.ts';
@@ -89,7 +90,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl:
         tags,
         summary: 'Incremental feed of complaint changes since a cursor (for systems that poll)',
         description:
-          'Stable order, no gaps under concurrent writes: an event appears only once every transaction that began before it has finished. Same envelope as webhooks. Tokens with any scope; confidential complaints never appear, decided when the feed is read: events of a complaint that is confidential now are left out, also those from before it became confidential (a page may then hold fewer items than `limit`; keep following `nextCursor`).',
+          'Stable order, no gaps under concurrent writes: an event appears only once every transaction that began before it has finished. Same envelope as webhooks. Tokens with any scope; confidential complaints never appear, decided when the feed is read: events of a complaint that is confidential now are left out, also those from before it became confidential (a page may then hold fewer items than `limit`; keep following `nextCursor`). Every complaint a page carries is recorded in the access log (one entry per complaint).',
         querystring: feedQuery,
         response: { 200: feedPage },
       },
@@ -101,7 +102,21 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl:
       // Visibility is decided now, for older events too; the cursor still moves past what is left out
       const { rows, visible } = await scoped(principal.organizationId, async (trx) => {
         const page = await readFeed(trx, after, request.query.limit);
-        return { rows: page, visible: await keepVisibleEvents(trx, principal, page) };
+        const shown = await keepVisibleEvents(trx, principal, page);
+        // issue 20: a feed page is a read of every complaint it carries (one entry each, one insert)
+        const complaintIds = [
+          ...new Set(shown.flatMap((e) => (e.complaint_id === null ? [] : [e.complaint_id]))),
+        ];
+        await recordAccesses(
+          trx,
+          principal,
+          complaintIds.map((complaintId) => ({
+            what: 'export' as const,
+            complaintId,
+            detail: { kind: 'change_feed' },
+          })),
+        );
+        return { rows: page, visible: shown };
       });
       const last = rows.at(-1);
       return {

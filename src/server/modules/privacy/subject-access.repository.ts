@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Scoped } from '../../db/tenant-scope.ts';
+import { subjectEmployeeDepartment } from '../complaints/complaint-query.repository.ts';
 
 // Everything Gehoord holds about one person (AVG art. 15), read under the organisation's row-level security.
 
@@ -53,18 +54,26 @@ export async function findComplaints(trx: Scoped, personId: string) {
       'r.name as representativeName',
       'r.email as representativeEmail',
       'r.relation as representativeRelation',
+      // who may see it (complaintExposure): decides whole or minimised in the export
+      'c.handler_id',
+      'c.responsible_manager_id',
+      'c.department_id',
+      'c.confidential',
+      'c.confidential_reason_code',
+      'c.subject_employee_id',
+      subjectEmployeeDepartment('c').as('subject_employee_department_id'),
     ])
     .where('c.complainant_id', '=', personId)
     .orderBy('c.received_at')
     .execute();
 }
 
-/** The timeline as the complainant may see it: internal notes are the organisation's, not shown. */
+/** The timeline of the person's complaints; what of it is exported is decided per reader (timelineFor). */
 export async function findEvents(trx: Scoped, complaintIds: readonly string[]) {
   if (complaintIds.length === 0) return [];
   return trx
     .selectFrom('complaint_event')
-    .select(['complaint_id', 'type', 'at', 'summary', 'contact_kind', 'contact_direction'])
+    .select(['complaint_id', 'type', 'at', 'summary', 'payload', 'contact_kind', 'contact_direction'])
     .where('complaint_id', 'in', [...complaintIds])
     .orderBy('id')
     .execute();

@@ -1,12 +1,20 @@
 import type { Readable } from 'node:stream';
 import { toLocalDate, toLocalDateTime } from '../../../domain/business-time.ts';
+import {
+  mayShowMessage,
+  SUBJECT_SUPPLIED_ATTACHMENT_KINDS,
+  type SubjectAccessForm,
+  subjectAccessForm,
+  timelineFor,
+} from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { loadOnce } from '../../load-once.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
-import { listAccessLog, recordAccess } from './access-log.repository.ts';
+import { timelineSight, toAccess } from '../complaints/complaint-access.ts';
+import { listAccessLog, recordAccess, recordAccesses } from './access-log.repository.ts';
 import * as repository from './subject-access.repository.ts';
 import { renderSubjectSummary } from './subject-access-pdf.ts';
 
@@ -56,7 +64,7 @@ export async function exportSubjectData(
     if (!person) throw new AppError('not_found');
     const complaints = await repository.findComplaints(trx, personId);
     const ids = complaints.map((c) => c.id);
-    const [events, outbound, inbound, attachments, satisfaction, access, organizationName] =
+    const [allEvents, allOutbound, inbound, allAttachments, satisfaction, access, organizationName] =
       await Promise.all([
         repository.findEvents(trx, ids),
         repository.findOutboundMessages(trx, ids, person.email),
@@ -66,14 +74,58 @@ export async function exportSubjectData(
         listAccessLog(trx, { personId, limit: 100_000 }),
         repository.organizationName(trx, principal.organizationId),
       ]);
+    // issue 20: the one rule decides, per complaint, what the exporter may carry out of Gehoord
+    const addresses = new Set(
+      [person.email, ...complaints.map((c) => c.representativeEmail)]
+        .filter((a): a is string => a !== null)
+        .map((a) => a.toLowerCase()),
+    );
+    const toThePerson = (m: { recipient_to: string[]; recipient_cc: string[] }) =>
+      [...m.recipient_to, ...m.recipient_cc].some((a) => addresses.has(a.toLowerCase()));
+    const forms = new Map<string, SubjectAccessForm>();
+    const events: typeof allEvents = [];
+    const outboundKept = new Set<string>();
+    for (const complaint of complaints) {
+      const complaintAccess = toAccess(complaint);
+      const form = subjectAccessForm(principal, complaintAccess);
+      forms.set(complaint.id, form);
+      const own = allEvents.filter((e) => e.complaint_id === complaint.id);
+      const sight = await timelineSight(trx, principal, complaintAccess, own);
+      events.push(...timelineFor(sight, own));
+      for (const m of allOutbound) {
+        if (m.complaint_id !== complaint.id || !mayShowMessage(sight, m.kind)) continue;
+        if (form === 'whole' || toThePerson(m)) outboundKept.add(m.id);
+      }
+    }
+    // mails to the person that belong to no complaint of theirs (e.g. as a representative) are theirs
+    const outbound = allOutbound.filter(
+      (m) =>
+        outboundKept.has(m.id) || ((m.complaint_id === null || !forms.has(m.complaint_id)) && toThePerson(m)),
+    );
+    const attachments = allAttachments.filter(
+      (a) => forms.get(a.complaint_id) === 'whole' || SUBJECT_SUPPLIED_ATTACHMENT_KINDS.includes(a.kind),
+    );
+    const minimised = [...forms.values()].filter((f) => f === 'minimised').length;
     await recordAccess(trx, principal, {
       what: 'subject_access_export',
       personId,
-      detail: { complaints: complaints.length, attachments: attachments.length },
+      detail: { complaints: complaints.length, minimised, attachments: attachments.length },
     });
+    // every complaint the export read, one entry each, in one insert
+    await recordAccesses(
+      trx,
+      principal,
+      complaints.map((c) => ({
+        what: 'subject_access_export' as const,
+        complaintId: c.id,
+        personId,
+        detail: { form: forms.get(c.id) },
+      })),
+    );
     return {
       person,
       complaints,
+      forms,
       events,
       outbound,
       inbound,
@@ -107,43 +159,48 @@ export async function exportSubjectData(
       registeredAt: person.created_at.toISOString(),
       anonymisedAt: person.anonymised_at?.toISOString() ?? null,
     },
-    complaints: data.complaints.map((c) => ({
-      id: c.id,
-      reference: c.reference,
-      channel: c.channel,
-      receivedAt: c.received_at.toISOString(),
-      status: c.status,
-      category: c.category,
-      description: c.description,
-      desiredOutcome: c.desired_outcome,
-      outcome: c.outcome,
-      compensationCents: c.compensation_cents,
-      answer: c.answer_text,
-      answeredAt: c.answered_at?.toISOString() ?? null,
-      closedAt: c.closed_at?.toISOString() ?? null,
-      housingComplex: c.housingComplexName,
-      department: c.departmentName,
-      representative: c.representativeName
-        ? { name: c.representativeName, email: c.representativeEmail, relation: c.representativeRelation }
-        : null,
-      timeline: data.events
-        .filter((e) => e.complaint_id === c.id)
-        .map((e) => ({
-          type: e.type,
-          at: e.at.toISOString(),
-          summary: e.summary,
-          contactKind: e.contact_kind,
-          contactDirection: e.contact_direction,
-        })),
-      satisfaction: data.satisfaction
-        .filter((s) => s.complaint_id === c.id)
-        .map((s) => ({
-          handling: s.handling,
-          outcome: s.outcome,
-          comment: s.comment,
-          at: s.created_at.toISOString(),
-        })),
-    })),
+    complaints: data.complaints.map((c) => {
+      const whole = data.forms.get(c.id) === 'whole';
+      return {
+        id: c.id,
+        reference: c.reference,
+        channel: c.channel,
+        receivedAt: c.received_at.toISOString(),
+        status: c.status,
+        category: c.category,
+        description: c.description,
+        desiredOutcome: c.desired_outcome,
+        outcome: c.outcome,
+        compensationCents: c.compensation_cents,
+        answer: c.answer_text,
+        answeredAt: c.answered_at?.toISOString() ?? null,
+        closedAt: c.closed_at?.toISOString() ?? null,
+        housingComplex: c.housingComplexName,
+        // the organisation's handling: only when the exporter may see the complaint whole (subjectAccessForm)
+        minimised: !whole,
+        department: whole ? c.departmentName : null,
+        representative: c.representativeName
+          ? { name: c.representativeName, email: c.representativeEmail, relation: c.representativeRelation }
+          : null,
+        timeline: data.events
+          .filter((e) => e.complaint_id === c.id)
+          .map((e) => ({
+            type: e.type,
+            at: e.at.toISOString(),
+            summary: whole ? e.summary : null,
+            contactKind: e.contact_kind,
+            contactDirection: e.contact_direction,
+          })),
+        satisfaction: data.satisfaction
+          .filter((s) => s.complaint_id === c.id)
+          .map((s) => ({
+            handling: s.handling,
+            outcome: s.outcome,
+            comment: s.comment,
+            at: s.created_at.toISOString(),
+          })),
+      };
+    }),
     messages: {
       sent: data.outbound.map((m) => ({
         id: m.id,
@@ -203,6 +260,11 @@ export async function exportSubjectData(
         `Ontvangen / Received: ${when(new Date(c.receivedAt))} (${c.channel})`,
         `Status: ${c.status}${c.outcome ? `, oordeel / outcome: ${c.outcome}` : ''}`,
         ...(c.closedAt ? [`Afgesloten / Closed: ${when(new Date(c.closedAt))}`] : []),
+        ...(c.minimised
+          ? [
+              'Vertrouwelijke klacht: uw eigen gegevens, zonder interne behandeling / confidential complaint: your own data, without internal handling',
+            ]
+          : []),
       ],
       description: c.description,
       answer: c.answer,

@@ -88,18 +88,25 @@ export async function timeline(trx: Scoped, complaintId: string) {
     at: Date;
     type: string;
     summary: string | null;
+    payload: Record<string, unknown>;
     actorId: string | null;
     actorName: string | null;
   }>`
-    select e.at, e.type, e.summary, e.actor_user_id as "actorId", s.name as "actorName"
+    select e.at, e.type, e.summary, e.payload, e.actor_user_id as "actorId", s.name as "actorName"
     from complaint_event e left join staff_user s on s.id = e.actor_user_id
     where e.complaint_id = ${complaintId}::uuid order by e.id`.execute(trx);
   return rows;
 }
 
 export async function messages(trx: Scoped, complaintId: string) {
-  const { rows } = await sql<{ createdAt: Date; subject: string; bodyText: string; status: string }>`
-    select created_at as "createdAt", subject, body_text as "bodyText", status
+  const { rows } = await sql<{
+    createdAt: Date;
+    kind: string;
+    subject: string;
+    bodyText: string;
+    status: string;
+  }>`
+    select created_at as "createdAt", kind, subject, body_text as "bodyText", status
     from outbox_message where complaint_id = ${complaintId}::uuid order by created_at`.execute(trx);
   return rows;
 }

@@ -4,13 +4,16 @@ import {
   type ComplaintAccess,
   type ConfidentialityReason,
   mayShowComplaint,
+  mayShowMessage,
   type ReportPeriod,
   type StaffActor,
+  timelineFor,
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import { loadOnce } from '../../load-once.ts';
 import { BlobNotFoundError, type BlobStorage } from '../../storage/blob-storage.ts';
+import { timelineSight } from '../complaints/complaint-access.ts';
 import { type AccessReader, recordAccesses } from '../privacy/access-log.repository.ts';
 import { renderCaseFilePdf } from './case-file-pdf.ts';
 import * as repository from './dossier.repository.ts';
@@ -131,11 +134,15 @@ async function appendComplaintFolder(
   if (!mayShowComplaint(options.reader, accessOf(c))) throw new AppError('not_found');
   const hideComplainant = options.reader.roles.includes('board');
   const employee = (name: string | null) => name ?? '–';
-  const [events, messages, attachments] = await Promise.all([
+  const [allEvents, allMessages, attachments] = await Promise.all([
     repository.timeline(trx, c.id),
     repository.messages(trx, c.id),
     repository.attachments(trx, c.id),
   ]);
+  // issue 20: the case file's timeline and mails say no more than the detail screen would to this reader
+  const sight = await timelineSight(trx, options.reader, accessOf(c), allEvents);
+  const events = timelineFor(sight, allEvents);
+  const messages = allMessages.filter((m) => mayShowMessage(sight, m.kind));
   const names = new Set<string>();
   const files = attachments.map((a) => {
     let name = safeName(a.fileName);
