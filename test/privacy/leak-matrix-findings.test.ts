@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, test } from 'vitest';
+import { quarterOfDay, toLocalDate } from '../../src/domain/index.ts';
 import { runWebhookDeliveries } from '../../src/server/modules/integrations/webhook-delivery.service.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
@@ -10,7 +11,9 @@ import { createStaffUser } from '../support/staff-factories.ts';
 
 // Issue 20: what the leak matrix (leak-matrix.test.ts) found, each pinned down on its own. The webhook delivery
 // log and the access log named confidential complaints (id, reference) to an administrator or privacy officer
-// who may not see them, and filtering the access log on such a complaint answered unlike an unknown id.
+// who may not see them, and filtering the access log on such a complaint answered unlike an unknown id. MT items,
+// improvement actions and the MT agenda listed their linked confidential complaints to every reviewer, and the
+// improvement action's integration event carried their ids to the change feed and webhooks.
 
 const database = await createTestDatabase();
 const app = await createTestApp(database.app);
@@ -27,10 +30,17 @@ const officerUser = await createStaffUser(database.owner, world.organization.id,
 const admin = await signInAs(app, adminUser.email);
 const officer = await signInAs(app, officerUser.email);
 
-// a receiver that accepts every webhook
+// a receiver that accepts every webhook and keeps its body
+const received: string[] = [];
 const server = http.createServer((request, response) => {
-  request.resume();
-  request.on('end', () => response.writeHead(200).end());
+  let body = '';
+  request.on('data', (chunk) => {
+    body += chunk;
+  });
+  request.on('end', () => {
+    received.push(body);
+    response.writeHead(200).end();
+  });
 });
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
@@ -40,7 +50,7 @@ const endpoint = await admin.request({
   payload: {
     name: 'CRM',
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    eventTypes: ['complaint.registered', 'complaint.triaged'],
+    eventTypes: ['complaint.registered', 'complaint.triaged', 'improvement_action.changed'],
     allowPrivateNetwork: true,
   },
 });
@@ -68,6 +78,30 @@ async function vastgoedComplaint(description: string, confidential: boolean) {
 
 const ordinary = await vastgoedComplaint('De lift staat stil.', false);
 const hidden = await vastgoedComplaint('Een gevoelige zaak over een buurman.', true);
+
+// the MT, who may see both, links them to an MT item and an improvement action
+const linked = [ordinary.id, hidden.id];
+const issue = await as.marieke.request({
+  method: 'POST',
+  url: '/api/mt/policy-issues',
+  payload: { title: 'Bejegening', complaintIds: linked },
+});
+expect(issue.statusCode, issue.body).toBe(201);
+const action = await as.marieke.request({
+  method: 'POST',
+  url: '/api/improvement-actions',
+  payload: { title: 'Training', complaintIds: linked },
+});
+expect(action.statusCode, action.body).toBe(201);
+const actionId = (action.json() as { id: string }).id;
+const token = (
+  await admin.request({
+    method: 'POST',
+    url: '/api/admin/api-tokens',
+    payload: { name: 'CRM', scope: 'read' },
+  })
+).json().token as string;
+
 await runWebhookDeliveries(database.owner, { publicUrl: 'http://localhost:3000', timeoutMs: 2000 });
 
 describe('the webhook delivery log', () => {
@@ -131,5 +165,44 @@ describe('the access log', () => {
     const mt = await signInAs(app, mtAuditor.email);
     const named = await mt.request({ url: `/api/privacy/access-log?complaintId=${hidden.id}` });
     expect((named.json().items as Entry[]).map((e) => e.reference)).toContain(hidden.reference);
+  });
+});
+
+describe('MT items and improvement actions', () => {
+  const quarter = quarterOfDay(toLocalDate(new Date()));
+  const urls = [
+    '/api/mt/policy-issues',
+    '/api/improvement-actions',
+    `/api/improvement-actions/${actionId}`,
+    `/api/mt/quarters/${quarter}/agenda`,
+  ];
+
+  test('list only the linked complaints the reader may see; the MT sees both', async () => {
+    for (const url of urls) {
+      // Mia manages Wonen: she reviews MT items, but the confidential complaint of Vastgoed is not hers
+      const mia = await as.mia.request({ url });
+      expect(mia.statusCode, `${url}: ${mia.body}`).toBe(200);
+      expect(mia.body, url).toContain(ordinary.reference);
+      expect(mia.body, url).not.toContain(hidden.reference);
+      expect(mia.body, url).not.toContain(hidden.id);
+      const mt = await as.marieke.request({ url });
+      expect(mt.body, url).toContain(hidden.reference);
+    }
+  });
+
+  test("the improvement action's event names no hidden complaint in the change feed or a webhook", async () => {
+    const feed = await app.inject({
+      url: '/api/integrations/feed?limit=1000',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(feed.statusCode, feed.body).toBe(200);
+    const event = (
+      feed.json().items as { type: string; data: { improvementAction?: { complaintIds: string[] } } }[]
+    ).find((e) => e.type === 'improvement_action.changed');
+    expect(event?.data.improvementAction?.complaintIds).toEqual([ordinary.id]);
+    const delivered = received.filter((body) => body.includes('improvement_action.changed'));
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]).toContain(ordinary.id);
+    expect(delivered[0]).not.toContain(hidden.id);
   });
 });

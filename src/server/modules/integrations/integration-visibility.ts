@@ -16,15 +16,46 @@ export type IntegrationReader = Principal | { kind: 'webhook' };
  * other exit: `decideTokenAction` for integrations, `decideComplaintAction` for staff. Events that belong
  * to no complaint stay.
  */
-export async function keepVisibleEvents<T extends { complaint_id: string | null }>(
-  trx: Scoped,
-  reader: IntegrationReader,
-  events: readonly T[],
-): Promise<T[]> {
-  const ids = [...new Set(events.flatMap((e) => (e.complaint_id === null ? [] : [e.complaint_id])))];
+export async function keepVisibleEvents<
+  T extends { complaint_id: string | null; payload?: Record<string, unknown> },
+>(trx: Scoped, reader: IntegrationReader, events: readonly T[]): Promise<T[]> {
+  const ids = [
+    ...new Set(
+      events.flatMap((e) => [...(e.complaint_id === null ? [] : [e.complaint_id]), ...linkedComplaintIds(e)]),
+    ),
+  ];
   const rows = await findComplaintAccessRows(trx, ids);
   const visible = new Set(rows.filter((row) => mayView(reader, row)).map((row) => row.id));
-  return events.filter((e) => e.complaint_id === null || visible.has(e.complaint_id));
+  return events
+    .filter((e) => e.complaint_id === null || visible.has(e.complaint_id))
+    .map((e) => withoutHiddenLinks(e, visible));
+}
+
+/** Complaints an event names besides its own: an improvement action's linked complaints. */
+function linkedComplaintIds(event: { payload?: Record<string, unknown> }): string[] {
+  const action = event.payload?.improvementAction as { complaintIds?: unknown } | undefined;
+  const ids = action?.complaintIds;
+  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+}
+
+/** Issue 20: a linked complaint the reader may not see is left out of the event, decided now like the rest. */
+function withoutHiddenLinks<T extends { payload?: Record<string, unknown> }>(
+  event: T,
+  visible: ReadonlySet<string>,
+): T {
+  const linked = linkedComplaintIds(event);
+  if (linked.every((id) => visible.has(id))) return event;
+  const payload = event.payload as { improvementAction: Record<string, unknown> };
+  return {
+    ...event,
+    payload: {
+      ...payload,
+      improvementAction: {
+        ...payload.improvementAction,
+        complaintIds: linked.filter((id) => visible.has(id)),
+      },
+    },
+  };
 }
 
 function mayView(
