@@ -4,7 +4,12 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import nodemailer from 'nodemailer';
 import { afterAll, expect } from 'vitest';
-import { type ConfidentialityReason, INTEGRATION_EVENT_TYPES } from '../../src/domain/index.ts';
+import {
+  type ConfidentialityReason,
+  INTEGRATION_EVENT_TYPES,
+  quarterOfDay,
+  toLocalDate,
+} from '../../src/domain/index.ts';
 import {
   type ComplaintAccess,
   STAFF_ROLES,
@@ -314,6 +319,42 @@ export async function createLeakWorld(owner: Database, app: FastifyInstance) {
     marking: 'board',
   });
 
+  // the MT links all three to an MT item, an improvement action and a meeting's decision (policy 2.4, 3.1)
+  const mt = world.as.marieke;
+  const linked = [ordinary.id, confidential.id, board.id];
+  const issue = await mt.request({
+    method: 'POST',
+    url: '/api/mt/policy-issues',
+    payload: { title: 'Bejegening door opzichters', complaintIds: linked },
+  });
+  expect(issue.statusCode, issue.body).toBe(201);
+  const issueId = (issue.json() as { id: string }).id;
+  const action = await mt.request({
+    method: 'POST',
+    url: '/api/improvement-actions',
+    payload: { title: 'Training opzichters', complaintIds: linked, departmentId: departmentB.id },
+  });
+  expect(action.statusCode, action.body).toBe(201);
+  const today = new Date().toISOString().slice(0, 10);
+  const meeting = await mt.request({
+    method: 'POST',
+    url: '/api/mt/meetings',
+    payload: { quarter: quarterOfDay(toLocalDate(new Date())), heldOn: today, minutes: 'Besproken.' },
+  });
+  expect(meeting.statusCode, meeting.body).toBe(201);
+  const meetingId = (meeting.json() as { id: string }).id;
+  const decision = await mt.request({
+    method: 'POST',
+    url: `/api/mt/meetings/${meetingId}/decisions`,
+    payload: {
+      policyIssueId: issueId,
+      subject: 'Bejegening',
+      decision: 'adjust_policy',
+      reason: 'Vaker gezien.',
+    },
+  });
+  expect(decision.statusCode, decision.body).toBeLessThan(300);
+
   // a second organisation of the same shape
   const other = await createOrganization(owner, { hostnames: [OTHER_HOST] });
   const otherUser = await createStaffUser(owner, other.id, {
@@ -395,6 +436,8 @@ export async function createLeakWorld(owner: Database, app: FastifyInstance) {
     complaints,
     admin,
     webhook: { receiver, ids: webhookIds },
+    improvementActionId: (action.json() as { id: string }).id,
+    meetingId,
     unknownId: randomUUID(),
   };
 }
