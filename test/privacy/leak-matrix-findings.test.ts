@@ -13,7 +13,8 @@ import { createStaffUser } from '../support/staff-factories.ts';
 // log and the access log named confidential complaints (id, reference) to an administrator or privacy officer
 // who may not see them, and filtering the access log on such a complaint answered unlike an unknown id. MT items,
 // improvement actions and the MT agenda listed their linked confidential complaints to every reviewer, and the
-// improvement action's integration event carried their ids to the change feed and webhooks.
+// improvement action's integration event carried their ids to the change feed and webhooks, as did the events of
+// a repeat of a hidden complaint (its earlier complaint's id).
 
 const database = await createTestDatabase();
 const app = await createTestApp(database.app);
@@ -50,7 +51,12 @@ const endpoint = await admin.request({
   payload: {
     name: 'CRM',
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
-    eventTypes: ['complaint.registered', 'complaint.triaged', 'improvement_action.changed'],
+    eventTypes: [
+      'complaint.registered',
+      'complaint.triaged',
+      'complaint.repeat_linked',
+      'improvement_action.changed',
+    ],
     allowPrivateNetwork: true,
   },
 });
@@ -78,6 +84,14 @@ async function vastgoedComplaint(description: string, confidential: boolean) {
 
 const ordinary = await vastgoedComplaint('De lift staat stil.', false);
 const hidden = await vastgoedComplaint('Een gevoelige zaak over een buurman.', true);
+
+// Karel, who may see it, registers a repeat of the hidden complaint: an ordinary complaint integrations do get
+const repeat = await register(as.karel, {
+  channel: 'phone',
+  complainantId: world.tenant.id,
+  description: 'Ik ben het niet eens met het antwoord.',
+  repeat: { kind: 'disagrees_with_decision', earlierComplaintId: hidden.id, newFacts: false },
+});
 
 // the MT, who may see both, links them to an MT item and an improvement action
 const linked = [ordinary.id, hidden.id];
@@ -204,5 +218,25 @@ describe('MT items and improvement actions', () => {
     expect(delivered).toHaveLength(1);
     expect(delivered[0]).toContain(ordinary.id);
     expect(delivered[0]).not.toContain(hidden.id);
+  });
+});
+
+describe('a repeat of a hidden complaint, to integrations', () => {
+  test('its events reach the feed and webhooks without the earlier complaint’s id', async () => {
+    const feed = await app.inject({
+      url: '/api/integrations/feed?limit=1000',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    type Item = { type: string; data: { complaint?: { id: string; repeatOfId: string | null } } };
+    const events = (feed.json().items as (Item & { data: { earlierComplaintId?: string | null } })[]).filter(
+      (e) => e.data.complaint?.id === repeat.id,
+    );
+    expect(events.map((e) => e.type).sort()).toEqual(['complaint.registered', 'complaint.repeat_linked']);
+    for (const e of events) expect(e.data.complaint?.repeatOfId).toBeNull();
+    expect(events.find((e) => e.type === 'complaint.repeat_linked')?.data.earlierComplaintId).toBeNull();
+    expect(feed.body).not.toContain(hidden.id);
+    const delivered = received.filter((body) => body.includes(repeat.id));
+    expect(delivered).toHaveLength(2);
+    for (const body of delivered) expect(body).not.toContain(hidden.id);
   });
 });

@@ -20,7 +20,7 @@ import {
 } from '../../src/domain/permissions.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import { multipartBody, samplePng } from '../attachments/sample-files.ts';
-import { createComplaintWorld, step } from '../support/complaint-world.ts';
+import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createOrganization } from '../support/factories.ts';
 import { type Client, sessionCookieFrom } from '../support/sessions.ts';
 import { createDepartment, createStaffUser, TEST_PASSWORD } from '../support/staff-factories.ts';
@@ -312,6 +312,15 @@ export async function createLeakWorld(owner: Database, app: FastifyInstance) {
   await step(karel, confidential.id, 'answer', {
     text: `Ons antwoord op ${confidential.markers.subject}: ${confidential.markers.text} is onderzocht.`,
   });
+  // Jannie, who lives at the same address, disagrees with that answer: an ordinary repeat of a hidden complaint
+  const repeatText = 'LEKHERHAALTEKST';
+  const repeat = await register(karel, {
+    channel: 'phone',
+    complainantId: world.tenant.id,
+    unitId: world.unit.id,
+    description: `${repeatText}: ik ben het niet eens met het antwoord.`,
+    repeat: { kind: 'disagrees_with_decision', earlierComplaintId: confidential.id, newFacts: false },
+  });
   const board = await complaintWithMarkers(owner, karel, {
     ...inB,
     tag: 'DIRECTIE',
@@ -387,6 +396,25 @@ export async function createLeakWorld(owner: Database, app: FastifyInstance) {
     { label: 'confidential', organization: 'own', ...confidential },
     { label: 'board-track', organization: 'own', ...board },
     { label: 'other-organisation', organization: 'other', ...otherComplaint },
+    {
+      label: 'repeat-of-confidential',
+      organization: 'own',
+      id: repeat.id,
+      complainantId: world.tenant.id,
+      attachmentId: randomUUID(),
+      inboundMailId: randomUUID(),
+      access: await accessOf(owner, repeat.id),
+      markers: {
+        id: repeat.id,
+        reference: repeat.reference,
+        name: world.tenant.name,
+        email: 'geen-adres@lek.invalid',
+        text: repeatText,
+        subject: repeatText,
+        note: repeatText,
+        attachment: repeatText,
+      },
+    },
   ];
 
   for (const [role, user] of roleUsers) {

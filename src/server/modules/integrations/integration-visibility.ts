@@ -31,31 +31,47 @@ export async function keepVisibleEvents<
     .map((e) => withoutHiddenLinks(e, visible));
 }
 
-/** Complaints an event names besides its own: an improvement action's linked complaints. */
-function linkedComplaintIds(event: { payload?: Record<string, unknown> }): string[] {
-  const action = event.payload?.improvementAction as { complaintIds?: unknown } | undefined;
-  const ids = action?.complaintIds;
-  return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : [];
+type Payload = Record<string, unknown>;
+
+const isId = (id: unknown): id is string => typeof id === 'string';
+
+/** An improvement action's linked complaints. */
+function actionComplaintIds(payload: Payload | undefined): string[] {
+  const ids = (payload?.improvementAction as { complaintIds?: unknown } | undefined)?.complaintIds;
+  return Array.isArray(ids) ? ids.filter(isId) : [];
 }
 
-/** Issue 20: a linked complaint the reader may not see is left out of the event, decided now like the rest. */
-function withoutHiddenLinks<T extends { payload?: Record<string, unknown> }>(
-  event: T,
-  visible: ReadonlySet<string>,
-): T {
-  const linked = linkedComplaintIds(event);
-  if (linked.every((id) => visible.has(id))) return event;
-  const payload = event.payload as { improvementAction: Record<string, unknown> };
-  return {
-    ...event,
-    payload: {
-      ...payload,
-      improvementAction: {
-        ...payload.improvementAction,
-        complaintIds: linked.filter((id) => visible.has(id)),
-      },
-    },
-  };
+/** A repeat's earlier complaint: in the facts of every event of the repeat, and in its `repeat_linked` event. */
+function earlierComplaintIds(payload: Payload | undefined): string[] {
+  const facts = payload?.complaint as { repeatOfId?: unknown } | undefined;
+  return [facts?.repeatOfId, payload?.earlierComplaintId].filter(isId);
+}
+
+/** Complaints an event names besides its own. */
+function linkedComplaintIds(event: { payload?: Payload }): string[] {
+  return [...actionComplaintIds(event.payload), ...earlierComplaintIds(event.payload)];
+}
+
+/**
+ * Issue 20: a linked complaint the reader may not see is left out of the event (an improvement action's list)
+ * or not named (a repeat's earlier complaint becomes `null`), decided now like the rest.
+ */
+function withoutHiddenLinks<T extends { payload?: Payload }>(event: T, visible: ReadonlySet<string>): T {
+  if (linkedComplaintIds(event).every((id) => visible.has(id))) return event;
+  const shown = (id: unknown) => (isId(id) && visible.has(id) ? id : null);
+  const payload: Payload = { ...event.payload };
+  if (isId(payload.earlierComplaintId)) payload.earlierComplaintId = shown(payload.earlierComplaintId);
+  const facts = payload.complaint as Payload | undefined;
+  if (facts !== undefined && isId(facts.repeatOfId)) {
+    payload.complaint = { ...facts, repeatOfId: shown(facts.repeatOfId) };
+  }
+  if (payload.improvementAction !== undefined) {
+    payload.improvementAction = {
+      ...(payload.improvementAction as Payload),
+      complaintIds: actionComplaintIds(event.payload).filter((id) => visible.has(id)),
+    };
+  }
+  return { ...event, payload };
 }
 
 function mayView(
