@@ -419,6 +419,12 @@ describe('positive controls: who may see a complaint does see it', () => {
       for (const complaint of hidden) expect(maySee(principal as Principal, complaint), label).toBe(true);
     }
     expect(seen).toBeGreaterThan(principals.length);
+    // the change feed serves the ordinary complaint to every token: the feed is not empty by accident
+    const ordinary = complaints.find((c) => c.label === 'ordinary') as WorldComplaint;
+    for (const principal of principals.filter((p) => p.label.startsWith('token'))) {
+      const feed = await principal.request({ url: '/api/integrations/feed?limit=1000' });
+      expect(feed.body, principal.label).toContain(ordinary.id);
+    }
   });
 });
 
