@@ -18,7 +18,9 @@ export type IdSource =
   | 'reportJob'
   | 'webhook'
   | 'outboxMessage'
-  | 'quarter';
+  | 'quarter'
+  | 'statusToken'
+  | 'portalFile';
 
 /** Query strings to try; `{text}`, `{reference}`, `{complaint}`, `{person}` range over every complaint and an unknown one. */
 export type QueryVariant = string;
@@ -35,7 +37,7 @@ export type Classification =
   /** Holds no complaint data at all; still called and scanned. */
   | { kind: 'no-complaint-data'; reason: string; fill?: Record<string, IdSource> }
   /** Served without a session (login screen, health); still called and scanned. */
-  | { kind: 'public'; reason: string; queries?: QueryVariant[] }
+  | { kind: 'public'; reason: string; queries?: QueryVariant[]; fill?: Record<string, IdSource> }
   /** Not a GET: not called by the matrix (the report job kinds are, in their own test), but counted. */
   | { kind: 'write' };
 
@@ -165,6 +167,41 @@ const GET: Record<string, Classification> = {
   '/api/admin/setup-gaps': { kind: 'no-complaint-data', reason: 'what the installation lacks' },
   '/api/admin/portal-settings': { kind: 'no-complaint-data', reason: 'portal settings' },
 };
+
+/**
+ * GET routes the server answers that the OpenAPI document leaves out (`schema.hide`): the portal's pages for
+ * complainants, its assets and the API documentation. Found from the router itself, so a new hidden route fails
+ * the test too. Paths as in OpenAPI (`{param}`).
+ */
+export const UNDOCUMENTED_GET: ReadonlyMap<string, Classification> = new Map<string, Classification>([
+  ['/api/openapi.json', { kind: 'public', reason: 'the OpenAPI document itself' }],
+  ['/api/docs', { kind: 'public', reason: 'API documentation (Swagger UI)' }],
+  ['/api/docs/json', { kind: 'public', reason: 'API documentation (Swagger UI)' }],
+  ['/api/docs/yaml', { kind: 'public', reason: 'API documentation (Swagger UI)' }],
+  ['/api/docs/static/index.html', { kind: 'public', reason: 'API documentation (Swagger UI)' }],
+  ['/api/docs/static/swagger-initializer.js', { kind: 'public', reason: 'API documentation (Swagger UI)' }],
+  // Fastify's route tree shows the assets route '/api/docs/*' as '/api/docs*'
+  ['/api/docs*', { kind: 'public', reason: 'API documentation (Swagger UI assets)' }],
+  [
+    '/portal-assets/{file}',
+    { kind: 'public', reason: 'the portal’s stylesheet', fill: { file: 'portalFile' } },
+  ],
+  ['/klacht', { kind: 'public', reason: 'the portal’s complaint form (Dutch)' }],
+  ['/complaint', { kind: 'public', reason: 'the portal’s complaint form (English)' }],
+  ...['/klacht/status/{token}', '/klacht/status/{token}/ontvangen', '/complaint/status/{token}']
+    .concat(['/complaint/status/{token}/received'])
+    .map(
+      (path) =>
+        [
+          path,
+          {
+            kind: 'public',
+            reason: 'the complainant’s status page, opened with the secret token of their own complaint',
+            fill: { token: 'statusToken' },
+          },
+        ] as [string, Classification],
+    ),
+]);
 
 /** Every operation that is not a GET. POST /api/reports/jobs is the one write the matrix runs (every kind). */
 const WRITES = `
