@@ -15,6 +15,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import { requireOrganizationPermission, requirePrincipal } from '../../http/principal.ts';
+import { knownComplaintIds } from '../complaints/complaint-access.ts';
 import { recordAccesses } from '../privacy/access-log.repository.ts';
 import { type FeedCursor, readFeed } from './integration-event.repository.ts';
 import { keepVisibleEvents } from './integration-visibility.ts';
@@ -223,16 +224,19 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl:
     },
     async (request) => {
       const staff = admin(request);
-      const rows = await scoped(staff.organizationId, async (trx) => {
+      const { rows, showable } = await scoped(staff.organizationId, async (trx) => {
         if ((await repository.findEndpoint(trx, request.params.id)) === undefined)
           throw new AppError('not_found');
-        return repository.listDeliveries(trx, request.params.id, 200);
+        const deliveries = await repository.listDeliveries(trx, request.params.id, 200);
+        const ids = deliveries.flatMap((d) => (d.complaint_id === null ? [] : [d.complaint_id]));
+        return { rows: deliveries, showable: await knownComplaintIds(trx, staff, ids) };
       });
       return rows.map((r) => ({
         id: r.id,
         eventId: r.event_id,
         type: r.type,
-        complaintId: r.complaint_id,
+        // issue 20: a complaint the administrator may not see is not named
+        complaintId: r.complaint_id !== null && showable.has(r.complaint_id) ? r.complaint_id : null,
         status: r.status,
         attempts: r.attempts,
         nextAttemptAt: r.next_attempt_at.toISOString(),

@@ -58,11 +58,13 @@ export async function runWebhookDeliveries(
       if (due === undefined) return 'idle' as const;
       // Decided at delivery time: a complaint that became confidential after the event was queued is not
       // sent at all (docs/integrations/webhooks.md)
-      if ((await keepVisibleEvents(trx, { kind: 'webhook' }, [due])).length === 0) {
+      const [visible] = await keepVisibleEvents(trx, { kind: 'webhook' }, [due]);
+      if (visible === undefined) {
         await repository.markWithheld(trx, due.id);
         return 'withheld' as const;
       }
-      const body = JSON.stringify(webhookEnvelope(due, options.publicUrl));
+      // the event as the receiver may see it now (linked complaints it may not see are left out)
+      const body = JSON.stringify(webhookEnvelope(visible, options.publicUrl));
       const ref = { id: due.id, endpointId: due.endpoint_id };
       let status: number | null = null;
       let error: string;

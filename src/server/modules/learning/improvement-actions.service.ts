@@ -17,10 +17,11 @@ import {
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError, unknownReference } from '../../http/app-error.ts';
-import type { StaffPrincipal } from '../../http/principal.ts';
+import type { Principal, StaffPrincipal } from '../../http/principal.ts';
 import { findDepartment, findStaffMember } from '../complaints/complaint.repository.ts';
 import { knownComplaintIds } from '../complaints/complaint-access.ts';
 import { insertIntegrationEvent } from '../integrations/integration-event.repository.ts';
+import { withKnownComplaints } from './known-complaints.ts';
 import * as repository from './learning.repository.ts';
 import { isManagementTeam } from './learning-access.ts';
 
@@ -139,7 +140,11 @@ export async function listActions(
     ...(query.ownerId ? { ownerId: query.ownerId === 'me' ? staff.userId : query.ownerId } : {}),
     ...(query.departmentId ? { departmentId: query.departmentId } : {}),
   });
-  const actions = rows.map((row) => toImprovementAction(row, now));
+  const actions = await withKnownComplaints(
+    trx,
+    staff,
+    rows.map((row) => toImprovementAction(row, now)),
+  );
   return query.overdue === undefined ? actions : actions.filter((a) => a.overdue === query.overdue);
 }
 
@@ -167,10 +172,16 @@ async function publishActionChange(trx: Scoped, organizationId: string, actionId
   });
 }
 
-export async function getAction(trx: Scoped, id: string, now: Date): Promise<z.infer<typeof actionDetail>> {
+export async function getAction(
+  trx: Scoped,
+  reader: Principal,
+  id: string,
+  now: Date,
+): Promise<z.infer<typeof actionDetail>> {
   const [row] = await repository.listActions(trx, { ids: [id] });
   if (row === undefined) throw new AppError('not_found');
-  const action = toImprovementAction(row, now);
+  const [action] = await withKnownComplaints(trx, reader, [toImprovementAction(row, now)]);
+  if (action === undefined) throw new AppError('not_found');
   const notes = await repository.listActionNotes(trx, id);
   const scope = action.scope;
   const hasScope = scope.category !== null || scope.housingComplexId !== null || scope.contractorId !== null;
@@ -272,5 +283,5 @@ export async function updateAction(
       text: input.note,
     });
   }
-  return getAction(trx, id, now);
+  return getAction(trx, staff, id, now);
 }

@@ -291,7 +291,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     },
     async (request) => {
       const staff = requireReviewer(request);
-      return scoped(staff.organizationId, (trx) => getAction(trx, request.params.id, new Date()));
+      return scoped(staff.organizationId, (trx) => getAction(trx, staff, request.params.id, new Date()));
     },
   );
 

@@ -19,7 +19,7 @@ export async function exportMeetingPdf(
     const linked: MeetingRecord['actions'] = new Map();
     for (const decision of found.decisions) {
       if (decision.improvementActionId === null) continue;
-      const action = await getAction(trx, decision.improvementActionId, now);
+      const action = await getAction(trx, staff, decision.improvementActionId, now);
       linked.set(action.id, {
         title: action.title,
         ownerName: action.owner?.name ?? null,

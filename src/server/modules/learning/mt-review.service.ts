@@ -22,6 +22,7 @@ import type { Dimension, ReportScope } from '../reports/measures.ts';
 import * as measures from '../reports/measures.ts';
 import { groupLabel } from '../reports/report-labels.ts';
 import { createAction, toImprovementAction } from './improvement-actions.service.ts';
+import { withKnownComplaints } from './known-complaints.ts';
 import * as repository from './learning.repository.ts';
 
 import { syncPolicyIssues, toPolicyIssue } from './policy-issues.service.ts';
@@ -93,14 +94,24 @@ export async function buildAgenda(
     repository.listActions(trx, { openOnly: true }),
     repository.listMeetings(trx, quarter),
   ]);
-  const issues = openIssues.map(toPolicyIssue);
+  const issues = await withKnownComplaints(trx, staff, openIssues.map(toPolicyIssue));
+  // the repeats are complaints themselves: one item holding the complaints the reader may know of
+  const [shownRepeats] = await withKnownComplaints(trx, staff, [{ complaints: repeats }]);
   return {
     quarter,
     figures,
-    repeatComplaints: repeats.map((r) => ({ id: r.id, reference: r.reference, rung: r.repeat_rung })),
+    repeatComplaints: (shownRepeats?.complaints ?? []).map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      rung: r.repeat_rung,
+    })),
     exceptions: issues.filter((i) => i.source === 'exception'),
     policyIssues: issues.filter((i) => i.source !== 'exception'),
-    openActions: actions.map((a) => toImprovementAction(a, now)),
+    openActions: await withKnownComplaints(
+      trx,
+      staff,
+      actions.map((a) => toImprovementAction(a, now)),
+    ),
     meetings: meetings.map((m) => ({ id: m.id, heldOn: m.held_on, status: m.status })),
   };
 }

@@ -5,6 +5,7 @@ import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError, unknownReference } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { knownComplaintIds } from '../complaints/complaint-access.ts';
+import { withKnownComplaints } from './known-complaints.ts';
 import * as repository from './learning.repository.ts';
 
 type PolicyIssue = z.infer<typeof policyIssue>;
@@ -67,7 +68,8 @@ export async function listPolicyIssues(
   status?: 'open' | 'decided' | 'merged',
 ) {
   await syncPolicyIssues(trx, staff.organizationId);
-  return (await repository.listIssues(trx, status ? { status } : {})).map(toPolicyIssue);
+  const issues = (await repository.listIssues(trx, status ? { status } : {})).map(toPolicyIssue);
+  return withKnownComplaints(trx, staff, issues);
 }
 
 /** A manager brings something to the MT that did not come from an assessment (policy 2.4). */
@@ -107,5 +109,6 @@ export async function mergePolicyIssues(
   await repository.setIssueStatus(trx, ids, 'merged', input.intoId);
   const [merged] = await repository.listIssues(trx, { ids: [input.intoId] });
   if (merged === undefined) throw new AppError('not_found');
-  return toPolicyIssue(merged);
+  const [shown] = await withKnownComplaints(trx, staff, [toPolicyIssue(merged)]);
+  return shown as PolicyIssue;
 }

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import type { accessLogEntry, accessLogQuery } from '../../../contract/privacy.ts';
 import type { Database } from '../../db/database.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
+import { knownComplaintIds } from '../complaints/complaint-access.ts';
 import { listAccessLog, recordAccess } from './access-log.repository.ts';
 
 type Query = Partial<z.infer<typeof accessLogQuery>>;
@@ -20,7 +22,39 @@ function filterOf(query: Query, limit: number) {
   };
 }
 
-function toEntry(row: Awaited<ReturnType<typeof listAccessLog>>[number]): Entry {
+type Row = Awaited<ReturnType<typeof listAccessLog>>[number];
+
+const detailComplaintId = (detail: unknown): string | null => {
+  const id = (detail as { complaintId?: unknown } | null)?.complaintId;
+  return typeof id === 'string' ? id : null;
+};
+
+/**
+ * Issue 20: the log names a complaint only to an auditor who may see it (the one rule, `knownComplaintIds`).
+ * An entry about another complaint keeps who, when, what and from where, without the complaint; filtering on
+ * such a complaint answers as for an unknown id.
+ */
+async function withoutHiddenComplaints(
+  trx: Scoped,
+  staff: StaffPrincipal,
+  rows: readonly Row[],
+  query: Query,
+): Promise<Row[]> {
+  const ids = rows.flatMap((r) => [r.complaint_id, detailComplaintId(r.detail)].filter((id) => id !== null));
+  const known = await knownComplaintIds(trx, staff, ids);
+  const hidden = (id: string | null) => id !== null && !known.has(id);
+  if (query.complaintId !== undefined && hidden(query.complaintId)) return [];
+  return rows.map((r) => ({
+    ...r,
+    complaint_id: hidden(r.complaint_id) ? null : r.complaint_id,
+    reference: hidden(r.complaint_id) ? null : r.reference,
+    detail: hidden(detailComplaintId(r.detail))
+      ? { ...(r.detail as Record<string, unknown>), complaintId: null }
+      : r.detail,
+  }));
+}
+
+function toEntry(row: Row): Entry {
   return {
     id: row.id,
     at: row.at.toISOString(),
@@ -40,8 +74,8 @@ function toEntry(row: Awaited<ReturnType<typeof listAccessLog>>[number]): Entry 
 
 export async function readAccessLog(db: Database, staff: StaffPrincipal, query: Query) {
   const limit = query.limit ?? 100;
-  const rows = await inOrganization(db, staff.organizationId, (trx) =>
-    listAccessLog(trx, filterOf(query, limit + 1)),
+  const rows = await inOrganization(db, staff.organizationId, async (trx) =>
+    withoutHiddenComplaints(trx, staff, await listAccessLog(trx, filterOf(query, limit + 1)), query),
   );
   const page = rows.slice(0, limit).map(toEntry);
   return { items: page, nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null };
@@ -52,7 +86,8 @@ const EXPORT_LIMIT = 1_000_000;
 /** The log as a file; that somebody exported it is logged too (with the filters, never the content). */
 export async function exportAccessLog(db: Database, staff: StaffPrincipal, query: Query): Promise<Entry[]> {
   return inOrganization(db, staff.organizationId, async (trx) => {
-    const rows = await listAccessLog(trx, filterOf(query, EXPORT_LIMIT));
+    const listed = await listAccessLog(trx, filterOf(query, EXPORT_LIMIT));
+    const rows = await withoutHiddenComplaints(trx, staff, listed, query);
     // the filters go into the detail: an id that names nothing must not break the export
     await recordAccess(trx, staff, {
       what: 'access_log_export',
