@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localizedText } from './problem.ts';
 
-export const outboxStatus = z.enum(['pending', 'sending', 'sent', 'failed']);
+export const outboxStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled', 'to_post']);
 
 export const outboxListQuery = z.object({
   status: outboxStatus.optional(),

@@ -34,7 +34,11 @@ function outboxQuery(trx: Scoped) {
 
 export async function listOutbox(
   trx: Scoped,
-  filter: { status?: 'pending' | 'sending' | 'sent' | 'failed'; complaintId?: string; limit: number },
+  filter: {
+    status?: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'to_post';
+    complaintId?: string;
+    limit: number;
+  },
 ) {
   let query = outboxQuery(trx).orderBy('o.created_at', 'desc').limit(filter.limit);
   if (filter.status !== undefined) query = query.where('o.status', '=', filter.status);
