@@ -217,3 +217,92 @@ describe('a signal that is not a complaint gets one message (issue 21, policy 1.
     expect(subjects[0]).toMatch(/ontvangen/);
   });
 });
+
+describe('a complainant without e-mail gets the steps as letters to post (issue 21)', () => {
+  test('assigned and withdrawn are letters on the "te posten" list; posting one takes it off', async () => {
+    const person = await personWith({ name: 'Piet Post', address: 'Postweg 3, 3155 AB Maasland' });
+    const complaint = await register(as.eva, {
+      channel: 'letter',
+      complainantId: person.id,
+      description: 'Mijn brief over de schimmel is niet beantwoord.',
+    });
+    await step(as.eva, complaint.id, 'triage', TRIAGE);
+    await step(as.mia, complaint.id, 'assign', { handlerId: sam.id });
+    await step(as.mia, complaint.id, 'assign', { handlerId: sam.id });
+    await step(asSam, complaint.id, 'withdraw', { reason: 'Telefonisch ingetrokken.' });
+    // nothing goes by mail
+    expect(await worker.drain()).toBe(0);
+
+    const list = await as.anna.request({ method: 'GET', url: '/api/letters/to-post' });
+    expect(list.statusCode, list.body).toBe(200);
+    const letters = (
+      list.json().items as { complaintId: string; kind: string; letterId: string; letterUrl: string }[]
+    ).filter((l) => l.complaintId === complaint.id);
+    expect(letters.map((l) => l.kind)).toEqual(['progress', 'progress']);
+    const outbox = await database.owner
+      .selectFrom('outbox_message')
+      .select(['kind', 'status', 'subject', 'body_text'])
+      .where('complaint_id', '=', complaint.id)
+      .orderBy('created_at')
+      .execute();
+    expect(outbox.map((m) => [m.kind, m.status])).toEqual([
+      ['progress_in_handling', 'to_post'],
+      ['progress_withdrawn', 'to_post'],
+    ]);
+    // a letter carries no private link: it names the page where the case code is typed
+    expect(outbox[0]?.body_text).toContain('Sam Smit');
+    expect(outbox[0]?.body_text).toContain('http://localhost:3000/klacht/status');
+    expect(outbox[0]?.body_text).not.toMatch(/\/klacht\/status\/\S/);
+
+    const first = letters[0];
+    const pdf = await as.anna.request({ method: 'GET', url: first?.letterUrl ?? '' });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+
+    const today = toLocalDate(new Date());
+    const posted = await as.anna.request({
+      method: 'POST',
+      url: `/api/letters/${first?.letterId}/posted`,
+      payload: { postedOn: today },
+    });
+    expect(posted.statusCode, posted.body).toBe(200);
+    const again = await as.anna.request({
+      method: 'POST',
+      url: `/api/letters/${first?.letterId}/posted`,
+      payload: { postedOn: today },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('letter_already_posted');
+    const after = await as.anna.request({ method: 'GET', url: '/api/letters/to-post' });
+    expect(
+      (after.json().items as { complaintId: string }[]).filter((l) => l.complaintId === complaint.id),
+    ).toHaveLength(1);
+    const detail = await as.eva.request({ method: 'GET', url: `/api/complaints/${complaint.id}` });
+    expect(detail.json().timeline.map((e: { type: string }) => e.type)).toContain(
+      'complainant_letter_posted',
+    );
+  });
+
+  test('no e-mail and no address: nothing sent, the timeline tells staff to call', async () => {
+    const person = await database.owner
+      .insertInto('person')
+      .values({ organization_id: world.organization.id, name: 'Onbekend Adres', relation: 'tenant' })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const complaint = await register(as.eva, {
+      channel: 'phone',
+      complainantId: person.id,
+      description: 'Telefonisch gemeld.',
+    });
+    await step(as.eva, complaint.id, 'triage', TRIAGE);
+    const withdrawn = await step(as.eva, complaint.id, 'withdraw', { reason: 'Ingetrokken.' });
+    expect(withdrawn.timeline.map((e: { type: string }) => e.type)).toContain('complainant_update_not_sent');
+    const outbox = await database.owner
+      .selectFrom('outbox_message')
+      .select('kind')
+      .where('complaint_id', '=', complaint.id)
+      .execute();
+    expect(outbox).toEqual([]);
+  });
+});

@@ -16,6 +16,7 @@ import { insertEvents } from '../complaints/complaint.repository.ts';
 import { issueStatusAccess } from '../portal/status-access.ts';
 import { CASE_TEXT_IN_GEHOORD, mailIncludesCaseText } from '../privacy/mail-minimisation.ts';
 import { answerCcWhoMaySee } from './answer-cc.ts';
+import { loadLetterParties } from './letters/answer-letter.service.ts';
 import { caseLink, committeeValues, formatDate, statusCodeUrl, statusLink } from './message-settings.ts';
 import { enqueueMessage } from './outbox.repository.ts';
 import { findCommitteeDetails, loadTemplate } from './template.repository.ts';
@@ -48,7 +49,6 @@ export async function loadCaseFacts(trx: Scoped, complaintId: string) {
       'c.handler_id',
       'c.answered_at',
       'c.explanation_posted_on',
-      'p.postal_address as complainantPostalAddress',
       'o.name as organizationName',
       'p.name as complainantName',
       'p.email as complainantEmail',
@@ -383,7 +383,11 @@ async function tellComplainant(
   const decision = decideComplainantUpdate({
     step,
     detail,
-    contact: { email: mail !== null, postalAddress: (facts.complainantPostalAddress ?? '').trim() !== '' },
+    contact: {
+      email: mail !== null,
+      // the letter goes to the postal address, else the home the complaint is about (answer-letter.service.ts)
+      postalAddress: mail === null && (await loadLetterParties(trx, facts.id)).addressLines.length > 0,
+    },
     told: await loadTold(trx, facts),
   });
   for (const cancelled of decision.cancel)
