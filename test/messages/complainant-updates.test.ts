@@ -218,6 +218,28 @@ describe('a signal that is not a complaint gets one message (issue 21, policy 1.
   });
 });
 
+describe('in the complainant’s language (issue 21)', () => {
+  test('a complaint made on the English form gets its progress in English, with the English status page', async () => {
+    const email = 'english@example.nl';
+    await submitComplaint(app, { ...validComplaint, email, name: 'Emma English' }, '/complaint');
+    const complaint = await database.owner
+      .selectFrom('complaint')
+      .innerJoin('person', 'person.id', 'complaint.complainant_id')
+      .select(['complaint.id', 'complaint.reference'])
+      .where('person.email', '=', email)
+      .executeTakeFirstOrThrow();
+    await step(as.eva, complaint.id, 'assign', { handlerId: people.eva.id });
+    await step(as.eva, complaint.id, 'triage', TRIAGE);
+    await step(as.eva, complaint.id, 'withdraw', { reason: 'By phone.' });
+    const mails = await mailsTo(email);
+    expect(mails.map((m) => m.subject).slice(1)).toEqual([
+      `Your complaint ${complaint.reference} is being handled`,
+      `Your complaint ${complaint.reference} has been withdrawn`,
+    ]);
+    expect(mails[1]?.text).toMatch(/http:\/\/localhost:3000\/complaint\/status\/[A-Za-z0-9_-]{43}/);
+  });
+});
+
 describe('a complainant without e-mail gets the steps as letters to post (issue 21)', () => {
   test('assigned and withdrawn are letters on the "te posten" list; posting one takes it off', async () => {
     const person = await personWith({ name: 'Piet Post', address: 'Postweg 3, 3155 AB Maasland' });
