@@ -11,7 +11,7 @@ const { as } = world;
 const mailTo = (complaintId: string) =>
   database.owner
     .selectFrom('outbox_message')
-    .select(['kind', 'recipient_to', 'body_text'])
+    .select(['kind', 'recipient_to', 'subject', 'body_text'])
     .where('complaint_id', '=', complaintId)
     .orderBy('created_at')
     .execute();
@@ -52,7 +52,7 @@ describe('progress is always fed back to the complainant (policy 1.1)', () => {
     expect(kinds).toEqual(['acknowledgement', 'answer']);
     for (const message of mail) {
       expect(message.recipient_to).toEqual(['henk.bakker@example.nl']);
-      expect(message.body_text).toContain(complaint.reference);
+      expect(message.subject).toContain(complaint.reference);
       expect(message.body_text).not.toContain('Intern');
     }
   });
