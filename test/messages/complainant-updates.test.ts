@@ -168,6 +168,46 @@ describe('one complainant over a full life: one message per step (issue 21, poli
   });
 });
 
+describe('a step message that failed for good (issue 21)', () => {
+  test('the step may be told again; the failed one is then not sent again on top', async () => {
+    const admin = await createStaffUser(database.owner, world.organization.id, {
+      roles: ['employee', 'admin'],
+    });
+    const asAdmin = await signInAs(app, admin.email);
+    const email = 'mislukt@example.nl';
+    const person = await personWith({ name: 'Mila Mislukt', email });
+    const complaint = await register(as.eva, {
+      channel: 'phone',
+      complainantId: person.id,
+      description: 'De verwarming is koud.',
+    });
+    await step(as.eva, complaint.id, 'triage', TRIAGE);
+    await step(as.mia, complaint.id, 'assign', { handlerId: sam.id });
+    // the mail server refused it for good (as the worker marks it after its last attempt)
+    const failed = await database.owner
+      .updateTable('outbox_message')
+      .set({ status: 'failed', last_error: '550 mailbox unavailable' })
+      .where('complaint_id', '=', complaint.id)
+      .where('kind', '=', 'progress_in_handling')
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await step(as.mia, complaint.id, 'assign', { handlerId: people.anna.id });
+    const live = await database.owner
+      .selectFrom('outbox_message')
+      .select(['status', 'step_key'])
+      .where('complaint_id', '=', complaint.id)
+      .where('kind', '=', 'progress_in_handling')
+      .where('status', '=', 'pending')
+      .execute();
+    expect(live).toEqual([{ status: 'pending', step_key: `assigned:${people.anna.id}` }]);
+    const retried = await asAdmin.request({
+      method: 'POST',
+      url: `/api/admin/outbox/${failed.id}/retry`,
+    });
+    expect(retried.statusCode, retried.body).toBe(409);
+  });
+});
+
 describe('a signal that is not a complaint gets one message (issue 21, policy 1.2)', () => {
   test('a repair request sent anyway through the web form: only "handled elsewhere"', async () => {
     const email = 'reparatie@example.nl';

@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely';
 
 /**
  * Issue 21: at most one message to the complainant per step of their complaint. `step_key` names the step
- * and what it said ('assigned:<handler id>', 'extended:2026-12-20'); one live row per complaint and key.
+ * and what it said ('assigned:<handler id>', 'extended:2026-12-20'); one live row per complaint and key (a
+ * message that failed for good does not count: the step may be told again).
  * A message still waiting may be replaced by a newer one of its step or withdrawn ('cancelled': the
  * "complaint received" of a signal that turned out to be a repair request). For a complainant without
  * e-mail the same message is a letter to post ('to_post'): the worker never claims it; posting it marks it
@@ -17,7 +18,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   `.execute(db);
   await sql`
     create unique index outbox_message_step_once on outbox_message (complaint_id, step_key)
-    where step_key is not null and status <> 'cancelled'
+    where step_key is not null and status not in ('cancelled', 'failed')
   `.execute(db);
   await sql`create index outbox_message_to_post on outbox_message (created_at) where status = 'to_post'`.execute(
     db,
