@@ -77,7 +77,7 @@ function laterWorkingDay(dueAt: string, days: number): string {
 }
 
 describe('one complainant over a full life: one message per step (issue 21, policy 1.1)', () => {
-  test('register → assign twice → extend → answer → close: exactly four mails', async () => {
+  test('register → assign twice → extend → answer → close → committee: exactly five mails', async () => {
     const email = 'levensloop@example.nl';
     const person = await personWith({ name: 'Lies Levensloop', email });
     const complaint = await register(as.eva, {
@@ -101,6 +101,9 @@ describe('one complainant over a full life: one message per step (issue 21, poli
     await step(as.mia, complaint.id, 'assign', { handlerId: sam.id });
     await answerAs(asSam, complaint.id, 'De lift is gerepareerd.');
     await step(asSam, complaint.id, 'close');
+    // not satisfied, the tenant turns to the regional committee (policy 1.3); its reference adds no mail
+    await step(asSam, complaint.id, 'committee');
+    await step(asSam, complaint.id, 'committee/reference', { reference: 'RKC-2026-17' });
 
     const mails = await mailsTo(email);
     expect(mails.map((m) => m.subject)).toEqual([
@@ -108,6 +111,7 @@ describe('one complainant over a full life: one message per step (issue 21, poli
       `Uw klacht ${ref} is in behandeling`,
       `Wij hebben meer tijd nodig voor uw klacht (${ref})`,
       `Reactie op uw klacht (${ref})`,
+      `Uw klacht ${ref} ligt bij de klachtencommissie`,
     ]);
     const [acknowledgement, inHandling, extension] = mails;
     expect(acknowledgement?.text).toContain('Eva Behandelaar');
