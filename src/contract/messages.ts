@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localizedText } from './problem.ts';
 
-export const outboxStatus = z.enum(['pending', 'sending', 'sent', 'failed']);
+export const outboxStatus = z.enum(['pending', 'sending', 'sent', 'failed', 'cancelled', 'to_post']);
 
 export const outboxListQuery = z.object({
   status: outboxStatus.optional(),
@@ -80,8 +80,16 @@ export const answerPreview = z
 export const letterToPost = z
   .object({
     complaintId: z.uuid(),
+    letterId: z
+      .uuid()
+      .nullable()
+      .describe(
+        'A progress letter (issue 21): record its posting with POST /api/letters/{letterId}/posted. Null for an explanation.',
+      ),
     reference: z.string(),
-    kind: z.enum(['explanation']),
+    kind: z
+      .enum(['explanation', 'progress'])
+      .describe('explanation: policy 2.5; progress: a step told to a complainant without e-mail (issue 21).'),
     recipientName: z.string().nullable(),
     handlerName: z.string().nullable(),
     preparedAt: z.iso.datetime(),
@@ -93,7 +101,13 @@ export const letterToPost = z
 export const lettersToPost = z.object({ items: z.array(letterToPost) }).meta({
   id: 'LettersToPost',
   description:
-    'policy 2.5: explanation letters prepared for complainants without e-mail and not yet posted, oldest first. ' +
+    'policy 2.5: explanation letters prepared for complainants without e-mail and not yet posted, and (issue 21) ' +
+    'their progress letters (assigned, extended, committee, withdrawn, reopened, closed, referred), oldest first. ' +
     'Management assistants see every letter they may see; others the letters of complaints they handle.',
 });
 export type LetterToPost = z.infer<typeof letterToPost>;
+
+export const progressLetterPosted = z.object({ letterId: z.uuid(), postedOn: z.iso.date() }).meta({
+  id: 'ProgressLetterPosted',
+  description: 'Issue 21: the progress letter went into the post on this day.',
+});

@@ -145,6 +145,7 @@ const GET: Record<string, Classification> = {
   '/api/complaints/{id}/acknowledgement-letter.pdf': { kind: 'complaint-scoped', fill: { id: 'complaint' } },
   '/api/complaints/{id}/answer-letter.pdf': { kind: 'complaint-scoped', fill: { id: 'complaint' } },
   '/api/letters/to-post': { kind: 'lists-complaints' },
+  '/api/letters/{letterId}/letter.pdf': { kind: 'lists-complaints', fill: { letterId: 'outboxMessage' } },
   '/api/complaints/{id}/explanation-letter.pdf': { kind: 'complaint-scoped', fill: { id: 'complaint' } },
   '/api/complaints/{id}/emails/{mailId}': {
     kind: 'complaint-scoped',
@@ -259,6 +260,7 @@ POST /api/complaints/{id}/answer
 POST /api/complaints/{id}/policy-finding
 POST /api/complaints/{id}/explanation
 POST /api/complaints/{id}/letter-posted
+POST /api/letters/{letterId}/posted
 POST /api/complaints/{id}/close
 POST /api/complaints/{id}/withdraw
 POST /api/complaints/{id}/criminal-offence

@@ -458,7 +458,9 @@ export interface OutboxMessageTable {
   body_html: Nullable<string>;
   /** The real status link, for delivery only (migration 063); the body holds its redacted form. */
   secret_link: Nullable<string>;
-  status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'to_post'>;
+  /** Issue 21 (migration 067): the complainant's step this message tells, at most one live row per key. */
+  step_key: Nullable<string>;
   attempts: Generated<number>;
   next_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
   last_error: Nullable<string>;

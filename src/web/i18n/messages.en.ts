@@ -445,6 +445,9 @@ export const en: Messages = {
       legal_advice_given: 'Legal advice given',
       compensation_paid: 'Compensation paid',
       extension_notice_sent: 'Extension notice sent',
+      complainant_letter_posted: 'Progress letter posted',
+      complainant_update_not_sent:
+        'Complainant not reached: no e-mail and no address. Call or see them yourself',
       explanation_sent: 'Explanation sent',
       answer_sent: 'Answer sent',
       board_notified: 'Board informed',

@@ -482,6 +482,9 @@ export const nl = {
       legal_advice_given: 'Juridisch advies gegeven',
       compensation_paid: 'Vergoeding betaald',
       extension_notice_sent: 'Bericht over de verlenging verstuurd',
+      complainant_letter_posted: 'Voortgangsbrief gepost',
+      complainant_update_not_sent:
+        'Klager niet bereikt: geen e-mail en geen adres. Bel of spreek de klager zelf',
       explanation_sent: 'Uitleg verstuurd',
       answer_sent: 'Antwoord verstuurd',
       board_notified: 'Directie geïnformeerd',

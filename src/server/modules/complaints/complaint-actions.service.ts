@@ -238,7 +238,12 @@ export function assignHandler(w: Write, handlerId: string) {
       requireRepeatManager(ctx);
       result = {
         state: { ...ctx.state, handlerId },
-        events: [{ type: 'assign_handler', payload: { handlerId, previousHandlerId: ctx.state.handlerId } }],
+        events: [
+          {
+            type: 'assign_handler',
+            payload: { handlerId, previousHandlerId: ctx.state.handlerId, from: 'new', to: 'new' },
+          },
+        ],
       };
     } else {
       const assigned = transition(ctx, { type: 'assign_handler', handlerId }, role);

@@ -104,11 +104,7 @@ export async function mutateComplaint(
     const updated = await repository.findComplaintRow(trx, row.id);
     if (updated === undefined) throw new AppError('not_found');
     await publishComplaintEvents(trx, updated, events);
-    await enqueueProgressMessages(
-      trx,
-      updated.id,
-      events.map((e) => e.type),
-    );
+    await enqueueProgressMessages(trx, updated.id, events);
     return buildDetail(trx, updated, settings, now, readerOf(principal));
   });
 }

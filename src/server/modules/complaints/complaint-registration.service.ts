@@ -310,6 +310,8 @@ export async function registerOnly(
         receivedAt: receivedAt.toISOString(),
         dueAt: state.term.dueAt.toISOString(),
         repeatRung: state.repeat?.rung ?? null,
+        // issue 21: whom the acknowledgement (mail or letter) names as handler
+        handlerId: state.handlerId,
       },
     },
     ...(confidentiality === null ? [] : [markedConfidentialEvent(confidentiality, null)]),

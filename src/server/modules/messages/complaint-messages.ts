@@ -1,13 +1,26 @@
-import type { ComplaintEffect } from '../../../domain/index.ts';
+import { sql } from 'kysely';
+import {
+  type ComplainantStep,
+  type ComplaintEffect,
+  type ComplaintStatus,
+  complainantStepKey,
+  complainantStepOf,
+  decideComplainantUpdate,
+  parseComplainantStepKey,
+  type ToldEntry,
+  toLocalDate,
+} from '../../../domain/index.ts';
 import { REFERRAL_TARGETS, type ReferralTarget } from '../../../domain/referral-targets.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
+import { insertEvents } from '../complaints/complaint.repository.ts';
 import { issueStatusAccess } from '../portal/status-access.ts';
 import { CASE_TEXT_IN_GEHOORD, mailIncludesCaseText } from '../privacy/mail-minimisation.ts';
 import { answerCcWhoMaySee } from './answer-cc.ts';
-import { caseLink, committeeValues, formatDate, statusLink } from './message-settings.ts';
+import { loadLetterParties } from './letters/answer-letter.service.ts';
+import { caseLink, committeeValues, formatDate, statusCodeUrl, statusLink } from './message-settings.ts';
 import { enqueueMessage } from './outbox.repository.ts';
 import { findCommitteeDetails, loadTemplate } from './template.repository.ts';
-import type { MessageKind, ValuesFor } from './templates/message-kinds.ts';
+import type { Locale, MessageKind, ValuesFor } from './templates/message-kinds.ts';
 import { renderTemplate } from './templates/render-template.ts';
 
 // Turns the domain's "send …" effects into outbox rows, in the case change's own transaction: the mail
@@ -33,6 +46,9 @@ export async function loadCaseFacts(trx: Scoped, complaintId: string) {
       'c.answer_text',
       'c.repeat',
       'c.has_answer_term',
+      'c.handler_id',
+      'c.answered_at',
+      'c.explanation_posted_on',
       'o.name as organizationName',
       'p.name as complainantName',
       'p.email as complainantEmail',
@@ -73,6 +89,8 @@ function common(facts: CaseFacts, recipientName: string) {
   };
 }
 
+type QueueOptions = { locale?: Locale; stepKey?: string | null; toPost?: boolean };
+
 async function queue<K extends MessageKind>(
   trx: Scoped,
   facts: CaseFacts,
@@ -80,8 +98,9 @@ async function queue<K extends MessageKind>(
   recipients: { to: string[]; cc?: string[] },
   values: ValuesFor<K>,
   secretLink: string | null = null,
+  options: QueueOptions = {},
 ): Promise<string> {
-  const template = await loadTemplate(trx, kind, 'nl');
+  const template = await loadTemplate(trx, kind, options.locale ?? 'nl');
   const rendered = renderTemplate(kind, template, values);
   return enqueueMessage(trx, {
     organizationId: facts.organization_id,
@@ -93,6 +112,8 @@ async function queue<K extends MessageKind>(
     bodyText: rendered.bodyText,
     // The complainant's status link: kept for delivery only, the stored text shows it redacted (issue 20)
     secretLink,
+    stepKey: options.stepKey ?? null,
+    toPost: options.toPost ?? false,
   });
 }
 
@@ -100,12 +121,12 @@ async function queue<K extends MessageKind>(
  * A fresh private status link for a mail to the complainant (issue 21, decision 024): the token is never
  * stored in the clear, so each mail that carries the link gets its own; earlier ones keep working.
  */
-async function freshStatusLink(trx: Scoped, facts: CaseFacts): Promise<string> {
+async function freshStatusLink(trx: Scoped, facts: CaseFacts, locale: Locale = 'nl'): Promise<string> {
   const { token } = await issueStatusAccess(trx, {
     organizationId: facts.organization_id,
     complaintId: facts.id,
   });
-  return statusLink(token);
+  return statusLink(token, locale);
 }
 
 /**
@@ -133,6 +154,7 @@ export async function enqueueAcknowledgement(trx: Scoped, complaintId: string): 
         ...committeeValues(await findCommitteeDetails(trx)),
       },
       link,
+      { stepKey: complainantStepKey('received', facts.handler_id ?? '') },
     );
   return queue(
     trx,
@@ -147,6 +169,8 @@ export async function enqueueAcknowledgement(trx: Scoped, complaintId: string): 
       handlerName: facts.handlerName ?? facts.organizationName,
     },
     link,
+    // issue 21: the "received" step, naming this handler (an assignment to the same person adds nothing)
+    { stepKey: complainantStepKey('received', facts.handler_id ?? '') },
   );
 }
 
@@ -246,7 +270,15 @@ export async function enqueueEffectMessages(
         break;
       }
       case 'send_explanation':
-        if (to !== null)
+        if (facts.status === 'with_board') {
+          // policy 2.5, decision 014: the neutral explanation is the board track's one message (issue 21)
+          const id = await tellComplainant(trx, facts, 'board_track', '', (base) => ({
+            ...base,
+            explanationText: effect.text,
+            handlerName,
+          }));
+          if (id !== null) add(effect.type, id);
+        } else if (to !== null)
           add(
             effect.type,
             await queue(
@@ -262,100 +294,187 @@ export async function enqueueEffectMessages(
             ),
           );
         break;
-      case 'notify_complainant_of_extension':
-        if (to !== null)
-          add(
-            effect.type,
-            await queue(
-              trx,
-              facts,
-              'extension_notice',
-              { to: [to.email] },
-              {
-                ...common(facts, to.name),
-                dueDate: formatDate(effect.dueAt),
-                extensionText: effect.text,
-              },
-            ),
-          );
+      case 'notify_complainant_of_extension': {
+        // policy 2.3: the new date and why, once per new date
+        const id = await tellComplainant(trx, facts, 'extended', toLocalDate(effect.dueAt), (base) => ({
+          ...base,
+          dueDate: formatDate(effect.dueAt, base.locale),
+          extensionText: effect.text,
+        }));
+        if (id !== null) add(effect.type, id);
         break;
-      case 'record_referral':
+      }
+      case 'record_referral': {
         // Outside-procedure referrals are part of the explanation; only a non-complaint is referred at once
-        if (to !== null && NOT_A_COMPLAINT_TARGETS.has(effect.referral.to))
-          add(
-            effect.type,
-            await queue(
-              trx,
-              facts,
-              'referral',
-              { to: [to.email] },
-              {
-                ...common(facts, to.name),
-                referralTarget:
-                  REFERRAL_TARGETS[effect.referral.to as ReferralTarget]?.label ?? effect.referral.to,
-                referralDetail: effect.referral.detail ?? '',
-              },
-            ),
-          );
+        if (!NOT_A_COMPLAINT_TARGETS.has(effect.referral.to)) break;
+        const id = await tellComplainant(trx, facts, 'referred', '', (base) => ({
+          ...base,
+          referralTarget: REFERRAL_TARGETS[effect.referral.to as ReferralTarget]?.label ?? effect.referral.to,
+          referralDetail: effect.referral.detail ?? '',
+        }));
+        if (id !== null) add(effect.type, id);
         break;
+      }
     }
   }
   return queued;
 }
 
+/** The complainant's language: what they used on the web form, else Dutch (issue 21). */
+async function complainantLocale(trx: Scoped, complaintId: string): Promise<Locale> {
+  const row = await trx
+    .selectFrom('complaint_event')
+    .select(sql<string | null>`payload->>'language'`.as('language'))
+    .where('complaint_id', '=', complaintId)
+    .where('type', '=', 'portal_intake')
+    .executeTakeFirst();
+  return row?.language === 'en' ? 'en' : 'nl';
+}
+
+const OUTCOME_KINDS = new Set(['answer', 'stand_by_decision', 'last_response', 'explanation']);
+
+/** What this complainant was already told, from the outbox (mail and letters) and the case itself. */
+async function loadTold(trx: Scoped, facts: CaseFacts): Promise<ToldEntry[]> {
+  const rows = await trx
+    .selectFrom('outbox_message')
+    .select(['kind', 'step_key', 'status'])
+    .where('complaint_id', '=', facts.id)
+    .where('status', 'not in', ['cancelled', 'failed'])
+    .execute();
+  const told: ToldEntry[] = [];
+  for (const row of rows) {
+    const pending = row.status === 'pending' || row.status === 'to_post';
+    const parsed = row.step_key === null ? null : parseComplainantStepKey(row.step_key);
+    if (parsed !== null) told.push({ ...parsed, pending });
+    else if (OUTCOME_KINDS.has(row.kind)) told.push({ step: 'outcome', detail: row.kind, pending });
+  }
+  // By post: the answer letter or the posted explanation ended it too
+  if (facts.answered_at !== null || facts.explanation_posted_on !== null)
+    told.push({ step: 'outcome', detail: 'letter', pending: false });
+  // Without e-mail the acknowledgement is a letter (acknowledgement-letter.service.ts): it named the handler
+  if (!told.some((t) => t.step === 'received')) {
+    const registered = await trx
+      .selectFrom('complaint_event')
+      .select(sql<string | null>`payload->>'handlerId'`.as('handlerId'))
+      .where('complaint_id', '=', facts.id)
+      .where('type', '=', 'registered')
+      .executeTakeFirst();
+    if (complainantAddress(facts) === null && registered?.handlerId)
+      told.push({ step: 'received', detail: registered.handlerId, pending: false });
+  }
+  return told;
+}
+
+type StepValues = ReturnType<typeof common> & { statusLink: string; locale: Locale };
+
 /**
- * Policy 1.1: "De voortgang … koppelen wij altijd terug". When a case starts being handled or is closed,
- * the complainant hears it (extension notices and answers have their own messages). No internal detail.
+ * Tells the complainant about one step of their complaint, as the domain decides (complainant-updates.ts):
+ * by mail, else as a letter on the "te posten" list, at most once per step. Returns the outbox id, or null
+ * when nothing was sent (a staff hint goes on the timeline when the complainant cannot be reached).
+ */
+async function tellComplainant(
+  trx: Scoped,
+  facts: CaseFacts,
+  step: ComplainantStep,
+  detail: string,
+  values: (base: StepValues) => Record<string, string>,
+): Promise<string | null> {
+  const mail = complainantAddress(facts);
+  const decision = decideComplainantUpdate({
+    step,
+    detail,
+    contact: {
+      email: mail !== null,
+      // the letter goes to the postal address, else the home the complaint is about (answer-letter.service.ts)
+      postalAddress: mail === null && (await loadLetterParties(trx, facts.id)).addressLines.length > 0,
+    },
+    told: await loadTold(trx, facts),
+  });
+  for (const cancelled of decision.cancel)
+    await withdrawWaiting(trx, facts.id, cancelled, ['pending', 'to_post']);
+  if (!decision.send) {
+    if (decision.staffHint)
+      await insertEvents(trx, [
+        {
+          organizationId: facts.organization_id,
+          complaintId: facts.id,
+          actorUserId: null,
+          actorTokenId: null,
+          type: 'complainant_update_not_sent',
+          payload: { step, policy: decision.policy, reason: decision.reason },
+        },
+      ]);
+    return null;
+  }
+  if (decision.replacesPending) await withdrawWaiting(trx, facts.id, step, ['pending', 'to_post']);
+  const locale = await complainantLocale(trx, facts.id);
+  const byPost = decision.delivery === 'letter';
+  // A letter cannot carry the secret link: it points at the page where the case code is typed
+  const link = byPost ? statusCodeUrl(locale) : await freshStatusLink(trx, facts, locale);
+  const name = mail?.name ?? facts.complainantName ?? '';
+  return queue(
+    trx,
+    facts,
+    decision.kind,
+    { to: [byPost ? name.trim() || facts.reference : (mail?.email ?? '')] },
+    values({ ...common(facts, name), statusLink: link, locale }) as ValuesFor<typeof decision.kind>,
+    byPost ? null : link,
+    { locale, stepKey: decision.key, toPost: byPost },
+  );
+}
+
+/** A message of a step still waiting (or a letter not yet posted) is withdrawn: a newer one replaces it. */
+async function withdrawWaiting(
+  trx: Scoped,
+  complaintId: string,
+  step: ComplainantStep,
+  statuses: ('pending' | 'to_post')[],
+): Promise<void> {
+  await trx
+    .updateTable('outbox_message')
+    .set({ status: 'cancelled', secret_link: null })
+    .where('complaint_id', '=', complaintId)
+    .where('status', 'in', statuses)
+    .where('step_key', 'like', `${step}:%`)
+    .execute();
+}
+
+/**
+ * Policy 1.1: "De voortgang … koppelen wij altijd terug". Each step of this write that matters to the
+ * complainant (assigned, committee, withdrawn, reopened, closed) tells them, once. No internal detail.
  */
 export async function enqueueProgressMessages(
   trx: Scoped,
   complaintId: string,
-  timelineTypes: readonly string[],
+  events: readonly { type: string; payload?: Record<string, unknown> }[],
 ): Promise<string[]> {
-  const kinds: ('progress_in_handling' | 'progress_closed')[] = [];
-  // policy 2.5: the board's decision takes the complaint back into handling or closes it
-  const boardDecided = timelineTypes.includes('decide_board_track');
-  if (timelineTypes.includes('accept_as_complaint') || boardDecided) kinds.push('progress_in_handling');
-  if (timelineTypes.includes('close') || timelineTypes.includes('record_without_answer_duty') || boardDecided)
-    kinds.push('progress_closed');
-  if (kinds.length === 0) return [];
+  const steps = new Set<ComplainantStep>();
+  for (const event of events) {
+    const step = complainantStepOf({
+      type: event.type,
+      from: event.payload?.from as ComplaintStatus | undefined,
+      to: event.payload?.to as ComplaintStatus | undefined,
+    });
+    // The extension, the referral and the board track's explanation are told with their effects (they
+    // carry the text)
+    if (step !== null && !['extended', 'referred', 'board_track'].includes(step)) steps.add(step);
+  }
+  if (steps.size === 0) return [];
   const facts = await loadCaseFacts(trx, complaintId);
   if (facts === undefined) return [];
-  // On the board's track the complainant gets the neutral explanation instead (policy 2.5); a step only
-  // reports the status the complaint actually reached
-  const reached = kinds.filter((kind) =>
-    kind === 'progress_closed' ? facts.status === 'closed' : facts.status === 'in_progress',
-  );
-  if (reached.length === 0) return [];
-  const to = complainantAddress(facts);
-  if (to === null) return [];
   const ids: string[] = [];
-  for (const kind of reached) {
-    const link = await freshStatusLink(trx, facts);
-    ids.push(
-      kind === 'progress_in_handling'
-        ? await queue(
-            trx,
-            facts,
-            kind,
-            { to: [to.email] },
-            {
-              ...common(facts, to.name),
-              handlerName: facts.handlerName ?? facts.organizationName,
-              dueDate: formatDate(facts.due_at),
-              statusLink: link,
-            },
-            link,
-          )
-        : await queue(
-            trx,
-            facts,
-            kind,
-            { to: [to.email] },
-            { ...common(facts, to.name), statusLink: link },
-            link,
-          ),
+  for (const step of steps) {
+    const detail = step === 'assigned' ? (facts.handler_id ?? '') : '';
+    const id = await tellComplainant(trx, facts, step, detail, (base) =>
+      step === 'assigned'
+        ? {
+            ...base,
+            handlerName: facts.handlerName ?? facts.organizationName,
+            dueDate: formatDate(facts.due_at, base.locale),
+          }
+        : base,
     );
+    if (id !== null) ids.push(id);
   }
   return ids;
 }

@@ -82,7 +82,9 @@ export function retryOutboxMessage(db: Database, staff: StaffPrincipal, id: stri
   return inOrganization(db, staff.organizationId, async (trx) => {
     if (!(await outbox.retryFailed(trx, id))) {
       if ((await outbox.findOutboxMessage(trx, id)) === undefined) throw new AppError('not_found');
-      throw new AppError('conflict', { detail: 'Only a failed message can be sent again.' });
+      throw new AppError('conflict', {
+        detail: 'Only a failed message can be sent again, and not when its step was told since (issue 21).',
+      });
     }
     const row = await outbox.findOutboxMessage(trx, id);
     if (row === undefined) throw new AppError('not_found');

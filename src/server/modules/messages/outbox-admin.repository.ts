@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 const COLUMNS = [
@@ -34,7 +35,11 @@ function outboxQuery(trx: Scoped) {
 
 export async function listOutbox(
   trx: Scoped,
-  filter: { status?: 'pending' | 'sending' | 'sent' | 'failed'; complaintId?: string; limit: number },
+  filter: {
+    status?: 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled' | 'to_post';
+    complaintId?: string;
+    limit: number;
+  },
 ) {
   let query = outboxQuery(trx).orderBy('o.created_at', 'desc').limit(filter.limit);
   if (filter.status !== undefined) query = query.where('o.status', '=', filter.status);
@@ -53,6 +58,23 @@ export async function retryFailed(trx: Scoped, id: string): Promise<boolean> {
     .set({ status: 'pending', attempts: 0, next_attempt_at: new Date(), last_error: null })
     .where('id', '=', id)
     .where('status', '=', 'failed')
+    // issue 21: not when the complainant has since been told this step by another message
+    .where(({ not, exists, selectFrom, ref }) =>
+      not(
+        exists(
+          selectFrom('outbox_message as live')
+            .select('live.id')
+            .whereRef('live.complaint_id', '=', ref('outbox_message.complaint_id'))
+            // the same step, whatever it said: a newer message of the step supersedes the failed one
+            .where(
+              sql`split_part(live.step_key, ':', 1)`,
+              '=',
+              sql`split_part(outbox_message.step_key, ':', 1)`,
+            )
+            .where('live.status', 'not in', ['cancelled', 'failed']),
+        ),
+      ),
+    )
     .returning('id')
     .executeTakeFirst();
   return row !== undefined;

@@ -13,6 +13,10 @@ export type OutgoingMessage = {
   bodyHtml?: string | null;
   /** The complainant's status link, for delivery only: stored apart, the body keeps its redacted form. */
   secretLink?: string | null;
+  /** Issue 21: the complainant's step this message tells (complainant-updates); one live row per key. */
+  stepKey?: string | null;
+  /** A letter to post instead of a mail: the worker leaves it, staff print and post it (issue 21). */
+  toPost?: boolean;
 };
 
 /**
@@ -33,6 +37,8 @@ export async function enqueueMessage(trx: Scoped, message: OutgoingMessage): Pro
       body_text: redactStatusLinks(message.bodyText),
       body_html: message.bodyHtml == null ? null : redactStatusLinks(message.bodyHtml),
       secret_link: message.secretLink ?? null,
+      step_key: message.stepKey ?? null,
+      ...(message.toPost ? { status: 'to_post' as const } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -1,4 +1,5 @@
 import { registerComplaintInput } from '../../../contract/complaints.ts';
+import { acknowledgeAtIntake, complainantStepKey } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -136,7 +137,10 @@ export async function submitComplaint(
         language: locale,
       },
     });
-    if (form.email !== null) {
+    // policy 1.2: told on the form this is probably no complaint (a repair request) and sent anyway, the
+    // signal gets no "complaint received": triage sends the one message that fits (issue 21)
+    const flaggedNotAComplaint = form.topic !== 'complaint' && submission.submittedAnyway;
+    if (form.email !== null && acknowledgeAtIntake({ flaggedNotAComplaint })) {
       const statusUrl = `${context.origin}${statusPaths(locale, statusToken).status}`;
       const mail = confirmationEmail(locale, context, {
         name: form.name,
@@ -152,6 +156,7 @@ export async function submitComplaint(
         ...mail,
         // The link is the complainant's key: stored for delivery only, staff see it redacted (issue 20)
         secretLink: statusUrl,
+        stepKey: complainantStepKey('received', row.handler_id ?? ''),
       });
     }
     return { kind: 'registered', statusToken };

@@ -20,7 +20,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { describeApiError } from '../../lib/describe-error.ts';
 import { formatDateTime, formatDay } from '../complaints/format.ts';
 import { QueryState } from '../people/QueryState.tsx';
-import { fetchLettersToPost, markLetterPosted } from './letters-api.ts';
+import { fetchLettersToPost, markLetterPosted, markProgressLetterPosted } from './letters-api.ts';
 
 /**
  * "Te posten" (policy 2.5): explanation letters for complainants without e-mail. The management assistant
@@ -59,7 +59,7 @@ export function LettersToPostPage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {data.items.map((letter) => (
-                    <Table.Tr key={letter.complaintId}>
+                    <Table.Tr key={letter.letterId ?? letter.complaintId}>
                       <Table.Td>
                         <Anchor component={Link} to={`/klachten/${letter.complaintId}`}>
                           {letter.reference}
@@ -92,13 +92,16 @@ function PostRow({ letter, onPosted }: { letter: LetterToPost; onPosted: () => v
   const today = toLocalDate(new Date());
   const [postedOn, setPostedOn] = useState(today);
   const post = useMutation({
-    mutationFn: () => markLetterPosted(letter.complaintId, postedOn),
+    mutationFn: async (): Promise<void> => {
+      if (letter.letterId === null) await markLetterPosted(letter.complaintId, postedOn);
+      else await markProgressLetterPosted(letter.letterId, postedOn);
+    },
     onSuccess: async () => {
       onPosted();
       await queryClient.invalidateQueries({ queryKey: ['letters'] });
     },
   });
-  const inputId = `posted-on-${letter.complaintId}`;
+  const inputId = `posted-on-${letter.letterId ?? letter.complaintId}`;
   return (
     <Stack gap={4}>
       <Anchor href={letter.letterUrl} download>

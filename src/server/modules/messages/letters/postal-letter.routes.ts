@@ -1,11 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { lettersToPost } from '../../../../contract/messages.ts';
+import { letterPostedInput } from '../../../../contract/complaints.ts';
+import { lettersToPost, progressLetterPosted } from '../../../../contract/messages.ts';
 import { TOKEN_SCOPES } from '../../../../domain/permissions.ts';
 import type { Database } from '../../../db/database.ts';
 import { requirePrincipal, requireStaff } from '../../../http/principal.ts';
 import { acknowledgementLetter } from './acknowledgement-letter.service.ts';
-import { explanationLetter, lettersToPost as listLettersToPost } from './postal-letters.service.ts';
+import {
+  explanationLetter,
+  lettersToPost as listLettersToPost,
+  markProgressLetterPosted,
+  progressLetter,
+} from './postal-letters.service.ts';
 
 export const postalLetterRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -19,6 +25,48 @@ export const postalLetterRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
       },
     },
     async (request) => listLettersToPost(db, requireStaff(request)),
+  );
+
+  app.get(
+    '/api/letters/:letterId/letter.pdf',
+    {
+      config: { tokenScopes: TOKEN_SCOPES },
+      schema: {
+        tags: ['complaints'],
+        summary: 'A progress letter as a PDF (window envelope, for post)',
+        description:
+          'Issue 21: a step told to a complainant without e-mail (assigned, extended, committee, withdrawn, ' +
+          'reopened, closed, referred). 404 for an unknown letter or one you may not see.',
+        params: z.object({ letterId: z.uuid() }),
+        produces: ['application/pdf'],
+      },
+    },
+    async (request, reply) => {
+      const letter = await progressLetter(db, requirePrincipal(request), request.params.letterId);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="${letter.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(letter.pdf);
+    },
+  );
+
+  app.post(
+    '/api/letters/:letterId/posted',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'Record the day a progress letter was posted',
+        description:
+          'Issue 21: the letter leaves the "te posten" list and the timeline records it. 409 ' +
+          '`letter_already_posted` the second time; 403 for someone who may not post letters of this complaint.',
+        params: z.object({ letterId: z.uuid() }),
+        body: letterPostedInput,
+        response: { 200: progressLetterPosted },
+      },
+    },
+    async (request) =>
+      markProgressLetterPosted(db, requireStaff(request), request.params.letterId, request.body.postedOn),
   );
 
   app.get(

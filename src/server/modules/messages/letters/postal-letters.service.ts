@@ -44,15 +44,66 @@ async function listUnposted(trx: Scoped) {
     .execute();
 }
 
+/** Issue 21: progress letters for complainants without e-mail, waiting in the outbox as 'to_post'. */
+async function listProgressLetters(trx: Scoped) {
+  return trx
+    .selectFrom('outbox_message as m')
+    .innerJoin('complaint as c', 'c.id', 'm.complaint_id')
+    .leftJoin('person as p', 'p.id', 'c.complainant_id')
+    .leftJoin('representative as r', 'r.id', 'c.representative_id')
+    .leftJoin('staff_user as h', 'h.id', 'c.handler_id')
+    .select([
+      'm.id as letterId',
+      'm.created_at',
+      'c.id',
+      'c.reference',
+      'c.handler_id',
+      'c.responsible_manager_id',
+      'c.department_id',
+      'c.confidential',
+      'c.confidential_reason_code',
+      'c.subject_employee_id',
+      subjectEmployeeDepartment('c').as('subject_employee_department_id'),
+      'c.due_at',
+      'p.name as complainantName',
+      'r.name as representativeName',
+      'h.name as handlerName',
+    ])
+    .where('m.status', '=', 'to_post')
+    .orderBy('m.created_at', 'asc')
+    .execute();
+}
+
 /** The letters this person may post: management assistants see every one they may see, others their own. */
 export async function lettersToPost(db: Database, staff: StaffPrincipal) {
-  const rows = await inOrganization(db, staff.organizationId, listUnposted);
+  const [rows, progress] = await inOrganization(db, staff.organizationId, async (trx) => [
+    await listUnposted(trx),
+    await listProgressLetters(trx),
+  ]);
+  const progressItems = progress.flatMap((row) =>
+    mayMarkLetterPosted(staff, toAccess(row))
+      ? [
+          {
+            complaintId: row.id,
+            letterId: row.letterId,
+            reference: row.reference,
+            kind: 'progress' as const,
+            recipientName: row.representativeName ?? row.complainantName,
+            handlerName: row.handlerName,
+            preparedAt: row.created_at.toISOString(),
+            dueAt: row.due_at.toISOString(),
+            letterUrl: `/api/letters/${row.letterId}/letter.pdf`,
+          },
+        ]
+      : [],
+  );
   const items = rows.flatMap((row) => {
     const access = toAccess(row);
     if (!mayMarkLetterPosted(staff, access) || row.explanation_prepared_at === null) return [];
     return [
       {
         complaintId: row.id,
+        letterId: null,
         reference: row.reference,
         kind: 'explanation' as const,
         recipientName: row.representativeName ?? row.complainantName,
@@ -63,7 +114,87 @@ export async function lettersToPost(db: Database, staff: StaffPrincipal) {
       },
     ];
   });
-  return { items };
+  return {
+    items: [...items, ...progressItems].sort((a, b) => a.preparedAt.localeCompare(b.preparedAt)),
+  };
+}
+
+/** A progress letter (issue 21) with the outbox row and the complaint it belongs to, authorised to view. */
+async function findProgressLetter(trx: Scoped, principal: Principal, letterId: string) {
+  const letter = await trx
+    .selectFrom('outbox_message')
+    .select(['id', 'complaint_id', 'kind', 'subject', 'body_text', 'status', 'created_at'])
+    .where('id', '=', letterId)
+    .where('status', 'in', ['to_post', 'sent'])
+    .executeTakeFirst();
+  const row =
+    letter?.complaint_id == null
+      ? null
+      : ((await complaints.findComplaintRow(trx, letter.complaint_id)) ?? null);
+  authorize(principal, 'complaint.view', row);
+  if (letter === undefined || row === null) throw new AppError('not_found');
+  return { letter, row };
+}
+
+/**
+ * Issue 21: a step's message for a complainant without e-mail, as a window-envelope letter. The text is the
+ * stored message (it names the page where the case code is typed, never a private link).
+ */
+export async function progressLetter(db: Database, principal: Principal, letterId: string) {
+  return inOrganization(db, principal.organizationId, async (trx) => {
+    const { letter, row } = await findProgressLetter(trx, principal, letterId);
+    const parties = await loadLetterParties(trx, row.id);
+    await complaints.insertAccessLog(trx, {
+      organizationId: principal.organizationId,
+      complaintId: row.id,
+      userId: principal.kind === 'staff' ? principal.userId : null,
+      tokenId: principal.kind === 'token' ? principal.tokenId : null,
+      what: 'attachment',
+    });
+    const pdf = await renderAnswerLetter({
+      organizationName: parties.organizationName,
+      recipient: { name: parties.name, addressLines: parties.addressLines },
+      date: formatDate(letter.created_at),
+      reference: row.reference,
+      subject: letter.subject,
+      body: letter.body_text,
+    });
+    return { pdf, fileName: `voortgang-${row.reference}.pdf` };
+  });
+}
+
+/** Issue 21: the day a progress letter went into the post; it leaves the "te posten" list. Twice is a 409. */
+export async function markProgressLetterPosted(
+  db: Database,
+  staff: StaffPrincipal,
+  letterId: string,
+  postedOn: string,
+) {
+  return inOrganization(db, staff.organizationId, async (trx) => {
+    const { letter, row } = await findProgressLetter(trx, staff, letterId);
+    if (!mayMarkLetterPosted(staff, toAccess(row))) throw new AppError('forbidden');
+    const posted = await trx
+      .updateTable('outbox_message')
+      .set({ status: 'sent', sent_at: new Date(`${postedOn}T12:00:00Z`) })
+      .where('id', '=', letter.id)
+      .where('status', '=', 'to_post')
+      .executeTakeFirst();
+    if (Number(posted.numUpdatedRows) !== 1) throw new AppError('letter_already_posted');
+    await complaints.insertEvents(trx, [
+      {
+        organizationId: staff.organizationId,
+        complaintId: row.id,
+        actorUserId: staff.userId,
+        actorTokenId: null,
+        type: 'complainant_letter_posted',
+        contactKind: 'letter',
+        contactDirection: 'outbound',
+        summary: letter.subject,
+        payload: { outboxId: letter.id, kind: letter.kind, postedOn },
+      },
+    ]);
+    return { letterId: letter.id, postedOn };
+  });
 }
 
 /**

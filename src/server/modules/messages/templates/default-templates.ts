@@ -327,6 +327,69 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
       ),
     },
   },
+  // Issue 21: the other steps that matter to the complainant, B1, no internal detail
+  progress_committee: {
+    nl: {
+      subject: 'Uw klacht {{reference}} ligt bij de klachtencommissie',
+      body: lines(
+        GREETING_NL,
+        'U heeft uw klacht {{reference}} voorgelegd aan de klachtencommissie. Wij hebben dat genoteerd.',
+        'De commissie neemt zelf contact met u op. Wij doen wat de commissie vraagt.',
+        'De stand van zaken ziet u hier: {{statusLink}}',
+        SIGNED_NL,
+      ),
+    },
+    en: {
+      subject: 'Your complaint {{reference}} is with the complaints committee',
+      body: lines(
+        GREETING_EN,
+        'You have taken your complaint {{reference}} to the complaints committee. We have noted this.',
+        'The committee will contact you itself. We will do what the committee asks.',
+        'You can follow it here: {{statusLink}}',
+        SIGNED_EN,
+      ),
+    },
+  },
+  progress_withdrawn: {
+    nl: {
+      subject: 'Uw klacht {{reference}} is ingetrokken',
+      body: lines(
+        GREETING_NL,
+        'Uw klacht {{reference}} is ingetrokken. Wij behandelen deze klacht dus niet verder.',
+        'Klopt dit niet? Antwoord dan op dit bericht of bel ons.',
+        SIGNED_NL,
+      ),
+    },
+    en: {
+      subject: 'Your complaint {{reference}} has been withdrawn',
+      body: lines(
+        GREETING_EN,
+        'Your complaint {{reference}} has been withdrawn. We will not handle it any further.',
+        'Is this not right? Then reply to this message or call us.',
+        SIGNED_EN,
+      ),
+    },
+  },
+  progress_reopened: {
+    nl: {
+      subject: 'Wij behandelen uw klacht {{reference}} opnieuw',
+      body: lines(
+        GREETING_NL,
+        'Wij behandelen uw klacht {{reference}} opnieuw. U hoort van ons wat wij gaan doen.',
+        'De stand van zaken ziet u hier: {{statusLink}}',
+        SIGNED_NL,
+      ),
+    },
+    en: {
+      subject: 'We are handling your complaint {{reference}} again',
+      body: lines(
+        GREETING_EN,
+        'We are handling your complaint {{reference}} again. We will tell you what we are going to do.',
+        'You can follow it here: {{statusLink}}',
+        SIGNED_EN,
+      ),
+    },
+  },
   assignment: {
     nl: {
       subject: 'Klacht {{reference}} is aan u toegewezen',

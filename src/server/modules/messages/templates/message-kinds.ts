@@ -78,6 +78,27 @@ export const MESSAGE_KINDS = {
     label: { nl: 'Voortgang: uw klacht is afgesloten', en: 'Progress: your complaint has been closed' },
     placeholders: [...COMMON, 'statusLink'],
   },
+  progress_committee: {
+    audience: 'complainant',
+    label: {
+      nl: 'Voortgang: uw klacht ligt bij de klachtencommissie',
+      en: 'Progress: your complaint is with the complaints committee',
+    },
+    placeholders: [...COMMON, 'statusLink'],
+  },
+  progress_withdrawn: {
+    audience: 'complainant',
+    label: { nl: 'Voortgang: uw klacht is ingetrokken', en: 'Progress: your complaint has been withdrawn' },
+    placeholders: [...COMMON],
+  },
+  progress_reopened: {
+    audience: 'complainant',
+    label: {
+      nl: 'Voortgang: wij behandelen uw klacht opnieuw',
+      en: 'Progress: we are handling your complaint again',
+    },
+    placeholders: [...COMMON, 'statusLink'],
+  },
   assignment: {
     audience: 'staff',
     label: { nl: 'Klacht aan u toegewezen', en: 'Complaint assigned to you' },
