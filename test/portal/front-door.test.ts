@@ -10,7 +10,7 @@ import { createComplaintWorld } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { signInAs } from '../support/sessions.ts';
 import { createStaffUser } from '../support/staff-factories.ts';
-import { textOf } from './portal-support.ts';
+import { formTokenIn, postForm, textOf, validComplaint } from './portal-support.ts';
 
 // Issue 21: the front door at `/`, robots.txt, the public "page not found", compression and caching.
 // The app is built with a small staff-app folder, as `npm start` serves dist/web.
@@ -34,6 +34,7 @@ const app = await buildApp({
     loginRateLimitPerMinute: 100_000,
     oidc: null,
     attachmentMaxBytes: 1024 * 1024,
+    portal: { submissionsPerIpPerHour: 1000, submissionsPerHour: 10_000, minimumFillSeconds: 0 },
   },
   db: database.app,
   storage: new LocalDiskStorage(blobs),
@@ -118,6 +119,24 @@ describe('the front door', () => {
       // The name in the header leads back to the front door of the same language
       expect(page, url).toMatch(/<p class="brand"><a href="\/(en)?">/);
     }
+  });
+});
+
+describe('route advice without a link', () => {
+  test('"contact us" gives the corporation’s phone number and hours from the settings', async () => {
+    await setContactDetails({
+      contactPhone: '015 123 45 67',
+      contactHours: 'Maandag tot en met vrijdag, 9.00 tot 17.00 uur',
+      nuisanceUrl: null,
+    });
+    const formToken = formTokenIn((await app.inject({ method: 'GET', url: '/klacht' })).body);
+    const advice = await postForm(app, '/klacht', { ...validComplaint, topic: 'nuisance', formToken });
+    expect(advice.statusCode).toBe(200);
+    const section = /<section class="route-advice"[\s\S]*?<\/section>/.exec(advice.body)?.[0] ?? '';
+    expect(section).toContain(
+      'Neem hiervoor contact met ons op. Bel ons: <a href="tel:0151234567">015 123 45 67</a>.',
+    );
+    expect(section).toContain('Bereikbaar: Maandag tot en met vrijdag, 9.00 tot 17.00 uur');
   });
 });
 

@@ -48,6 +48,7 @@ export const en: PortalMessages = {
     fraud: 'Report housing fraud',
     rent: 'Make an objection',
   },
+  routeCall: 'Call us:',
   routeNoLink: 'Please contact us about this.',
   routeStillComplaint: 'Is it a complaint after all? Then just send the form.',
   routeSubmitAnyway: 'Make a complaint anyway',

@@ -47,6 +47,7 @@ export const nl = {
     fraud: 'Woonfraude melden',
     rent: 'Bezwaar maken',
   },
+  routeCall: 'Bel ons:',
   routeNoLink: 'Neem hiervoor contact met ons op.',
   routeStillComplaint: 'Is het toch een klacht? Dan kunt u het formulier gewoon versturen.',
   routeSubmitAnyway: 'Toch een klacht indienen',

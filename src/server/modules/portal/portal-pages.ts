@@ -91,6 +91,7 @@ export function formPage(
     problems,
     formToken: state.formToken ?? issueFormToken(context.secret, state.now),
     referrals: referralsOf(context, locale),
+    contact: { phone: context.settings.contact_phone, hours: context.settings.contact_hours },
     routeAdvice: state.routeAdvice ?? null,
     notice: state.notice ?? null,
   };
