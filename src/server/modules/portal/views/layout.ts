@@ -14,7 +14,7 @@ export type PageFrame = {
   description: string;
   /** Where the corporation's name in the header leads: the front door in this language. */
   home: string;
-  /** The front door carries the small sign-in link for staff. */
+  /** The front door carries the small sign-in link for staff (and its contact details in the page itself). */
   staffSignIn?: boolean;
   hasErrors?: boolean;
   /** Pages behind a private link are kept out of search engines. */
@@ -60,9 +60,13 @@ ${body}
 </main>
 <footer class="site-footer">
 <div class="wrap">
-${frame.branding.contactPhone ? html`<p>${t.contactLine(frame.branding.contactPhone)}</p>` : ''}
+${
+  frame.staffSignIn
+    ? ''
+    : html`${frame.branding.contactPhone ? html`<p>${t.contactLine(frame.branding.contactPhone)}</p>` : ''}
 ${frame.branding.contactEmail ? html`<p>${t.contactEmailLine(frame.branding.contactEmail)}</p>` : ''}
-${frame.branding.contactHours ? html`<p>${frame.branding.contactHours}</p>` : ''}
+${frame.branding.contactHours ? html`<p>${frame.branding.contactHours}</p>` : ''}`
+}
 <p>${frame.branding.displayName}</p>
 ${frame.staffSignIn ? html`<p class="staff-link"><a href="/inloggen">${t.staffSignIn}</a></p>` : ''}
 </div>
