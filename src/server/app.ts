@@ -16,6 +16,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AppError } from './http/app-error.ts';
 import { registerAuthentication } from './http/authentication.ts';
+import { registerCompression } from './http/compression.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { finishOpenApiDocument, openApiTransform, SECURITY_SCHEMES } from './http/openapi.ts';
 import { registerOverloadProtection } from './http/overload.ts';
@@ -48,6 +49,7 @@ import { messagesAdminRoutes } from './modules/messages/messages-admin.routes.ts
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
+import { portalNotFoundPage } from './modules/portal/portal-not-found.ts';
 import type { ErasureLedger } from './modules/privacy/erasure-ledger.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { referenceDataRoutes } from './modules/reference-data/reference-data.routes.ts';
@@ -108,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   registerSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') });
+  registerCompression(app);
   await registerOverloadProtection(app, {
     maxEventLoopDelayMs: deps.config.maxEventLoopDelayMs ?? 0,
     maxConcurrentRequests: deps.config.maxConcurrentRequests ?? 0,
@@ -120,7 +123,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const spaIndex =
     deps.webRoot && existsSync(path.join(deps.webRoot, 'index.html')) ? 'index.html' : undefined;
-  registerErrorHandling(app, spaIndex ? { spaIndex } : {});
+  registerErrorHandling(app, {
+    ...(spaIndex ? { spaIndex } : {}),
+    pageNotFound: portalNotFoundPage({ db: deps.db, publicUrl: deps.config.publicUrl }),
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -246,10 +252,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   if (spaIndex && deps.webRoot) {
-    await app.register(fastifyStatic, { root: deps.webRoot, wildcard: false, index: false, maxAge: '1h' });
-    app.get('/', { schema: { hide: true } }, (_request, reply) =>
-      reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile(spaIndex),
-    );
+    const webRoot = deps.webRoot;
+    // The staff app: Vite's content-hashed files under /assets/ never change (a year, immutable); the
+    // build writes a brotli and a gzip twin of each text file next to it (vite.config.ts).
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      maxAge: '1h',
+      setHeaders: (reply, filePath) => {
+        const full = filePath.startsWith(webRoot) ? filePath : path.join(webRoot, filePath);
+        const relative = path.relative(webRoot, full);
+        if (relative.startsWith(`assets${path.sep}`))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
   }
   return app;
 }

@@ -111,6 +111,8 @@ describe('the status token', () => {
       );
       expect(references.length).toBeGreaterThan(3);
       for (const reference of references) {
+        // The empty icon (`data:,`, so no browser asks for /favicon.ico) goes nowhere
+        if (reference === 'data:,') continue;
         const target = new URL(reference, 'http://localhost:3000');
         // The token only ever travels to our own pages; the logo (another host) gets no Referer at all
         if (target.origin !== 'http://localhost:3000') expect(reference, url).not.toContain(token);

@@ -1,5 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '../../contract/errors.ts';
+import { isStaffAppPath } from '../../contract/staff-app-paths.ts';
 import { AppError } from './app-error.ts';
 import { sendProblem } from './problem-response.ts';
 import { toFieldErrors } from './validation.ts';
@@ -49,7 +50,14 @@ function codeForFrameworkError(status: number): ErrorCode {
 }
 
 /** Every error leaves as problem+json; 5xx responses never carry internals and are logged with the request id. */
-export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?: string } = {}): void {
+export function registerErrorHandling(
+  app: FastifyInstance,
+  options: {
+    spaIndex?: string;
+    /** The public "page not found" for browser addresses outside the API and the staff app. */
+    pageNotFound?: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+  } = {},
+): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
       return sendProblem(reply, error.code, {
@@ -88,13 +96,16 @@ export function registerErrorHandling(app: FastifyInstance, options: { spaIndex?
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isApi = path === '/api' || path.startsWith('/api/') || path.startsWith('/health/');
-    // Browser routes belong to the single-page app; the API answers in problem+json.
-    if (options.spaIndex && !isApi && (request.method === 'GET' || request.method === 'HEAD')) {
+    const browsing = !isApi && (request.method === 'GET' || request.method === 'HEAD');
+    // The staff app's routes belong to the single-page app; the API answers in problem+json; any other
+    // address a browser asks for is the portal's own "page not found" (decision 026).
+    if (options.spaIndex && browsing && isStaffAppPath(path)) {
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')
-        .sendFile(options.spaIndex);
+        .sendFile(options.spaIndex, { cacheControl: false });
     }
+    if (options.pageNotFound && browsing) return options.pageNotFound(request, reply);
     return sendProblem(reply, 'route_not_found', { detail: `${request.method} ${path}` });
   });
 }

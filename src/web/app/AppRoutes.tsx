@@ -3,7 +3,6 @@ import { AccountPage } from '../features/account/AccountPage.tsx';
 import { EnrollSecondFactorPage } from '../features/account/EnrollSecondFactorPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ENROLL_SECOND_FACTOR_PATH, RequireStaff } from '../features/auth/RequireStaff.tsx';
-import { HomePage } from '../features/home/HomePage.tsx';
 import * as mtReview from '../features/mt-review/lazy-pages.tsx';
 import { RequireReviewer } from '../features/mt-review/RequireReviewer.tsx';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.tsx';
@@ -16,7 +15,8 @@ import * as complaintPages from './complaint-pages.tsx';
 export function AppRoutes() {
   return (
     <Routes>
-      <Route path="/" element={<HomePage />} />
+      {/* The server answers `/` with the tenants' front door (decision 026); inside the app it means work. */}
+      <Route path="/" element={<Navigate to="/werk" replace />} />
       <Route path="/inloggen" element={<LoginPage />} />
       <Route path="/inrichten" element={<SetupPage />} />
       <Route element={<RequireStaff />}>

@@ -1,6 +1,5 @@
 import { Anchor, Box, Container, Group, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
 import { useOrganization } from '../features/auth/use-current-user.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -24,7 +23,7 @@ export function PublicLayout({
         <Container size={width}>
           <Group justify="space-between" py="sm">
             <div>
-              <Anchor component={Link} to="/" className="brand" underline="never">
+              <Anchor href="/" className="brand" underline="never">
                 {t.app.name}
               </Anchor>
               {organization.data && (

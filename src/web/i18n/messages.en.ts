@@ -16,20 +16,6 @@ export const en: Messages = {
     showPassword: 'Show the password',
     required: 'required',
   },
-  home: {
-    title: 'Complaints are welcome',
-    intro:
-      'Gehoord is where you submit a complaint about the service of your housing corporation, and where you can follow what happens to it.',
-    promiseTitle: 'What you can expect from us',
-    promises: [
-      'You get an answer within five working days.',
-      'We call or visit you to discuss your complaint.',
-      'You can always see the status of your complaint.',
-    ],
-    staffTitle: 'For staff',
-    staffText: 'Staff register and handle complaints in the back office.',
-    staffLogin: 'Staff sign-in',
-  },
   login: {
     pageTitle: 'Sign in',
     title: 'Staff sign-in',

@@ -32,20 +32,6 @@ export const nl = {
     showPassword: 'Toon het wachtwoord',
     required: 'verplicht',
   },
-  home: {
-    title: 'Klachten zijn welkom',
-    intro:
-      'Gehoord is de plek waar u een klacht indient over de dienstverlening van uw woningcorporatie, en waar u kunt volgen wat ermee gebeurt.',
-    promiseTitle: 'Wat u van ons mag verwachten',
-    promises: [
-      'U krijgt binnen vijf werkdagen antwoord.',
-      'We bellen of bezoeken u om uw klacht te bespreken.',
-      'U kunt altijd zien hoe het met uw klacht staat.',
-    ],
-    staffTitle: 'Voor medewerkers',
-    staffText: 'Medewerkers registreren en behandelen klachten in de backoffice.',
-    staffLogin: 'Inloggen voor medewerkers',
-  },
   login: {
     pageTitle: 'Inloggen',
     title: 'Inloggen voor medewerkers',

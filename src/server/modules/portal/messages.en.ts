@@ -48,6 +48,7 @@ export const en: PortalMessages = {
     fraud: 'Report housing fraud',
     rent: 'Make an objection',
   },
+  routeCall: 'Call us:',
   routeNoLink: 'Please contact us about this.',
   routeStillComplaint: 'Is it a complaint after all? Then just send the form.',
   routeSubmitAnyway: 'Make a complaint anyway',
@@ -240,6 +241,36 @@ export const en: PortalMessages = {
   rateLimitedText:
     'Many forms have been sent from your internet connection. Please try again in an hour, or call us.',
   notFoundTitle: 'This page does not exist',
+  notFoundText: 'Perhaps the address was mistyped. The home page shows you the way.',
+  frontDoorLink: 'Go to the home page',
+
+  // The front door (issue 21): the first page a tenant finds.
+  frontDoorTitle: 'Complaints',
+  frontDoorIntro: [
+    'Are you unhappy with us, or with a company that works for us? Tell us. It helps us do better.',
+    'We respond within 5 working days. And we always let you know how your complaint is going.',
+  ],
+  frontDoorSubmit: 'Make a complaint',
+  frontDoorSubmitHint: 'Fill in the form. It takes about 5 minutes.',
+  frontDoorFollow: 'Follow my complaint',
+  frontDoorFollowHint: 'Already made a complaint? Use the link in our e-mail or the code in our letter.',
+  frontDoorContactTitle: 'Contact',
+  frontDoorContactIntro:
+    'Prefer to talk to someone? You can. You can also make your complaint by phone, by letter or at our desk.',
+  frontDoorPhone: 'Phone',
+  frontDoorEmail: 'E-mail',
+  frontDoorHours: 'Available',
+  frontDoorWebsite: 'Website',
+  staffSignIn: 'Staff sign-in',
+
+  // Meta descriptions: what a search engine shows under the page title.
+  descriptions: {
+    frontDoor: (name: string) =>
+      `Unhappy with ${name}? Make a complaint here or follow how your complaint is going.`,
+    form: (name: string) => `Make a complaint to ${name}. You will hear from us within 5 working days.`,
+    code: (name: string) => `Follow your complaint to ${name} with the code from our letter.`,
+    other: (name: string) => `The complaints page of ${name}.`,
+  },
   busyTitle: 'One moment, please',
   busyText:
     'It is very busy right now. Please try again in a few seconds. Had you already sent the form? Feel free to send it again: your complaint reaches us only once.',

@@ -47,6 +47,7 @@ export const nl = {
     fraud: 'Woonfraude melden',
     rent: 'Bezwaar maken',
   },
+  routeCall: 'Bel ons:',
   routeNoLink: 'Neem hiervoor contact met ons op.',
   routeStillComplaint: 'Is het toch een klacht? Dan kunt u het formulier gewoon versturen.',
   routeSubmitAnyway: 'Toch een klacht indienen',
@@ -240,6 +241,37 @@ export const nl = {
   rateLimitedText:
     'Er zijn vanaf uw internetverbinding veel formulieren verstuurd. Probeer het over een uur opnieuw, of bel ons.',
   notFoundTitle: 'Deze pagina bestaat niet',
+  notFoundText: 'Misschien is het adres verkeerd getypt. Op de beginpagina vindt u de weg.',
+  frontDoorLink: 'Naar de beginpagina',
+
+  // The front door (issue 21): the first page a tenant finds.
+  frontDoorTitle: 'Klachten',
+  frontDoorIntro: [
+    'Bent u niet tevreden over ons, of over een bedrijf dat voor ons werkt? Vertel het ons. Zo kunnen we het beter doen.',
+    'Wij reageren binnen 5 werkdagen. En we laten u altijd weten hoe het met uw klacht gaat.',
+  ],
+  frontDoorSubmit: 'Klacht indienen',
+  frontDoorSubmitHint: 'Vul het formulier in. Dat duurt ongeveer 5 minuten.',
+  frontDoorFollow: 'Mijn klacht volgen',
+  frontDoorFollowHint:
+    'Heeft u al een klacht ingediend? Gebruik de link uit onze e-mail of de code uit onze brief.',
+  frontDoorContactTitle: 'Contact',
+  frontDoorContactIntro:
+    'Liever persoonlijk contact? Dat kan ook. U kunt uw klacht ook telefonisch, per brief of aan de balie doorgeven.',
+  frontDoorPhone: 'Telefoon',
+  frontDoorEmail: 'E-mail',
+  frontDoorHours: 'Bereikbaar',
+  frontDoorWebsite: 'Website',
+  staffSignIn: 'Inloggen voor medewerkers',
+
+  // Meta descriptions: what a search engine shows under the page title.
+  descriptions: {
+    frontDoor: (name: string) =>
+      `Niet tevreden over ${name}? Dien hier uw klacht in of volg hoe het met uw klacht gaat.`,
+    form: (name: string) => `Dien een klacht in bij ${name}. U krijgt binnen 5 werkdagen een reactie.`,
+    code: (name: string) => `Volg uw klacht bij ${name} met de code uit onze brief.`,
+    other: (name: string) => `De klachtenpagina van ${name}.`,
+  },
   busyTitle: 'Even geduld',
   busyText:
     'Het is nu erg druk. Probeer het over een paar seconden opnieuw. Had u het formulier al verstuurd? Stuur het gerust nog een keer: uw klacht komt maar één keer bij ons binnen.',

@@ -5,9 +5,9 @@ export type PortalMessages = typeof nl;
 export type PortalLocale = 'nl' | 'en';
 
 /** Each language has its own address, so a link or bookmark keeps its language without cookies. */
-export const LOCALES: Record<PortalLocale, { messages: PortalMessages; base: string }> = {
-  nl: { messages: nl, base: '/klacht' },
-  en: { messages: en, base: '/complaint' },
+export const LOCALES: Record<PortalLocale, { messages: PortalMessages; base: string; home: string }> = {
+  nl: { messages: nl, base: '/klacht', home: '/' },
+  en: { messages: en, base: '/complaint', home: '/en' },
 };
 
 export function messagesFor(locale: PortalLocale): PortalMessages {

@@ -3,10 +3,11 @@ import { issueFormToken } from './form-token.ts';
 import type { SafeHtml } from './html.ts';
 import { formatDay, formatDayTime, messagesFor, type PortalLocale } from './messages.ts';
 import type { PortalContext } from './portal-context.ts';
-import { formPath, otherLocale, statusCodePath, statusPaths } from './portal-paths.ts';
+import { formPath, frontDoorPath, otherLocale, statusCodePath, statusPaths } from './portal-paths.ts';
 import type { StatusView } from './portal-status.service.ts';
 import { FOLLOW_UP_AT_OR_BELOW } from './portal-status.service.ts';
 import { type ComplaintFormModel, complaintFormView, type Referrals } from './views/complaint-form.view.ts';
+import { frontDoorView } from './views/front-door.view.ts';
 import { layout } from './views/layout.ts';
 import { confirmationView, messagePageView } from './views/pages.view.ts';
 import { type StatusMessage, statusView } from './views/status.view.ts';
@@ -24,22 +25,31 @@ function frame(
   assets: Assets,
   title: string,
   alternate: string | null,
-  extra: { hasErrors?: boolean; private?: boolean } = {},
+  extra: {
+    hasErrors?: boolean;
+    private?: boolean;
+    staffSignIn?: boolean;
+    description?: (name: string) => string;
+  } = {},
 ) {
+  const branding = context?.branding ?? {
+    displayName: 'Gehoord',
+    logoUrl: null,
+    colour: '#1f4e8c',
+    contactPhone: null,
+    contactEmail: null,
+    contactHours: null,
+  };
+  const { description, ...flags } = extra;
   return {
     locale,
     assets,
     title,
+    description: (description ?? messagesFor(locale).descriptions.other)(branding.displayName),
+    home: frontDoorPath(locale),
     alternate: alternate === null ? null : { locale: otherLocale(locale), href: alternate },
-    branding: context?.branding ?? {
-      displayName: 'Gehoord',
-      logoUrl: null,
-      colour: '#1f4e8c',
-      contactPhone: null,
-      contactEmail: null,
-      contactHours: null,
-    },
-    ...extra,
+    branding,
+    ...flags,
   };
 }
 
@@ -81,12 +91,14 @@ export function formPage(
     problems,
     formToken: state.formToken ?? issueFormToken(context.secret, state.now),
     referrals: referralsOf(context, locale),
+    contact: { phone: context.settings.contact_phone, hours: context.settings.contact_hours },
     routeAdvice: state.routeAdvice ?? null,
     notice: state.notice ?? null,
   };
   return layout(
     frame(context, locale, assets, t.formTitle, formPath(otherLocale(locale)), {
       hasErrors: problems.length > 0,
+      description: t.descriptions.form,
     }),
     complaintFormView(model),
   ).value;
@@ -237,6 +249,7 @@ export function statusCodePage(
   return layout(
     frame(context, locale, assets, t.codeTitle, statusCodePath(otherLocale(locale)), {
       hasErrors: problems.length > 0,
+      description: t.descriptions.code,
     }),
     statusCodeView({
       t,
@@ -253,15 +266,40 @@ export function simplePage(
   context: PortalContext | null,
   locale: PortalLocale,
   assets: Assets,
-  content: { title: string; lines: readonly string[]; withFormLink?: boolean },
+  content: { title: string; lines: readonly string[]; withFormLink?: boolean; withHomeLink?: boolean },
 ): string {
   const t = messagesFor(locale);
+  const link = content.withFormLink
+    ? { href: formPath(locale), text: t.newComplaintLink }
+    : content.withHomeLink
+      ? { href: frontDoorPath(locale), text: t.frontDoorLink }
+      : null;
   return layout(
     frame(context, locale, assets, content.title, null, { private: true }),
-    messagePageView({
-      title: content.title,
-      lines: content.lines,
-      ...(content.withFormLink ? { link: { href: formPath(locale), text: t.newComplaintLink } } : {}),
+    messagePageView({ title: content.title, lines: content.lines, ...(link ? { link } : {}) }),
+  ).value;
+}
+
+/** Issue 21: the front door, the first page a tenant finds (`/`, `/en`). */
+export function frontDoorPage(context: PortalContext, locale: PortalLocale, assets: Assets): string {
+  const t = messagesFor(locale);
+  const s = context.settings;
+  return layout(
+    frame(context, locale, assets, t.frontDoorTitle, frontDoorPath(otherLocale(locale)), {
+      staffSignIn: true,
+      description: t.descriptions.frontDoor,
+    }),
+    frontDoorView({
+      t,
+      name: context.branding.displayName,
+      formHref: formPath(locale),
+      followHref: statusCodePath(locale),
+      contact: {
+        phone: s.contact_phone,
+        email: s.contact_email,
+        hours: s.contact_hours,
+        website: s.website_url,
+      },
     }),
   ).value;
 }

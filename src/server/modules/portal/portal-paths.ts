@@ -9,6 +9,11 @@ export const PATH_WORDS: Record<PortalLocale, { received: string; message: strin
   en: { received: 'received', message: 'message', satisfaction: 'satisfaction' },
 };
 
+/** The front door: `/` (nl), `/en` (en). */
+export function frontDoorPath(locale: PortalLocale): string {
+  return LOCALES[locale].home;
+}
+
 export function formPath(locale: PortalLocale): string {
   return LOCALES[locale].base;
 }

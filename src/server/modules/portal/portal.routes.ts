@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { portalAdminRoutes } from './portal-admin.routes.ts';
 import { registerFormRoutes } from './portal-form.routes.ts';
+import { registerFrontDoorRoutes } from './portal-front-door.routes.ts';
 import { type PortalRouteOptions, setUpPortalHttp } from './portal-http.ts';
 import { registerStatusRoutes } from './portal-status.routes.ts';
 
@@ -15,6 +16,7 @@ export async function portalRoutes(app: FastifyInstance, options: PortalRouteOpt
   await app.register(portalAdminRoutes, { db: options.db });
   await app.register(async (pages) => {
     const http = setUpPortalHttp(pages, options);
+    registerFrontDoorRoutes(pages, http);
     registerFormRoutes(pages, http, options);
     registerStatusRoutes(pages, http, options);
   });

@@ -1,5 +1,4 @@
 import { Anchor, Text, Title } from '@mantine/core';
-import { Link } from 'react-router';
 import { PublicLayout } from '../../components/PublicLayout.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -13,9 +12,8 @@ export function NotFoundPage() {
         {t.notFound.title}
       </Title>
       <Text mb="md">{t.notFound.text}</Text>
-      <Anchor component={Link} to="/">
-        {t.notFound.home}
-      </Anchor>
+      {/* A full page load: `/` is the server-rendered front door, not a route of this app. */}
+      <Anchor href="/">{t.notFound.home}</Anchor>
     </PublicLayout>
   );
 }

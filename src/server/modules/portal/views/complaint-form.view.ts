@@ -20,14 +20,29 @@ export type ComplaintFormModel = {
   problems: readonly FieldProblem[];
   formToken: string;
   referrals: Referrals;
+  /** The corporation's phone and hours (portal settings), for advice without a link: "contact us". */
+  contact: { phone: string | null; hours: string | null };
   /** Set when the chosen topic belongs to another process: the advice is shown before anything else. */
   routeAdvice: Exclude<Topic, 'complaint'> | null;
   notice: string | null;
 };
 
-function referralBlock(t: PortalMessages, topic: Exclude<Topic, 'complaint'>, referral: Referral): SafeHtml {
+function contactUs(t: PortalMessages, contact: ComplaintFormModel['contact']): SafeHtml {
+  const phone = contact.phone
+    ? html` ${t.routeCall} <a href="tel:${contact.phone.replace(/[^0-9+]/g, '')}">${contact.phone}</a>.`
+    : '';
+  const hours = contact.hours ? html`<br>${t.frontDoorHours}: ${contact.hours}` : '';
+  return html`${t.routeNoLink}${phone}${hours}`;
+}
+
+function referralBlock(
+  t: PortalMessages,
+  topic: Exclude<Topic, 'complaint'>,
+  referral: Referral,
+  contact: ComplaintFormModel['contact'],
+): SafeHtml {
   return html`<p>${referral.text}</p>
-<p>${referral.url ? html`<a href="${referral.url}" class="referral-link">${t.routeLink[topic]}</a>` : t.routeNoLink}</p>`;
+<p>${referral.url ? html`<a href="${referral.url}" class="referral-link">${t.routeLink[topic]}</a>` : contactUs(t, contact)}</p>`;
 }
 
 export function complaintFormView(model: ComplaintFormModel): SafeHtml {
@@ -47,7 +62,7 @@ ${
   advice
     ? html`<section class="route-advice" aria-labelledby="route-title" tabindex="-1" data-route-advice-current>
 <h2 id="route-title">${t.routeTitle}</h2>
-${referralBlock(t, advice, referrals[advice])}
+${referralBlock(t, advice, referrals[advice], model.contact)}
 <p>${t.routeStillComplaint}</p>
 <button type="submit" name="submitAnyway" value="1" class="button secondary">${t.routeSubmitAnyway}</button>
 </section>`
@@ -63,7 +78,7 @@ ${radios({
 })}
 ${(['repair', 'nuisance', 'fraud', 'rent'] as const).map(
   (topic) => html`<div class="route-inline" data-route-for="${topic}" hidden>
-${referralBlock(t, topic, referrals[topic])}
+${referralBlock(t, topic, referrals[topic], model.contact)}
 <p>${t.routeStillComplaint}</p>
 </div>`,
 )}

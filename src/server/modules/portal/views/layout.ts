@@ -10,6 +10,12 @@ export type PageFrame = {
   alternate: { locale: PortalLocale; href: string } | null;
   assets: { css: string; js: string };
   title: string;
+  /** The meta description a search engine shows under the title. */
+  description: string;
+  /** Where the corporation's name in the header leads: the front door in this language. */
+  home: string;
+  /** The front door carries the small sign-in link for staff (and its contact details in the page itself). */
+  staffSignIn?: boolean;
   hasErrors?: boolean;
   /** Pages behind a private link are kept out of search engines. */
   private?: boolean;
@@ -25,6 +31,8 @@ export function layout(frame: PageFrame, body: SafeHtml): SafeHtml {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<meta name="description" content="${frame.description}">
+<link rel="icon" href="data:,">
 ${frame.private ? html`<meta name="robots" content="noindex, nofollow">` : ''}
 <title>${title}</title>
 <link rel="stylesheet" href="${frame.assets.css}">
@@ -37,8 +45,8 @@ ${frame.private ? html`<meta name="robots" content="noindex, nofollow">` : ''}
 <div class="wrap header-row">
 ${
   frame.branding.logoUrl
-    ? html`<p class="brand"><img src="${frame.branding.logoUrl}" alt="${frame.branding.displayName}" class="logo"></p>`
-    : html`<p class="brand">${frame.branding.displayName}</p>`
+    ? html`<p class="brand"><a href="${frame.home}"><img src="${frame.branding.logoUrl}" alt="${frame.branding.displayName}" class="logo"></a></p>`
+    : html`<p class="brand"><a href="${frame.home}">${frame.branding.displayName}</a></p>`
 }
 ${
   frame.alternate && other
@@ -52,10 +60,15 @@ ${body}
 </main>
 <footer class="site-footer">
 <div class="wrap">
-${frame.branding.contactPhone ? html`<p>${t.contactLine(frame.branding.contactPhone)}</p>` : ''}
+${
+  frame.staffSignIn
+    ? ''
+    : html`${frame.branding.contactPhone ? html`<p>${t.contactLine(frame.branding.contactPhone)}</p>` : ''}
 ${frame.branding.contactEmail ? html`<p>${t.contactEmailLine(frame.branding.contactEmail)}</p>` : ''}
-${frame.branding.contactHours ? html`<p>${frame.branding.contactHours}</p>` : ''}
+${frame.branding.contactHours ? html`<p>${frame.branding.contactHours}</p>` : ''}`
+}
 <p>${frame.branding.displayName}</p>
+${frame.staffSignIn ? html`<p class="staff-link"><a href="/inloggen">${t.staffSignIn}</a></p>` : ''}
 </div>
 </footer>
 </body>

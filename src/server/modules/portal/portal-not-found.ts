@@ -1,0 +1,29 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from '../../db/database.ts';
+import { messagesFor, type PortalLocale } from './messages.ts';
+import { portalAssetUrls } from './portal-assets.ts';
+import { loadPortalContext } from './portal-context.ts';
+import { simplePage } from './portal-pages.ts';
+
+const localeOfPath = (pathname: string): PortalLocale =>
+  pathname === '/en' || pathname.startsWith('/en/') || pathname.startsWith('/complaint') ? 'en' : 'nl';
+
+/**
+ * The public "page not found": a real 404 in the portal's look with the way back to the front door, for
+ * every browser address that is neither the API nor the staff app (decision 026).
+ */
+export function portalNotFoundPage(options: { db: Database; publicUrl: string }) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const locale = localeOfPath(request.url.split('?')[0] ?? '/');
+    const t = messagesFor(locale);
+    const context = await loadPortalContext(options.db, request, options.publicUrl).catch(() => null);
+    // The logo's host is allowed by the portal pages' own CSP only; this page is served outside them.
+    const plain = context ? { ...context, branding: { ...context.branding, logoUrl: null } } : null;
+    const page = simplePage(plain, locale, portalAssetUrls(), {
+      title: t.notFoundTitle,
+      lines: [t.notFoundText],
+      withHomeLink: true,
+    });
+    return reply.code(404).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
+  };
+}
