@@ -188,6 +188,9 @@ export const UNDOCUMENTED_GET: ReadonlyMap<string, Classification> = new Map<str
     '/portal-assets/{file}',
     { kind: 'public', reason: 'the portal’s stylesheet', fill: { file: 'portalFile' } },
   ],
+  ['/', { kind: 'public', reason: 'the portal’s front door with the corporation’s contact details' }],
+  ['/en', { kind: 'public', reason: 'the front door (English)' }],
+  ['/robots.txt', { kind: 'public', reason: 'what search engines may index' }],
   ['/klacht', { kind: 'public', reason: 'the portal’s complaint form (Dutch)' }],
   ['/complaint', { kind: 'public', reason: 'the portal’s complaint form (English)' }],
   [
