@@ -1,3 +1,4 @@
+import { PORTAL_MAX_TOTAL_BYTES } from '../../../domain/index.ts';
 import type { PortalMessages } from './messages.ts';
 
 // The portal's English texts: plain English for people who read Dutch poorly.
@@ -105,7 +106,7 @@ export const en: PortalMessages = {
       `You cannot send more than 5 files. ${name} and the files after it were not sent.`,
     too_large: (name: string) => `${name} is too large. Please choose a smaller file.`,
     total_too_large: (name: string) =>
-      `The files are too large together (at most 25 MB). ${name} no longer fits.`,
+      `The files are too large together (at most ${PORTAL_MAX_TOTAL_BYTES / (1024 * 1024)} MB). ${name} no longer fits.`,
     wrong_type: (name: string) =>
       `${name} is not a photo or a PDF. Please choose a photo (JPG, PNG or WebP) or a PDF.`,
     empty: (name: string) => `${name} is empty. Please choose another file.`,

@@ -1,3 +1,5 @@
+import { PORTAL_MAX_TOTAL_BYTES } from '../../../domain/index.ts';
+
 // The portal's Dutch texts, at B1 level: short sentences, everyday words, "u". The English catalogue
 // has the same shape (checked by the type); a new language is one more file like this one.
 
@@ -104,7 +106,7 @@ export const nl = {
       `U kunt niet meer dan 5 bestanden meesturen. ${name} en de bestanden daarna zijn niet meegestuurd.`,
     too_large: (name: string) => `${name} is te groot. Kies een kleiner bestand.`,
     total_too_large: (name: string) =>
-      `De bestanden zijn samen te groot (hoogstens 25 MB). ${name} past er niet meer bij.`,
+      `De bestanden zijn samen te groot (hoogstens ${PORTAL_MAX_TOTAL_BYTES / (1024 * 1024)} MB). ${name} past er niet meer bij.`,
     wrong_type: (name: string) => `${name} is geen foto of PDF. Kies een foto (JPG, PNG of WebP) of een PDF.`,
     empty: (name: string) => `${name} is leeg. Kies een ander bestand.`,
     unreadable: (name: string) => `${name} kunnen wij niet lezen. Kies een ander bestand.`,
