@@ -8,6 +8,7 @@ import {
   type Page,
   request as playwrightRequest,
 } from '@playwright/test';
+import { sampleExe, sampleJpeg } from '../test/attachments/sample-files.ts';
 import { expect, type SavedAccount, saveDemoAccounts, test } from './fixtures.ts';
 
 // The public complaint portal as a tenant uses it: on a phone, with and without JavaScript, on behalf of
@@ -174,6 +175,67 @@ test('without JavaScript, someone submits on behalf of their mother', async ({
   await expect(page.getByText('U krijgt ook een bevestiging per e-mail.')).toHaveCount(0);
   await expectNoHorizontalScroll(page);
   await page.context().close();
+});
+
+// Issue 21: photos with the complaint, on a phone, without JavaScript (a plain multipart form post).
+test('without JavaScript, a tenant sends a photo with the complaint; staff see it without its location', async ({
+  browser,
+  demoAccount,
+}) => {
+  const page = await noJavaScriptPage(browser);
+  await page.goto('/klacht');
+  const openedAt = Date.now();
+  await fillComplaint(page, { description: 'Lekkage in de badkamer, zie de foto.' });
+  await page
+    .getByLabel('Foto’s of documenten')
+    .setInputFiles({ name: 'lekkage.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg() });
+  await waitForMinimumFillTime(page, openedAt);
+  await page.getByRole('button', { name: 'Klacht versturen' }).click();
+  const { reference } = await confirmationDetails(page);
+  await expectNoHorizontalScroll(page);
+  await page.context().close();
+
+  const staff = await signedInApi(demoAccount('mohamed.elamrani@demo.gehoord.nl'));
+  const found = await (await staff.get(`/api/complaints?q=${reference}`)).json();
+  const id = found.items[0].id as string;
+  const files = await (await staff.get(`/api/complaints/${id}/attachments`)).json();
+  expect(files).toHaveLength(1);
+  expect(files[0]).toMatchObject({
+    fileName: 'lekkage.jpg',
+    mediaType: 'image/jpeg',
+    uploadedBy: { kind: 'portal' },
+  });
+  const stored = await (await staff.get(files[0].downloadUrl)).body();
+  expect(stored.equals(sampleJpeg({ gps: false }))).toBe(true);
+  await staff.dispose();
+});
+
+// The same form with the portal script blocked, so axe can scan it: a wrong file comes back with its
+// message at the file field and everything typed kept; with a photo it goes through.
+test('a wrong file is named at the file field and the typed text stays; axe finds nothing', async ({
+  page,
+  checkAccessibility,
+}) => {
+  await page.route('**/portal-assets/portal.js*', (route) => route.abort());
+  await page.setViewportSize(PHONE);
+  await page.goto('/klacht');
+  const openedAt = Date.now();
+  await fillComplaint(page, { description: 'De kozijnen rotten weg.' });
+  const files = page.getByLabel('Foto’s of documenten');
+  await files.setInputFiles({ name: 'foto.jpg', mimeType: 'image/jpeg', buffer: sampleExe() });
+  await waitForMinimumFillTime(page, openedAt);
+  await page.getByRole('button', { name: 'Klacht versturen' }).click();
+  await expect(page.getByRole('alert')).toContainText('foto.jpg is geen foto of PDF');
+  await expect(page.locator('#files-error')).toContainText('foto.jpg is geen foto of PDF');
+  await expect(page.getByLabel('Wat is er misgegaan?')).toHaveValue('De kozijnen rotten weg.');
+  await expect(page.getByLabel('Uw naam', { exact: true })).toHaveValue('Jannie de Vries');
+  await expect(page.getByLabel('Postcode')).toHaveValue('3155 AB');
+  await expectNoHorizontalScroll(page);
+  await checkAccessibility(page);
+  await files.setInputFiles({ name: 'kozijn.jpg', mimeType: 'image/jpeg', buffer: sampleJpeg() });
+  await page.getByRole('button', { name: 'Klacht versturen' }).click();
+  await confirmationDetails(page);
+  await checkAccessibility(page);
 });
 
 test('missing answers give an error summary that links to each field, with and without JavaScript', async ({

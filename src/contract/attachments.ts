@@ -36,11 +36,15 @@ export const attachment = z
       .describe('Hex SHA-256 of the content, computed on upload.'),
     kind: z.enum(ATTACHMENT_KINDS),
     description: z.string().nullable(),
-    uploadedBy: z.object({
-      kind: z.enum(['staff', 'token']),
-      id: z.uuid(),
-      name: z.string().nullable(),
-    }),
+    uploadedBy: z
+      .object({
+        kind: z.enum(['staff', 'token', 'portal']),
+        id: z.uuid().nullable(),
+        name: z.string().nullable(),
+      })
+      .describe(
+        'Who added the file: a staff member, an integration (token), or the complainant with the portal form (`portal`, without id or name).',
+      ),
     uploadedAt: z.string(),
     downloadUrl: z.string(),
   })

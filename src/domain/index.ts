@@ -28,6 +28,7 @@ export * from './next-steps.ts';
 export * from './outside-procedure-grounds.ts';
 export * from './permissions.ts';
 export * from './policy-finding.ts';
+export * from './portal-attachments.ts';
 export * from './repeat-complaint.ts';
 export * from './report-measures.ts';
 export * from './result.ts';

@@ -249,6 +249,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: deps.db,
     publicUrl: deps.config.publicUrl,
     limits: deps.config.portal ?? DEFAULT_PORTAL_LIMITS,
+    storage: deps.storage,
+    attachmentMaxBytes: deps.config.attachmentMaxBytes,
   });
 
   if (spaIndex && deps.webRoot) {

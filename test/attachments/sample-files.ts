@@ -89,3 +89,82 @@ export async function multipartBody(
     headers: { 'content-type': request.headers.get('content-type') as string },
   };
 }
+
+/** A GPS position (52°5'N, 5°7'E) as EXIF rationals, big-endian: recognisable in the bytes of a file. */
+export const GPS_LATITUDE_BYTES = Buffer.from([
+  0, 0, 0, 52, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1,
+]);
+
+/** An EXIF block (TIFF, big-endian) whose IFD0 points to a GPS IFD with latitude reference and latitude. */
+export function exifWithGps(): Buffer {
+  const tiff = Buffer.alloc(8 + 2 + 12 + 4 + 2 + 24 + 4 + 24);
+  tiff.write('MM', 0, 'latin1');
+  tiff.writeUInt16BE(42, 2);
+  tiff.writeUInt32BE(8, 4); // IFD0 at 8
+  tiff.writeUInt16BE(1, 8); // one entry
+  tiff.writeUInt16BE(0x8825, 10); // GPSInfo
+  tiff.writeUInt16BE(4, 12); // LONG
+  tiff.writeUInt32BE(1, 14);
+  const gpsIfd = 8 + 2 + 12 + 4;
+  tiff.writeUInt32BE(gpsIfd, 18);
+  tiff.writeUInt32BE(0, 22); // no next IFD
+  tiff.writeUInt16BE(2, gpsIfd);
+  tiff.writeUInt16BE(1, gpsIfd + 2); // GPSLatitudeRef
+  tiff.writeUInt16BE(2, gpsIfd + 4); // ASCII
+  tiff.writeUInt32BE(2, gpsIfd + 6);
+  tiff.write('N\0', gpsIfd + 10, 'latin1');
+  const rationals = gpsIfd + 2 + 24 + 4;
+  tiff.writeUInt16BE(2, gpsIfd + 14); // GPSLatitude
+  tiff.writeUInt16BE(5, gpsIfd + 16); // RATIONAL
+  tiff.writeUInt32BE(3, gpsIfd + 18);
+  tiff.writeUInt32BE(rationals, gpsIfd + 22);
+  tiff.writeUInt32BE(0, gpsIfd + 26);
+  GPS_LATITUDE_BYTES.copy(tiff, rationals);
+  return Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
+}
+
+const segment = (marker: number, data: Buffer) => {
+  const head = Buffer.alloc(4);
+  head.writeUInt16BE(0xff00 | marker, 0);
+  head.writeUInt16BE(data.length + 2, 2);
+  return Buffer.concat([head, data]);
+};
+
+/**
+ * A real baseline JPEG (8×8 grey, one block), built byte by byte, carrying a photo's metadata: EXIF with a
+ * GPS position, XMP with the same position, and a comment. `gps: false` gives the same picture without them.
+ */
+export function sampleJpeg({ gps = true }: { gps?: boolean } = {}): Buffer {
+  const jfif = segment(0xe0, Buffer.from([0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0]));
+  const metadata = gps
+    ? [
+        segment(0xe1, exifWithGps()),
+        segment(
+          0xe1,
+          Buffer.from(
+            'http://ns.adobe.com/xap/1.0/\0<x:xmpmeta><rdf:Description exif:GPSLatitude="52,5.0N"/></x:xmpmeta>',
+            'latin1',
+          ),
+        ),
+        segment(0xfe, Buffer.from('Keukenkastje, Dorpsstraat 12', 'latin1')),
+      ]
+    : [];
+  const quantisation = segment(0xdb, Buffer.concat([Buffer.from([0]), Buffer.alloc(64, 1)]));
+  const frame = segment(0xc0, Buffer.from([8, 0, 8, 0, 8, 1, 1, 0x11, 0]));
+  // One-code Huffman tables: DC category 0 and AC end-of-block, each the one-bit code "0".
+  const dc = segment(0xc4, Buffer.concat([Buffer.from([0x00, 1]), Buffer.alloc(15), Buffer.from([0])]));
+  const ac = segment(0xc4, Buffer.concat([Buffer.from([0x10, 1]), Buffer.alloc(15), Buffer.from([0])]));
+  const scan = segment(0xda, Buffer.from([1, 1, 0x00, 0, 63, 0]));
+  return Buffer.concat([
+    Buffer.from([0xff, 0xd8]),
+    jfif,
+    ...metadata,
+    quantisation,
+    frame,
+    dc,
+    ac,
+    scan,
+    Buffer.from([0x3f]), // "0" (DC 0), "0" (end of block), padded with ones
+    Buffer.from([0xff, 0xd9]),
+  ]);
+}

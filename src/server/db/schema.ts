@@ -385,6 +385,8 @@ export interface ComplaintAttachmentTable {
   description: Nullable<string>;
   uploaded_by: Nullable<string>;
   uploaded_by_token: Nullable<string>;
+  /** Sent by the complainant with the portal form (issue 21): no uploader then. */
+  from_portal: Generated<boolean>;
   uploaded_at: CreatedAt;
   erased_at: Nullable<Date>;
 }

@@ -634,6 +634,7 @@ export const en: Messages = {
       uploading: (name: string) => `Uploading: ${name}`,
       uploaded: (name: string) => `Added: ${name}`,
       size: (kb: number) => `${kb} kB`,
+      fromPortal: 'sent by the complainant',
     },
   },
   account: {

@@ -672,6 +672,7 @@ export const nl = {
       uploading: (name: string) => `Bezig met uploaden: ${name}`,
       uploaded: (name: string) => `Toegevoegd: ${name}`,
       size: (kb: number) => `${kb} kB`,
+      fromPortal: 'meegestuurd door de klager',
     },
   },
   account: {

@@ -23,6 +23,7 @@ function selectAttachments(trx: Scoped) {
       'a.description',
       'a.uploaded_by',
       'a.uploaded_by_token',
+      'a.from_portal',
       'a.uploaded_at',
       'a.erased_at',
       'u.name as uploaderName',

@@ -28,11 +28,13 @@ function toAttachment(row: repository.AttachmentRow): Attachment {
     sha256: row.sha256,
     kind: row.kind,
     description: row.description,
-    uploadedBy: {
-      kind: staff ? 'staff' : 'token',
-      id: (row.uploaded_by ?? row.uploaded_by_token) as string,
-      name: staff ? row.uploaderName : row.tokenName,
-    },
+    uploadedBy: row.from_portal
+      ? { kind: 'portal', id: null, name: null }
+      : {
+          kind: staff ? 'staff' : 'token',
+          id: (row.uploaded_by ?? row.uploaded_by_token) as string,
+          name: staff ? row.uploaderName : row.tokenName,
+        },
     uploadedAt: row.uploaded_at.toISOString(),
     downloadUrl: `/api/complaints/${row.complaint_id}/attachments/${row.id}`,
   };
@@ -120,6 +122,7 @@ export async function addAttachment(
         description,
         uploaded_by: principal.kind === 'staff' ? principal.userId : null,
         uploaded_by_token: principal.kind === 'token' ? principal.tokenId : null,
+        from_portal: false,
         uploaded_at: uploadedAt,
         erased_at: null,
         uploaderName: principal.kind === 'staff' ? principal.name : null,

@@ -36,7 +36,7 @@ export function verifyFormToken(secret: Buffer, token: string | undefined): Form
   return { nonce, issuedAt: Number(issuedAt) };
 }
 
-export function sha256Hex(value: string): string {
+export function sha256Hex(value: string | Buffer): string {
   return createHash('sha256').update(value).digest('hex');
 }
 

@@ -1,3 +1,4 @@
+import { PORTAL_MAX_TOTAL_BYTES } from '../../../domain/index.ts';
 import type { PortalMessages } from './messages.ts';
 
 // The portal's English texts: plain English for people who read Dutch poorly.
@@ -95,6 +96,22 @@ export const en: PortalMessages = {
   desiredOutcomeLabel: 'What would you like us to do?',
   desiredOutcomeHint: 'For example: an apology, a new appointment, or a repair.',
   filesNote: 'Do you have photos or letters? Mention them in your complaint and we will ask for them.',
+  filesLabel: 'Photos or documents',
+  filesHint: (megabytes: number) =>
+    `You can send up to 5 files: photos (JPG, PNG or WebP) or PDF. Each file is at most ${megabytes} MB. We remove the place where a photo was taken.`,
+  filesChooseAgain:
+    'Did you choose files? Please choose them again. We only keep them when you send the form.',
+  fileErrors: {
+    too_many: (name: string) =>
+      `You cannot send more than 5 files. ${name} and the files after it were not sent.`,
+    too_large: (name: string) => `${name} is too large. Please choose a smaller file.`,
+    total_too_large: (name: string) =>
+      `The files are too large together (at most ${PORTAL_MAX_TOTAL_BYTES / (1024 * 1024)} MB). ${name} no longer fits.`,
+    wrong_type: (name: string) =>
+      `${name} is not a photo or a PDF. Please choose a photo (JPG, PNG or WebP) or a PDF.`,
+    empty: (name: string) => `${name} is empty. Please choose another file.`,
+    unreadable: (name: string) => `We cannot read ${name}. Please choose another file.`,
+  },
   honeypotLabel: 'Leave this field empty',
   submit: 'Send complaint',
   privacyNote:

@@ -1,3 +1,5 @@
+import { PORTAL_MAX_TOTAL_BYTES } from '../../../domain/index.ts';
+
 // The portal's Dutch texts, at B1 level: short sentences, everyday words, "u". The English catalogue
 // has the same shape (checked by the type); a new language is one more file like this one.
 
@@ -94,6 +96,21 @@ export const nl = {
   desiredOutcomeLabel: 'Wat wilt u dat wij doen?',
   desiredOutcomeHint: 'Bijvoorbeeld: excuses, een nieuwe afspraak, of dat iets wordt gerepareerd.',
   filesNote: 'Heeft u foto’s of brieven? Noem ze in uw klacht. Wij vragen er dan naar.',
+  filesLabel: 'Foto’s of documenten',
+  filesHint: (megabytes: number) =>
+    `U kunt tot 5 bestanden meesturen: foto’s (JPG, PNG of WebP) of PDF. Elk bestand is hoogstens ${megabytes} MB. Wij halen de plaats waar een foto is gemaakt eruit.`,
+  filesChooseAgain:
+    'Had u bestanden gekozen? Kies ze opnieuw. Wij bewaren ze pas als u het formulier verstuurt.',
+  fileErrors: {
+    too_many: (name: string) =>
+      `U kunt niet meer dan 5 bestanden meesturen. ${name} en de bestanden daarna zijn niet meegestuurd.`,
+    too_large: (name: string) => `${name} is te groot. Kies een kleiner bestand.`,
+    total_too_large: (name: string) =>
+      `De bestanden zijn samen te groot (hoogstens ${PORTAL_MAX_TOTAL_BYTES / (1024 * 1024)} MB). ${name} past er niet meer bij.`,
+    wrong_type: (name: string) => `${name} is geen foto of PDF. Kies een foto (JPG, PNG of WebP) of een PDF.`,
+    empty: (name: string) => `${name} is leeg. Kies een ander bestand.`,
+    unreadable: (name: string) => `${name} kunnen wij niet lezen. Kies een ander bestand.`,
+  },
   honeypotLabel: 'Laat dit veld leeg',
   submit: 'Klacht versturen',
   privacyNote:

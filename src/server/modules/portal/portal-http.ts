@@ -3,12 +3,20 @@ import type { PortalConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { isDatabaseUnavailable } from '../../http/error-handler.ts';
+import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { messagesFor, type PortalLocale } from './messages.ts';
 import { registerPortalAssets } from './portal-assets.ts';
 import { loadPortalContext, type PortalContext } from './portal-context.ts';
 import { simplePage } from './portal-pages.ts';
 
-export type PortalRouteOptions = { db: Database; publicUrl: string; limits: PortalConfig };
+export type PortalRouteOptions = {
+  db: Database;
+  publicUrl: string;
+  limits: PortalConfig;
+  /** Where photos and documents sent with the form are kept, and the limit of one file (issue 21). */
+  storage: BlobStorage;
+  attachmentMaxBytes: number;
+};
 
 export const LOCALE_LIST: PortalLocale[] = ['nl', 'en'];
 

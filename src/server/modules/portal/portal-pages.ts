@@ -79,12 +79,17 @@ export function formPage(
     formToken?: string;
     routeAdvice?: Exclude<Topic, 'complaint'> | null;
     notice?: string | null;
+    /** Shown next to the file field when the form comes back after files were chosen. */
+    filesNote?: string | null;
+    maxFileBytes: number;
     now: Date;
   },
 ): string {
   const t = messagesFor(locale);
   const problems = state.problems ?? [];
   const model: ComplaintFormModel = {
+    filesNote: state.filesNote ?? null,
+    maxFileMegabytes: Math.floor(state.maxFileBytes / (1024 * 1024)),
     t,
     action: formPath(locale),
     values: state.values ?? {},

@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
 import { registerComplaintInput } from '../../../contract/complaints.ts';
 import { acknowledgeAtIntake, complainantStepKey } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
+import type { BlobStorage } from '../../storage/blob-storage.ts';
+import { insertAttachment } from '../attachments/attachment.repository.ts';
+import { defaultKindOf } from '../attachments/media-type.ts';
 import { registerOnly } from '../complaints/complaint-registration.service.ts';
 import { enqueueMessage } from '../messages/outbox.repository.ts';
 import type { ComplaintForm } from './complaint-form.ts';
@@ -10,6 +15,7 @@ import { sha256Hex } from './form-token.ts';
 import { formatDay, messagesFor, type PortalLocale } from './messages.ts';
 import * as repository from './portal.repository.ts';
 import type { PortalContext } from './portal-context.ts';
+import type { CleanPortalFile } from './portal-files.ts';
 import { statusPaths } from './portal-paths.ts';
 import { issueStatusAccess, statusAccessForSeed } from './status-access.ts';
 
@@ -62,9 +68,55 @@ function confirmationEmail(
  * confirmation e-mail. A second post of the same form returns the first result (same status link).
  */
 export async function submitComplaint(
+  deps: { db: Database; storage: BlobStorage; log: FastifyBaseLogger },
+  context: PortalContext,
+  submission: {
+    form: ComplaintForm;
+    nonce: string;
+    locale: PortalLocale;
+    submittedAnyway: boolean;
+    files?: readonly CleanPortalFile[];
+  },
+  now: Date,
+): Promise<SubmissionOutcome> {
+  const organizationId = context.organizationId;
+  // The files are stored first and removed again unless the complaint that holds them commits: no row
+  // without its file, no file without its row (as for staff uploads).
+  const stored = (submission.files ?? []).map((file) => ({
+    ...file,
+    id: randomUUID(),
+    storageKey: `${organizationId}/${randomUUID()}`,
+    sha256: sha256Hex(file.bytes),
+  }));
+  const removeStored = async () => {
+    for (const file of stored)
+      await deps.storage.delete(file.storageKey).catch((error: unknown) => {
+        deps.log.error({ err: error, storageKey: file.storageKey }, 'could not remove a portal file');
+      });
+  };
+  try {
+    for (const file of stored)
+      await deps.storage.put(file.storageKey, file.bytes, {
+        sizeBytes: file.sizeBytes,
+        sha256: file.sha256,
+        contentType: file.mediaType,
+      });
+    const outcome = await registerWithFiles(deps.db, context, submission, stored, now);
+    if (outcome.kind !== 'registered') await removeStored();
+    return outcome;
+  } catch (error) {
+    await removeStored();
+    throw error;
+  }
+}
+
+type StoredFile = CleanPortalFile & { id: string; storageKey: string; sha256: string };
+
+async function registerWithFiles(
   db: Database,
   context: PortalContext,
   submission: { form: ComplaintForm; nonce: string; locale: PortalLocale; submittedAnyway: boolean },
+  files: readonly StoredFile[],
   now: Date,
 ): Promise<SubmissionOutcome> {
   const { form, nonce, locale } = submission;
@@ -72,7 +124,10 @@ export async function submitComplaint(
   const organizationId = context.organizationId;
   return inOrganization(db, organizationId, async (trx) => {
     const nonceHash = sha256Hex(nonce);
-    const requestHash = sha256Hex(JSON.stringify(form));
+    // The same form sent twice (a double click) has the same text and the same files.
+    const requestHash = sha256Hex(
+      JSON.stringify(files.length === 0 ? form : { form, files: files.map((file) => file.sha256) }),
+    );
     const earlier = await repository.claimNonce(trx, {
       organizationId,
       nonceHash,
@@ -120,6 +175,42 @@ export async function submitComplaint(
     const { row, dueAt } = await registerOnly(trx, { kind: 'portal', organizationId }, parsed.data, now);
 
     await repository.attachNonceToComplaint(trx, nonceHash, row.id);
+    // Photos and documents sent with the form (issue 21), shown to staff in the case like their own uploads
+    for (const [index, file] of files.entries()) {
+      const kind = defaultKindOf(file.mediaType);
+      await insertAttachment(trx, {
+        id: file.id,
+        organization_id: organizationId,
+        complaint_id: row.id,
+        file_name: file.fileName,
+        media_type: file.mediaType,
+        size_bytes: file.sizeBytes,
+        sha256: file.sha256,
+        storage_key: file.storageKey,
+        kind,
+        description: null,
+        uploaded_by: null,
+        uploaded_by_token: null,
+        from_portal: true,
+        // A millisecond apart, so the case lists them in the order they were chosen (sorted by time)
+        uploaded_at: new Date(now.getTime() + index),
+      });
+      await repository.insertComplainantEvent(trx, {
+        organizationId,
+        complaintId: row.id,
+        type: 'attachment_added',
+        summary: file.fileName,
+        payload: {
+          attachmentId: file.id,
+          fileName: file.fileName,
+          mediaType: file.mediaType,
+          sizeBytes: file.sizeBytes,
+          sha256: file.sha256,
+          kind,
+          source: 'portal',
+        },
+      });
+    }
     // The same access every channel gets (decision 024), seeded by the form's nonce so a replay finds it
     await issueStatusAccess(trx, { organizationId, complaintId: row.id }, nonce);
     // What the handler needs from the form that the complaint itself has no column for (policy 2.3: the

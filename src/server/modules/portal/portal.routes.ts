@@ -1,3 +1,4 @@
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { portalAdminRoutes } from './portal-admin.routes.ts';
 import { registerFormRoutes } from './portal-form.routes.ts';
@@ -15,6 +16,9 @@ export type { PortalRouteOptions } from './portal-http.ts';
 export async function portalRoutes(app: FastifyInstance, options: PortalRouteOptions): Promise<void> {
   await app.register(portalAdminRoutes, { db: options.db });
   await app.register(async (pages) => {
+    // The complaint form with photos (issue 21) is multipart/form-data; the route reads the parts itself.
+    // A file over the limit is cut off and marked, so the form can say which file and keep the rest.
+    await pages.register(fastifyMultipart, { throwFileSizeLimit: false });
     const http = setUpPortalHttp(pages, options);
     registerFrontDoorRoutes(pages, http);
     registerFormRoutes(pages, http, options);

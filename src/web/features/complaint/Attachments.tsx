@@ -65,7 +65,8 @@ export function Attachments({ complaint }: { complaint: ComplaintDetail }) {
                 <Anchor href={file.downloadUrl}>{file.fileName}</Anchor>{' '}
                 <Text span size="xs">
                   ({t.complaint.attachments.size(Math.max(1, Math.round(file.sizeBytes / 1024)))},{' '}
-                  {formatDateTime(file.uploadedAt, locale)})
+                  {formatDateTime(file.uploadedAt, locale)}
+                  {file.uploadedBy.kind === 'portal' ? `, ${t.complaint.attachments.fromPortal}` : ''})
                 </Text>
               </List.Item>
             ))}

@@ -8,7 +8,7 @@ import {
 } from '../complaint-form.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PortalMessages } from '../messages.ts';
-import { checkbox, errorSummary, notice, radios, textArea, textInput } from './fields.ts';
+import { checkbox, errorSummary, fileInput, notice, radios, textArea, textInput } from './fields.ts';
 
 export type Referral = { url: string | null; text: string };
 export type Referrals = Record<Exclude<Topic, 'complaint'>, Referral>;
@@ -25,6 +25,9 @@ export type ComplaintFormModel = {
   /** Set when the chosen topic belongs to another process: the advice is shown before anything else. */
   routeAdvice: Exclude<Topic, 'complaint'> | null;
   notice: string | null;
+  /** Files cannot be kept in a form shown again: asks to choose them once more. */
+  filesNote: string | null;
+  maxFileMegabytes: number;
 };
 
 function contactUs(t: PortalMessages, contact: ComplaintFormModel['contact']): SafeHtml {
@@ -55,7 +58,7 @@ ${errorSummary(t, model.problems, fieldAnchor)}
 ${model.notice ? notice(model.notice) : ''}
 ${t.formIntro.map((line) => html`<p class="lead">${line}</p>`)}
 <p>${t.formNoTimeLimit}</p>
-<form method="post" action="${model.action}" novalidate data-complaint-form>
+<form method="post" action="${model.action}" enctype="multipart/form-data" novalidate data-complaint-form>
 <input type="hidden" name="formToken" value="${model.formToken}">
 ${values.submitAnyway === '1' ? html`<input type="hidden" name="submitAnyway" value="1" data-submit-anyway>` : ''}
 ${
@@ -195,7 +198,16 @@ ${textArea({
   maxLength: 5000,
   optional: true,
 })}
-<p>${t.filesNote}</p>
+${fileInput({
+  ...common,
+  name: 'files',
+  label: t.filesLabel,
+  hint: model.filesNote
+    ? `${t.filesHint(model.maxFileMegabytes)} ${model.filesNote}`
+    : t.filesHint(model.maxFileMegabytes),
+  accept: 'image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf',
+  optional: true,
+})}
 <div class="trap" aria-hidden="true">
 <label for="website">${t.honeypotLabel}</label>
 <input id="website" name="website" type="text" tabindex="-1" autocomplete="off">

@@ -52,6 +52,20 @@ ${hintAndError(t, name, hint, error)}
 </div>`;
 }
 
+/** A file field that takes several files; works without JavaScript in a multipart/form-data form. */
+export function fileInput(common: Common & { accept: string }): SafeHtml {
+  const { t, name, hint, errors } = common;
+  const error = errors[name];
+  const aria = describedBy(name, hint, error);
+  return html`<div class="field${error ? ' has-error' : ''}">
+<label for="${name}">${labelText(common)}</label>
+${hintAndError(t, name, hint, error)}
+<input id="${name}" name="${name}" type="file" multiple accept="${common.accept}"${
+    aria ? html` aria-describedby="${aria}"` : ''
+  }${error ? html` aria-invalid="true"` : ''}>
+</div>`;
+}
+
 export function textArea(common: Common & { rows?: number; maxLength: number }): SafeHtml {
   const { t, name, hint, errors } = common;
   const error = errors[name];
