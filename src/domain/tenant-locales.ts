@@ -92,8 +92,8 @@ export function isTenantLocale(value: unknown): value is TenantLocale {
 }
 
 /** A stored or typed language, else Dutch (the default of the procedure). */
-export function tenantLocaleOr(value: unknown, fallback: TenantLocale = DEFAULT_TENANT_LOCALE): TenantLocale {
-  return isTenantLocale(value) ? value : fallback;
+export function tenantLocaleOf(value: unknown): TenantLocale {
+  return isTenantLocale(value) ? value : DEFAULT_TENANT_LOCALE;
 }
 
 /**

@@ -11,7 +11,7 @@ import {
   toLocalDate,
 } from '../../../domain/index.ts';
 import { REFERRAL_TARGETS, type ReferralTarget } from '../../../domain/referral-targets.ts';
-import { letterLocale, type TenantLocale, tenantLocaleOr } from '../../../domain/tenant-locales.ts';
+import { letterLocale, type TenantLocale, tenantLocaleOf } from '../../../domain/tenant-locales.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { insertEvents } from '../complaints/complaint.repository.ts';
 import { issueStatusAccess } from '../portal/status-access.ts';
@@ -335,7 +335,7 @@ async function complainantLocale(trx: Scoped, complaintId: string): Promise<Tena
     .select('complainant_locale')
     .where('id', '=', complaintId)
     .executeTakeFirst();
-  return tenantLocaleOr(row?.complainant_locale);
+  return tenantLocaleOf(row?.complainant_locale);
 }
 
 const OUTCOME_KINDS = new Set(['answer', 'stand_by_decision', 'last_response', 'explanation']);
