@@ -17,8 +17,6 @@ export type TenantLocaleInfo = Readonly<{
   direction: TextDirection;
   /** The language's own name, as shown in the language switch. */
   nativeName: string;
-  /** The Dutch name staff see on the case page ("Taal van de klager: Arabisch"). */
-  dutchName: string;
   /** The portal's front door in this language. */
   home: string;
   /** The complaint form; its status pages live below it (`<base>/status/…`). */
@@ -39,7 +37,6 @@ export const TENANT_LOCALE_INFO: Readonly<Record<TenantLocale, TenantLocaleInfo>
     dateLocale: 'nl-NL',
     direction: 'ltr',
     nativeName: 'Nederlands',
-    dutchName: 'Nederlands',
     home: '/',
     base: '/klacht',
     printable: true,
@@ -49,7 +46,6 @@ export const TENANT_LOCALE_INFO: Readonly<Record<TenantLocale, TenantLocaleInfo>
     dateLocale: 'en-GB',
     direction: 'ltr',
     nativeName: 'English',
-    dutchName: 'Engels',
     home: '/en',
     base: '/complaint',
     printable: true,
@@ -59,7 +55,6 @@ export const TENANT_LOCALE_INFO: Readonly<Record<TenantLocale, TenantLocaleInfo>
     dateLocale: 'tr-TR',
     direction: 'ltr',
     nativeName: 'Türkçe',
-    dutchName: 'Turks',
     home: '/tr',
     base: '/tr/klacht',
     printable: true,
@@ -70,7 +65,6 @@ export const TENANT_LOCALE_INFO: Readonly<Record<TenantLocale, TenantLocaleInfo>
     dateLocale: 'ar-u-nu-latn',
     direction: 'rtl',
     nativeName: 'العربية',
-    dutchName: 'Arabisch',
     home: '/ar',
     base: '/ar/klacht',
     printable: false,
@@ -80,7 +74,6 @@ export const TENANT_LOCALE_INFO: Readonly<Record<TenantLocale, TenantLocaleInfo>
     dateLocale: 'pl-PL',
     direction: 'ltr',
     nativeName: 'Polski',
-    dutchName: 'Pools',
     home: '/pl',
     base: '/pl/klacht',
     printable: true,
