@@ -77,7 +77,7 @@ export const ar: PortalMessages = {
 
   contactLegend: 'كيف يمكننا الوصول إليك؟',
   contactHint: 'اكتب عنوان بريد إلكتروني أو رقم هاتف. أو كليهما.',
-  emailLabel: 'البريد الإلكتروني',
+  emailLabel: 'عنوان البريد الإلكتروني',
   emailHint: 'ستحصل عندها على تأكيد بالبريد الإلكتروني.',
   phoneLabel: 'رقم الهاتف',
   preferredLegend: 'كيف تفضل أن نتواصل معك؟',
