@@ -11,6 +11,7 @@ type Detail = {
   version: number;
   representative: { name: string; relation: string; phone: string | null; consentNoted: boolean } | null;
   housingComplex: { name: string; complexNumber: string } | null;
+  complainantLocale: string;
   handler: { name: string } | null;
   responsibleManager: { name: string } | null;
   repeat: {
@@ -104,6 +105,8 @@ test('the back office registers a representative, another housing complex and a 
   await page.getByRole('textbox', { name: 'Relatie met de klager' }).fill('dochter');
   await page.getByRole('textbox', { name: /Telefoonnummer van de vertegenwoordiger/ }).fill('06 98765432');
   await page.getByRole('checkbox', { name: /De klager vindt het goed/ }).check();
+  // Issue 21: the family reads Polish best; mails and letters to the complainant go in Polish
+  await page.getByRole('combobox', { name: 'Taal van de klager' }).selectOption({ label: 'Pools' });
 
   // policy 2.6: no new facts, and a lawyer is threatened: legal advice comes first.
   await expect(
@@ -127,6 +130,7 @@ test('the back office registers a representative, another housing complex and a 
     ),
   ).toBeVisible();
   await expect(page.getByText('Juridisch advies nodig')).toBeVisible();
+  await expect(page.getByTestId('complainant-locale')).toHaveText('Pools');
   await checkAccessibility(page);
 
   const id = page.url().split('/').pop() ?? '';
@@ -138,6 +142,7 @@ test('the back office registers a representative, another housing complex and a 
     consentNoted: true,
   });
   expect(detail.housingComplex).toMatchObject({ complexNumber: '102', name: 'Kerkpolder' });
+  expect(detail.complainantLocale).toBe('pl');
   expect(detail.repeat).toMatchObject({
     earlierComplaintId: original.id,
     kind: 'disagrees_with_decision',

@@ -108,5 +108,12 @@ export function publicPages(baseUrl: string, complaint: { confirmation: string; 
     { name: 'code page (nl)', url: `${baseUrl}/klacht/status`, private: false },
     { name: 'confirmation', url: complaint.confirmation, private: true },
     { name: 'status', url: complaint.status, private: true },
+    // Issue 21 (decision 028): the Arabic pages read right to left; the same status link works in every language
+    { name: 'front door (ar)', url: `${baseUrl}/ar`, private: false },
+    {
+      name: 'status (ar)',
+      url: complaint.status.replace('/klacht/status/', '/ar/klacht/status/'),
+      private: true,
+    },
   ];
 }

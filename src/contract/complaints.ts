@@ -17,6 +17,7 @@ import {
   OUTSIDE_PROCEDURE_GROUNDS,
   POLICY_FINDINGS,
   REPEAT_RUNGS,
+  TENANT_LOCALES,
   VERDICTS,
 } from '../domain/index.ts';
 
@@ -92,6 +93,10 @@ export const repeatInput = z
       'A repeat complaint (policy 2.6): the complainant disagrees with the decision, or the repeat was caused by an employee’s late, missing or poor response.',
   });
 
+export const tenantLocale = z
+  .enum(TENANT_LOCALES)
+  .meta({ id: 'TenantLocale', description: 'A language the complainant can be written to in (issue 21).' });
+
 export const registerComplaintInput = z
   .object({
     channel: intakeChannel,
@@ -116,6 +121,9 @@ export const registerComplaintInput = z
     confidentialReason: choosableConfidentialityReason.optional(),
     confidentialReasonText: optionalText(2000).describe('Explanation; required for reason `other`.'),
     repeat: repeatInput.optional(),
+    complainantLocale: tenantLocale
+      .optional()
+      .describe('The language mails and letters to the complainant are written in. Default: `nl`.'),
   })
   .meta({
     id: 'RegisterComplaintInput',
@@ -452,6 +460,7 @@ export const complaintDetail = z
       .object({ code: confidentialityReason, text: z.string().nullable() })
       .nullable()
       .describe('Why the complaint is confidential; null when it is not.'),
+    complainantLocale: tenantLocale.describe('The language mails and letters to the complainant are in.'),
     criminalSuspicion: z.boolean(),
     triage: z.record(z.string(), z.unknown()).nullable(),
     category: complaintCategory.nullable(),

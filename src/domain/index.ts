@@ -37,6 +37,7 @@ export * from './routing.ts';
 export * from './secret-links.ts';
 export * from './setup-gaps.ts';
 export * from './status-access.ts';
+export * from './tenant-locales.ts';
 export * from './term-monitoring.ts';
 export * from './timeline-exposure.ts';
 export * from './triage.ts';

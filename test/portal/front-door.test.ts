@@ -4,6 +4,7 @@ import path from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import pino from 'pino';
 import { afterAll, describe, expect, test } from 'vitest';
+import { TENANT_LOCALE_INFO, tenantLocaleOfPath } from '../../src/domain/index.ts';
 import { buildApp } from '../../src/server/app.ts';
 import { LocalDiskStorage } from '../../src/server/storage/local-disk-storage.ts';
 import { createComplaintWorld } from '../support/complaint-world.ts';
@@ -81,7 +82,7 @@ describe('the front door', () => {
     expect(response.headers['cache-control']).toBe('no-cache');
     expect(response.headers['content-security-policy']).toContain("script-src 'self'");
     const page = response.body;
-    expect(page).toContain('<html lang="nl">');
+    expect(page).toContain('<html lang="nl" dir="ltr">');
     expect(page).toContain('<title>Klachten – Wonen Midden-Delfland</title>');
     expect(metaDescription(page)).toBe(
       'Niet tevreden over Wonen Midden-Delfland? Dien hier uw klacht in of volg hoe het met uw klacht gaat.',
@@ -101,7 +102,7 @@ describe('the front door', () => {
   test('has an English twin at /en, and leaves out contact details that are not set', async () => {
     await setContactDetails({ contactEmail: null, contactHours: null, websiteUrl: null });
     const page = (await app.inject({ method: 'GET', url: '/en' })).body;
-    expect(page).toContain('<html lang="en">');
+    expect(page).toContain('<html lang="en" dir="ltr">');
     expect(page).toContain('<a href="/complaint" class="button">Make a complaint</a>');
     expect(page).toContain('<a href="/complaint/status" class="button secondary">Follow my complaint</a>');
     expect(page).toContain('<a href="tel:0151234567">015 123 45 67</a>');
@@ -111,13 +112,26 @@ describe('the front door', () => {
   });
 
   test('every public page has a language, a title and a meta description', async () => {
-    for (const url of ['/', '/en', '/klacht', '/complaint', '/klacht/status', '/complaint/status']) {
+    // issue 21 (decision 028): the Turkish, Arabic and Polish pages too
+    const translated = ['tr', 'ar', 'pl'].flatMap((l) => [`/${l}`, `/${l}/klacht`, `/${l}/klacht/status`]);
+    for (const url of [
+      '/',
+      '/en',
+      '/klacht',
+      '/complaint',
+      '/klacht/status',
+      '/complaint/status',
+      ...translated,
+    ]) {
       const page = (await app.inject({ method: 'GET', url })).body;
-      expect(page, url).toMatch(/<html lang="(nl|en)">/);
+      expect(page, url).toMatch(/<html lang="(nl|en|tr|pl)" dir="ltr">|<html lang="ar" dir="rtl">/);
       expect(page, url).toMatch(/<title>[^<]+ – Wonen Midden-Delfland<\/title>/);
       expect(metaDescription(page)?.length ?? 0, url).toBeGreaterThan(40);
       // The name in the header leads back to the front door of the same language
-      expect(page, url).toMatch(/<p class="brand"><a href="\/(en)?">/);
+      expect(page, url).toMatch(/<p class="brand"><a href="\/(en|tr|ar|pl)?">/);
+      expect(page, url).toContain(
+        `<p class="brand"><a href="${TENANT_LOCALE_INFO[tenantLocaleOfPath(url)].home}">`,
+      );
     }
   });
 });
@@ -155,6 +169,11 @@ describe('robots.txt', () => {
       'Disallow: /klacht/status/',
       'Allow: /complaint$',
       'Disallow: /complaint/status/',
+      // issue 21 (decision 028): the same for the Turkish, Arabic and Polish addresses
+      'Allow: /tr$',
+      'Allow: /ar/klacht$',
+      'Allow: /pl/klacht/status$',
+      'Disallow: /ar/klacht/status/',
       'Disallow: /api/',
       'Disallow: /',
     ])
@@ -171,7 +190,7 @@ describe('addresses that do not exist', () => {
     expect(response.body).toContain('<a href="/">Naar de beginpagina</a>');
     expect(metaDescription(response.body)).toBeDefined();
     const english = await app.inject({ method: 'GET', url: '/complaint/nope' });
-    expect(english.body).toContain('<html lang="en">');
+    expect(english.body).toContain('<html lang="en" dir="ltr">');
     expect(english.body).toContain('<a href="/en">Go to the home page</a>');
     // A hashed staff-app file that is not there is a 404 too, not the app's index page
     expect((await app.inject({ method: 'GET', url: '/assets/gone-Zz99Yy88.js' })).statusCode).toBe(404);

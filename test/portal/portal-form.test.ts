@@ -43,12 +43,12 @@ describe('the complaint form', () => {
     expect(nl.headers['cache-control']).toBe('no-store');
     expect(nl.headers['referrer-policy']).toBe('no-referrer');
     expect(nl.headers['content-security-policy']).toContain("script-src 'self'");
-    expect(nl.body).toContain('<html lang="nl">');
+    expect(nl.body).toContain('<html lang="nl" dir="ltr">');
     expect(nl.body).toContain('Een klacht indienen');
     expect(nl.body).toContain('href="/complaint" lang="en" hreflang="en">English</a>');
     expect(nl.body).toMatch(/<script type="module" src="\/portal-assets\/portal\.js\?v=[0-9a-f]{12}">/);
     const en = await app.inject({ method: 'GET', url: '/complaint' });
-    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain('<html lang="en" dir="ltr">');
     expect(en.body).toContain('Make a complaint');
   });
 

@@ -198,8 +198,26 @@ export const UNDOCUMENTED_GET: ReadonlyMap<string, Classification> = new Map<str
     { kind: 'public', reason: 'the form where a tenant types the case code from their letter' },
   ],
   ['/complaint/status', { kind: 'public', reason: 'the case-code form (English)' }],
+  // Issue 21 (decision 028): the same public pages in Turkish, Arabic and Polish, behind their prefix
+  ...['tr', 'ar', 'pl'].flatMap((lang) => [
+    [`/${lang}`, { kind: 'public', reason: `the front door (${lang})` }] as [string, Classification],
+    [`/${lang}/klacht`, { kind: 'public', reason: `the portal’s complaint form (${lang})` }] as [
+      string,
+      Classification,
+    ],
+    [`/${lang}/klacht/status`, { kind: 'public', reason: `the case-code form (${lang})` }] as [
+      string,
+      Classification,
+    ],
+  ]),
   ...['/klacht/status/{token}', '/klacht/status/{token}/ontvangen', '/complaint/status/{token}']
     .concat(['/complaint/status/{token}/received'])
+    .concat(
+      ['tr', 'ar', 'pl'].flatMap((lang) => [
+        `/${lang}/klacht/status/{token}`,
+        `/${lang}/klacht/status/{token}/ontvangen`,
+      ]),
+    )
     .map(
       (path) =>
         [

@@ -43,6 +43,9 @@ describe('the intake form as the register body (policy 1.1, 2.2, 2.6)', () => {
       },
     ],
     ['a complex named explicitly', { housingComplexId: COMPLEX }, { housingComplexId: COMPLEX }],
+    // issue 21: the complainant's language goes with the registration (Dutch unless chosen)
+    ['the language chosen for mails and letters', { complainantLocale: 'pl' }, { complainantLocale: 'pl' }],
+    ['Dutch when nothing is chosen', {}, { complainantLocale: 'nl' }],
     [
       'a disagreement written by a lawyer',
       { repeatOf: EARLIER, repeatLawyer: 'written_by_lawyer', repeatNewFacts: true },

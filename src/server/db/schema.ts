@@ -247,6 +247,8 @@ export interface ComplaintTable {
   confidential_reason_code: Nullable<string>;
   /** The explanation of that reason; required for 'other'. */
   confidential_reason: Nullable<string>;
+  /** The complainant's language for mails, letters and the portal (migration 069, decision 028). */
+  complainant_locale: ColumnType<'nl' | 'en' | 'tr' | 'ar' | 'pl', string | undefined, string>;
   handler_id: Nullable<string>;
   responsible_manager_id: Nullable<string>;
   management_assistant_ids: ColumnType<string[], string[] | undefined, string[]>;

@@ -175,6 +175,10 @@ export const en: Messages = {
     description: 'What is the complaint?',
     descriptionHint: 'In the complainant’s own words.',
     desiredOutcome: 'What does the complainant want?',
+    complainantLocale: 'Complainant’s language',
+    complainantLocaleHint:
+      'E-mails and letters to the complainant are in this language. Letters in Arabic are sent in Dutch.',
+    languages: { nl: 'Dutch', en: 'English', tr: 'Turkish', ar: 'Arabic', pl: 'Polish' },
     repeatsTitle: 'Looks like an earlier complaint',
     repeatsIntro: 'Earlier complaints of this complainant or address in the last 12 months:',
     repeatSame: 'Same complainant',
@@ -334,6 +338,7 @@ export const en: Messages = {
       manager: 'Manager',
       department: 'Department',
       complainant: 'Complainant',
+      complainantLocale: 'Complainant’s language',
       representative: 'Representative',
       consentNoted: 'consent noted',
       noConsent: 'no consent noted',

@@ -194,6 +194,10 @@ export const nl = {
     description: 'Wat is de klacht?',
     descriptionHint: 'In de woorden van de klager.',
     desiredOutcome: 'Wat wil de klager?',
+    complainantLocale: 'Taal van de klager',
+    complainantLocaleHint:
+      'Mails en brieven aan de klager gaan in deze taal. Brieven in het Arabisch worden Nederlands.',
+    languages: { nl: 'Nederlands', en: 'Engels', tr: 'Turks', ar: 'Arabisch', pl: 'Pools' },
     repeatsTitle: 'Lijkt op een eerdere klacht',
     repeatsIntro: 'Eerdere klachten van deze klager of dit adres in de laatste 12 maanden:',
     repeatSame: 'Zelfde klager',
@@ -372,6 +376,7 @@ export const nl = {
       manager: 'Leidinggevende',
       department: 'Afdeling',
       complainant: 'Klager',
+      complainantLocale: 'Taal van de klager',
       representative: 'Vertegenwoordiger',
       consentNoted: 'toestemming vastgelegd',
       noConsent: 'geen toestemming vastgelegd',

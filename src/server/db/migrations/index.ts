@@ -30,6 +30,7 @@ import * as secretsOutOfPayloads from './2026-12-06-063-secrets-out-of-payloads.
 import * as instancesAndSecondFactorThrottle from './2026-12-06-064-instances-and-second-factor-throttle.ts';
 import * as complainantStepMessages from './2026-12-06-067-complainant-step-messages.ts';
 import * as portalAttachments from './2026-12-06-068-portal-attachments.ts';
+import * as complainantLocale from './2026-12-06-069-complainant-locale.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-064-instances-and-second-factor-throttle': instancesAndSecondFactorThrottle,
   '2026-12-06-067-complainant-step-messages': complainantStepMessages,
   '2026-12-06-068-portal-attachments': portalAttachments,
+  '2026-12-06-069-complainant-locale': complainantLocale,
 };

@@ -161,6 +161,7 @@ export async function buildDetail(
             text: row.confidential_reason,
           }
         : null,
+    complainantLocale: row.complainant_locale,
     criminalSuspicion: row.criminal_suspicion,
     triage: asRecord(row.triage),
     category: row.category as ComplaintDetail['category'],

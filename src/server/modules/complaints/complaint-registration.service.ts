@@ -292,6 +292,7 @@ export async function registerOnly(
     manager_takes_reason: null,
     description: input.description,
     desired_outcome: input.desiredOutcome ?? null,
+    complainant_locale: input.complainantLocale ?? 'nl',
     ...confidentialityColumns(confidentiality),
     subject_employee_id: null,
     subject_department_id: null,

@@ -11,6 +11,7 @@ import {
   toLocalDate,
 } from '../../../domain/index.ts';
 import { REFERRAL_TARGETS, type ReferralTarget } from '../../../domain/referral-targets.ts';
+import { letterLocale, type TenantLocale, tenantLocaleOf } from '../../../domain/tenant-locales.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { insertEvents } from '../complaints/complaint.repository.ts';
 import { issueStatusAccess } from '../portal/status-access.ts';
@@ -20,6 +21,7 @@ import { loadLetterParties } from './letters/answer-letter.service.ts';
 import { caseLink, committeeValues, formatDate, statusCodeUrl, statusLink } from './message-settings.ts';
 import { enqueueMessage } from './outbox.repository.ts';
 import { findCommitteeDetails, loadTemplate } from './template.repository.ts';
+import { UNNAMED_RECIPIENT } from './templates/default-templates.ts';
 import type { Locale, MessageKind, ValuesFor } from './templates/message-kinds.ts';
 import { renderTemplate } from './templates/render-template.ts';
 
@@ -81,15 +83,15 @@ export async function staffEmails(trx: Scoped, userIds: readonly string[]): Prom
   return userIds.map((id) => byId.get(id)).filter((e): e is string => e !== undefined);
 }
 
-function common(facts: CaseFacts, recipientName: string) {
+function common(facts: CaseFacts, recipientName: string, locale: TenantLocale = 'nl') {
   return {
     organizationName: facts.organizationName,
-    recipientName: recipientName.trim() === '' ? 'heer/mevrouw' : recipientName,
+    recipientName: recipientName.trim() === '' ? UNNAMED_RECIPIENT[locale] : recipientName,
     reference: facts.reference,
   };
 }
 
-type QueueOptions = { locale?: Locale; stepKey?: string | null; toPost?: boolean };
+type QueueOptions = { locale?: TenantLocale; stepKey?: string | null; toPost?: boolean };
 
 async function queue<K extends MessageKind>(
   trx: Scoped,
@@ -121,7 +123,7 @@ async function queue<K extends MessageKind>(
  * A fresh private status link for a mail to the complainant (issue 21, decision 024): the token is never
  * stored in the clear, so each mail that carries the link gets its own; earlier ones keep working.
  */
-async function freshStatusLink(trx: Scoped, facts: CaseFacts, locale: Locale = 'nl'): Promise<string> {
+async function freshStatusLink(trx: Scoped, facts: CaseFacts, locale: TenantLocale = 'nl'): Promise<string> {
   const { token } = await issueStatusAccess(trx, {
     organizationId: facts.organization_id,
     complaintId: facts.id,
@@ -140,7 +142,8 @@ export async function enqueueAcknowledgement(trx: Scoped, complaintId: string): 
   const to = complainantAddress(facts);
   if (to === null) return null;
   // policy 2.6: a repeat past the last response is recorded; its acknowledgement promises no answer or date
-  const link = await freshStatusLink(trx, facts);
+  const locale = await complainantLocale(trx, facts.id);
+  const link = await freshStatusLink(trx, facts, locale);
   if (!facts.has_answer_term)
     return queue(
       trx,
@@ -148,13 +151,13 @@ export async function enqueueAcknowledgement(trx: Scoped, complaintId: string): 
       'acknowledgement_without_answer',
       { to: [to.email] },
       {
-        ...common(facts, to.name),
-        receivedDate: formatDate(facts.received_at),
+        ...common(facts, to.name, locale),
+        receivedDate: formatDate(facts.received_at, locale),
         statusLink: link,
         ...committeeValues(await findCommitteeDetails(trx)),
       },
       link,
-      { stepKey: complainantStepKey('received', facts.handler_id ?? '') },
+      { locale, stepKey: complainantStepKey('received', facts.handler_id ?? '') },
     );
   return queue(
     trx,
@@ -162,15 +165,15 @@ export async function enqueueAcknowledgement(trx: Scoped, complaintId: string): 
     'acknowledgement',
     { to: [to.email] },
     {
-      ...common(facts, to.name),
-      receivedDate: formatDate(facts.received_at),
-      dueDate: formatDate(facts.due_at),
+      ...common(facts, to.name, locale),
+      receivedDate: formatDate(facts.received_at, locale),
+      dueDate: formatDate(facts.due_at, locale),
       statusLink: link,
       handlerName: facts.handlerName ?? facts.organizationName,
     },
     link,
     // issue 21: the "received" step, naming this handler (an assignment to the same person adds nothing)
-    { stepKey: complainantStepKey('received', facts.handler_id ?? '') },
+    { locale, stepKey: complainantStepKey('received', facts.handler_id ?? '') },
   );
 }
 
@@ -230,7 +233,9 @@ export async function enqueueEffectMessages(
         if (to !== null) {
           const kind = answerKind(facts.repeat);
           // The answer carries the status link: there the complainant reads it again and rates the handling
-          const link = await freshStatusLink(trx, facts);
+          // issue 21: in the complainant's language (the cc reads along)
+          const locale = await complainantLocale(trx, facts.id);
+          const link = await freshStatusLink(trx, facts, locale);
           add(
             effect.type,
             await queue(
@@ -239,13 +244,14 @@ export async function enqueueEffectMessages(
               kind,
               { to: [to.email], cc },
               {
-                ...common(facts, to.name),
+                ...common(facts, to.name, locale),
                 answerText,
                 handlerName,
                 statusLink: link,
                 ...committeeValues(await findCommitteeDetails(trx)),
               },
               link,
+              { locale },
             ),
           );
         } else if (cc.length > 0) {
@@ -287,10 +293,12 @@ export async function enqueueEffectMessages(
               'explanation',
               { to: [to.email] },
               {
-                ...common(facts, to.name),
+                ...common(facts, to.name, await complainantLocale(trx, facts.id)),
                 explanationText: effect.text,
                 handlerName,
               },
+              null,
+              { locale: await complainantLocale(trx, facts.id) },
             ),
           );
         break;
@@ -320,15 +328,14 @@ export async function enqueueEffectMessages(
   return queued;
 }
 
-/** The complainant's language: what they used on the web form, else Dutch (issue 21). */
-async function complainantLocale(trx: Scoped, complaintId: string): Promise<Locale> {
+/** The complainant's language as stored on the complaint (issue 21, decision 028); Dutch by default. */
+async function complainantLocale(trx: Scoped, complaintId: string): Promise<TenantLocale> {
   const row = await trx
-    .selectFrom('complaint_event')
-    .select(sql<string | null>`payload->>'language'`.as('language'))
-    .where('complaint_id', '=', complaintId)
-    .where('type', '=', 'portal_intake')
+    .selectFrom('complaint')
+    .select('complainant_locale')
+    .where('id', '=', complaintId)
     .executeTakeFirst();
-  return row?.language === 'en' ? 'en' : 'nl';
+  return tenantLocaleOf(row?.complainant_locale);
 }
 
 const OUTCOME_KINDS = new Set(['answer', 'stand_by_decision', 'last_response', 'explanation']);
@@ -365,7 +372,7 @@ async function loadTold(trx: Scoped, facts: CaseFacts): Promise<ToldEntry[]> {
   return told;
 }
 
-type StepValues = ReturnType<typeof common> & { statusLink: string; locale: Locale };
+type StepValues = ReturnType<typeof common> & { statusLink: string; locale: TenantLocale };
 
 /**
  * Tells the complainant about one step of their complaint, as the domain decides (complainant-updates.ts):
@@ -407,8 +414,10 @@ async function tellComplainant(
     return null;
   }
   if (decision.replacesPending) await withdrawWaiting(trx, facts.id, step, ['pending', 'to_post']);
-  const locale = await complainantLocale(trx, facts.id);
   const byPost = decision.delivery === 'letter';
+  // A letter on paper goes in Dutch when its language cannot be printed (Arabic, decision 028)
+  const spoken = await complainantLocale(trx, facts.id);
+  const locale = byPost ? letterLocale(spoken) : spoken;
   // A letter cannot carry the secret link: it points at the page where the case code is typed
   const link = byPost ? statusCodeUrl(locale) : await freshStatusLink(trx, facts, locale);
   const name = mail?.name ?? facts.complainantName ?? '';
@@ -417,7 +426,7 @@ async function tellComplainant(
     facts,
     decision.kind,
     { to: [byPost ? name.trim() || facts.reference : (mail?.email ?? '')] },
-    values({ ...common(facts, name), statusLink: link, locale }) as ValuesFor<typeof decision.kind>,
+    values({ ...common(facts, name, locale), statusLink: link, locale }) as ValuesFor<typeof decision.kind>,
     byPost ? null : link,
     { locale, stepKey: decision.key, toPost: byPost },
   );
@@ -485,13 +494,15 @@ export async function enqueueSatisfactionRequest(trx: Scoped, complaintId: strin
   if (facts === undefined) return null;
   const to = complainantAddress(facts);
   if (to === null) return null;
-  const link = await freshStatusLink(trx, facts);
+  const locale = await complainantLocale(trx, facts.id);
+  const link = await freshStatusLink(trx, facts, locale);
   return queue(
     trx,
     facts,
     'satisfaction_request',
     { to: [to.email] },
-    { ...common(facts, to.name), statusLink: link },
+    { ...common(facts, to.name, locale), statusLink: link },
     link,
+    { locale },
   );
 }

@@ -1,3 +1,4 @@
+import { TENANT_LOCALE_INFO, TENANT_LOCALES, type TenantLocale } from '../../../domain/tenant-locales.ts';
 import type { PortalLocale } from '../portal/messages.ts';
 import { statusCodePath, statusPaths } from '../portal/portal-paths.ts';
 
@@ -51,11 +52,16 @@ export function committeeValues(details: CommitteeDetails | null | undefined): {
   };
 }
 
-const dateFormat = {
-  nl: new Intl.DateTimeFormat('nl-NL', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }),
-  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'Europe/Amsterdam' }),
-};
+const dateFormat = Object.fromEntries(
+  TENANT_LOCALES.map((locale) => [
+    locale,
+    new Intl.DateTimeFormat(TENANT_LOCALE_INFO[locale].dateLocale, {
+      dateStyle: 'long',
+      timeZone: 'Europe/Amsterdam',
+    }),
+  ]),
+) as Record<TenantLocale, Intl.DateTimeFormat>;
 
-export function formatDate(date: Date, locale: 'nl' | 'en' = 'nl'): string {
+export function formatDate(date: Date, locale: TenantLocale = 'nl'): string {
   return dateFormat[locale].format(date);
 }

@@ -1,17 +1,23 @@
+import type { TenantLocale } from '../../../domain/tenant-locales.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import type { CommitteeDetails } from './message-settings.ts';
-import { DEFAULT_TEMPLATES, type TemplateText } from './templates/default-templates.ts';
+import { defaultTemplate, type TemplateText } from './templates/default-templates.ts';
 import type { Locale, MessageKind } from './templates/message-kinds.ts';
 
-/** The organisation's own wording when an admin changed it, otherwise the built-in text. */
-export async function loadTemplate(trx: Scoped, kind: MessageKind, locale: Locale): Promise<TemplateText> {
+/** The organisation's own wording when an admin changed it (Dutch, English), otherwise the built-in text. */
+export async function loadTemplate(
+  trx: Scoped,
+  kind: MessageKind,
+  locale: TenantLocale,
+): Promise<TemplateText> {
+  if (locale !== 'nl' && locale !== 'en') return defaultTemplate(kind, locale);
   const own = await trx
     .selectFrom('message_template')
     .select(['subject', 'body'])
     .where('kind', '=', kind)
     .where('locale', '=', locale)
     .executeTakeFirst();
-  return own ?? DEFAULT_TEMPLATES[kind][locale];
+  return own ?? defaultTemplate(kind, locale);
 }
 
 export async function listOwnTemplates(trx: Scoped) {

@@ -7,6 +7,8 @@ export const en: PortalMessages = {
   locale: 'en',
   dateLocale: 'en-GB',
   languageName: 'English',
+  /** The name of the language switch (a nav landmark). */
+  languageSwitchLabel: 'Language',
   skipLink: 'Skip to main content',
   titleSuffix: 'Make a complaint',
   errorTitlePrefix: 'Error: ',

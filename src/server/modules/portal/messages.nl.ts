@@ -7,6 +7,8 @@ export const nl = {
   locale: 'nl',
   dateLocale: 'nl-NL',
   languageName: 'Nederlands',
+  /** The name of the language switch (a nav landmark). */
+  languageSwitchLabel: 'Taal',
   skipLink: 'Direct naar de inhoud',
   titleSuffix: 'Klacht indienen',
   errorTitlePrefix: 'Fout: ',

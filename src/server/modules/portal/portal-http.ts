@@ -1,10 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { tenantLocaleOfPath } from '../../../domain/tenant-locales.ts';
 import type { PortalConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { isDatabaseUnavailable } from '../../http/error-handler.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
-import { messagesFor, type PortalLocale } from './messages.ts';
+import { LOCALE_LIST, messagesFor, type PortalLocale } from './messages.ts';
 import { registerPortalAssets } from './portal-assets.ts';
 import { loadPortalContext, type PortalContext } from './portal-context.ts';
 import { simplePage } from './portal-pages.ts';
@@ -18,9 +19,9 @@ export type PortalRouteOptions = {
   attachmentMaxBytes: number;
 };
 
-export const LOCALE_LIST: PortalLocale[] = ['nl', 'en'];
+export { LOCALE_LIST };
 
-const localeOfUrl = (url: string): PortalLocale => (url.startsWith('/complaint') ? 'en' : 'nl');
+const localeOfUrl = (url: string): PortalLocale => tenantLocaleOfPath(url);
 
 /**
  * What every portal page shares: the form-body parser, the assets, the corporation's context per request,

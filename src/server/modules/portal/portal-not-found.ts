@@ -1,12 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { tenantLocaleOfPath } from '../../../domain/tenant-locales.ts';
 import type { Database } from '../../db/database.ts';
 import { messagesFor, type PortalLocale } from './messages.ts';
 import { portalAssetUrls } from './portal-assets.ts';
 import { loadPortalContext } from './portal-context.ts';
 import { simplePage } from './portal-pages.ts';
 
-const localeOfPath = (pathname: string): PortalLocale =>
-  pathname === '/en' || pathname.startsWith('/en/') || pathname.startsWith('/complaint') ? 'en' : 'nl';
+const localeOfPath = (pathname: string): PortalLocale => tenantLocaleOfPath(pathname);
 
 /**
  * The public "page not found": a real 404 in the portal's look with the way back to the front door, for

@@ -1,9 +1,9 @@
 import type { FieldProblem, FormValues, Topic } from './complaint-form.ts';
 import { issueFormToken } from './form-token.ts';
 import type { SafeHtml } from './html.ts';
-import { formatDay, formatDayTime, messagesFor, type PortalLocale } from './messages.ts';
+import { formatDay, formatDayTime, LOCALE_LIST, messagesFor, type PortalLocale } from './messages.ts';
 import type { PortalContext } from './portal-context.ts';
-import { formPath, frontDoorPath, otherLocale, statusCodePath, statusPaths } from './portal-paths.ts';
+import { formPath, frontDoorPath, statusCodePath, statusPaths } from './portal-paths.ts';
 import type { StatusView } from './portal-status.service.ts';
 import { FOLLOW_UP_AT_OR_BELOW } from './portal-status.service.ts';
 import { type ComplaintFormModel, complaintFormView, type Referrals } from './views/complaint-form.view.ts';
@@ -24,7 +24,8 @@ function frame(
   locale: PortalLocale,
   assets: Assets,
   title: string,
-  alternate: string | null,
+  /** The same page in another language (the language switch); null for pages without one. */
+  alternate: ((other: PortalLocale) => string) | null,
   extra: {
     hasErrors?: boolean;
     private?: boolean;
@@ -47,7 +48,13 @@ function frame(
     title,
     description: (description ?? messagesFor(locale).descriptions.other)(branding.displayName),
     home: frontDoorPath(locale),
-    alternate: alternate === null ? null : { locale: otherLocale(locale), href: alternate },
+    alternates:
+      alternate === null
+        ? []
+        : LOCALE_LIST.filter((other) => other !== locale).map((other) => ({
+            locale: other,
+            href: alternate(other),
+          })),
     branding,
     ...flags,
   };
@@ -101,7 +108,7 @@ export function formPage(
     notice: state.notice ?? null,
   };
   return layout(
-    frame(context, locale, assets, t.formTitle, formPath(otherLocale(locale)), {
+    frame(context, locale, assets, t.formTitle, formPath, {
       hasErrors: problems.length > 0,
       description: t.descriptions.form,
     }),
@@ -119,7 +126,7 @@ export function confirmationPage(
 ): string {
   const t = messagesFor(locale);
   return layout(
-    frame(context, locale, assets, t.thanksTitle, statusPaths(otherLocale(locale), token).received, {
+    frame(context, locale, assets, t.thanksTitle, (other) => statusPaths(other, token).received, {
       private: true,
     }),
     confirmationView({
@@ -228,7 +235,7 @@ export function statusPage(
       locale,
       assets,
       `${t.statusTitle} ${c.reference}`,
-      statusPaths(otherLocale(locale), token).status,
+      (other) => statusPaths(other, token).status,
       {
         private: true,
         hasErrors,
@@ -252,7 +259,7 @@ export function statusCodePage(
   const t = messagesFor(locale);
   const problems = state.problems ?? [];
   return layout(
-    frame(context, locale, assets, t.codeTitle, statusCodePath(otherLocale(locale)), {
+    frame(context, locale, assets, t.codeTitle, statusCodePath, {
       hasErrors: problems.length > 0,
       description: t.descriptions.code,
     }),
@@ -290,7 +297,7 @@ export function frontDoorPage(context: PortalContext, locale: PortalLocale, asse
   const t = messagesFor(locale);
   const s = context.settings;
   return layout(
-    frame(context, locale, assets, t.frontDoorTitle, frontDoorPath(otherLocale(locale)), {
+    frame(context, locale, assets, t.frontDoorTitle, frontDoorPath, {
       staffSignIn: true,
       description: t.descriptions.frontDoor,
     }),

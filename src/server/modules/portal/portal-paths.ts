@@ -7,9 +7,13 @@ import { LOCALES, type PortalLocale } from './messages.ts';
 export const PATH_WORDS: Record<PortalLocale, { received: string; message: string; satisfaction: string }> = {
   nl: { received: 'ontvangen', message: 'bericht', satisfaction: 'tevredenheid' },
   en: { received: 'received', message: 'message', satisfaction: 'satisfaction' },
+  // Decision 028: the other languages use the Dutch words behind their prefix (`/tr/klacht/status/…/bericht`)
+  tr: { received: 'ontvangen', message: 'bericht', satisfaction: 'tevredenheid' },
+  ar: { received: 'ontvangen', message: 'bericht', satisfaction: 'tevredenheid' },
+  pl: { received: 'ontvangen', message: 'bericht', satisfaction: 'tevredenheid' },
 };
 
-/** The front door: `/` (nl), `/en` (en). */
+/** The front door: `/` (nl), `/en` (en), `/tr`, `/ar`, `/pl`. */
 export function frontDoorPath(locale: PortalLocale): string {
   return LOCALES[locale].home;
 }
@@ -33,5 +37,3 @@ export function statusPaths(locale: PortalLocale, token: string) {
 export function statusCodePath(locale: PortalLocale): string {
   return `${LOCALES[locale].base}/status`;
 }
-
-export const otherLocale = (locale: PortalLocale): PortalLocale => (locale === 'nl' ? 'en' : 'nl');

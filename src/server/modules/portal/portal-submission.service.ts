@@ -168,6 +168,8 @@ async function registerWithFiles(
         : {}),
       description: form.description,
       desiredOutcome: form.desiredOutcome,
+      // The page's language is the complainant's: every later mail and letter uses it (decision 028)
+      complainantLocale: locale,
     });
     // The form's own checks are stricter than the contract; a mismatch is our bug, not the person's input.
     if (!parsed.success)

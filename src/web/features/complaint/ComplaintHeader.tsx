@@ -104,6 +104,9 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintDetail }) {
                   .join(' · ')
               : h.unknown}
           </Fact>
+          <Fact label={h.complainantLocale}>
+            <span data-testid="complainant-locale">{t.intake.languages[complaint.complainantLocale]}</span>
+          </Fact>
           <Fact label={h.address}>
             {complaint.unit ? `${complaint.unit.address}, ${complaint.unit.postcode}` : h.unknown}
           </Fact>

@@ -1,10 +1,27 @@
-import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  Paper,
+  Radio,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type ComplaintDetail, registerComplaintInput, triageInput } from '../../../contract/complaints.ts';
 import type { Person } from '../../../contract/reference-data.ts';
-import { type IntakeChannel, OUTSIDE_PROCEDURE_GROUNDS } from '../../../domain/index.ts';
+import {
+  type IntakeChannel,
+  OUTSIDE_PROCEDURE_GROUNDS,
+  TENANT_LOCALES,
+  type TenantLocale,
+} from '../../../domain/index.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
@@ -153,6 +170,7 @@ export function IntakePage() {
     { path: 'housingComplexId', id: 'intake-complex', label: t.intake.complex.label },
     { path: 'description', id: 'intake-description', label: t.intake.description },
     { path: 'desiredOutcome', id: 'intake-desired-outcome', label: t.intake.desiredOutcome },
+    { path: 'complainantLocale', id: 'intake-complainant-locale', label: t.intake.complainantLocale },
     {
       path: 'confidentialReason',
       id: 'intake-confidential-reason',
@@ -260,6 +278,17 @@ export function IntakePage() {
               error={errors.housingComplexId?.[locale]}
             />
             <RepresentativeFields values={values} set={set} errors={errors} />
+            <NativeSelect
+              id="intake-complainant-locale"
+              mt="sm"
+              maw={320}
+              label={t.intake.complainantLocale}
+              description={t.intake.complainantLocaleHint}
+              value={values.complainantLocale}
+              data={TENANT_LOCALES.map((value) => ({ value, label: t.intake.languages[value] }))}
+              error={errors.complainantLocale?.[locale]}
+              onChange={(event) => set({ complainantLocale: event.currentTarget.value as TenantLocale })}
+            />
           </Paper>
 
           <Paper withBorder p="md">

@@ -5,6 +5,7 @@ import {
   type EmployeeResponseCause,
   type IntakeChannel,
   type LawyerInvolvement,
+  type TenantLocale,
 } from '../../../domain/index.ts';
 import { fromDateTimeLocalValue } from '../complaints/format.ts';
 
@@ -24,6 +25,8 @@ export type IntakeValues = {
   newPersonRelation: 'tenant' | 'prospective_tenant' | 'buyer' | 'other';
   description: string;
   desiredOutcome: string;
+  /** The language mails and letters to the complainant go in (issue 21). */
+  complainantLocale: TenantLocale;
   confidential: YesNo;
   confidentialReason: ChoosableConfidentialityReason | '';
   confidentialReasonText: string;
@@ -70,6 +73,7 @@ export function blankIntakeValues(channel: IntakeChannel, receivedAt: string): I
     newPersonRelation: 'tenant',
     description: '',
     desiredOutcome: '',
+    complainantLocale: 'nl',
     confidential: 'no',
     confidentialReason: '',
     confidentialReasonText: '',
@@ -123,6 +127,7 @@ export function toRegisterBody(values: IntakeValues): RegisterComplaintInput {
         : {}),
     description: values.description,
     desiredOutcome: orUndefined(values.desiredOutcome) ?? null,
+    complainantLocale: values.complainantLocale,
     confidential: values.confidential === 'yes',
     ...(values.confidential === 'yes'
       ? {

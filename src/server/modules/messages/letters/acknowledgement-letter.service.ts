@@ -1,3 +1,4 @@
+import { letterLocale } from '../../../../domain/tenant-locales.ts';
 import type { Database } from '../../../db/database.ts';
 import { inOrganization } from '../../../db/tenant-scope.ts';
 import { AppError } from '../../../http/app-error.ts';
@@ -21,29 +22,32 @@ export async function acknowledgementLetter(db: Database, principal: Principal, 
     authorize(principal, 'complaint.view', row);
     if (row === null) throw new AppError('not_found');
     const parties = await loadLetterParties(trx, complaintId);
+    // issue 21: the complainant's language, Dutch when it cannot be printed (decision 028)
+    const locale = letterLocale(row.complainant_locale);
     const common = {
       organizationName: parties.organizationName,
       recipientName: parties.name,
       reference: row.reference,
-      receivedDate: formatDate(row.received_at),
-      statusLink: statusCodeUrl(),
+      receivedDate: formatDate(row.received_at, locale),
+      statusLink: statusCodeUrl(locale),
     };
     // policy 2.6: a repeat past the last response is recorded; its acknowledgement promises no answer or date
     const rendered = row.has_answer_term
-      ? renderTemplate('acknowledgement', await loadTemplate(trx, 'acknowledgement', 'nl'), {
+      ? renderTemplate('acknowledgement', await loadTemplate(trx, 'acknowledgement', locale), {
           ...common,
-          dueDate: formatDate(row.due_at),
+          dueDate: formatDate(row.due_at, locale),
           handlerName: parties.handlerName ?? parties.organizationName,
         })
       : renderTemplate(
           'acknowledgement_without_answer',
-          await loadTemplate(trx, 'acknowledgement_without_answer', 'nl'),
+          await loadTemplate(trx, 'acknowledgement_without_answer', locale),
           { ...common, ...committeeValues(await findCommitteeDetails(trx)) },
         );
     const follow = await followBlockForLetter(
       trx,
       { organizationId: principal.organizationId, complaintId, reference: row.reference },
       parties.addressLines,
+      locale,
     );
     await complaints.insertAccessLog(trx, {
       organizationId: principal.organizationId,
@@ -55,10 +59,11 @@ export async function acknowledgementLetter(db: Database, principal: Principal, 
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,
       recipient: { name: parties.name, addressLines: parties.addressLines },
-      date: formatDate(row.received_at),
+      date: formatDate(row.received_at, locale),
       reference: row.reference,
       subject: rendered.subject,
       body: rendered.bodyText,
+      locale,
       follow,
     });
     return { pdf, fileName: `ontvangstbevestiging-${row.reference}.pdf` };

@@ -1,3 +1,4 @@
+import { letterLocale, type TenantLocale } from '../../../../domain/tenant-locales.ts';
 import type { Database } from '../../../db/database.ts';
 import { inOrganization, type Scoped } from '../../../db/tenant-scope.ts';
 import { AppError } from '../../../http/app-error.ts';
@@ -64,12 +65,13 @@ export async function followBlockForLetter(
   trx: Scoped,
   complaint: { organizationId: string; complaintId: string; reference: string },
   addressLines: readonly string[],
+  locale: TenantLocale = 'nl',
 ): Promise<FollowBlock> {
   if (addressLines.length === 0) throw new AppError('postal_address_missing');
   const access = await issueStatusAccess(trx, complaint);
   return {
-    privateLink: statusLink(access.token),
-    shortLink: statusCodeUrl(),
+    privateLink: statusLink(access.token, locale),
+    shortLink: statusCodeUrl(locale),
     code: access.code,
     reference: complaint.reference,
   };
@@ -90,14 +92,16 @@ export async function answerLetter(db: Database, principal: Principal, complaint
     const name = parties.name;
     const addressLines = parties.addressLines;
     const kind = answerKind(row.repeat);
-    const rendered = renderTemplate(kind, await loadTemplate(trx, kind, 'nl'), {
+    // issue 21: the complainant's language, Dutch when it cannot be printed (decision 028)
+    const locale = letterLocale(row.complainant_locale);
+    const rendered = renderTemplate(kind, await loadTemplate(trx, kind, locale), {
       organizationName: parties.organizationName,
       recipientName: name,
       reference: row.reference,
       answerText: row.answer_text,
       handlerName: parties.handlerName ?? parties.organizationName,
       // On paper the short address; the box under the text has the QR code and the code to type there
-      statusLink: statusCodeUrl(),
+      statusLink: statusCodeUrl(locale),
       ...committeeValues(await findCommitteeDetails(trx)),
     });
     // A printed code lets its holder write as the complainant: only staff who post the letter get one; an
@@ -108,6 +112,7 @@ export async function answerLetter(db: Database, principal: Principal, complaint
             trx,
             { organizationId: principal.organizationId, complaintId, reference: row.reference },
             addressLines,
+            locale,
           )
         : undefined;
     await complaints.insertAccessLog(trx, {
@@ -120,10 +125,11 @@ export async function answerLetter(db: Database, principal: Principal, complaint
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,
       recipient: { name, addressLines },
-      date: formatDate(row.answered_at),
+      date: formatDate(row.answered_at, locale),
       reference: row.reference,
       subject: rendered.subject,
       body: rendered.bodyText,
+      locale,
       ...(follow === undefined ? {} : { follow }),
     });
     return { pdf, fileName: `antwoord-${row.reference}.pdf` };

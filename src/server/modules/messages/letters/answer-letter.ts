@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import type { TenantLocale } from '../../../../domain/tenant-locales.ts';
 import { loadOnce } from '../../../load-once.ts';
+import { LETTER_TEXTS, type LetterTexts } from './letter-texts.ts';
 
 export type AnswerLetter = {
   organizationName: string;
@@ -13,6 +15,8 @@ export type AnswerLetter = {
   body: string;
   /** Issue 21: how the tenant follows the complaint without e-mail: a QR code, a short link and a code. */
   follow?: FollowBlock;
+  /** The language of the letter's own words (date, reference, the box); the body is already in it. */
+  locale?: TenantLocale;
 };
 
 export type FollowBlock = {
@@ -25,7 +29,7 @@ export type FollowBlock = {
 };
 
 /** The box under the text: scan the QR code, or type the short link, the code and the reference. */
-function followBox(follow: FollowBlock) {
+function followBox(follow: FollowBlock, t: LetterTexts) {
   return {
     margin: [0, 6, 0, 0],
     unbreakable: true,
@@ -36,23 +40,23 @@ function followBox(follow: FollowBlock) {
           { qr: follow.privateLink, fit: 34 * MM, eccLevel: 'M', margin: [0, 2, 0, 2] },
           {
             stack: [
-              { text: 'Uw klacht volgen', bold: true, fontSize: 12, margin: [0, 0, 0, 4] },
-              { text: 'Scan de QR-code met de camera van uw telefoon.' },
-              { text: 'Geen telefoon met camera? Ga dan naar:', margin: [0, 4, 0, 0] },
+              { text: t.followTitle, bold: true, fontSize: 12, margin: [0, 0, 0, 4] },
+              { text: t.followScan },
+              { text: t.followNoCamera, margin: [0, 4, 0, 0] },
               { text: follow.shortLink, bold: true },
-              { text: 'en vul daar deze gegevens in:', margin: [0, 4, 0, 2] },
+              { text: t.followTypeThere, margin: [0, 4, 0, 2] },
               {
                 table: {
                   widths: ['auto', '*'],
                   body: [
-                    ['Code', { text: follow.code, bold: true, fontSize: 13, characterSpacing: 1 }],
-                    ['Kenmerk', { text: follow.reference, bold: true }],
+                    [t.followCode, { text: follow.code, bold: true, fontSize: 13, characterSpacing: 1 }],
+                    [t.followReference, { text: follow.reference, bold: true }],
                   ],
                 },
                 layout: 'noBorders',
               },
               {
-                text: 'Daar ziet u hoe het met uw klacht gaat, kunt u iets toevoegen en later zeggen wat u van de behandeling vond. Deel de code niet met anderen.',
+                text: t.followNote,
                 fontSize: 9,
                 color: '#57606a',
                 margin: [0, 4, 0, 0],
@@ -114,6 +118,7 @@ const loadPdfmake = loadOnce(async () => {
  */
 export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> {
   const pdfmake = await loadPdfmake();
+  const t = LETTER_TEXTS[letter.locale ?? 'nl'];
   const paragraphs = letter.body.split(/\n{2,}/).map((text) => ({ text, margin: [0, 0, 0, 9] as number[] }));
   const definition = {
     pageSize: 'A4',
@@ -125,7 +130,7 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
       columns: [
         { text: letter.organizationName, fontSize: 8, color: '#57606a' },
         {
-          text: `${letter.reference} · pagina ${page} van ${pages}`,
+          text: `${letter.reference} · ${t.page(page, pages)}`,
           alignment: 'right',
           fontSize: 8,
           color: '#57606a',
@@ -146,7 +151,7 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
                 color: '#0b5c8a',
                 alignment: 'right',
               },
-              { text: 'Klachtenbehandeling', fontSize: 9, color: '#57606a', alignment: 'right' },
+              { text: t.department, fontSize: 9, color: '#57606a', alignment: 'right' },
             ],
           },
         ],
@@ -156,7 +161,12 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
         absolutePosition: { x: 20 * MM + 4, y: 50 * MM },
         width: 85 * MM,
         stack: [
-          { text: `Retour: ${letter.organizationName}`, fontSize: 7, color: '#57606a', margin: [0, 0, 0, 4] },
+          {
+            text: t.returnAddress(letter.organizationName),
+            fontSize: 7,
+            color: '#57606a',
+            margin: [0, 0, 0, 4],
+          },
           { text: letter.recipient.name },
           ...letter.recipient.addressLines.map((line) => ({ text: line })),
         ],
@@ -166,9 +176,9 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
         table: {
           widths: [75, '*'],
           body: [
-            [{ text: 'Datum', color: '#57606a' }, letter.date],
-            [{ text: 'Ons kenmerk', color: '#57606a' }, letter.reference],
-            [{ text: 'Onderwerp', color: '#57606a' }, letter.subject],
+            [{ text: t.date, color: '#57606a' }, letter.date],
+            [{ text: t.ourReference, color: '#57606a' }, letter.reference],
+            [{ text: t.subject, color: '#57606a' }, letter.subject],
           ],
         },
         layout: {
@@ -181,7 +191,7 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
         },
       },
       ...paragraphs,
-      ...(letter.follow === undefined ? [] : [followBox(letter.follow)]),
+      ...(letter.follow === undefined ? [] : [followBox(letter.follow, t)]),
     ],
   };
   return pdfmake.createPdf(definition).getBuffer();

@@ -1,4 +1,5 @@
 import { mayMarkLetterPosted } from '../../../../domain/index.ts';
+import { letterLocale } from '../../../../domain/tenant-locales.ts';
 import type { Database } from '../../../db/database.ts';
 import { inOrganization, type Scoped } from '../../../db/tenant-scope.ts';
 import { AppError } from '../../../http/app-error.ts';
@@ -151,13 +152,16 @@ export async function progressLetter(db: Database, principal: Principal, letterI
       tokenId: principal.kind === 'token' ? principal.tokenId : null,
       what: 'attachment',
     });
+    // The stored text was written in this language (complaint-messages.ts, decision 028)
+    const locale = letterLocale(row.complainant_locale);
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,
       recipient: { name: parties.name, addressLines: parties.addressLines },
-      date: formatDate(letter.created_at),
+      date: formatDate(letter.created_at, locale),
       reference: row.reference,
       subject: letter.subject,
       body: letter.body_text,
+      locale,
     });
     return { pdf, fileName: `voortgang-${row.reference}.pdf` };
   });
@@ -209,7 +213,8 @@ export async function explanationLetter(db: Database, principal: Principal, comp
     if (row.explanation_prepared_at === null || row.answer_text === null)
       throw new AppError('not_found', { detail: 'No explanation letter was prepared for this complaint.' });
     const parties = await loadLetterParties(trx, complaintId);
-    const rendered = renderTemplate('explanation', await loadTemplate(trx, 'explanation', 'nl'), {
+    const locale = letterLocale(row.complainant_locale);
+    const rendered = renderTemplate('explanation', await loadTemplate(trx, 'explanation', locale), {
       organizationName: parties.organizationName,
       recipientName: parties.name,
       reference: row.reference,
@@ -226,10 +231,11 @@ export async function explanationLetter(db: Database, principal: Principal, comp
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,
       recipient: { name: parties.name, addressLines: parties.addressLines },
-      date: formatDate(row.explanation_prepared_at),
+      date: formatDate(row.explanation_prepared_at, locale),
       reference: row.reference,
       subject: rendered.subject,
       body: rendered.bodyText,
+      locale,
     });
     return { pdf, fileName: `uitleg-${row.reference}.pdf` };
   });

@@ -1,6 +1,14 @@
-import type { Locale, MessageKind } from './message-kinds.ts';
+import type { TenantLocale } from '../../../../domain/tenant-locales.ts';
+import { AR } from './complainant-templates.ar.ts';
+import { PL } from './complainant-templates.pl.ts';
+import { TR } from './complainant-templates.tr.ts';
+import type { ComplainantKind, Locale, MessageKind } from './message-kinds.ts';
+import { MESSAGE_KINDS } from './message-kinds.ts';
 
 export type TemplateText = { subject: string; body: string };
+
+/** Issue 21: what a complainant receives, in one more language (one file per language). */
+export type ComplainantTemplates = Record<ComplainantKind, TemplateText>;
 
 const lines = (...parts: string[]) => parts.join('\n\n');
 
@@ -473,3 +481,32 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
     },
   },
 };
+
+/** How a message addresses a complainant whose name we do not know. */
+export const UNNAMED_RECIPIENT: Record<TenantLocale, string> = {
+  nl: 'heer/mevrouw',
+  en: 'Sir or Madam',
+  tr: 'Bay/Bayan',
+  ar: 'السيد/السيدة',
+  pl: 'Pani/Panie',
+};
+
+/**
+ * The complainant's mails and letters in the other tenant languages (issue 21, decision 028). An
+ * organisation's own wording (admin, Dutch and English) applies to those two languages only.
+ */
+export const COMPLAINANT_TEMPLATES: Record<Exclude<TenantLocale, Locale>, ComplainantTemplates> = {
+  tr: TR,
+  ar: AR,
+  pl: PL,
+};
+
+/**
+ * The built-in text of a message in a language. Messages to staff are always Dutch or English (staff
+ * read Dutch); a message to the complainant in Turkish, Arabic or Polish comes from that language's file.
+ */
+export function defaultTemplate(kind: MessageKind, locale: TenantLocale): TemplateText {
+  if (locale === 'nl' || locale === 'en') return DEFAULT_TEMPLATES[kind][locale];
+  if (MESSAGE_KINDS[kind].audience !== 'complainant') return DEFAULT_TEMPLATES[kind].nl;
+  return COMPLAINANT_TEMPLATES[locale][kind as ComplainantKind];
+}

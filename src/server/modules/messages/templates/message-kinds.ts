@@ -137,6 +137,11 @@ export const MESSAGE_KINDS = {
 >;
 
 export type MessageKind = keyof typeof MESSAGE_KINDS;
+/** The messages whose reader is the complainant: these exist in every tenant language (issue 21). */
+export type ComplainantKind = {
+  [K in MessageKind]: (typeof MESSAGE_KINDS)[K]['audience'] extends 'complainant' ? K : never;
+}[MessageKind];
+/** The languages an admin can write their own template in (the complainant's may be any tenant language). */
 export type Locale = 'nl' | 'en';
 export const LOCALES: readonly Locale[] = ['nl', 'en'];
 

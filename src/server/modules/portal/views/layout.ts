@@ -1,3 +1,4 @@
+import { TENANT_LOCALE_INFO } from '../../../../domain/tenant-locales.ts';
 import type { Branding } from '../brand.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PortalLocale } from '../messages.ts';
@@ -6,8 +7,8 @@ import { messagesFor } from '../messages.ts';
 export type PageFrame = {
   locale: PortalLocale;
   branding: Branding;
-  /** The same page in the other language (the language switch). */
-  alternate: { locale: PortalLocale; href: string } | null;
+  /** The same page in the other languages (the language switch); empty on pages without one. */
+  alternates: readonly { locale: PortalLocale; href: string }[];
   assets: { css: string; js: string };
   title: string;
   /** The meta description a search engine shows under the title. */
@@ -24,9 +25,9 @@ export type PageFrame = {
 export function layout(frame: PageFrame, body: SafeHtml): SafeHtml {
   const t = messagesFor(frame.locale);
   const title = `${frame.hasErrors ? t.errorTitlePrefix : ''}${frame.title} – ${frame.branding.displayName}`;
-  const other = frame.alternate ? messagesFor(frame.alternate.locale) : null;
+  const info = TENANT_LOCALE_INFO[frame.locale];
   return html`<!doctype html>
-<html lang="${frame.locale}">
+<html lang="${info.tag}" dir="${info.direction}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -49,8 +50,11 @@ ${
     : html`<p class="brand"><a href="${frame.home}">${frame.branding.displayName}</a></p>`
 }
 ${
-  frame.alternate && other
-    ? html`<p class="language"><a href="${frame.alternate.href}" lang="${frame.alternate.locale}" hreflang="${frame.alternate.locale}">${other.languageName}</a></p>`
+  frame.alternates.length > 0
+    ? html`<nav class="language" aria-label="${t.languageSwitchLabel}"><ul>${frame.alternates.map(
+        (alternate) =>
+          html`<li><a href="${alternate.href}" lang="${TENANT_LOCALE_INFO[alternate.locale].tag}" hreflang="${TENANT_LOCALE_INFO[alternate.locale].tag}">${messagesFor(alternate.locale).languageName}</a></li>`,
+      )}</ul></nav>`
     : ''
 }
 </div>
