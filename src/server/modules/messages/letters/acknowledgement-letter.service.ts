@@ -5,6 +5,7 @@ import { AppError } from '../../../http/app-error.ts';
 import type { Principal } from '../../../http/principal.ts';
 import * as complaints from '../../complaints/complaint.repository.ts';
 import { authorize } from '../../complaints/complaint-access.ts';
+import { recordAccess } from '../../privacy/access-log.repository.ts';
 import { committeeValues, formatDate, statusCodeUrl } from '../message-settings.ts';
 import { findCommitteeDetails, loadTemplate } from '../template.repository.ts';
 import { renderTemplate } from '../templates/render-template.ts';
@@ -49,13 +50,7 @@ export async function acknowledgementLetter(db: Database, principal: Principal, 
       parties.addressLines,
       locale,
     );
-    await complaints.insertAccessLog(trx, {
-      organizationId: principal.organizationId,
-      complaintId,
-      userId: principal.kind === 'staff' ? principal.userId : null,
-      tokenId: principal.kind === 'token' ? principal.tokenId : null,
-      what: 'attachment',
-    });
+    await recordAccess(trx, principal, { what: 'attachment', complaintId });
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,
       recipient: { name: parties.name, addressLines: parties.addressLines },

@@ -6,6 +6,7 @@ import type { Principal } from '../../../http/principal.ts';
 import * as complaints from '../../complaints/complaint.repository.ts';
 import { authorize } from '../../complaints/complaint-access.ts';
 import { issueStatusAccess } from '../../portal/status-access.ts';
+import { recordAccess } from '../../privacy/access-log.repository.ts';
 import { answerKind } from '../complaint-messages.ts';
 import { committeeValues, formatDate, statusCodeUrl, statusLink } from '../message-settings.ts';
 import { findCommitteeDetails, loadTemplate } from '../template.repository.ts';
@@ -115,13 +116,7 @@ export async function answerLetter(db: Database, principal: Principal, complaint
             locale,
           )
         : undefined;
-    await complaints.insertAccessLog(trx, {
-      organizationId: principal.organizationId,
-      complaintId,
-      userId: principal.kind === 'staff' ? principal.userId : null,
-      tokenId: principal.kind === 'token' ? principal.tokenId : null,
-      what: 'attachment',
-    });
+    await recordAccess(trx, principal, { what: 'attachment', complaintId });
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,
       recipient: { name, addressLines },

@@ -7,6 +7,7 @@ import type { Principal, StaffPrincipal } from '../../../http/principal.ts';
 import * as complaints from '../../complaints/complaint.repository.ts';
 import { authorize, toAccess } from '../../complaints/complaint-access.ts';
 import { subjectEmployeeDepartment } from '../../complaints/complaint-query.repository.ts';
+import { recordAccess } from '../../privacy/access-log.repository.ts';
 import { formatDate } from '../message-settings.ts';
 import { loadTemplate } from '../template.repository.ts';
 import { renderTemplate } from '../templates/render-template.ts';
@@ -145,13 +146,7 @@ export async function progressLetter(db: Database, principal: Principal, letterI
   return inOrganization(db, principal.organizationId, async (trx) => {
     const { letter, row } = await findProgressLetter(trx, principal, letterId);
     const parties = await loadLetterParties(trx, row.id);
-    await complaints.insertAccessLog(trx, {
-      organizationId: principal.organizationId,
-      complaintId: row.id,
-      userId: principal.kind === 'staff' ? principal.userId : null,
-      tokenId: principal.kind === 'token' ? principal.tokenId : null,
-      what: 'attachment',
-    });
+    await recordAccess(trx, principal, { what: 'attachment', complaintId: row.id });
     // The stored text was written in this language (complaint-messages.ts, decision 028)
     const locale = letterLocale(row.complainant_locale);
     const pdf = await renderAnswerLetter({
@@ -221,13 +216,7 @@ export async function explanationLetter(db: Database, principal: Principal, comp
       explanationText: row.answer_text,
       handlerName: parties.handlerName ?? parties.organizationName,
     });
-    await complaints.insertAccessLog(trx, {
-      organizationId: principal.organizationId,
-      complaintId,
-      userId: principal.kind === 'staff' ? principal.userId : null,
-      tokenId: principal.kind === 'token' ? principal.tokenId : null,
-      what: 'attachment',
-    });
+    await recordAccess(trx, principal, { what: 'attachment', complaintId });
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,
       recipient: { name: parties.name, addressLines: parties.addressLines },
