@@ -28,7 +28,38 @@ type Report = {
   audits: Record<string, { score: number | null; title: string }>;
 };
 
+/**
+ * Lighthouse's own runtime errors that it answers with "Please run Lighthouse again": a trace that did not
+ * record the navigation, or Chromium too busy to answer the protocol in time. They say nothing about the
+ * page, so a run that hits one is repeated (twice at most); every other failure, and every score, counts.
+ */
+const TRANSIENT_RUNTIME_ERRORS = new Set([
+  'NO_NAVSTART',
+  'NO_TRACING_STARTED',
+  'NO_RESOURCE_REQUEST',
+  'PROTOCOL_TIMEOUT',
+  'CRI_TIMEOUT',
+]);
+const ATTEMPTS = 3;
+
 export function runLighthouse(url: string, options: { mobile?: boolean } = {}): PageAudit {
+  for (let attempt = 1; ; attempt += 1) {
+    const outcome = lighthouseOnce(url, options);
+    if (outcome.report) return summarise(outcome.report);
+    if (attempt >= ATTEMPTS || !outcome.code || !TRANSIENT_RUNTIME_ERRORS.has(outcome.code))
+      throw new Error(outcome.error);
+    process.stderr.write(
+      `lighthouse: ${outcome.code} on ${url}, running it again (${attempt}/${ATTEMPTS - 1})\n`,
+    );
+  }
+}
+
+function lighthouseOnce(
+  url: string,
+  options: { mobile?: boolean },
+):
+  | { report: Report; code?: undefined; error?: undefined }
+  | { report?: undefined; code?: string; error: string } {
   const result = spawnSync(
     path.join(root, 'node_modules/.bin/lighthouse'),
     [
@@ -42,10 +73,20 @@ export function runLighthouse(url: string, options: { mobile?: boolean } = {}): 
     ],
     { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
-  if (result.status !== 0) throw new Error(`lighthouse failed for ${url}:\n${result.stderr}`);
+  if (result.status !== 0) {
+    const code = /\(([A-Z_]+)\)\s*$/m.exec(result.stderr ?? '')?.[1];
+    return { code, error: `lighthouse failed for ${url}:\n${result.stderr}` };
+  }
   const report = JSON.parse(result.stdout) as Report;
   if (report.runtimeError)
-    throw new Error(`lighthouse could not audit ${url}: ${report.runtimeError.message}`);
+    return {
+      code: report.runtimeError.code,
+      error: `lighthouse could not audit ${url}: ${report.runtimeError.message}`,
+    };
+  return { report };
+}
+
+function summarise(report: Report): PageAudit {
   const scores = Object.fromEntries(
     CATEGORIES.map((category) => [category, Math.round((report.categories[category].score ?? 0) * 100)]),
   ) as Record<Category, number>;
