@@ -1,6 +1,6 @@
 import type { Database } from '../../../db/database.ts';
 import { inOrganization } from '../../../db/tenant-scope.ts';
-import { resolveOrganizationForHost } from '../../organization/organization.service.ts';
+import { resolveOrganizationForHost } from '../../organization/index.ts';
 
 /**
  * The organisation a command-line import writes to: the one whose host name (or slug) is given, else the
