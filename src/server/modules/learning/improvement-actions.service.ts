@@ -67,11 +67,7 @@ async function checkPeople(
  */
 async function deriveScope(trx: Scoped, complaintIds: string[]) {
   if (complaintIds.length === 0) return { category: null, housingComplexId: null, contractorId: null };
-  const rows = await trx
-    .selectFrom('complaint')
-    .select(['category', 'housing_complex_id', 'subject_contractor_id'])
-    .where('id', 'in', complaintIds)
-    .execute();
+  const rows = await repository.findComplaintScopeFacts(trx, complaintIds);
   const mostCommon = (values: (string | null)[]) => {
     const counts = new Map<string, number>();
     for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
