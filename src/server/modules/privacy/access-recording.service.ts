@@ -1,4 +1,5 @@
 import type { Scoped } from '../../db/tenant-scope.ts';
+import type { Principal } from '../../http/principal.ts';
 import type { AccessEntry, AccessReader } from './access-log.repository.ts';
 import * as accessLog from './access-log.repository.ts';
 
@@ -19,4 +20,9 @@ export async function recordAccesses(
   entries: readonly AccessEntry[],
 ): Promise<void> {
   await accessLog.recordAccesses(trx, reader, entries);
+}
+
+/** A read of a person's complaint list; an id that is no person here (or elsewhere) leaves no entry. */
+export async function recordPersonComplaintsRead(trx: Scoped, principal: Principal, personId: string) {
+  await accessLog.recordPersonComplaintsRead(trx, principal, personId);
 }

@@ -5,4 +5,6 @@ export {
   type AccessReader,
   recordAccess,
   recordAccesses,
+  recordPersonComplaintsRead,
 } from './access-recording.service.ts';
+export { CASE_TEXT_IN_GEHOORD, mailIncludesCaseText } from './mail-minimisation.ts';
