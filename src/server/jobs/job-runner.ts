@@ -9,6 +9,7 @@ import {
   sendDailyDigests,
 } from '../modules/notifications/term-monitor.service.ts';
 import { type PrivacyDeps, runRetention } from '../modules/privacy/retention.service.ts';
+import { insertJobRun } from './job-run.repository.ts';
 
 // Scheduled work on PostgreSQL with pg-boss (docs/decisions/008-job-runner.md): cron slots run once across
 // instances, jobs retry with backoff, and what they do is idempotent so a retry or a restart repeats nothing.
@@ -65,22 +66,6 @@ export type JobRunner = {
   stop(): Promise<void>;
 };
 
-async function recordJobRun(
-  owner: Database,
-  run: { job: string; startedAt: Date; outcome: 'done' | 'failed'; result: unknown; error: string | null },
-) {
-  await owner
-    .insertInto('job_run')
-    .values({
-      job: run.job,
-      started_at: run.startedAt,
-      outcome: run.outcome,
-      result: run.result === null || run.result === undefined ? null : JSON.stringify(run.result),
-      error: run.error?.slice(0, 2000) ?? null,
-    })
-    .execute();
-}
-
 export async function startJobRunner(options: {
   ownerUrl: string;
   publicUrl: string;
@@ -117,12 +102,12 @@ export async function startJobRunner(options: {
       try {
         const result = await job.run(owner, startedAt);
         logger.info({ job: job.name, result }, 'job done');
-        await recordJobRun(owner, { job: job.name, startedAt, outcome: 'done', result, error: null });
+        await insertJobRun(owner, { job: job.name, startedAt, outcome: 'done', result, error: null });
         return result;
       } catch (error) {
         // Recorded for the admin view, then rethrown so pg-boss retries it with backoff
         logger.error({ err: error, job: job.name }, 'job failed');
-        await recordJobRun(owner, {
+        await insertJobRun(owner, {
           job: job.name,
           startedAt,
           outcome: 'failed',

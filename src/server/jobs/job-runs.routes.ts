@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Database } from '../db/database.ts';
-import { inOrganization } from '../db/tenant-scope.ts';
 import { requireOrganizationPermission } from '../http/principal.ts';
+import { listJobRuns } from './job-runs.service.ts';
 
 const jobRun = z
   .object({
@@ -30,20 +30,7 @@ export const jobRunRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
     },
     async (request) => {
       const staff = requireOrganizationPermission(request, 'admin.view_audit_log');
-      const rows = await inOrganization(db, staff.organizationId, (trx) => {
-        let query = trx.selectFrom('job_run').selectAll();
-        if (request.query.failedOnly === 'true') query = query.where('outcome', '=', 'failed');
-        return query.orderBy('started_at', 'desc').limit(200).execute();
-      });
-      return rows.map((r) => ({
-        id: r.id,
-        job: r.job,
-        startedAt: r.started_at.toISOString(),
-        finishedAt: r.finished_at.toISOString(),
-        outcome: r.outcome,
-        result: r.result,
-        error: r.error,
-      }));
+      return listJobRuns(db, staff, { failedOnly: request.query.failedOnly === 'true' });
     },
   );
 };

@@ -5,9 +5,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
-import { recordAuthEvent } from '../auth/auth-event.repository.ts';
-import { generateToken, hashToken } from '../auth/secure-token.ts';
-import type { ClientInfo } from '../auth/session.service.ts';
+import { type ClientInfo, generateToken, hashToken, recordAuthEvent } from '../auth/index.ts';
 import { insertApiToken, listApiTokens, revokeApiToken } from './api-token.repository.ts';
 
 type ApiTokenDto = z.infer<typeof apiToken>;

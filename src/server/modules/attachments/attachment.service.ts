@@ -8,9 +8,8 @@ import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
-import * as complaints from '../complaints/complaint.repository.ts';
-import { authorize } from '../complaints/complaint-access.ts';
-import { mutateComplaint } from '../complaints/complaint-mutation.ts';
+import { authorize, findComplaint, mutateComplaint } from '../complaints/index.ts';
+import { recordAccess } from '../privacy/index.ts';
 import * as repository from './attachment.repository.ts';
 import { defaultKindOf, recogniseMediaType } from './media-type.ts';
 import type { StagedUpload } from './upload-intake.ts';
@@ -43,11 +42,7 @@ function toAttachment(row: repository.AttachmentRow): Attachment {
 /** Checked before the upload is read, so a caller who may not add files does not get to send 20 MB first. */
 export async function assertMayAttach(db: Database, principal: Principal, complaintId: string) {
   await inOrganization(db, principal.organizationId, async (trx) => {
-    authorize(
-      principal,
-      'complaint.log_contact',
-      (await complaints.findComplaintRow(trx, complaintId)) ?? null,
-    );
+    authorize(principal, 'complaint.log_contact', (await findComplaint(trx, complaintId)) ?? null);
   });
 }
 
@@ -140,7 +135,7 @@ export async function addAttachment(
 
 export async function listAttachments(db: Database, principal: Principal, complaintId: string) {
   return inOrganization(db, principal.organizationId, async (trx) => {
-    authorize(principal, 'complaint.view', (await complaints.findComplaintRow(trx, complaintId)) ?? null);
+    authorize(principal, 'complaint.view', (await findComplaint(trx, complaintId)) ?? null);
     return (await repository.listAttachments(trx, complaintId)).map(toAttachment);
   });
 }
@@ -158,19 +153,15 @@ export async function openAttachment(
   let content: Readable | undefined;
   try {
     const attachment = await inOrganization(deps.db, principal.organizationId, async (trx) => {
-      const complaint = (await complaints.findComplaintRow(trx, complaintId)) ?? null;
+      const complaint = (await findComplaint(trx, complaintId)) ?? null;
       authorize(principal, 'complaint.view', complaint);
       const row = await repository.findAttachment(trx, complaintId, attachmentId);
       if (complaint === null || row === undefined) throw new AppError('not_found');
       // Anonymisation deleted the file itself (privacy issue 12); the row stays for the figures.
       if (row.erased_at !== null) throw new AppError('attachment_erased');
-      await complaints.insertAccessLog(trx, {
-        organizationId: complaint.organization_id,
-        complaintId: complaint.id,
-        userId: principal.kind === 'staff' ? principal.userId : null,
-        tokenId: principal.kind === 'token' ? principal.tokenId : null,
+      await recordAccess(trx, principal, {
         what: 'attachment',
-        origin: principal.origin,
+        complaintId: complaint.id,
         detail: { attachmentId: row.id },
       });
       content = await deps.storage.get(row.storage_key);

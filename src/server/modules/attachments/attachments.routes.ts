@@ -11,10 +11,10 @@ import {
 import { complaintIdParams } from '../../../contract/complaints.ts';
 import { TOKEN_SCOPES } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
+import { requirePrincipal } from '../../http/principal.ts';
 import { zodValidatorCompiler } from '../../http/validation.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
-import { etagOf, parseIfMatch } from '../complaints/complaint-mutation.ts';
-import { anyCaller } from '../complaints/complaints.routes.ts';
+import { etagOf, parseIfMatch } from '../complaints/index.ts';
 import { addAttachment, assertMayAttach, listAttachments, openAttachment } from './attachment.service.ts';
 import { contentDisposition, downloadName } from './file-name.ts';
 import { receiveUpload } from './upload-intake.ts';
@@ -67,7 +67,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRouteOptions> = a
       validatorCompiler: skipBodyValidation,
     },
     async (request, reply) => {
-      const principal = anyCaller(request);
+      const principal = requirePrincipal(request);
       const ifMatch = parseIfMatch(request.headers['if-match']);
       await assertMayAttach(db, principal, request.params.id);
       const upload = await receiveUpload(request, maxBytes).catch((error: unknown) => {
@@ -105,7 +105,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRouteOptions> = a
         response: { 200: z.array(attachment) },
       },
     },
-    async (request) => listAttachments(db, anyCaller(request), request.params.id),
+    async (request) => listAttachments(db, requirePrincipal(request), request.params.id),
   );
 
   app.get(
@@ -134,7 +134,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<AttachmentRouteOptions> = a
       const { id, attachmentId } = request.params;
       const { attachment: file, content } = await openAttachment(
         { db, storage, log: request.log },
-        anyCaller(request),
+        requirePrincipal(request),
         id,
         attachmentId,
       );

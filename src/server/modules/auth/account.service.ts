@@ -3,7 +3,9 @@ import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import {
+  findTotpRequiredRoles,
   findUserSecrets,
+  revokeOtherSessionsOfUser,
   revokeSession,
   revokeSessionsOfUser,
   updateUserSecrets,
@@ -58,13 +60,7 @@ export async function changePassword(
       throw new AppError('invalid_credentials');
     }
     await updateUserSecrets(trx, staff.userId, { passwordHash: await hashPassword(input.newPassword) });
-    await trx
-      .updateTable('staff_session')
-      .set({ revoked_at: new Date() })
-      .where('user_id', '=', staff.userId)
-      .where('id', '!=', staff.sessionId)
-      .where('revoked_at', 'is', null)
-      .execute();
+    await revokeOtherSessionsOfUser(trx, staff.userId, staff.sessionId);
     await recordAuthEvent(trx, {
       organizationId: staff.organizationId,
       type: 'password_changed',
@@ -124,12 +120,8 @@ export async function disableSecondFactor(
       ? verifyTotp(user.totp_secret, input.code, now, { lastUsedStep: user.totp_last_step }).ok
       : false;
     if (!passwordOk || !codeOk) throw new AppError('invalid_credentials');
-    const required = await trx
-      .selectFrom('organization')
-      .select('totp_required_roles')
-      .where('id', '=', staff.organizationId)
-      .executeTakeFirstOrThrow();
-    if (staff.roles.some((role) => required.totp_required_roles.includes(role))) {
+    const required = await findTotpRequiredRoles(trx, staff.organizationId);
+    if (staff.roles.some((role) => required.includes(role))) {
       throw new AppError('forbidden', { detail: 'Two-step verification is required for your role.' });
     }
     await updateUserSecrets(trx, staff.userId, { totpEnabled: false, totpSecret: null, totpLastStep: null });

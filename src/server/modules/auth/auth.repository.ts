@@ -210,3 +210,34 @@ export async function updateUserSecrets(
 export async function markApiTokenUsed(trx: Scoped, tokenId: string) {
   await trx.updateTable('api_token').set({ last_used_at: sql`now()` }).where('id', '=', tokenId).execute();
 }
+
+/** Changing the password signs out every other session of the user; the current one stays. */
+export async function revokeOtherSessionsOfUser(trx: Scoped, userId: string, keepSessionId: string) {
+  await trx
+    .updateTable('staff_session')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('id', '!=', keepSessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
+}
+
+/** The roles that must use two-step verification in this organisation. */
+export async function findTotpRequiredRoles(trx: Scoped, organizationId: string): Promise<string[]> {
+  const row = await trx
+    .selectFrom('organization')
+    .select('totp_required_roles')
+    .where('id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+  return row.totp_required_roles;
+}
+
+/** How long a session may last at most in this organisation (hours). */
+export async function findSessionAbsoluteHours(trx: Scoped, organizationId: string): Promise<number> {
+  const row = await trx
+    .selectFrom('organization')
+    .select('session_absolute_hours')
+    .where('id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+  return row.session_absolute_hours;
+}

@@ -14,7 +14,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import { clientInfo, sessionCookieOptions } from '../../http/authentication.ts';
 import { requireStaff } from '../../http/principal.ts';
-import { resolveOrganizationForHost } from '../organization/organization.service.ts';
+import { resolveOrganizationForHost } from '../organization/index.ts';
 import {
   changePassword,
   disableSecondFactor,

@@ -4,6 +4,7 @@ import { AppError } from '../../http/app-error.ts';
 import {
   findLoginThrottle,
   findSecondFactorThrottle,
+  findSessionAbsoluteHours,
   findUserForLogin,
   findUserSecrets,
   markSecondFactorDone,
@@ -65,16 +66,11 @@ export async function signIn(
     if (user.password_hash && needsRehash(user.password_hash)) {
       await updateUserSecrets(trx, user.id, { passwordHash: await hashPassword(input.password) });
     }
-    const organization = await trx
-      .selectFrom('organization')
-      .select('session_absolute_hours')
-      .where('id', '=', input.organizationId)
-      .executeTakeFirstOrThrow();
     const session = await createSession(trx, {
       organizationId: input.organizationId,
       userId: user.id,
       secondFactorPending: user.totp_enabled,
-      absoluteHours: organization.session_absolute_hours,
+      absoluteHours: await findSessionAbsoluteHours(trx, input.organizationId),
       client: input.client,
       now: input.now,
     });

@@ -8,6 +8,7 @@ import {
   insertSession,
   markApiTokenUsed,
   revokeSession,
+  revokeSessionsOfUser,
   touchSession,
 } from './auth.repository.ts';
 import { recordAuthEvent } from './auth-event.repository.ts';
@@ -115,4 +116,9 @@ export async function authenticateApiToken(
     name: row.name,
     scope: row.scope,
   };
+}
+
+/** Signs a user out everywhere (deactivation, role change): revokes every open session; returns how many. */
+export async function endSessionsOfUser(trx: Scoped, userId: string): Promise<number> {
+  return revokeSessionsOfUser(trx, userId);
 }

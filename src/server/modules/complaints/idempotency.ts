@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
+import {
+  findIdempotentResponse,
+  insertIdempotentResponse,
+  lockIdempotencyKey,
+} from './idempotency.repository.ts';
 
 export type IdempotentResult<T> = { status: number; body: T; replayed: boolean };
 
@@ -19,15 +23,8 @@ export async function withIdempotency<T>(
 ): Promise<IdempotentResult<T>> {
   if (key === undefined) return { ...(await work()), replayed: false };
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`${scope.organizationId}|${scope.caller}|${key}`}, 0))`.execute(
-    trx,
-  );
-  const stored = await trx
-    .selectFrom('idempotency_key')
-    .select(['operation', 'request_hash', 'response_status', 'response_body'])
-    .where('caller', '=', scope.caller)
-    .where('key', '=', key)
-    .executeTakeFirst();
+  await lockIdempotencyKey(trx, `${scope.organizationId}|${scope.caller}|${key}`);
+  const stored = await findIdempotentResponse(trx, scope.caller, key);
   if (stored !== undefined) {
     if (stored.operation !== scope.operation || stored.request_hash !== requestHash) {
       throw new AppError('idempotency_key_reused');
@@ -35,17 +32,14 @@ export async function withIdempotency<T>(
     return { status: stored.response_status, body: stored.response_body as T, replayed: true };
   }
   const result = await work();
-  await trx
-    .insertInto('idempotency_key')
-    .values({
-      organization_id: scope.organizationId,
-      caller: scope.caller,
-      key,
-      operation: scope.operation,
-      request_hash: requestHash,
-      response_status: result.status,
-      response_body: JSON.stringify(result.body),
-    })
-    .execute();
+  await insertIdempotentResponse(trx, {
+    organizationId: scope.organizationId,
+    caller: scope.caller,
+    key,
+    operation: scope.operation,
+    requestHash,
+    status: result.status,
+    body: result.body,
+  });
   return { ...result, replayed: false };
 }

@@ -1,3 +1,17 @@
 // The public face of the complaints module: what other modules may import (docs/ARCHITECTURE.md, issue 23).
 // Everything not exported here is private to the module.
-export {};
+export type { ComplaintRow } from './complaint.repository.ts';
+export {
+  authorize,
+  knownComplaintIds,
+  mayKnowOf,
+  timelineSight,
+  toAccess,
+  visibilityOf,
+} from './complaint-access.ts';
+export { findComplaint } from './complaint-lookup.service.ts';
+export { etagOf, mutateComplaint, parseIfMatch } from './complaint-mutation.ts';
+// Query fragments (SQL expressions that run nothing) for other modules' repositories, so the visibility rule
+// and the concerned employee's department are written once (decision 030).
+export { subjectEmployeeDepartment, type Visibility, visible } from './complaint-query.repository.ts';
+export { reviveDates } from './complaint-state.mapper.ts';

@@ -18,9 +18,9 @@ import {
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError, unknownReference } from '../../http/app-error.ts';
 import type { Principal, StaffPrincipal } from '../../http/principal.ts';
-import { findDepartment, findStaffMember } from '../complaints/complaint.repository.ts';
-import { knownComplaintIds } from '../complaints/complaint-access.ts';
-import { insertIntegrationEvent } from '../integrations/integration-event.repository.ts';
+import { knownComplaintIds } from '../complaints/index.ts';
+import { publishIntegrationEvent } from '../integrations/index.ts';
+import { departmentExists, isActiveStaffMember } from '../staff/index.ts';
 import { withKnownComplaints } from './known-complaints.ts';
 import * as repository from './learning.repository.ts';
 import { isManagementTeam } from './learning-access.ts';
@@ -57,9 +57,8 @@ async function checkPeople(
   ownerId: string | null | undefined,
   departmentId: string | null | undefined,
 ) {
-  if (ownerId && (await findStaffMember(trx, ownerId))?.active !== true) throw unknownReference('ownerId');
-  if (departmentId && (await findDepartment(trx, departmentId)) === undefined)
-    throw unknownReference('departmentId');
+  if (ownerId && !(await isActiveStaffMember(trx, ownerId))) throw unknownReference('ownerId');
+  if (departmentId && !(await departmentExists(trx, departmentId))) throw unknownReference('departmentId');
 }
 
 /**
@@ -68,11 +67,7 @@ async function checkPeople(
  */
 async function deriveScope(trx: Scoped, complaintIds: string[]) {
   if (complaintIds.length === 0) return { category: null, housingComplexId: null, contractorId: null };
-  const rows = await trx
-    .selectFrom('complaint')
-    .select(['category', 'housing_complex_id', 'subject_contractor_id'])
-    .where('id', 'in', complaintIds)
-    .execute();
+  const rows = await repository.findComplaintScopeFacts(trx, complaintIds);
   const mostCommon = (values: (string | null)[]) => {
     const counts = new Map<string, number>();
     for (const v of values) if (v !== null) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -153,7 +148,7 @@ export async function listActions(
 async function publishActionChange(trx: Scoped, organizationId: string, actionId: string, change: string) {
   const [row] = await repository.listActions(trx, { ids: [actionId] });
   if (row === undefined) return;
-  await insertIntegrationEvent(trx, {
+  await publishIntegrationEvent(trx, {
     organizationId,
     type: 'improvement_action.changed',
     complaintId: null,

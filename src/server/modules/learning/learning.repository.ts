@@ -441,3 +441,12 @@ export async function staffNames(trx: Scoped, ids: string[]) {
   if (ids.length === 0) return [];
   return trx.selectFrom('staff_user').select(['id', 'name']).where('id', 'in', ids).execute();
 }
+
+/** Category, complex and contractor of the complaints that led to an improvement action (its derived scope). */
+export async function findComplaintScopeFacts(trx: Scoped, complaintIds: string[]) {
+  return trx
+    .selectFrom('complaint')
+    .select(['category', 'housing_complex_id', 'subject_contractor_id'])
+    .where('id', 'in', complaintIds)
+    .execute();
+}

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
-import { getPublicOrganization } from '../organization/organization.service.ts';
+import { getPublicOrganization } from '../organization/index.ts';
 import { getAction } from './improvement-actions.service.ts';
 import { type MeetingRecord, renderMeetingPdf } from './meeting-pdf.ts';
 import { getMeeting } from './mt-review.service.ts';

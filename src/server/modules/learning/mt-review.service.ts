@@ -17,10 +17,9 @@ import {
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError, unknownReference } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
-import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
-import type { Dimension, ReportScope } from '../reports/measures.ts';
-import * as measures from '../reports/measures.ts';
-import { groupLabel } from '../reports/report-labels.ts';
+import { calendarSettingsFor } from '../reference-data/index.ts';
+import * as measures from '../reports/index.ts';
+import { type Dimension, groupLabel, type ReportScope } from '../reports/index.ts';
 import { createAction, toImprovementAction } from './improvement-actions.service.ts';
 import { withKnownComplaints } from './known-complaints.ts';
 import * as repository from './learning.repository.ts';
@@ -46,7 +45,7 @@ export async function computeQuarterFigures(
       measures.answeredComplaints(trx, scope),
       measures.compensationPaid(trx, scope),
       measures.satisfactionScores(trx, scope),
-      getCurrentCalendarSettings(trx),
+      calendarSettingsFor(trx),
     ]);
   const timeliness = summarizeTimeliness(answered, settings);
   const satisfaction = summarizeSatisfaction(scores, timeliness.answered);

@@ -4,7 +4,7 @@ import { POLICY_ISSUE_SOURCES, type PolicyIssueSource } from '../../../domain/in
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError, unknownReference } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
-import { knownComplaintIds } from '../complaints/complaint-access.ts';
+import { knownComplaintIds } from '../complaints/index.ts';
 import { withKnownComplaints } from './known-complaints.ts';
 import * as repository from './learning.repository.ts';
 

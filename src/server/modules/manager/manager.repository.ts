@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { subjectEmployeeDepartment } from '../complaints/complaint-query.repository.ts';
+import { subjectEmployeeDepartment } from '../complaints/index.ts';
 
 /**
  * Employee-caused repeat events with the manager they count for: the manager 2.6 put in charge of the repeat

@@ -13,7 +13,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
-import { reviveDates } from '../complaints/complaint-state.mapper.ts';
+import { reviveDates } from '../complaints/index.ts';
 import * as repository from './manager.repository.ts';
 
 const isCause = (value: string): value is EmployeeResponseCause =>

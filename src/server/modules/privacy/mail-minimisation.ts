@@ -1,12 +1,12 @@
 import type { Scoped } from '../../db/tenant-scope.ts';
+import { findMailIncludesCaseText } from './privacy.repository.ts';
 
 /**
  * Minimisation (AVG art. 5(1)(c)): a mail that only points staff at a case carries the reference and a
  * link, not the case's texts, unless the organisation has chosen otherwise in its privacy settings.
  */
 export async function mailIncludesCaseText(trx: Scoped): Promise<boolean> {
-  const row = await trx.selectFrom('privacy_settings').select('mail_includes_case_text').executeTakeFirst();
-  return row?.mail_includes_case_text ?? false;
+  return findMailIncludesCaseText(trx);
 }
 
 export const CASE_TEXT_IN_GEHOORD =

@@ -7,8 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
-import { findComplaintRow } from '../complaints/complaint.repository.ts';
-import { mayKnowOf } from '../complaints/complaint-access.ts';
+import { findComplaint, mayKnowOf } from '../complaints/index.ts';
 import * as repository from './privacy.repository.ts';
 import { holdsOfComplaint, loadSettings, planRetention, toLegalHold } from './retention.service.ts';
 
@@ -50,7 +49,7 @@ export async function updateSettings(
 
 /** A complaint the caller may not see answers exactly like an unknown id: no existence oracle (issue 20). */
 async function findComplaintOrThrow(trx: Scoped, staff: StaffPrincipal, complaintId: string) {
-  const row = await findComplaintRow(trx, complaintId);
+  const row = await findComplaint(trx, complaintId);
   if (!row || !mayKnowOf(staff, row)) throw new AppError('not_found');
   return row;
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Database } from '../../db/database.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 // All SQL of retention, legal holds and erasure (the access log has its own repository).
@@ -129,4 +130,32 @@ export async function recentlyErasedStorageKeys(trx: Scoped, since: Date): Promi
     .where('erased_at', '>=', since)
     .execute();
   return rows.map((r) => r.storage_key);
+}
+
+/** Whether staff mails about a case may carry its texts (privacy settings; absent means no). */
+export async function findMailIncludesCaseText(trx: Scoped): Promise<boolean> {
+  const row = await trx.selectFrom('privacy_settings').select('mail_includes_case_text').executeTakeFirst();
+  return row?.mail_includes_case_text ?? false;
+}
+
+/** Every organisation, for the nightly retention job (owner connection). */
+export async function listOrganizationIds(owner: Database): Promise<{ id: string }[]> {
+  return owner.selectFrom('organization').select('id').execute();
+}
+
+/**
+ * Deletes one organisation's access log entries older than `before`. The app role may not delete from the log;
+ * the owner connection may (no role switch here), so the organisation is named explicitly.
+ */
+export async function purgeOrganizationAccessLog(
+  owner: Database,
+  organizationId: string,
+  before: Date,
+): Promise<number> {
+  const purged = await owner
+    .deleteFrom('complaint_access_log')
+    .where('organization_id', '=', organizationId)
+    .where('at', '<', before)
+    .executeTakeFirst();
+  return Number(purged.numDeletedRows);
 }

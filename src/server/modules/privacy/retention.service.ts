@@ -201,7 +201,7 @@ export async function runRetention(
   now: Date,
   deps: PrivacyDeps,
 ): Promise<RetentionRunResult> {
-  const organizations = await owner.selectFrom('organization').select('id').execute();
+  const organizations = await repository.listOrganizationIds(owner);
   const result: RetentionRunResult = {
     organizations: organizations.length,
     anonymised: 0,
@@ -223,12 +223,7 @@ export async function runRetention(
       result.files += done.files;
     }
     // The app role may not delete from the log; the owner connection may (no role switch here)
-    const purged = await owner
-      .deleteFrom('complaint_access_log')
-      .where('organization_id', '=', organizationId)
-      .where('at', '<', purgeBefore)
-      .executeTakeFirst();
-    result.accessLogPurged += Number(purged.numDeletedRows);
+    result.accessLogPurged += await repository.purgeOrganizationAccessLog(owner, organizationId, purgeBefore);
     const recent = await inOrganization(owner, organizationId, (trx) =>
       repository.recentlyErasedStorageKeys(trx, new Date(now.getTime() - 7 * DAY_MS)),
     );

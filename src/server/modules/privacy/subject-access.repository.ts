@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { subjectEmployeeDepartment } from '../complaints/complaint-query.repository.ts';
+import { subjectEmployeeDepartment } from '../complaints/index.ts';
 
 // Everything Gehoord holds about one person (AVG art. 15), read under the organisation's row-level security.
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { matchesAllWords } from './search.ts';
+import { matchesAllWords } from './search.repository.ts';
 
 export type ContractorValues = {
   name: string;

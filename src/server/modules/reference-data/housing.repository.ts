@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { matchesAllWords } from './search.ts';
+import { matchesAllWords } from './search.repository.ts';
 
 type Paging = { words: string[]; limit: number; offset: number };
 

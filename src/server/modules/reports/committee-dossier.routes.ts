@@ -6,10 +6,9 @@ import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import { requireStaff, type StaffPrincipal } from '../../http/principal.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
-import { contentDisposition } from '../attachments/file-name.ts';
-import * as complaints from '../complaints/complaint.repository.ts';
-import { authorize, toAccess } from '../complaints/complaint-access.ts';
-import { recordAccess } from '../privacy/access-log.repository.ts';
+import { contentDisposition } from '../attachments/index.ts';
+import { authorize, findComplaint, toAccess } from '../complaints/index.ts';
+import { recordAccess } from '../privacy/index.ts';
 import { buildCommitteeDossier } from './dossier.ts';
 
 /** One complaint's dossier for the regional committee; that it was made is in the access log (AVG). */
@@ -20,7 +19,7 @@ export async function committeeDossier(
   complaintId: string,
 ) {
   return inOrganization(db, staff.organizationId, async (trx) => {
-    const row = (await complaints.findComplaintRow(trx, complaintId)) ?? null;
+    const row = (await findComplaint(trx, complaintId)) ?? null;
     authorize(staff, 'complaint.view', row);
     if (row === null) throw new AppError('not_found');
     if (!mayExportCommitteeDossier(staff, toAccess(row))) throw new AppError('forbidden');

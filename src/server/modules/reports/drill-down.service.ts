@@ -2,9 +2,8 @@ import { complaintExposure } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
-import { toAccess, visibilityOf } from '../complaints/complaint-access.ts';
-import { visible } from '../complaints/complaint-query.repository.ts';
-import { recordAccesses } from '../privacy/access-log.repository.ts';
+import { toAccess, visibilityOf, visible } from '../complaints/index.ts';
+import { recordAccesses } from '../privacy/index.ts';
 import { type ComplaintSet, type Dimension, listSetComplaints, type ReportScope } from './measures.ts';
 
 /**

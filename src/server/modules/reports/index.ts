@@ -1,3 +1,15 @@
 // The public face of the reports module: what other modules may import (docs/ARCHITECTURE.md, issue 23).
 // Everything not exported here is private to the module.
-export {};
+export { loadReportPdfmake, REPORT_FONT } from './exports/pdf-fonts.ts';
+// The report measures the MT's quarterly review shows (docs/measures.md): defined once, here.
+export {
+  answeredComplaints,
+  type Breakdown,
+  compensationPaid,
+  countBy,
+  countSets,
+  type Dimension,
+  type ReportScope,
+  satisfactionScores,
+} from './measures.ts';
+export { groupLabel } from './report-labels.ts';

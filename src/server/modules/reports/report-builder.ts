@@ -17,7 +17,7 @@ import {
   summarizeTimeliness,
 } from '../../../domain/report-measures.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
+import { calendarSettingsFor } from '../reference-data/index.ts';
 import type { ComplaintSet, Dimension, ReportScope } from './measures.ts';
 import * as measures from './measures.ts';
 import { allCodes, groupLabel } from './report-labels.ts';
@@ -123,7 +123,7 @@ export async function buildReport(
     category: request.category ?? null,
   };
   const step = async (fraction: number) => options.progress?.(fraction);
-  const settings = await getCurrentCalendarSettings(trx);
+  const settings = await calendarSettingsFor(trx);
   const [organizationName, departmentName, counts, answered, scores, compensation, units] = await Promise.all(
     [
       measures.organizationName(trx),

@@ -16,7 +16,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
-import { contentDisposition } from '../attachments/file-name.ts';
+import { contentDisposition } from '../attachments/index.ts';
 import { drillDown } from './drill-down.service.ts';
 import { COMPLAINT_SET_NAMES, type ComplaintSet, DIMENSION_NAMES, type Dimension } from './measures.ts';
 import {

@@ -1,8 +1,9 @@
 import type { DemoAccount } from '../../../contract/setup.ts';
 import type { StaffRole } from '../../../domain/permissions.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { applyInitialPortalSettings } from '../portal/portal-settings.service.ts';
-import { insertStaffUser } from '../staff/staff.service.ts';
+import { applyInitialPortalSettings } from '../portal/index.ts';
+import { insertStaffUser } from '../staff/index.ts';
+import { insertDepartment, insertHousingComplexes, setDepartmentManager } from './setup.repository.ts';
 
 // A small, fixed demo of a corporation like Wonen Midden-Delfland: departments, one person per role,
 // and housing complexes in Midden-Delfland, so a newcomer sees a living system at once.
@@ -120,12 +121,7 @@ export async function createDemoOrganization(
 ): Promise<DemoAccount[]> {
   const departmentIds = new Map<string, string>();
   for (const name of DEPARTMENTS) {
-    const row = await trx
-      .insertInto('department')
-      .values({ organization_id: organizationId, name })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    departmentIds.set(name, row.id);
+    departmentIds.set(name, await insertDepartment(trx, organizationId, name));
   }
   const accounts: DemoAccount[] = [];
   for (const person of PEOPLE) {
@@ -136,11 +132,7 @@ export async function createDemoOrganization(
       roles: person.roles,
     });
     if (person.manages) {
-      await trx
-        .updateTable('department')
-        .set({ manager_user_id: created.id })
-        .where('id', '=', departmentIds.get(person.manages) as string)
-        .execute();
+      await setDepartmentManager(trx, departmentIds.get(person.manages) as string, created.id);
     }
     accounts.push({
       name: person.name,
@@ -154,9 +146,6 @@ export async function createDemoOrganization(
     ...PORTAL,
     intakeDepartmentId: departmentIds.get(INTAKE_DEPARTMENT) ?? null,
   });
-  await trx
-    .insertInto('housing_complex')
-    .values(COMPLEXES.map((complex) => ({ ...complex, organization_id: organizationId })))
-    .execute();
+  await insertHousingComplexes(trx, organizationId, COMPLEXES);
   return accounts;
 }

@@ -131,3 +131,23 @@ export async function putInCharge(trx: Scoped, departmentId: string, userId: str
     .where('id', '=', userId)
     .execute();
 }
+
+/** The demo organisation's managers: only the department's manager, roles stay as given. */
+export async function setDepartmentManager(trx: Scoped, departmentId: string, userId: string): Promise<void> {
+  await trx
+    .updateTable('department')
+    .set({ manager_user_id: userId })
+    .where('id', '=', departmentId)
+    .execute();
+}
+
+export async function insertHousingComplexes(
+  trx: Scoped,
+  organizationId: string,
+  complexes: readonly { complex_number: string; name: string; place: string }[],
+): Promise<void> {
+  await trx
+    .insertInto('housing_complex')
+    .values(complexes.map((complex) => ({ ...complex, organization_id: organizationId })))
+    .execute();
+}

@@ -9,7 +9,7 @@ import {
 import type { Database } from '../../db/database.ts';
 import { clientInfo, sessionCookieOptions } from '../../http/authentication.ts';
 import { requireOrganizationPermission } from '../../http/principal.ts';
-import { SESSION_COOKIE } from '../auth/session.service.ts';
+import { SESSION_COOKIE } from '../auth/index.ts';
 import { checkSetupToken, completeSetup } from './setup.service.ts';
 import { findSetupGaps } from './setup-gaps.service.ts';
 

@@ -2,11 +2,9 @@ import type { CompleteSetupInput, DemoAccount } from '../../../contract/setup.ts
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
-import { recordAuthEvent } from '../auth/auth-event.repository.ts';
-import { generateToken, hashToken } from '../auth/secure-token.ts';
-import { type ClientInfo, createSession } from '../auth/session.service.ts';
-import { applyInitialPortalSettings } from '../portal/portal-settings.service.ts';
-import { insertStaffUser } from '../staff/staff.service.ts';
+import { type ClientInfo, createSession, generateToken, hashToken, recordAuthEvent } from '../auth/index.ts';
+import { applyInitialPortalSettings } from '../portal/index.ts';
+import { insertStaffUser } from '../staff/index.ts';
 import { createDemoOrganization } from './demo-organization.ts';
 import * as repository from './setup.repository.ts';
 

@@ -3,8 +3,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
-import { recordAuthEvent } from '../auth/auth-event.repository.ts';
-import type { ClientInfo } from '../auth/session.service.ts';
+import { type ClientInfo, recordAuthEvent } from '../auth/index.ts';
 import * as repository from './sso.repository.ts';
 
 // Administrators manage which provider identities belong to an account.

@@ -4,8 +4,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
-import { recordAuthEvent } from '../auth/auth-event.repository.ts';
-import type { ClientInfo } from '../auth/session.service.ts';
+import { type ClientInfo, recordAuthEvent } from '../auth/index.ts';
 import type { OidcClient } from './oidc-client.ts';
 import * as repository from './sso.repository.ts';
 

@@ -5,11 +5,13 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
-import { assertPasswordAllowed } from '../auth/account.service.ts';
-import { revokeSessionsOfUser } from '../auth/auth.repository.ts';
-import { recordAuthEvent } from '../auth/auth-event.repository.ts';
-import { hashPassword } from '../auth/password-hashing.ts';
-import type { ClientInfo } from '../auth/session.service.ts';
+import {
+  assertPasswordAllowed,
+  type ClientInfo,
+  endSessionsOfUser,
+  hashPassword,
+  recordAuthEvent,
+} from '../auth/index.ts';
 import * as repository from './staff.repository.ts';
 
 type UserRow = NonNullable<Awaited<ReturnType<typeof repository.findUser>>>;
@@ -221,7 +223,7 @@ export async function updateUser(
       });
     }
     if (input.active === false && before.active) {
-      await revokeSessionsOfUser(trx, id);
+      await endSessionsOfUser(trx, id);
       await recordAuthEvent(trx, { ...audit, type: 'user_deactivated' });
     } else if (input.active === true && !before.active) {
       await recordAuthEvent(trx, { ...audit, type: 'user_reactivated' });
@@ -231,4 +233,14 @@ export async function updateUser(
       await recordAuthEvent(trx, { ...audit, type: 'user_updated', details: { fields: changed } });
     return toStaffUser((await repository.findUser(trx, id)) as UserRow);
   });
+}
+
+/** Is this an active staff member of the organisation in scope? (e.g. the owner of an improvement action) */
+export async function isActiveStaffMember(trx: Scoped, id: string): Promise<boolean> {
+  return (await repository.findUser(trx, id))?.active === true;
+}
+
+/** Is this a department of the organisation in scope (active or not)? */
+export async function departmentExists(trx: Scoped, id: string): Promise<boolean> {
+  return (await repository.findDepartment(trx, id)) !== undefined;
 }

@@ -1,6 +1,7 @@
 import type { Database } from '../../../db/database.ts';
 import { inOrganization } from '../../../db/tenant-scope.ts';
-import { resolveOrganizationForHost } from '../../organization/organization.service.ts';
+import { resolveOrganizationForHost } from '../../organization/index.ts';
+import { findImportOrganization } from './import.repository.ts';
 
 /**
  * The organisation a command-line import writes to: the one whose host name (or slug) is given, else the
@@ -13,13 +14,7 @@ export async function resolveImportOrganization(
   const wanted = hostOrSlug?.trim().toLowerCase() ?? '';
   const id = await resolveOrganizationForHost(db, wanted).catch(() => null);
   if (!id) return null;
-  const organization = await inOrganization(db, id, (trx) =>
-    trx
-      .selectFrom('organization')
-      .select(['name', 'slug', 'hostnames', 'is_default as isDefault'])
-      .where('id', '=', id)
-      .executeTakeFirst(),
-  );
+  const organization = await inOrganization(db, id, (trx) => findImportOrganization(trx, id));
   if (!organization) return null;
   const matches =
     wanted === ''

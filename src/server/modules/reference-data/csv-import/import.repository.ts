@@ -109,3 +109,12 @@ export async function insertPersons(trx: Scoped, organizationId: string, rows: P
       .execute();
   }
 }
+
+/** Name and host names of an organisation, to check a command-line import's target. */
+export async function findImportOrganization(trx: Scoped, id: string) {
+  return trx
+    .selectFrom('organization')
+    .select(['name', 'slug', 'hostnames', 'is_default as isDefault'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
