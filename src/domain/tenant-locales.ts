@@ -22,8 +22,8 @@ export type TenantLocaleInfo = Readonly<{
   /** The complaint form; its status pages live below it (`<base>/status/…`). */
   base: string;
   /**
-   * Whether a printed letter (PDF) can be written in this language. The letter PDF cannot shape and
-   * order Arabic script (no bidi in pdfmake, no Arabic font in CI), so Arabic letters go in Dutch.
+   * Whether a printed letter (PDF) can be written in this language. Every tenant language can: Arabic
+   * letters are shaped and ordered right to left before pdfmake draws them (rtl-text.ts, DejaVu Sans).
    */
   printable: boolean;
 }>;
@@ -67,7 +67,7 @@ export const TENANT_LOCALE_INFO: Readonly<Record<TenantLocale, TenantLocaleInfo>
     nativeName: 'العربية',
     home: '/ar',
     base: '/ar/klacht',
-    printable: false,
+    printable: true,
   },
   pl: {
     tag: 'pl',

@@ -176,8 +176,7 @@ export const en: Messages = {
     descriptionHint: 'In the complainant’s own words.',
     desiredOutcome: 'What does the complainant want?',
     complainantLocale: 'Complainant’s language',
-    complainantLocaleHint:
-      'E-mails and letters to the complainant are in this language. Letters in Arabic are sent in Dutch.',
+    complainantLocaleHint: 'E-mails and letters to the complainant are in this language.',
     languages: { nl: 'Dutch', en: 'English', tr: 'Turkish', ar: 'Arabic', pl: 'Polish' },
     repeatsTitle: 'Looks like an earlier complaint',
     repeatsIntro: 'Earlier complaints of this complainant or address in the last 12 months:',

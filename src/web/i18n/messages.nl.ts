@@ -195,8 +195,7 @@ export const nl = {
     descriptionHint: 'In de woorden van de klager.',
     desiredOutcome: 'Wat wil de klager?',
     complainantLocale: 'Taal van de klager',
-    complainantLocaleHint:
-      'Mails en brieven aan de klager gaan in deze taal. Brieven in het Arabisch worden Nederlands.',
+    complainantLocaleHint: 'Mails en brieven aan de klager gaan in deze taal.',
     languages: { nl: 'Nederlands', en: 'Engels', tr: 'Turks', ar: 'Arabisch', pl: 'Pools' },
     repeatsTitle: 'Lijkt op een eerdere klacht',
     repeatsIntro: 'Eerdere klachten van deze klager of dit adres in de laatste 12 maanden:',

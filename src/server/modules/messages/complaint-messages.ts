@@ -415,7 +415,7 @@ async function tellComplainant(
   }
   if (decision.replacesPending) await withdrawWaiting(trx, facts.id, step, ['pending', 'to_post']);
   const byPost = decision.delivery === 'letter';
-  // A letter on paper goes in Dutch when its language cannot be printed (Arabic, decision 028)
+  // A letter on paper goes in the complainant's language when it can be printed (all of them, decision 028)
   const spoken = await complainantLocale(trx, facts.id);
   const locale = byPost ? letterLocale(spoken) : spoken;
   // A letter cannot carry the secret link: it points at the page where the case code is typed

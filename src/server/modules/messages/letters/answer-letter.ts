@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { TenantLocale } from '../../../../domain/tenant-locales.ts';
 import { loadOnce } from '../../../load-once.ts';
+import { ARABIC_FONT, type LetterScript, letterScript, loadArabicFont } from './letter-script.ts';
 import { LETTER_TEXTS, type LetterTexts } from './letter-texts.ts';
 
 export type AnswerLetter = {
@@ -29,42 +30,49 @@ export type FollowBlock = {
 };
 
 /** The box under the text: scan the QR code, or type the short link, the code and the reference. */
-function followBox(follow: FollowBlock, t: LetterTexts) {
+function followBox(follow: FollowBlock, t: LetterTexts, s: LetterScript) {
+  const rtl = s.direction === 'rtl';
+  const qr = { qr: follow.privateLink, fit: 34 * MM, eccLevel: 'M', margin: [0, 2, 0, 2] };
+  // the detail table's label and value swap sides in a right-to-left letter
+  const detail = (label: string, value: Record<string, unknown>) =>
+    rtl
+      ? [
+          { ...value, alignment: 'right' },
+          { text: s.line(label), alignment: 'right' },
+        ]
+      : [label, value];
+  const text = {
+    stack: [
+      s.block(t.followTitle, FOLLOW_TEXT_WIDTH, { fontSize: 12, bold: true }, { margin: [0, 0, 0, 4] }),
+      s.block(t.followScan, FOLLOW_TEXT_WIDTH, { fontSize: 10.5 }),
+      s.block(t.followNoCamera, FOLLOW_TEXT_WIDTH, { fontSize: 10.5 }, { margin: [0, 4, 0, 0] }),
+      { text: s.line(follow.shortLink), bold: true, alignment: s.alignment },
+      s.block(t.followTypeThere, FOLLOW_TEXT_WIDTH, { fontSize: 10.5 }, { margin: [0, 4, 0, 2] }),
+      {
+        table: {
+          widths: rtl ? ['*', 'auto'] : ['auto', '*'],
+          body: [
+            detail(t.followCode, {
+              text: s.line(follow.code),
+              bold: true,
+              fontSize: 13,
+              characterSpacing: 1,
+            }),
+            detail(t.followReference, { text: s.line(follow.reference), bold: true }),
+          ],
+        },
+        layout: 'noBorders',
+      },
+      s.block(t.followNote, FOLLOW_TEXT_WIDTH, { fontSize: 9 }, { color: '#57606a', margin: [0, 4, 0, 0] }),
+    ],
+  };
   return {
     margin: [0, 6, 0, 0],
     unbreakable: true,
     table: {
-      widths: [36 * MM, '*'],
-      body: [
-        [
-          { qr: follow.privateLink, fit: 34 * MM, eccLevel: 'M', margin: [0, 2, 0, 2] },
-          {
-            stack: [
-              { text: t.followTitle, bold: true, fontSize: 12, margin: [0, 0, 0, 4] },
-              { text: t.followScan },
-              { text: t.followNoCamera, margin: [0, 4, 0, 0] },
-              { text: follow.shortLink, bold: true },
-              { text: t.followTypeThere, margin: [0, 4, 0, 2] },
-              {
-                table: {
-                  widths: ['auto', '*'],
-                  body: [
-                    [t.followCode, { text: follow.code, bold: true, fontSize: 13, characterSpacing: 1 }],
-                    [t.followReference, { text: follow.reference, bold: true }],
-                  ],
-                },
-                layout: 'noBorders',
-              },
-              {
-                text: t.followNote,
-                fontSize: 9,
-                color: '#57606a',
-                margin: [0, 4, 0, 0],
-              },
-            ],
-          },
-        ],
-      ],
+      // the QR code stands where the reader starts: left, or right in Arabic
+      widths: rtl ? ['*', 36 * MM] : [36 * MM, '*'],
+      body: [rtl ? [text, qr] : [qr, text]],
     },
     layout: {
       hLineColor: () => '#0b5c8a',
@@ -80,6 +88,13 @@ function followBox(follow: FollowBlock, t: LetterTexts) {
 
 const FONT = 'GehoordLetter';
 const MM = 72 / 25.4;
+/** A4 less the side margins: the width of the letter's text. */
+const CONTENT_WIDTH = (210 - 25 - 22) * MM;
+/** The follow box's text column: the text width less the QR column, the cell paddings and the borders. */
+const FOLLOW_TEXT_WIDTH = CONTENT_WIDTH - 36 * MM - 4 * 6 - 2;
+/** The value column of the date/reference/subject block. */
+const DETAILS_LABEL_WIDTH = 75;
+const DETAILS_VALUE_WIDTH = CONTENT_WIDTH - DETAILS_LABEL_WIDTH - 8;
 
 // Roboto ships with pdfmake and covers Dutch (ë, ï, é, ĳ). The files go into pdfmake's own virtual file
 // system, so rendering never reads from disk or the network whatever access policy others set.
@@ -111,26 +126,55 @@ const loadPdfmake = loadOnce(async () => {
   return pdfmake;
 });
 
+// DejaVu Sans for Arabic letters, in the virtual file system as Roboto is (letter-script.ts)
+const loadArabicPdfmake = loadOnce(async () => {
+  const [pdfmake, arabic] = await Promise.all([loadPdfmake(), loadArabicFont()]);
+  for (const { name, data } of Object.values(arabic.files))
+    pdfmake.virtualfs.writeFileSync(`gehoord-letter/${name}`, data);
+  pdfmake.addFonts({
+    [ARABIC_FONT]: {
+      normal: `gehoord-letter/${arabic.files.normal.name}`,
+      bold: `gehoord-letter/${arabic.files.bold.name}`,
+    },
+  });
+  return pdfmake;
+});
+
 /**
  * The answer as a printable A4 letter: letterhead, the address where a Dutch window envelope shows it
  * (left window, 20 × 50 mm from the top-left corner, about 85 × 40 mm), date, reference and subject,
  * the text, and the signature the template ends with.
  */
 export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> {
-  const pdfmake = await loadPdfmake();
-  const t = LETTER_TEXTS[letter.locale ?? 'nl'];
-  const paragraphs = letter.body.split(/\n{2,}/).map((text) => ({ text, margin: [0, 0, 0, 9] as number[] }));
+  const locale = letter.locale ?? 'nl';
+  const s = await letterScript(locale);
+  const pdfmake = s.direction === 'rtl' ? await loadArabicPdfmake() : await loadPdfmake();
+  const t = LETTER_TEXTS[locale];
+  const paragraphs = letter.body
+    .split(/\n{2,}/)
+    .map((text) => s.block(text, CONTENT_WIDTH, { fontSize: 10.5 }, { margin: [0, 0, 0, 9] }));
+  const rtl = s.direction === 'rtl';
+  // label and value swap sides in a right-to-left letter
+  const details = [
+    [t.date, letter.date],
+    [t.ourReference, letter.reference],
+    [t.subject, letter.subject],
+  ].map(([label = '', value = '']) => {
+    const labelCell = { text: s.line(label), color: '#57606a', alignment: s.alignment };
+    const valueCell = s.block(value, DETAILS_VALUE_WIDTH, { fontSize: 10.5 });
+    return rtl ? [valueCell, labelCell] : [labelCell, valueCell];
+  });
   const definition = {
     pageSize: 'A4',
     pageMargins: [25 * MM, 20 * MM, 22 * MM, 22 * MM],
     info: { title: `${letter.subject}`, author: letter.organizationName, subject: letter.reference },
-    defaultStyle: { font: FONT, fontSize: 10.5, lineHeight: 1.25, color: '#1f2328' },
+    defaultStyle: { font: FONT, fontSize: 10.5, lineHeight: 1.25, color: '#1f2328', ...s.documentStyle },
     footer: (page: number, pages: number) => ({
       margin: [25 * MM, 6 * MM, 22 * MM, 0],
       columns: [
-        { text: letter.organizationName, fontSize: 8, color: '#57606a' },
+        { text: s.line(letter.organizationName), fontSize: 8, color: '#57606a' },
         {
-          text: `${letter.reference} · ${t.page(page, pages)}`,
+          text: s.line(`${letter.reference} · ${t.page(page, pages)}`),
           alignment: 'right',
           fontSize: 8,
           color: '#57606a',
@@ -145,53 +189,51 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
             width: 'auto',
             stack: [
               {
-                text: letter.organizationName,
+                text: s.line(letter.organizationName),
                 fontSize: 16,
                 bold: true,
                 color: '#0b5c8a',
                 alignment: 'right',
               },
-              { text: t.department, fontSize: 9, color: '#57606a', alignment: 'right' },
+              { text: s.line(t.department), fontSize: 9, color: '#57606a', alignment: 'right' },
             ],
           },
         ],
       },
       {
-        // Absolute, so the address sits in the envelope window however long the letterhead is
+        // Absolute, so the address sits in the envelope window however long the letterhead is. A Dutch
+        // postal address: left to right in every language (only its words are shaped in an Arabic letter).
         absolutePosition: { x: 20 * MM + 4, y: 50 * MM },
         width: 85 * MM,
+        alignment: 'left',
         stack: [
           {
-            text: t.returnAddress(letter.organizationName),
+            text: s.line(t.returnAddress(letter.organizationName)),
             fontSize: 7,
             color: '#57606a',
             margin: [0, 0, 0, 4],
           },
-          { text: letter.recipient.name },
-          ...letter.recipient.addressLines.map((line) => ({ text: line })),
+          { text: s.addressLine(letter.recipient.name) },
+          ...letter.recipient.addressLines.map((line) => ({ text: s.addressLine(line) })),
         ],
       },
       {
         margin: [0, 78 * MM - 20 * MM - 20, 0, 16],
         table: {
-          widths: [75, '*'],
-          body: [
-            [{ text: t.date, color: '#57606a' }, letter.date],
-            [{ text: t.ourReference, color: '#57606a' }, letter.reference],
-            [{ text: t.subject, color: '#57606a' }, letter.subject],
-          ],
+          widths: rtl ? ['*', DETAILS_LABEL_WIDTH] : [DETAILS_LABEL_WIDTH, '*'],
+          body: details,
         },
         layout: {
           hLineWidth: () => 0,
           vLineWidth: () => 0,
-          paddingLeft: () => 0,
-          paddingRight: () => 8,
+          paddingLeft: (i: number) => (rtl && i === 1 ? 8 : 0),
+          paddingRight: () => (rtl ? 0 : 8),
           paddingTop: () => 1,
           paddingBottom: () => 1,
         },
       },
       ...paragraphs,
-      ...(letter.follow === undefined ? [] : [followBox(letter.follow, t)]),
+      ...(letter.follow === undefined ? [] : [followBox(letter.follow, t, s)]),
     ],
   };
   return pdfmake.createPdf(definition).getBuffer();

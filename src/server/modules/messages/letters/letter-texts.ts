@@ -1,8 +1,8 @@
 import type { TenantLocale } from '../../../../domain/tenant-locales.ts';
 
 // Issue 21: the fixed words on a printed letter (letterhead, the date/reference block, the "follow your
-// complaint" box) in each tenant language. Arabic letters are printed in Dutch (decision 028,
-// `letterLocale`); its texts are here so the catalogue is complete once the PDF can shape Arabic.
+// complaint" box) in each tenant language. Arabic is printed right to left in DejaVu Sans (decision 028,
+// update 2026-12-07: letter-script.ts and src/domain/rtl-text.ts shape and order it).
 
 export type LetterTexts = {
   department: string;

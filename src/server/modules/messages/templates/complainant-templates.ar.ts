@@ -1,7 +1,7 @@
 import type { ComplainantTemplates } from './default-templates.ts';
 
-// Issue 21: the mails to a complainant in Arabic (Modern Standard Arabic, short sentences, B1). Letters on
-// paper fall back to Dutch for Arabic (decision 028: the letter PDF cannot shape Arabic script yet).
+// Issue 21: the mails and letters to a complainant in Arabic (Modern Standard Arabic, short sentences, B1).
+// Letters on paper are shaped and set right to left before pdfmake draws them (decision 028, update).
 // Same placeholders as the Dutch text; checked by test/messages/template-catalogues.test.ts.
 
 const lines = (...parts: string[]) => parts.join('\n\n');
