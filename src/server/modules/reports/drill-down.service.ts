@@ -5,7 +5,8 @@ import type { StaffPrincipal } from '../../http/principal.ts';
 import { toAccess, visibilityOf } from '../complaints/complaint-access.ts';
 import { visible } from '../complaints/complaint-query.repository.ts';
 import { recordAccesses } from '../privacy/access-log.repository.ts';
-import { type ComplaintSet, type Dimension, listSetComplaints, type ReportScope } from './measures.ts';
+import { listSetComplaints } from './measures/measures.repository.ts';
+import type { ComplaintSet, Dimension, ReportScope } from './measures/report-sets.ts';
 
 /**
  * The complaints behind one figure of a report (issue 20): the figure counts every complaint, the list shows

@@ -1,3 +1,13 @@
 // The public face of the reports module: what other modules may import (docs/ARCHITECTURE.md, issue 23).
 // Everything not exported here is private to the module.
-export {};
+
+export {
+  answeredComplaints,
+  type Breakdown,
+  compensationPaid,
+  countBy,
+  countSets,
+  satisfactionScores,
+} from './measures/measures.repository.ts';
+export type { ComplaintSet, Dimension, ReportScope } from './measures/report-sets.ts';
+export { groupLabel } from './report-labels.ts';

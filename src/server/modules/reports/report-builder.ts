@@ -18,8 +18,8 @@ import {
 } from '../../../domain/report-measures.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
-import type { ComplaintSet, Dimension, ReportScope } from './measures.ts';
-import * as measures from './measures.ts';
+import type { ComplaintSet, Dimension, ReportScope } from './measures/report-sets.ts';
+import * as measures from './measures/measures.repository.ts';
 import { allCodes, groupLabel } from './report-labels.ts';
 
 // Builds the report document: every table of the quarterly and annual report (policy 2.2, 3.2) from the
