@@ -31,6 +31,7 @@ export * from './policy-finding.ts';
 export * from './portal-attachments.ts';
 export * from './repeat-complaint.ts';
 export * from './report-measures.ts';
+export * from './report-status-sets.ts';
 export * from './result.ts';
 export * from './roles.ts';
 export * from './routing.ts';

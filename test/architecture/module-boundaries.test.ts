@@ -63,9 +63,6 @@ const KNOWN_VIOLATIONS: Readonly<Record<string, readonly Rule[]>> = {
   'src/server/modules/portal/portal-links.service.ts': ['index-only'],
   'src/server/modules/portal/portal-status.service.ts': ['index-only'],
   'src/server/modules/portal/portal-submission.service.ts': ['index-only'],
-  // reports: measures and the report routes get their repository (issue 23, reports part).
-  'src/server/modules/reports/measures.ts': ['sql-outside-repository'],
-  'src/server/modules/reports/reports.routes.ts': ['sql-outside-repository'],
 };
 
 const realTree = () => readSources(ROOT, ['src/server/modules', 'src/server/jobs', 'src/server/http']);

@@ -17,7 +17,7 @@ import { timelineSight } from '../complaints/index.ts';
 import { type AccessReader, recordAccesses } from '../privacy/index.ts';
 import { renderCaseFilePdf } from './case-file-pdf.ts';
 import * as repository from './dossier.repository.ts';
-import { organizationName } from './measures.ts';
+import { organizationName } from './measures/measures.repository.ts';
 
 // The per-complex dossier (issue 11; the regional complaints committee asks for it): a ZIP with one folder
 // per complaint holding its case file as PDF and its attachments.

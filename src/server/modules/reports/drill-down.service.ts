@@ -4,7 +4,8 @@ import { inOrganization } from '../../db/tenant-scope.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { toAccess, visibilityOf, visible } from '../complaints/index.ts';
 import { recordAccesses } from '../privacy/index.ts';
-import { type ComplaintSet, type Dimension, listSetComplaints, type ReportScope } from './measures.ts';
+import { listSetComplaints } from './measures/measures.repository.ts';
+import type { ComplaintSet, Dimension, ReportScope } from './measures/report-sets.ts';
 
 /**
  * The complaints behind one figure of a report (issue 20): the figure counts every complaint, the list shows

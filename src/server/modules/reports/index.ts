@@ -8,8 +8,7 @@ export {
   compensationPaid,
   countBy,
   countSets,
-  type Dimension,
-  type ReportScope,
   satisfactionScores,
-} from './measures.ts';
+} from './measures/measures.repository.ts';
+export type { ComplaintSet, Dimension, ReportScope } from './measures/report-sets.ts';
 export { groupLabel } from './report-labels.ts';

@@ -9,7 +9,7 @@ import {
   REPEAT_RUNGS,
   VERDICTS,
 } from '../../../domain/index.ts';
-import type { Dimension } from './measures.ts';
+import type { Dimension } from './measures/report-sets.ts';
 
 // Dutch display names of group keys; reports go to Dutch boards and annual reports.
 

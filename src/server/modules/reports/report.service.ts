@@ -8,7 +8,7 @@ import {
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
-import { departmentName } from './measures.ts';
+import { departmentName } from './measures/measures.repository.ts';
 import { buildReport } from './report-builder.ts';
 
 // Which period a report covers, and the checks before building it.

@@ -17,8 +17,14 @@ import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { contentDisposition } from '../attachments/index.ts';
+import { findComplex } from './dossier.repository.ts';
 import { drillDown } from './drill-down.service.ts';
-import { COMPLAINT_SET_NAMES, type ComplaintSet, DIMENSION_NAMES, type Dimension } from './measures.ts';
+import {
+  COMPLAINT_SET_NAMES,
+  type ComplaintSet,
+  DIMENSION_NAMES,
+  type Dimension,
+} from './measures/report-sets.ts';
 import {
   annualPeriod,
   customPeriod,
@@ -247,12 +253,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
       };
       const row = await scoped(staff.organizationId, async (trx) => {
         if (input.kind === 'dossier') {
-          const found = await trx
-            .selectFrom('housing_complex')
-            .select('id')
-            .where('id', '=', input.housingComplexId)
-            .executeTakeFirst();
-          if (found === undefined) {
+          if ((await findComplex(trx, input.housingComplexId)) === undefined) {
             throw new AppError('validation_failed', {
               fieldErrors: [
                 {

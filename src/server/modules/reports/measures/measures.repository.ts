@@ -1,21 +1,22 @@
 import { type RawBuilder, sql } from 'kysely';
-import type { AnsweredComplaint, ReportPeriod } from '../../../domain/report-measures.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
+import type { AnsweredComplaint, ReportPeriod } from '../../../../domain/report-measures.ts';
+import {
+  BOARD_TRACK_LEAVING_DECISIONS,
+  LAST_RESPONSE_RUNG,
+  REPORT_TRIAGE_OUTCOMES,
+} from '../../../../domain/report-status-sets.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import type { ComplaintSet, Dimension, ReportScope } from './report-sets.ts';
 
 // The SQL half of the report measures (docs/measures.md): which complaints each measure counts. Every
 // figure in every report format and every drill-down list is built from these sets, so the number and
-// the list behind it always agree.
+// the list behind it always agree. The codes the sets select on (triage outcomes, board decisions, rungs) are
+// parameters taken from the domain (src/domain/report-status-sets.ts, where the same sets are predicates);
+// test/reports/measures-agree.test.ts checks on generated complaints that SQL and domain count alike.
 
 const AMSTERDAM = 'Europe/Amsterdam';
 /** A local date as the instant its day starts in Amsterdam. */
 const startOf = (day: string) => sql`(${day}::date)::timestamp at time zone ${AMSTERDAM}`;
-
-export type ReportScope = Readonly<{
-  period: ReportPeriod;
-  departmentId: string | null;
-  /** A dashboard filter: only complaints of this category. */
-  category?: string | null;
-}>;
 
 type SetDefinition = Readonly<{
   /** The instant that places a complaint of this set in a period. */
@@ -26,7 +27,14 @@ type SetDefinition = Readonly<{
 const received = sql`c.received_at`;
 const answered = sql`c.answered_at`;
 // policy 2.5: on the board's track and not sent back into the procedure (isCountedOnBoardTrack in the domain)
-const onBoardTrack = sql<boolean>`(c.board_track is not null and not (c.board_track -> 'decisions') @> '[{"kind": "back_to_procedure"}]'::jsonb)`;
+const leftBoardTrack = sql.join(
+  BOARD_TRACK_LEAVING_DECISIONS.map(
+    (kind) => sql<boolean>`(c.board_track -> 'decisions') @> ${JSON.stringify([{ kind }])}::jsonb`,
+  ),
+  sql` or `,
+);
+const onBoardTrack = sql<boolean>`(c.board_track is not null and not (${leftBoardTrack}))`;
+const triagedAs = (outcome: string) => sql<boolean>`c.triage_outcome = ${outcome}`;
 const boardTrackStarted = sql`(c.board_track->>'startedAt')::timestamptz`;
 
 export const COMPLAINT_SETS = {
@@ -34,7 +42,7 @@ export const COMPLAINT_SETS = {
   // A complaint with the board is not handled in the complaints procedure (policy 2.5): counted apart
   taken_into_handling: {
     dated: received,
-    where: sql<boolean>`(c.triage_outcome = 'complaint' and not ${onBoardTrack})`,
+    where: sql<boolean>`(${triagedAs(REPORT_TRIAGE_OUTCOMES.taken_into_handling)} and not ${onBoardTrack})`,
   },
   board_track: { dated: boardTrackStarted, where: onBoardTrack },
   board_track_explained_on_time: {
@@ -42,10 +50,10 @@ export const COMPLAINT_SETS = {
     where: sql<boolean>`(${onBoardTrack} and (c.board_track->'explanation'->>'sentAt')::timestamptz
       <= (c.board_track->'stoppedTerm'->>'originalDueAt')::timestamptz)`,
   },
-  outside_procedure: { dated: received, where: sql<boolean>`c.triage_outcome = 'outside_procedure'` },
-  not_a_complaint: { dated: received, where: sql<boolean>`c.triage_outcome = 'not_a_complaint'` },
+  outside_procedure: { dated: received, where: triagedAs(REPORT_TRIAGE_OUTCOMES.outside_procedure) },
+  not_a_complaint: { dated: received, where: triagedAs(REPORT_TRIAGE_OUTCOMES.not_a_complaint) },
   repeats: { dated: received, where: sql<boolean>`c.repeat_of_id is not null` },
-  last_response: { dated: received, where: sql<boolean>`c.repeat_rung = 'last_response'` },
+  last_response: { dated: received, where: sql<boolean>`c.repeat_rung = ${LAST_RESPONSE_RUNG}` },
   linked_to_action: {
     dated: received,
     where: sql<boolean>`exists (select 1 from improvement_action_complaint l where l.complaint_id = c.id)`,
@@ -74,9 +82,7 @@ export const COMPLAINT_SETS = {
     dated: sql`(c.assessment->'compensation'->>'paidAt')::timestamptz`,
     where: sql<boolean>`(c.assessment -> 'compensation') is not null`,
   },
-} as const satisfies Record<string, SetDefinition>;
-export type ComplaintSet = keyof typeof COMPLAINT_SETS;
-export const COMPLAINT_SET_NAMES = Object.keys(COMPLAINT_SETS) as ComplaintSet[];
+} as const satisfies Record<ComplaintSet, SetDefinition>;
 
 /**
  * What a set can be broken down by. `label` names a group from reference data, looked up once per group
@@ -111,9 +117,7 @@ export const DIMENSIONS = {
   rung: { key: sql<string | null>`c.repeat_rung`, label: null },
   // The board's latest decision on a suspected offence (policy 2.5); none yet → null
   board_decision: { key: sql<string | null>`c.board_track->'decisions'->-1->>'kind'`, label: null },
-} as const;
-export type Dimension = keyof typeof DIMENSIONS | 'month';
-export const DIMENSION_NAMES = [...Object.keys(DIMENSIONS), 'month'] as Dimension[];
+} as const satisfies Record<Exclude<Dimension, 'month'>, { key: RawBuilder<string | null>; label: unknown }>;
 
 function keyOf(set: ComplaintSet, dimension: Dimension): RawBuilder<string | null> {
   if (dimension === 'month') {
