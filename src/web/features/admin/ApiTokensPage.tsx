@@ -1,11 +1,9 @@
 import {
-  Alert,
   Badge,
   Button,
   Code,
   Group,
   NativeSelect,
-  Paper,
   Stack,
   Table,
   Text,
@@ -14,13 +12,14 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
 import { createApiTokenInput } from '../../../contract/api-tokens.ts';
 import { TOKEN_SCOPES, type TokenScope } from '../../../domain/permissions.ts';
+import { EntityForm, FormSection } from '../../components/forms/EntityForm.tsx';
+import { FormFailure, SavedNotice } from '../../components/forms/FormNotices.tsx';
+import { useEntityForm } from '../../components/forms/use-entity-form.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeApiError, isFieldProblem } from '../../lib/describe-error.ts';
-import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../lib/form-errors.ts';
+import { describeApiError } from '../../lib/describe-error.ts';
 import { formatDate, formatDateTime } from '../people/format.ts';
 import { QueryState } from '../people/QueryState.tsx';
 import { createApiToken, fetchApiTokens, revokeApiToken } from './admin-api.ts';
@@ -33,94 +32,16 @@ export function ApiTokensPage() {
   useDocumentTitle(t.admin.tokensTitle);
   const queryClient = useQueryClient();
   const tokens = useQuery({ queryKey: tokensKey, queryFn: fetchApiTokens });
-  const [name, setName] = useState('');
-  const [scope, setScope] = useState<TokenScope>('read');
-  const [expiresOn, setExpiresOn] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const create = useMutation({
-    mutationFn: createApiToken,
-    onSuccess: () => {
-      setName('');
-      setExpiresOn('');
-      void queryClient.invalidateQueries({ queryKey: tokensKey });
-    },
-    onError: (error) => setErrors(isFieldProblem(error) ? fieldErrorsFromProblem(error) : {}),
-  });
   const revoke = useMutation({
     mutationFn: revokeApiToken,
     onSettled: () => queryClient.invalidateQueries({ queryKey: tokensKey }),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    create.reset();
-    // A date field gives a day; the token expires at the end of that day, Dutch time.
-    const input = {
-      name,
-      scope,
-      ...(expiresOn ? { expiresAt: new Date(`${expiresOn}T23:59:59`).toISOString() } : {}),
-    };
-    const validation = validateForm(createApiTokenInput, input);
-    setErrors(validation.ok ? {} : validation.errors);
-    if (validation.ok) create.mutate(validation.data);
-  };
 
   return (
     <Stack gap="lg">
       <Title order={1}>{t.admin.tokensTitle}</Title>
-      <Paper component="section" withBorder p="md" aria-labelledby="new-token" maw={760}>
-        <Title order={2} size="h3" id="new-token" mb="sm">
-          {t.admin.newToken}
-        </Title>
-        {create.isError && !isFieldProblem(create.error) && (
-          <Alert color="red.9" variant="outline" role="alert" mb="sm">
-            {describeApiError(create.error, locale, t)}
-          </Alert>
-        )}
-        {create.isSuccess && (
-          <Alert color="#1b5e20" variant="outline" role="status" mb="sm" title={t.admin.tokenCreated}>
-            <Text size="sm">{t.admin.tokenOnce}</Text>
-            <Code className="secret" data-testid="new-token-secret">
-              {create.data.token}
-            </Code>
-          </Alert>
-        )}
-        <form onSubmit={onSubmit} noValidate>
-          <Group align="flex-start" wrap="wrap">
-            <TextInput
-              id="new-token-name"
-              label={t.admin.tokenName}
-              required
-              value={name}
-              onChange={(event) => setName(event.currentTarget.value)}
-              error={errors.name?.[locale]}
-            />
-            <NativeSelect
-              id="new-token-scope"
-              label={t.admin.tokenScope}
-              value={scope}
-              onChange={(event) => setScope(event.currentTarget.value as TokenScope)}
-              data={TOKEN_SCOPES.map((s) => ({ value: s, label: t.admin.scopes[s] }))}
-              error={errors.scope?.[locale]}
-            />
-            <TextInput
-              id="new-token-expires"
-              type="date"
-              label={t.admin.tokenExpires}
-              value={expiresOn}
-              onChange={(event) => setExpiresOn(event.currentTarget.value)}
-              error={errors.expiresAt?.[locale]}
-            />
-            <Button type="submit" mt={25} loading={create.isPending}>
-              {t.admin.createToken}
-            </Button>
-          </Group>
-        </form>
-      </Paper>
-      {revoke.isError && (
-        <Alert color="red.9" variant="outline" role="alert">
-          {describeApiError(revoke.error, locale, t)}
-        </Alert>
-      )}
+      <CreateTokenForm />
+      <FormFailure message={revoke.isError ? describeApiError(revoke.error, locale, t) : undefined} />
       <QueryState query={tokens}>
         {(list) =>
           list.length === 0 ? (
@@ -183,5 +104,57 @@ export function ApiTokensPage() {
         }
       </QueryState>
     </Stack>
+  );
+}
+
+function CreateTokenForm() {
+  const { t } = useI18n();
+  const queryClient = useQueryClient();
+  const form = useEntityForm({
+    initial: { name: '', scope: 'read' as TokenScope, expiresOn: '' },
+    fields: {
+      name: { id: 'new-token-name', label: t.admin.tokenName },
+      scope: { id: 'new-token-scope', label: t.admin.tokenScope },
+      expiresOn: { id: 'new-token-expires', label: t.admin.tokenExpires, path: 'expiresAt' },
+    },
+    // A date field gives a day; the token expires at the end of that day, Dutch time.
+    toInput: ({ name, scope, expiresOn }) => ({
+      name,
+      scope,
+      ...(expiresOn ? { expiresAt: new Date(`${expiresOn}T23:59:59`).toISOString() } : {}),
+    }),
+    schema: createApiTokenInput,
+    submit: createApiToken,
+    onSuccess: () => {
+      // The scope stays as chosen: the next token is often for the same integration.
+      form.setValues((v) => ({ ...v, name: '', expiresOn: '' }));
+      void queryClient.invalidateQueries({ queryKey: tokensKey });
+    },
+  });
+  return (
+    <FormSection id="new-token" title={t.admin.newToken}>
+      {form.isSuccess && form.data && (
+        <SavedNotice mb="sm" title={t.admin.tokenCreated}>
+          <Text size="sm">{t.admin.tokenOnce}</Text>
+          <Code className="secret" data-testid="new-token-secret">
+            {form.data.token}
+          </Code>
+        </SavedNotice>
+      )}
+      <EntityForm form={form}>
+        <Group align="flex-start" wrap="wrap">
+          <TextInput label={t.admin.tokenName} required {...form.text('name')} />
+          <NativeSelect
+            label={t.admin.tokenScope}
+            data={TOKEN_SCOPES.map((s) => ({ value: s, label: t.admin.scopes[s] }))}
+            {...form.text('scope')}
+          />
+          <TextInput type="date" label={t.admin.tokenExpires} {...form.text('expiresOn')} />
+          <Button type="submit" mt={25} loading={form.isPending}>
+            {t.admin.createToken}
+          </Button>
+        </Group>
+      </EntityForm>
+    </FormSection>
   );
 }

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Button,
   Checkbox,
   CloseButton,
@@ -7,21 +6,21 @@ import {
   List,
   NativeSelect,
   NumberInput,
-  Paper,
   Stack,
   Table,
   Text,
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import type { CalendarSettingsView } from '../../../contract/reference-data.ts';
 import { LIBERATION_DAY_MODES, type LiberationDayMode } from '../../../domain/calendar-settings.ts';
+import { EntityForm, FormSection } from '../../components/forms/EntityForm.tsx';
+import { SavedNotice } from '../../components/forms/FormNotices.tsx';
+import { useEntityForm } from '../../components/forms/use-entity-form.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeApiError, isFieldProblem } from '../../lib/describe-error.ts';
-import { fieldErrorsFromProblem } from '../../lib/form-errors.ts';
 import { formatDate, formatDateTime } from '../people/format.ts';
 import { QueryState } from '../people/QueryState.tsx';
 import { fetchCalendarSettings, fetchCalendarVersions, reviseCalendarSettings } from './admin-api.ts';
@@ -54,81 +53,65 @@ export function CalendarPage() {
 function CalendarForm({ current }: { current: CalendarSettingsView }) {
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
-  const [termWorkingDays, setTermWorkingDays] = useState<number | string>(current.termWorkingDays);
-  const [cutOffTime, setCutOffTime] = useState(current.cutOffTime);
-  const [goodFriday, setGoodFriday] = useState(current.goodFridayIsDayOff);
-  const [liberationDay, setLiberationDay] = useState<LiberationDayMode>(current.liberationDay);
-  const [closingDays, setClosingDays] = useState<string[]>(current.closingDays);
   const [newDay, setNewDay] = useState('');
-  const save = useMutation({
-    mutationFn: () =>
-      reviseCalendarSettings({
-        basedOnVersion: current.version,
-        termWorkingDays: Number(termWorkingDays),
-        cutOffTime,
-        goodFridayIsDayOff: goodFriday,
-        liberationDay,
-        closingDays,
-      }),
+  const form = useEntityForm({
+    initial: {
+      termWorkingDays: current.termWorkingDays as number | string,
+      cutOffTime: current.cutOffTime,
+      goodFridayIsDayOff: current.goodFridayIsDayOff,
+      liberationDay: current.liberationDay,
+      closingDays: current.closingDays,
+    },
+    fields: {
+      termWorkingDays: { id: 'calendar-term', label: t.admin.termWorkingDays },
+      cutOffTime: { id: 'calendar-cutoff', label: t.admin.cutOffTime },
+      goodFridayIsDayOff: { id: 'calendar-good-friday', label: t.admin.goodFriday },
+      liberationDay: { id: 'calendar-liberation', label: t.admin.liberationDay },
+      closingDays: { id: 'calendar-new-closing-day', label: t.admin.closingDays },
+    },
+    toInput: (v) => ({ ...v, basedOnVersion: current.version, termWorkingDays: Number(v.termWorkingDays) }),
+    submit: reviseCalendarSettings,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: settingsKey }),
   });
-  const errors = save.error && isFieldProblem(save.error) ? fieldErrorsFromProblem(save.error) : {};
+  const { closingDays } = form.values;
   const addDay = () => {
-    if (newDay && !closingDays.includes(newDay)) setClosingDays([...closingDays, newDay].sort());
+    if (newDay && !closingDays.includes(newDay))
+      form.setValue('closingDays', [...closingDays, newDay].sort());
     setNewDay('');
   };
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate();
-  };
+  const closingDaysError = form.error('closingDays');
   return (
-    <Paper component="section" withBorder p="md" aria-labelledby="calendar-current" maw={760}>
-      <Title order={2} size="h3" id="calendar-current" mb="sm">
-        {t.admin.calendarCurrent(current.version)}
-      </Title>
-      {save.isError && !isFieldProblem(save.error) && (
-        <Alert color="red.9" variant="outline" role="alert" mb="sm">
-          {describeApiError(save.error, locale, t)}
-        </Alert>
-      )}
-      <form onSubmit={onSubmit} noValidate>
+    <FormSection id="calendar-current" title={t.admin.calendarCurrent(current.version)}>
+      <EntityForm form={form}>
         <Stack gap="sm">
           <Group align="flex-start" wrap="wrap">
             <NumberInput
               id="calendar-term"
               label={t.admin.termWorkingDays}
-              value={termWorkingDays}
-              onChange={setTermWorkingDays}
+              value={form.values.termWorkingDays}
+              onChange={(value) => form.setValue('termWorkingDays', value)}
               min={1}
               max={60}
               w={200}
-              error={errors.termWorkingDays?.[locale]}
+              error={form.error('termWorkingDays')}
             />
             <TextInput
-              id="calendar-cutoff"
               type="time"
               label={t.admin.cutOffTime}
               description={t.admin.cutOffHint}
-              value={cutOffTime}
-              onChange={(event) => setCutOffTime(event.currentTarget.value)}
               w={260}
-              error={errors.cutOffTime?.[locale]}
+              {...form.text('cutOffTime')}
             />
           </Group>
-          <Checkbox
-            id="calendar-good-friday"
-            label={t.admin.goodFriday}
-            checked={goodFriday}
-            onChange={(event) => setGoodFriday(event.currentTarget.checked)}
-          />
+          <Checkbox label={t.admin.goodFriday} {...form.checkbox('goodFridayIsDayOff')} />
           <NativeSelect
-            id="calendar-liberation"
             label={t.admin.liberationDay}
-            value={liberationDay}
-            onChange={(event) => setLiberationDay(event.currentTarget.value as LiberationDayMode)}
             data={LIBERATION_DAY_MODES.map((mode) => ({ value: mode, label: t.admin.liberationModes[mode] }))}
             w={360}
-            error={errors.liberationDay?.[locale]}
+            {...form.text('liberationDay')}
+            onChange={(event) =>
+              form.setValue('liberationDay', event.currentTarget.value as LiberationDayMode)
+            }
           />
           <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
             <legend style={{ fontWeight: 600, fontSize: 'var(--mantine-font-size-sm)' }}>
@@ -145,16 +128,21 @@ function CalendarForm({ current }: { current: CalendarSettingsView }) {
                       <CloseButton
                         size="sm"
                         aria-label={t.admin.removeClosingDay(formatDate(`${day}T12:00:00Z`, locale))}
-                        onClick={() => setClosingDays(closingDays.filter((d) => d !== day))}
+                        onClick={() =>
+                          form.setValue(
+                            'closingDays',
+                            closingDays.filter((d) => d !== day),
+                          )
+                        }
                       />
                     </Group>
                   </List.Item>
                 ))}
               </List>
             )}
-            {errors.closingDays && (
+            {closingDaysError && (
               <Text c="red.9" size="sm">
-                {errors.closingDays[locale]}
+                {closingDaysError}
               </Text>
             )}
             <Group align="flex-end" mt="xs">
@@ -172,18 +160,16 @@ function CalendarForm({ current }: { current: CalendarSettingsView }) {
           </fieldset>
           <Text size="sm">{t.admin.calendarSaveHint}</Text>
           <div>
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={form.isPending}>
               {t.admin.saveNewVersion}
             </Button>
           </div>
-          {save.isSuccess && (
-            <Alert color="#1b5e20" variant="outline" role="status">
-              {t.admin.calendarSaved(save.data.version)}
-            </Alert>
+          {form.isSuccess && form.data && (
+            <SavedNotice>{t.admin.calendarSaved(form.data.version)}</SavedNotice>
           )}
         </Stack>
-      </form>
-    </Paper>
+      </EntityForm>
+    </FormSection>
   );
 }
 

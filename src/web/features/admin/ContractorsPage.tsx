@@ -1,12 +1,9 @@
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
   Group,
-  Modal,
   NativeSelect,
-  Paper,
   Stack,
   Table,
   Text,
@@ -14,29 +11,21 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { type Contractor, createContractorInput } from '../../../contract/reference-data.ts';
+import { DialogActions, EntityForm, FormSection } from '../../components/forms/EntityForm.tsx';
+import { FormDialog } from '../../components/forms/FormDialog.tsx';
+import { SavedNotice } from '../../components/forms/FormNotices.tsx';
+import { blankToNull, emptyToNull } from '../../components/forms/form-state.ts';
+import { useEntityForm } from '../../components/forms/use-entity-form.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeApiError, isFieldProblem } from '../../lib/describe-error.ts';
-import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../lib/form-errors.ts';
 import { QueryState } from '../people/QueryState.tsx';
-import { createContractor, fetchContractors, fetchDepartments, updateContractor } from './admin-api.ts';
+import { createContractor, fetchContractors, updateContractor } from './admin-api.ts';
+import { useDepartmentOptions } from './department-options.ts';
 
 const contractorsKey = ['admin', 'contractors'];
-
-/** Active departments to choose from, plus the current one even when it was deactivated since. */
-function useDepartmentOptions(current: string | null = null) {
-  const { t } = useI18n();
-  const departments = useQuery({ queryKey: ['departments'], queryFn: fetchDepartments });
-  return [
-    { value: '', label: t.backOffice.noDepartment },
-    ...(departments.data ?? [])
-      .filter((d) => d.active || d.id === current)
-      .map((d) => ({ value: d.id, label: d.name })),
-  ];
-}
 
 /** Contractors (derden) and the department responsible for each: complaints about them go there (policy 1.3). */
 export function ContractorsPage() {
@@ -89,169 +78,109 @@ export function ContractorsPage() {
           )
         }
       </QueryState>
-      <Modal
-        opened={editing !== null}
+      <FormDialog
+        item={editing}
+        title={(c) => t.backOffice.editContractor(c.name)}
         onClose={() => setEditing(null)}
-        title={editing ? t.backOffice.editContractor(editing.name) : ''}
-        closeButtonProps={{ 'aria-label': t.manager.close }}
       >
-        {editing && (
-          <EditContractorForm key={editing.id} contractor={editing} onDone={() => setEditing(null)} />
-        )}
-      </Modal>
+        {(c) => <EditContractorForm key={c.id} contractor={c} onDone={() => setEditing(null)} />}
+      </FormDialog>
     </Stack>
   );
 }
 
 function CreateContractorForm() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const departments = useDepartmentOptions();
-  const [values, setValues] = useState({ name: '', trade: '', responsibleDepartmentId: '' });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const create = useMutation({
-    mutationFn: createContractor,
-    onSuccess: () => {
-      setValues({ name: '', trade: '', responsibleDepartmentId: '' });
-      void queryClient.invalidateQueries({ queryKey: contractorsKey });
+  const departments = useDepartmentOptions(t.backOffice.noDepartment);
+  const form = useEntityForm({
+    initial: { name: '', trade: '', responsibleDepartmentId: '' },
+    fields: {
+      name: { id: 'new-contractor-name', label: t.admin.name },
+      trade: { id: 'new-contractor-trade', label: t.backOffice.trade },
+      responsibleDepartmentId: { id: 'new-contractor-department', label: t.backOffice.responsibleDepartment },
     },
-    onError: (error) => setErrors(isFieldProblem(error) ? fieldErrorsFromProblem(error) : {}),
+    toInput: (v) => ({
+      name: v.name,
+      trade: blankToNull(v.trade),
+      responsibleDepartmentId: emptyToNull(v.responsibleDepartmentId),
+    }),
+    schema: createContractorInput,
+    submit: createContractor,
+    resetOnSuccess: true,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: contractorsKey }),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    create.reset();
-    const validation = validateForm(createContractorInput, {
-      name: values.name,
-      trade: values.trade.trim() || null,
-      responsibleDepartmentId: values.responsibleDepartmentId || null,
-    });
-    setErrors(validation.ok ? {} : validation.errors);
-    if (validation.ok) create.mutate(validation.data);
-  };
   return (
-    <Paper component="section" withBorder p="md" aria-labelledby="new-contractor" maw={1000}>
-      <Title order={2} size="h3" id="new-contractor" mb="sm">
-        {t.backOffice.newContractor}
-      </Title>
-      {create.isError && !isFieldProblem(create.error) && (
-        <Alert color="red.9" variant="outline" role="alert" mb="sm">
-          {describeApiError(create.error, locale, t)}
-        </Alert>
+    <FormSection id="new-contractor" title={t.backOffice.newContractor} maw={1000}>
+      {form.isSuccess && form.data && (
+        <SavedNotice mb="sm">{t.backOffice.contractorCreated(form.data.name)}</SavedNotice>
       )}
-      {create.isSuccess && (
-        <Alert color="#1b5e20" variant="outline" role="status" mb="sm">
-          {t.backOffice.contractorCreated(create.data.name)}
-        </Alert>
-      )}
-      <form onSubmit={onSubmit} noValidate>
+      <EntityForm form={form}>
         <Group align="flex-start" wrap="wrap">
-          <TextInput
-            id="new-contractor-name"
-            label={t.admin.name}
-            required
-            value={values.name}
-            onChange={(event) => setValues({ ...values, name: event.currentTarget.value })}
-            error={errors.name?.[locale]}
-          />
-          <TextInput
-            id="new-contractor-trade"
-            label={t.backOffice.trade}
-            value={values.trade}
-            onChange={(event) => setValues({ ...values, trade: event.currentTarget.value })}
-            error={errors.trade?.[locale]}
-          />
+          <TextInput label={t.admin.name} required {...form.text('name')} />
+          <TextInput label={t.backOffice.trade} {...form.text('trade')} />
           <NativeSelect
-            id="new-contractor-department"
             label={t.backOffice.responsibleDepartment}
-            value={values.responsibleDepartmentId}
-            onChange={(event) => setValues({ ...values, responsibleDepartmentId: event.currentTarget.value })}
             data={departments}
-            error={errors.responsibleDepartmentId?.[locale]}
+            {...form.text('responsibleDepartmentId')}
           />
-          <Button type="submit" mt={25} loading={create.isPending}>
+          <Button type="submit" mt={25} loading={form.isPending}>
             {t.backOffice.createContractor}
           </Button>
         </Group>
-      </form>
-    </Paper>
+      </EntityForm>
+    </FormSection>
   );
 }
 
 function EditContractorForm({ contractor, onDone }: { contractor: Contractor; onDone: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const departments = useDepartmentOptions(contractor.responsibleDepartmentId);
-  const [name, setName] = useState(contractor.name);
-  const [trade, setTrade] = useState(contractor.trade ?? '');
-  const [departmentId, setDepartmentId] = useState(contractor.responsibleDepartmentId ?? '');
-  const [active, setActive] = useState(contractor.active);
-  const save = useMutation({
-    mutationFn: () =>
-      updateContractor(contractor.id, {
-        name,
-        trade: trade.trim() || null,
-        responsibleDepartmentId: departmentId || null,
-        active,
-      }),
+  const departments = useDepartmentOptions(t.backOffice.noDepartment, contractor.responsibleDepartmentId);
+  const form = useEntityForm({
+    initial: {
+      name: contractor.name,
+      trade: contractor.trade ?? '',
+      responsibleDepartmentId: contractor.responsibleDepartmentId ?? '',
+      active: contractor.active,
+    },
+    fields: {
+      name: { id: 'edit-contractor-name', label: t.admin.name },
+      trade: { id: 'edit-contractor-trade', label: t.backOffice.trade },
+      responsibleDepartmentId: {
+        id: 'edit-contractor-department',
+        label: t.backOffice.responsibleDepartment,
+      },
+      active: { id: 'edit-contractor-active', label: t.backOffice.contractorActive },
+    },
+    toInput: (v) => ({
+      ...v,
+      trade: blankToNull(v.trade),
+      responsibleDepartmentId: emptyToNull(v.responsibleDepartmentId),
+    }),
+    submit: (input) => updateContractor(contractor.id, input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: contractorsKey });
       onDone();
     },
   });
-  const errors = save.error && isFieldProblem(save.error) ? fieldErrorsFromProblem(save.error) : {};
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-    >
+    <EntityForm form={form}>
       <Stack gap="sm">
-        {save.isError && !isFieldProblem(save.error) && (
-          <Alert color="red.9" variant="outline" role="alert">
-            {describeApiError(save.error, locale, t)}
-          </Alert>
-        )}
-        <TextInput
-          id="edit-contractor-name"
-          label={t.admin.name}
-          required
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          error={errors.name?.[locale]}
-        />
-        <TextInput
-          id="edit-contractor-trade"
-          label={t.backOffice.trade}
-          value={trade}
-          onChange={(event) => setTrade(event.currentTarget.value)}
-          error={errors.trade?.[locale]}
-        />
+        <TextInput label={t.admin.name} required {...form.text('name')} />
+        <TextInput label={t.backOffice.trade} {...form.text('trade')} />
         <NativeSelect
-          id="edit-contractor-department"
           label={t.backOffice.responsibleDepartment}
-          value={departmentId}
-          onChange={(event) => setDepartmentId(event.currentTarget.value)}
           data={departments}
-          error={errors.responsibleDepartmentId?.[locale]}
+          {...form.text('responsibleDepartmentId')}
         />
         <Checkbox
-          id="edit-contractor-active"
           label={t.backOffice.contractorActive}
           description={t.backOffice.contractorActiveHint}
-          checked={active}
-          onChange={(event) => setActive(event.currentTarget.checked)}
+          {...form.checkbox('active')}
         />
-        <Group justify="flex-end">
-          <Button variant="subtle" onClick={onDone}>
-            {t.manager.cancel}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t.admin.save}
-          </Button>
-        </Group>
+        <DialogActions onCancel={onDone} pending={form.isPending} />
       </Stack>
-    </form>
+    </EntityForm>
   );
 }

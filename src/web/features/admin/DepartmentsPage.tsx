@@ -1,25 +1,25 @@
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
   Group,
-  Modal,
   NativeSelect,
-  Paper,
   Stack,
   Table,
   TextInput,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { createDepartmentInput, type Department } from '../../../contract/staff.ts';
+import { DialogActions, EntityForm, FormSection } from '../../components/forms/EntityForm.tsx';
+import { FormDialog } from '../../components/forms/FormDialog.tsx';
+import { SavedNotice } from '../../components/forms/FormNotices.tsx';
+import { emptyToNull } from '../../components/forms/form-state.ts';
+import { useEntityForm } from '../../components/forms/use-entity-form.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeApiError, isFieldProblem } from '../../lib/describe-error.ts';
-import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../lib/form-errors.ts';
 import { QueryState } from '../people/QueryState.tsx';
 import { createDepartment, fetchDepartments, fetchUsers, updateDepartment } from './admin-api.ts';
 import { RoutingRuleSection } from './RoutingRuleSection.tsx';
@@ -87,145 +87,81 @@ export function DepartmentsPage() {
         )}
       </QueryState>
       <RoutingRuleSection />
-      <Modal
-        opened={editing !== null}
+      <FormDialog
+        item={editing}
+        title={(d) => t.admin.editDepartment(d.name)}
         onClose={() => setEditing(null)}
-        title={editing ? t.admin.editDepartment(editing.name) : ''}
-        closeButtonProps={{ 'aria-label': t.manager.close }}
       >
-        {editing && (
-          <EditDepartmentForm key={editing.id} department={editing} onDone={() => setEditing(null)} />
-        )}
-      </Modal>
+        {(d) => <EditDepartmentForm key={d.id} department={d} onDone={() => setEditing(null)} />}
+      </FormDialog>
     </Stack>
   );
 }
 
 function CreateDepartmentForm() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
   const managers = useManagerOptions();
-  const [name, setName] = useState('');
-  const [managerUserId, setManagerUserId] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const create = useMutation({
-    mutationFn: createDepartment,
-    onSuccess: () => {
-      setName('');
-      setManagerUserId('');
-      void queryClient.invalidateQueries({ queryKey: departmentsKey });
+  const form = useEntityForm({
+    initial: { name: '', managerUserId: '' },
+    fields: {
+      name: { id: 'new-department-name', label: t.admin.name },
+      managerUserId: { id: 'new-department-manager', label: t.admin.manager },
     },
-    onError: (error) => setErrors(isFieldProblem(error) ? fieldErrorsFromProblem(error) : {}),
+    toInput: (v) => ({ name: v.name, managerUserId: emptyToNull(v.managerUserId) }),
+    schema: createDepartmentInput,
+    submit: createDepartment,
+    resetOnSuccess: true,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: departmentsKey }),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    create.reset();
-    const validation = validateForm(createDepartmentInput, { name, managerUserId: managerUserId || null });
-    setErrors(validation.ok ? {} : validation.errors);
-    if (validation.ok) create.mutate(validation.data);
-  };
   return (
-    <Paper component="section" withBorder p="md" aria-labelledby="new-department" maw={760}>
-      <Title order={2} size="h3" id="new-department" mb="sm">
-        {t.admin.newDepartment}
-      </Title>
-      {create.isError && !isFieldProblem(create.error) && (
-        <Alert color="red.9" variant="outline" role="alert" mb="sm">
-          {describeApiError(create.error, locale, t)}
-        </Alert>
+    <FormSection id="new-department" title={t.admin.newDepartment}>
+      {form.isSuccess && form.data && (
+        <SavedNotice mb="sm">{t.admin.departmentCreated(form.data.name)}</SavedNotice>
       )}
-      {create.isSuccess && (
-        <Alert color="#1b5e20" variant="outline" role="status" mb="sm">
-          {t.admin.departmentCreated(create.data.name)}
-        </Alert>
-      )}
-      <form onSubmit={onSubmit} noValidate>
+      <EntityForm form={form}>
         <Group align="flex-start" wrap="wrap">
-          <TextInput
-            id="new-department-name"
-            label={t.admin.name}
-            required
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={errors.name?.[locale]}
-          />
-          <NativeSelect
-            id="new-department-manager"
-            label={t.admin.manager}
-            value={managerUserId}
-            onChange={(event) => setManagerUserId(event.currentTarget.value)}
-            data={managers}
-            error={errors.managerUserId?.[locale]}
-          />
-          <Button type="submit" mt={25} loading={create.isPending}>
+          <TextInput label={t.admin.name} required {...form.text('name')} />
+          <NativeSelect label={t.admin.manager} data={managers} {...form.text('managerUserId')} />
+          <Button type="submit" mt={25} loading={form.isPending}>
             {t.admin.createDepartment}
           </Button>
         </Group>
-      </form>
-    </Paper>
+      </EntityForm>
+    </FormSection>
   );
 }
 
 function EditDepartmentForm({ department, onDone }: { department: Department; onDone: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
   const managers = useManagerOptions();
-  const [name, setName] = useState(department.name);
-  const [managerUserId, setManagerUserId] = useState(department.managerUserId ?? '');
-  const [active, setActive] = useState(department.active);
-  const save = useMutation({
-    mutationFn: () => updateDepartment(department.id, { name, managerUserId: managerUserId || null, active }),
+  const form = useEntityForm({
+    initial: {
+      name: department.name,
+      managerUserId: department.managerUserId ?? '',
+      active: department.active,
+    },
+    fields: {
+      name: { id: 'edit-department-name', label: t.admin.name },
+      managerUserId: { id: 'edit-department-manager', label: t.admin.manager },
+      active: { id: 'edit-department-active', label: t.admin.departmentActive },
+    },
+    toInput: (v) => ({ ...v, managerUserId: emptyToNull(v.managerUserId) }),
+    submit: (input) => updateDepartment(department.id, input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: departmentsKey });
       onDone();
     },
   });
-  const errors = save.error && isFieldProblem(save.error) ? fieldErrorsFromProblem(save.error) : {};
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-    >
+    <EntityForm form={form}>
       <Stack gap="sm">
-        {save.isError && !isFieldProblem(save.error) && (
-          <Alert color="red.9" variant="outline" role="alert">
-            {describeApiError(save.error, locale, t)}
-          </Alert>
-        )}
-        <TextInput
-          id="edit-department-name"
-          label={t.admin.name}
-          required
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          error={errors.name?.[locale]}
-        />
-        <NativeSelect
-          id="edit-department-manager"
-          label={t.admin.manager}
-          value={managerUserId}
-          onChange={(event) => setManagerUserId(event.currentTarget.value)}
-          data={managers}
-          error={errors.managerUserId?.[locale]}
-        />
-        <Checkbox
-          id="edit-department-active"
-          label={t.admin.departmentActive}
-          checked={active}
-          onChange={(event) => setActive(event.currentTarget.checked)}
-        />
-        <Group justify="flex-end">
-          <Button variant="subtle" onClick={onDone}>
-            {t.manager.cancel}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t.admin.save}
-          </Button>
-        </Group>
+        <TextInput label={t.admin.name} required {...form.text('name')} />
+        <NativeSelect label={t.admin.manager} data={managers} {...form.text('managerUserId')} />
+        <Checkbox label={t.admin.departmentActive} {...form.checkbox('active')} />
+        <DialogActions onCancel={onDone} pending={form.isPending} />
       </Stack>
-    </form>
+    </EntityForm>
   );
 }

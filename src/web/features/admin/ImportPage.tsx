@@ -19,6 +19,7 @@ import {
   type ImportKind,
   type ImportResult,
 } from '../../../contract/imports.ts';
+import { SavedNotice } from '../../components/forms/FormNotices.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { isApiError } from '../../lib/api-client.ts';
@@ -155,13 +156,7 @@ export function ImportPage() {
 function ImportSummary({ result }: { result: ImportResult }) {
   const { t } = useI18n();
   return (
-    <Alert
-      color="#1b5e20"
-      variant="outline"
-      role="status"
-      title={result.dryRun ? t.admin.importDryRunOk : t.admin.importDone}
-      data-testid="import-result"
-    >
+    <SavedNotice title={result.dryRun ? t.admin.importDryRunOk : t.admin.importDone} testId="import-result">
       <Text size="sm">
         {t.admin.importCounts(result.rows, result.created, result.updated, result.unchanged)}
       </Text>
@@ -171,6 +166,6 @@ function ImportSummary({ result }: { result: ImportResult }) {
         </Text>
       )}
       {result.dryRun && <Text size="sm">{t.admin.importDryRunNext}</Text>}
-    </Alert>
+    </SavedNotice>
   );
 }

@@ -1,23 +1,15 @@
-import {
-  Alert,
-  Button,
-  Fieldset,
-  NativeSelect,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { Button, Fieldset, NativeSelect, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type PortalSettings, portalSettings } from '../../../contract/portal.ts';
+import { EntityForm } from '../../components/forms/EntityForm.tsx';
+import { SavedNotice } from '../../components/forms/FormNotices.tsx';
+import { blankToNull, emptyToNull } from '../../components/forms/form-state.ts';
+import { useEntityForm } from '../../components/forms/use-entity-form.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeApiError, isFieldProblem } from '../../lib/describe-error.ts';
-import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../lib/form-errors.ts';
 import { QueryState } from '../people/QueryState.tsx';
-import { fetchDepartments, fetchPortalSettings, savePortalSettings } from './admin-api.ts';
+import { fetchPortalSettings, savePortalSettings } from './admin-api.ts';
+import { useDepartmentOptions } from './department-options.ts';
 
 const settingsKey = ['admin', 'portal-settings'];
 
@@ -49,100 +41,82 @@ const FIELDS = [
 type TextField = (typeof FIELDS)[number];
 
 function PortalSettingsForm({ current }: { current: PortalSettings }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const departments = useQuery({ queryKey: ['departments'], queryFn: fetchDepartments });
-  const [intakeDepartmentId, setIntakeDepartmentId] = useState(current.intakeDepartmentId ?? '');
-  const [values, setValues] = useState<Record<TextField, string>>(
-    () =>
-      Object.fromEntries(FIELDS.map((field) => [field, current[field] ?? ''])) as Record<TextField, string>,
-  );
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const save = useMutation({
-    mutationFn: savePortalSettings,
+  const options = useDepartmentOptions(t.backOffice.noIntakeDepartment, current.intakeDepartmentId);
+  const labels: Record<TextField | 'intakeDepartmentId', string> = {
+    intakeDepartmentId: t.backOffice.intakeDepartment,
+    contactPhone: t.backOffice.contactPhone,
+    contactEmail: t.backOffice.contactEmail,
+    contactHours: t.backOffice.contactHours,
+    committeeName: t.backOffice.committeeName,
+    committeeContact: t.backOffice.committeeContact,
+    committeeUrl: t.backOffice.committeeUrl,
+  };
+  const form = useEntityForm({
+    initial: () => ({
+      intakeDepartmentId: current.intakeDepartmentId ?? '',
+      ...(Object.fromEntries(FIELDS.map((field) => [field, current[field] ?? ''])) as Record<
+        TextField,
+        string
+      >),
+    }),
+    fields: Object.fromEntries(
+      (['intakeDepartmentId', ...FIELDS] as const).map((name) => [
+        name,
+        { id: `portal-${name}`, label: labels[name] },
+      ]),
+    ),
+    toInput: (v) => ({
+      ...current,
+      ...Object.fromEntries(FIELDS.map((field) => [field, blankToNull(v[field])])),
+      intakeDepartmentId: emptyToNull(v.intakeDepartmentId),
+    }),
+    schema: portalSettings,
+    submit: savePortalSettings,
     // The form keeps what was typed (now saved); a refetch does not reset it or the confirmation
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: settingsKey });
       void queryClient.invalidateQueries({ queryKey: ['admin', 'setup-gaps'] });
     },
-    onError: (error) => setErrors(isFieldProblem(error) ? fieldErrorsFromProblem(error) : {}),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    save.reset();
-    const texts = Object.fromEntries(
-      FIELDS.map((field) => [field, values[field].trim() === '' ? null : values[field].trim()]),
-    );
-    const validation = validateForm(portalSettings, {
-      ...current,
-      ...texts,
-      intakeDepartmentId: intakeDepartmentId || null,
-    });
-    setErrors(validation.ok ? {} : validation.errors);
-    if (validation.ok) save.mutate(validation.data);
-  };
-  const field = (name: TextField) => ({
-    id: `portal-${name}`,
-    value: values[name],
-    onChange: (event: { currentTarget: { value: string } }) =>
-      setValues({ ...values, [name]: event.currentTarget.value }),
-    error: errors[name]?.[locale],
-  });
-  const options = [
-    { value: '', label: t.backOffice.noIntakeDepartment },
-    ...(departments.data ?? [])
-      .filter((d) => d.active || d.id === current.intakeDepartmentId)
-      .map((d) => ({ value: d.id, label: d.name })),
-  ];
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <EntityForm form={form}>
       <Stack gap="md">
-        {save.isError && !isFieldProblem(save.error) && (
-          <Alert color="red.9" variant="outline" role="alert">
-            {describeApiError(save.error, locale, t)}
-          </Alert>
-        )}
-        {save.isSuccess && (
-          <Alert color="#1b5e20" variant="outline" role="status">
-            {t.backOffice.portalSaved}
-          </Alert>
-        )}
+        {form.isSuccess && <SavedNotice>{t.backOffice.portalSaved}</SavedNotice>}
         <Fieldset legend={t.backOffice.intakeSection}>
           <NativeSelect
-            id="portal-intakeDepartmentId"
             label={t.backOffice.intakeDepartment}
             description={t.backOffice.intakeDepartmentHint}
-            value={intakeDepartmentId}
-            onChange={(event) => setIntakeDepartmentId(event.currentTarget.value)}
             data={options}
-            error={errors.intakeDepartmentId?.[locale]}
+            {...form.text('intakeDepartmentId')}
           />
         </Fieldset>
         <Fieldset legend={t.backOffice.contactSection}>
           <Stack gap="sm">
-            <TextInput label={t.backOffice.contactPhone} type="tel" {...field('contactPhone')} />
-            <TextInput label={t.backOffice.contactEmail} type="email" {...field('contactEmail')} />
-            <TextInput label={t.backOffice.contactHours} {...field('contactHours')} />
+            <TextInput label={t.backOffice.contactPhone} type="tel" {...form.text('contactPhone')} />
+            <TextInput label={t.backOffice.contactEmail} type="email" {...form.text('contactEmail')} />
+            <TextInput label={t.backOffice.contactHours} {...form.text('contactHours')} />
           </Stack>
         </Fieldset>
         <Fieldset legend={t.backOffice.committeeSection}>
           <Stack gap="sm">
-            <TextInput label={t.backOffice.committeeName} {...field('committeeName')} />
+            <TextInput label={t.backOffice.committeeName} {...form.text('committeeName')} />
             <Textarea
               label={t.backOffice.committeeContact}
               autosize
               minRows={2}
-              {...field('committeeContact')}
+              {...form.text('committeeContact')}
             />
-            <TextInput label={t.backOffice.committeeUrl} type="url" {...field('committeeUrl')} />
+            <TextInput label={t.backOffice.committeeUrl} type="url" {...form.text('committeeUrl')} />
           </Stack>
         </Fieldset>
         <div>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={form.isPending}>
             {t.admin.save}
           </Button>
         </div>
       </Stack>
-    </form>
+    </EntityForm>
   );
 }

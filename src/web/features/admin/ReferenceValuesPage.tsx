@@ -1,11 +1,10 @@
-import { Alert, Button, Checkbox, Code, NumberInput, Stack, Table, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { Button, Checkbox, Code, NumberInput, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { REFERENCE_VALUE_KINDS, type ReferenceValue } from '../../../contract/reference-data.ts';
+import { FormFailure } from '../../components/forms/FormNotices.tsx';
+import { useEntityForm } from '../../components/forms/use-entity-form.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeApiError, isFieldProblem } from '../../lib/describe-error.ts';
-import { fieldErrorsFromProblem } from '../../lib/form-errors.ts';
 import { QueryState } from '../people/QueryState.tsx';
 import { fetchReferenceValues, updateReferenceValue } from './admin-api.ts';
 
@@ -60,64 +59,52 @@ export function ReferenceValuesPage() {
   );
 }
 
+/** One code as a row that saves on its own: errors stay in the row (a summary above the table would be lost). */
 function ValueRow({ value }: { value: ReferenceValue }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const [label, setLabel] = useState(value.label);
-  const [sortOrder, setSortOrder] = useState<number | string>(value.sortOrder);
-  const [active, setActive] = useState(value.active);
-  const save = useMutation({
-    mutationFn: () =>
-      updateReferenceValue(value.kind, value.code, { label, sortOrder: Number(sortOrder), active }),
+  const id = `value-${value.kind}-${value.code}`;
+  const form = useEntityForm({
+    initial: { label: value.label, sortOrder: value.sortOrder as number | string, active: value.active },
+    fields: {
+      label: { id: `${id}-label`, label: t.admin.valueLabelFor(value.code) },
+      sortOrder: { id: `${id}-order`, label: t.admin.valueOrderFor(value.code) },
+      active: { id: `${id}-active`, label: t.admin.valueActiveFor(value.code) },
+    },
+    toInput: (v) => ({ ...v, sortOrder: Number(v.sortOrder) }),
+    submit: (input) => updateReferenceValue(value.kind, value.code, input),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: valuesKey }),
   });
-  const errors = save.error && isFieldProblem(save.error) ? fieldErrorsFromProblem(save.error) : {};
+  const { label, sortOrder, active } = form.values;
   const changed = label !== value.label || Number(sortOrder) !== value.sortOrder || active !== value.active;
-  const id = `value-${value.kind}-${value.code}`;
   return (
     <Table.Tr>
       <Table.Td>
         <Code>{value.code}</Code>
       </Table.Td>
       <Table.Td>
-        <TextInput
-          id={`${id}-label`}
-          aria-label={t.admin.valueLabelFor(value.code)}
-          value={label}
-          onChange={(event) => setLabel(event.currentTarget.value)}
-          error={errors.label?.[locale]}
-          miw={280}
-        />
+        <TextInput aria-label={t.admin.valueLabelFor(value.code)} miw={280} {...form.text('label')} />
       </Table.Td>
       <Table.Td>
         <NumberInput
           id={`${id}-order`}
           aria-label={t.admin.valueOrderFor(value.code)}
           value={sortOrder}
-          onChange={setSortOrder}
+          onChange={(next) => form.setValue('sortOrder', next)}
           min={0}
           max={10_000}
           w={90}
-          error={errors.sortOrder?.[locale]}
+          error={form.error('sortOrder')}
         />
       </Table.Td>
       <Table.Td>
-        <Checkbox
-          id={`${id}-active`}
-          aria-label={t.admin.valueActiveFor(value.code)}
-          checked={active}
-          onChange={(event) => setActive(event.currentTarget.checked)}
-        />
+        <Checkbox aria-label={t.admin.valueActiveFor(value.code)} {...form.checkbox('active')} />
       </Table.Td>
       <Table.Td>
-        <Button size="compact-sm" disabled={!changed} loading={save.isPending} onClick={() => save.mutate()}>
+        <Button size="compact-sm" disabled={!changed} loading={form.isPending} onClick={() => form.submit()}>
           {t.admin.save}
         </Button>
-        {save.isError && !isFieldProblem(save.error) && (
-          <Alert color="red.9" variant="outline" role="alert" mt={4} p={4}>
-            {describeApiError(save.error, locale, t)}
-          </Alert>
-        )}
+        <FormFailure message={form.failure} mt={4} p={4} />
       </Table.Td>
     </Table.Tr>
   );

@@ -1,8 +1,10 @@
-import { Alert, Paper, Switch, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Switch, Text } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import type { RoutingSettings } from '../../../contract/routing-settings.ts';
+import { FormSection } from '../../components/forms/EntityForm.tsx';
+import { FormFailure, SavedNotice } from '../../components/forms/FormNotices.tsx';
+import { useEntityForm } from '../../components/forms/use-entity-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeApiError } from '../../lib/describe-error.ts';
 import { routingSettingsKey, useRoutingSettings } from '../complaints/reference-queries.ts';
 import { QueryState } from '../people/QueryState.tsx';
 import { saveRoutingSettings } from './admin-api.ts';
@@ -15,21 +17,20 @@ export function RoutingRuleSection() {
   const { t } = useI18n();
   const settings = useRoutingSettings();
   return (
-    <Paper component="section" withBorder p="md" aria-labelledby="routing-rule" maw={760}>
-      <Title order={2} size="h3" id="routing-rule" mb="xs">
-        {t.admin.routingRuleTitle}
-      </Title>
+    <FormSection id="routing-rule" title={t.admin.routingRuleTitle} titleGap="xs">
       <Text mb="sm">{t.admin.routingRuleIntro}</Text>
       <QueryState query={settings}>{(current) => <RoutingRuleSwitch current={current} />}</QueryState>
-    </Paper>
+    </FormSection>
   );
 }
 
 function RoutingRuleSwitch({ current }: { current: RoutingSettings }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: saveRoutingSettings,
+  const form = useEntityForm({
+    initial: { conductToManager: current.conductToManager },
+    fields: { conductToManager: { id: 'routing-rule-conduct', label: t.admin.routingRuleConduct } },
+    submit: saveRoutingSettings,
     onSuccess: (saved) => queryClient.setQueryData(routingSettingsKey, saved),
   });
   return (
@@ -37,23 +38,17 @@ function RoutingRuleSwitch({ current }: { current: RoutingSettings }) {
       <Switch
         id="routing-rule-conduct"
         checked={current.conductToManager}
-        disabled={save.isPending}
+        disabled={form.isPending}
         label={t.admin.routingRuleConduct}
         description={t.admin.routingRuleConductHint}
-        onChange={(event) => {
-          save.reset();
-          save.mutate({ conductToManager: event.currentTarget.checked });
-        }}
+        onChange={(event) => form.save({ conductToManager: event.currentTarget.checked })}
       />
-      {save.isError && (
-        <Alert color="red.9" variant="outline" role="alert" mt="sm">
-          {describeApiError(save.error, locale, t)}
-        </Alert>
-      )}
-      {save.isSuccess && (
-        <Alert color="#1b5e20" variant="outline" role="status" mt="sm" data-testid="routing-rule-saved">
-          {save.data.conductToManager ? t.admin.routingRuleSavedOn : t.admin.routingRuleSavedOff}
-        </Alert>
+      {/* Saved as soon as it is switched: no form, so a failure is announced next to the switch. */}
+      <FormFailure message={form.failure ?? form.error('conductToManager')} mt="sm" />
+      {form.isSuccess && form.data && (
+        <SavedNotice mt="sm" testId="routing-rule-saved">
+          {form.data.conductToManager ? t.admin.routingRuleSavedOn : t.admin.routingRuleSavedOff}
+        </SavedNotice>
       )}
     </>
   );

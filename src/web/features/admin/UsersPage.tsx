@@ -1,13 +1,10 @@
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
   Code,
   Group,
-  Modal,
   NativeSelect,
-  Paper,
   Stack,
   Table,
   Text,
@@ -15,18 +12,21 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { createStaffUserInput, type StaffUser } from '../../../contract/staff.ts';
 import { STAFF_ROLES, type StaffRole } from '../../../domain/permissions.ts';
-import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { DialogActions, EntityForm, FormSection } from '../../components/forms/EntityForm.tsx';
+import { FormDialog } from '../../components/forms/FormDialog.tsx';
+import { SavedNotice } from '../../components/forms/FormNotices.tsx';
+import { emptyToNull } from '../../components/forms/form-state.ts';
+import { useEntityForm } from '../../components/forms/use-entity-form.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { describeApiError, isFieldProblem, summarizeFieldErrors } from '../../lib/describe-error.ts';
-import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../lib/form-errors.ts';
 import { formatDateTime } from '../people/format.ts';
 import { QueryState } from '../people/QueryState.tsx';
-import { createUser, fetchDepartments, fetchUsers, updateUser } from './admin-api.ts';
+import { createUser, fetchUsers, updateUser } from './admin-api.ts';
+import { useDepartmentOptions } from './department-options.ts';
 
 const usersKey = ['admin', 'users'];
 const EMPTY = { name: '', email: '', departmentId: '', roles: ['employee'] as StaffRole[] };
@@ -88,7 +88,13 @@ export function UsersPage() {
           )}
         </QueryState>
       </section>
-      <EditUserDialog user={editing} onClose={() => setEditing(null)} />
+      <FormDialog
+        item={editing}
+        title={(user) => t.admin.editUser(user.name)}
+        onClose={() => setEditing(null)}
+      >
+        {(user) => <EditUserForm key={user.id} user={user} onDone={() => setEditing(null)} />}
+      </FormDialog>
     </Stack>
   );
 }
@@ -123,194 +129,109 @@ function RoleCheckboxes({
   );
 }
 
-function useDepartmentOptions() {
-  const { t } = useI18n();
-  const departments = useQuery({ queryKey: ['departments'], queryFn: fetchDepartments });
-  return [
-    { value: '', label: t.admin.noDepartment },
-    ...(departments.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name })),
-  ];
-}
-
 function CreateUserForm() {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const departments = useDepartmentOptions();
-  const [values, setValues] = useState(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [attempt, setAttempt] = useState(0);
-  const create = useMutation({
-    mutationFn: createUser,
-    onSuccess: () => {
-      setValues(EMPTY);
-      void queryClient.invalidateQueries({ queryKey: usersKey });
+  const departments = useDepartmentOptions(t.admin.noDepartment);
+  const form = useEntityForm({
+    initial: EMPTY,
+    fields: {
+      name: { id: 'new-user-name', label: t.admin.name },
+      email: { id: 'new-user-email', label: t.admin.email },
+      departmentId: { id: 'new-user-department', label: t.admin.department },
+      roles: { id: 'new-user-roles', label: t.admin.roles },
     },
-    onError: (error) => setFieldErrors(isFieldProblem(error) ? fieldErrorsFromProblem(error) : {}),
+    toInput: (v) => ({ ...v, departmentId: emptyToNull(v.departmentId) }),
+    schema: createStaffUserInput,
+    submit: createUser,
+    resetOnSuccess: true,
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: usersKey }),
   });
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
-    setAttempt((n) => n + 1);
-    create.reset();
-    const input = { ...values, departmentId: values.departmentId || null };
-    const validation = validateForm(createStaffUserInput, input);
-    setFieldErrors(validation.ok ? {} : validation.errors);
-    if (validation.ok) create.mutate(validation.data);
-  };
-  const fields = [
-    { path: 'name', id: 'new-user-name', label: t.admin.name },
-    { path: 'email', id: 'new-user-email', label: t.admin.email },
-    { path: 'departmentId', id: 'new-user-department', label: t.admin.department },
-    { path: 'roles', id: 'new-user-roles', label: t.admin.roles },
-  ];
-  const failure =
-    create.error && !isFieldProblem(create.error) ? describeApiError(create.error, locale, t) : undefined;
   return (
-    <Paper component="section" withBorder p="md" aria-labelledby="new-user" maw={760}>
-      <Title order={2} size="h3" id="new-user" mb="sm">
-        {t.admin.newUser}
-      </Title>
-      <ErrorSummary
-        message={failure}
-        fieldErrors={summarizeFieldErrors(fieldErrors, fields, locale)}
-        attempt={attempt}
-      />
-      {create.isSuccess && (
-        <Alert
-          color="#1b5e20"
-          variant="outline"
-          role="status"
-          mb="md"
-          title={t.admin.userCreated(create.data.user.name)}
-        >
-          {create.data.initialPassword && (
+    <FormSection id="new-user" title={t.admin.newUser}>
+      {form.isSuccess && form.data && (
+        <SavedNotice mb="md" title={t.admin.userCreated(form.data.user.name)}>
+          {form.data.initialPassword && (
             <>
               <Text size="sm">{t.admin.passwordOnce}</Text>
               <Code className="secret" data-testid="initial-password">
-                {create.data.initialPassword}
+                {form.data.initialPassword}
               </Code>
             </>
           )}
-        </Alert>
+        </SavedNotice>
       )}
-      <form onSubmit={onSubmit} noValidate>
+      <EntityForm form={form}>
         <Stack gap="sm">
           <Group grow wrap="wrap">
+            <TextInput label={t.admin.name} required autoComplete="off" {...form.text('name')} />
             <TextInput
-              id="new-user-name"
-              label={t.admin.name}
-              required
-              value={values.name}
-              onChange={(event) => setValues({ ...values, name: event.currentTarget.value })}
-              error={fieldErrors.name?.[locale]}
-              autoComplete="off"
-            />
-            <TextInput
-              id="new-user-email"
               label={t.admin.email}
               type="email"
               required
-              value={values.email}
-              onChange={(event) => setValues({ ...values, email: event.currentTarget.value })}
-              error={fieldErrors.email?.[locale]}
               autoComplete="off"
+              {...form.text('email')}
             />
           </Group>
           <NativeSelect
-            id="new-user-department"
             label={t.admin.department}
-            value={values.departmentId}
-            onChange={(event) => setValues({ ...values, departmentId: event.currentTarget.value })}
             data={departments}
-            error={fieldErrors.departmentId?.[locale]}
             maw={360}
+            {...form.text('departmentId')}
           />
           <RoleCheckboxes
             idPrefix="new-user"
-            value={values.roles}
-            onChange={(roles) => setValues({ ...values, roles })}
-            error={fieldErrors.roles?.[locale]}
+            value={form.values.roles}
+            onChange={(roles) => form.setValue('roles', roles)}
+            error={form.error('roles')}
           />
           <Text size="sm">{t.admin.passwordGenerated}</Text>
           <div>
-            <Button type="submit" loading={create.isPending}>
+            <Button type="submit" loading={form.isPending}>
               {t.admin.createUser}
             </Button>
           </div>
         </Stack>
-      </form>
-    </Paper>
-  );
-}
-
-function EditUserDialog({ user, onClose }: { user: StaffUser | null; onClose: () => void }) {
-  const { t } = useI18n();
-  return (
-    <Modal
-      opened={user !== null}
-      onClose={onClose}
-      title={user ? t.admin.editUser(user.name) : ''}
-      closeButtonProps={{ 'aria-label': t.manager.close }}
-    >
-      {user && <EditUserForm key={user.id} user={user} onDone={onClose} />}
-    </Modal>
+      </EntityForm>
+    </FormSection>
   );
 }
 
 function EditUserForm({ user, onDone }: { user: StaffUser; onDone: () => void }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const queryClient = useQueryClient();
-  const departments = useDepartmentOptions();
-  const [roles, setRoles] = useState<StaffRole[]>(user.roles);
-  const [departmentId, setDepartmentId] = useState(user.departmentId ?? '');
-  const [active, setActive] = useState(user.active);
-  const save = useMutation({
-    mutationFn: () => updateUser(user.id, { roles, departmentId: departmentId || null, active }),
+  const departments = useDepartmentOptions(t.admin.noDepartment);
+  const form = useEntityForm({
+    initial: { roles: user.roles, departmentId: user.departmentId ?? '', active: user.active },
+    fields: {
+      departmentId: { id: 'edit-user-department', label: t.admin.department },
+      roles: { id: 'edit-user-roles', label: t.admin.roles },
+      active: { id: 'edit-user-active', label: t.admin.accountActive },
+    },
+    toInput: (v) => ({ ...v, departmentId: emptyToNull(v.departmentId) }),
+    submit: (input) => updateUser(user.id, input),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: usersKey });
       onDone();
     },
   });
-  const fieldError = (path: string) =>
-    save.error && isFieldProblem(save.error) ? fieldErrorsFromProblem(save.error)[path]?.[locale] : undefined;
   return (
-    <form
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        save.mutate();
-      }}
-    >
+    <EntityForm form={form}>
       <Stack gap="sm">
-        {save.isError && !isFieldProblem(save.error) && (
-          <Alert color="red.9" variant="outline" role="alert">
-            {describeApiError(save.error, locale, t)}
-          </Alert>
-        )}
-        <NativeSelect
-          id="edit-user-department"
-          label={t.admin.department}
-          value={departmentId}
-          onChange={(event) => setDepartmentId(event.currentTarget.value)}
-          data={departments}
-          error={fieldError('departmentId')}
+        <NativeSelect label={t.admin.department} data={departments} {...form.text('departmentId')} />
+        <RoleCheckboxes
+          idPrefix="edit-user"
+          value={form.values.roles}
+          onChange={(roles) => form.setValue('roles', roles)}
+          error={form.error('roles')}
         />
-        <RoleCheckboxes idPrefix="edit-user" value={roles} onChange={setRoles} error={fieldError('roles')} />
         <Checkbox
-          id="edit-user-active"
           label={t.admin.accountActive}
           description={t.admin.deactivateHint}
-          checked={active}
-          onChange={(event) => setActive(event.currentTarget.checked)}
+          {...form.checkbox('active')}
         />
-        <Group justify="flex-end">
-          <Button variant="subtle" onClick={onDone}>
-            {t.manager.cancel}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t.admin.save}
-          </Button>
-        </Group>
+        <DialogActions onCancel={onDone} pending={form.isPending} />
       </Stack>
-    </form>
+    </EntityForm>
   );
 }
