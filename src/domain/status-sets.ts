@@ -69,7 +69,7 @@ export const CLOSED_FOR_MESSAGES_STATUSES = [
  * policy 1.3, 2.3: someone in the organisation still has work on the complaint (in the procedure, or at the
  * regional committee), so a gap in its responsibility (no manager, no assistant, an inactive handler) matters.
  */
-export const OPEN_STATUSES = [
+export const RESPONSIBILITY_OPEN_STATUSES = [
   'new',
   'in_progress',
   'declined_outside_procedure',

@@ -11,8 +11,8 @@ import {
   isStatusIn,
   isTermRunning,
   MONITORED_STATUSES,
-  OPEN_STATUSES,
   REASSIGNABLE_STATUSES,
+  RESPONSIBILITY_OPEN_STATUSES,
   SATISFACTION_REQUEST_STATUSES,
   TERM_RUNNING_STATUSES,
 } from '../../src/domain/index.ts';
@@ -47,7 +47,7 @@ describe('the named status sets', () => {
     expect(isStatusIn(COMPENSATION_STATUSES, status)).toBe(sets.compensation);
     expect(isStatusIn(SATISFACTION_REQUEST_STATUSES, status)).toBe(sets.satisfaction);
     expect(isStatusIn(CLOSED_FOR_MESSAGES_STATUSES, status)).toBe(sets.closedForMessages);
-    expect(isStatusIn(OPEN_STATUSES, status)).toBe(sets.open);
+    expect(isStatusIn(RESPONSIBILITY_OPEN_STATUSES, status)).toBe(sets.open);
   });
 
   it('policy 2.5: a suspicion takes exactly the statuses whose term runs onto the board’s track', () => {

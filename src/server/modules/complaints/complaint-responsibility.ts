@@ -6,7 +6,7 @@ import {
   listResponsibilityProblems,
   MANAGER_TAKES_REASONS,
   type ManagerTakesReason,
-  OPEN_STATUSES,
+  RESPONSIBILITY_OPEN_STATUSES,
   RESPONSIBILITY_PROBLEM_FIXERS,
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
@@ -61,7 +61,7 @@ export async function buildResponsibility(
     departmentId: row.department_id,
     managerId: row.responsible_manager_id,
     assistantIds: row.management_assistant_ids,
-    open: isStatusIn(OPEN_STATUSES, row.status),
+    open: isStatusIn(RESPONSIBILITY_OPEN_STATUSES, row.status),
   });
   const needsAdmins = codes.some((code) => RESPONSIBILITY_PROBLEM_FIXERS[code] === 'admin');
   const admins = needsAdmins ? await repository.listActiveAdmins(trx) : [];
