@@ -1,5 +1,6 @@
 import { toLocalDate } from './business-time.ts';
 import type { CalendarSettings } from './calendar-settings.ts';
+import { TERM_RUNNING_STATUSES } from './complaint-state.ts';
 import { computeDueAt } from './complaint-term.ts';
 import type { ComplaintTerm } from './extension.ts';
 import { fail, hasText, type Outcome, succeed } from './result.ts';
@@ -16,7 +17,7 @@ import { addWorkingDays, isWorkingDay } from './working-day-calendar.ts';
  * An answered, closed, referred or withdrawn complaint, or one at the committee, has left the procedure already:
  * the board is still told at once, but its status stays.
  */
-export const BOARD_TRACK_ENTRY_STATUSES = ['new', 'in_progress', 'declined_outside_procedure'] as const;
+export const BOARD_TRACK_ENTRY_STATUSES = TERM_RUNNING_STATUSES;
 export type BoardTrackEntryStatus = (typeof BOARD_TRACK_ENTRY_STATUSES)[number];
 
 export function isBoardTrackEntryStatus(status: string): status is BoardTrackEntryStatus {

@@ -1,7 +1,9 @@
+import { BOARD_TRACK_ENTRY_STATUSES } from './board-track.ts';
 import type { ComplaintAction, ComplaintActionType, TransitionContext } from './complaint-actions.ts';
 import type { ComplaintEffect, ComplaintState, ComplaintStatus } from './complaint-state.ts';
 import * as g from './lifecycle-guards.ts';
 import { type Failure, fail } from './result.ts';
+import { ALL_COMPLAINT_STATUSES } from './status-sets.ts';
 
 /** One whitelisted step: from which statuses, by which action, to which status, under which guard. */
 export type TransitionRule<T extends ComplaintActionType = ComplaintActionType> = Readonly<{
@@ -14,20 +16,10 @@ export type TransitionRule<T extends ComplaintActionType = ComplaintActionType> 
   or: readonly ComplaintStatus[];
 }>;
 
-const ANY_STATUS: readonly ComplaintStatus[] = [
-  'new',
-  'in_progress',
-  'answered',
-  'with_committee',
-  'closed',
-  'referred',
-  'declined_outside_procedure',
-  'withdrawn',
-  'with_board',
-];
+const ANY_STATUS: readonly ComplaintStatus[] = ALL_COMPLAINT_STATUSES;
 
 // policy 2.5: only a complaint still in the procedure goes onto the board's track (BOARD_TRACK_ENTRY_STATUSES)
-const IN_PROCEDURE: readonly ComplaintStatus[] = ['new', 'in_progress', 'declined_outside_procedure'];
+const IN_PROCEDURE: readonly ComplaintStatus[] = BOARD_TRACK_ENTRY_STATUSES;
 const OUT_OF_PROCEDURE = ANY_STATUS.filter((s) => !IN_PROCEDURE.includes(s));
 /**
  * policy 1.3: a complainant who is not satisfied may go to the regional committee at any moment: also with a

@@ -22,3 +22,12 @@ export const REFERRAL_TARGETS: Readonly<Record<ReferralTarget, { label: string }
   insurer: { label: 'Verzekeraar' },
   committee_ruling: { label: 'Uitspraak van de regionale klachtencommissie' },
 };
+
+/** policy 1.2: the own processes a signal that is not a complaint goes to, referred at once (not in an explanation). */
+export const NOT_A_COMPLAINT_TARGETS: ReadonlySet<ReferralTarget> = new Set(
+  Object.values(NOT_A_COMPLAINT_KINDS).map((kind) => kind.referTo),
+);
+
+export function isNotAComplaintTarget(to: string): boolean {
+  return (NOT_A_COMPLAINT_TARGETS as ReadonlySet<string>).has(to);
+}

@@ -92,6 +92,16 @@ describe('the status link', () => {
     expect(textOf(english.body)).toContain('We have received your complaint');
   });
 
+  test('policy 2.5: outside the procedure the explanation is still due within the term, so the date shows', async () => {
+    const { token } = await submitComplaint(app, { description: 'Bezwaar tegen de servicekosten.' });
+    const id = await complaintIdOf(token);
+    await step(world.as.eva, id, 'assign', { handlerId: world.people.eva.id });
+    await step(world.as.eva, id, 'triage', { outcome: 'outside_procedure', ground: 'rent_or_service_costs' });
+    const text = textOf((await statusPage(token)).body);
+    expect(text).toContain('Uw melding valt buiten de klachtenprocedure');
+    expect(text).toMatch(/U hoort uiterlijk op \w+dag \d{1,2} \w+ \d{4} van ons\./);
+  });
+
   test('a tampered, unknown or malformed token gets a friendly "link not valid" page (404)', async () => {
     const { token } = await submitComplaint(app);
     const tampered = `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`;

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { changeHousingComplexInput } from '../../../contract/complaints.ts';
-import { decideHousingComplexChange } from '../../../domain/index.ts';
+import { decideHousingComplexChange, getActionRule } from '../../../domain/index.ts';
 import { AppError, unknownReference } from '../../http/app-error.ts';
 import * as repository from './complaint.repository.ts';
 import type { Write } from './complaint-actions.service.ts';
@@ -12,7 +12,7 @@ export function changeHousingComplex(w: Write, input: z.infer<typeof changeHousi
     w.db,
     w.principal,
     w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
+    { permission: getActionRule('housing-complex').permission, ifMatch: w.ifMatch },
     async ({ trx, row }) => {
       const decided = decideHousingComplexChange({
         currentComplexId: row.housing_complex_id,

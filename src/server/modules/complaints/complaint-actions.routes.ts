@@ -28,7 +28,12 @@ import {
   withdrawInput,
   writtenOnlyInput,
 } from '../../../contract/complaints.ts';
-import { TOKEN_SCOPES } from '../../../domain/index.ts';
+import {
+  type ComplaintActionPath,
+  getActionRule,
+  listActionStatuses,
+  TOKEN_SCOPES,
+} from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { changeHousingComplex } from './change-housing-complex.service.ts';
 import * as actions from './complaint-actions.service.ts';
@@ -47,15 +52,16 @@ const ifMatchHeaders = z.looseObject({
 });
 
 type Action = {
-  path: string;
+  path: ComplaintActionPath;
   summary: string;
   description: string;
   body?: z.ZodType;
   run: (write: actions.Write, body: never) => ReturnType<typeof actions.close>;
 };
 
-// One table of every step on a complaint: path, what it does, which policy rule, and the service call.
-const ACTIONS: Action[] = [
+// One route per step of the domain's action catalogue (complaint-action-catalogue.ts): what it does, its body and
+// the service call. Who may take it and in which statuses come from the catalogue.
+export const ACTION_ROUTES: Action[] = [
   {
     path: 'triage',
     summary: 'Triage: complaint, not a complaint, or outside the procedure',
@@ -265,8 +271,17 @@ const ACTIONS: Action[] = [
   },
 ];
 
+/** Who may take the step and when, as the catalogue says (shown in the OpenAPI description). */
+function describeRule(path: ComplaintActionPath): string {
+  const rule = getActionRule(path);
+  const when = rule.lifecycle
+    ? `the lifecycle step \`${rule.lifecycle}\` allows it`
+    : 'the catalogue offers it';
+  return `Permission \`${rule.permission}\`; ${when} in: ${listActionStatuses(path).join(', ')}.`;
+}
+
 export const complaintActionRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
-  for (const action of ACTIONS) {
+  for (const action of ACTION_ROUTES) {
     app.post(
       `/api/complaints/:id/${action.path}`,
       {
@@ -274,7 +289,7 @@ export const complaintActionRoutes: FastifyPluginAsyncZod<{ db: Database }> = as
         schema: {
           tags: ['complaint actions'],
           summary: action.summary,
-          description: `${action.description} Refused steps answer 409/422 with the domain's reason code.`,
+          description: `${action.description} ${describeRule(action.path)} Refused steps answer 409/422 with the domain's reason code.`,
           params: complaintIdParams,
           headers: ifMatchHeaders,
           ...(action.body ? { body: action.body } : {}),

@@ -18,13 +18,14 @@ import {
   type Approval,
   type Assessment,
   type CommitteeCase,
+  type ComplaintActionPath,
   type ComplaintCategory,
-  type ComplaintPermission,
-  type ComplaintStatus,
   type ComplaintSubject,
   checkBoardTrackOpen,
   confidentialityOnCriminalSuspicion,
   findCommitteePrecedent,
+  getActionRule,
+  isActionOffered,
   isResponsibleManager,
   type ManagerTakesReason,
   type Role,
@@ -55,12 +56,16 @@ type TriageSubjectInput = Extract<TriageInputBody, { outcome: 'complaint' }>['su
 
 export type Write = { db: Database; principal: Principal; id: string; ifMatch: number | undefined };
 
-/** One write on the complaint in `w`, checked against `permission` and the caller's If-Match. */
+/**
+ * One write on the complaint in `w`: the step on `path` in the domain's action catalogue, checked against its
+ * permission and the caller's If-Match.
+ */
 function write(
   w: Write,
-  permission: ComplaintPermission,
+  path: ComplaintActionPath,
   mutate: (ctx: MutationContext) => Promise<MutationResult> | MutationResult,
 ) {
+  const { permission } = getActionRule(path);
   return mutateComplaint(w.db, w.principal, w.id, { permission, ifMatch: w.ifMatch }, mutate);
 }
 
@@ -68,13 +73,14 @@ function approvalOf(ctx: MutationContext, role: Role): Approval {
   return { byUserId: domainActor(ctx.principal, role).userId, role, at: ctx.now };
 }
 
-function requireStatus(ctx: MutationContext, ...statuses: ComplaintStatus[]) {
-  if (!statuses.includes(ctx.state.status)) throw new AppError('transition_not_allowed');
+/** A step outside the lifecycle is accepted only in the statuses the catalogue offers it in. */
+function requireOffered(ctx: MutationContext, path: ComplaintActionPath) {
+  if (!isActionOffered(path, ctx.state.status)) throw new AppError('transition_not_allowed');
 }
 
 /** Is it a complaint, not a complaint, or outside the procedure (policy 1.2, 2.5)? */
 export function triage(w: Write, input: TriageInputBody) {
-  return write(w, 'complaint.handle', async (ctx) => {
+  return write(w, 'triage', async (ctx) => {
     const flags = {
       suspectedCriminalOffence: input.suspectedCriminalOffence,
       allegesDiscriminationByStaff: input.allegesDiscriminationByStaff,
@@ -214,11 +220,13 @@ async function resolveSubject(
 
 /** policy 2.6: a repeat after the last response is recorded and closed without a new answer. */
 export function recordWithoutAnswerDuty(w: Write) {
-  return write(w, 'complaint.handle', (ctx) => transition(ctx, { type: 'record_without_answer_duty' }));
+  return write(w, 'record-without-answer-duty', (ctx) =>
+    transition(ctx, { type: 'record_without_answer_duty' }),
+  );
 }
 
 export function assignHandler(w: Write, handlerId: string) {
-  return write(w, 'complaint.assign', async (ctx) => {
+  return write(w, 'assign', async (ctx) => {
     // Anyone may pick up an unassigned complaint, but only for themselves; handing it to others is the manager's (policy 2.6)
     const principal = ctx.principal;
     if (
@@ -268,7 +276,7 @@ export function assignHandler(w: Write, handlerId: string) {
 
 /** policy 1.4: every contact moment is recorded, by whoever has it. */
 export function logContact(w: Write, input: z.infer<typeof contactInput>) {
-  return write(w, 'complaint.log_contact', (ctx) => {
+  return write(w, 'contacts', (ctx) => {
     const contactAt = input.at === undefined ? ctx.now : new Date(input.at);
     if (contactAt.getTime() > ctx.now.getTime() + 60_000) throw new AppError('received_in_future');
     return {
@@ -286,7 +294,7 @@ export function logContact(w: Write, input: z.infer<typeof contactInput>) {
 }
 
 export function addNote(w: Write, text: string) {
-  return write(w, 'complaint.log_contact', () => ({
+  return write(w, 'notes', () => ({
     events: [{ type: 'note_added', summary: text }],
     noteText: text,
   }));
@@ -294,8 +302,8 @@ export function addNote(w: Write, text: string) {
 
 /** policy 2.3: "alleen bij uitzondering" in writing only — the reason is recorded. */
 export function setWrittenOnlyReason(w: Write, reason: string) {
-  return write(w, 'complaint.handle', (ctx) => {
-    requireStatus(ctx, 'in_progress');
+  return write(w, 'written-only', (ctx) => {
+    requireOffered(ctx, 'written-only');
     return {
       state: { ...ctx.state, writtenOnlyReason: reason },
       events: [{ type: 'written_only_reason_recorded', summary: reason }],
@@ -305,8 +313,8 @@ export function setWrittenOnlyReason(w: Write, reason: string) {
 
 /** policy 2.4: the assessment against policy; approvals already given stay only while their subject is unchanged. */
 export function recordAssessment(w: Write, input: AssessmentInputBody) {
-  return write(w, 'complaint.handle', (ctx) => {
-    requireStatus(ctx, 'in_progress');
+  return write(w, 'assessment', (ctx) => {
+    requireOffered(ctx, 'assessment');
     const previous = ctx.state.assessment;
     let assessment: Assessment;
     if (input.kind === 'policy_not_followed') {
@@ -356,8 +364,8 @@ export function recordAssessment(w: Write, input: AssessmentInputBody) {
 }
 
 export function requestApproval(w: Write, input: z.infer<typeof approvalRequestInput>) {
-  return write(w, 'complaint.handle', (ctx) => {
-    requireStatus(ctx, 'in_progress', 'declined_outside_procedure');
+  return write(w, 'approval-requests', (ctx) => {
+    requireOffered(ctx, 'approval-requests');
     return {
       events: [
         {
@@ -375,8 +383,8 @@ export function requestApproval(w: Write, input: z.infer<typeof approvalRequestI
 
 /** The manager's approvals (policy 2.3, 2.4, 2.6): of the answer, of compensation, or a decision on an exception. */
 export function giveApproval(w: Write, input: z.infer<typeof approvalInput>) {
-  return write(w, 'complaint.decide', (ctx) => {
-    requireStatus(ctx, 'in_progress');
+  return write(w, 'approvals', (ctx) => {
+    requireOffered(ctx, 'approvals');
     const approval = approvalOf(ctx, 'manager');
     const event = {
       type: 'approval_given',
@@ -416,8 +424,8 @@ export function giveApproval(w: Write, input: z.infer<typeof approvalInput>) {
 
 /** policy 2.6: the legal adviser's advice on a lawyer-escalated repeat. */
 export function recordLegalAdvice(w: Write, summary: string) {
-  return write(w, 'complaint.give_legal_advice', (ctx) => {
-    requireStatus(ctx, 'in_progress');
+  return write(w, 'legal-advice', (ctx) => {
+    requireOffered(ctx, 'legal-advice');
     return {
       state: { ...ctx.state, legalAdvice: { approval: approvalOf(ctx, 'legal'), summary } },
       events: [{ type: 'legal_advice_given', summary }],
@@ -427,8 +435,8 @@ export function recordLegalAdvice(w: Write, summary: string) {
 
 /** policy 2.4: approved compensation is paid before the complaint closes. */
 export function markCompensationPaid(w: Write, paidAt: string | undefined) {
-  return write(w, 'complaint.handle', (ctx) => {
-    requireStatus(ctx, 'in_progress', 'answered');
+  return write(w, 'compensation-paid', (ctx) => {
+    requireOffered(ctx, 'compensation-paid');
     const assessment = ctx.state.assessment;
     if (assessment?.kind !== 'policy_not_followed' || assessment.compensation?.approval == null)
       throw new AppError('compensation_requires_approval');
@@ -450,7 +458,7 @@ export function markCompensationPaid(w: Write, paidAt: string | undefined) {
 
 /** policy 2.3: only the manager moves the due date, with a reason and a notice to the complainant. */
 export function extendTerm(w: Write, input: z.infer<typeof extensionInput>) {
-  return write(w, 'complaint.decide', (ctx) => {
+  return write(w, 'extensions', (ctx) => {
     const result = transition(
       ctx,
       {
@@ -477,7 +485,7 @@ export function extendTerm(w: Write, input: z.infer<typeof extensionInput>) {
 
 /** policy 2.3: the answer goes to the complainant with a cc to the manager and management assistant. */
 export function answer(w: Write, input: z.infer<typeof answerInput>) {
-  return write(w, 'complaint.handle', (ctx) => {
+  return write(w, 'answer', (ctx) => {
     const result = transition(ctx, {
       type: 'answer',
       draft: {
@@ -498,11 +506,11 @@ export function answer(w: Write, input: z.infer<typeof answerInput>) {
 }
 
 export function close(w: Write) {
-  return write(w, 'complaint.handle', (ctx) => transition(ctx, { type: 'close' }));
+  return write(w, 'close', (ctx) => transition(ctx, { type: 'close' }));
 }
 
 export function withdraw(w: Write, input: z.infer<typeof withdrawInput>) {
-  return write(w, 'complaint.handle', (ctx) => {
+  return write(w, 'withdraw', (ctx) => {
     const result = transition(ctx, { type: 'withdraw', reason: input.reason });
     return { ...result, events: result.events.map((e) => ({ ...e, summary: input.reason })) };
   });
@@ -510,7 +518,7 @@ export function withdraw(w: Write, input: z.infer<typeof withdrawInput>) {
 
 /** policy 2.5: a suspected criminal offence goes to the board at once; the complaint becomes confidential. */
 export function flagCriminalOffence(w: Write) {
-  return write(w, 'complaint.handle', async (ctx) => {
+  return write(w, 'criminal-offence', async (ctx) => {
     const flagged = transition(ctx, { type: 'flag_criminal_offence' });
     // policy 2.5: the employee suspected does not go on handling the complaint about it; their manager takes it
     const suspect = ctx.row.subject_kind === 'employee' ? ctx.row.subject_employee_id : null;
@@ -534,11 +542,11 @@ export function flagCriminalOffence(w: Write) {
 
 /** policy 1.3: the complainant who is not satisfied can go to the regional complaints committee. */
 export function referToCommittee(w: Write) {
-  return write(w, 'complaint.handle', (ctx) => transition(ctx, { type: 'refer_to_committee' }));
+  return write(w, 'committee', (ctx) => transition(ctx, { type: 'refer_to_committee' }));
 }
 
 export function recordCommitteeReference(w: Write, input: z.infer<typeof committeeReferenceInput>) {
-  return write(w, 'complaint.handle', (ctx) =>
+  return write(w, 'committee/reference', (ctx) =>
     withPayload(transition(ctx, { type: 'record_committee_reference', reference: input.reference }), {
       reference: input.reference,
     }),
@@ -546,7 +554,7 @@ export function recordCommitteeReference(w: Write, input: z.infer<typeof committ
 }
 
 export function recordCommitteeRuling(w: Write, input: z.infer<typeof committeeRulingInput>) {
-  return write(w, 'complaint.handle', (ctx) => {
+  return write(w, 'committee/ruling', (ctx) => {
     const at = input.at === undefined ? ctx.now : new Date(input.at);
     const ruling = { at, verdict: input.verdict, summary: input.summary };
     return withPayload(
@@ -559,7 +567,7 @@ export function recordCommitteeRuling(w: Write, input: z.infer<typeof committeeR
 
 /** policy 1.3: the board decides on the committee's advice. */
 export function recordBoardDecision(w: Write, input: z.infer<typeof boardDecisionInput>) {
-  return write(w, 'complaint.record_board_decision', (ctx) => {
+  return write(w, 'committee/board-decision', (ctx) => {
     const decision = {
       approval: approvalOf(ctx, 'board'),
       adoptsAdvice: input.adoptsAdvice,
@@ -575,7 +583,7 @@ export function recordBoardDecision(w: Write, input: z.infer<typeof boardDecisio
 
 /** policy 2.5: the board decides on a suspected criminal offence; a refused decision changes nothing. */
 export function decideBoardTrack(w: Write, input: z.infer<typeof boardTrackDecisionInput>) {
-  return write(w, 'complaint.record_board_decision', (ctx) => {
+  return write(w, 'board-track/decision', (ctx) => {
     const problem = checkBoardTrackOpen(ctx.state.boardTrack);
     if (problem !== null) throw new AppError(problem);
     const decision = { kind: input.decision, text: input.text };
@@ -588,7 +596,7 @@ export function decideBoardTrack(w: Write, input: z.infer<typeof boardTrackDecis
 }
 
 export function recordCommitteeFollowUp(w: Write, input: z.infer<typeof committeeFollowUpInput>) {
-  return write(w, 'complaint.handle', (ctx) => {
+  return write(w, 'committee/follow-up', (ctx) => {
     const followUp = { at: input.at === undefined ? ctx.now : new Date(input.at), text: input.text };
     return withPayload(transition(ctx, { type: 'record_committee_follow_up', followUp }), {}, input.text);
   });

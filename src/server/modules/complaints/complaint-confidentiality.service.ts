@@ -10,6 +10,7 @@ import {
   type ConfidentialityReason,
   decideLiftConfidentiality,
   decideMarkConfidential,
+  getActionRule,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -80,7 +81,7 @@ export function markConfidential(w: Write, input: ConfidentialityInputBody) {
     w.db,
     w.principal,
     w.id,
-    { permission: 'complaint.mark_confidential', ifMatch: w.ifMatch },
+    { permission: getActionRule('confidential').permission, ifMatch: w.ifMatch },
     (ctx) => {
       const current = confidentialityOf(ctx.row);
       const decided = decideMarkConfidential(current, input);
@@ -98,7 +99,7 @@ export function liftConfidentiality(w: Write, input: LiftConfidentialityInputBod
     w.db,
     w.principal,
     w.id,
-    { permission: 'complaint.lift_confidential', ifMatch: w.ifMatch },
+    { permission: getActionRule('confidential/lift').permission, ifMatch: w.ifMatch },
     (ctx) => {
       const decided = decideLiftConfidentiality(confidentialityOf(ctx.row), input.reason);
       if (!decided.ok) throw confidentialityProblem(decided.reason);

@@ -3,6 +3,7 @@ import type { letterPostedInput, policyFindingInput } from '../../../contract/co
 import {
   chooseExplanationDelivery,
   decidePolicyFinding,
+  getActionRule,
   mayMarkLetterPosted,
 } from '../../../domain/index.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -22,7 +23,7 @@ export function decidePolicyFindingRoute(w: Write, input: z.infer<typeof policyF
     w.db,
     w.principal,
     w.id,
-    { permission: 'complaint.decide', ifMatch: w.ifMatch },
+    { permission: getActionRule('policy-finding').permission, ifMatch: w.ifMatch },
     (ctx) => {
       const approval = {
         byUserId: domainActor(ctx.principal, 'manager').userId,
@@ -59,7 +60,7 @@ export function explainOutsideProcedure(w: Write) {
     w.db,
     w.principal,
     w.id,
-    { permission: 'complaint.handle', ifMatch: w.ifMatch },
+    { permission: getActionRule('explanation').permission, ifMatch: w.ifMatch },
     async (ctx) => {
       // policy 2.5: on the board's track the neutral text is kept on the track, not as the complaint's answer
       if (ctx.state.status === 'with_board') return transition(ctx, { type: 'send_explanation' });
@@ -82,7 +83,7 @@ export function markLetterPosted(w: Write, input: z.infer<typeof letterPostedInp
     w.db,
     w.principal,
     w.id,
-    { permission: 'complaint.view', ifMatch: w.ifMatch },
+    { permission: getActionRule('letter-posted').permission, ifMatch: w.ifMatch },
     (ctx) => {
       if (ctx.principal.kind !== 'staff' || !mayMarkLetterPosted(ctx.principal, toAccess(ctx.row)))
         throw new AppError('forbidden');

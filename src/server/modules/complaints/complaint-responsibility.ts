@@ -2,16 +2,16 @@ import type { ComplaintResponsibility } from '../../../contract/complaints.ts';
 import { errorCatalog } from '../../../contract/errors.ts';
 import {
   computeAnswerRecipients,
+  isStatusIn,
   listResponsibilityProblems,
   MANAGER_TAKES_REASONS,
   type ManagerTakesReason,
+  RESPONSIBILITY_OPEN_STATUSES,
   RESPONSIBILITY_PROBLEM_FIXERS,
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
 import * as repository from './complaint.repository.ts';
-
-const OPEN = new Set(['new', 'in_progress', 'declined_outside_procedure', 'with_committee']);
 
 type Relations = {
   staff: readonly { id: string; name: string; active: boolean }[];
@@ -61,7 +61,7 @@ export async function buildResponsibility(
     departmentId: row.department_id,
     managerId: row.responsible_manager_id,
     assistantIds: row.management_assistant_ids,
-    open: OPEN.has(row.status),
+    open: isStatusIn(RESPONSIBILITY_OPEN_STATUSES, row.status),
   });
   const needsAdmins = codes.some((code) => RESPONSIBILITY_PROBLEM_FIXERS[code] === 'admin');
   const admins = needsAdmins ? await repository.listActiveAdmins(trx) : [];

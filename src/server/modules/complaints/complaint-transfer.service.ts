@@ -1,5 +1,5 @@
 import type { TransferInput } from '../../../contract/complaints.ts';
-import type { ComplaintState } from '../../../domain/index.ts';
+import { type ComplaintState, getActionRule, isActionOffered } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
@@ -47,8 +47,6 @@ export function withRoute(
   };
 }
 
-const TRANSFERABLE = new Set(['new', 'in_progress']);
-
 /** policy 2.6: in an employee-caused repeat only the manager in charge decides who handles it. */
 export function requireRepeatManager(ctx: MutationContext) {
   const manager = ctx.state.repeat?.managingManagerId ?? null;
@@ -68,15 +66,21 @@ export function transferComplaint(
   ifMatch: number | undefined,
   input: TransferInput,
 ) {
-  return mutateComplaint(db, principal, id, { permission: 'complaint.transfer', ifMatch }, async (ctx) => {
-    if (!TRANSFERABLE.has(ctx.state.status)) throw new AppError('transition_not_allowed');
-    requireRepeatManager(ctx);
-    const routed = await routeComplaint(
-      ctx.trx,
-      routingStart(ctx.row),
-      { kind: 'transfer', departmentId: input.departmentId, handlerId: input.handlerId ?? null },
-      input.reason,
-    );
-    return withRoute(ctx, { events: [] }, routed);
-  });
+  return mutateComplaint(
+    db,
+    principal,
+    id,
+    { permission: getActionRule('transfer').permission, ifMatch },
+    async (ctx) => {
+      if (!isActionOffered('transfer', ctx.state.status)) throw new AppError('transition_not_allowed');
+      requireRepeatManager(ctx);
+      const routed = await routeComplaint(
+        ctx.trx,
+        routingStart(ctx.row),
+        { kind: 'transfer', departmentId: input.departmentId, handlerId: input.handlerId ?? null },
+        input.reason,
+      );
+      return withRoute(ctx, { events: [] }, routed);
+    },
+  );
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { APPROVAL_REQUEST_STATUSES } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { subjectEmployeeDepartment } from '../complaints/index.ts';
 
@@ -56,7 +57,7 @@ export async function listWaitingApprovals(trx: Scoped, managerId: string) {
     ])
     .where('e.type', '=', 'approval_requested')
     .where(sql<boolean>`e.payload->>'managerId' = ${managerId}`)
-    .where('c.status', 'in', ['in_progress', 'declined_outside_procedure'])
+    .where('c.status', 'in', [...APPROVAL_REQUEST_STATUSES])
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(

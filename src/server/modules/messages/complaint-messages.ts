@@ -10,7 +10,11 @@ import {
   type ToldEntry,
   toLocalDate,
 } from '../../../domain/index.ts';
-import { REFERRAL_TARGETS, type ReferralTarget } from '../../../domain/referral-targets.ts';
+import {
+  isNotAComplaintTarget,
+  REFERRAL_TARGETS,
+  type ReferralTarget,
+} from '../../../domain/referral-targets.ts';
 import { letterLocale, type TenantLocale, tenantLocaleOf } from '../../../domain/tenant-locales.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { insertEvents } from '../complaints/complaint.repository.ts';
@@ -186,14 +190,6 @@ export function answerKind(repeat: unknown): 'answer' | 'stand_by_decision' | 'l
   return 'answer';
 }
 
-const NOT_A_COMPLAINT_TARGETS = new Set<string>([
-  'repair_process',
-  'nuisance_process',
-  'housing_fraud_process',
-  'customer_service',
-  'other_process',
-]);
-
 /**
  * Queues the messages the domain's effects call for; returns the outbox ids per effect type so the
  * caller can put them on the timeline event of that effect.
@@ -314,7 +310,7 @@ export async function enqueueEffectMessages(
       }
       case 'record_referral': {
         // Outside-procedure referrals are part of the explanation; only a non-complaint is referred at once
-        if (!NOT_A_COMPLAINT_TARGETS.has(effect.referral.to)) break;
+        if (!isNotAComplaintTarget(effect.referral.to)) break;
         const id = await tellComplainant(trx, facts, 'referred', '', (base) => ({
           ...base,
           referralTarget: REFERRAL_TARGETS[effect.referral.to as ReferralTarget]?.label ?? effect.referral.to,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { MONITORED_STATUSES } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 // Background work runs as the owner across organisations, so every query here names its organisation.
@@ -33,14 +34,7 @@ export async function loadMonitoredComplaints(trx: Scoped, organizationId: strin
         where e.complaint_id = c.id and e.type = 'legal_advice_requested') end`.as('legalAdviceRequestedAt'),
     ])
     .where('c.organization_id', '=', organizationId)
-    .where('c.status', 'in', [
-      'new',
-      'in_progress',
-      'declined_outside_procedure',
-      'answered',
-      'with_committee',
-      'with_board',
-    ])
+    .where('c.status', 'in', [...MONITORED_STATUSES])
     .execute();
 }
 

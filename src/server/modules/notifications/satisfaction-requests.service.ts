@@ -1,5 +1,10 @@
 import { sql } from 'kysely';
-import { addWorkingDays, isWorkingDay, toLocalDate } from '../../../domain/index.ts';
+import {
+  addWorkingDays,
+  isWorkingDay,
+  SATISFACTION_REQUEST_STATUSES,
+  toLocalDate,
+} from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { insertEvent } from '../complaints/complaint.repository.ts';
@@ -29,7 +34,7 @@ export async function runSatisfactionRequests(
         .selectFrom('complaint as c')
         .select(['c.id', 'c.answered_at'])
         .where('c.answered_at', 'is not', null)
-        .where('c.status', 'in', ['answered', 'closed'])
+        .where('c.status', 'in', [...SATISFACTION_REQUEST_STATUSES])
         .where('c.triage_outcome', '=', 'complaint')
         .where(sql<boolean>`not exists (select 1 from complaint_satisfaction s where s.complaint_id = c.id)`)
         .where(

@@ -1,3 +1,4 @@
+import { isStatusIn, TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
 import type { FieldProblem, FormValues, Topic } from './complaint-form.ts';
 import { issueFormToken } from './form-token.ts';
 import type { SafeHtml } from './html.ts';
@@ -16,8 +17,6 @@ import { statusCodeView } from './views/status-code.view.ts';
 // Turns what the services found into whole pages: the frame (branding, language switch) plus one view.
 
 export type Assets = { css: string; js: string };
-
-const OPEN_STATUSES = new Set(['new', 'in_progress']);
 
 function frame(
   context: PortalContext | null,
@@ -191,8 +190,12 @@ export function statusPage(
     reference: c.reference,
     statusText: t.statuses[c.status] ?? c.status,
     receivedOn: t.receivedOn(formatDay(locale, c.received_at)),
-    // policy 2.6: a repeat recorded without an answer term promises no date
-    dueOn: OPEN_STATUSES.has(c.status) && c.has_answer_term ? t.dueOn(formatDay(locale, c.due_at)) : null,
+    // policy 2.3, 2.5: the date is promised while the term runs (also the explanation of a complaint outside the
+    // procedure); policy 2.6: a repeat recorded without an answer term promises no date
+    dueOn:
+      isStatusIn(TERM_RUNNING_STATUSES, c.status) && c.has_answer_term
+        ? t.dueOn(formatDay(locale, c.due_at))
+        : null,
     description: c.description,
     desiredOutcome: c.desired_outcome,
     messages: messagesOf(locale, view),

@@ -1,4 +1,9 @@
-import { normalizeCaseCode, sameReference } from '../../../domain/index.ts';
+import {
+  CLOSED_FOR_MESSAGES_STATUSES,
+  isStatusIn,
+  normalizeCaseCode,
+  sameReference,
+} from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { findComplaintRow } from '../complaints/complaint.repository.ts';
@@ -20,8 +25,6 @@ export const COMPLAINANT_EVENT_TYPES = [
   'referral_recorded',
   'complainant_message',
 ] as const;
-
-const CLOSED_FOR_MESSAGES = new Set(['closed', 'withdrawn']);
 
 /** A satisfaction score this low (on either question) asks a manager to follow up (policy 1.3). */
 export const FOLLOW_UP_AT_OR_BELOW = 2;
@@ -92,7 +95,7 @@ export async function loadStatus(
       complaint,
       events,
       satisfaction,
-      canAddMessage: !CLOSED_FOR_MESSAGES.has(complaint.status),
+      canAddMessage: !isStatusIn(CLOSED_FOR_MESSAGES_STATUSES, complaint.status),
       canRate: complaint.answered_at !== null && satisfaction === null,
       acknowledgementQueued: acknowledged,
     };
@@ -111,7 +114,7 @@ export async function addComplainantMessage(
   return inOrganization(db, context.organizationId, async (trx) => {
     const complaint = await findByToken(trx, context, input.token, now);
     if (complaint === null) return 'invalid_link';
-    if (CLOSED_FOR_MESSAGES.has(complaint.status)) return 'not_allowed';
+    if (isStatusIn(CLOSED_FOR_MESSAGES_STATUSES, complaint.status)) return 'not_allowed';
     const earlier = await repository.claimNonce(trx, {
       organizationId: context.organizationId,
       nonceHash: sha256Hex(input.nonce),

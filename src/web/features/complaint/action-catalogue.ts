@@ -3,101 +3,60 @@ import type { ComplaintDetail } from '../../../contract/complaints.ts';
 import {
   type Assessment,
   type ComplaintAccess,
-  type ComplaintActionType,
+  type ComplaintActionPath,
+  type ComplaintActionRule,
   type ComplaintPermission,
-  type ComplaintStatus,
   decideComplaintAction,
+  getActionRule,
+  isActionOffered,
   isPolicyFindingOpen,
-  listAvailableActions,
   mayMarkLetterPosted,
   type NextStep,
 } from '../../../domain/index.ts';
 import type { Messages } from '../../i18n/messages.nl.ts';
-import type { ComplaintActionPath } from '../complaints/complaints-api.ts';
 
 export type ActionKey = keyof Messages['complaint']['action'];
 
-type ActionRule = {
-  path: ComplaintActionPath;
-  permission: ComplaintPermission;
-  /** A lifecycle step: the domain's whitelist decides per status. */
-  lifecycle?: ComplaintActionType;
-  /** Otherwise: the statuses the API accepts it in ('any' for contact moments and notes). */
-  statuses?: readonly ComplaintStatus[] | 'any';
-};
+type ActionRule = ComplaintActionRule & { path: ComplaintActionPath };
 
-// Every action on the case page, with the rule that allows it; the API enforces the same rules.
+/** A case-page action takes its permission, statuses and guards from the domain's catalogue, by API path. */
+function ruleOf(path: ComplaintActionPath): ActionRule {
+  return { path, ...getActionRule(path) };
+}
+
+// Every action on the case page, with the rule that allows it: the domain's catalogue, which the API enforces too.
 export const ACTION_RULES: Record<ActionKey, ActionRule> = {
-  triage: { path: 'triage', permission: 'complaint.handle', lifecycle: 'accept_as_complaint' },
-  recordWithoutAnswerDuty: {
-    path: 'record-without-answer-duty',
-    permission: 'complaint.handle',
-    lifecycle: 'record_without_answer_duty',
-  },
-  assign: { path: 'assign', permission: 'complaint.assign', statuses: ['new', 'in_progress'] },
-  pickUp: { path: 'assign', permission: 'complaint.assign', statuses: ['new', 'in_progress'] },
-  transfer: { path: 'transfer', permission: 'complaint.transfer', statuses: ['new', 'in_progress'] },
-  contact: { path: 'contacts', permission: 'complaint.log_contact', statuses: 'any' },
-  note: { path: 'notes', permission: 'complaint.log_contact', statuses: 'any' },
-  writtenOnly: { path: 'written-only', permission: 'complaint.handle', statuses: ['in_progress'] },
-  assessment: { path: 'assessment', permission: 'complaint.handle', statuses: ['in_progress'] },
-  requestApproval: {
-    path: 'approval-requests',
-    permission: 'complaint.handle',
-    statuses: ['in_progress', 'declined_outside_procedure'],
-  },
-  approve: { path: 'approvals', permission: 'complaint.decide', statuses: ['in_progress'] },
-  legalAdvice: { path: 'legal-advice', permission: 'complaint.give_legal_advice', statuses: ['in_progress'] },
-  compensationPaid: {
-    path: 'compensation-paid',
-    permission: 'complaint.handle',
-    statuses: ['in_progress', 'answered'],
-  },
-  extension: { path: 'extensions', permission: 'complaint.decide', lifecycle: 'extend_term' },
-  answer: { path: 'answer', permission: 'complaint.handle', lifecycle: 'answer' },
-  explanation: { path: 'explanation', permission: 'complaint.handle', lifecycle: 'send_explanation' },
-  close: { path: 'close', permission: 'complaint.handle', lifecycle: 'close' },
-  withdraw: { path: 'withdraw', permission: 'complaint.handle', lifecycle: 'withdraw' },
-  criminalOffence: {
-    path: 'criminal-offence',
-    permission: 'complaint.handle',
-    lifecycle: 'flag_criminal_offence',
-  },
-  // policy 1.3, 2.5: in any status; the flag itself decides which of the two is possible
-  markConfidential: { path: 'confidential', permission: 'complaint.mark_confidential', statuses: 'any' },
-  liftConfidential: { path: 'confidential/lift', permission: 'complaint.lift_confidential', statuses: 'any' },
-  committee: { path: 'committee', permission: 'complaint.handle', lifecycle: 'refer_to_committee' },
-  committeeReference: {
-    path: 'committee/reference',
-    permission: 'complaint.handle',
-    lifecycle: 'record_committee_reference',
-  },
-  committeeRuling: {
-    path: 'committee/ruling',
-    permission: 'complaint.handle',
-    lifecycle: 'record_committee_ruling',
-  },
-  boardDecision: {
-    path: 'committee/board-decision',
-    permission: 'complaint.record_board_decision',
-    lifecycle: 'record_board_decision',
-  },
-  committeeFollowUp: {
-    path: 'committee/follow-up',
-    permission: 'complaint.handle',
-    lifecycle: 'record_committee_follow_up',
-  },
-  boardTrackDecision: {
-    path: 'board-track/decision',
-    permission: 'complaint.record_board_decision',
-    lifecycle: 'decide_board_track',
-  },
-  // policy 2.2: registration data, corrected with a reason in any status
-  changeComplex: { path: 'housing-complex', permission: 'complaint.handle', statuses: 'any' },
-  // policy 2.4: the manager's choice on a wrong or missing policy, in any status (also withdrawn)
-  policyFinding: { path: 'policy-finding', permission: 'complaint.decide', statuses: 'any' },
+  triage: ruleOf('triage'),
+  recordWithoutAnswerDuty: ruleOf('record-without-answer-duty'),
+  assign: ruleOf('assign'),
+  pickUp: ruleOf('assign'),
+  transfer: ruleOf('transfer'),
+  contact: ruleOf('contacts'),
+  note: ruleOf('notes'),
+  writtenOnly: ruleOf('written-only'),
+  assessment: ruleOf('assessment'),
+  requestApproval: ruleOf('approval-requests'),
+  approve: ruleOf('approvals'),
+  legalAdvice: ruleOf('legal-advice'),
+  compensationPaid: ruleOf('compensation-paid'),
+  extension: ruleOf('extensions'),
+  answer: ruleOf('answer'),
+  explanation: ruleOf('explanation'),
+  close: ruleOf('close'),
+  withdraw: ruleOf('withdraw'),
+  criminalOffence: ruleOf('criminal-offence'),
+  markConfidential: ruleOf('confidential'),
+  liftConfidential: ruleOf('confidential/lift'),
+  committee: ruleOf('committee'),
+  committeeReference: ruleOf('committee/reference'),
+  committeeRuling: ruleOf('committee/ruling'),
+  boardDecision: ruleOf('committee/board-decision'),
+  committeeFollowUp: ruleOf('committee/follow-up'),
+  boardTrackDecision: ruleOf('board-track/decision'),
+  changeComplex: ruleOf('housing-complex'),
+  policyFinding: ruleOf('policy-finding'),
   // policy 2.5: management assistants post the letter too (mayMarkLetterPosted decides below)
-  letterPosted: { path: 'letter-posted', permission: 'complaint.handle', lifecycle: 'record_letter_posted' },
+  letterPosted: ruleOf('letter-posted'),
 };
 
 /** The order in which the actions are offered: roughly the order of the policy's path. */
@@ -178,9 +137,7 @@ export function decideAvailability(
 ): Availability {
   const rule = ACTION_RULES[key];
   const status = complaint.status;
-  const statusAllowed = rule.lifecycle
-    ? listAvailableActions(status).includes(rule.lifecycle)
-    : rule.statuses === 'any' || (rule.statuses ?? []).includes(status);
+  const statusAllowed = isActionOffered(rule.path, status);
   if (!statusAllowed)
     return { enabled: false, reason: t.complaint.disabled.status(t.complaint.status[status]) };
   if (

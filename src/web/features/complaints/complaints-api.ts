@@ -11,6 +11,7 @@ import {
 } from '../../../contract/complaints.ts';
 import { contractor, pageOf, person, unit } from '../../../contract/reference-data.ts';
 import { department, staffUser } from '../../../contract/staff.ts';
+import type { ComplaintActionPath } from '../../../domain/index.ts';
 import { ApiError, api, apiRequest, toApiError } from '../../lib/api-client.ts';
 
 /** Work-queue filters as the page keeps them: the API's query, all optional, strings as typed. */
@@ -86,36 +87,8 @@ export function registerComplaint(input: RegisterComplaintInput, idempotencyKey:
   });
 }
 
-export type ComplaintActionPath =
-  | 'housing-complex'
-  | 'triage'
-  | 'record-without-answer-duty'
-  | 'assign'
-  | 'transfer'
-  | 'contacts'
-  | 'notes'
-  | 'written-only'
-  | 'assessment'
-  | 'approval-requests'
-  | 'approvals'
-  | 'legal-advice'
-  | 'compensation-paid'
-  | 'extensions'
-  | 'answer'
-  | 'explanation'
-  | 'close'
-  | 'withdraw'
-  | 'criminal-offence'
-  | 'confidential'
-  | 'confidential/lift'
-  | 'committee'
-  | 'committee/reference'
-  | 'committee/ruling'
-  | 'committee/board-decision'
-  | 'committee/follow-up'
-  | 'board-track/decision'
-  | 'policy-finding'
-  | 'letter-posted';
+/** The paths of the steps on a complaint: the domain's action catalogue (complaint-action-catalogue.ts). */
+export type { ComplaintActionPath };
 
 /** One step on a complaint, on the version the user saw: someone else's change in between gives a 412. */
 export function postComplaintAction(
