@@ -142,6 +142,7 @@ export async function buildReport(
   const actions = await measures.improvementActions(trx, scope);
   // Overdue as it stands at the end of the period, or today for a period still running.
   const today = toLocalDate(options.now);
+  // biome-ignore lint/complexity/useMathMinMax: these are ISO date strings; Math.min would turn them into NaN
   const endDay = today < scope.period.until ? today : scope.period.until;
   const opened = actions.filter((a) => a.createdOn >= scope.period.from).length;
   const done = actions.filter(
