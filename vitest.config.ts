@@ -8,14 +8,18 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/domain/**/*.test.ts', 'test/contract/**/*.test.ts'],
+          include: [
+            'test/domain/**/*.test.ts',
+            'test/contract/**/*.test.ts',
+            'test/architecture/**/*.test.ts',
+          ],
         },
       },
       {
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/domain/**', 'test/contract/**', 'test/reliability/**'],
+          exclude: ['test/domain/**', 'test/contract/**', 'test/architecture/**', 'test/reliability/**'],
           globalSetup: ['test/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
