@@ -126,7 +126,10 @@ export function buildScenarios(data: ScenarioData): Scenario[] {
       }),
     };
   };
-  const citizen = () => ({ host: portal.hostname, 'x-forwarded-for': citizenAddress((citizens += 1)) });
+  const citizen = () => {
+    citizens += 1;
+    return { host: portal.hostname, 'x-forwarded-for': citizenAddress(citizens) };
+  };
   const status = (): Request => ({
     method: 'GET',
     path: `/klacht/status/${nextStatus()}`,

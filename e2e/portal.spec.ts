@@ -151,10 +151,7 @@ test('a tenant submits a complaint on a phone with JavaScript', async ({ page, c
   await checkAccessibility(page);
 });
 
-test('without JavaScript, someone submits on behalf of their mother', async ({
-  browser,
-  checkAccessibility,
-}) => {
+test('without JavaScript, someone submits on behalf of their mother', async ({ browser }) => {
   const page = await noJavaScriptPage(browser);
   await page.goto('/klacht');
   const openedAt = Date.now();

@@ -26,13 +26,14 @@ const typeNames: Record<string, { nl: string; en: string }> = {
   date: { nl: 'een datum', en: 'a date' },
 };
 
+const anyFormat = { nl: 'de juiste vorm', en: 'the right format' };
 const formatNames: Record<string, { nl: string; en: string }> = {
   email: { nl: 'een geldig e-mailadres', en: 'a valid e-mail address' },
   uuid: { nl: 'een geldige id (uuid)', en: 'a valid id (uuid)' },
   url: { nl: 'een geldige URL', en: 'a valid URL' },
   datetime: { nl: 'een datum en tijd (ISO 8601)', en: 'a date and time (ISO 8601)' },
   date: { nl: 'een datum (JJJJ-MM-DD)', en: 'a date (YYYY-MM-DD)' },
-  regex: { nl: 'de juiste vorm', en: 'the right format' },
+  regex: anyFormat,
 };
 
 function sizeUnit(origin: string | undefined, locale: Locale): string {
@@ -76,7 +77,7 @@ export function describeValidationIssue(issue: ValidationIssue): { nl: string; e
       };
     }
     case 'invalid_format': {
-      const name = formatNames[String(issue.format)] ?? formatNames.regex!;
+      const name = formatNames[String(issue.format)] ?? anyFormat;
       return { nl: `Moet ${name.nl} zijn.`, en: `Must be ${name.en}.` };
     }
     case 'invalid_value': {

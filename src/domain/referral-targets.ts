@@ -1,5 +1,5 @@
 import { NOT_A_COMPLAINT_KINDS } from './complaint-category.ts';
-import { OUTSIDE_PROCEDURE_GROUNDS } from './outside-procedure-grounds.ts';
+import type { OUTSIDE_PROCEDURE_GROUNDS } from './outside-procedure-grounds.ts';
 
 type ReferTo =
   | (typeof NOT_A_COMPLAINT_KINDS)[keyof typeof NOT_A_COMPLAINT_KINDS]['referTo']

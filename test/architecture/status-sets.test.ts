@@ -23,10 +23,10 @@ const STRING = String.raw`(?:'[^'\n]*'|"[^"\n]*")`;
 /** `[` or `(`, then two or more string literals separated by commas (trailing comma allowed), then `]` or `)`. */
 const LIST = new RegExp(String.raw`[[(]\s*(${STRING}(?:\s*,\s*${STRING})+)\s*,?\s*[\])]`, 'g');
 
-export type Finding = { line: number; list: string };
+type Finding = { line: number; list: string };
 
 /** Literal lists in `source` whose items are all complaint statuses (two or more). */
-export function findStatusLists(source: string): Finding[] {
+function findStatusLists(source: string): Finding[] {
   const findings: Finding[] = [];
   for (const match of source.matchAll(LIST)) {
     const items = [...(match[1] ?? '').matchAll(new RegExp(STRING, 'g'))].map((m) => m[0].slice(1, -1));

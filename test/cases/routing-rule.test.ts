@@ -22,6 +22,7 @@ const ruud = await createStaffUser(database.owner, org, {
 });
 const admin = await signInAs(app, ruud.email);
 
+// biome-ignore lint/suspicious/noExplicitAny: the JSON body as the test reads it (light-my-request types json() as any)
 type Detail = Record<string, any>;
 const routedEvents = (detail: Detail) => detail.timeline.filter((e: { type: string }) => e.type === 'routed');
 const storedRow = () =>

@@ -48,6 +48,7 @@ const zwerver = await owner
   .executeTakeFirstOrThrow();
 const sign = { zoe: await signInAs(app, zoe.email), ruud: await signInAs(app, ruud.email) };
 
+// biome-ignore lint/suspicious/noExplicitAny: the JSON body as the test reads it (light-my-request types json() as any)
 type Detail = Record<string, any>;
 const description = 'De klacht voor de routeringstest.';
 const phoneComplaint = (client: Client) =>

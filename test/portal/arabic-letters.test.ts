@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import jsqr from 'jsqr';
 import { PNG } from 'pngjs';
 import { afterAll, describe, expect, test } from 'vitest';
-import { shapeArabic } from '../../src/domain/rtl-text.ts';
+import { shapeArabic } from '../../src/server/modules/messages/letters/rtl-text.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createStaffUser } from '../support/staff-factories.ts';

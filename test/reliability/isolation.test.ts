@@ -11,7 +11,7 @@ import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganization } from '../support/factories.ts';
-import { type Client, signInAs } from '../support/sessions.ts';
+import type { Client } from '../support/sessions.ts';
 import { createDepartment, createStaffUser } from '../support/staff-factories.ts';
 
 const database = await createTestDatabase();

@@ -63,11 +63,13 @@ export async function restoreIndexesAndForeignKeys(
   const steps = deferred.indexes.length + deferred.foreignKeys.length;
   let done = 0;
   for (const index of deferred.indexes) {
-    onStep(`indexen / indexes ${(done += 1)}/${steps}: ${index.name}`);
+    done += 1;
+    onStep(`indexen / indexes ${done}/${steps}: ${index.name}`);
     await client.query(index.definition);
   }
   for (const fk of deferred.foreignKeys) {
-    onStep(`verwijzingen / foreign keys ${(done += 1)}/${steps}: ${fk.name}`);
+    done += 1;
+    onStep(`verwijzingen / foreign keys ${done}/${steps}: ${fk.name}`);
     await client.query(`alter table ${fk.table} add constraint ${fk.name} ${fk.definition}`);
   }
 }

@@ -7,6 +7,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 // a few of them, and the initial bundle stays small.
 function page<T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) {
   const Page = lazy(async () => ({ default: (await load())[name] as ComponentType }));
+  // biome-ignore lint/correctness/noComponentHookFactories: page() runs once per page at module level, never in a render
   return function LazyPage() {
     return (
       <ChunkErrorBoundary>

@@ -22,6 +22,7 @@ async function loadOrReload<T>(load: () => Promise<T>): Promise<T> {
 // The work queue, intake and case page load after sign-in, so the sign-in page stays light.
 function page<T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) {
   const Page = lazy(async () => ({ default: (await loadOrReload(load))[name] as ComponentType }));
+  // biome-ignore lint/correctness/noComponentHookFactories: page() runs once per page at module level, never in a render
   return function LazyPage() {
     return (
       <Suspense fallback={<LoadingScreen />}>

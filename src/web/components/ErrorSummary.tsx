@@ -23,6 +23,7 @@ export function ErrorSummary({
   const hasErrors = Boolean(message) || fieldErrors.length > 0;
 
   // `attempt` is a dependency on purpose: focus again on every new submit.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` re-runs the focus on each submit
   useEffect(() => {
     if (hasErrors) ref.current?.focus();
   }, [attempt, hasErrors]);

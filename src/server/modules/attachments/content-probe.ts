@@ -3,6 +3,7 @@ import { Transform, type TransformCallback } from 'node:stream';
 
 const HEAD_BYTES = 64 * 1024;
 // C0 controls other than tab, line feed, form feed and carriage return, and DEL: not in a text file.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the purpose of this pattern
 const NON_TEXT = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/;
 
 export type ProbeResult = {
@@ -43,7 +44,10 @@ export class ContentProbe extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.size += chunk.length;
-    if (this.size > this.limit) return callback(new FileTooLargeError(this.limit));
+    if (this.size > this.limit) {
+      callback(new FileTooLargeError(this.limit));
+      return;
+    }
     this.hash.update(chunk);
     if (this.headSize < HEAD_BYTES) {
       const part = chunk.subarray(0, HEAD_BYTES - this.headSize);

@@ -3,6 +3,7 @@ import path from 'node:path';
 const MAX_NAME_LENGTH = 200;
 // Control characters, bidirectional overrides (which can disguise `gpj.exe` as `exe.jpg`) and characters
 // that Windows or a shell would read as syntax.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the purpose of this pattern
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069<>:"/\\|?*]/g;
 
 /** The uploaded name without folders or dangerous characters; it is shown and offered on download, never used as a path. */

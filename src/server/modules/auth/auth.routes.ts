@@ -84,7 +84,7 @@ export const authRoutes: FastifyPluginAsyncZod<{
     },
     async (request) => {
       const principal = request.principal;
-      if (!principal || principal.kind !== 'staff' || !principal.secondFactorPending)
+      if (principal?.kind !== 'staff' || !principal.secondFactorPending)
         throw new AppError('unauthenticated');
       await completeSecondFactor(db, {
         organizationId: principal.organizationId,

@@ -26,7 +26,7 @@ import { caseLink, committeeValues, formatDate, statusCodeUrl, statusLink } from
 import { enqueueMessage } from './outbox.repository.ts';
 import { findCommitteeDetails, loadTemplate } from './template.repository.ts';
 import { UNNAMED_RECIPIENT } from './templates/default-templates.ts';
-import type { Locale, MessageKind, ValuesFor } from './templates/message-kinds.ts';
+import type { MessageKind, ValuesFor } from './templates/message-kinds.ts';
 import { renderTemplate } from './templates/render-template.ts';
 
 // Turns the domain's "send …" effects into outbox rows, in the case change's own transaction: the mail

@@ -41,6 +41,7 @@ const when = (date: Date) => {
 function safeName(name: string): string {
   return (
     name
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the purpose of this pattern
       .replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_')
       .replace(/^\.+/, '_')
       .slice(0, 150) || 'bestand'

@@ -29,6 +29,7 @@ const loadArchiver = loadOnce(() => import('archiver'));
 
 function safeName(name: string): string {
   const cleaned = name
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the purpose of this pattern
     .replace(/[/\\:*?"<>|\u0000-\u001f]/g, '_')
     .replace(/^\.+/, '_')
     .slice(0, 120);

@@ -1,28 +1,28 @@
 import { z } from 'zod';
-import { apiToken, createApiTokenInput, createdApiToken } from '../../../contract/api-tokens.ts';
+import { apiToken, type createApiTokenInput, createdApiToken } from '../../../contract/api-tokens.ts';
 import { type ImportKind, importResult } from '../../../contract/imports.ts';
 import { portalSettings } from '../../../contract/portal.ts';
 import {
   calendarSettings,
   contractor,
-  createContractorInput,
+  type createContractorInput,
   pageOf,
   type ReferenceValueKind,
   referenceValue,
-  reviseCalendarSettingsInput,
-  updateContractorInput,
-  updateReferenceValueInput,
+  type reviseCalendarSettingsInput,
+  type updateContractorInput,
+  type updateReferenceValueInput,
 } from '../../../contract/reference-data.ts';
 import { routingSettings, type UpdateRoutingSettingsInput } from '../../../contract/routing-settings.ts';
 import { setupGaps } from '../../../contract/setup.ts';
 import {
-  createDepartmentInput,
+  type createDepartmentInput,
   createdStaffUser,
-  createStaffUserInput,
+  type createStaffUserInput,
   department,
   staffUser,
-  updateDepartmentInput,
-  updateStaffUserInput,
+  type updateDepartmentInput,
+  type updateStaffUserInput,
 } from '../../../contract/staff.ts';
 import { api, apiRequest } from '../../lib/api-client.ts';
 

@@ -14,31 +14,30 @@ function Icon({ state }: { state: TermProgress['state'] }) {
     fill: 'none',
     stroke: 'currentColor',
     strokeWidth: 2.5,
-    'aria-hidden': true,
     focusable: false,
   } as const;
   if (state === 'overdue')
     return (
-      <svg {...common}>
+      <svg {...common} aria-hidden>
         <path d="M12 3 2 21h20L12 3z" />
         <path d="M12 10v5M12 18v.5" />
       </svg>
     );
   if (state === 'due_today')
     return (
-      <svg {...common}>
+      <svg {...common} aria-hidden>
         <circle cx="12" cy="12" r="9" />
         <path d="M12 7v5l3 2" />
       </svg>
     );
   if (state === 'stopped' || state === 'no_term')
     return (
-      <svg {...common}>
+      <svg {...common} aria-hidden>
         <rect x="6" y="6" width="12" height="12" />
       </svg>
     );
   return (
-    <svg {...common}>
+    <svg {...common} aria-hidden>
       <path d="m5 12 5 5 9-10" />
     </svg>
   );

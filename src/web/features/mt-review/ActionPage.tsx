@@ -93,6 +93,7 @@ function ActionView({ action }: { action: ActionDetail }) {
         ) : (
           <List spacing="sm" data-testid="action-notes">
             {action.notes.map((n, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: notes are append-only, so the index is stable; `at` alone may repeat
               <List.Item key={`${n.at}-${index}`}>
                 <Text size="sm" fw={600}>
                   {t.mtReview.noteKinds[n.kind]} · {t.mtReview.noteBy(n.author, formatDateTime(n.at, locale))}

@@ -24,6 +24,7 @@ export function ComplaintFilterBar({
     onApply(values);
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <form role="search"> keeps its form semantics; not every screen reader announces <search> yet
     <form onSubmit={onSubmit} noValidate aria-label={t.people.filtersLabel} role="search">
       <Group align="flex-end" gap="sm" wrap="wrap">
         <TextInput

@@ -42,7 +42,7 @@ export function PersonPage() {
                   unitId === null ? (
                     '—'
                   ) : (
-                    <Anchor component={Link} to={`/woningen/${unitId}`}>
+                    <Anchor key="unit" component={Link} to={`/woningen/${unitId}`}>
                       {unit.data ? formatAddress(unit.data) : t.people.unitLink}
                     </Anchor>
                   ),

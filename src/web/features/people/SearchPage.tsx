@@ -81,6 +81,7 @@ export function SearchPage() {
     <Stack gap="md">
       <Title order={1}>{t.people.searchTitle}</Title>
       <Text>{t.people.searchIntro}</Text>
+      {/* biome-ignore lint/a11y/useSemanticElements: a <form role="search"> keeps its form semantics; not every screen reader announces <search> yet */}
       <form onSubmit={onSubmit} role="search" aria-label={t.people.searchTitle} noValidate>
         <Stack gap="sm">
           <SegmentedControl

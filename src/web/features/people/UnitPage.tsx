@@ -36,7 +36,7 @@ export function UnitPage() {
                 [
                   t.people.complex,
                   data.housingComplexId ? (
-                    <Anchor component={Link} to={`/complexen/${data.housingComplexId}`}>
+                    <Anchor key="complex" component={Link} to={`/complexen/${data.housingComplexId}`}>
                       {data.complexNumber} {data.complexName}
                     </Anchor>
                   ) : (
@@ -47,7 +47,7 @@ export function UnitPage() {
                 [
                   t.people.residents,
                   residents.data && residents.data.items.length > 0 ? (
-                    <List listStyleType="none" spacing={2}>
+                    <List key="residents" listStyleType="none" spacing={2}>
                       {residents.data.items.map((person) => (
                         <List.Item key={person.id}>
                           <Anchor component={Link} to={`/personen/${person.id}`}>

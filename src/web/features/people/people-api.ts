@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { statusCounts } from '../../../contract/complaints.ts';
 import { housingComplex, pageOf, person, unit } from '../../../contract/reference-data.ts';
 import { api } from '../../lib/api-client.ts';

@@ -17,12 +17,14 @@ export function QueueFilterForm({ params, onChange, onReset }: Props) {
   const [search, setSearch] = useState(params.q);
   const [debounced] = useDebouncedValue(search, 300);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed (debounced) value drives this effect, see below
   useEffect(() => {
     if (debounced !== params.q) onChange({ q: debounced });
     // Only the typed value drives this; params.q changes when a saved filter is applied (below).
   }, [debounced]);
   // A saved filter or "clear filters" changes the search from outside; our own debounced value is not echoed
   // back, so keys typed meanwhile are not lost.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only a change from outside (params.q) drives this effect
   useEffect(() => {
     if (params.q !== debounced) setSearch(params.q);
   }, [params.q]);
@@ -32,6 +34,7 @@ export function QueueFilterForm({ params, onChange, onReset }: Props) {
     ...Object.entries(record).map(([value, label]) => ({ value, label })),
   ];
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a <form role="search"> keeps its form semantics; not every screen reader announces <search> yet
     <form role="search" aria-label={t.work.filtersTitle} onSubmit={(event) => event.preventDefault()}>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3, lg: 5 }} spacing="sm">
         <TextInput

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { visualLine, visualLines } from '../../../../domain/rtl-text.ts';
 import { type TenantLocale, textDirection } from '../../../../domain/tenant-locales.ts';
 import { loadOnce } from '../../../load-once.ts';
+import { visualLine, visualLines } from './rtl-text.ts';
 
 // Issue 21 (decision 028): how a letter's words reach pdfmake. Left-to-right languages go as they are, in
 // Roboto, and pdfmake wraps them. Arabic goes in DejaVu Sans (Roboto has no Arabic), shaped and in visual order
-// (src/domain/rtl-text.ts). pdfmake would wrap a reordered line from the wrong end, so Arabic text is wrapped
+// (src/server/modules/messages/letters/rtl-text.ts). pdfmake would wrap a reordered line from the wrong end, so Arabic text is wrapped
 // here in logical order, measured with the same font engine pdfmake draws with (fontkit), and each printed
 // line goes to pdfmake as one line it does not wrap again, aligned right.
 

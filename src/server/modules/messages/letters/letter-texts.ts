@@ -2,7 +2,7 @@ import type { TenantLocale } from '../../../../domain/tenant-locales.ts';
 
 // Issue 21: the fixed words on a printed letter (letterhead, the date/reference block, the "follow your
 // complaint" box) in each tenant language. Arabic is printed right to left in DejaVu Sans (decision 028,
-// update 2026-12-07: letter-script.ts and src/domain/rtl-text.ts shape and order it).
+// update 2026-12-07: letter-script.ts and src/server/modules/messages/letters/rtl-text.ts shape and order it).
 
 export type LetterTexts = {
   department: string;

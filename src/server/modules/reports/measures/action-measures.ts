@@ -23,6 +23,7 @@ export function countActions(
   now: Date,
 ): ActionFigures {
   const today = toLocalDate(now);
+  // biome-ignore lint/complexity/useMathMinMax: these are ISO date strings; Math.min would turn them into NaN
   const endDay = today < period.until ? today : period.until;
   return {
     opened: actions.filter((a) => a.createdOn >= period.from).length,

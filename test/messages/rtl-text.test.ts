@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { shapeArabic, visualLine, visualLines } from '../../src/domain/rtl-text.ts';
+import { shapeArabic, visualLine, visualLines } from '../../src/server/modules/messages/letters/rtl-text.ts';
 
 const codes = (text: string) =>
   Array.from(text, (c) => (c.codePointAt(0) ?? 0).toString(16).padStart(4, '0'));
