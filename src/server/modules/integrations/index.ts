@@ -1,3 +1,4 @@
 // The public face of the integrations module: what other modules may import (docs/ARCHITECTURE.md, issue 23).
 // Everything not exported here is private to the module.
-export {};
+export { subscribeIntegrationsToComplaintEvents } from './complaint-events.subscriber.ts';
+export { subscribeIntegrationsToPortalEvents } from './portal-events.subscriber.ts';

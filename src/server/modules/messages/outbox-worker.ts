@@ -5,8 +5,8 @@ import { restoreStatusLink } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { APP_ROLE, ORGANIZATION_SETTING } from '../../db/roles.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { alertDeadLetter } from './dead-letter-alert.ts';
 import type { Delivery } from './mail-delivery.ts';
+import { messageEvents } from './message-events.ts';
 
 export type OutboxWorkerOptions = {
   db: Database;
@@ -137,7 +137,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (!permanent) return;
     if (message.complaint_id !== null)
       await insertMessageEvent(trx, message, 'message_failed', { attempts, error: lastError });
-    await alertDeadLetter(trx, message, new Date());
+    // The administrators are told in the app (notifications, decision 029)
+    await messageEvents.publish(trx, 'message.dead_lettered', { message, at: new Date() });
   }
 
   async function loop() {

@@ -1,3 +1,8 @@
 // The public face of the portal module: what other modules may import (docs/ARCHITECTURE.md, issue 23).
 // Everything not exported here is private to the module.
-export {};
+export {
+  createPortalEventBus,
+  type PortalEventBus,
+  type PortalEventMap,
+  portalEvents,
+} from './portal-events.ts';
