@@ -1,3 +1,6 @@
 // The public face of the attachments module: what other modules may import (docs/ARCHITECTURE.md, issue 23).
 // Everything not exported here is private to the module.
-export {};
+export { insertAttachment } from './attachment.repository.ts';
+export { ContentProbe } from './content-probe.ts';
+export { sanitizeFileName } from './file-name.ts';
+export { defaultKindOf, recogniseMediaType } from './media-type.ts';

@@ -17,7 +17,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
-import { getCalendarSettingsInForce } from '../reference-data/calendar-settings.repository.ts';
+import { getCalendarSettingsInForce } from '../reference-data/index.ts';
 import * as repository from './complaint.repository.ts';
 import { authorize, readerOf, visibilityOf } from './complaint-access.ts';
 import { buildDetail, termProgressOf } from './complaint-detail.ts';

@@ -12,8 +12,8 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
-import { recordAccess } from '../privacy/access-log.repository.ts';
-import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
+import { recordAccess } from '../privacy/index.ts';
+import { getCurrentCalendarSettings } from '../reference-data/index.ts';
 import * as repository from './complaint.repository.ts';
 import { authorize, eventActor, mayKnowOf, readerOf } from './complaint-access.ts';
 import {

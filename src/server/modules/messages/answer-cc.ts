@@ -1,7 +1,7 @@
 import { type AnswerRecipient, ccWhoMaySee } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import * as complaints from '../complaints/complaint.repository.ts';
-import { toAccess } from '../complaints/complaint-access.ts';
+import * as complaints from '../complaints/index.ts';
+import { toAccess } from '../complaints/index.ts';
 import { findStaffActors } from './staff-readers.repository.ts';
 
 /**

@@ -13,9 +13,9 @@ import {
 import { REFERRAL_TARGETS, type ReferralTarget } from '../../../domain/referral-targets.ts';
 import { letterLocale, type TenantLocale, tenantLocaleOf } from '../../../domain/tenant-locales.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { insertEvents } from '../complaints/complaint.repository.ts';
-import { issueStatusAccess } from '../portal/status-access.ts';
-import { CASE_TEXT_IN_GEHOORD, mailIncludesCaseText } from '../privacy/mail-minimisation.ts';
+import { insertEvents } from '../complaints/index.ts';
+import { issueStatusAccess } from '../portal/index.ts';
+import { CASE_TEXT_IN_GEHOORD, mailIncludesCaseText } from '../privacy/index.ts';
 import { answerCcWhoMaySee } from './answer-cc.ts';
 import { loadLetterParties } from './letters/answer-letter.service.ts';
 import { caseLink, committeeValues, formatDate, statusCodeUrl, statusLink } from './message-settings.ts';

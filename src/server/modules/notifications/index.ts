@@ -2,4 +2,5 @@
 // Everything not exported here is private to the module.
 export { subscribeNotificationsToComplaintEvents } from './complaint-events.subscriber.ts';
 export { subscribeNotificationsToMessageEvents } from './message-events.subscriber.ts';
+export { insertNotifications, listActiveUserIdsWithRole } from './notification.repository.ts';
 export { subscribeNotificationsToPortalEvents } from './portal-events.subscriber.ts';

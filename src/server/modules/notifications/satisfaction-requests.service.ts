@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import { addWorkingDays, isWorkingDay, toLocalDate } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
-import { insertEvent } from '../complaints/complaint.repository.ts';
-import { enqueueSatisfactionRequest } from '../messages/complaint-messages.ts';
-import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
+import { insertEvent } from '../complaints/index.ts';
+import { enqueueSatisfactionRequest } from '../messages/index.ts';
+import { getCurrentCalendarSettings } from '../reference-data/index.ts';
 import { listOrganizationIds } from './notification.repository.ts';
 
 export const SATISFACTION_REQUEST_AFTER_WORKING_DAYS = 2;

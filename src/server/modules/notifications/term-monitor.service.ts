@@ -15,9 +15,9 @@ import {
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { asOwnerFor, type Scoped } from '../../db/tenant-scope.ts';
-import { reviveDates } from '../complaints/complaint-state.mapper.ts';
-import { enqueueMessage } from '../messages/outbox.repository.ts';
-import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
+import { reviveDates } from '../complaints/index.ts';
+import { enqueueMessage } from '../messages/index.ts';
+import { getCurrentCalendarSettings } from '../reference-data/index.ts';
 import * as repository from './notification.repository.ts';
 import { notificationTitle } from './notification-kinds.ts';
 

@@ -1,3 +1,3 @@
 // The public face of the organization module: what other modules may import (docs/ARCHITECTURE.md, issue 23).
 // Everything not exported here is private to the module.
-export {};
+export { resolveOrganizationForHost } from './organization.service.ts';

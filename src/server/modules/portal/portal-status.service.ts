@@ -1,7 +1,7 @@
 import { normalizeCaseCode, sameReference } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
-import { findComplaintRow } from '../complaints/complaint.repository.ts';
+import { findComplaintRow } from '../complaints/index.ts';
 import { STATUS_TOKEN_PATTERN, sha256Hex } from './form-token.ts';
 import type { StatusComplaintRow } from './portal.repository.ts';
 import * as repository from './portal.repository.ts';

@@ -1,3 +1,4 @@
 // The public face of the privacy module: what other modules may import (docs/ARCHITECTURE.md, issue 23).
 // Everything not exported here is private to the module.
-export {};
+export { recordAccess, recordAccesses, recordPersonComplaintsRead } from './access-log.repository.ts';
+export { CASE_TEXT_IN_GEHOORD, mailIncludesCaseText } from './mail-minimisation.ts';

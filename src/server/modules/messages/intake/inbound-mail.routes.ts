@@ -6,8 +6,8 @@ import type { Database } from '../../../db/database.ts';
 import { inOrganization } from '../../../db/tenant-scope.ts';
 import { AppError } from '../../../http/app-error.ts';
 import { requirePrincipal, requireStaff } from '../../../http/principal.ts';
-import * as complaints from '../../complaints/complaint.repository.ts';
-import { authorize } from '../../complaints/complaint-access.ts';
+import * as complaints from '../../complaints/index.ts';
+import { authorize } from '../../complaints/index.ts';
 import { findInboundMail } from './inbound-mail.repository.ts';
 import { processInboundMail } from './inbound-mail.service.ts';
 

@@ -4,8 +4,8 @@ import { registerComplaintInput } from '../../../../contract/complaints.ts';
 import type { Database } from '../../../db/database.ts';
 import { inOrganization, type Scoped } from '../../../db/tenant-scope.ts';
 import { loadOnce } from '../../../load-once.ts';
-import * as complaints from '../../complaints/complaint.repository.ts';
-import { type RegistrationOrigin, registerOnly } from '../../complaints/complaint-registration.service.ts';
+import * as complaints from '../../complaints/index.ts';
+import { type RegistrationOrigin, registerOnly } from '../../complaints/index.ts';
 import * as repository from './inbound-mail.repository.ts';
 import { classifyMail, referenceInSubject, repliedOutboxIds } from './mail-classification.ts';
 
