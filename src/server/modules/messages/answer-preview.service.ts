@@ -8,6 +8,7 @@ import { authorize } from '../complaints/index.ts';
 import { answerCcWhoMaySee } from './answer-cc.ts';
 import { answerKind, complainantAddress, loadCaseFacts } from './complaint-messages.ts';
 import { committeeValues, statusCodeUrl, statusLink } from './message-settings.ts';
+import { findStaffContacts } from './staff-readers.repository.ts';
 import { findCommitteeDetails, loadTemplate } from './template.repository.ts';
 import { renderTemplate } from './templates/render-template.ts';
 
@@ -29,14 +30,7 @@ export async function previewAnswer(db: Database, principal: Principal, complain
     // issue 20: the same narrowing as the answer itself, so the preview shows who really gets it
     const allowedCc = computed.ok ? await answerCcWhoMaySee(trx, complaintId, computed.recipients.cc) : [];
     const ccIds = allowedCc.flatMap((r) => ('userId' in r ? [r.userId] : []));
-    const staff =
-      ccIds.length === 0
-        ? []
-        : await trx
-            .selectFrom('staff_user')
-            .select(['id', 'name', 'email'])
-            .where('id', 'in', ccIds)
-            .execute();
+    const staff = await findStaffContacts(trx, ccIds);
     const cc = allowedCc.flatMap((r) => {
       if (!('userId' in r)) return [];
       const person = staff.find((s) => s.id === r.userId);

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { addWorkingDays, isWorkingDay, toLocalDate } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
@@ -6,6 +5,7 @@ import { insertEvent } from '../complaints/index.ts';
 import { enqueueSatisfactionRequest } from '../messages/index.ts';
 import { getCurrentCalendarSettings } from '../reference-data/index.ts';
 import { listOrganizationIds } from './notification.repository.ts';
+import { lockSatisfactionCandidates } from './satisfaction-requests.repository.ts';
 
 export const SATISFACTION_REQUEST_AFTER_WORKING_DAYS = 2;
 
@@ -25,19 +25,7 @@ export async function runSatisfactionRequests(
       const calendar = await getCurrentCalendarSettings(trx);
       const today = toLocalDate(now);
       if (!isWorkingDay(today, calendar)) return 0;
-      const candidates = await trx
-        .selectFrom('complaint as c')
-        .select(['c.id', 'c.answered_at'])
-        .where('c.answered_at', 'is not', null)
-        .where('c.status', 'in', ['answered', 'closed'])
-        .where('c.triage_outcome', '=', 'complaint')
-        .where(sql<boolean>`not exists (select 1 from complaint_satisfaction s where s.complaint_id = c.id)`)
-        .where(
-          sql<boolean>`not exists (select 1 from complaint_event e where e.complaint_id = c.id and e.type = 'satisfaction_requested')`,
-        )
-        .forUpdate('c')
-        .skipLocked()
-        .execute();
+      const candidates = await lockSatisfactionCandidates(trx);
       let count = 0;
       for (const candidate of candidates) {
         const due = addWorkingDays(toLocalDate(candidate.answered_at as Date), afterWorkingDays, calendar);
