@@ -166,12 +166,7 @@ export async function processInboundMail(
         payload: { inboundMailId, from: from.address, attachments },
       });
       // Our acknowledgement threads under the complainant's own mail
-      await trx
-        .updateTable('outbox_message')
-        .set({ in_reply_to: messageId })
-        .where('complaint_id', '=', complaintId)
-        .where('kind', '=', 'acknowledgement')
-        .execute();
+      await repository.threadAcknowledgementUnder(trx, complaintId, messageId);
       return { outcome: 'complaint', complaintId, inboundMailId };
     });
   } catch (error) {
