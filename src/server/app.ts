@@ -14,6 +14,7 @@ import {
 import { problem } from '../contract/problem.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { registerSubscribers } from './events/register-subscribers.ts';
 import { AppError } from './http/app-error.ts';
 import { registerAuthentication } from './http/authentication.ts';
 import { registerCompression } from './http/compression.ts';
@@ -88,6 +89,8 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._-]{8,100}$/;
 
 /** Builds the HTTP application without listening, so tests drive it through `inject`. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  // Messages, integrations and notifications hear of complaint changes (decision 029)
+  registerSubscribers();
   const app = Fastify({
     loggerInstance: deps.logger,
     trustProxy: deps.config.trustProxy,

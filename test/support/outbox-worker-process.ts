@@ -2,11 +2,14 @@
 // Env: DATABASE_URL (application role), SMTP_URL, MAIL_FROM, WORKER_CONCURRENCY.
 import pino from 'pino';
 import { createDatabase } from '../../src/server/db/database.ts';
+import { registerSubscribers } from '../../src/server/events/register-subscribers.ts';
 import { smtpDelivery } from '../../src/server/modules/messages/mail-delivery.ts';
 import { createOutboxWorker } from '../../src/server/modules/messages/outbox-worker.ts';
 
 const env = process.env;
 const logger = pino({ level: 'warn' });
+// Like every entry point: a dead letter tells the administrators (decision 029)
+registerSubscribers();
 const db = createDatabase(env.DATABASE_URL as string, { poolSize: 4, log: logger });
 const worker = createOutboxWorker({
   db,

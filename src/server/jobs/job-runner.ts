@@ -1,6 +1,7 @@
 import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
 import { createDatabase, type Database } from '../db/database.ts';
+import { registerSubscribers } from '../events/register-subscribers.ts';
 import { startWebhookWorker } from '../modules/integrations/webhook-delivery.service.ts';
 import { runSatisfactionRequests } from '../modules/notifications/satisfaction-requests.service.ts';
 import {
@@ -75,6 +76,8 @@ export async function startJobRunner(options: {
   privacy?: Omit<PrivacyDeps, 'log'>;
 }): Promise<JobRunner> {
   const { logger } = options;
+  // A job that changes a complaint publishes its events like a request does (decision 029)
+  registerSubscribers();
   const owner = createDatabase(options.ownerUrl, {
     poolSize: 3,
     log: logger,

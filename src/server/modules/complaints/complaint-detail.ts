@@ -16,7 +16,7 @@ import {
   timelineFor,
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { getBoardReminderWorkingDays } from '../notifications/term-monitor-settings.service.ts';
+import { getBoardReminderWorkingDays } from './board-reminder.repository.ts';
 import { describeBoardTrack } from './board-track-detail.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
 import * as repository from './complaint.repository.ts';

@@ -6,6 +6,10 @@ import { type ComplaintRow, findComplaintRow } from './complaint.repository.ts';
  * committee dossier). Pass the result to `authorize` or `mayKnowOf` before using it: undefined when no such
  * complaint exists in the organisation in scope.
  */
-export async function findComplaint(trx: Scoped, id: string): Promise<ComplaintRow | undefined> {
-  return findComplaintRow(trx, id);
+export async function findComplaint(
+  trx: Scoped,
+  id: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<ComplaintRow | undefined> {
+  return findComplaintRow(trx, id, options);
 }

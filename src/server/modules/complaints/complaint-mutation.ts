@@ -13,15 +13,13 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
-import { publishComplaintEvents } from '../integrations/complaint-publisher.ts';
-import { enqueueEffectMessages, enqueueProgressMessages } from '../messages/complaint-messages.ts';
-import { insertNotifications } from '../notifications/notification.repository.ts';
-import { recordAccess } from '../privacy/access-log.repository.ts';
-import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
+import { recordAccess } from '../access-log/index.ts';
+import { calendarSettingsFor } from '../reference-data/index.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
 import * as repository from './complaint.repository.ts';
 import { authorize, domainActor, eventActor, readerOf } from './complaint-access.ts';
 import { buildDetail, loadState } from './complaint-detail.ts';
+import { complaintEvents, mergeReceipts } from './complaint-events.ts';
 import { stateColumns } from './complaint-state.mapper.ts';
 
 export type EventSpec = {
@@ -78,7 +76,7 @@ export async function mutateComplaint(
     if (row === null) throw new AppError('not_found');
     if (options.ifMatch !== undefined && options.ifMatch !== row.version)
       throw new AppError('precondition_failed');
-    const settings = await getCurrentCalendarSettings(trx);
+    const settings = await calendarSettingsFor(trx);
     const state = await loadState(trx, row);
     const result = await mutate({ trx, row, state, settings, now, principal });
     const columns = { ...(result.state ? stateColumns(result.state) : {}), ...(result.columns ?? {}) };
@@ -103,8 +101,8 @@ export async function mutateComplaint(
     });
     const updated = await repository.findComplaintRow(trx, row.id);
     if (updated === undefined) throw new AppError('not_found');
-    await publishComplaintEvents(trx, updated, events);
-    await enqueueProgressMessages(trx, updated.id, events);
+    // Integrations publish it, messages tell the complainant, notifications tell staff (decision 029)
+    await complaintEvents.publish(trx, 'complaint.changed', { complaint: updated, events, cause: 'change' });
     return buildDetail(trx, updated, settings, now, readerOf(principal));
   });
 }
@@ -128,25 +126,13 @@ export function transition(
   };
 }
 
-/** The accountable manager's in-app notification; one per complaint and finding. Returns who it went to. */
-async function referToManager(
-  trx: Scoped,
-  row: Pick<ComplaintRow, 'id' | 'organization_id'>,
-  finding: string,
-): Promise<string | null> {
+/**
+ * Who is told of a policy finding: the accountable manager, if any. The notification itself is written by the
+ * notifications module when the 'policy_finding_referred' event is published (one per complaint and finding).
+ */
+async function accountableManagerOf(trx: Scoped, row: Pick<ComplaintRow, 'id'>): Promise<string | null> {
   const current = await repository.findComplaintRow(trx, row.id);
-  const managerId = current?.responsible_manager_id ?? null;
-  if (managerId === null) return null;
-  await insertNotifications(trx, [
-    {
-      organizationId: row.organization_id,
-      userId: managerId,
-      complaintId: row.id,
-      kind: 'policy_finding_for_manager',
-      dedupeKey: `policy_finding_for_manager:${row.id}:${finding}`,
-    },
-  ]);
-  return managerId;
+  return current?.responsible_manager_id ?? null;
 }
 
 /** What the domain asks to happen besides the state change; each leaves a trace on the timeline. */
@@ -156,9 +142,15 @@ export async function carryOutEffects(
   effects: readonly ComplaintEffect[],
 ): Promise<EventSpec[]> {
   const events: EventSpec[] = [];
-  // The mail is queued in this transaction; the worker adds a 'message_sent' event once it is delivered
-  const queued = await enqueueEffectMessages(trx, row.id, effects);
-  const outbox = (type: ComplaintEffect['type']) => ({ outboxIds: queued.get(type) ?? [] });
+  // The mail is queued in this transaction (by the messages module's subscriber); the worker adds a
+  // 'message_sent' event once it is delivered
+  const queued = mergeReceipts(
+    await complaintEvents.publish(trx, 'complaint.effects_decided', {
+      complaint: { id: row.id, organizationId: row.organization_id },
+      effects,
+    }),
+  );
+  const outbox = (type: ComplaintEffect['type']) => ({ outboxIds: [...(queued.get(type) ?? [])] });
   for (const effect of effects) {
     switch (effect.type) {
       case 'notify_board':
@@ -186,7 +178,7 @@ export async function carryOutEffects(
         break;
       case 'refer_policy_finding_to_manager': {
         // policy 2.4: the accountable manager gets a wrong or missing policy at once
-        const managerId = await referToManager(trx, row, effect.finding);
+        const managerId = await accountableManagerOf(trx, row);
         events.push({ type: 'policy_finding_referred', payload: { finding: effect.finding, managerId } });
         break;
       }

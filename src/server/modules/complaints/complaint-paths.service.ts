@@ -7,7 +7,7 @@ import {
   mayMarkLetterPosted,
 } from '../../../domain/index.ts';
 import { AppError } from '../../http/app-error.ts';
-import { complainantAddress, loadCaseFacts } from '../messages/complaint-messages.ts';
+import { complainantHasEmail } from './complainant-contact.repository.ts';
 import { domainActor, toAccess } from './complaint-access.ts';
 import type { Write } from './complaint-actions.service.ts';
 import { mutateComplaint, transition } from './complaint-mutation.ts';
@@ -64,8 +64,7 @@ export function explainOutsideProcedure(w: Write) {
     async (ctx) => {
       // policy 2.5: on the board's track the neutral text is kept on the track, not as the complaint's answer
       if (ctx.state.status === 'with_board') return transition(ctx, { type: 'send_explanation' });
-      const facts = await loadCaseFacts(ctx.trx, ctx.row.id);
-      const delivery = chooseExplanationDelivery(facts !== undefined && complainantAddress(facts) !== null);
+      const delivery = chooseExplanationDelivery(await complainantHasEmail(ctx.trx, ctx.row.id));
       const result = transition(ctx, {
         type: delivery === 'email' ? 'send_explanation' : 'prepare_explanation_letter',
       });

@@ -17,7 +17,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
-import { getCalendarSettingsInForce } from '../reference-data/calendar-settings.repository.ts';
+import { calendarSettingsInForce } from '../reference-data/index.ts';
 import * as repository from './complaint.repository.ts';
 import { authorize, readerOf, visibilityOf } from './complaint-access.ts';
 import { buildDetail, termProgressOf } from './complaint-detail.ts';
@@ -86,7 +86,7 @@ export async function listComplaintPage(
 ): Promise<{ items: ComplaintListItem[]; nextCursor: string | null }> {
   return inOrganization(db, principal.organizationId, async (trx) => {
     await audit?.(trx);
-    const settings = await getCalendarSettingsInForce(trx, principal);
+    const settings = await calendarSettingsInForce(trx, principal);
     const rows = await listComplaints(
       trx,
       filtersOf(principal, query, settings, now),
@@ -140,7 +140,7 @@ export async function countComplaints(
   now = new Date(),
 ) {
   return inOrganization(db, principal.organizationId, async (trx) => {
-    const settings = await getCalendarSettingsInForce(trx, principal);
+    const settings = await calendarSettingsInForce(trx, principal);
     const rows = await countByStatus(
       trx,
       filtersOf(principal, query, settings, now),
@@ -175,7 +175,7 @@ export async function getComplaint(
       what: 'detail',
       origin: principal.origin,
     });
-    return buildDetail(trx, row, await getCalendarSettingsInForce(trx, principal), now, readerOf(principal));
+    return buildDetail(trx, row, await calendarSettingsInForce(trx, principal), now, readerOf(principal));
   });
 }
 

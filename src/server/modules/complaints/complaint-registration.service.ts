@@ -12,10 +12,8 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
-import { publishComplaintEvents } from '../integrations/complaint-publisher.ts';
-import { enqueueAcknowledgement } from '../messages/complaint-messages.ts';
-import { recordAccess } from '../privacy/access-log.repository.ts';
-import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
+import { recordAccess } from '../access-log/index.ts';
+import { calendarSettingsFor } from '../reference-data/index.ts';
 import * as repository from './complaint.repository.ts';
 import { authorize, eventActor, mayKnowOf, readerOf } from './complaint-access.ts';
 import {
@@ -24,6 +22,7 @@ import {
   markedConfidentialEvent,
 } from './complaint-confidentiality.service.ts';
 import { buildDetail } from './complaint-detail.ts';
+import { complaintEvents } from './complaint-events.ts';
 import { carryOutEffects } from './complaint-mutation.ts';
 import { routeComplaint } from './complaint-routing.ts';
 import { stateColumns } from './complaint-state.mapper.ts';
@@ -191,7 +190,7 @@ export async function registerOnly(
   now: Date,
 ) {
   const resolved = await resolveReferences(trx, principal, input);
-  const settings = await getCurrentCalendarSettings(trx);
+  const settings = await calendarSettingsFor(trx);
   const receivedAt = input.receivedAt === undefined ? now : new Date(input.receivedAt);
   // policy 2.1, 2.3: the registrant picks it up; website and e-mail complaints go to the intake queue
   const routed = await routeComplaint(
@@ -319,10 +318,12 @@ export async function registerOnly(
     ...(routed.event === null ? [] : [routed.event]),
     ...(await carryOutEffects(trx, { id, organization_id: organizationId }, opened.effects)),
   ];
-  // policy 2.1: the complainant hears at once that we have it, with the reference and the term
-  const acknowledgement = await enqueueAcknowledgement(trx, id);
-  if (acknowledgement !== null)
-    events.push({ type: 'acknowledgement_queued', payload: { outboxIds: [acknowledgement] } });
+  // policy 2.1: the complainant hears at once that we have it, with the reference and the term (the
+  // messages module queues the acknowledgement and answers with its timeline event)
+  const told = await complaintEvents.publish(trx, 'complaint.registered', {
+    complaint: { id, organizationId },
+  });
+  events.push(...told.flat());
   const actor =
     principal.kind === 'portal' ? { actorUserId: null, actorTokenId: null } : eventActor(principal);
   await repository.insertEvents(
@@ -331,7 +332,7 @@ export async function registerOnly(
   );
   const row = await repository.findComplaintRow(trx, id);
   if (row === undefined) throw new AppError('not_found');
-  await publishComplaintEvents(trx, row, events);
+  await complaintEvents.publish(trx, 'complaint.changed', { complaint: row, events, cause: 'registration' });
   return { row, settings, dueAt: state.term.dueAt };
 }
 

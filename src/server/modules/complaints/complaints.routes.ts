@@ -14,7 +14,7 @@ import {
 import { TOKEN_SCOPES } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { requirePrincipal } from '../../http/principal.ts';
-import { recordPersonComplaintsRead } from '../privacy/access-log.repository.ts';
+import { recordPersonComplaintsRead } from '../access-log/index.ts';
 import { etagOf } from './complaint-mutation.ts';
 import {
   countComplaints,

@@ -1,6 +1,6 @@
 import { integrationEventForTimeline } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import type { ComplaintRow } from '../complaints/complaint.repository.ts';
+import type { ComplaintRow } from '../complaints/index.ts';
 import { insertIntegrationEvent } from './integration-event.repository.ts';
 
 type TimelineEvent = {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { subjectEmployeeDepartment } from '../complaints/complaint-query.repository.ts';
+import { subjectEmployeeDepartment } from '../complaints/index.ts';
 
 /** Records one integration event and queues a delivery to every active endpoint that wants it (same transaction). */
 export async function insertIntegrationEvent(

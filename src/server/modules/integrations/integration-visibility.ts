@@ -1,7 +1,7 @@
 import { decideComplaintAction, decideTokenAction } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import type { Principal } from '../../http/principal.ts';
-import { toAccess } from '../complaints/complaint-access.ts';
+import { toAccess } from '../complaints/index.ts';
 import { findComplaintAccessRows } from './integration-event.repository.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.ts';
-import { insertNotifications, listActiveUserIdsWithRole } from '../notifications/notification.repository.ts';
+import { insertNotifications, listActiveUserIdsWithRole } from '../notifications/index.ts';
 import { keepVisibleEvents } from './integration-visibility.ts';
 import { OutboundRefused, postSafely } from './safe-outbound.ts';
 import * as repository from './webhook.repository.ts';

@@ -1,7 +1,7 @@
 import { type AnswerRecipient, ccWhoMaySee } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import * as complaints from '../complaints/complaint.repository.ts';
-import { toAccess } from '../complaints/complaint-access.ts';
+import * as complaints from '../complaints/index.ts';
+import { toAccess } from '../complaints/index.ts';
 import { findStaffActors } from './staff-readers.repository.ts';
 
 /**
@@ -14,7 +14,7 @@ export async function answerCcWhoMaySee(
   complaintId: string,
   cc: readonly AnswerRecipient[],
 ): Promise<AnswerRecipient[]> {
-  const row = await complaints.findComplaintRow(trx, complaintId);
+  const row = await complaints.findComplaint(trx, complaintId);
   if (row === undefined) return [];
   const ids = cc.flatMap((r) => ('userId' in r ? [r.userId] : []));
   const readers = new Map((await findStaffActors(trx, ids)).map((a) => [a.userId, a]));

@@ -3,11 +3,12 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
-import * as complaints from '../complaints/complaint.repository.ts';
-import { authorize } from '../complaints/complaint-access.ts';
+import * as complaints from '../complaints/index.ts';
+import { authorize } from '../complaints/index.ts';
 import { answerCcWhoMaySee } from './answer-cc.ts';
 import { answerKind, complainantAddress, loadCaseFacts } from './complaint-messages.ts';
 import { committeeValues, statusCodeUrl, statusLink } from './message-settings.ts';
+import { findStaffContacts } from './staff-readers.repository.ts';
 import { findCommitteeDetails, loadTemplate } from './template.repository.ts';
 import { renderTemplate } from './templates/render-template.ts';
 
@@ -17,7 +18,7 @@ import { renderTemplate } from './templates/render-template.ts';
  */
 export async function previewAnswer(db: Database, principal: Principal, complaintId: string, text: string) {
   return inOrganization(db, principal.organizationId, async (trx) => {
-    const row = (await complaints.findComplaintRow(trx, complaintId)) ?? null;
+    const row = (await complaints.findComplaint(trx, complaintId)) ?? null;
     authorize(principal, 'complaint.handle', row);
     if (row === null) throw new AppError('not_found');
     const facts = await loadCaseFacts(trx, complaintId);
@@ -29,14 +30,7 @@ export async function previewAnswer(db: Database, principal: Principal, complain
     // issue 20: the same narrowing as the answer itself, so the preview shows who really gets it
     const allowedCc = computed.ok ? await answerCcWhoMaySee(trx, complaintId, computed.recipients.cc) : [];
     const ccIds = allowedCc.flatMap((r) => ('userId' in r ? [r.userId] : []));
-    const staff =
-      ccIds.length === 0
-        ? []
-        : await trx
-            .selectFrom('staff_user')
-            .select(['id', 'name', 'email'])
-            .where('id', 'in', ccIds)
-            .execute();
+    const staff = await findStaffContacts(trx, ccIds);
     const cc = allowedCc.flatMap((r) => {
       if (!('userId' in r)) return [];
       const person = staff.find((s) => s.id === r.userId);

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import {
   type ComplainantStep,
   type ComplaintEffect,
@@ -17,10 +16,18 @@ import {
 } from '../../../domain/referral-targets.ts';
 import { letterLocale, type TenantLocale, tenantLocaleOf } from '../../../domain/tenant-locales.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { insertEvents } from '../complaints/complaint.repository.ts';
-import { issueStatusAccess } from '../portal/status-access.ts';
-import { CASE_TEXT_IN_GEHOORD, mailIncludesCaseText } from '../privacy/mail-minimisation.ts';
+import { insertEvents } from '../complaints/index.ts';
+import { issueStatusAccess } from '../portal/index.ts';
+import { CASE_TEXT_IN_GEHOORD, mailIncludesCaseText } from '../privacy/index.ts';
 import { answerCcWhoMaySee } from './answer-cc.ts';
+import {
+  cancelWaitingStep,
+  findComplainantLocale,
+  findRegisteredHandlerId,
+  listLiveOutboxSteps,
+  loadCaseFacts,
+  staffEmails,
+} from './complaint-messages.repository.ts';
 import { loadLetterParties } from './letters/answer-letter.service.ts';
 import { caseLink, committeeValues, formatDate, statusCodeUrl, statusLink } from './message-settings.ts';
 import { enqueueMessage } from './outbox.repository.ts';
@@ -32,40 +39,9 @@ import { renderTemplate } from './templates/render-template.ts';
 // Turns the domain's "send …" effects into outbox rows, in the case change's own transaction: the mail
 // goes out only if the change commits, and a committed change always has its mail queued.
 
-export type CaseFacts = NonNullable<Awaited<ReturnType<typeof loadCaseFacts>>>;
+export { loadCaseFacts, staffEmails };
 
-export async function loadCaseFacts(trx: Scoped, complaintId: string) {
-  const row = await trx
-    .selectFrom('complaint as c')
-    .innerJoin('organization as o', 'o.id', 'c.organization_id')
-    .leftJoin('person as p', 'p.id', 'c.complainant_id')
-    .leftJoin('representative as r', 'r.id', 'c.representative_id')
-    .leftJoin('staff_user as h', 'h.id', 'c.handler_id')
-    .select([
-      'c.id',
-      'c.organization_id',
-      'c.reference',
-      'c.channel',
-      'c.status',
-      'c.received_at',
-      'c.due_at',
-      'c.answer_text',
-      'c.repeat',
-      'c.has_answer_term',
-      'c.handler_id',
-      'c.answered_at',
-      'c.explanation_posted_on',
-      'o.name as organizationName',
-      'p.name as complainantName',
-      'p.email as complainantEmail',
-      'r.name as representativeName',
-      'r.email as representativeEmail',
-      'h.name as handlerName',
-    ])
-    .where('c.id', '=', complaintId)
-    .executeTakeFirst();
-  return row;
-}
+export type CaseFacts = NonNullable<Awaited<ReturnType<typeof loadCaseFacts>>>;
 
 /** A representative acting for the complainant receives the mail in their place (policy 2.1). */
 export function complainantAddress(facts: CaseFacts): { name: string; email: string } | null {
@@ -73,18 +49,6 @@ export function complainantAddress(facts: CaseFacts): { name: string; email: str
     return { name: facts.representativeName ?? '', email: facts.representativeEmail };
   if (facts.complainantEmail) return { name: facts.complainantName ?? '', email: facts.complainantEmail };
   return null;
-}
-
-export async function staffEmails(trx: Scoped, userIds: readonly string[]): Promise<string[]> {
-  if (userIds.length === 0) return [];
-  const rows = await trx
-    .selectFrom('staff_user')
-    .select(['id', 'email'])
-    .where('id', 'in', [...userIds])
-    .where('active', '=', true)
-    .execute();
-  const byId = new Map(rows.map((r) => [r.id, r.email]));
-  return userIds.map((id) => byId.get(id)).filter((e): e is string => e !== undefined);
 }
 
 function common(facts: CaseFacts, recipientName: string, locale: TenantLocale = 'nl') {
@@ -326,24 +290,14 @@ export async function enqueueEffectMessages(
 
 /** The complainant's language as stored on the complaint (issue 21, decision 028); Dutch by default. */
 async function complainantLocale(trx: Scoped, complaintId: string): Promise<TenantLocale> {
-  const row = await trx
-    .selectFrom('complaint')
-    .select('complainant_locale')
-    .where('id', '=', complaintId)
-    .executeTakeFirst();
-  return tenantLocaleOf(row?.complainant_locale);
+  return tenantLocaleOf(await findComplainantLocale(trx, complaintId));
 }
 
 const OUTCOME_KINDS = new Set(['answer', 'stand_by_decision', 'last_response', 'explanation']);
 
 /** What this complainant was already told, from the outbox (mail and letters) and the case itself. */
 async function loadTold(trx: Scoped, facts: CaseFacts): Promise<ToldEntry[]> {
-  const rows = await trx
-    .selectFrom('outbox_message')
-    .select(['kind', 'step_key', 'status'])
-    .where('complaint_id', '=', facts.id)
-    .where('status', 'not in', ['cancelled', 'failed'])
-    .execute();
+  const rows = await listLiveOutboxSteps(trx, facts.id);
   const told: ToldEntry[] = [];
   for (const row of rows) {
     const pending = row.status === 'pending' || row.status === 'to_post';
@@ -356,14 +310,9 @@ async function loadTold(trx: Scoped, facts: CaseFacts): Promise<ToldEntry[]> {
     told.push({ step: 'outcome', detail: 'letter', pending: false });
   // Without e-mail the acknowledgement is a letter (acknowledgement-letter.service.ts): it named the handler
   if (!told.some((t) => t.step === 'received')) {
-    const registered = await trx
-      .selectFrom('complaint_event')
-      .select(sql<string | null>`payload->>'handlerId'`.as('handlerId'))
-      .where('complaint_id', '=', facts.id)
-      .where('type', '=', 'registered')
-      .executeTakeFirst();
-    if (complainantAddress(facts) === null && registered?.handlerId)
-      told.push({ step: 'received', detail: registered.handlerId, pending: false });
+    const handlerId = await findRegisteredHandlerId(trx, facts.id);
+    if (complainantAddress(facts) === null && handlerId)
+      told.push({ step: 'received', detail: handlerId, pending: false });
   }
   return told;
 }
@@ -435,13 +384,7 @@ async function withdrawWaiting(
   step: ComplainantStep,
   statuses: ('pending' | 'to_post')[],
 ): Promise<void> {
-  await trx
-    .updateTable('outbox_message')
-    .set({ status: 'cancelled', secret_link: null })
-    .where('complaint_id', '=', complaintId)
-    .where('status', 'in', statuses)
-    .where('step_key', 'like', `${step}:%`)
-    .execute();
+  await cancelWaitingStep(trx, complaintId, step, statuses);
 }
 
 /**

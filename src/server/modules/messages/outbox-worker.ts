@@ -1,12 +1,17 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { restoreStatusLink } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
-import { APP_ROLE, ORGANIZATION_SETTING } from '../../db/roles.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import { alertDeadLetter } from './dead-letter-alert.ts';
 import type { Delivery } from './mail-delivery.ts';
+import { messageEvents } from './message-events.ts';
+import {
+  claimNextOutboxMessage,
+  insertMessageEvent,
+  markOutboxAttemptFailed,
+  markOutboxMessageSent,
+  type OutboxRow,
+} from './outbox-worker.repository.ts';
 
 export type OutboxWorkerOptions = {
   db: Database;
@@ -59,20 +64,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function processOne(): Promise<boolean> {
     return db.transaction().execute(async (trx) => {
-      const claimed = await sql<{
-        id: string;
-        organization_id: string;
-      }>`select * from claim_outbox_message()`.execute(trx);
-      const next = claimed.rows[0];
-      if (next === undefined) return false;
-      await sql`select set_config('role', ${APP_ROLE}, true), set_config(${ORGANIZATION_SETTING}, ${next.organization_id}, true)`.execute(
-        trx,
-      );
-      const message = await trx
-        .selectFrom('outbox_message')
-        .selectAll()
-        .where('id', '=', next.id)
-        .executeTakeFirstOrThrow();
+      const message = await claimNextOutboxMessage(trx);
+      if (message === null) return false;
       try {
         const { providerMessageId } = await delivery.send({
           outboxId: message.id,
@@ -93,19 +86,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function markSent(trx: Scoped, message: OutboxRow, providerMessageId: string) {
-    await trx
-      .updateTable('outbox_message')
-      .set({
-        status: 'sent',
-        attempts: message.attempts + 1,
-        provider_message_id: providerMessageId,
-        sent_at: new Date(),
-        last_error: null,
-        // Delivered: the secret has done its work and is not kept (issue 20)
-        secret_link: null,
-      })
-      .where('id', '=', message.id)
-      .execute();
+    await markOutboxMessageSent(trx, message, providerMessageId);
     if (message.complaint_id !== null)
       await insertMessageEvent(trx, message, 'message_sent', {
         providerMessageId,
@@ -118,16 +99,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const attempts = message.attempts + 1;
     const lastError = describe(error);
     const permanent = attempts >= maxAttempts || isPermanent(error);
-    await trx
-      .updateTable('outbox_message')
-      .set({
-        status: permanent ? 'failed' : 'pending',
-        attempts,
-        last_error: lastError,
-        next_attempt_at: new Date(Date.now() + backoffDelay(attempts, backoffMs, maxBackoffMs)),
-      })
-      .where('id', '=', message.id)
-      .execute();
+    await markOutboxAttemptFailed(trx, message.id, {
+      permanent,
+      attempts,
+      lastError,
+      nextAttemptAt: new Date(Date.now() + backoffDelay(attempts, backoffMs, maxBackoffMs)),
+    });
     // Addresses and texts stay out of the log; the id leads to them for those allowed to look
     // Server replies can name the recipient: the log gets codes only, the full reply is on the row
     logger.warn(
@@ -137,7 +114,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (!permanent) return;
     if (message.complaint_id !== null)
       await insertMessageEvent(trx, message, 'message_failed', { attempts, error: lastError });
-    await alertDeadLetter(trx, message, new Date());
+    // The administrators are told in the app (notifications, decision 029)
+    await messageEvents.publish(trx, 'message.dead_lettered', { message, at: new Date() });
   }
 
   async function loop() {
@@ -175,45 +153,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       logger.info('outbox worker stopped');
     },
   };
-}
-
-type OutboxRow = {
-  id: string;
-  organization_id: string;
-  complaint_id: string | null;
-  kind: string;
-  recipient_to: string[];
-  recipient_cc: string[];
-  subject: string;
-  body_text: string;
-  attempts: number;
-};
-
-async function insertMessageEvent(
-  trx: Scoped,
-  message: OutboxRow,
-  type: 'message_sent' | 'message_failed',
-  extra: Record<string, unknown>,
-) {
-  await trx
-    .insertInto('complaint_event')
-    .values({
-      organization_id: message.organization_id,
-      complaint_id: message.complaint_id as string,
-      type,
-      actor_user_id: null,
-      actor_token_id: null,
-      summary: message.subject,
-      payload: JSON.stringify({
-        outboxId: message.id,
-        kind: message.kind,
-        to: message.recipient_to,
-        cc: message.recipient_cc,
-        subject: message.subject,
-        ...extra,
-      }),
-    })
-    .execute();
 }
 
 /** An SMTP 5xx on the recipients or the message will not get better by waiting. */

@@ -21,3 +21,13 @@ export async function findStaffActors(trx: Scoped, userIds: readonly string[]): 
     managedDepartmentIds: r.managed,
   }));
 }
+
+/** Names and addresses of these staff members (the answer preview's cc). */
+export async function findStaffContacts(trx: Scoped, userIds: readonly string[]) {
+  if (userIds.length === 0) return [];
+  return trx
+    .selectFrom('staff_user')
+    .select(['id', 'name', 'email'])
+    .where('id', 'in', [...userIds])
+    .execute();
+}

@@ -1,16 +1,11 @@
-import { sql } from 'kysely';
-import {
-  addWorkingDays,
-  isWorkingDay,
-  SATISFACTION_REQUEST_STATUSES,
-  toLocalDate,
-} from '../../../domain/index.ts';
+import { addWorkingDays, isWorkingDay, toLocalDate } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
-import { insertEvent } from '../complaints/complaint.repository.ts';
-import { enqueueSatisfactionRequest } from '../messages/complaint-messages.ts';
-import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
+import { insertEvent } from '../complaints/index.ts';
+import { enqueueSatisfactionRequest } from '../messages/index.ts';
+import { calendarSettingsFor } from '../reference-data/index.ts';
 import { listOrganizationIds } from './notification.repository.ts';
+import { lockSatisfactionCandidates } from './satisfaction-requests.repository.ts';
 
 export const SATISFACTION_REQUEST_AFTER_WORKING_DAYS = 2;
 
@@ -27,22 +22,10 @@ export async function runSatisfactionRequests(
   const organizationIds = await owner.transaction().execute((trx) => listOrganizationIds(trx));
   for (const organizationId of organizationIds) {
     sent += await inOrganization(owner, organizationId, async (trx) => {
-      const calendar = await getCurrentCalendarSettings(trx);
+      const calendar = await calendarSettingsFor(trx);
       const today = toLocalDate(now);
       if (!isWorkingDay(today, calendar)) return 0;
-      const candidates = await trx
-        .selectFrom('complaint as c')
-        .select(['c.id', 'c.answered_at'])
-        .where('c.answered_at', 'is not', null)
-        .where('c.status', 'in', [...SATISFACTION_REQUEST_STATUSES])
-        .where('c.triage_outcome', '=', 'complaint')
-        .where(sql<boolean>`not exists (select 1 from complaint_satisfaction s where s.complaint_id = c.id)`)
-        .where(
-          sql<boolean>`not exists (select 1 from complaint_event e where e.complaint_id = c.id and e.type = 'satisfaction_requested')`,
-        )
-        .forUpdate('c')
-        .skipLocked()
-        .execute();
+      const candidates = await lockSatisfactionCandidates(trx);
       let count = 0;
       for (const candidate of candidates) {
         const due = addWorkingDays(toLocalDate(candidate.answered_at as Date), afterWorkingDays, calendar);

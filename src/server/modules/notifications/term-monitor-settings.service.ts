@@ -1,17 +1,12 @@
 import { DEFAULT_MONITOR_SETTINGS } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
-import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
+import { inOrganization } from '../../db/tenant-scope.ts';
 import type { Principal } from '../../http/principal.ts';
 import * as repository from './notification.repository.ts';
 
 // Per organisation: after how many working days an undecided board is reminded of a suspected offence (policy 2.5).
 
 export type TermMonitorSettingsView = { boardReminderWorkingDays: number; updatedAt: string | null };
-
-export async function getBoardReminderWorkingDays(trx: Scoped, organizationId: string): Promise<number> {
-  const own = await repository.findTermMonitorSettings(trx, organizationId);
-  return own?.boardReminderWorkingDays ?? DEFAULT_MONITOR_SETTINGS.boardReminderWorkingDays;
-}
 
 export function getTermMonitorSettings(db: Database, principal: Principal): Promise<TermMonitorSettingsView> {
   return inOrganization(db, principal.organizationId, async (trx) => {

@@ -15,9 +15,9 @@ import {
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { asOwnerFor, type Scoped } from '../../db/tenant-scope.ts';
-import { reviveDates } from '../complaints/complaint-state.mapper.ts';
-import { enqueueMessage } from '../messages/outbox.repository.ts';
-import { getCurrentCalendarSettings } from '../reference-data/calendar-settings.repository.ts';
+import { reviveDates } from '../complaints/index.ts';
+import { enqueueMessage } from '../messages/index.ts';
+import { calendarSettingsFor } from '../reference-data/index.ts';
 import * as repository from './notification.repository.ts';
 import { notificationTitle } from './notification-kinds.ts';
 
@@ -64,7 +64,7 @@ export async function runTermMonitor(owner: Database, now: Date, options: Option
   const organizationIds = await owner.transaction().execute((trx) => repository.listOrganizationIds(trx));
   for (const organizationId of organizationIds) {
     created += await asOwnerFor(owner, organizationId, async (trx) => {
-      const calendar = await getCurrentCalendarSettings(trx);
+      const calendar = await calendarSettingsFor(trx);
       const planned = planReminders(
         await monitoredComplaints(trx, organizationId),
         now,
@@ -164,7 +164,7 @@ export async function sendDailyDigests(owner: Database, now: Date, options: Opti
   const organizationIds = await owner.transaction().execute((trx) => repository.listOrganizationIds(trx));
   for (const organizationId of organizationIds) {
     sent += await asOwnerFor(owner, organizationId, async (trx) => {
-      const calendar: CalendarSettings = await getCurrentCalendarSettings(trx);
+      const calendar: CalendarSettings = await calendarSettingsFor(trx);
       if (!isDigestDay(now, calendar)) return 0;
       const day = toLocalDate(now);
       const rows = await repository.listUndigested(trx, organizationId);

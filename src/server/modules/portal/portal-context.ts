@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
-import { resolveOrganizationForHost } from '../organization/organization.service.ts';
+import { resolveOrganizationForHost } from '../organization/index.ts';
 import { type Branding, brandingOf } from './brand.ts';
 import { loadPortalSettings, type PortalSettingsRow } from './portal.repository.ts';
 

@@ -12,9 +12,7 @@ import {
   portalFileProblem,
   stripImageMetadata,
 } from '../../../domain/index.ts';
-import { ContentProbe } from '../attachments/content-probe.ts';
-import { sanitizeFileName } from '../attachments/file-name.ts';
-import { recogniseMediaType } from '../attachments/media-type.ts';
+import { ContentProbe, recogniseMediaType, sanitizeFileName } from '../attachments/index.ts';
 
 // The portal form posted as multipart/form-data (issue 21): its text fields, and up to five files staged in a
 // private temporary folder. A bad file does not stop the reading: the other fields are still collected, so

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import type { Principal } from '../../http/principal.ts';
-import { getComplaint } from '../complaints/complaint-query.service.ts';
+import { getComplaint } from '../complaints/index.ts';
 import { revokeStatusLinks } from './portal.repository.ts';
 
 /** Ends the complainant's private status link(s), e.g. when one was shared by mistake; whoever may see the complaint may. */

@@ -6,13 +6,12 @@ import {
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
-import { findComplaintRow } from '../complaints/complaint.repository.ts';
-import { insertIntegrationEvent } from '../integrations/integration-event.repository.ts';
-import { insertNotifications } from '../notifications/notification.repository.ts';
+import { findComplaint } from '../complaints/index.ts';
 import { STATUS_TOKEN_PATTERN, sha256Hex } from './form-token.ts';
 import type { StatusComplaintRow } from './portal.repository.ts';
 import * as repository from './portal.repository.ts';
 import type { PortalContext } from './portal-context.ts';
+import { portalEvents } from './portal-events.ts';
 import { statusTokenForCode } from './status-access.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -156,20 +155,9 @@ export async function rateHandling(
       comment: input.comment,
     });
     if (!stored) return 'done';
-    // The CRM hears about the rating (integrations issue): scores only, never the comment
-    const row = await findComplaintRow(trx, complaint.id);
-    if (row !== undefined && !row.confidential) {
-      await insertIntegrationEvent(trx, {
-        organizationId: context.organizationId,
-        type: 'satisfaction.received',
-        complaintId: complaint.id,
-        payload: {
-          complaint: { id: row.id, reference: row.reference, path: `/klachten/${row.id}` },
-          satisfaction: { handling: input.handling, outcome: input.outcome },
-        },
-      });
-    }
-    if (input.handling <= FOLLOW_UP_AT_OR_BELOW || input.outcome <= FOLLOW_UP_AT_OR_BELOW) {
+    const row = await findComplaint(trx, complaint.id);
+    const followUp = input.handling <= FOLLOW_UP_AT_OR_BELOW || input.outcome <= FOLLOW_UP_AT_OR_BELOW;
+    if (followUp) {
       await repository.insertComplainantEvent(trx, {
         organizationId: context.organizationId,
         complaintId: complaint.id,
@@ -177,19 +165,15 @@ export async function rateHandling(
         summary: input.comment,
         payload: { handling: input.handling, outcome: input.outcome },
       });
-      // The manager accountable for the complaint hears of it (in the app and the daily digest), whatever the
-      // channel the complaint came by (policy 1.3: the manager stays ultimately responsible)
-      if (row?.responsible_manager_id)
-        await insertNotifications(trx, [
-          {
-            organizationId: context.organizationId,
-            userId: row.responsible_manager_id,
-            complaintId: complaint.id,
-            kind: 'low_satisfaction',
-            dedupeKey: `low_satisfaction:${complaint.id}`,
-          },
-        ]);
     }
+    // The CRM hears of the rating (integrations) and, on a low score, the accountable manager (notifications)
+    if (row !== undefined)
+      await portalEvents.publish(trx, 'satisfaction.rated', {
+        complaint: row,
+        handling: input.handling,
+        outcome: input.outcome,
+        followUp,
+      });
     return 'done';
   });
 }

@@ -6,15 +6,14 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
-import { insertAttachment } from '../attachments/attachment.repository.ts';
-import { defaultKindOf } from '../attachments/media-type.ts';
-import { registerOnly } from '../complaints/complaint-registration.service.ts';
-import { enqueueMessage } from '../messages/outbox.repository.ts';
+import { defaultKindOf, insertAttachment } from '../attachments/index.ts';
+import { registerOnly } from '../complaints/index.ts';
 import type { ComplaintForm } from './complaint-form.ts';
 import { sha256Hex } from './form-token.ts';
 import { formatDay, messagesFor, type PortalLocale } from './messages.ts';
 import * as repository from './portal.repository.ts';
 import type { PortalContext } from './portal-context.ts';
+import { portalEvents } from './portal-events.ts';
 import type { CleanPortalFile } from './portal-files.ts';
 import { statusPaths } from './portal-paths.ts';
 import { issueStatusAccess, statusAccessForSeed } from './status-access.ts';
@@ -241,15 +240,16 @@ async function registerWithFiles(
         dueAt: dueAt.toISOString(),
         statusUrl,
       });
-      await enqueueMessage(trx, {
-        organizationId,
-        complaintId: row.id,
-        kind: 'acknowledgement',
-        to: [form.email],
-        ...mail,
-        // The link is the complainant's key: stored for delivery only, staff see it redacted (issue 20)
-        secretLink: statusUrl,
-        stepKey: complainantStepKey('received', row.handler_id ?? ''),
+      // The messages module queues it (decision 029)
+      await portalEvents.publish(trx, 'complaint.submitted_online', {
+        complaint: { id: row.id, organizationId },
+        acknowledgement: {
+          to: form.email,
+          ...mail,
+          // The link is the complainant's key: stored for delivery only, staff see it redacted (issue 20)
+          secretLink: statusUrl,
+          stepKey: complainantStepKey('received', row.handler_id ?? ''),
+        },
       });
     }
     return { kind: 'registered', statusToken };

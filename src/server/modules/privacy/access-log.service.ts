@@ -4,8 +4,8 @@ import type { Database } from '../../db/database.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
+import { listAccessLog, recordAccess } from '../access-log/index.ts';
 import { knownComplaintIds } from '../complaints/index.ts';
-import { listAccessLog, recordAccess } from './access-log.repository.ts';
 
 type Query = Partial<z.infer<typeof accessLogQuery>>;
 type Entry = z.infer<typeof accessLogEntry>;

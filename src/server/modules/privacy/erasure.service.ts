@@ -3,7 +3,7 @@ import { decideErasure, LEGAL_HOLD_KINDS } from '../../../domain/retention.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
-import { recordAccess } from './access-log.repository.ts';
+import { recordAccess } from '../access-log/index.ts';
 import * as repository from './privacy.repository.ts';
 import { anonymiseAndRecord, factsOf, loadSettings, type PrivacyDeps } from './retention.service.ts';
 

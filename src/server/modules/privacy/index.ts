@@ -1,10 +1,3 @@
 // The public face of the privacy module: what other modules may import (docs/ARCHITECTURE.md, issue 23).
 // Everything not exported here is private to the module.
-export {
-  type AccessEntry,
-  type AccessReader,
-  recordAccess,
-  recordAccesses,
-  recordPersonComplaintsRead,
-} from './access-recording.service.ts';
 export { CASE_TEXT_IN_GEHOORD, mailIncludesCaseText } from './mail-minimisation.ts';

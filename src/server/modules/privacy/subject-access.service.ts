@@ -13,8 +13,8 @@ import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { loadOnce } from '../../load-once.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
+import { listAccessLog, recordAccess, recordAccesses } from '../access-log/index.ts';
 import { timelineSight, toAccess } from '../complaints/index.ts';
-import { listAccessLog, recordAccess, recordAccesses } from './access-log.repository.ts';
 import * as repository from './subject-access.repository.ts';
 import { renderSubjectSummary } from './subject-access-pdf.ts';
 

@@ -14,7 +14,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
-import { recordAccess } from '../privacy/index.ts';
+import { recordAccess } from '../access-log/index.ts';
 import { translateUniqueViolation, unknownReference } from './constraint-errors.ts';
 import { findUnit } from './housing.repository.ts';
 import { definedOnly } from './patch.ts';

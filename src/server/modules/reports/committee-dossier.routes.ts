@@ -6,9 +6,9 @@ import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import { requireStaff, type StaffPrincipal } from '../../http/principal.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
+import { recordAccess } from '../access-log/index.ts';
 import { contentDisposition } from '../attachments/index.ts';
 import { authorize, findComplaint, toAccess } from '../complaints/index.ts';
-import { recordAccess } from '../privacy/index.ts';
 import { buildCommitteeDossier } from './dossier.ts';
 
 /** One complaint's dossier for the regional committee; that it was made is in the access log (AVG). */

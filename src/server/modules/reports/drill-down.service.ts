@@ -2,8 +2,8 @@ import { complaintExposure } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
+import { recordAccesses } from '../access-log/index.ts';
 import { toAccess, visibilityOf, visible } from '../complaints/index.ts';
-import { recordAccesses } from '../privacy/index.ts';
 import { listSetComplaints } from './measures/measures.repository.ts';
 import type { ComplaintSet, Dimension, ReportScope } from './measures/report-sets.ts';
 

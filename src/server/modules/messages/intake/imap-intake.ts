@@ -1,9 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from '../../../config.ts';
 import type { Database } from '../../../db/database.ts';
 import { loadOnce } from '../../../load-once.ts';
+import { findIntakeOrganizationId } from './inbound-mail.repository.ts';
 import { processInboundMail } from './inbound-mail.service.ts';
 
 export type ImapIntakeOptions = {
@@ -45,10 +45,7 @@ async function clientFor(url: string, logger: ImapIntakeOptions['logger']) {
 }
 
 async function organizationOf(db: Database, slug: string | undefined): Promise<string> {
-  const result = slug
-    ? await sql<{ id: string | null }>`select find_organization_by_slug(${slug}) as id`.execute(db)
-    : await sql<{ id: string | null }>`select resolve_organization('') as id`.execute(db);
-  const id = result.rows[0]?.id;
+  const id = await findIntakeOrganizationId(db, slug);
   if (!id) throw new Error(`IMAP intake: no organisation ${slug ?? '(default)'}`);
   return id;
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { Database } from '../../../db/database.ts';
 import type { Scoped } from '../../../db/tenant-scope.ts';
 
 export async function findProcessed(
@@ -95,4 +96,25 @@ export async function findInboundMail(trx: Scoped, complaintId: string, id: stri
     .where('complaint_id', '=', complaintId)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/** Our acknowledgement threads under the complainant's own mail (In-Reply-To). */
+export async function threadAcknowledgementUnder(trx: Scoped, complaintId: string, messageId: string) {
+  await trx
+    .updateTable('outbox_message')
+    .set({ in_reply_to: messageId })
+    .where('complaint_id', '=', complaintId)
+    .where('kind', '=', 'acknowledgement')
+    .execute();
+}
+
+/** The organisation a mailbox delivers to: by its slug, else the default one; null when there is none. */
+export async function findIntakeOrganizationId(
+  db: Database,
+  slug: string | undefined,
+): Promise<string | null> {
+  const result = slug
+    ? await sql<{ id: string | null }>`select find_organization_by_slug(${slug}) as id`.execute(db)
+    : await sql<{ id: string | null }>`select resolve_organization('') as id`.execute(db);
+  return result.rows[0]?.id ?? null;
 }

@@ -6,8 +6,8 @@ import type { Database } from '../../../db/database.ts';
 import { inOrganization } from '../../../db/tenant-scope.ts';
 import { AppError } from '../../../http/app-error.ts';
 import { requirePrincipal, requireStaff } from '../../../http/principal.ts';
-import * as complaints from '../../complaints/complaint.repository.ts';
-import { authorize } from '../../complaints/complaint-access.ts';
+import * as complaints from '../../complaints/index.ts';
+import { authorize } from '../../complaints/index.ts';
 import { findInboundMail } from './inbound-mail.repository.ts';
 import { processInboundMail } from './inbound-mail.service.ts';
 
@@ -83,7 +83,7 @@ export const inboundMailRoutes: FastifyPluginAsyncZod<{ db: Database; maxBytes: 
       const principal = requirePrincipal(request);
       const { id, mailId } = request.params;
       const mail = await inOrganization(db, principal.organizationId, async (trx) => {
-        const row = (await complaints.findComplaintRow(trx, id)) ?? null;
+        const row = (await complaints.findComplaint(trx, id)) ?? null;
         authorize(principal, 'complaint.view', row);
         const found = await findInboundMail(trx, id, mailId);
         if (found === undefined) throw new AppError('not_found');

@@ -4,8 +4,8 @@ import { registerComplaintInput } from '../../../../contract/complaints.ts';
 import type { Database } from '../../../db/database.ts';
 import { inOrganization, type Scoped } from '../../../db/tenant-scope.ts';
 import { loadOnce } from '../../../load-once.ts';
-import * as complaints from '../../complaints/complaint.repository.ts';
-import { type RegistrationOrigin, registerOnly } from '../../complaints/complaint-registration.service.ts';
+import * as complaints from '../../complaints/index.ts';
+import { type RegistrationOrigin, registerOnly } from '../../complaints/index.ts';
 import * as repository from './inbound-mail.repository.ts';
 import { classifyMail, referenceInSubject, repliedOutboxIds } from './mail-classification.ts';
 
@@ -166,12 +166,7 @@ export async function processInboundMail(
         payload: { inboundMailId, from: from.address, attachments },
       });
       // Our acknowledgement threads under the complainant's own mail
-      await trx
-        .updateTable('outbox_message')
-        .set({ in_reply_to: messageId })
-        .where('complaint_id', '=', complaintId)
-        .where('kind', '=', 'acknowledgement')
-        .execute();
+      await repository.threadAcknowledgementUnder(trx, complaintId, messageId);
       return { outcome: 'complaint', complaintId, inboundMailId };
     });
   } catch (error) {
@@ -234,7 +229,7 @@ async function addReplyToCase(
     attachments: ReturnType<typeof attachmentsOf>;
   },
 ) {
-  const row = await complaints.findComplaintRow(trx, complaintId, { forUpdate: true });
+  const row = await complaints.findComplaint(trx, complaintId, { forUpdate: true });
   if (row === undefined) return;
   await complaints.insertEvent(trx, {
     organizationId,

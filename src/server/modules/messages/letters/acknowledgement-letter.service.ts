@@ -3,9 +3,9 @@ import type { Database } from '../../../db/database.ts';
 import { inOrganization } from '../../../db/tenant-scope.ts';
 import { AppError } from '../../../http/app-error.ts';
 import type { Principal } from '../../../http/principal.ts';
-import * as complaints from '../../complaints/complaint.repository.ts';
-import { authorize } from '../../complaints/complaint-access.ts';
-import { recordAccess } from '../../privacy/access-log.repository.ts';
+import { recordAccess } from '../../access-log/index.ts';
+import * as complaints from '../../complaints/index.ts';
+import { authorize } from '../../complaints/index.ts';
 import { committeeValues, formatDate, statusCodeUrl } from '../message-settings.ts';
 import { findCommitteeDetails, loadTemplate } from '../template.repository.ts';
 import { renderTemplate } from '../templates/render-template.ts';
@@ -19,7 +19,7 @@ import { renderAnswerLetter } from './answer-letter.ts';
  */
 export async function acknowledgementLetter(db: Database, principal: Principal, complaintId: string) {
   return inOrganization(db, principal.organizationId, async (trx) => {
-    const row = (await complaints.findComplaintRow(trx, complaintId)) ?? null;
+    const row = (await complaints.findComplaint(trx, complaintId)) ?? null;
     authorize(principal, 'complaint.view', row);
     if (row === null) throw new AppError('not_found');
     const parties = await loadLetterParties(trx, complaintId);

@@ -3,15 +3,16 @@ import type { Database } from '../../../db/database.ts';
 import { inOrganization, type Scoped } from '../../../db/tenant-scope.ts';
 import { AppError } from '../../../http/app-error.ts';
 import type { Principal } from '../../../http/principal.ts';
-import * as complaints from '../../complaints/complaint.repository.ts';
-import { authorize } from '../../complaints/complaint-access.ts';
-import { issueStatusAccess } from '../../portal/status-access.ts';
-import { recordAccess } from '../../privacy/access-log.repository.ts';
+import { recordAccess } from '../../access-log/index.ts';
+import * as complaints from '../../complaints/index.ts';
+import { authorize } from '../../complaints/index.ts';
+import { issueStatusAccess } from '../../portal/index.ts';
 import { answerKind } from '../complaint-messages.ts';
 import { committeeValues, formatDate, statusCodeUrl, statusLink } from '../message-settings.ts';
 import { findCommitteeDetails, loadTemplate } from '../template.repository.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import { type FollowBlock, renderAnswerLetter } from './answer-letter.ts';
+import { findLetterParties } from './letter-parties.repository.ts';
 
 function formatPostcode(postcode: string): string {
   const compact = postcode.replace(/\s+/g, '').toUpperCase();
@@ -20,27 +21,7 @@ function formatPostcode(postcode: string): string {
 
 /** Who the letter goes to and where (the representative in the tenant's place), and who signs it. */
 export async function loadLetterParties(trx: Scoped, complaintId: string) {
-  const parties = await trx
-    .selectFrom('complaint as c')
-    .innerJoin('organization as o', 'o.id', 'c.organization_id')
-    .leftJoin('person as p', 'p.id', 'c.complainant_id')
-    .leftJoin('representative as r', 'r.id', 'c.representative_id')
-    .leftJoin('unit as u', 'u.id', 'c.unit_id')
-    .leftJoin('staff_user as h', 'h.id', 'c.handler_id')
-    .select([
-      'o.name as organizationName',
-      'p.name as personName',
-      'p.postal_address as postalAddress',
-      'r.name as representativeName',
-      'u.street',
-      'u.house_number',
-      'u.house_number_addition',
-      'u.postcode',
-      'u.place',
-      'h.name as handlerName',
-    ])
-    .where('c.id', '=', complaintId)
-    .executeTakeFirstOrThrow();
+  const parties = await findLetterParties(trx, complaintId);
   const name = parties.representativeName ?? parties.personName ?? 'De bewoner';
   const addressLines = parties.postalAddress
     ? parties.postalAddress
@@ -84,7 +65,7 @@ export async function followBlockForLetter(
  */
 export async function answerLetter(db: Database, principal: Principal, complaintId: string) {
   return inOrganization(db, principal.organizationId, async (trx) => {
-    const row = (await complaints.findComplaintRow(trx, complaintId)) ?? null;
+    const row = (await complaints.findComplaint(trx, complaintId)) ?? null;
     authorize(principal, 'complaint.view', row);
     if (row === null) throw new AppError('not_found');
     if (row.answer_text === null || row.answered_at === null)

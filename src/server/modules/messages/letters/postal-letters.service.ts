@@ -4,77 +4,23 @@ import type { Database } from '../../../db/database.ts';
 import { inOrganization, type Scoped } from '../../../db/tenant-scope.ts';
 import { AppError } from '../../../http/app-error.ts';
 import type { Principal, StaffPrincipal } from '../../../http/principal.ts';
-import * as complaints from '../../complaints/complaint.repository.ts';
-import { authorize, toAccess } from '../../complaints/complaint-access.ts';
-import { subjectEmployeeDepartment } from '../../complaints/complaint-query.repository.ts';
-import { recordAccess } from '../../privacy/access-log.repository.ts';
+import { recordAccess } from '../../access-log/index.ts';
+import * as complaints from '../../complaints/index.ts';
+import { authorize, toAccess } from '../../complaints/index.ts';
 import { formatDate } from '../message-settings.ts';
 import { loadTemplate } from '../template.repository.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import { loadLetterParties } from './answer-letter.service.ts';
 import { renderAnswerLetter } from './answer-letter.ts';
+import {
+  findProgressLetterRow,
+  listProgressLetters,
+  listUnposted,
+  markProgressLetterSent,
+} from './postal-letters.repository.ts';
 
 // policy 2.5: explanations outside the procedure for complainants without e-mail go by post. The system
 // prepares the letter; a management assistant (or whoever handles) posts it and records the day.
-
-/** Letters prepared and not yet posted, oldest first (the "te posten" list). */
-async function listUnposted(trx: Scoped) {
-  return trx
-    .selectFrom('complaint as c')
-    .leftJoin('person as p', 'p.id', 'c.complainant_id')
-    .leftJoin('representative as r', 'r.id', 'c.representative_id')
-    .leftJoin('staff_user as h', 'h.id', 'c.handler_id')
-    .select([
-      'c.id',
-      'c.reference',
-      'c.handler_id',
-      'c.responsible_manager_id',
-      'c.department_id',
-      'c.confidential',
-      'c.confidential_reason_code',
-      'c.subject_employee_id',
-      subjectEmployeeDepartment('c').as('subject_employee_department_id'),
-      'c.explanation_prepared_at',
-      'c.due_at',
-      'p.name as complainantName',
-      'r.name as representativeName',
-      'h.name as handlerName',
-    ])
-    .where('c.explanation_prepared_at', 'is not', null)
-    .where('c.explanation_posted_on', 'is', null)
-    .orderBy('c.explanation_prepared_at', 'asc')
-    .execute();
-}
-
-/** Issue 21: progress letters for complainants without e-mail, waiting in the outbox as 'to_post'. */
-async function listProgressLetters(trx: Scoped) {
-  return trx
-    .selectFrom('outbox_message as m')
-    .innerJoin('complaint as c', 'c.id', 'm.complaint_id')
-    .leftJoin('person as p', 'p.id', 'c.complainant_id')
-    .leftJoin('representative as r', 'r.id', 'c.representative_id')
-    .leftJoin('staff_user as h', 'h.id', 'c.handler_id')
-    .select([
-      'm.id as letterId',
-      'm.created_at',
-      'c.id',
-      'c.reference',
-      'c.handler_id',
-      'c.responsible_manager_id',
-      'c.department_id',
-      'c.confidential',
-      'c.confidential_reason_code',
-      'c.subject_employee_id',
-      subjectEmployeeDepartment('c').as('subject_employee_department_id'),
-      'c.due_at',
-      'p.name as complainantName',
-      'r.name as representativeName',
-      'h.name as handlerName',
-    ])
-    .where('m.status', '=', 'to_post')
-    .orderBy('m.created_at', 'asc')
-    .execute();
-}
 
 /** The letters this person may post: management assistants see every one they may see, others their own. */
 export async function lettersToPost(db: Database, staff: StaffPrincipal) {
@@ -123,16 +69,11 @@ export async function lettersToPost(db: Database, staff: StaffPrincipal) {
 
 /** A progress letter (issue 21) with the outbox row and the complaint it belongs to, authorised to view. */
 async function findProgressLetter(trx: Scoped, principal: Principal, letterId: string) {
-  const letter = await trx
-    .selectFrom('outbox_message')
-    .select(['id', 'complaint_id', 'kind', 'subject', 'body_text', 'status', 'created_at'])
-    .where('id', '=', letterId)
-    .where('status', 'in', ['to_post', 'sent'])
-    .executeTakeFirst();
+  const letter = await findProgressLetterRow(trx, letterId);
   const row =
     letter?.complaint_id == null
       ? null
-      : ((await complaints.findComplaintRow(trx, letter.complaint_id)) ?? null);
+      : ((await complaints.findComplaint(trx, letter.complaint_id)) ?? null);
   authorize(principal, 'complaint.view', row);
   if (letter === undefined || row === null) throw new AppError('not_found');
   return { letter, row };
@@ -172,13 +113,8 @@ export async function markProgressLetterPosted(
   return inOrganization(db, staff.organizationId, async (trx) => {
     const { letter, row } = await findProgressLetter(trx, staff, letterId);
     if (!mayMarkLetterPosted(staff, toAccess(row))) throw new AppError('forbidden');
-    const posted = await trx
-      .updateTable('outbox_message')
-      .set({ status: 'sent', sent_at: new Date(`${postedOn}T12:00:00Z`) })
-      .where('id', '=', letter.id)
-      .where('status', '=', 'to_post')
-      .executeTakeFirst();
-    if (Number(posted.numUpdatedRows) !== 1) throw new AppError('letter_already_posted');
+    if (!(await markProgressLetterSent(trx, letter.id, new Date(`${postedOn}T12:00:00Z`))))
+      throw new AppError('letter_already_posted');
     await complaints.insertEvents(trx, [
       {
         organizationId: staff.organizationId,
@@ -202,7 +138,7 @@ export async function markProgressLetterPosted(
  */
 export async function explanationLetter(db: Database, principal: Principal, complaintId: string) {
   return inOrganization(db, principal.organizationId, async (trx) => {
-    const row = (await complaints.findComplaintRow(trx, complaintId)) ?? null;
+    const row = (await complaints.findComplaint(trx, complaintId)) ?? null;
     authorize(principal, 'complaint.view', row);
     if (row === null) throw new AppError('not_found');
     if (row.explanation_prepared_at === null || row.answer_text === null)

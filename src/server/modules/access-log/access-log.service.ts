@@ -3,7 +3,7 @@ import type { Principal } from '../../http/principal.ts';
 import type { AccessEntry, AccessReader } from './access-log.repository.ts';
 import * as accessLog from './access-log.repository.ts';
 
-export type { AccessEntry, AccessReader } from './access-log.repository.ts';
+export type { AccessEntry, AccessLogFilter, AccessReader } from './access-log.repository.ts';
 
 /**
  * The access log's one writer for other modules (AVG): records one read (or change) of personal data in the
@@ -25,4 +25,9 @@ export async function recordAccesses(
 /** A read of a person's complaint list; an id that is no person here (or elsewhere) leaves no entry. */
 export async function recordPersonComplaintsRead(trx: Scoped, principal: Principal, personId: string) {
   await accessLog.recordPersonComplaintsRead(trx, principal, personId);
+}
+
+/** The access log as the privacy officer and the subject-access export read it (newest first, filtered). */
+export async function listAccessLog(trx: Scoped, filter: accessLog.AccessLogFilter) {
+  return accessLog.listAccessLog(trx, filter);
 }

@@ -1,0 +1,28 @@
+import type { ComplaintEventBus } from '../complaints/index.ts';
+import {
+  enqueueAcknowledgement,
+  enqueueEffectMessages,
+  enqueueProgressMessages,
+} from './complaint-messages.ts';
+
+// The messages module's part in a complaint change (decision 029): it turns what changed into mail and
+// letters for the complainant, queued in the change's own transaction.
+
+export function subscribeMessagesToComplaintEvents(bus: ComplaintEventBus): void {
+  // The domain's "send …" effects; the outbox ids go back onto the effect's timeline event
+  bus.subscribe('complaint.effects_decided', 'messages', (trx, { complaint, effects }) =>
+    enqueueEffectMessages(trx, complaint.id, effects),
+  );
+  // policy 2.1: the acknowledgement of receipt
+  bus.subscribe('complaint.registered', 'messages', async (trx, { complaint }) => {
+    const acknowledgement = await enqueueAcknowledgement(trx, complaint.id);
+    return acknowledgement === null
+      ? []
+      : [{ type: 'acknowledgement_queued', payload: { outboxIds: [acknowledgement] } }];
+  });
+  // Policy 1.1: the progress steps of a later change (the registration's step is its acknowledgement)
+  bus.subscribe('complaint.changed', 'messages', async (trx, { complaint, events, cause }) => {
+    if (cause === 'change') await enqueueProgressMessages(trx, complaint.id, events);
+    return undefined;
+  });
+}

@@ -1,0 +1,98 @@
+import { sql } from 'kysely';
+import type { ComplainantStep } from '../../../domain/index.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
+
+// The queries of complaint-messages.ts: what a message to the complainant needs to know, and what they were told.
+
+/** The complaint, its organisation, complainant, representative and handler, as the messages need them. */
+export async function loadCaseFacts(trx: Scoped, complaintId: string) {
+  const row = await trx
+    .selectFrom('complaint as c')
+    .innerJoin('organization as o', 'o.id', 'c.organization_id')
+    .leftJoin('person as p', 'p.id', 'c.complainant_id')
+    .leftJoin('representative as r', 'r.id', 'c.representative_id')
+    .leftJoin('staff_user as h', 'h.id', 'c.handler_id')
+    .select([
+      'c.id',
+      'c.organization_id',
+      'c.reference',
+      'c.channel',
+      'c.status',
+      'c.received_at',
+      'c.due_at',
+      'c.answer_text',
+      'c.repeat',
+      'c.has_answer_term',
+      'c.handler_id',
+      'c.answered_at',
+      'c.explanation_posted_on',
+      'o.name as organizationName',
+      'p.name as complainantName',
+      'p.email as complainantEmail',
+      'r.name as representativeName',
+      'r.email as representativeEmail',
+      'h.name as handlerName',
+    ])
+    .where('c.id', '=', complaintId)
+    .executeTakeFirst();
+  return row;
+}
+
+export async function staffEmails(trx: Scoped, userIds: readonly string[]): Promise<string[]> {
+  if (userIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('staff_user')
+    .select(['id', 'email'])
+    .where('id', 'in', [...userIds])
+    .where('active', '=', true)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r.email]));
+  return userIds.map((id) => byId.get(id)).filter((e): e is string => e !== undefined);
+}
+
+/** The complainant's language as stored on the complaint (decision 028); null when none is stored. */
+export async function findComplainantLocale(trx: Scoped, complaintId: string): Promise<string | null> {
+  const row = await trx
+    .selectFrom('complaint')
+    .select('complainant_locale')
+    .where('id', '=', complaintId)
+    .executeTakeFirst();
+  return row?.complainant_locale ?? null;
+}
+
+/** The complaint's messages still alive (neither cancelled nor failed): what the complainant was or will be told. */
+export async function listLiveOutboxSteps(trx: Scoped, complaintId: string) {
+  return trx
+    .selectFrom('outbox_message')
+    .select(['kind', 'step_key', 'status'])
+    .where('complaint_id', '=', complaintId)
+    .where('status', 'not in', ['cancelled', 'failed'])
+    .execute();
+}
+
+/** Whom the registration named as handler (the acknowledgement letter names them too). */
+export async function findRegisteredHandlerId(trx: Scoped, complaintId: string): Promise<string | null> {
+  const registered = await trx
+    .selectFrom('complaint_event')
+    .select(sql<string | null>`payload->>'handlerId'`.as('handlerId'))
+    .where('complaint_id', '=', complaintId)
+    .where('type', '=', 'registered')
+    .executeTakeFirst();
+  return registered?.handlerId ?? null;
+}
+
+/** Withdraws the step's messages in these statuses (a newer one replaces them); the secret link goes too. */
+export async function cancelWaitingStep(
+  trx: Scoped,
+  complaintId: string,
+  step: ComplainantStep,
+  statuses: ('pending' | 'to_post')[],
+): Promise<void> {
+  await trx
+    .updateTable('outbox_message')
+    .set({ status: 'cancelled', secret_link: null })
+    .where('complaint_id', '=', complaintId)
+    .where('status', 'in', statuses)
+    .where('step_key', 'like', `${step}:%`)
+    .execute();
+}

@@ -1,0 +1,33 @@
+import { ORGANIZATION_MATRIX } from '../../../domain/permissions.ts';
+import type { MessageEventBus } from '../messages/index.ts';
+import { insertNotifications, listActiveUserIdsWithRole } from './notification.repository.ts';
+
+// The notifications module's part in what the messages module publishes (decision 029).
+
+// Those who can see the failed message in the outbox view and send it again
+const RESPONSIBLE_ROLES = ORGANIZATION_MATRIX['admin.manage_reference_data'];
+
+export function subscribeNotificationsToMessageEvents(bus: MessageEventBus): void {
+  /**
+   * A message given up on (permanent refusal or attempts used up) must reach a person, not only a status
+   * column: every active administrator gets an in-app notification, linked to the case when there is one.
+   * Written in the worker's transaction, so it exists exactly when the message is marked failed.
+   */
+  bus.subscribe('message.dead_lettered', 'notifications', async (trx, { message, at }) => {
+    const userIds = new Set<string>();
+    for (const role of RESPONSIBLE_ROLES)
+      for (const id of await listActiveUserIdsWithRole(trx, message.organization_id, role)) userIds.add(id);
+    await insertNotifications(
+      trx,
+      [...userIds].map((userId) => ({
+        organizationId: message.organization_id,
+        userId,
+        complaintId: message.complaint_id,
+        kind: 'message_failed',
+        // A message sent again by hand can fail again: that is a new alert, hence the time in the key
+        dedupeKey: `message_failed:${message.id}:${at.toISOString()}`,
+      })),
+    );
+    return undefined;
+  });
+}
