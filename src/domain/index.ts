@@ -34,6 +34,7 @@ export * from './report-measures.ts';
 export * from './result.ts';
 export * from './roles.ts';
 export * from './routing.ts';
+export * from './satisfaction.ts';
 export * from './secret-links.ts';
 export * from './setup-gaps.ts';
 export * from './status-access.ts';

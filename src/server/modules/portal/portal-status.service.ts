@@ -1,4 +1,4 @@
-import { normalizeCaseCode, sameReference } from '../../../domain/index.ts';
+import { normalizeCaseCode, sameReference, satisfactionNeedsFollowUp } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { findComplaintRow } from '../complaints/complaint.repository.ts';
@@ -22,9 +22,6 @@ export const COMPLAINANT_EVENT_TYPES = [
 ] as const;
 
 const CLOSED_FOR_MESSAGES = new Set(['closed', 'withdrawn']);
-
-/** A satisfaction score this low (on either question) asks a manager to follow up (policy 1.3). */
-export const FOLLOW_UP_AT_OR_BELOW = 2;
 
 /** Valid while not revoked, not past its own expiry, and not longer than the set number of days after closure. */
 function isLinkValid(row: StatusComplaintRow, daysAfterClose: number, now: Date): boolean {
@@ -166,7 +163,7 @@ export async function rateHandling(
         },
       });
     }
-    if (input.handling <= FOLLOW_UP_AT_OR_BELOW || input.outcome <= FOLLOW_UP_AT_OR_BELOW) {
+    if (satisfactionNeedsFollowUp(input)) {
       await repository.insertComplainantEvent(trx, {
         organizationId: context.organizationId,
         complaintId: complaint.id,
