@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ComplaintDetail, RegisterComplaintInput } from '../../../contract/complaints.ts';
 import type { FieldError } from '../../../contract/problem.ts';
 import {
+  acknowledgementSendAt,
   type Confidentiality,
   checkConfidentialityRequest,
   openComplaint,
@@ -319,10 +320,23 @@ export async function registerOnly(
     ...(routed.event === null ? [] : [routed.event]),
     ...(await carryOutEffects(trx, { id, organization_id: organizationId }, opened.effects)),
   ];
-  // policy 2.1: the complainant hears at once that we have it, with the reference and the term
-  const acknowledgement = await enqueueAcknowledgement(trx, id);
+  // policy 2.1: the complainant hears that we have it, with the reference and the term; what the mailbox
+  // registered by itself waits for triage, at most until the next working day (policy 1.2: one message for
+  // a signal that is not a complaint)
+  const sendAt = acknowledgementSendAt({
+    channel: input.channel,
+    registeredByStaff: principal.kind === 'staff',
+    receivedAt,
+    now,
+    settings,
+  });
+  const held = sendAt.getTime() > now.getTime() ? sendAt : null;
+  const acknowledgement = await enqueueAcknowledgement(trx, id, held);
   if (acknowledgement !== null)
-    events.push({ type: 'acknowledgement_queued', payload: { outboxIds: [acknowledgement] } });
+    events.push({
+      type: 'acknowledgement_queued',
+      payload: { outboxIds: [acknowledgement], ...(held === null ? {} : { heldUntil: held.toISOString() }) },
+    });
   const actor =
     principal.kind === 'portal' ? { actorUserId: null, actorTokenId: null } : eventActor(principal);
   await repository.insertEvents(

@@ -46,7 +46,9 @@ async function listUnposted(trx: Scoped) {
     .execute();
 }
 
-/** Issue 21: progress letters for complainants without e-mail, waiting in the outbox as 'to_post'. */
+const ACKNOWLEDGEMENT_KINDS = new Set(['acknowledgement', 'acknowledgement_without_answer']);
+
+/** Issue 21: acknowledgement and progress letters for complainants without e-mail, waiting in the outbox as 'to_post'. */
 async function listProgressLetters(trx: Scoped) {
   return trx
     .selectFrom('outbox_message as m')
@@ -56,6 +58,7 @@ async function listProgressLetters(trx: Scoped) {
     .leftJoin('staff_user as h', 'h.id', 'c.handler_id')
     .select([
       'm.id as letterId',
+      'm.kind as letterKind',
       'm.created_at',
       'c.id',
       'c.reference',
@@ -82,23 +85,26 @@ export async function lettersToPost(db: Database, staff: StaffPrincipal) {
     await listUnposted(trx),
     await listProgressLetters(trx),
   ]);
-  const progressItems = progress.flatMap((row) =>
-    mayMarkLetterPosted(staff, toAccess(row))
-      ? [
-          {
-            complaintId: row.id,
-            letterId: row.letterId,
-            reference: row.reference,
-            kind: 'progress' as const,
-            recipientName: row.representativeName ?? row.complainantName,
-            handlerName: row.handlerName,
-            preparedAt: row.created_at.toISOString(),
-            dueAt: row.due_at.toISOString(),
-            letterUrl: `/api/letters/${row.letterId}/letter.pdf`,
-          },
-        ]
-      : [],
-  );
+  const progressItems = progress.flatMap((row) => {
+    if (!mayMarkLetterPosted(staff, toAccess(row))) return [];
+    // The acknowledgement is printed with its QR code and case code (decision 024), the others as stored
+    const acknowledgement = ACKNOWLEDGEMENT_KINDS.has(row.letterKind);
+    return [
+      {
+        complaintId: row.id,
+        letterId: row.letterId,
+        reference: row.reference,
+        kind: acknowledgement ? ('acknowledgement' as const) : ('progress' as const),
+        recipientName: row.representativeName ?? row.complainantName,
+        handlerName: row.handlerName,
+        preparedAt: row.created_at.toISOString(),
+        dueAt: row.due_at.toISOString(),
+        letterUrl: acknowledgement
+          ? `/api/complaints/${row.id}/acknowledgement-letter.pdf`
+          : `/api/letters/${row.letterId}/letter.pdf`,
+      },
+    ];
+  });
   const items = rows.flatMap((row) => {
     const access = toAccess(row);
     if (!mayMarkLetterPosted(staff, access) || row.explanation_prepared_at === null) return [];
