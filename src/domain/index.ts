@@ -5,6 +5,7 @@ export * from './board-track.ts';
 export * from './business-time.ts';
 export * from './calendar-settings.ts';
 export * from './committee.ts';
+export * from './complainant-locale.ts';
 export * from './complainant-updates.ts';
 export * from './complaint-actions.ts';
 export * from './complaint-category.ts';

@@ -413,6 +413,7 @@ export const en: Messages = {
       record_without_answer_duty: 'Repeat recorded without a new answer',
       assign_handler: 'Handler assigned',
       housing_complex_changed: 'Housing complex changed',
+      complainant_locale_changed: 'Complainant’s language changed',
       routed: 'Routed',
       extend_term: 'Term extended',
       answer: 'Answered',
@@ -508,6 +509,7 @@ export const en: Messages = {
       committeeFollowUp: 'Follow-up of the decision',
       boardTrackDecision: 'Board decision (criminal offence)',
       changeComplex: 'Change housing complex',
+      changeLanguage: 'Change complainant’s language',
       policyFinding: 'MT agenda or decide yourself',
       letterPosted: 'Letter posted',
     },
@@ -1041,6 +1043,11 @@ export const en: Messages = {
     changeReason: 'Reason for the change',
     saveComplex: 'Save complex',
     complexChange: (from: string, to: string) => `From ${from} to ${to}`,
+    currentLanguage: (name: string) => `Now: ${name}`,
+    newLanguage: 'New language',
+    languageHint:
+      'Messages and letters sent from now on are in this language. What was already sent stays as it was. A letter in Arabic is printed in Dutch.',
+    saveLanguage: 'Save language',
   },
   letters: {
     pageTitle: 'To post',

@@ -450,6 +450,7 @@ export const nl = {
       record_without_answer_duty: 'Herhaling vastgelegd zonder nieuw antwoord',
       assign_handler: 'Behandelaar toegewezen',
       housing_complex_changed: 'Complex gewijzigd',
+      complainant_locale_changed: 'Taal van de klager gewijzigd',
       routed: 'Doorgezet',
       extend_term: 'Termijn verlengd',
       answer: 'Beantwoord',
@@ -546,6 +547,7 @@ export const nl = {
       committeeFollowUp: 'Opvolging besluit',
       boardTrackDecision: 'Besluit directie (strafbaar feit)',
       changeComplex: 'Complex wijzigen',
+      changeLanguage: 'Taal van de klager wijzigen',
       policyFinding: 'MT-agenda of zelf beslissen',
       letterPosted: 'Brief gepost',
     },
@@ -1082,6 +1084,11 @@ export const nl = {
     changeReason: 'Reden van de wijziging',
     saveComplex: 'Complex opslaan',
     complexChange: (from: string, to: string) => `Van ${from} naar ${to}`,
+    currentLanguage: (name: string) => `Nu: ${name}`,
+    newLanguage: 'Nieuwe taal',
+    languageHint:
+      'Berichten en brieven die hierna gaan, zijn in deze taal. Wat al verstuurd is, blijft zoals het was. Een brief in het Arabisch drukken we in het Nederlands.',
+    saveLanguage: 'Taal opslaan',
   },
   letters: {
     pageTitle: 'Te posten',

@@ -94,6 +94,8 @@ export const ACTION_RULES: Record<ActionKey, ActionRule> = {
   },
   // policy 2.2: registration data, corrected with a reason in any status
   changeComplex: { path: 'housing-complex', permission: 'complaint.handle', statuses: 'any' },
+  // issue 21, policy 1.1: like a contact moment, whoever may see the complaint, in any status
+  changeLanguage: { path: 'complainant-locale', permission: 'complaint.log_contact', statuses: 'any' },
   // policy 2.4: the manager's choice on a wrong or missing policy, in any status (also withdrawn)
   policyFinding: { path: 'policy-finding', permission: 'complaint.decide', statuses: 'any' },
   // policy 2.5: management assistants post the letter too (mayMarkLetterPosted decides below)
@@ -132,6 +134,7 @@ export const ACTION_ORDER: ActionKey[] = [
   'boardDecision',
   'committeeFollowUp',
   'changeComplex',
+  'changeLanguage',
 ];
 
 export type Availability = { enabled: true } | { enabled: false; reason: string };

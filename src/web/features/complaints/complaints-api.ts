@@ -88,6 +88,7 @@ export function registerComplaint(input: RegisterComplaintInput, idempotencyKey:
 
 export type ComplaintActionPath =
   | 'housing-complex'
+  | 'complainant-locale'
   | 'triage'
   | 'record-without-answer-duty'
   | 'assign'
