@@ -1053,7 +1053,7 @@ export const en: Messages = {
     pageTitle: 'To post',
     title: 'Letters to post',
     intro:
-      'Explanations for complainants without an e-mail address (complaint outside the procedure). Print the letter, post it and fill in the date: only then has the complainant received the explanation.',
+      'Letters to complainants without an e-mail address: the acknowledgement, progress and explanations (complaint outside the procedure). Print the letter, post it and fill in the date: only then has the complainant received it.',
     empty: 'There are no letters waiting to be posted.',
     caption: 'Letters ready to post, oldest first',
     columnReference: 'Complaint',

@@ -1094,7 +1094,7 @@ export const nl = {
     pageTitle: 'Te posten',
     title: 'Brieven om te posten',
     intro:
-      'Uitleg aan klagers zonder e-mailadres (klacht buiten de procedure). Print de brief, post hem en vul de datum in: pas dan heeft de klager de uitleg gekregen.',
+      'Brieven aan klagers zonder e-mailadres: de ontvangstbevestiging, de voortgang en de uitleg (klacht buiten de procedure). Print de brief, post hem en vul de datum in: pas dan heeft de klager de brief gekregen.',
     empty: 'Er liggen geen brieven klaar om te posten.',
     caption: 'Brieven die klaarstaan, de oudste eerst',
     columnReference: 'Klacht',
