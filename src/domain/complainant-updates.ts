@@ -232,3 +232,12 @@ export function heldAcknowledgementAfter(event: StepEvent): 'release' | 'keep' {
   if (event.from !== 'new' || event.to === undefined || event.to === 'new') return 'keep';
   return event.to === 'referred' ? 'keep' : 'release';
 }
+
+/**
+ * policy 2.3, 2.5: once the answer or the explanation goes to the complainant (by mail, or as a letter to
+ * post), an acknowledgement letter still waiting to be posted would arrive after it, promising an answer
+ * within five working days: it is withdrawn. The outcome is the message that counts.
+ */
+export function withdrawsUnpostedAcknowledgement(eventType: string): boolean {
+  return ['answer_sent', 'explanation_sent', 'explanation_prepared'].includes(eventType);
+}

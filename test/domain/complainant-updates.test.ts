@@ -14,6 +14,7 @@ import {
   parseComplainantStepKey,
   type StepEvent,
   type ToldEntry,
+  withdrawsUnpostedAcknowledgement,
 } from '../../src/domain/index.ts';
 
 const EMAIL = { email: true, postalAddress: true };
@@ -319,5 +320,19 @@ describe('an e-mail is acknowledged after triage or the next working day, whiche
     [{ type: 'extend_term', from: 'in_progress', to: 'in_progress' }, 'keep'],
   ])('%o: the held acknowledgement is %s', (event, expected) => {
     expect(heldAcknowledgementAfter(event)).toBe(expected);
+  });
+});
+
+describe('the outcome makes an acknowledgement letter not yet posted pointless (policy 2.3, 2.5)', () => {
+  test.each<[string, boolean]>([
+    ['answer_sent', true],
+    ['explanation_sent', true],
+    ['explanation_prepared', true],
+    ['accept_as_complaint', false],
+    ['assign_handler', false],
+    ['extension_notice_sent', false],
+    ['letter_posted', false],
+  ])('%s withdraws it: %s', (type, expected) => {
+    expect(withdrawsUnpostedAcknowledgement(type)).toBe(expected);
   });
 });

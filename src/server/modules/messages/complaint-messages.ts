@@ -10,6 +10,7 @@ import {
   parseComplainantStepKey,
   type ToldEntry,
   toLocalDate,
+  withdrawsUnpostedAcknowledgement,
 } from '../../../domain/index.ts';
 import { REFERRAL_TARGETS, type ReferralTarget } from '../../../domain/referral-targets.ts';
 import { letterLocale, type TenantLocale, tenantLocaleOf } from '../../../domain/tenant-locales.ts';
@@ -503,6 +504,8 @@ export async function enqueueProgressMessages(
     };
     // policy 1.2: triaged as a complaint, a held "complaint received" goes now, ahead of this step's message
     if (heldAcknowledgementAfter(stepEvent) === 'release') await releaseHeldAcknowledgement(trx, complaintId);
+    if (withdrawsUnpostedAcknowledgement(event.type))
+      await withdrawWaiting(trx, complaintId, 'received', ['to_post']);
     const step = complainantStepOf(stepEvent);
     // The extension, the referral and the board track's explanation are told with their effects (they
     // carry the text)
