@@ -53,6 +53,7 @@ export async function loadCaseFacts(trx: Scoped, complaintId: string) {
       'c.handler_id',
       'c.answered_at',
       'c.explanation_posted_on',
+      'c.complainant_locale',
       'o.name as organizationName',
       'p.name as complainantName',
       'p.email as complainantEmail',
@@ -154,7 +155,7 @@ export async function enqueueAcknowledgement(
   const facts = await loadCaseFacts(trx, complaintId);
   if (facts === undefined || facts.channel === 'web') return null;
   const to = complainantAddress(facts);
-  const spoken = await complainantLocale(trx, facts.id);
+  const spoken = tenantLocaleOf(facts.complainant_locale);
   let recipient: string;
   let recipientName: string;
   let locale: TenantLocale;
