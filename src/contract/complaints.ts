@@ -230,6 +230,16 @@ export const changeHousingComplexInput = z
   })
   .meta({ id: 'ChangeHousingComplexInput' });
 
+export const changeComplainantLocaleInput = z
+  .object({
+    locale: tenantLocale.describe('The language later mails and letters to the complainant are written in'),
+  })
+  .meta({
+    id: 'ChangeComplainantLocaleInput',
+    description:
+      'Issue 21 (policy 1.1): the language the complainant is written to in, changed after registration.',
+  });
+
 export const assessmentInput = z
   .discriminatedUnion('kind', [
     z.object({

@@ -151,6 +151,11 @@ export const errorCatalog = {
     nl: 'De klacht staat al bij dit complex.',
     en: 'The complaint is already registered with this housing complex.',
   },
+  complainant_locale_unchanged: {
+    status: 422,
+    nl: 'De klager heeft deze taal al. Kies een andere taal.',
+    en: 'The complainant already has this language. Choose another language.',
+  },
   calendar_settings_invalid: {
     status: 422,
     nl: 'Deze kalenderinstellingen zijn niet geldig.',

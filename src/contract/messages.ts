@@ -84,12 +84,15 @@ export const letterToPost = z
       .uuid()
       .nullable()
       .describe(
-        'A progress letter (issue 21): record its posting with POST /api/letters/{letterId}/posted. Null for an explanation.',
+        'An acknowledgement or progress letter (issue 21): record its posting with POST /api/letters/{letterId}/posted. Null for an explanation.',
       ),
     reference: z.string(),
     kind: z
-      .enum(['explanation', 'progress'])
-      .describe('explanation: policy 2.5; progress: a step told to a complainant without e-mail (issue 21).'),
+      .enum(['explanation', 'progress', 'acknowledgement'])
+      .describe(
+        'explanation: policy 2.5; progress: a step told to a complainant without e-mail (issue 21); ' +
+          'acknowledgement: the acknowledgement of receipt with QR code and case code (policy 2.1, issue 21).',
+      ),
     recipientName: z.string().nullable(),
     handlerName: z.string().nullable(),
     preparedAt: z.iso.datetime(),
@@ -102,7 +105,8 @@ export const lettersToPost = z.object({ items: z.array(letterToPost) }).meta({
   id: 'LettersToPost',
   description:
     'policy 2.5: explanation letters prepared for complainants without e-mail and not yet posted, and (issue 21) ' +
-    'their progress letters (assigned, extended, committee, withdrawn, reopened, closed, referred), oldest first. ' +
+    'their acknowledgement and progress letters (received, assigned, extended, committee, withdrawn, reopened, closed, ' +
+    'referred), oldest first. ' +
     'Management assistants see every letter they may see; others the letters of complaints they handle.',
 });
 export type LetterToPost = z.infer<typeof letterToPost>;

@@ -1,4 +1,9 @@
+import { toInstant } from './business-time.ts';
+import { type CalendarSettings, parseCutOffMinutes } from './calendar-settings.ts';
+import type { IntakeChannel } from './complaint-category.ts';
 import type { ComplaintStatus } from './complaint-state.ts';
+import { computeTermStartDay } from './complaint-term.ts';
+import { addWorkingDays } from './working-day-calendar.ts';
 
 // Issue 21: which step of a complaint tells the complainant what, by which way, and only once.
 // policy 1.1: "De voortgang van de afhandeling van een klacht koppelen wij altijd terug naar de klager."
@@ -173,4 +178,66 @@ export function decideComplainantUpdate(input: ComplainantUpdateInput): Complain
  */
 export function acknowledgeAtIntake(signal: Readonly<{ flaggedNotAComplaint: boolean }>): boolean {
   return !signal.flaggedNotAComplaint;
+}
+
+/**
+ * When the "complaint received" of a signal nobody has triaged yet goes out (policy 1.2, 2.1, 2.3).
+ *
+ * An e-mail to the complaints mailbox is registered without anyone reading it: it may be a repair request,
+ * a nuisance report or another signal that is not a complaint (policy 1.2), which must get one message only,
+ * "handled elsewhere". So its acknowledgement is held until triage decides (heldAcknowledgementAfter), and
+ * at the latest until the office cut-off on the first working day after the term's day 0 (received Monday
+ * morning: Tuesday 17:00). Either way a complaint is acknowledged within a working day of its term starting,
+ * and its five-working-day term (policy 2.3) runs from receipt as before: holding the message moves no
+ * deadline. What a staff member registers (phone, letter, desk, or an e-mail they read and registered) goes
+ * at once: they heard or read the tenant and triage it themselves; a referral right after registration
+ * still withdraws the acknowledgement while it waits (decideComplainantUpdate). The web form has its own
+ * route advice (acknowledgeAtIntake).
+ */
+export function acknowledgementSendAt(
+  input: Readonly<{
+    channel: IntakeChannel;
+    /** A staff member registered it (and so read or heard it); false for the mailbox's own intake. */
+    registeredByStaff: boolean;
+    receivedAt: Date;
+    now: Date;
+    settings: CalendarSettings;
+  }>,
+): Date {
+  const { channel, registeredByStaff, receivedAt, now, settings } = input;
+  if (channel !== 'email' || registeredByStaff) return now;
+  const cutOff = parseCutOffMinutes(settings.cutOffTime);
+  if (cutOff === null) throw new RangeError(`invalid cut-off time ${settings.cutOffTime}`);
+  // policy 2.3: day 0 of the term, then the next working day's office cut-off
+  const day = addWorkingDays(computeTermStartDay(receivedAt, settings), 1, settings);
+  const latest = toInstant({
+    date: day,
+    hour: Math.floor(cutOff / 60),
+    minute: cutOff % 60,
+    second: 0,
+    millisecond: 0,
+  });
+  // An old mail found late: its hold has passed, it goes now
+  return latest.getTime() > now.getTime() ? latest : now;
+}
+
+/**
+ * What a triage does to a "complaint received" still held (policy 1.2). Leaving the intake ('new') as a
+ * complaint — accepted, outside the procedure, to the board, recorded without answer duty, withdrawn —
+ * releases it at once, so it arrives before the step's own message. A referral as not a complaint keeps it
+ * waiting: the referral's message replaces it (decideComplainantUpdate cancels a pending "received"), and
+ * when no referral message goes out the acknowledgement still does at the end of its hold.
+ */
+export function heldAcknowledgementAfter(event: StepEvent): 'release' | 'keep' {
+  if (event.from !== 'new' || event.to === undefined || event.to === 'new') return 'keep';
+  return event.to === 'referred' ? 'keep' : 'release';
+}
+
+/**
+ * policy 2.3, 2.5: once the answer or the explanation goes to the complainant (by mail, or as a letter to
+ * post), an acknowledgement letter still waiting to be posted would arrive after it, promising an answer
+ * within five working days: it is withdrawn. The outcome is the message that counts.
+ */
+export function withdrawsUnpostedAcknowledgement(eventType: string): boolean {
+  return ['answer_sent', 'explanation_sent', 'explanation_prepared'].includes(eventType);
 }

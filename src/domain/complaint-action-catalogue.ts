@@ -63,6 +63,8 @@ export const COMPLAINT_ACTION_RULES = {
   'committee/follow-up':        { permission: 'complaint.handle', policy: '1.3', lifecycle: 'record_committee_follow_up', guards: [] },
   // policy 2.2: registration data, corrected with a reason in any status
   'housing-complex':            { permission: 'complaint.handle', policy: '2.2', statuses: 'any', guards: ['decideHousingComplexChange'] },
+  // issue 21, policy 1.1: like a contact moment, whoever may see the complaint, in any status
+  'complainant-locale':         { permission: 'complaint.log_contact', policy: '1.1', statuses: 'any', guards: ['decideComplainantLocaleChange'] },
 } as const satisfies Record<string, ComplaintActionRule>;
 
 export type ComplaintActionPath = keyof typeof COMPLAINT_ACTION_RULES;

@@ -65,6 +65,8 @@ describe('a phone complaint answered in time (policy 2.1–2.4)', () => {
     expect(detail.status).toBe('closed');
     expect(detail.timeline.map((e: { type: string }) => e.type)).toEqual([
       'registered',
+      // issue 21: the tenant has no e-mail: the acknowledgement letter is queued for the "te posten" list
+      'acknowledgement_queued',
       'accept_as_complaint',
       'contact_logged',
       'assessment_recorded',

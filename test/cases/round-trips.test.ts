@@ -84,6 +84,8 @@ describe('database round trips per request', () => {
         }),
       201,
     );
-    expect(writes.length, writes.join('\n')).toBeLessThanOrEqual(19);
+    // issue 21: the tenant has no e-mail, so the acknowledgement letter is queued for the "te posten" list
+    // (its address, its template, the outbox row): three more than the 19 without it
+    expect(writes.length, writes.join('\n')).toBeLessThanOrEqual(22);
   });
 });

@@ -1,14 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import {
   acknowledgeAtIntake,
+  acknowledgementSendAt,
+  type CalendarSettings,
   type ComplainantStep,
   type ComplainantUpdateInput,
   complainantStepKey,
   complainantStepOf,
+  DEFAULT_CALENDAR_SETTINGS,
   decideComplainantUpdate,
+  heldAcknowledgementAfter,
+  type IntakeChannel,
   parseComplainantStepKey,
   type StepEvent,
   type ToldEntry,
+  withdrawsUnpostedAcknowledgement,
 } from '../../src/domain/index.ts';
 
 const EMAIL = { email: true, postalAddress: true };
@@ -192,5 +198,141 @@ describe('step keys', () => {
 
   test('an unknown key is not a step', () => {
     expect(parseComplainantStepKey('answer:x')).toBeNull();
+  });
+});
+
+describe('an e-mail is acknowledged after triage or the next working day, whichever comes first (policy 1.2, 2.3)', () => {
+  const WITH_CLOSING_DAY: CalendarSettings = { ...DEFAULT_CALENDAR_SETTINGS, closingDays: ['2026-12-08'] };
+  // December: Amsterdam is UTC+1, so the 17:00 cut-off is 16:00Z
+  test.each<[string, IntakeChannel, string, string, CalendarSettings, string]>([
+    [
+      'an e-mail a staff member registered: at once',
+      'email',
+      '2026-12-07T09:00:00Z',
+      'staff',
+      DEFAULT_CALENDAR_SETTINGS,
+      '2026-12-07T09:05:00.000Z',
+    ],
+    [
+      'Monday morning: Tuesday 17:00',
+      'email',
+      '2026-12-07T09:00:00Z',
+      '2026-12-07T09:01:00Z',
+      DEFAULT_CALENDAR_SETTINGS,
+      '2026-12-08T16:00:00.000Z',
+    ],
+    [
+      'Monday after the cut-off: day 0 is Tuesday, so Wednesday',
+      'email',
+      '2026-12-07T17:30:00Z',
+      '2026-12-07T17:31:00Z',
+      DEFAULT_CALENDAR_SETTINGS,
+      '2026-12-09T16:00:00.000Z',
+    ],
+    [
+      'Friday: Monday',
+      'email',
+      '2026-12-11T09:00:00Z',
+      '2026-12-11T09:00:00Z',
+      DEFAULT_CALENDAR_SETTINGS,
+      '2026-12-14T16:00:00.000Z',
+    ],
+    [
+      'Sunday evening: day 0 Monday, so Tuesday',
+      'email',
+      '2026-12-13T20:00:00Z',
+      '2026-12-13T20:00:00Z',
+      DEFAULT_CALENDAR_SETTINGS,
+      '2026-12-15T16:00:00.000Z',
+    ],
+    [
+      'Christmas Eve: past both Christmas days and the weekend',
+      'email',
+      '2026-12-24T09:00:00Z',
+      '2026-12-24T09:00:00Z',
+      DEFAULT_CALENDAR_SETTINGS,
+      '2026-12-28T16:00:00.000Z',
+    ],
+    [
+      'a closing day of the corporation is skipped',
+      'email',
+      '2026-12-07T09:00:00Z',
+      '2026-12-07T09:00:00Z',
+      WITH_CLOSING_DAY,
+      '2026-12-09T16:00:00.000Z',
+    ],
+    [
+      'an old mail found late: at once',
+      'email',
+      '2026-11-02T09:00:00Z',
+      '2026-12-07T09:00:00Z',
+      DEFAULT_CALENDAR_SETTINGS,
+      '2026-12-07T09:00:00.000Z',
+    ],
+    [
+      'by phone: at once',
+      'phone',
+      '2026-12-07T09:00:00Z',
+      '2026-12-07T09:05:00Z',
+      DEFAULT_CALENDAR_SETTINGS,
+      '2026-12-07T09:05:00.000Z',
+    ],
+    [
+      'by letter: at once',
+      'letter',
+      '2026-12-04T09:00:00Z',
+      '2026-12-07T09:05:00Z',
+      DEFAULT_CALENDAR_SETTINGS,
+      '2026-12-07T09:05:00.000Z',
+    ],
+    [
+      'at the desk: at once',
+      'desk',
+      '2026-12-07T09:00:00Z',
+      '2026-12-07T09:05:00Z',
+      DEFAULT_CALENDAR_SETTINGS,
+      '2026-12-07T09:05:00.000Z',
+    ],
+  ])('%s', (_name, channel, receivedAt, now, settings, expected) => {
+    // 'staff': registered by a staff member five minutes after receipt; otherwise by the mailbox itself
+    const registeredByStaff = now === 'staff';
+    const sendAt = acknowledgementSendAt({
+      channel,
+      registeredByStaff,
+      receivedAt: new Date(receivedAt),
+      now: registeredByStaff ? new Date(new Date(receivedAt).getTime() + 5 * 60_000) : new Date(now),
+      settings,
+    });
+    expect(sendAt.toISOString()).toBe(expected);
+  });
+
+  test.each<[StepEvent, 'release' | 'keep']>([
+    [{ type: 'accept_as_complaint', from: 'new', to: 'in_progress' }, 'release'],
+    [{ type: 'accept_as_complaint', from: 'new', to: 'with_board' }, 'release'],
+    [{ type: 'decline_outside_procedure', from: 'new', to: 'declined_outside_procedure' }, 'release'],
+    [{ type: 'record_without_answer_duty', from: 'new', to: 'closed' }, 'release'],
+    [{ type: 'withdraw', from: 'new', to: 'withdrawn' }, 'release'],
+    // policy 1.2: the referral is the one message; it withdraws the held acknowledgement itself
+    [{ type: 'refer_as_not_a_complaint', from: 'new', to: 'referred' }, 'keep'],
+    // picked up before triage: still undecided
+    [{ type: 'assign_handler', from: 'new', to: 'new' }, 'keep'],
+    [{ type: 'note_added' }, 'keep'],
+    [{ type: 'extend_term', from: 'in_progress', to: 'in_progress' }, 'keep'],
+  ])('%o: the held acknowledgement is %s', (event, expected) => {
+    expect(heldAcknowledgementAfter(event)).toBe(expected);
+  });
+});
+
+describe('the outcome makes an acknowledgement letter not yet posted pointless (policy 2.3, 2.5)', () => {
+  test.each<[string, boolean]>([
+    ['answer_sent', true],
+    ['explanation_sent', true],
+    ['explanation_prepared', true],
+    ['accept_as_complaint', false],
+    ['assign_handler', false],
+    ['extension_notice_sent', false],
+    ['letter_posted', false],
+  ])('%s withdraws it: %s', (type, expected) => {
+    expect(withdrawsUnpostedAcknowledgement(type)).toBe(expected);
   });
 });

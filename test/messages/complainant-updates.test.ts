@@ -285,7 +285,7 @@ describe('in the complainant’s language (issue 21)', () => {
 });
 
 describe('a complainant without e-mail gets the steps as letters to post (issue 21)', () => {
-  test('assigned and withdrawn are letters on the "te posten" list; posting one takes it off', async () => {
+  test('acknowledgement, assigned and withdrawn are letters on the "te posten" list; posting one takes it off', async () => {
     const person = await personWith({ name: 'Piet Post', address: 'Postweg 3, 3155 AB Maasland' });
     const complaint = await register(as.eva, {
       channel: 'letter',
@@ -304,13 +304,17 @@ describe('a complainant without e-mail gets the steps as letters to post (issue 
     const letters = (
       list.json().items as { complaintId: string; kind: string; letterId: string; letterUrl: string }[]
     ).filter((l) => l.complaintId === complaint.id);
-    expect(letters.map((l) => l.kind)).toEqual(['progress', 'progress']);
-    const outbox = await database.owner
-      .selectFrom('outbox_message')
-      .select(['kind', 'status', 'subject', 'body_text'])
-      .where('complaint_id', '=', complaint.id)
-      .orderBy('created_at')
-      .execute();
+    expect(letters.map((l) => l.kind)).toEqual(['acknowledgement', 'progress', 'progress']);
+    // the acknowledgement is printed with its QR code and case code (decision 024)
+    expect(letters[0]?.letterUrl).toBe(`/api/complaints/${complaint.id}/acknowledgement-letter.pdf`);
+    const outbox = (
+      await database.owner
+        .selectFrom('outbox_message')
+        .select(['kind', 'status', 'subject', 'body_text'])
+        .where('complaint_id', '=', complaint.id)
+        .orderBy('created_at')
+        .execute()
+    ).slice(1);
     expect(outbox.map((m) => [m.kind, m.status])).toEqual([
       ['progress_in_handling', 'to_post'],
       ['progress_withdrawn', 'to_post'],
@@ -320,7 +324,7 @@ describe('a complainant without e-mail gets the steps as letters to post (issue 
     expect(outbox[0]?.body_text).toContain('http://localhost:3000/klacht/status');
     expect(outbox[0]?.body_text).not.toMatch(/\/klacht\/status\/\S/);
 
-    const first = letters[0];
+    const first = letters[1];
     const pdf = await as.anna.request({ method: 'GET', url: first?.letterUrl ?? '' });
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -343,7 +347,7 @@ describe('a complainant without e-mail gets the steps as letters to post (issue 
     const after = await as.anna.request({ method: 'GET', url: '/api/letters/to-post' });
     expect(
       (after.json().items as { complaintId: string }[]).filter((l) => l.complaintId === complaint.id),
-    ).toHaveLength(1);
+    ).toHaveLength(2);
     const detail = await as.eva.request({ method: 'GET', url: `/api/complaints/${complaint.id}` });
     expect(detail.json().timeline.map((e: { type: string }) => e.type)).toContain(
       'complainant_letter_posted',

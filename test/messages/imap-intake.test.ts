@@ -130,7 +130,8 @@ async function intakeSuite() {
     const lift = (await complaintsOf()).find((c) => c.description.startsWith('Lift kapot'));
     expect(lift?.complainant_id).toBe(world.tenant.id);
 
-    // our acknowledgement goes out (to the local mailbox) with a Message-ID derived from its outbox id
+    // our acknowledgement waits for triage (issue 21, policy 1.2: a repair request must get one message
+    // only); it carries a Message-ID derived from its outbox id
     const worker = createOutboxWorker({
       db: database.app,
       delivery: mailboxDelivery(
@@ -142,10 +143,11 @@ async function intakeSuite() {
     await worker.drain();
     const ack = await database.owner
       .selectFrom('outbox_message')
-      .select(['id', 'status'])
+      .select(['id', 'status', 'next_attempt_at'])
       .where('complaint_id', '=', lift?.id ?? '')
       .executeTakeFirstOrThrow();
-    expect(ack.status).toBe('sent');
+    expect(ack.status).toBe('pending');
+    expect(ack.next_attempt_at.getTime()).toBeGreaterThan(Date.now());
 
     // the complainant answers our mail (the subject is rewritten by her mail program), then writes again quoting the reference
     await dovecot.append(

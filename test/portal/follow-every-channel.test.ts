@@ -244,13 +244,13 @@ describe('every channel: register → acknowledgement → open → add informati
         complainantId: person.id,
         description: `Per ${channel}: de tochtstrip ontbreekt.`,
       });
-      // no e-mail address: no acknowledgement mail, the letter is printed instead
+      // no e-mail address: no acknowledgement mail, the letter is on the "te posten" list to print instead
       const queued = await database.owner
         .selectFrom('outbox_message')
-        .select('kind')
+        .select(['kind', 'status'])
         .where('complaint_id', '=', complaint.id)
         .execute();
-      expect(queued.map((m) => m.kind)).not.toContain('acknowledgement');
+      expect(queued.map((m) => [m.kind, m.status])).toEqual([['acknowledgement', 'to_post']]);
 
       const ack = await readLetter(await letter(complaint.id, 'acknowledgement'), `ack-${channel}`);
       expect(ack.text).toContain(`Briefschrijver ${channel}`);

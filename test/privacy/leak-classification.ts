@@ -294,6 +294,7 @@ POST /api/complaints/{id}/committee/ruling
 POST /api/complaints/{id}/committee/board-decision
 POST /api/complaints/{id}/committee/follow-up
 POST /api/complaints/{id}/housing-complex
+POST /api/complaints/{id}/complainant-locale
 PUT /api/routing-settings
 POST /api/notifications/read
 PUT /api/term-monitor-settings

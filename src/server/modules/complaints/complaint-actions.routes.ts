@@ -8,6 +8,7 @@ import {
   assignInput,
   boardDecisionInput,
   boardTrackDecisionInput,
+  changeComplainantLocaleInput,
   changeHousingComplexInput,
   committeeFollowUpInput,
   committeeReferenceInput,
@@ -35,6 +36,7 @@ import {
   TOKEN_SCOPES,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
+import { changeComplainantLocale } from './change-complainant-locale.service.ts';
 import { changeHousingComplex } from './change-housing-complex.service.ts';
 import * as actions from './complaint-actions.service.ts';
 import { liftConfidentiality, markConfidential } from './complaint-confidentiality.service.ts';
@@ -268,6 +270,17 @@ export const ACTION_ROUTES: Action[] = [
       '(event housing_complex_changed); the same complex again or an empty reason is refused with 422.',
     body: changeHousingComplexInput,
     run: changeHousingComplex,
+  },
+  {
+    path: 'complainant-locale',
+    summary: "Change the complainant's language (nl, en, tr, ar, pl)",
+    description:
+      'Issue 21, policy 1.1. Who may: whoever may see the complaint (as for a contact moment). Later mails and ' +
+      'letters to the complainant are in this language (decision 028); ' +
+      'the timeline keeps from and to (event complainant_locale_changed). The language it already has is ' +
+      'refused with 422 complainant_locale_unchanged; an unknown language with 400.',
+    body: changeComplainantLocaleInput,
+    run: changeComplainantLocale,
   },
 ];
 

@@ -26,7 +26,11 @@ export type ComplaintEventMap = {
    * A complaint was registered, before its timeline is stored. Subscribers answer with the timeline events
    * of what they did (messages: the acknowledgement queued).
    */
-  'complaint.registered': { event: { complaint: ComplaintRef }; reply: readonly EventSpec[] };
+  'complaint.registered': {
+    /** `acknowledgeAfter`: the acknowledgement waits for triage until then (acknowledgementSendAt); null: at once. */
+    event: { complaint: ComplaintRef; acknowledgeAfter: Date | null };
+    reply: readonly EventSpec[];
+  };
   /**
    * One write is stored, with its timeline: the complaint as it is now and the timeline events of this write
    * (`cause` says whether it was the registration or a later change).

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ComplaintDetail, RegisterComplaintInput } from '../../../contract/complaints.ts';
 import type { FieldError } from '../../../contract/problem.ts';
 import {
+  acknowledgementSendAt,
   type Confidentiality,
   checkConfidentialityRequest,
   openComplaint,
@@ -318,10 +319,19 @@ export async function registerOnly(
     ...(routed.event === null ? [] : [routed.event]),
     ...(await carryOutEffects(trx, { id, organization_id: organizationId }, opened.effects)),
   ];
-  // policy 2.1: the complainant hears at once that we have it, with the reference and the term (the
-  // messages module queues the acknowledgement and answers with its timeline event)
+  // policy 2.1: the complainant hears that we have it, with the reference and the term; what the mailbox
+  // registered by itself waits for triage, at most until the next working day (policy 1.2: one message for
+  // a signal that is not a complaint). The messages module queues it and answers with its timeline event.
+  const sendAt = acknowledgementSendAt({
+    channel: input.channel,
+    registeredByStaff: principal.kind === 'staff',
+    receivedAt,
+    now,
+    settings,
+  });
   const told = await complaintEvents.publish(trx, 'complaint.registered', {
     complaint: { id, organizationId },
+    acknowledgeAfter: sendAt.getTime() > now.getTime() ? sendAt : null,
   });
   events.push(...told.flat());
   const actor =

@@ -14,11 +14,19 @@ export function subscribeMessagesToComplaintEvents(bus: ComplaintEventBus): void
     enqueueEffectMessages(trx, complaint.id, effects),
   );
   // policy 2.1: the acknowledgement of receipt
-  bus.subscribe('complaint.registered', 'messages', async (trx, { complaint }) => {
-    const acknowledgement = await enqueueAcknowledgement(trx, complaint.id);
+  bus.subscribe('complaint.registered', 'messages', async (trx, { complaint, acknowledgeAfter }) => {
+    const acknowledgement = await enqueueAcknowledgement(trx, complaint.id, acknowledgeAfter);
     return acknowledgement === null
       ? []
-      : [{ type: 'acknowledgement_queued', payload: { outboxIds: [acknowledgement] } }];
+      : [
+          {
+            type: 'acknowledgement_queued',
+            payload: {
+              outboxIds: [acknowledgement],
+              ...(acknowledgeAfter === null ? {} : { heldUntil: acknowledgeAfter.toISOString() }),
+            },
+          },
+        ];
   });
   // Policy 1.1: the progress steps of a later change (the registration's step is its acknowledgement)
   bus.subscribe('complaint.changed', 'messages', async (trx, { complaint, events, cause }) => {

@@ -26,6 +26,7 @@ export async function loadCaseFacts(trx: Scoped, complaintId: string) {
       'c.handler_id',
       'c.answered_at',
       'c.explanation_posted_on',
+      'c.complainant_locale',
       'o.name as organizationName',
       'p.name as complainantName',
       'p.email as complainantEmail',
@@ -94,5 +95,17 @@ export async function cancelWaitingStep(
     .where('complaint_id', '=', complaintId)
     .where('status', 'in', statuses)
     .where('step_key', 'like', `${step}:%`)
+    .execute();
+}
+
+/** The acknowledgement held for triage (acknowledgementSendAt) becomes due now. */
+export async function releaseHeldAcknowledgement(trx: Scoped, complaintId: string): Promise<void> {
+  await trx
+    .updateTable('outbox_message')
+    .set({ next_attempt_at: sql<Date>`now()` })
+    .where('complaint_id', '=', complaintId)
+    .where('status', '=', 'pending')
+    .where('step_key', 'like', 'received:%')
+    .where('next_attempt_at', '>', sql<Date>`now()`)
     .execute();
 }

@@ -5,9 +5,11 @@ import {
   complainantStepKey,
   complainantStepOf,
   decideComplainantUpdate,
+  heldAcknowledgementAfter,
   parseComplainantStepKey,
   type ToldEntry,
   toLocalDate,
+  withdrawsUnpostedAcknowledgement,
 } from '../../../domain/index.ts';
 import {
   isNotAComplaintTarget,
@@ -26,6 +28,7 @@ import {
   findRegisteredHandlerId,
   listLiveOutboxSteps,
   loadCaseFacts,
+  releaseHeldAcknowledgement,
   staffEmails,
 } from './complaint-messages.repository.ts';
 import { loadLetterParties } from './letters/answer-letter.service.ts';
@@ -59,7 +62,12 @@ function common(facts: CaseFacts, recipientName: string, locale: TenantLocale = 
   };
 }
 
-type QueueOptions = { locale?: TenantLocale; stepKey?: string | null; toPost?: boolean };
+type QueueOptions = {
+  locale?: TenantLocale;
+  stepKey?: string | null;
+  toPost?: boolean;
+  notBefore?: Date | null;
+};
 
 async function queue<K extends MessageKind>(
   trx: Scoped,
@@ -84,6 +92,7 @@ async function queue<K extends MessageKind>(
     secretLink,
     stepKey: options.stepKey ?? null,
     toPost: options.toPost ?? false,
+    notBefore: options.notBefore ?? null,
   });
 }
 
@@ -101,47 +110,77 @@ async function freshStatusLink(trx: Scoped, facts: CaseFacts, locale: TenantLoca
 
 /**
  * Acknowledgement of receipt (policy 2.1): reference, term date and status link. Web submissions get
- * theirs from the public portal; without an e-mail address the acknowledgement is a letter to print
- * (acknowledgement-letter.service.ts), with the link as a QR code and a case code.
+ * theirs from the public portal. Without an e-mail address it is a letter on the "te posten" list (issue 21):
+ * an outbox row `to_post` whose PDF (acknowledgement-letter.service.ts) prints the link as a QR code and a
+ * case code; posting it is recorded like the progress letters.
  */
-export async function enqueueAcknowledgement(trx: Scoped, complaintId: string): Promise<string | null> {
+export async function enqueueAcknowledgement(
+  trx: Scoped,
+  complaintId: string,
+  /** Held until triage or then (acknowledgementSendAt, policy 1.2); null: at once. */
+  notBefore: Date | null = null,
+): Promise<string | null> {
   const facts = await loadCaseFacts(trx, complaintId);
   if (facts === undefined || facts.channel === 'web') return null;
   const to = complainantAddress(facts);
-  if (to === null) return null;
+  const spoken = tenantLocaleOf(facts.complainant_locale);
+  let recipient: string;
+  let recipientName: string;
+  let locale: TenantLocale;
+  let link: string;
+  let secretLink: string | null;
+  if (to !== null) {
+    [recipient, recipientName, locale] = [to.email, to.name, spoken];
+    link = await freshStatusLink(trx, facts, locale);
+    secretLink = link;
+  } else {
+    // By post, to the postal address or the home the complaint is about; with neither, staff call
+    const parties = await loadLetterParties(trx, facts.id);
+    if (parties.addressLines.length === 0) return null;
+    // A letter goes in Dutch when its language cannot be printed (decision 028); it never carries the
+    // secret link: the text names the page where the printed case code is typed
+    [recipientName, locale] = [parties.name, letterLocale(spoken)];
+    recipient = recipientName.trim() || facts.reference;
+    link = statusCodeUrl(locale);
+    secretLink = null;
+  }
+  const options = {
+    locale,
+    // issue 21: the "received" step, naming this handler (an assignment to the same person adds nothing)
+    stepKey: complainantStepKey('received', facts.handler_id ?? ''),
+    notBefore: to === null ? null : notBefore,
+    toPost: to === null,
+  };
   // policy 2.6: a repeat past the last response is recorded; its acknowledgement promises no answer or date
-  const locale = await complainantLocale(trx, facts.id);
-  const link = await freshStatusLink(trx, facts, locale);
   if (!facts.has_answer_term)
     return queue(
       trx,
       facts,
       'acknowledgement_without_answer',
-      { to: [to.email] },
+      { to: [recipient] },
       {
-        ...common(facts, to.name, locale),
+        ...common(facts, recipientName, locale),
         receivedDate: formatDate(facts.received_at, locale),
         statusLink: link,
         ...committeeValues(await findCommitteeDetails(trx)),
       },
-      link,
-      { locale, stepKey: complainantStepKey('received', facts.handler_id ?? '') },
+      secretLink,
+      options,
     );
   return queue(
     trx,
     facts,
     'acknowledgement',
-    { to: [to.email] },
+    { to: [recipient] },
     {
-      ...common(facts, to.name, locale),
+      ...common(facts, recipientName, locale),
       receivedDate: formatDate(facts.received_at, locale),
       dueDate: formatDate(facts.due_at, locale),
       statusLink: link,
       handlerName: facts.handlerName ?? facts.organizationName,
     },
-    link,
-    // issue 21: the "received" step, naming this handler (an assignment to the same person adds nothing)
-    { locale, stepKey: complainantStepKey('received', facts.handler_id ?? '') },
+    secretLink,
+    options,
   );
 }
 
@@ -398,11 +437,16 @@ export async function enqueueProgressMessages(
 ): Promise<string[]> {
   const steps = new Set<ComplainantStep>();
   for (const event of events) {
-    const step = complainantStepOf({
+    const stepEvent = {
       type: event.type,
       from: event.payload?.from as ComplaintStatus | undefined,
       to: event.payload?.to as ComplaintStatus | undefined,
-    });
+    };
+    // policy 1.2: triaged as a complaint, a held "complaint received" goes now, ahead of this step's message
+    if (heldAcknowledgementAfter(stepEvent) === 'release') await releaseHeldAcknowledgement(trx, complaintId);
+    if (withdrawsUnpostedAcknowledgement(event.type))
+      await withdrawWaiting(trx, complaintId, 'received', ['to_post']);
+    const step = complainantStepOf(stepEvent);
     // The extension, the referral and the board track's explanation are told with their effects (they
     // carry the text)
     if (step !== null && !['extended', 'referred', 'board_track'].includes(step)) steps.add(step);

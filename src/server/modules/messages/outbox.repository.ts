@@ -17,6 +17,8 @@ export type OutgoingMessage = {
   stepKey?: string | null;
   /** A letter to post instead of a mail: the worker leaves it, staff print and post it (issue 21). */
   toPost?: boolean;
+  /** Held until then (an e-mail's acknowledgement waits for triage, complainant-updates.ts); else at once. */
+  notBefore?: Date | null;
 };
 
 /**
@@ -39,6 +41,7 @@ export async function enqueueMessage(trx: Scoped, message: OutgoingMessage): Pro
       secret_link: message.secretLink ?? null,
       step_key: message.stepKey ?? null,
       ...(message.toPost ? { status: 'to_post' as const } : {}),
+      ...(message.notBefore ? { next_attempt_at: message.notBefore } : {}),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

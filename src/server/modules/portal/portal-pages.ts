@@ -1,4 +1,4 @@
-import { isStatusIn, TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
+import { isStatusIn, satisfactionNeedsFollowUp, TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
 import type { FieldProblem, FormValues, Topic } from './complaint-form.ts';
 import { issueFormToken } from './form-token.ts';
 import type { SafeHtml } from './html.ts';
@@ -6,7 +6,6 @@ import { formatDay, formatDayTime, LOCALE_LIST, messagesFor, type PortalLocale }
 import type { PortalContext } from './portal-context.ts';
 import { formPath, frontDoorPath, statusCodePath, statusPaths } from './portal-paths.ts';
 import type { StatusView } from './portal-status.service.ts';
-import { FOLLOW_UP_AT_OR_BELOW } from './portal-status.service.ts';
 import { type ComplaintFormModel, complaintFormView, type Referrals } from './views/complaint-form.view.ts';
 import { frontDoorView } from './views/front-door.view.ts';
 import { layout } from './views/layout.ts';
@@ -213,7 +212,7 @@ export function statusPage(
             state: 'given',
             handling: given.handling,
             outcome: given.outcome,
-            notSatisfied: given.handling <= FOLLOW_UP_AT_OR_BELOW || given.outcome <= FOLLOW_UP_AT_OR_BELOW,
+            notSatisfied: satisfactionNeedsFollowUp(given),
           }
         : view.canRate
           ? {

@@ -3,6 +3,7 @@ import {
   isStatusIn,
   normalizeCaseCode,
   sameReference,
+  satisfactionNeedsFollowUp,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
@@ -24,9 +25,6 @@ export const COMPLAINANT_EVENT_TYPES = [
   'referral_recorded',
   'complainant_message',
 ] as const;
-
-/** A satisfaction score this low (on either question) asks a manager to follow up (policy 1.3). */
-export const FOLLOW_UP_AT_OR_BELOW = 2;
 
 /** Valid while not revoked, not past its own expiry, and not longer than the set number of days after closure. */
 function isLinkValid(row: StatusComplaintRow, daysAfterClose: number, now: Date): boolean {
@@ -156,7 +154,7 @@ export async function rateHandling(
     });
     if (!stored) return 'done';
     const row = await findComplaint(trx, complaint.id);
-    const followUp = input.handling <= FOLLOW_UP_AT_OR_BELOW || input.outcome <= FOLLOW_UP_AT_OR_BELOW;
+    const followUp = satisfactionNeedsFollowUp(input);
     if (followUp) {
       await repository.insertComplainantEvent(trx, {
         organizationId: context.organizationId,

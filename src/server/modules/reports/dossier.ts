@@ -188,7 +188,11 @@ async function appendComplaintFolder(
       actor: e.actorName === null ? 'Systeem' : employee(e.actorName),
       summary: e.summary,
     })),
-    messages,
+    // A message to the complainant greets them by name (a letter to post since issue 21 as well): the board
+    // reads which messages went and when, not their text
+    messages: hideComplainant
+      ? messages.map((m) => ({ ...m, bodyText: '(Tekst niet opgenomen: het bericht noemt de klager.)' }))
+      : messages,
     attachmentNames: files.map((f) => f.zipName),
   });
   zip.append(pdf, { name: `${options.folder}klachtdossier-${c.reference}.pdf` });

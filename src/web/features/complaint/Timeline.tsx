@@ -1,5 +1,6 @@
 import { Badge, Group, Timeline as MantineTimeline, Paper, Stack, Text } from '@mantine/core';
 import type { ComplaintDetail } from '../../../contract/complaints.ts';
+import { tenantLocaleOf } from '../../../domain/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDateTime } from '../complaints/format.ts';
 
@@ -37,6 +38,7 @@ export function Timeline({ complaint }: { complaint: ComplaintDetail }) {
                   {t.complaint.timelineBy(event.actor.name ?? t.complaint.system)}
                 </Text>
                 {event.type === 'routed' && <RoutedLine payload={event.payload} />}
+                {event.type === 'complainant_locale_changed' && <LocaleLine payload={event.payload} />}
                 {event.summary && (
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {event.summary}
@@ -48,6 +50,17 @@ export function Timeline({ complaint }: { complaint: ComplaintDetail }) {
         </MantineTimeline>
       </Paper>
     </section>
+  );
+}
+
+/** Issue 21: the complainant's language before and after, by name. */
+function LocaleLine({ payload }: { payload: Record<string, unknown> }) {
+  const { t } = useI18n();
+  const name = (value: unknown) => t.intake.languages[tenantLocaleOf(value)];
+  return (
+    <Text size="sm" data-testid="locale-line">
+      {`${name(payload.from)} → ${name(payload.to)}`}
+    </Text>
   );
 }
 

@@ -54,6 +54,7 @@ export const ACTION_RULES: Record<ActionKey, ActionRule> = {
   committeeFollowUp: ruleOf('committee/follow-up'),
   boardTrackDecision: ruleOf('board-track/decision'),
   changeComplex: ruleOf('housing-complex'),
+  changeLanguage: ruleOf('complainant-locale'),
   policyFinding: ruleOf('policy-finding'),
   // policy 2.5: management assistants post the letter too (mayMarkLetterPosted decides below)
   letterPosted: ruleOf('letter-posted'),
@@ -91,6 +92,7 @@ export const ACTION_ORDER: ActionKey[] = [
   'boardDecision',
   'committeeFollowUp',
   'changeComplex',
+  'changeLanguage',
 ];
 
 export type Availability = { enabled: true } | { enabled: false; reason: string };

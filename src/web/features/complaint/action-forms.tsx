@@ -11,6 +11,7 @@ import {
   CommitteeRulingForm,
   CompensationPaidForm,
 } from './forms/CommitteeForms.tsx';
+import { ComplainantLocaleForm } from './forms/ComplainantLocaleForm.tsx';
 import { LiftConfidentialityForm, MarkConfidentialForm } from './forms/ConfidentialityForms.tsx';
 import {
   CloseForm,
@@ -64,6 +65,7 @@ export const ACTION_FORMS: Record<ActionKey, ComponentType<ActionFormProps & { u
   committeeFollowUp: CommitteeFollowUpForm,
   boardTrackDecision: BoardTrackDecisionForm,
   changeComplex: HousingComplexForm,
+  changeLanguage: ComplainantLocaleForm,
   policyFinding: PolicyFindingForm,
   letterPosted: LetterPostedForm,
 };

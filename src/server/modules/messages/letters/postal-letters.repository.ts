@@ -32,7 +32,7 @@ export async function listUnposted(trx: Scoped) {
     .execute();
 }
 
-/** Issue 21: progress letters for complainants without e-mail, waiting in the outbox as 'to_post'. */
+/** Issue 21: acknowledgement and progress letters for complainants without e-mail, waiting in the outbox as 'to_post'. */
 export async function listProgressLetters(trx: Scoped) {
   return trx
     .selectFrom('outbox_message as m')
@@ -42,6 +42,7 @@ export async function listProgressLetters(trx: Scoped) {
     .leftJoin('staff_user as h', 'h.id', 'c.handler_id')
     .select([
       'm.id as letterId',
+      'm.kind as letterKind',
       'm.created_at',
       'c.id',
       'c.reference',

@@ -22,29 +22,34 @@ import {
 // policy 2.5: explanations outside the procedure for complainants without e-mail go by post. The system
 // prepares the letter; a management assistant (or whoever handles) posts it and records the day.
 
+const ACKNOWLEDGEMENT_KINDS = new Set(['acknowledgement', 'acknowledgement_without_answer']);
+
 /** The letters this person may post: management assistants see every one they may see, others their own. */
 export async function lettersToPost(db: Database, staff: StaffPrincipal) {
   const [rows, progress] = await inOrganization(db, staff.organizationId, async (trx) => [
     await listUnposted(trx),
     await listProgressLetters(trx),
   ]);
-  const progressItems = progress.flatMap((row) =>
-    mayMarkLetterPosted(staff, toAccess(row))
-      ? [
-          {
-            complaintId: row.id,
-            letterId: row.letterId,
-            reference: row.reference,
-            kind: 'progress' as const,
-            recipientName: row.representativeName ?? row.complainantName,
-            handlerName: row.handlerName,
-            preparedAt: row.created_at.toISOString(),
-            dueAt: row.due_at.toISOString(),
-            letterUrl: `/api/letters/${row.letterId}/letter.pdf`,
-          },
-        ]
-      : [],
-  );
+  const progressItems = progress.flatMap((row) => {
+    if (!mayMarkLetterPosted(staff, toAccess(row))) return [];
+    // The acknowledgement is printed with its QR code and case code (decision 024), the others as stored
+    const acknowledgement = ACKNOWLEDGEMENT_KINDS.has(row.letterKind);
+    return [
+      {
+        complaintId: row.id,
+        letterId: row.letterId,
+        reference: row.reference,
+        kind: acknowledgement ? ('acknowledgement' as const) : ('progress' as const),
+        recipientName: row.representativeName ?? row.complainantName,
+        handlerName: row.handlerName,
+        preparedAt: row.created_at.toISOString(),
+        dueAt: row.due_at.toISOString(),
+        letterUrl: acknowledgement
+          ? `/api/complaints/${row.id}/acknowledgement-letter.pdf`
+          : `/api/letters/${row.letterId}/letter.pdf`,
+      },
+    ];
+  });
   const items = rows.flatMap((row) => {
     const access = toAccess(row);
     if (!mayMarkLetterPosted(staff, access) || row.explanation_prepared_at === null) return [];
