@@ -1,20 +1,11 @@
 import type { ReportTable } from '../../../../contract/reports.ts';
 import { ACTION_STATUSES, toLocalDate } from '../../../../domain/index.ts';
 import { isActionOverdueOn, type ReportPeriod } from '../../../../domain/report-measures.ts';
+import type { ReportAction } from './measures.repository.ts';
 import { cell, table } from './report-table.ts';
 import type { ActionFigures } from './summary-measures.ts';
 
 // Improvement actions of the period (policy 2.2, 3.1): started, done, overdue, and the list itself.
-
-export type ReportAction = Readonly<{
-  id: string;
-  title: string;
-  status: string;
-  dueOn: string | null;
-  createdOn: string;
-  completedOn: string | null;
-  linked: number;
-}>;
 
 /** Started and done in the period; overdue as it stands at the end of the period, or today while it runs. */
 export function countActions(

@@ -278,21 +278,24 @@ export async function complexes(trx: Scoped) {
   return rows;
 }
 
+/** One improvement action of the period as the report lists it. */
+export type ReportAction = Readonly<{
+  id: string;
+  title: string;
+  status: string;
+  dueOn: string | null;
+  createdOn: string;
+  completedOn: string | null;
+  linked: number;
+}>;
+
 /** Improvement actions relevant to the period: opened in it, or still open at its start. */
 export async function improvementActions(trx: Scoped, scope: ReportScope) {
   const department =
     scope.departmentId === null
       ? sql<boolean>`true`
       : sql<boolean>`a.department_id = ${scope.departmentId}::uuid`;
-  const { rows } = await sql<{
-    id: string;
-    title: string;
-    status: string;
-    dueOn: string | null;
-    createdOn: string;
-    completedOn: string | null;
-    linked: number;
-  }>`
+  const { rows } = await sql<ReportAction>`
     select a.id, a.title, a.status, a.due_on::text as "dueOn",
            (a.created_at at time zone ${AMSTERDAM})::date::text as "createdOn",
            (a.completed_at at time zone ${AMSTERDAM})::date::text as "completedOn",
