@@ -57,7 +57,7 @@ import { referenceDataRoutes } from './modules/reference-data/reference-data.rou
 import { committeeDossierRoutes } from './modules/reports/committee-dossier.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
-import { createOidcClient } from './modules/sso/oidc-client.ts';
+import { createOidcClient } from './modules/sso/oidc/oidc-client.ts';
 import { ssoRoutes } from './modules/sso/sso.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
 import type { BlobStorage } from './storage/blob-storage.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { Database } from '../../db/database.ts';
-import { beatHeart, claimInstance, type InstanceRow, removeInstance } from './instance.repository.ts';
+import type { Database } from '../../../db/database.ts';
+import { beatHeart, claimInstance, type InstanceRow, removeInstance } from '../instance.repository.ts';
 
 export const HEARTBEAT_INTERVAL_MS = 10_000;
 /** An instance that has not beaten its heart for this long is considered gone (a crash on another host). */

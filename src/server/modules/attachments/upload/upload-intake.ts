@@ -6,12 +6,12 @@ import { pipeline } from 'node:stream/promises';
 import type {} from '@fastify/multipart';
 import type { FastifyRequest, FastifySchemaValidationError } from 'fastify';
 import type { z } from 'zod';
-import { attachmentUploadFields } from '../../../contract/attachments.ts';
-import type { FieldError } from '../../../contract/problem.ts';
-import { AppError } from '../../http/app-error.ts';
-import { toFieldErrors, zodValidatorCompiler } from '../../http/validation.ts';
-import { ContentProbe, FileTooLargeError, type ProbeResult } from './content-probe.ts';
-import { sanitizeFileName } from './file-name.ts';
+import { attachmentUploadFields } from '../../../../contract/attachments.ts';
+import type { FieldError } from '../../../../contract/problem.ts';
+import { AppError } from '../../../http/app-error.ts';
+import { toFieldErrors, zodValidatorCompiler } from '../../../http/validation.ts';
+import { ContentProbe, FileTooLargeError, type ProbeResult } from '../files/content-probe.ts';
+import { sanitizeFileName } from '../files/file-name.ts';
 
 export type StagedUpload = {
   /** A private temporary copy, read again to recognise the type and to hand to the storage. */

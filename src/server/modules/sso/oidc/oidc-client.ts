@@ -1,5 +1,5 @@
 import * as oidc from 'openid-client';
-import type { OidcConfig } from '../../config.ts';
+import type { OidcConfig } from '../../../config.ts';
 import type { Claims } from './provider-identity.ts';
 
 export const SSO_CALLBACK_PATH = '/api/auth/sso/callback';

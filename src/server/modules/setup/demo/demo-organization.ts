@@ -1,9 +1,9 @@
-import type { DemoAccount } from '../../../contract/setup.ts';
-import type { StaffRole } from '../../../domain/permissions.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import { applyInitialPortalSettings } from '../portal/index.ts';
-import { insertStaffUser } from '../staff/index.ts';
-import { insertDepartment, insertHousingComplexes, setDepartmentManager } from './setup.repository.ts';
+import type { DemoAccount } from '../../../../contract/setup.ts';
+import type { StaffRole } from '../../../../domain/permissions.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import { applyInitialPortalSettings } from '../../portal/index.ts';
+import { insertStaffUser } from '../../staff/index.ts';
+import { insertDepartment, insertHousingComplexes, setDepartmentManager } from '../setup.repository.ts';
 
 // A small, fixed demo of a corporation like Wonen Midden-Delfland: departments, one person per role,
 // and housing complexes in Midden-Delfland, so a newcomer sees a living system at once.

@@ -1,5 +1,5 @@
 import { fileTypeFromFile } from 'file-type';
-import { ALLOWED_ATTACHMENT_TYPES } from '../../../contract/attachments.ts';
+import { ALLOWED_ATTACHMENT_TYPES } from '../../../../contract/attachments.ts';
 import type { ProbeResult } from './content-probe.ts';
 
 export type AllowedMediaType = (typeof ALLOWED_ATTACHMENT_TYPES)[number];
