@@ -3,7 +3,7 @@ import type { changeComplainantLocaleInput } from '../../../contract/complaints.
 import { decideComplainantLocaleChange } from '../../../domain/index.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Write } from './complaint-actions.service.ts';
-import { mutateComplaint } from './complaint-mutation.ts';
+import { mutateComplaint } from './complaint-mutation.service.ts';
 
 /**
  * Issue 21, policy 1.1: staff change the language the complainant is written to in, after registration.

@@ -1,5 +1,5 @@
-import type { ComplaintResponsibility } from '../../../contract/complaints.ts';
-import { errorCatalog } from '../../../contract/errors.ts';
+import type { ComplaintResponsibility } from '../../../../contract/complaints.ts';
+import { errorCatalog } from '../../../../contract/errors.ts';
 import {
   computeAnswerRecipients,
   isStatusIn,
@@ -8,10 +8,10 @@ import {
   type ManagerTakesReason,
   RESPONSIBILITY_OPEN_STATUSES,
   RESPONSIBILITY_PROBLEM_FIXERS,
-} from '../../../domain/index.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import type { ComplaintRow } from './complaint.repository.ts';
-import * as repository from './complaint.repository.ts';
+} from '../../../../domain/index.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import type { ComplaintRow } from '../complaint.repository.ts';
+import * as repository from '../complaint.repository.ts';
 
 type Relations = {
   staff: readonly { id: string; name: string; active: boolean }[];

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import { AppError } from '../../http/app-error.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import { AppError } from '../../../http/app-error.ts';
 import {
   findIdempotentResponse,
   insertIdempotentResponse,
   lockIdempotencyKey,
-} from './idempotency.repository.ts';
+} from '../idempotency.repository.ts';
 
 export type IdempotentResult<T> = { status: number; body: T; replayed: boolean };
 

@@ -15,12 +15,12 @@ import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { recordAccess } from '../access-log/index.ts';
 import { calendarSettingsFor } from '../reference-data/index.ts';
+import { authorize, domainActor, eventActor, readerOf } from './access/complaint-access.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
 import * as repository from './complaint.repository.ts';
-import { authorize, domainActor, eventActor, readerOf } from './complaint-access.ts';
-import { buildDetail, loadState } from './complaint-detail.ts';
 import { complaintEvents, mergeReceipts } from './complaint-events.ts';
-import { stateColumns } from './complaint-state.mapper.ts';
+import { stateColumns } from './mappers/complaint-state.mapper.ts';
+import { buildDetail, loadState } from './views/complaint-detail.ts';
 
 export type EventSpec = {
   type: string;

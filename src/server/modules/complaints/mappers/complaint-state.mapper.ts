@@ -5,8 +5,8 @@ import {
   type ContactRecord,
   hasAnswerTerm,
   type IntakeChannel,
-} from '../../../domain/index.ts';
-import type { ComplaintRow } from './complaint.repository.ts';
+} from '../../../../domain/index.ts';
+import type { ComplaintRow } from '../complaint.repository.ts';
 
 const DATE_KEY = /(^at$|At$)/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

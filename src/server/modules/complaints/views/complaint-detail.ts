@@ -1,4 +1,4 @@
-import type { ComplaintDetail } from '../../../contract/complaints.ts';
+import type { ComplaintDetail } from '../../../../contract/complaints.ts';
 import {
   type CalendarSettings,
   type ComplaintReader,
@@ -14,15 +14,15 @@ import {
   REPEAT_RUNGS,
   type RepeatInput,
   timelineFor,
-} from '../../../domain/index.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import { getBoardReminderWorkingDays } from './board-reminder.repository.ts';
+} from '../../../../domain/index.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import { timelineSight, toAccess } from '../access/complaint-access.ts';
+import { getBoardReminderWorkingDays } from '../board-reminder.repository.ts';
+import type { ComplaintRow } from '../complaint.repository.ts';
+import * as repository from '../complaint.repository.ts';
+import { toComplaintState } from '../mappers/complaint-state.mapper.ts';
+import { buildResponsibility } from '../routing/complaint-responsibility.ts';
 import { describeBoardTrack } from './board-track-detail.ts';
-import type { ComplaintRow } from './complaint.repository.ts';
-import * as repository from './complaint.repository.ts';
-import { timelineSight, toAccess } from './complaint-access.ts';
-import { buildResponsibility } from './complaint-responsibility.ts';
-import { toComplaintState } from './complaint-state.mapper.ts';
 
 /**
  * The working-day countdown, `stopped` once the complaint no longer waits for us (policy 2.3, 2.5), or `no_term`

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../../contract/errors.ts';
+import type { ErrorCode } from '../../../../contract/errors.ts';
 import {
   type ComplaintCategory,
   decideRoute,
@@ -7,11 +7,11 @@ import {
   type Route,
   type RoutingRequest,
   type RoutingStaff,
-} from '../../../domain/index.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import { AppError, unknownReference } from '../../http/app-error.ts';
-import * as repository from './complaint.repository.ts';
-import { findOrganizationRoutingRule } from './routing-settings.service.ts';
+} from '../../../../domain/index.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import { AppError, unknownReference } from '../../../http/app-error.ts';
+import * as repository from '../complaint.repository.ts';
+import { findOrganizationRoutingRule } from '../routing-settings.service.ts';
 
 /** Where the complaint is now; the route starts from here. */
 export type RoutingStart = Readonly<{

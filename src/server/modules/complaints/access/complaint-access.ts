@@ -12,12 +12,12 @@ import {
   type StaffActor,
   type TimelineEventFacts,
   type TimelineSight,
-} from '../../../domain/index.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import { AppError } from '../../http/app-error.ts';
-import type { Principal } from '../../http/principal.ts';
-import { type ComplaintRow, findComplaintRows } from './complaint.repository.ts';
-import type { Visibility } from './complaint-query.repository.ts';
+} from '../../../../domain/index.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import { AppError } from '../../../http/app-error.ts';
+import type { Principal } from '../../../http/principal.ts';
+import { type ComplaintRow, findComplaintRows } from '../complaint.repository.ts';
+import type { Visibility } from '../complaint-query.repository.ts';
 
 export function toAccess(
   row: Pick<

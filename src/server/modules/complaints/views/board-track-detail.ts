@@ -1,4 +1,4 @@
-import type { ComplaintDetail } from '../../../contract/complaints.ts';
+import type { ComplaintDetail } from '../../../../contract/complaints.ts';
 import {
   BOARD_TRACK_DECISIONS,
   type BoardTrack,
@@ -6,7 +6,7 @@ import {
   getBoardReminderDay,
   isAwaitingBoardDecision,
   isBoardTrackExplainedOnTime,
-} from '../../../domain/index.ts';
+} from '../../../../domain/index.ts';
 
 type StaffRef = { id: string; name: string } | null;
 
