@@ -7,7 +7,7 @@ import type { Principal, StaffPrincipal } from '../../../http/principal.ts';
 import { recordAccess } from '../../access-log/index.ts';
 import * as complaints from '../../complaints/index.ts';
 import { authorize, toAccess } from '../../complaints/index.ts';
-import { formatDate } from '../message-settings.ts';
+import { formatDate } from '../settings/message-settings.ts';
 import { loadTemplate } from '../template.repository.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import { loadLetterParties } from './answer-letter.service.ts';

@@ -1,4 +1,4 @@
-import { INTEGRATION_EVENT_TYPES } from '../../../domain/index.ts';
+import { INTEGRATION_EVENT_TYPES } from '../../../../domain/index.ts';
 
 const SIGNATURE_HEADER = {
   name: 'Gehoord-Signature',

@@ -1,17 +1,17 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import { restoreStatusLink } from '../../../domain/index.ts';
-import type { Database } from '../../db/database.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import type { Delivery } from './mail-delivery.ts';
-import { messageEvents } from './message-events.ts';
+import { restoreStatusLink } from '../../../../domain/index.ts';
+import type { Database } from '../../../db/database.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import { messageEvents } from '../message-events.ts';
 import {
   claimNextOutboxMessage,
   insertMessageEvent,
   markOutboxAttemptFailed,
   markOutboxMessageSent,
   type OutboxRow,
-} from './outbox-worker.repository.ts';
+} from '../outbox-worker.repository.ts';
+import type { Delivery } from './mail-delivery.ts';
 
 export type OutboxWorkerOptions = {
   db: Database;

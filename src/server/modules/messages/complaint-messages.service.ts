@@ -21,7 +21,6 @@ import type { Scoped } from '../../db/tenant-scope.ts';
 import { insertEvents } from '../complaints/index.ts';
 import { issueStatusAccess } from '../portal/index.ts';
 import { CASE_TEXT_IN_GEHOORD, mailIncludesCaseText } from '../privacy/index.ts';
-import { answerCcWhoMaySee } from './answer-cc.ts';
 import {
   cancelWaitingStep,
   findComplainantLocale,
@@ -32,8 +31,15 @@ import {
   staffEmails,
 } from './complaint-messages.repository.ts';
 import { loadLetterParties } from './letters/answer-letter.service.ts';
-import { caseLink, committeeValues, formatDate, statusCodeUrl, statusLink } from './message-settings.ts';
 import { enqueueMessage } from './outbox.repository.ts';
+import { answerCcWhoMaySee } from './recipients/answer-cc.ts';
+import {
+  caseLink,
+  committeeValues,
+  formatDate,
+  statusCodeUrl,
+  statusLink,
+} from './settings/message-settings.ts';
 import { findCommitteeDetails, loadTemplate } from './template.repository.ts';
 import { UNNAMED_RECIPIENT } from './templates/default-templates.ts';
 import type { MessageKind, ValuesFor } from './templates/message-kinds.ts';

@@ -1,8 +1,8 @@
-import { decideComplaintAction, decideTokenAction } from '../../../domain/index.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import type { Principal } from '../../http/principal.ts';
-import { toAccess } from '../complaints/index.ts';
-import { findComplaintAccessRows } from './integration-event.repository.ts';
+import { decideComplaintAction, decideTokenAction } from '../../../../domain/index.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import type { Principal } from '../../../http/principal.ts';
+import { toAccess } from '../../complaints/index.ts';
+import { findComplaintAccessRows } from '../integration-event.repository.ts';
 
 /**
  * Who reads integration events: an API token or admin polling the feed, or a webhook endpoint. A webhook

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import type { Config } from '../../config.ts';
-import type { Database } from '../../db/database.ts';
-import { createImapIntake } from './intake/imap-intake.ts';
+import type { Config } from '../../../config.ts';
+import type { Database } from '../../../db/database.ts';
+import { createImapIntake } from '../intake/imap-intake.ts';
 import { type Delivery, mailboxDelivery, smtpDelivery } from './mail-delivery.ts';
 import { createOutboxWorker } from './outbox-worker.ts';
 

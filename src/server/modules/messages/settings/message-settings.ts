@@ -1,6 +1,6 @@
-import { TENANT_LOCALE_INFO, TENANT_LOCALES, type TenantLocale } from '../../../domain/tenant-locales.ts';
-import type { PortalLocale } from '../portal/index.ts';
-import { statusCodePath, statusPaths } from '../portal/index.ts';
+import { TENANT_LOCALE_INFO, TENANT_LOCALES, type TenantLocale } from '../../../../domain/tenant-locales.ts';
+import type { PortalLocale } from '../../portal/index.ts';
+import { statusCodePath, statusPaths } from '../../portal/index.ts';
 
 // Links in messages point at this installation. Set once at start-up (buildApp) because messages are
 // composed deep inside case transactions, where no request or config is at hand.

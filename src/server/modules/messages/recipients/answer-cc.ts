@@ -1,8 +1,8 @@
-import { type AnswerRecipient, ccWhoMaySee } from '../../../domain/index.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import * as complaints from '../complaints/index.ts';
-import { toAccess } from '../complaints/index.ts';
-import { findStaffActors } from './staff-readers.repository.ts';
+import { type AnswerRecipient, ccWhoMaySee } from '../../../../domain/index.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import * as complaints from '../../complaints/index.ts';
+import { toAccess } from '../../complaints/index.ts';
+import { findStaffActors } from '../staff-readers.repository.ts';
 
 /**
  * The answer's cc (policy 2.3: the manager and the management assistant) narrowed to those who may see the

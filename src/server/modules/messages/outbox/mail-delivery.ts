@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type StreamTransport from 'nodemailer/lib/stream-transport';
-import { loadOnce } from '../../load-once.ts';
+import { loadOnce } from '../../../load-once.ts';
 
 export type OutboundMail = {
   outboxId: string;

@@ -1,7 +1,7 @@
-import { integrationEventForTimeline } from '../../../domain/index.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import type { ComplaintRow } from '../complaints/index.ts';
-import { insertIntegrationEvent } from './integration-event.repository.ts';
+import { integrationEventForTimeline } from '../../../../domain/index.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import type { ComplaintRow } from '../../complaints/index.ts';
+import { insertIntegrationEvent } from '../integration-event.repository.ts';
 
 type TimelineEvent = {
   type: string;

@@ -1,4 +1,4 @@
-import { REMINDER_KINDS, type ReminderKind } from '../../../domain/index.ts';
+import { REMINDER_KINDS, type ReminderKind } from '../../../../domain/index.ts';
 
 /** Notifications that are not term reminders: raised by other modules for the people who must act. */
 const OTHER_KINDS: Record<string, { nl: string; en: string }> = {
