@@ -50,7 +50,7 @@ import { configureMessageLinks } from './modules/messages/settings/message-setti
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
-import { portalNotFoundPage } from './modules/portal/portal-not-found.ts';
+import { portalNotFoundPage } from './modules/portal/views/portal-not-found.ts';
 import type { ErasureLedger } from './modules/privacy/erasure-ledger.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { referenceDataRoutes } from './modules/reference-data/reference-data.routes.ts';

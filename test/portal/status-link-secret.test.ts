@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { scrubStatusTokens } from '../../src/server/db/migrations/2026-12-06-063-secrets-out-of-payloads.ts';
 import { smtpDelivery } from '../../src/server/modules/messages/outbox/mail-delivery.ts';
 import { createOutboxWorker } from '../../src/server/modules/messages/outbox/outbox-worker.ts';
-import { sha256Hex } from '../../src/server/modules/portal/form-token.ts';
+import { sha256Hex } from '../../src/server/modules/portal/forms/form-token.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganization } from '../support/factories.ts';
 import { signInAs } from '../support/sessions.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PortalMessages } from './messages.ts';
+import type { PortalMessages } from '../i18n/messages.ts';
 
 // The complaint form as the browser posts it (every value a string), checked field by field in the order
 // the fields appear, so the error summary reads top to bottom like the form.

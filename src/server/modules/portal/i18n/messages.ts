@@ -1,4 +1,4 @@
-import { TENANT_LOCALE_INFO, TENANT_LOCALES, type TenantLocale } from '../../../domain/tenant-locales.ts';
+import { TENANT_LOCALE_INFO, TENANT_LOCALES, type TenantLocale } from '../../../../domain/tenant-locales.ts';
 import { ar } from './messages.ar.ts';
 import { en } from './messages.en.ts';
 import { nl } from './messages.nl.ts';

@@ -1,9 +1,9 @@
 import type { FastifyRequest } from 'fastify';
-import type { Database } from '../../db/database.ts';
-import { inOrganization } from '../../db/tenant-scope.ts';
-import { resolveOrganizationForHost } from '../organization/index.ts';
-import { type Branding, brandingOf } from './brand.ts';
-import { loadPortalSettings, type PortalSettingsRow } from './portal.repository.ts';
+import type { Database } from '../../../db/database.ts';
+import { inOrganization } from '../../../db/tenant-scope.ts';
+import { resolveOrganizationForHost } from '../../organization/index.ts';
+import { loadPortalSettings, type PortalSettingsRow } from '../portal.repository.ts';
+import { type Branding, brandingOf } from '../views/brand.ts';
 
 /** Which corporation this request is for (by host name), with its portal settings and signing secret. */
 export type PortalContext = {

@@ -1,4 +1,4 @@
-import { PORTAL_MAX_TOTAL_BYTES } from '../../../domain/index.ts';
+import { PORTAL_MAX_TOTAL_BYTES } from '../../../../domain/index.ts';
 import type { PortalMessages } from './messages.ts';
 
 // The portal's Arabic texts (issue 21): Modern Standard Arabic in short, simple sentences (B1), read right

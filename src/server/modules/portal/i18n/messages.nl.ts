@@ -1,4 +1,4 @@
-import { PORTAL_MAX_TOTAL_BYTES } from '../../../domain/index.ts';
+import { PORTAL_MAX_TOTAL_BYTES } from '../../../../domain/index.ts';
 
 // The portal's Dutch texts, at B1 level: short sentences, everyday words, "u". The English catalogue
 // has the same shape (checked by the type); a new language is one more file like this one.

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { CASE_CODE_BYTES, caseCodeFromBytes } from '../../../domain/index.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import { sha256Hex } from './form-token.ts';
-import * as repository from './portal.repository.ts';
+import { CASE_CODE_BYTES, caseCodeFromBytes } from '../../../../domain/index.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import { sha256Hex } from '../forms/form-token.ts';
+import * as repository from '../portal.repository.ts';
 
 // Issue 21, decision 024: the one place that makes a complainant's status access, for every channel. A case
 // code (60 bits, typed from a letter) is drawn; the private link's token is derived from it with the

@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { tenantLocaleOfPath } from '../../../domain/tenant-locales.ts';
-import type { Database } from '../../db/database.ts';
-import { messagesFor, type PortalLocale } from './messages.ts';
-import { portalAssetUrls } from './portal-assets.ts';
-import { loadPortalContext } from './portal-context.ts';
+import { tenantLocaleOfPath } from '../../../../domain/tenant-locales.ts';
+import type { Database } from '../../../db/database.ts';
+import { portalAssetUrls } from '../assets/portal-assets.ts';
+import { loadPortalContext } from '../http/portal-context.ts';
+import { messagesFor, type PortalLocale } from '../i18n/messages.ts';
 import { simplePage } from './portal-pages.ts';
 
 const localeOfPath = (pathname: string): PortalLocale => tenantLocaleOfPath(pathname);

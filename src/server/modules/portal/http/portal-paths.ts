@@ -1,4 +1,4 @@
-import { LOCALES, type PortalLocale } from './messages.ts';
+import { LOCALES, type PortalLocale } from '../i18n/messages.ts';
 
 // Each language has its own addresses. A status link carries its token in the path (a browser without
 // JavaScript never sends a fragment); the logger redacts whatever follows `/status/` and every portal page

@@ -1,17 +1,17 @@
-import { isStatusIn, satisfactionNeedsFollowUp, TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
-import type { FieldProblem, FormValues, Topic } from './complaint-form.ts';
-import { issueFormToken } from './form-token.ts';
+import { isStatusIn, satisfactionNeedsFollowUp, TERM_RUNNING_STATUSES } from '../../../../domain/index.ts';
+import type { FieldProblem, FormValues, Topic } from '../forms/complaint-form.ts';
+import { issueFormToken } from '../forms/form-token.ts';
+import type { PortalContext } from '../http/portal-context.ts';
+import { formPath, frontDoorPath, statusCodePath, statusPaths } from '../http/portal-paths.ts';
+import { formatDay, formatDayTime, LOCALE_LIST, messagesFor, type PortalLocale } from '../i18n/messages.ts';
+import type { StatusView } from '../portal-status.service.ts';
+import { type ComplaintFormModel, complaintFormView, type Referrals } from './complaint-form.view.ts';
+import { frontDoorView } from './front-door.view.ts';
 import type { SafeHtml } from './html.ts';
-import { formatDay, formatDayTime, LOCALE_LIST, messagesFor, type PortalLocale } from './messages.ts';
-import type { PortalContext } from './portal-context.ts';
-import { formPath, frontDoorPath, statusCodePath, statusPaths } from './portal-paths.ts';
-import type { StatusView } from './portal-status.service.ts';
-import { type ComplaintFormModel, complaintFormView, type Referrals } from './views/complaint-form.view.ts';
-import { frontDoorView } from './views/front-door.view.ts';
-import { layout } from './views/layout.ts';
-import { confirmationView, messagePageView } from './views/pages.view.ts';
-import { type StatusMessage, statusView } from './views/status.view.ts';
-import { statusCodeView } from './views/status-code.view.ts';
+import { layout } from './layout.ts';
+import { confirmationView, messagePageView } from './pages.view.ts';
+import { type StatusMessage, statusView } from './status.view.ts';
+import { statusCodeView } from './status-code.view.ts';
 
 // Turns what the services found into whole pages: the frame (branding, language switch) plus one view.
 

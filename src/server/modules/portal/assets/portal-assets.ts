@@ -3,14 +3,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
-import { chooseEncoding } from '../../http/compression.ts';
+import { chooseEncoding } from '../../../http/compression.ts';
 
 // The portal's own stylesheet and script: small, hand-written, separate from the back office's bundle.
 // Served with a content hash in the query string, so a browser may keep them for a year.
 
 type Asset = { body: Buffer; gzip: Buffer; brotli: Buffer; type: string; hash: string };
 
-const ASSET_DIR = path.join(import.meta.dirname, 'assets');
+const ASSET_DIR = import.meta.dirname;
 
 function loadAsset(file: string, type: string): Asset {
   const body = readFileSync(path.join(ASSET_DIR, file));

@@ -1,4 +1,4 @@
-import type { PortalSettingsRow } from './portal.repository.ts';
+import type { PortalSettingsRow } from '../portal.repository.ts';
 
 export const DEFAULT_BRAND_COLOUR = '#1f4e8c';
 

@@ -1,4 +1,4 @@
-import { PORTAL_MAX_TOTAL_BYTES } from '../../../domain/index.ts';
+import { PORTAL_MAX_TOTAL_BYTES } from '../../../../domain/index.ts';
 import type { PortalMessages } from './messages.ts';
 
 // The portal's English texts: plain English for people who read Dutch poorly.

@@ -11,8 +11,8 @@ import {
   type PortalFileProblem,
   portalFileProblem,
   stripImageMetadata,
-} from '../../../domain/index.ts';
-import { ContentProbe, recogniseMediaType, sanitizeFileName } from '../attachments/index.ts';
+} from '../../../../domain/index.ts';
+import { ContentProbe, recogniseMediaType, sanitizeFileName } from '../../attachments/index.ts';
 
 // The portal form posted as multipart/form-data (issue 21): its text fields, and up to five files staged in a
 // private temporary folder. A bad file does not stop the reading: the other fields are still collected, so

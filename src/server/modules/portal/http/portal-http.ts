@@ -1,14 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { tenantLocaleOfPath } from '../../../domain/tenant-locales.ts';
-import type { PortalConfig } from '../../config.ts';
-import type { Database } from '../../db/database.ts';
-import { AppError } from '../../http/app-error.ts';
-import { isDatabaseUnavailable } from '../../http/error-handler.ts';
-import type { BlobStorage } from '../../storage/blob-storage.ts';
-import { LOCALE_LIST, messagesFor, type PortalLocale } from './messages.ts';
-import { registerPortalAssets } from './portal-assets.ts';
+import { tenantLocaleOfPath } from '../../../../domain/tenant-locales.ts';
+import type { PortalConfig } from '../../../config.ts';
+import type { Database } from '../../../db/database.ts';
+import { AppError } from '../../../http/app-error.ts';
+import { isDatabaseUnavailable } from '../../../http/error-handler.ts';
+import type { BlobStorage } from '../../../storage/blob-storage.ts';
+import { registerPortalAssets } from '../assets/portal-assets.ts';
+import { LOCALE_LIST, messagesFor, type PortalLocale } from '../i18n/messages.ts';
+import { simplePage } from '../views/portal-pages.ts';
 import { loadPortalContext, type PortalContext } from './portal-context.ts';
-import { simplePage } from './portal-pages.ts';
 
 export type PortalRouteOptions = {
   db: Database;
