@@ -51,7 +51,7 @@ import { notificationRoutes } from './modules/notifications/notifications.routes
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { portalNotFoundPage } from './modules/portal/views/portal-not-found.ts';
-import type { ErasureLedger } from './modules/privacy/erasure-ledger.ts';
+import type { ErasureLedger } from './modules/privacy/erasure/erasure-ledger.ts';
 import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { referenceDataRoutes } from './modules/reference-data/reference-data.routes.ts';
 import { committeeDossierRoutes } from './modules/reports/committee-dossier.routes.ts';

@@ -8,8 +8,8 @@ import {
   OUTSIDE_PROCEDURE_GROUNDS,
   REPEAT_RUNGS,
   VERDICTS,
-} from '../../../domain/index.ts';
-import type { Dimension } from './measures/report-sets.ts';
+} from '../../../../domain/index.ts';
+import type { Dimension } from '../measures/report-sets.ts';
 
 // Dutch display names of group keys; reports go to Dutch boards and annual reports.
 

@@ -4,8 +4,8 @@ import {
   COMPLAINT_STATUSES,
   INTAKE_CHANNELS,
   VERDICTS,
-} from '../../../domain/index.ts';
-import { loadReportPdfmake, REPORT_FONT } from './exports/pdf-fonts.ts';
+} from '../../../../domain/index.ts';
+import { loadReportPdfmake, REPORT_FONT } from '../exports/pdf-fonts.ts';
 
 // One complaint's case file (dossier) as PDF: the facts, the decisions, the timeline and the messages.
 // Only a complaint the reader may see whole gets here (mayShowComplaint in dossier.ts); the board's copy

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { canDoOrganizationAction } from '../../../domain/index.ts';
-import { requireOrganizationPermission, type StaffPrincipal } from '../../http/principal.ts';
+import { canDoOrganizationAction } from '../../../../domain/index.ts';
+import { requireOrganizationPermission, type StaffPrincipal } from '../../../http/principal.ts';
 
 /** Managers, MT, board and admins see and propose; the MT (with board and admin) records and decides (policy 3.1). */
 export const requireReviewer = (request: FastifyRequest) =>

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
-import { canDoOrganizationAction } from '../../../domain/index.ts';
-import { AppError } from '../../http/app-error.ts';
-import { requireStaff, type StaffPrincipal } from '../../http/principal.ts';
+import { canDoOrganizationAction } from '../../../../domain/index.ts';
+import { AppError } from '../../../http/app-error.ts';
+import { requireStaff, type StaffPrincipal } from '../../../http/principal.ts';
 
 // Who sees which report (policy 2.2, 3.2): the MT, the board and management assistants see every report;
 // a manager sees the reports of the departments they manage.

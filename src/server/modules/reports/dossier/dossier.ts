@@ -8,16 +8,16 @@ import {
   type ReportPeriod,
   type StaffActor,
   timelineFor,
-} from '../../../domain/index.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import { AppError } from '../../http/app-error.ts';
-import { loadOnce } from '../../load-once.ts';
-import { BlobNotFoundError, type BlobStorage } from '../../storage/blob-storage.ts';
-import { type AccessReader, recordAccesses } from '../access-log/index.ts';
-import { timelineSight } from '../complaints/index.ts';
+} from '../../../../domain/index.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import { AppError } from '../../../http/app-error.ts';
+import { loadOnce } from '../../../load-once.ts';
+import { BlobNotFoundError, type BlobStorage } from '../../../storage/blob-storage.ts';
+import { type AccessReader, recordAccesses } from '../../access-log/index.ts';
+import { timelineSight } from '../../complaints/index.ts';
+import * as repository from '../dossier.repository.ts';
+import { organizationName } from '../measures/measures.repository.ts';
 import { renderCaseFilePdf } from './case-file-pdf.ts';
-import * as repository from './dossier.repository.ts';
-import { organizationName } from './measures/measures.repository.ts';
 
 // The per-complex dossier (issue 11; the regional complaints committee asks for it): a ZIP with one folder
 // per complaint holding its case file as PDF and its attachments.

@@ -10,9 +10,9 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import type { ClientOrigin } from '../../http/principal.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
-import { writeComplexDossier } from './dossier.ts';
+import { writeComplexDossier } from './dossier/dossier.ts';
+import { contentTypeOf, renderReportFile } from './exports/report-files.ts';
 import { annualPeriod, customPeriod, loadReport, quarterPeriod } from './report.service.ts';
-import { contentTypeOf, renderReportFile } from './report-files.ts';
 import * as repository from './report-job.repository.ts';
 
 // Report jobs: the request path stores the job and answers 202; this runner makes the file off the

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
-import { TOKEN_SCOPE_MATRIX, TOKEN_SCOPES, type TokenScope } from '../../../domain/permissions.ts';
-import { type Principal, requireOrganizationPermission, requirePrincipal } from '../../http/principal.ts';
+import { TOKEN_SCOPE_MATRIX, TOKEN_SCOPES, type TokenScope } from '../../../../domain/permissions.ts';
+import { type Principal, requireOrganizationPermission, requirePrincipal } from '../../../http/principal.ts';
 
 // Tokens follow the domain's scope matrix: whoever may view complaints may read their reference data;
 // whoever may register one may record the complainant, unit and representative it needs.

@@ -1,8 +1,8 @@
-import type { Database } from '../../db/database.ts';
-import { inOrganization } from '../../db/tenant-scope.ts';
-import type { BlobStorage } from '../../storage/blob-storage.ts';
+import type { Database } from '../../../db/database.ts';
+import { inOrganization } from '../../../db/tenant-scope.ts';
+import type { BlobStorage } from '../../../storage/blob-storage.ts';
+import * as repository from '../privacy.repository.ts';
 import type { ErasureLedgerEntry } from './erasure-ledger.ts';
-import * as repository from './privacy.repository.ts';
 
 const ORDER = { complaint: 0, representative: 1, person: 2 } as const;
 

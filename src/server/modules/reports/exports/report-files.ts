@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
-import type { ExportFormat, ReportDocument } from '../../../contract/reports.ts';
-import { AppError } from '../../http/app-error.ts';
-import { renderCsv } from './exports/csv-export.ts';
-import { writeWorkbook } from './exports/excel-export.ts';
-import { renderReportPdf } from './exports/pdf-export.ts';
+import type { ExportFormat, ReportDocument } from '../../../../contract/reports.ts';
+import { AppError } from '../../../http/app-error.ts';
+import { renderCsv } from './csv-export.ts';
+import { writeWorkbook } from './excel-export.ts';
+import { renderReportPdf } from './pdf-export.ts';
 
 // One report document, three file formats; names say what is in them.
 

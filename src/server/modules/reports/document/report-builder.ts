@@ -1,19 +1,19 @@
-import type { ReportDocument, ReportKind } from '../../../contract/reports.ts';
+import type { ReportDocument, ReportKind } from '../../../../contract/reports.ts';
 import {
   type ReportPeriod,
   summarizeSatisfaction,
   summarizeTimeliness,
-} from '../../../domain/report-measures.ts';
-import type { Scoped } from '../../db/tenant-scope.ts';
-import { calendarSettingsFor } from '../reference-data/index.ts';
-import { actionsTable, countActions } from './measures/action-measures.ts';
-import { breakdownTable, OUTCOME_BREAKDOWNS, RECEIVED_BREAKDOWNS } from './measures/breakdown-measures.ts';
-import * as measures from './measures/measures.repository.ts';
-import type { ReportScope } from './measures/report-sets.ts';
-import { satisfactionTable } from './measures/satisfaction-measure.ts';
-import { SUMMARY_SETS, summaryTable } from './measures/summary-measures.ts';
-import { trendTable } from './measures/trend-measure.ts';
-import { complexTable, contractorTable } from './measures/unit-measures.ts';
+} from '../../../../domain/report-measures.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import { calendarSettingsFor } from '../../reference-data/index.ts';
+import { actionsTable, countActions } from '../measures/action-measures.ts';
+import { breakdownTable, OUTCOME_BREAKDOWNS, RECEIVED_BREAKDOWNS } from '../measures/breakdown-measures.ts';
+import * as measures from '../measures/measures.repository.ts';
+import type { ReportScope } from '../measures/report-sets.ts';
+import { satisfactionTable } from '../measures/satisfaction-measure.ts';
+import { SUMMARY_SETS, summaryTable } from '../measures/summary-measures.ts';
+import { trendTable } from '../measures/trend-measure.ts';
+import { complexTable, contractorTable } from '../measures/unit-measures.ts';
 
 // Builds the report document: every table of the quarterly and annual report (policy 2.2, 3.2), composed of
 // the named measures in ./measures (docs/measures.md), each number with the drill-down query that lists its

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { loadOnce } from '../../load-once.ts';
+import { loadOnce } from '../../../load-once.ts';
 
 export type SubjectSummary = {
   organizationName: string;

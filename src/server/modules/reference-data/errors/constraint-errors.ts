@@ -1,5 +1,5 @@
-import { describeConstraintViolation } from '../../db/constraint-errors.ts';
-import { AppError } from '../../http/app-error.ts';
+import { describeConstraintViolation } from '../../../db/constraint-errors.ts';
+import { AppError } from '../../../http/app-error.ts';
 
 type UniqueField = { constraint: string; path: string; nl: string; en: string };
 

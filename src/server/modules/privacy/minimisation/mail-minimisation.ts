@@ -1,5 +1,5 @@
-import type { Scoped } from '../../db/tenant-scope.ts';
-import { findMailIncludesCaseText } from './privacy.repository.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import { findMailIncludesCaseText } from '../privacy.repository.ts';
 
 /**
  * Minimisation (AVG art. 5(1)(c)): a mail that only points staff at a case carries the reference and a

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
-import type { meeting } from '../../../contract/learning.ts';
-import { MT_DECISIONS } from '../../../domain/index.ts';
-import { loadReportPdfmake, REPORT_FONT } from '../reports/index.ts';
+import type { meeting } from '../../../../contract/learning.ts';
+import { MT_DECISIONS } from '../../../../domain/index.ts';
+import { loadReportPdfmake, REPORT_FONT } from '../../reports/index.ts';
 
 // The MT meeting's record as a PDF for the minutes archive (policy 3.1): what was decided, by whom, and
 // whether the record is approved. Dutch only: the archive is kept in the organisation's language.

@@ -1,6 +1,6 @@
-import type { Scoped } from '../../db/tenant-scope.ts';
-import type { Principal } from '../../http/principal.ts';
-import { knownComplaintIds } from '../complaints/index.ts';
+import type { Scoped } from '../../../db/tenant-scope.ts';
+import type { Principal } from '../../../http/principal.ts';
+import { knownComplaintIds } from '../../complaints/index.ts';
 
 /**
  * Issue 20: an MT item, an improvement action or the agenda's repeats name only the complaints the reader may
