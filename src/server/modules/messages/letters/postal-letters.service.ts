@@ -93,7 +93,7 @@ export async function progressLetter(db: Database, principal: Principal, letterI
     const { letter, row } = await findProgressLetter(trx, principal, letterId);
     const parties = await loadLetterParties(trx, row.id);
     await recordAccess(trx, principal, { what: 'attachment', complaintId: row.id });
-    // The stored text was written in this language (complaint-messages.ts, decision 028)
+    // The stored text was written in this language (complaint-messages.service.ts, decision 028)
     const locale = letterLocale(row.complainant_locale);
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,
