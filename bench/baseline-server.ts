@@ -2,7 +2,7 @@
 // queue, search and detail endpoints (bench/baseline-queries.ts). Started as its own process by bench/run.ts.
 import { createServer } from 'node:http';
 import pg from 'pg';
-import { sha256Hex } from '../src/server/modules/portal/form-token.ts';
+import { sha256Hex } from '../src/server/modules/portal/forms/form-token.ts';
 import { COMPLAINANT_EVENT_TYPES } from '../src/server/modules/portal/portal-status.service.ts';
 import {
   DETAIL_SQL,

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { portalAssetSizes } from '../src/server/modules/portal/portal-assets.ts';
+import { portalAssetSizes } from '../src/server/modules/portal/assets/portal-assets.ts';
 import { ROOT } from './gehoord-process.ts';
 
 // Bundle sizes of issue 13: the portal's script and the back office's *initial* JavaScript — what a browser

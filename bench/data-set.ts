@@ -5,7 +5,7 @@ import pg from 'pg';
 import { createDatabase } from '../src/server/db/database.ts';
 import { startEmbeddedPostgres } from '../src/server/db/embedded-postgres.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
-import { hashPassword } from '../src/server/modules/auth/password-hashing.ts';
+import { hashPassword } from '../src/server/modules/auth/credentials/password-hashing.ts';
 import type { ScaleName } from '../src/server/seed/scales.ts';
 import { GENERATOR_VERSION, type SeedSummary, seedDataSet } from '../src/server/seed/seed-data-set.ts';
 import { FIRST_ORGANIZATION_SLUG } from './bench-context.ts';

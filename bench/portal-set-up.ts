@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import type pg from 'pg';
-import { sha256Hex, signFormToken } from '../src/server/modules/portal/form-token.ts';
+import { sha256Hex, signFormToken } from '../src/server/modules/portal/forms/form-token.ts';
 
 // What the public portal scenarios need before they run: signed form tokens (each nonce registers one
 // complaint, so every submission needs its own form) and status links to look up.

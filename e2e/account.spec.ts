@@ -1,4 +1,4 @@
-import { generateTotp } from '../src/server/modules/auth/totp.ts';
+import { generateTotp } from '../src/server/modules/auth/credentials/totp.ts';
 import { expect, signInThroughPage, test } from './fixtures.ts';
 
 // Each journey uses its own demo account: what one changes (password, second factor) stays changed.

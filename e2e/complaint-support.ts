@@ -1,7 +1,7 @@
 import { type APIRequestContext, expect, type Page } from '@playwright/test';
 import { signInThroughPage } from './fixtures.ts';
 
-// Demo accounts (src/server/modules/setup/demo-organization.ts): Eva handles complaints in Klantcontact,
+// Demo accounts (src/server/modules/setup/demo/demo-organization.ts): Eva handles complaints in Klantcontact,
 // Sanne is the manager of Klantcontact, Lotte its management assistant.
 export const EVA = 'eva.jansen@demo.gehoord.nl';
 export const SANNE = 'sanne.degroot@demo.gehoord.nl';

@@ -4,7 +4,7 @@ import { quarterOfDay } from '../src/domain/learning.ts';
 import { expect, signInThroughPage, test } from './fixtures.ts';
 import { staffApiSession } from './staff-api-session.ts';
 
-// Demo accounts (src/server/modules/setup/demo-organization.ts): Pieter is on the management team (MT),
+// Demo accounts (src/server/modules/setup/demo/demo-organization.ts): Pieter is on the management team (MT),
 // Sanne manages Klantcontact, Eva handles complaints there.
 const PIETER = 'pieter.vandijk@demo.gehoord.nl';
 const SANNE = 'sanne.degroot@demo.gehoord.nl';

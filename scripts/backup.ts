@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createBackup } from '../src/server/backup/cluster-backup.ts';
 import { openEmbedded } from '../src/server/backup/embedded-connection.ts';
 import { loadDotEnv, parseConfig } from '../src/server/config.ts';
-import { defaultLedgerFile } from '../src/server/modules/privacy/erasure-ledger.ts';
+import { defaultLedgerFile } from '../src/server/modules/privacy/erasure/erasure-ledger.ts';
 
 // `npm run backup [-- --out DIR]`: a consistent online backup of the embedded database and the attachment
 // store (docs/operations.md). Gehoord may keep running.

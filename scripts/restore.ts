@@ -3,8 +3,8 @@ import { parseArgs } from 'node:util';
 import { restoreEmbedded } from '../src/server/backup/restore.ts';
 import { loadDotEnv, parseConfig } from '../src/server/config.ts';
 import { createDatabase } from '../src/server/db/database.ts';
-import { defaultLedgerFile, ErasureLedger } from '../src/server/modules/privacy/erasure-ledger.ts';
-import { reapplyErasures } from '../src/server/modules/privacy/reapply-erasures.ts';
+import { defaultLedgerFile, ErasureLedger } from '../src/server/modules/privacy/erasure/erasure-ledger.ts';
+import { reapplyErasures } from '../src/server/modules/privacy/erasure/reapply-erasures.ts';
 import { createBlobStorage } from '../src/server/storage/create-blob-storage.ts';
 
 // `npm run restore -- BACKUP_DIR [--ledger FILE ...]`: puts a backup back into DATA_DIR (Gehoord stopped),

@@ -7,7 +7,7 @@ import { createDatabase } from './db/database.ts';
 import { runningEmbeddedServer, startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
-import { hashPassword } from './modules/auth/password-hashing.ts';
+import { hashPassword } from './modules/auth/credentials/password-hashing.ts';
 import { SCALE_NAMES, type ScaleName } from './seed/scales.ts';
 import { seedDataSet } from './seed/seed-data-set.ts';
 

@@ -5,9 +5,9 @@ import { type Config, ConfigError, loadDotEnv, parseConfig } from './config.ts';
 import { connectDatabase } from './database-connection.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import { createLogger } from './logger.ts';
-import { InstanceConflictError, registerInstance } from './modules/instances/instance-registry.ts';
-import { startMessaging } from './modules/messages/messaging-runtime.ts';
-import { defaultLedgerFile, ErasureLedger } from './modules/privacy/erasure-ledger.ts';
+import { InstanceConflictError, registerInstance } from './modules/instances/registry/instance-registry.ts';
+import { startMessaging } from './modules/messages/outbox/messaging-runtime.ts';
+import { defaultLedgerFile, ErasureLedger } from './modules/privacy/erasure/erasure-ledger.ts';
 import { createBlobStorage } from './storage/create-blob-storage.ts';
 
 // Composition root (started by main.ts): config → database → http. Everything else receives its dependencies.

@@ -2,7 +2,7 @@ import { loadDotEnv, parseConfig } from './config.ts';
 import { connectDatabase } from './database-connection.ts';
 import { startJobRunner } from './jobs/job-runner.ts';
 import { createLogger } from './logger.ts';
-import { defaultLedgerFile, ErasureLedger } from './modules/privacy/erasure-ledger.ts';
+import { defaultLedgerFile, ErasureLedger } from './modules/privacy/erasure/erasure-ledger.ts';
 import { createBlobStorage } from './storage/create-blob-storage.ts';
 
 // `npm run worker`: the scheduled jobs in their own process, for installations that run several web

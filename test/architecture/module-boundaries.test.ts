@@ -1,7 +1,8 @@
 // The module boundaries of decision 030, checked on the source tree: (1) no import cycle between modules,
 // (2) a module imports another only through its index.ts (so never its repository), (3) Kysely/SQL query
 // building only in *.repository.ts files and src/server/db (migrations included) — also for src/server/jobs
-// and src/server/http.
+// and src/server/http, (4) a module's top folder holds only its role files (*.routes.ts, *.service.ts,
+// *.repository.ts, *.jobs.ts, *.subscriber.ts, *-events.ts, index.ts); the rest lives in named sub-folders.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -16,7 +17,7 @@ import {
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
- * Exceptions to the three rules (file, or the modules of a cycle → rule). Empty since issue 23 was merged; the
+ * Exceptions to the four rules (file, or the modules of a cycle → rule). Empty since issue 23 was merged; the
  * test keeps the mechanism so an exception, if ever needed, is written down with its reason. An entry that is no
  * longer a violation fails the test too.
  */
@@ -102,7 +103,8 @@ describe('the checks find planted violations', () => {
         tree({
           'src/server/modules/a/a.service.ts': "import { find } from '../b/b.repository.ts';",
           'src/server/modules/a/sub/x.ts': "import { y } from '../../b/sub/y.ts';",
-          'src/server/modules/a/ok.ts': "import { z } from '../b/index.ts';\nimport { w } from './sub/x.ts';",
+          'src/server/modules/a/ok.service.ts':
+            "import { z } from '../b/index.ts';\nimport { w } from './sub/x.ts';",
         }),
       ),
     ).toEqual(['index-only src/server/modules/a/a.service.ts', 'index-only src/server/modules/a/sub/x.ts']);
@@ -116,7 +118,7 @@ describe('the checks find planted violations', () => {
       'src/server/http/h.ts': 'const column = sql.ref("c.id");',
       'src/server/modules/a/a.repository.ts': "await trx.deleteFrom('x').execute();",
       'src/server/db/migrations/2026-01-01-001-x.ts': 'await sql`create table x ()`.execute(db);',
-      'src/server/modules/a/comment.ts': '// we never call trx.insertInto here\nconst n = 1;',
+      'src/server/modules/a/comment.service.ts': '// we never call trx.insertInto here\nconst n = 1;',
     });
     expect(rulesOf(files)).toEqual([
       'sql-outside-repository src/server/modules/a/a.service.ts',
@@ -125,5 +127,28 @@ describe('the checks find planted violations', () => {
       'sql-outside-repository src/server/http/h.ts',
     ]);
     expect(buildsSql("import { sql } from 'kysely';\nexport const x = 1;")).toBe(false);
+  });
+  it('(4) a file directly in a module folder that is not a role file, whatever its extension', () => {
+    const files = tree({
+      'src/server/modules/a/helpers.ts': 'export const x = 1;',
+      'src/server/modules/a/a.mapper.ts': 'export const y = 1;',
+      'src/server/modules/a/words.txt': '',
+      'src/server/modules/a/index.ts': '',
+      'src/server/modules/a/a.routes.ts': '',
+      'src/server/modules/a/a.service.ts': '',
+      'src/server/modules/a/a.repository.ts': '',
+      'src/server/modules/a/a.jobs.ts': '',
+      'src/server/modules/a/b.subscriber.ts': '',
+      'src/server/modules/a/a-events.ts': '',
+      'src/server/modules/a/views/page.ts': '',
+      'src/server/modules/a/i18n/deep/messages.nl.ts': '',
+      'src/server/jobs/job-runner.ts': '',
+      'src/server/http/errors.ts': '',
+    });
+    expect(rulesOf(files)).toEqual([
+      'role-file src/server/modules/a/helpers.ts',
+      'role-file src/server/modules/a/a.mapper.ts',
+      'role-file src/server/modules/a/words.txt',
+    ]);
   });
 });

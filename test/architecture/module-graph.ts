@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export type Rule = 'cycle' | 'index-only' | 'sql-outside-repository';
+export type Rule = 'cycle' | 'index-only' | 'sql-outside-repository' | 'role-file';
 export type Violation = { key: string; rule: Rule; message: string };
 export type SourceFiles = ReadonlyMap<string, string>;
 
@@ -94,6 +94,16 @@ export function mayBuildSql(file: string): boolean {
   return file.endsWith('.repository.ts') || file.startsWith('src/server/db/');
 }
 
+/** The role files a module's top folder may hold; everything else goes in a sub-folder named after what it holds. */
+const ROLE_FILE = /(\.routes\.ts|\.service\.ts|\.repository\.ts|\.jobs\.ts|\.subscriber\.ts|-events\.ts)$/;
+
+/** Is this a file directly in a module folder that is not a role file (or index.ts)? */
+export function isMisplacedInModule(file: string): boolean {
+  const place = moduleOf(file);
+  if (place === null || place.inner.includes('/')) return false;
+  return place.inner !== 'index.ts' && !ROLE_FILE.test(place.inner);
+}
+
 /** The checked places: the modules, background jobs and the HTTP layer. */
 export function isChecked(file: string): boolean {
   return ['src/server/modules/', 'src/server/jobs/', 'src/server/http/'].some((dir) => file.startsWith(dir));
@@ -182,7 +192,7 @@ function cyclePath(graph: ReadonlyMap<string, ReadonlySet<string>>, members: rea
   return [start];
 }
 
-/** All violations of the three rules in the given files. */
+/** All violations of the four rules in the given files. */
 export function findViolations(files: SourceFiles): Violation[] {
   const violations: Violation[] = [];
   const edges = moduleEdges(files);
@@ -213,10 +223,21 @@ export function findViolations(files: SourceFiles): Violation[] {
       message: `${file} builds SQL (Kysely query or sql\`\`) but is not a *.repository.ts file`,
     });
   }
+  for (const file of files.keys()) {
+    if (!isMisplacedInModule(file)) continue;
+    violations.push({
+      key: file,
+      rule: 'role-file',
+      message: `${file} sits directly in its module folder but is not a role file (*.routes.ts, *.service.ts, *.repository.ts, *.jobs.ts, *.subscriber.ts, *-events.ts, index.ts): rename it to its role or move it into a sub-folder named after what it holds`,
+    });
+  }
   return violations;
 }
 
-/** The TypeScript sources under the given directories, keyed by their path from the repository root. */
+/**
+ * The files under the given directories, keyed by their path from the repository root: TypeScript sources with their
+ * text, any other file (a word list, a stylesheet) with empty text so that the role-file rule sees it.
+ */
 export function readSources(root: string, directories: readonly string[]): Map<string, string> {
   const files = new Map<string, string>();
   const walk = (relative: string) => {
@@ -225,6 +246,8 @@ export function readSources(root: string, directories: readonly string[]): Map<s
       if (entry.isDirectory()) walk(child);
       else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts'))
         files.set(child, readFileSync(path.join(root, child), 'utf8'));
+      // Not TypeScript (a word list, a stylesheet): no imports or SQL to read, but it has a place too
+      else files.set(child, '');
     }
   };
   for (const directory of directories) walk(directory);

@@ -5,7 +5,7 @@ import {
   needsRehash,
   verifyAgainstDummy,
   verifyPassword,
-} from '../../src/server/modules/auth/password-hashing.ts';
+} from '../../src/server/modules/auth/credentials/password-hashing.ts';
 
 const PASSWORD = 'correct horse battery staple';
 const PHC = /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { checkPasswordPolicy } from '../../src/server/modules/auth/password-policy.ts';
+import { checkPasswordPolicy } from '../../src/server/modules/auth/credentials/password-policy.ts';
 
 const ANNE = { email: 'anne.de-jong@wooncorporatie.nl', name: 'Anne de Jong' };
 
@@ -64,7 +64,7 @@ describe('password policy', () => {
 
 describe('bundled common-password list', () => {
   const lines = readFileSync(
-    new URL('../../src/server/modules/auth/common-passwords.txt', import.meta.url),
+    new URL('../../src/server/modules/auth/credentials/common-passwords.txt', import.meta.url),
     'utf8',
   ).split('\n');
   const entries = lines.filter((line) => line.length > 0);

@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { generateToken, hashToken, safeEqual } from '../../src/server/modules/auth/secure-token.ts';
+import {
+  generateToken,
+  hashToken,
+  safeEqual,
+} from '../../src/server/modules/auth/credentials/secure-token.ts';
 
 describe('secure tokens', () => {
   test('a token is the prefix plus base64url of the requested number of random bytes', () => {

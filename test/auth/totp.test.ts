@@ -8,7 +8,7 @@ import {
   generateTotpSecret,
   getTotpStep,
   verifyTotp,
-} from '../../src/server/modules/auth/totp.ts';
+} from '../../src/server/modules/auth/credentials/totp.ts';
 
 // RFC 6238 Appendix B uses the ASCII seed "12345678901234567890" for SHA1.
 const RFC_SECRET = encodeBase32(Buffer.from('12345678901234567890', 'ascii'));

@@ -10,8 +10,8 @@ import {
   type StaffRole,
 } from '../../src/domain/index.ts';
 import { inOrganization } from '../../src/server/db/tenant-scope.ts';
+import { toAccess, visibilityOf } from '../../src/server/modules/complaints/access/complaint-access.ts';
 import { findComplaintRow } from '../../src/server/modules/complaints/complaint.repository.ts';
-import { toAccess, visibilityOf } from '../../src/server/modules/complaints/complaint-access.ts';
 import { visible } from '../../src/server/modules/complaints/complaint-query.repository.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganization } from '../support/factories.ts';

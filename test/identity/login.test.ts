@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { generateTotp } from '../../src/server/modules/auth/totp.ts';
+import { generateTotp } from '../../src/server/modules/auth/credentials/totp.ts';
 import { createTestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganization } from '../support/factories.ts';

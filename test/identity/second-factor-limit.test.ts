@@ -2,7 +2,7 @@
 // signed in). Now: after 5 wrong codes the pending sign-in is void and the account's code step is refused
 // (429 with Retry-After) for a quarter of an hour, also after a new sign-in; each is in the audit log.
 import { describe, expect, test } from 'vitest';
-import { generateTotp } from '../../src/server/modules/auth/totp.ts';
+import { generateTotp } from '../../src/server/modules/auth/credentials/totp.ts';
 import { createTestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganization } from '../support/factories.ts';

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, test } from 'vitest';
+import { verifyWebhook } from '../../src/server/modules/integrations/outbound/webhook-signature.ts';
 import { runWebhookDeliveries } from '../../src/server/modules/integrations/webhook-delivery.service.ts';
-import { verifyWebhook } from '../../src/server/modules/integrations/webhook-signature.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { afterAll, describe, expect, test } from 'vitest';
 import { addWorkingDays, DEFAULT_CALENDAR_SETTINGS, toLocalDate } from '../../src/domain/index.ts';
-import { smtpDelivery } from '../../src/server/modules/messages/mail-delivery.ts';
-import { createOutboxWorker } from '../../src/server/modules/messages/outbox-worker.ts';
+import { smtpDelivery } from '../../src/server/modules/messages/outbox/mail-delivery.ts';
+import { createOutboxWorker } from '../../src/server/modules/messages/outbox/outbox-worker.ts';
 import { createPortalApp, submitComplaint, validComplaint } from '../portal/portal-support.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';

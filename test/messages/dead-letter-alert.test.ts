@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { describe, expect, test } from 'vitest';
-import { smtpDelivery } from '../../src/server/modules/messages/mail-delivery.ts';
-import { createOutboxWorker } from '../../src/server/modules/messages/outbox-worker.ts';
+import { smtpDelivery } from '../../src/server/modules/messages/outbox/mail-delivery.ts';
+import { createOutboxWorker } from '../../src/server/modules/messages/outbox/outbox-worker.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';

@@ -8,8 +8,8 @@ import {
   mailboxDelivery,
   messageIdFor,
   smtpDelivery,
-} from '../../src/server/modules/messages/mail-delivery.ts';
-import { createOutboxWorker } from '../../src/server/modules/messages/outbox-worker.ts';
+} from '../../src/server/modules/messages/outbox/mail-delivery.ts';
+import { createOutboxWorker } from '../../src/server/modules/messages/outbox/outbox-worker.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';

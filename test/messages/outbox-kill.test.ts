@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { outboxIdFromMessageId } from '../../src/server/modules/messages/mail-delivery.ts';
+import { outboxIdFromMessageId } from '../../src/server/modules/messages/outbox/mail-delivery.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { backoffDelay } from '../../src/server/modules/messages/outbox-worker.ts';
+import { backoffDelay } from '../../src/server/modules/messages/outbox/outbox-worker.ts';
 import { DEFAULT_TEMPLATES } from '../../src/server/modules/messages/templates/default-templates.ts';
 import {
   LOCALES,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { redactUrl } from '../../src/server/http/log-redaction.ts';
-import { contrastWithWhite, usableBrandColour } from '../../src/server/modules/portal/brand.ts';
-import { escapeHtml, html, multiline, raw } from '../../src/server/modules/portal/html.ts';
+import { contrastWithWhite, usableBrandColour } from '../../src/server/modules/portal/views/brand.ts';
+import { escapeHtml, html, multiline, raw } from '../../src/server/modules/portal/views/html.ts';
 
 describe('the html template tag', () => {
   test('escapes every interpolated string, in text and in attributes', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { TENANT_LOCALES } from '../../src/domain/index.ts';
-import { CATALOGUES } from '../../src/server/modules/portal/messages.ts';
+import { CATALOGUES } from '../../src/server/modules/portal/i18n/messages.ts';
 
 // Issue 21: one catalogue per language, every key in every language, nothing empty, nothing left in Dutch
 // (or English) in the new languages unless it is meant to be the same word.

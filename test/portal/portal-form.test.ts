@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { signFormToken } from '../../src/server/modules/portal/form-token.ts';
+import { signFormToken } from '../../src/server/modules/portal/forms/form-token.ts';
 import { createComplaintWorld } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import {
@@ -26,7 +26,7 @@ async function complaintCount() {
 }
 
 async function complaintByToken(token: string) {
-  const { sha256Hex } = await import('../../src/server/modules/portal/form-token.ts');
+  const { sha256Hex } = await import('../../src/server/modules/portal/forms/form-token.ts');
   return database.owner
     .selectFrom('complaint_status_link as l')
     .innerJoin('complaint as c', 'c.id', 'l.complaint_id')

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll, describe, expect, test } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
-import { sha256Hex } from '../../src/server/modules/portal/form-token.ts';
+import { sha256Hex } from '../../src/server/modules/portal/forms/form-token.ts';
 import { LocalDiskStorage } from '../../src/server/storage/local-disk-storage.ts';
 import {
   GPS_LATITUDE_BYTES,

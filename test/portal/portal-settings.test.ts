@@ -83,7 +83,7 @@ describe('portal settings (administrators)', () => {
     expect(english.body).toContain('A repair you have not reported before is not a complaint yet.');
 
     const { token } = await submitComplaint(app);
-    const { sha256Hex } = await import('../../src/server/modules/portal/form-token.ts');
+    const { sha256Hex } = await import('../../src/server/modules/portal/forms/form-token.ts');
     const complaint = await database.owner
       .selectFrom('complaint_status_link as l')
       .innerJoin('complaint as c', 'c.id', 'l.complaint_id')

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { createLogger } from '../../src/server/logger.ts';
-import { sha256Hex } from '../../src/server/modules/portal/form-token.ts';
+import { sha256Hex } from '../../src/server/modules/portal/forms/form-token.ts';
 import { type ComplaintWorld, createComplaintWorld, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganization } from '../support/factories.ts';

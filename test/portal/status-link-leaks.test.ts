@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
-import { sha256Hex } from '../../src/server/modules/portal/form-token.ts';
+import { sha256Hex } from '../../src/server/modules/portal/forms/form-token.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganization } from '../support/factories.ts';
 import { findFreePort, type ServerProcess, spawnServer, waitForOutput } from '../support/server-process.ts';

@@ -9,7 +9,7 @@ import { restoreEmbedded } from '../../src/server/backup/restore.ts';
 import { createDatabase } from '../../src/server/db/database.ts';
 import { startEmbeddedPostgres } from '../../src/server/db/embedded-postgres.ts';
 import { migrateToLatest } from '../../src/server/db/migrate.ts';
-import { ErasureLedger } from '../../src/server/modules/privacy/erasure-ledger.ts';
+import { ErasureLedger } from '../../src/server/modules/privacy/erasure/erasure-ledger.ts';
 import { LocalDiskStorage } from '../../src/server/storage/local-disk-storage.ts';
 import { createTestApp } from '../support/app.ts';
 import { closedComplaint, createPrivacyWorld, createTenant, uploadPhoto } from './privacy-world.ts';

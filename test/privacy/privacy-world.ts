@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, expect } from 'vitest';
 import type { Database } from '../../src/server/db/database.ts';
-import { ErasureLedger } from '../../src/server/modules/privacy/erasure-ledger.ts';
+import { ErasureLedger } from '../../src/server/modules/privacy/erasure/erasure-ledger.ts';
 import { LocalDiskStorage } from '../../src/server/storage/local-disk-storage.ts';
 import { multipartBody, samplePng } from '../attachments/sample-files.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';

@@ -1,6 +1,6 @@
 import { afterAll, expect, test } from 'vitest';
 import { inOrganization } from '../../src/server/db/tenant-scope.ts';
-import { messageIdFor } from '../../src/server/modules/messages/mail-delivery.ts';
+import { messageIdFor } from '../../src/server/modules/messages/outbox/mail-delivery.ts';
 import { enqueueMessage } from '../../src/server/modules/messages/outbox.repository.ts';
 import { Random } from '../../src/server/seed/random.ts';
 import { createTestApp } from '../support/app.ts';

@@ -1,6 +1,6 @@
 import nodemailer, { type SendMailOptions } from 'nodemailer';
 import { afterAll, expect, test } from 'vitest';
-import { messageIdFor } from '../../src/server/modules/messages/mail-delivery.ts';
+import { messageIdFor } from '../../src/server/modules/messages/outbox/mail-delivery.ts';
 import { Random } from '../../src/server/seed/random.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld } from '../support/complaint-world.ts';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { createDatabase } from '../../src/server/db/database.ts';
-import { sha256Hex } from '../../src/server/modules/portal/form-token.ts';
+import { sha256Hex } from '../../src/server/modules/portal/forms/form-token.ts';
 import { restartApp, sleep, startApp, startOwnPostgres } from './harness.ts';
 
 // The portal's own double-submit protection is the idempotency key here: the nonce inside the signed form

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
 import type { ReportDocument } from '../../src/contract/reports.ts';
-import { hashPassword } from '../../src/server/modules/auth/password-hashing.ts';
+import { hashPassword } from '../../src/server/modules/auth/credentials/password-hashing.ts';
 import { seedDataSet } from '../../src/server/seed/seed-data-set.ts';
 import { createTestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';

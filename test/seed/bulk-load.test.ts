@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
 import { DEFAULT_CALENDAR_SETTINGS } from '../../src/domain/index.ts';
-import { hashPassword } from '../../src/server/modules/auth/password-hashing.ts';
+import { hashPassword } from '../../src/server/modules/auth/credentials/password-hashing.ts';
 import { generateComplaints } from '../../src/server/seed/complaint-generator.ts';
 import { copyIn } from '../../src/server/seed/copy-in.ts';
 import { copyLine } from '../../src/server/seed/copy-text.ts';

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
 import { toLocalDate } from '../../src/domain/index.ts';
-import { hashPassword } from '../../src/server/modules/auth/password-hashing.ts';
+import { hashPassword } from '../../src/server/modules/auth/credentials/password-hashing.ts';
 import { formatReference } from '../../src/server/modules/complaints/complaint-registration.service.ts';
 import { type SeedSummary, seedDataSet } from '../../src/server/seed/seed-data-set.ts';
 import { createTestApp } from '../support/app.ts';

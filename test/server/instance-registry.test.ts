@@ -5,7 +5,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
-import { isGoneFromHere, mayRunBeside } from '../../src/server/modules/instances/instance-registry.ts';
+import {
+  isGoneFromHere,
+  mayRunBeside,
+} from '../../src/server/modules/instances/registry/instance-registry.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { startS3Server } from '../support/s3-server.ts';
 import { findFreePort, type ServerProcess, spawnServer, waitForOutput } from '../support/server-process.ts';

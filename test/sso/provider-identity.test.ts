@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { parseConfig } from '../../src/server/config.ts';
-import { identityFromClaims, isIdentityAllowed } from '../../src/server/modules/sso/provider-identity.ts';
+import {
+  identityFromClaims,
+  isIdentityAllowed,
+} from '../../src/server/modules/sso/oidc/provider-identity.ts';
 
 const issuer = 'https://login.microsoftonline.com/4a1b2c3d-0000-4000-8000-000000000001/v2.0';
 

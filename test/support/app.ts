@@ -7,7 +7,7 @@ import { afterAll } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import type { OidcConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/database.ts';
-import type { ErasureLedger } from '../../src/server/modules/privacy/erasure-ledger.ts';
+import type { ErasureLedger } from '../../src/server/modules/privacy/erasure/erasure-ledger.ts';
 import type { BlobStorage } from '../../src/server/storage/blob-storage.ts';
 import { LocalDiskStorage } from '../../src/server/storage/local-disk-storage.ts';
 

@@ -3,8 +3,8 @@
 import pino from 'pino';
 import { createDatabase } from '../../src/server/db/database.ts';
 import { registerSubscribers } from '../../src/server/events/register-subscribers.ts';
-import { smtpDelivery } from '../../src/server/modules/messages/mail-delivery.ts';
-import { createOutboxWorker } from '../../src/server/modules/messages/outbox-worker.ts';
+import { smtpDelivery } from '../../src/server/modules/messages/outbox/mail-delivery.ts';
+import { createOutboxWorker } from '../../src/server/modules/messages/outbox/outbox-worker.ts';
 
 const env = process.env;
 const logger = pino({ level: 'warn' });

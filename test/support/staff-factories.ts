@@ -1,6 +1,6 @@
 import type { StaffRole } from '../../src/domain/permissions.ts';
 import type { Database } from '../../src/server/db/database.ts';
-import { hashPassword } from '../../src/server/modules/auth/password-hashing.ts';
+import { hashPassword } from '../../src/server/modules/auth/credentials/password-hashing.ts';
 
 export const TEST_PASSWORD = 'Lange-zin-voor-tests-2026';
 let passwordHash: Promise<string> | null = null;

@@ -4,8 +4,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { createDatabase } from '../db/database.ts';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.ts';
-import { ErasureLedger, type ErasureLedgerEntry } from '../modules/privacy/erasure-ledger.ts';
-import { type ReapplyResult, reapplyErasures } from '../modules/privacy/reapply-erasures.ts';
+import { ErasureLedger, type ErasureLedgerEntry } from '../modules/privacy/erasure/erasure-ledger.ts';
+import { type ReapplyResult, reapplyErasures } from '../modules/privacy/erasure/reapply-erasures.ts';
 import { LocalDiskStorage } from '../storage/local-disk-storage.ts';
 import { countRows, placeCluster, readManifest, restoreAttachments } from './cluster-backup.ts';
 

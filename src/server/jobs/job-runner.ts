@@ -3,13 +3,9 @@ import type { Logger } from 'pino';
 import { createDatabase, type Database } from '../db/database.ts';
 import { registerSubscribers } from '../events/register-subscribers.ts';
 import { startWebhookWorker } from '../modules/integrations/webhook-delivery.service.ts';
-import { runSatisfactionRequests } from '../modules/notifications/satisfaction-requests.service.ts';
-import {
-  runBoardFastLane,
-  runTermMonitor,
-  sendDailyDigests,
-} from '../modules/notifications/term-monitor.service.ts';
-import { type PrivacyDeps, runRetention } from '../modules/privacy/retention.service.ts';
+import { notificationJobs } from '../modules/notifications/notifications.jobs.ts';
+import { privacyJobs } from '../modules/privacy/privacy.jobs.ts';
+import type { PrivacyDeps } from '../modules/privacy/retention.service.ts';
 import { insertJobRun } from './job-run.repository.ts';
 
 // Scheduled work on PostgreSQL with pg-boss (docs/decisions/008-job-runner.md): cron slots run once across
@@ -22,43 +18,9 @@ export type ScheduledJob = {
   run: (owner: Database, now: Date) => Promise<unknown>;
 };
 
+/** Every module's scheduled jobs (`<module>/<module>.jobs.ts`); retention only with its file store and ledger. */
 export function scheduledJobs(publicUrl: string, privacy?: PrivacyDeps): ScheduledJob[] {
-  const options = { publicUrl };
-  return [
-    // AVG storage limitation (privacy issue 12): anonymise what is due, purge the old access log; at night
-    ...(privacy
-      ? [
-          {
-            name: 'retention',
-            cron: '15 3 * * *',
-            run: (owner: Database, now: Date) => runRetention(owner, now, privacy),
-          },
-        ]
-      : []),
-    // policy 2.5: the board within a minute; policy 2.6: the manager of an employee-caused repeat too
-    {
-      name: 'board-fast-lane',
-      cron: '* * * * *',
-      run: (owner, now) => runBoardFastLane(owner, now, options),
-    },
-    // policy 2.3: at the start of the working day and hourly during office hours
-    {
-      name: 'term-monitor',
-      cron: '0 7-18 * * 1-5',
-      run: (owner, now) => runTermMonitor(owner, now, options),
-    },
-    {
-      name: 'daily-digest',
-      cron: '30 7 * * 1-5',
-      run: (owner, now) => sendDailyDigests(owner, now, options),
-    },
-    // issue 9: the satisfaction question two working days after the answer, once
-    {
-      name: 'satisfaction-requests',
-      cron: '0 9 * * 1-5',
-      run: (owner, now) => runSatisfactionRequests(owner, now),
-    },
-  ];
+  return [...(privacy ? privacyJobs(privacy) : []), ...notificationJobs({ publicUrl })];
 }
 
 export type JobRunner = {

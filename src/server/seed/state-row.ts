@@ -1,5 +1,5 @@
 import type { ComplaintState } from '../../domain/index.ts';
-import { stateColumns } from '../modules/complaints/complaint-state.mapper.ts';
+import { stateColumns } from '../modules/complaints/mappers/complaint-state.mapper.ts';
 import type { Row } from './organization-generator.ts';
 
 const JSONB_COLUMNS = [

@@ -11,8 +11,8 @@ import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { recordAccess } from '../access-log/index.ts';
 import { authorize, findComplaint, mutateComplaint } from '../complaints/index.ts';
 import * as repository from './attachment.repository.ts';
-import { defaultKindOf, recogniseMediaType } from './media-type.ts';
-import type { StagedUpload } from './upload-intake.ts';
+import { defaultKindOf, recogniseMediaType } from './files/media-type.ts';
+import type { StagedUpload } from './upload/upload-intake.ts';
 
 export type AttachmentDeps = { db: Database; storage: BlobStorage; log: FastifyBaseLogger };
 

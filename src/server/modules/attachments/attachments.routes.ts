@@ -16,8 +16,8 @@ import { zodValidatorCompiler } from '../../http/validation.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { etagOf, parseIfMatch } from '../complaints/index.ts';
 import { addAttachment, assertMayAttach, listAttachments, openAttachment } from './attachment.service.ts';
-import { contentDisposition, downloadName } from './file-name.ts';
-import { receiveUpload } from './upload-intake.ts';
+import { contentDisposition, downloadName } from './files/file-name.ts';
+import { receiveUpload } from './upload/upload-intake.ts';
 
 export type AttachmentRouteOptions = { db: Database; storage: BlobStorage; maxBytes: number };
 

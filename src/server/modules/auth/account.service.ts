@@ -11,10 +11,10 @@ import {
   updateUserSecrets,
 } from './auth.repository.ts';
 import { recordAuthEvent } from './auth-event.repository.ts';
-import { hashPassword, verifyPassword } from './password-hashing.ts';
-import { checkPasswordPolicy } from './password-policy.ts';
+import { hashPassword, verifyPassword } from './credentials/password-hashing.ts';
+import { checkPasswordPolicy } from './credentials/password-policy.ts';
+import { buildOtpauthUri, generateTotpSecret, verifyTotp } from './credentials/totp.ts';
 import type { ClientInfo } from './session.service.ts';
-import { buildOtpauthUri, generateTotpSecret, verifyTotp } from './totp.ts';
 
 function passwordFieldError(field: string, password: string, context: { email: string; name: string }) {
   const policy = checkPasswordPolicy(password, context);

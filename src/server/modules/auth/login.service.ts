@@ -14,9 +14,14 @@ import {
   updateUserSecrets,
 } from './auth.repository.ts';
 import { recordAuthEvent } from './auth-event.repository.ts';
-import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './password-hashing.ts';
+import {
+  hashPassword,
+  needsRehash,
+  verifyAgainstDummy,
+  verifyPassword,
+} from './credentials/password-hashing.ts';
+import { verifyTotp } from './credentials/totp.ts';
 import { type ClientInfo, createSession } from './session.service.ts';
-import { verifyTotp } from './totp.ts';
 
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MINUTES = 15;

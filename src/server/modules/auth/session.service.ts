@@ -12,7 +12,7 @@ import {
   touchSession,
 } from './auth.repository.ts';
 import { recordAuthEvent } from './auth-event.repository.ts';
-import { generateToken, hashToken } from './secure-token.ts';
+import { generateToken, hashToken } from './credentials/secure-token.ts';
 
 export const SESSION_COOKIE = 'gehoord_session';
 const TOUCH_INTERVAL_MS = 60_000;

@@ -4,7 +4,7 @@ import { decideHousingComplexChange, getActionRule } from '../../../domain/index
 import { AppError, unknownReference } from '../../http/app-error.ts';
 import * as repository from './complaint.repository.ts';
 import type { Write } from './complaint-actions.service.ts';
-import { mutateComplaint } from './complaint-mutation.ts';
+import { mutateComplaint } from './complaint-mutation.service.ts';
 
 /** policy 2.2: the complex a complaint is registered with is corrected with a reason, kept on the timeline. */
 export function changeHousingComplex(w: Write, input: z.infer<typeof changeHousingComplexInput>) {

@@ -40,7 +40,7 @@ import { changeComplainantLocale } from './change-complainant-locale.service.ts'
 import { changeHousingComplex } from './change-housing-complex.service.ts';
 import * as actions from './complaint-actions.service.ts';
 import { liftConfidentiality, markConfidential } from './complaint-confidentiality.service.ts';
-import { parseIfMatch } from './complaint-mutation.ts';
+import { parseIfMatch } from './complaint-mutation.service.ts';
 import * as paths from './complaint-paths.service.ts';
 import { transferComplaint } from './complaint-transfer.service.ts';
 import { anyCaller, sendWithEtag } from './complaints.routes.ts';

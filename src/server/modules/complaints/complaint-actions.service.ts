@@ -35,8 +35,8 @@ import {
 import type { Database } from '../../db/database.ts';
 import { AppError, unknownReference } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
+import { domainActor, toAccess } from './access/complaint-access.ts';
 import * as repository from './complaint.repository.ts';
-import { domainActor, toAccess } from './complaint-access.ts';
 import {
   confidentialityColumns,
   confidentialityOf,
@@ -47,10 +47,10 @@ import {
   type MutationResult,
   mutateComplaint,
   transition,
-} from './complaint-mutation.ts';
-import { type RoutingAsk, routeComplaint } from './complaint-routing.ts';
-import { reviveDates } from './complaint-state.mapper.ts';
+} from './complaint-mutation.service.ts';
 import { requireRepeatManager, routingStart, withRoute } from './complaint-transfer.service.ts';
+import { reviveDates } from './mappers/complaint-state.mapper.ts';
+import { type RoutingAsk, routeComplaint } from './routing/complaint-routing.ts';
 
 type TriageSubjectInput = Extract<TriageInputBody, { outcome: 'complaint' }>['subject'];
 

@@ -16,7 +16,7 @@ import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
-import { type EventSpec, mutateComplaint } from './complaint-mutation.ts';
+import { type EventSpec, mutateComplaint } from './complaint-mutation.service.ts';
 
 type Write = { db: Database; principal: Principal; id: string; ifMatch: number | undefined };
 

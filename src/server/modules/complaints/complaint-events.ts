@@ -2,7 +2,7 @@ import type { ComplaintEffect } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { createEventBus } from '../../events/event-bus.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
-import type { EventSpec } from './complaint-mutation.ts';
+import type { EventSpec } from './complaint-mutation.service.ts';
 
 // What a complaint change publishes (decision 029). The vocabulary is the one the change already has: the
 // domain's effects (ComplaintEffect) and the timeline events it stores (EventSpec). Subscribers run inside the

@@ -7,10 +7,10 @@ import {
   mayMarkLetterPosted,
 } from '../../../domain/index.ts';
 import { AppError } from '../../http/app-error.ts';
+import { domainActor, toAccess } from './access/complaint-access.ts';
 import { complainantHasEmail } from './complainant-contact.repository.ts';
-import { domainActor, toAccess } from './complaint-access.ts';
 import type { Write } from './complaint-actions.service.ts';
-import { mutateComplaint, transition } from './complaint-mutation.ts';
+import { mutateComplaint, transition } from './complaint-mutation.service.ts';
 
 // Issue 19's "other paths": the manager's choice on a policy finding, the explanation by post.
 

@@ -18,15 +18,15 @@ import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { calendarSettingsInForce } from '../reference-data/index.ts';
+import { authorize, readerOf, visibilityOf } from './access/complaint-access.ts';
 import * as repository from './complaint.repository.ts';
-import { authorize, readerOf, visibilityOf } from './complaint-access.ts';
-import { buildDetail, termProgressOf } from './complaint-detail.ts';
 import {
   type Cursor,
   countByStatus,
   findLikelyRepeats,
   listComplaints,
 } from './complaint-query.repository.ts';
+import { buildDetail, termProgressOf } from './views/complaint-detail.ts';
 
 function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');

@@ -15,19 +15,19 @@ import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { recordAccess } from '../access-log/index.ts';
 import { calendarSettingsFor } from '../reference-data/index.ts';
+import { authorize, eventActor, mayKnowOf, readerOf } from './access/complaint-access.ts';
 import * as repository from './complaint.repository.ts';
-import { authorize, eventActor, mayKnowOf, readerOf } from './complaint-access.ts';
 import {
   confidentialityColumns,
   confidentialityProblem,
   markedConfidentialEvent,
 } from './complaint-confidentiality.service.ts';
-import { buildDetail } from './complaint-detail.ts';
 import { complaintEvents } from './complaint-events.ts';
-import { carryOutEffects } from './complaint-mutation.ts';
-import { routeComplaint } from './complaint-routing.ts';
-import { stateColumns } from './complaint-state.mapper.ts';
-import { type IdempotentResult, withIdempotency } from './idempotency.ts';
+import { carryOutEffects } from './complaint-mutation.service.ts';
+import { type IdempotentResult, withIdempotency } from './idempotency/idempotency.ts';
+import { stateColumns } from './mappers/complaint-state.mapper.ts';
+import { routeComplaint } from './routing/complaint-routing.ts';
+import { buildDetail } from './views/complaint-detail.ts';
 
 function unknownReference(path: string, nl: string, en: string): FieldError {
   return { in: 'body', path, code: 'invalid_reference', messages: { nl, en } };

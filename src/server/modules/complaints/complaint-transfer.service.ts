@@ -3,10 +3,10 @@ import { type ComplaintState, getActionRule, isActionOffered } from '../../../do
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
+import { domainActor } from './access/complaint-access.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
-import { domainActor } from './complaint-access.ts';
-import { type MutationContext, type MutationResult, mutateComplaint } from './complaint-mutation.ts';
-import { type AppliedRoute, type RoutingStart, routeComplaint } from './complaint-routing.ts';
+import { type MutationContext, type MutationResult, mutateComplaint } from './complaint-mutation.service.ts';
+import { type AppliedRoute, type RoutingStart, routeComplaint } from './routing/complaint-routing.ts';
 
 /** Where the stored complaint is now, as the start of a new route. */
 export function routingStart(row: ComplaintRow): RoutingStart {

@@ -15,7 +15,7 @@ import { TOKEN_SCOPES } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { requirePrincipal } from '../../http/principal.ts';
 import { recordPersonComplaintsRead } from '../access-log/index.ts';
-import { etagOf } from './complaint-mutation.ts';
+import { etagOf } from './complaint-mutation.service.ts';
 import {
   countComplaints,
   getComplaint,

@@ -1,12 +1,6 @@
 // The public face of the complaints module: what other modules may import (docs/ARCHITECTURE.md, issue 23).
 // Everything not exported here is private to the module.
-export {
-  type ComplaintRow,
-  insertAccessLog,
-  insertEvent,
-  insertEvents,
-  updateComplaint,
-} from './complaint.repository.ts';
+
 export {
   authorize,
   knownComplaintIds,
@@ -14,7 +8,14 @@ export {
   timelineSight,
   toAccess,
   visibilityOf,
-} from './complaint-access.ts';
+} from './access/complaint-access.ts';
+export {
+  type ComplaintRow,
+  insertAccessLog,
+  insertEvent,
+  insertEvents,
+  updateComplaint,
+} from './complaint.repository.ts';
 export {
   type ComplaintEventBus,
   type ComplaintEventMap,
@@ -24,10 +25,10 @@ export {
   type EffectReceipt,
 } from './complaint-events.ts';
 export { findComplaint } from './complaint-lookup.service.ts';
-export { type EventSpec, etagOf, mutateComplaint, parseIfMatch } from './complaint-mutation.ts';
+export { type EventSpec, etagOf, mutateComplaint, parseIfMatch } from './complaint-mutation.service.ts';
 // Query fragments (SQL expressions that run nothing) for other modules' repositories, so the visibility rule
 // and the concerned employee's department are written once (decision 030).
 export { subjectEmployeeDepartment, type Visibility, visible } from './complaint-query.repository.ts';
 export { getComplaint } from './complaint-query.service.ts';
 export { type RegistrationOrigin, registerOnly } from './complaint-registration.service.ts';
-export { reviveDates } from './complaint-state.mapper.ts';
+export { reviveDates } from './mappers/complaint-state.mapper.ts';

@@ -1,5 +1,5 @@
 import type { ComplaintEventBus } from '../complaints/index.ts';
-import { publishComplaintEvents } from './complaint-publisher.ts';
+import { publishComplaintEvents } from './publishing/complaint-publisher.ts';
 
 // The integrations module's part in a complaint change (decision 029): the timeline events of every stored
 // write become integration events (webhooks and the feed), in the change's own transaction.

@@ -17,9 +17,9 @@ import { AppError } from '../../http/app-error.ts';
 import { requireOrganizationPermission, requirePrincipal } from '../../http/principal.ts';
 import { recordAccesses } from '../access-log/index.ts';
 import { knownComplaintIds } from '../complaints/index.ts';
+import { keepVisibleEvents } from './access/integration-visibility.ts';
 import { type FeedCursor, readFeed } from './integration-event.repository.ts';
-import { keepVisibleEvents } from './integration-visibility.ts';
-import { OutboundRefused, resolveSafeTarget } from './safe-outbound.ts';
+import { OutboundRefused, resolveSafeTarget } from './outbound/safe-outbound.ts';
 import * as repository from './webhook.repository.ts';
 import { webhookEnvelope } from './webhook-delivery.service.ts';
 

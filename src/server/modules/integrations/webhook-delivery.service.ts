@@ -1,9 +1,9 @@
 import type { Database } from '../../db/database.ts';
 import { insertNotifications, listActiveUserIdsWithRole } from '../notifications/index.ts';
-import { keepVisibleEvents } from './integration-visibility.ts';
-import { OutboundRefused, postSafely } from './safe-outbound.ts';
+import { keepVisibleEvents } from './access/integration-visibility.ts';
+import { OutboundRefused, postSafely } from './outbound/safe-outbound.ts';
+import { signWebhook } from './outbound/webhook-signature.ts';
 import * as repository from './webhook.repository.ts';
-import { signWebhook } from './webhook-signature.ts';
 
 export const MAX_ATTEMPTS = 8;
 /** After this many failures in a row without one success, the endpoint is switched off and admins are told. */

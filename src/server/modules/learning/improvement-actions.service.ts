@@ -21,9 +21,9 @@ import type { Principal, StaffPrincipal } from '../../http/principal.ts';
 import { knownComplaintIds } from '../complaints/index.ts';
 import { publishIntegrationEvent } from '../integrations/index.ts';
 import { departmentExists, isActiveStaffMember } from '../staff/index.ts';
-import { withKnownComplaints } from './known-complaints.ts';
+import { withKnownComplaints } from './access/known-complaints.ts';
+import { isManagementTeam } from './access/learning-access.ts';
 import * as repository from './learning.repository.ts';
-import { isManagementTeam } from './learning-access.ts';
 
 type ActionRow = Awaited<ReturnType<typeof repository.listActions>>[number];
 type ImprovementAction = z.infer<typeof improvementAction>;

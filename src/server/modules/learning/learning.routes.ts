@@ -22,8 +22,8 @@ import {
 import type { Quarter } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
+import { requireManagementTeam, requireReviewer } from './access/learning-access.ts';
 import { createAction, getAction, listActions, updateAction } from './improvement-actions.service.ts';
-import { requireManagementTeam, requireReviewer } from './learning-access.ts';
 import { exportMeetingPdf } from './meeting-pdf.service.ts';
 import {
   approveMeeting,

@@ -3,8 +3,8 @@ import { inOrganization } from '../../db/tenant-scope.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { getPublicOrganization } from '../organization/index.ts';
 import { getAction } from './improvement-actions.service.ts';
-import { type MeetingRecord, renderMeetingPdf } from './meeting-pdf.ts';
 import { getMeeting } from './mt-review.service.ts';
+import { type MeetingRecord, renderMeetingPdf } from './pdf/meeting-pdf.ts';
 
 /** The meeting's record for the minutes archive, with the actions its decisions created. */
 export async function exportMeetingPdf(

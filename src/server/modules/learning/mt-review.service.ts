@@ -20,8 +20,8 @@ import type { StaffPrincipal } from '../../http/principal.ts';
 import { calendarSettingsFor } from '../reference-data/index.ts';
 import * as measures from '../reports/index.ts';
 import { type Dimension, groupLabel, type ReportScope } from '../reports/index.ts';
+import { withKnownComplaints } from './access/known-complaints.ts';
 import { createAction, toImprovementAction } from './improvement-actions.service.ts';
-import { withKnownComplaints } from './known-complaints.ts';
 import * as repository from './learning.repository.ts';
 
 import { syncPolicyIssues, toPolicyIssue } from './policy-issues.service.ts';

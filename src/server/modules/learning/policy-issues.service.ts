@@ -5,7 +5,7 @@ import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError, unknownReference } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { knownComplaintIds } from '../complaints/index.ts';
-import { withKnownComplaints } from './known-complaints.ts';
+import { withKnownComplaints } from './access/known-complaints.ts';
 import * as repository from './learning.repository.ts';
 
 type PolicyIssue = z.infer<typeof policyIssue>;

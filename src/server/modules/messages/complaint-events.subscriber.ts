@@ -3,7 +3,7 @@ import {
   enqueueAcknowledgement,
   enqueueEffectMessages,
   enqueueProgressMessages,
-} from './complaint-messages.ts';
+} from './complaint-messages.service.ts';
 
 // The messages module's part in a complaint change (decision 029): it turns what changed into mail and
 // letters for the complainant, queued in the change's own transaction.

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ComplainantStep } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
-// The queries of complaint-messages.ts: what a message to the complainant needs to know, and what they were told.
+// The queries of complaint-messages.service.ts: what a message to the complainant needs to know, and what they were told.
 
 /** The complaint, its organisation, complainant, representative and handler, as the messages need them. */
 export async function loadCaseFacts(trx: Scoped, complaintId: string) {

@@ -1,7 +1,7 @@
 // The public face of the messages module: what other modules may import (docs/ARCHITECTURE.md, issue 23).
 // Everything not exported here is private to the module.
 export { subscribeMessagesToComplaintEvents } from './complaint-events.subscriber.ts';
-export { enqueueSatisfactionRequest } from './complaint-messages.ts';
+export { enqueueSatisfactionRequest } from './complaint-messages.service.ts';
 export {
   createMessageEventBus,
   type MessageEventBus,

@@ -1,6 +1,6 @@
 import type { TenantLocale } from '../../../domain/tenant-locales.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
-import type { CommitteeDetails } from './message-settings.ts';
+import type { CommitteeDetails } from './settings/message-settings.ts';
 import { defaultTemplate, type TemplateText } from './templates/default-templates.ts';
 import type { Locale, MessageKind } from './templates/message-kinds.ts';
 

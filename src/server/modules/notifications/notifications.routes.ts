@@ -10,8 +10,8 @@ import {
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { requireOrganizationPermission, requireStaff } from '../../http/principal.ts';
+import { notificationTitle } from './kinds/notification-kinds.ts';
 import * as repository from './notification.repository.ts';
-import { notificationTitle } from './notification-kinds.ts';
 import { getTermMonitorSettings, updateTermMonitorSettings } from './term-monitor-settings.service.ts';
 
 export const notificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {

@@ -18,8 +18,8 @@ import { asOwnerFor, type Scoped } from '../../db/tenant-scope.ts';
 import { reviveDates } from '../complaints/index.ts';
 import { enqueueMessage } from '../messages/index.ts';
 import { calendarSettingsFor } from '../reference-data/index.ts';
+import { notificationTitle } from './kinds/notification-kinds.ts';
 import * as repository from './notification.repository.ts';
-import { notificationTitle } from './notification-kinds.ts';
 
 type Options = { publicUrl: string; settings?: MonitorSettings };
 

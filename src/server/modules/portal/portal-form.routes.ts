@@ -1,21 +1,21 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PortalFileProblem } from '../../../domain/index.ts';
 import { AppError } from '../../http/app-error.ts';
-import { type FieldProblem, pickFormValues, TOPICS, validateComplaintForm } from './complaint-form.ts';
-import { verifyFormToken } from './form-token.ts';
-import { messagesFor, type PortalLocale, type PortalMessages } from './messages.ts';
-import type { PortalContext } from './portal-context.ts';
+import { type FieldProblem, pickFormValues, TOPICS, validateComplaintForm } from './forms/complaint-form.ts';
+import { verifyFormToken } from './forms/form-token.ts';
 import {
   cleanPortalFiles,
   FILES_FIELD,
   PortalBodyTooLargeError,
   type PortalFormBody,
   readPortalForm,
-} from './portal-files.ts';
-import { LOCALE_LIST, type PortalHttp, type PortalRouteOptions } from './portal-http.ts';
-import { formPage } from './portal-pages.ts';
-import { formPath, statusPaths } from './portal-paths.ts';
+} from './forms/portal-files.ts';
+import type { PortalContext } from './http/portal-context.ts';
+import { LOCALE_LIST, type PortalHttp, type PortalRouteOptions } from './http/portal-http.ts';
+import { formPath, statusPaths } from './http/portal-paths.ts';
+import { messagesFor, type PortalLocale, type PortalMessages } from './i18n/messages.ts';
 import { submitComplaint } from './portal-submission.service.ts';
+import { formPage } from './views/portal-pages.ts';
 
 /** A form handed out longer ago than this is re-shown (with everything typed kept) rather than refused. */
 const FORM_TOKEN_MAX_AGE_MS = 24 * 60 * 60 * 1000;

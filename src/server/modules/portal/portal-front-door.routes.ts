@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { LOCALES } from './messages.ts';
-import { LOCALE_LIST, type PortalHttp } from './portal-http.ts';
-import { frontDoorPage } from './portal-pages.ts';
-import { frontDoorPath } from './portal-paths.ts';
+import { LOCALE_LIST, type PortalHttp } from './http/portal-http.ts';
+import { frontDoorPath } from './http/portal-paths.ts';
+import { LOCALES } from './i18n/messages.ts';
+import { frontDoorPage } from './views/portal-pages.ts';
 
 // Search engines may index the front door, the form and the code page; never a private status link
 // (its token is in the path), the API, or the staff app (everything else). The longest matching rule

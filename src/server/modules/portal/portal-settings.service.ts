@@ -3,9 +3,9 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
-import { contrastWithWhite } from './brand.ts';
 import type { PortalSettingsRow } from './portal.repository.ts';
 import * as repository from './portal.repository.ts';
+import { contrastWithWhite } from './views/brand.ts';
 
 function toContract(row: PortalSettingsRow): PortalSettings {
   const texts = (row.referral_texts ?? {}) as PortalSettings['referralTexts'];

@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { FieldProblem } from './complaint-form.ts';
-import { verifyFormToken } from './form-token.ts';
-import { messagesFor } from './messages.ts';
-import { LOCALE_LIST, type PortalHttp, type PortalRouteOptions } from './portal-http.ts';
-import { confirmationPage, statusCodePage, statusPage } from './portal-pages.ts';
-import { formPath, PATH_WORDS, statusCodePath, statusPaths } from './portal-paths.ts';
+import type { FieldProblem } from './forms/complaint-form.ts';
+import { verifyFormToken } from './forms/form-token.ts';
+import { LOCALE_LIST, type PortalHttp, type PortalRouteOptions } from './http/portal-http.ts';
+import { formPath, PATH_WORDS, statusCodePath, statusPaths } from './http/portal-paths.ts';
+import { messagesFor } from './i18n/messages.ts';
 import {
   addComplainantMessage,
   findStatusTokenByCode,
   loadStatus,
   rateHandling,
 } from './portal-status.service.ts';
+import { confirmationPage, statusCodePage, statusPage } from './views/portal-pages.ts';
 
 type TokenParams = { token: string };
 

@@ -8,12 +8,12 @@ import {
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { findComplaint } from '../complaints/index.ts';
-import { STATUS_TOKEN_PATTERN, sha256Hex } from './form-token.ts';
+import { statusTokenForCode } from './access/status-access.ts';
+import { STATUS_TOKEN_PATTERN, sha256Hex } from './forms/form-token.ts';
+import type { PortalContext } from './http/portal-context.ts';
 import type { StatusComplaintRow } from './portal.repository.ts';
 import * as repository from './portal.repository.ts';
-import type { PortalContext } from './portal-context.ts';
 import { portalEvents } from './portal-events.ts';
-import { statusTokenForCode } from './status-access.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

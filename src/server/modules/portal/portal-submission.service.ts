@@ -8,15 +8,15 @@ import { AppError } from '../../http/app-error.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { defaultKindOf, insertAttachment } from '../attachments/index.ts';
 import { registerOnly } from '../complaints/index.ts';
-import type { ComplaintForm } from './complaint-form.ts';
-import { sha256Hex } from './form-token.ts';
-import { formatDay, messagesFor, type PortalLocale } from './messages.ts';
+import { issueStatusAccess, statusAccessForSeed } from './access/status-access.ts';
+import type { ComplaintForm } from './forms/complaint-form.ts';
+import { sha256Hex } from './forms/form-token.ts';
+import type { CleanPortalFile } from './forms/portal-files.ts';
+import type { PortalContext } from './http/portal-context.ts';
+import { statusPaths } from './http/portal-paths.ts';
+import { formatDay, messagesFor, type PortalLocale } from './i18n/messages.ts';
 import * as repository from './portal.repository.ts';
-import type { PortalContext } from './portal-context.ts';
 import { portalEvents } from './portal-events.ts';
-import type { CleanPortalFile } from './portal-files.ts';
-import { statusPaths } from './portal-paths.ts';
-import { issueStatusAccess, statusAccessForSeed } from './status-access.ts';
 
 export type SubmissionOutcome =
   | { kind: 'registered'; statusToken: string }

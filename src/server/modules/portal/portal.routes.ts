@@ -1,12 +1,12 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
+import { type PortalRouteOptions, setUpPortalHttp } from './http/portal-http.ts';
 import { portalAdminRoutes } from './portal-admin.routes.ts';
 import { registerFormRoutes } from './portal-form.routes.ts';
 import { registerFrontDoorRoutes } from './portal-front-door.routes.ts';
-import { type PortalRouteOptions, setUpPortalHttp } from './portal-http.ts';
 import { registerStatusRoutes } from './portal-status.routes.ts';
 
-export type { PortalRouteOptions } from './portal-http.ts';
+export type { PortalRouteOptions } from './http/portal-http.ts';
 
 /**
  * The public complaint portal: server-rendered pages that work without JavaScript, in Dutch and English,

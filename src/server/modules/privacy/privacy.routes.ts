@@ -16,8 +16,8 @@ import type { Database } from '../../db/database.ts';
 import { requireOrganizationPermission } from '../../http/principal.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { accessLogCsv, exportAccessLog, readAccessLog } from './access-log.service.ts';
+import type { ErasureLedger } from './erasure/erasure-ledger.ts';
 import { erasePerson } from './erasure.service.ts';
-import type { ErasureLedger } from './erasure-ledger.ts';
 import * as admin from './privacy-admin.service.ts';
 import { exportSubjectData } from './subject-access.service.ts';
 

@@ -10,7 +10,7 @@ import {
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
-import type { ErasureLedger } from './erasure-ledger.ts';
+import type { ErasureLedger } from './erasure/erasure-ledger.ts';
 import * as repository from './privacy.repository.ts';
 
 export type PrivacyDeps = {

@@ -15,8 +15,8 @@ import { loadOnce } from '../../load-once.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { listAccessLog, recordAccess, recordAccesses } from '../access-log/index.ts';
 import { timelineSight, toAccess } from '../complaints/index.ts';
+import { renderSubjectSummary } from './pdf/subject-access-pdf.ts';
 import * as repository from './subject-access.repository.ts';
-import { renderSubjectSummary } from './subject-access-pdf.ts';
 
 const loadArchiver = loadOnce(() => import('archiver'));
 

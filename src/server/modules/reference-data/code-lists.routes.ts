@@ -10,7 +10,7 @@ import {
   updateReferenceValueInput,
 } from '../../../contract/reference-data.ts';
 import type { Database } from '../../db/database.ts';
-import { REFERENCE_READER_SCOPES, requireReferenceAdmin, requireReferenceReader } from './access.ts';
+import { REFERENCE_READER_SCOPES, requireReferenceAdmin, requireReferenceReader } from './access/access.ts';
 import * as service from './code-lists.service.ts';
 
 const tags = ['reference-data'];

@@ -12,9 +12,9 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
-import { actorUserId } from './access.ts';
+import { actorUserId } from './access/access.ts';
 import * as calendar from './calendar-settings.repository.ts';
-import { definedOnly } from './patch.ts';
+import { definedOnly } from './input/patch.ts';
 import * as repository from './reference-value.repository.ts';
 
 export async function listReferenceValues(

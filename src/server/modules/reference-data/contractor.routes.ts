@@ -8,7 +8,7 @@ import {
   updateContractorInput,
 } from '../../../contract/reference-data.ts';
 import type { Database } from '../../db/database.ts';
-import { REFERENCE_READER_SCOPES, requireReferenceAdmin, requireReferenceReader } from './access.ts';
+import { REFERENCE_READER_SCOPES, requireReferenceAdmin, requireReferenceReader } from './access/access.ts';
 import * as service from './contractor.service.ts';
 
 const tags = ['reference-data'];

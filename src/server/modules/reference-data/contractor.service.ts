@@ -10,10 +10,10 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
-import { translateUniqueViolation } from './constraint-errors.ts';
 import * as repository from './contractor.repository.ts';
-import { definedOnly } from './patch.ts';
-import { searchWords } from './search.ts';
+import { translateUniqueViolation } from './errors/constraint-errors.ts';
+import { definedOnly } from './input/patch.ts';
+import { searchWords } from './input/search.ts';
 
 type ContractorRow = NonNullable<Awaited<ReturnType<typeof repository.findContractor>>>;
 

@@ -18,7 +18,7 @@ import {
   requireIntakeWriter,
   requireReferenceAdmin,
   requireReferenceReader,
-} from './access.ts';
+} from './access/access.ts';
 import * as service from './housing.service.ts';
 
 const tags = ['reference-data'];

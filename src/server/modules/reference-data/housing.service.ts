@@ -14,10 +14,10 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
-import { translateUniqueViolation, unknownReference } from './constraint-errors.ts';
+import { translateUniqueViolation, unknownReference } from './errors/constraint-errors.ts';
 import * as repository from './housing.repository.ts';
-import { definedOnly } from './patch.ts';
-import { searchWords } from './search.ts';
+import { definedOnly } from './input/patch.ts';
+import { searchWords } from './input/search.ts';
 
 type ComplexRow = NonNullable<Awaited<ReturnType<typeof repository.findHousingComplex>>>;
 type UnitRow = NonNullable<Awaited<ReturnType<typeof repository.findUnit>>>;

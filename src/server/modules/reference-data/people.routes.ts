@@ -17,7 +17,7 @@ import {
   REFERENCE_READER_SCOPES,
   requireIntakeWriter,
   requireReferenceReader,
-} from './access.ts';
+} from './access/access.ts';
 import * as service from './people.service.ts';
 
 const tags = ['reference-data'];

@@ -15,11 +15,11 @@ import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { recordAccess } from '../access-log/index.ts';
-import { translateUniqueViolation, unknownReference } from './constraint-errors.ts';
+import { translateUniqueViolation, unknownReference } from './errors/constraint-errors.ts';
 import { findUnit } from './housing.repository.ts';
-import { definedOnly } from './patch.ts';
+import { definedOnly } from './input/patch.ts';
+import { searchWords } from './input/search.ts';
 import * as repository from './people.repository.ts';
-import { searchWords } from './search.ts';
 
 type PersonRow = NonNullable<Awaited<ReturnType<typeof repository.findPerson>>>;
 type RepresentativeRow = NonNullable<Awaited<ReturnType<typeof repository.findRepresentative>>>;

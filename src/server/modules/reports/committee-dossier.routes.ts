@@ -9,7 +9,7 @@ import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { recordAccess } from '../access-log/index.ts';
 import { contentDisposition } from '../attachments/index.ts';
 import { authorize, findComplaint, toAccess } from '../complaints/index.ts';
-import { buildCommitteeDossier } from './dossier.ts';
+import { buildCommitteeDossier } from './dossier/dossier.ts';
 
 /** One complaint's dossier for the regional committee; that it was made is in the access log (AVG). */
 export async function committeeDossier(

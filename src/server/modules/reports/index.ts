@@ -1,5 +1,7 @@
 // The public face of the reports module: what other modules may import (docs/ARCHITECTURE.md, issue 23).
 // Everything not exported here is private to the module.
+
+export { groupLabel } from './document/report-labels.ts';
 export { loadReportPdfmake, REPORT_FONT } from './exports/pdf-fonts.ts';
 // The report measures the MT's quarterly review shows (docs/measures.md): defined once, here.
 export {
@@ -11,4 +13,3 @@ export {
   satisfactionScores,
 } from './measures/measures.repository.ts';
 export type { ComplaintSet, Dimension, ReportScope } from './measures/report-sets.ts';
-export { groupLabel } from './report-labels.ts';

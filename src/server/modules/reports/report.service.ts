@@ -8,8 +8,8 @@ import {
 } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
+import { buildReport } from './document/report-builder.ts';
 import { departmentName } from './measures/measures.repository.ts';
-import { buildReport } from './report-builder.ts';
 
 // Which period a report covers, and the checks before building it.
 

@@ -17,14 +17,21 @@ import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { contentDisposition } from '../attachments/index.ts';
+import {
+  requireAnyReportPermission,
+  requireDossierViewer,
+  requireReportViewer,
+} from './access/reports-access.ts';
 import { findComplex } from './dossier.repository.ts';
 import { drillDown } from './drill-down.service.ts';
+import { renderReportFile } from './exports/report-files.ts';
 import {
   COMPLAINT_SET_NAMES,
   type ComplaintSet,
   DIMENSION_NAMES,
   type Dimension,
 } from './measures/report-sets.ts';
+import { ReportJobRunner, type StoredJobRequest, toReportJob } from './report.jobs.ts';
 import {
   annualPeriod,
   customPeriod,
@@ -32,10 +39,7 @@ import {
   mayRenderDirectly,
   quarterPeriod,
 } from './report.service.ts';
-import { renderReportFile } from './report-files.ts';
 import * as jobs from './report-job.repository.ts';
-import { ReportJobRunner, type StoredJobRequest, toReportJob } from './report-jobs.ts';
-import { requireAnyReportPermission, requireDossierViewer, requireReportViewer } from './reports-access.ts';
 
 // Quarterly and annual reports, their exports, report jobs and the drill-down behind every number
 // (policy 2.2, 3.2; docs/measures.md).

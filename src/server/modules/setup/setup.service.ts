@@ -5,7 +5,7 @@ import { AppError } from '../../http/app-error.ts';
 import { type ClientInfo, createSession, generateToken, hashToken, recordAuthEvent } from '../auth/index.ts';
 import { applyInitialPortalSettings } from '../portal/index.ts';
 import { insertStaffUser } from '../staff/index.ts';
-import { createDemoOrganization } from './demo-organization.ts';
+import { createDemoOrganization } from './demo/demo-organization.ts';
 import * as repository from './setup.repository.ts';
 
 const SETUP_LINK_HOURS = 24;

@@ -11,7 +11,7 @@ import { idParams } from '../../../contract/staff.ts';
 import type { Database } from '../../db/database.ts';
 import { clientInfo } from '../../http/authentication.ts';
 import { requireOrganizationPermission } from '../../http/principal.ts';
-import type { OidcClient } from './oidc-client.ts';
+import type { OidcClient } from './oidc/oidc-client.ts';
 import * as identities from './sso-identities.service.ts';
 import * as settings from './sso-settings.service.ts';
 

@@ -4,8 +4,8 @@ import { describeConstraintViolation } from '../../db/constraint-errors.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { type ClientInfo, createSession, generateToken, hashToken, recordAuthEvent } from '../auth/index.ts';
-import { describeOidcFailure, type OidcClient } from './oidc-client.ts';
-import { identityFromClaims, isIdentityAllowed, type ProviderIdentity } from './provider-identity.ts';
+import { describeOidcFailure, type OidcClient } from './oidc/oidc-client.ts';
+import { identityFromClaims, isIdentityAllowed, type ProviderIdentity } from './oidc/provider-identity.ts';
 import * as repository from './sso.repository.ts';
 
 const FLOW_MINUTES = 10;

@@ -5,7 +5,7 @@ import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { type ClientInfo, recordAuthEvent } from '../auth/index.ts';
-import type { OidcClient } from './oidc-client.ts';
+import type { OidcClient } from './oidc/oidc-client.ts';
 import * as repository from './sso.repository.ts';
 
 type SettingsRow = NonNullable<Awaited<ReturnType<typeof repository.findSettings>>>;

@@ -7,7 +7,7 @@ import type { Database } from '../../db/database.ts';
 import { clientInfo, sessionCookieOptions } from '../../http/authentication.ts';
 import { SESSION_COOKIE } from '../auth/index.ts';
 import { resolveOrganizationForHost } from '../organization/index.ts';
-import { describeOidcFailure, type OidcClient, SSO_CALLBACK_PATH } from './oidc-client.ts';
+import { describeOidcFailure, type OidcClient, SSO_CALLBACK_PATH } from './oidc/oidc-client.ts';
 import { ssoAdminRoutes } from './sso-admin.routes.ts';
 import { completeSsoLogin, startSsoLogin } from './sso-login.service.ts';
 import { isSsoEnabled } from './sso-settings.service.ts';

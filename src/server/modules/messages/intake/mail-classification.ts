@@ -1,5 +1,5 @@
 import type { ParsedMail } from 'mailparser';
-import { outboxIdFromMessageId } from '../mail-delivery.ts';
+import { outboxIdFromMessageId } from '../outbox/mail-delivery.ts';
 
 export type MailKind = 'bounce' | 'auto_reply' | 'message';
 

@@ -6,7 +6,7 @@ import type { Principal } from '../../../http/principal.ts';
 import { recordAccess } from '../../access-log/index.ts';
 import * as complaints from '../../complaints/index.ts';
 import { authorize } from '../../complaints/index.ts';
-import { committeeValues, formatDate, statusCodeUrl } from '../message-settings.ts';
+import { committeeValues, formatDate, statusCodeUrl } from '../settings/message-settings.ts';
 import { findCommitteeDetails, loadTemplate } from '../template.repository.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import { followBlockForLetter, loadLetterParties } from './answer-letter.service.ts';

@@ -7,7 +7,7 @@ import type { Principal, StaffPrincipal } from '../../../http/principal.ts';
 import { recordAccess } from '../../access-log/index.ts';
 import * as complaints from '../../complaints/index.ts';
 import { authorize, toAccess } from '../../complaints/index.ts';
-import { formatDate } from '../message-settings.ts';
+import { formatDate } from '../settings/message-settings.ts';
 import { loadTemplate } from '../template.repository.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import { loadLetterParties } from './answer-letter.service.ts';
@@ -93,7 +93,7 @@ export async function progressLetter(db: Database, principal: Principal, letterI
     const { letter, row } = await findProgressLetter(trx, principal, letterId);
     const parties = await loadLetterParties(trx, row.id);
     await recordAccess(trx, principal, { what: 'attachment', complaintId: row.id });
-    // The stored text was written in this language (complaint-messages.ts, decision 028)
+    // The stored text was written in this language (complaint-messages.service.ts, decision 028)
     const locale = letterLocale(row.complainant_locale);
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,

@@ -5,10 +5,10 @@ import {
   RELATIONS,
   TOPICS,
   type Topic,
-} from '../complaint-form.ts';
-import { html, type SafeHtml } from '../html.ts';
-import type { PortalMessages } from '../messages.ts';
+} from '../forms/complaint-form.ts';
+import type { PortalMessages } from '../i18n/messages.ts';
 import { checkbox, errorSummary, fileInput, notice, radios, textArea, textInput } from './fields.ts';
+import { html, type SafeHtml } from './html.ts';
 
 export type Referral = { url: string | null; text: string };
 export type Referrals = Record<Exclude<Topic, 'complaint'>, Referral>;

@@ -1,5 +1,5 @@
-import { html, type SafeHtml } from '../html.ts';
-import type { PortalMessages } from '../messages.ts';
+import type { PortalMessages } from '../i18n/messages.ts';
+import { html, type SafeHtml } from './html.ts';
 
 // Form controls with their label, hint and error wired together (aria-describedby, aria-invalid), in the
 // pattern of the GOV.UK and NL Design System forms: the error sits above the field, prefixed "Fout:".

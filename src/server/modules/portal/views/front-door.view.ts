@@ -1,5 +1,5 @@
-import { html, type SafeHtml } from '../html.ts';
-import type { PortalMessages } from '../messages.ts';
+import type { PortalMessages } from '../i18n/messages.ts';
+import { html, type SafeHtml } from './html.ts';
 
 export type FrontDoorModel = {
   t: PortalMessages;

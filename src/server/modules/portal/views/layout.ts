@@ -1,8 +1,8 @@
 import { TENANT_LOCALE_INFO } from '../../../../domain/tenant-locales.ts';
-import type { Branding } from '../brand.ts';
-import { html, type SafeHtml } from '../html.ts';
-import type { PortalLocale } from '../messages.ts';
-import { messagesFor } from '../messages.ts';
+import type { PortalLocale } from '../i18n/messages.ts';
+import { messagesFor } from '../i18n/messages.ts';
+import type { Branding } from './brand.ts';
+import { html, type SafeHtml } from './html.ts';
 
 export type PageFrame = {
   locale: PortalLocale;

@@ -1,6 +1,6 @@
-import { html, type SafeHtml } from '../html.ts';
-import type { PortalMessages } from '../messages.ts';
+import type { PortalMessages } from '../i18n/messages.ts';
 import { errorSummary, textInput } from './fields.ts';
+import { html, type SafeHtml } from './html.ts';
 
 /** Issue 21: the form where a tenant types the code and reference from their letter. */
 export function statusCodeView(model: {

@@ -1,7 +1,7 @@
-import type { FieldProblem, FormValues } from '../complaint-form.ts';
-import { html, multiline, type SafeHtml } from '../html.ts';
-import type { PortalMessages } from '../messages.ts';
+import type { FieldProblem, FormValues } from '../forms/complaint-form.ts';
+import type { PortalMessages } from '../i18n/messages.ts';
 import { errorSummary, notice, radios, textArea } from './fields.ts';
+import { html, multiline, type SafeHtml } from './html.ts';
 
 export type StatusMessage = {
   title: string;

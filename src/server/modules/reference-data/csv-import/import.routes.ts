@@ -9,7 +9,7 @@ import {
 } from '../../../../contract/imports.ts';
 import { problem } from '../../../../contract/problem.ts';
 import type { Database } from '../../../db/database.ts';
-import { requireReferenceAdmin } from '../access.ts';
+import { requireReferenceAdmin } from '../access/access.ts';
 import { decodeCsvBytes } from './csv-reader.ts';
 import { importCsv } from './import.service.ts';
 

@@ -1,6 +1,6 @@
 import type { ReportTable } from '../../../../contract/reports.ts';
 import type { Scoped } from '../../../db/tenant-scope.ts';
-import { allCodes, groupLabel } from '../report-labels.ts';
+import { allCodes, groupLabel } from '../document/report-labels.ts';
 import { countBy } from './measures.repository.ts';
 import type { ComplaintSet, Dimension, ReportScope } from './report-sets.ts';
 import { cell, drillFor, table } from './report-table.ts';

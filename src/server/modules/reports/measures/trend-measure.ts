@@ -1,6 +1,6 @@
 import type { ReportTable } from '../../../../contract/reports.ts';
 import { monthsOf, rate } from '../../../../domain/report-measures.ts';
-import { groupLabel } from '../report-labels.ts';
+import { groupLabel } from '../document/report-labels.ts';
 import type { Breakdown } from './measures.repository.ts';
 import type { ReportScope } from './report-sets.ts';
 import { cell, drillFor, table } from './report-table.ts';

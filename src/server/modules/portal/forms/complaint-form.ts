@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import type { PortalMessages } from '../i18n/messages.ts';
+
+// The complaint form as the browser posts it (every value a string), checked field by field in the order
+// the fields appear, so the error summary reads top to bottom like the form.
+
+export const TOPICS = ['complaint', 'repair', 'nuisance', 'fraud', 'rent'] as const;
+export type Topic = (typeof TOPICS)[number];
+export const RELATIONS = ['tenant', 'prospective_tenant', 'buyer', 'other'] as const;
+export const PREFERRED_CONTACTS = ['phone', 'email', 'letter'] as const;
+
+export type FormValues = Record<string, string>;
+export type FieldProblem = { field: string; message: string };
+
+export type ComplaintForm = {
+  topic: Topic;
+  onBehalf: boolean;
+  relation: (typeof RELATIONS)[number];
+  name: string;
+  complainantName: string | null;
+  representativeRelation: string | null;
+  email: string | null;
+  phone: string | null;
+  preferredContact: (typeof PREFERRED_CONTACTS)[number];
+  address: { postcode: string; houseNumber: number; addition: string | null } | null;
+  description: string;
+  desiredOutcome: string | null;
+};
+
+const FIELD_NAMES = [
+  'topic',
+  'onBehalf',
+  'relation',
+  'name',
+  'complainantName',
+  'representativeRelation',
+  'consent',
+  'email',
+  'phone',
+  'preferredContact',
+  'postcode',
+  'houseNumber',
+  'addition',
+  'description',
+  'desiredOutcome',
+] as const;
+
+/** Keeps only the form's own fields, as trimmed strings, for validation and for showing them again. */
+export function pickFormValues(body: unknown): FormValues {
+  const source = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  const values: FormValues = {};
+  for (const name of FIELD_NAMES) {
+    const value = source[name];
+    if (typeof value === 'string') values[name] = value.trim().slice(0, 25_000);
+  }
+  return values;
+}
+
+const emailSchema = z.email().max(254);
+
+export function normalizePostcode(value: string): string {
+  return value.replace(/\s+/g, '').toUpperCase();
+}
+
+function isPhoneNumber(value: string): boolean {
+  if (!/^[0-9+()\-\s.]{6,40}$/.test(value)) return false;
+  const digits = value.replace(/\D/g, '').length;
+  return digits >= 8 && digits <= 15;
+}
+
+const oneOf = <T extends string>(options: readonly T[], value: string | undefined): value is T =>
+  value !== undefined && (options as readonly string[]).includes(value);
+
+/** Where the summary links to: the field itself, or a group's first option. */
+export const fieldAnchor = (field: string) =>
+  ({
+    topic: 'topic-complaint',
+    onBehalf: 'onBehalf-self',
+    relation: 'relation-tenant',
+    preferredContact: 'preferredContact-phone',
+  })[field] ?? field;
+
+export function validateComplaintForm(
+  values: FormValues,
+  t: PortalMessages,
+): { ok: true; form: ComplaintForm } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const problem = (field: string, message: string) => problems.push({ field, message });
+  const text = (name: string) => values[name] ?? '';
+
+  if (!oneOf(TOPICS, values.topic)) problem('topic', t.errors.topic);
+  if (!oneOf(['self', 'other'], values.onBehalf)) problem('onBehalf', t.errors.onBehalf);
+  if (!oneOf(RELATIONS, values.relation)) problem('relation', t.errors.relation);
+  if (text('name') === '') problem('name', t.errors.name);
+  else if (text('name').length > 200) problem('name', t.errors.nameTooLong);
+  const onBehalf = values.onBehalf === 'other';
+  if (onBehalf) {
+    if (text('complainantName') === '') problem('complainantName', t.errors.complainantName);
+    else if (text('complainantName').length > 200) problem('complainantName', t.errors.nameTooLong);
+    if (text('representativeRelation') === '' || text('representativeRelation').length > 100)
+      problem('representativeRelation', t.errors.representativeRelation);
+    if (values.consent !== 'yes') problem('consent', t.errors.consent);
+  }
+  const email = text('email');
+  const phone = text('phone');
+  if (email === '' && phone === '') problem('email', t.errors.contact);
+  if (email !== '' && !emailSchema.safeParse(email).success) problem('email', t.errors.email);
+  if (phone !== '' && !isPhoneNumber(phone)) problem('phone', t.errors.phone);
+  const postcode = normalizePostcode(text('postcode'));
+  const houseNumber = text('houseNumber');
+  const addition = text('addition');
+  const preferred = values.preferredContact;
+  if (!oneOf(PREFERRED_CONTACTS, preferred)) problem('preferredContact', t.errors.preferred);
+  else if (preferred === 'email' && email === '') problem('preferredContact', t.errors.preferredEmailMissing);
+  else if (preferred === 'phone' && phone === '') problem('preferredContact', t.errors.preferredPhoneMissing);
+  else if (preferred === 'letter' && (postcode === '' || houseNumber === ''))
+    problem('preferredContact', t.errors.preferredLetterMissing);
+  if (postcode !== '' && !/^[1-9][0-9]{3}[A-Z]{2}$/.test(postcode)) problem('postcode', t.errors.postcode);
+  if (postcode === '' && (houseNumber !== '' || addition !== ''))
+    problem('postcode', t.errors.postcodeMissing);
+  if (houseNumber !== '' && !/^[1-9][0-9]{0,4}$/.test(houseNumber))
+    problem('houseNumber', t.errors.houseNumber);
+  if (houseNumber === '' && postcode !== '') problem('houseNumber', t.errors.houseNumberMissing);
+  if (addition.length > 10) problem('addition', t.errors.addition);
+  if (text('description') === '') problem('description', t.errors.description);
+  else if (text('description').length > 20_000) problem('description', t.errors.descriptionTooLong);
+  if (text('desiredOutcome').length > 5000) problem('desiredOutcome', t.errors.desiredOutcomeTooLong);
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    form: {
+      topic: values.topic as Topic,
+      onBehalf,
+      relation: values.relation as ComplaintForm['relation'],
+      name: text('name'),
+      complainantName: onBehalf ? text('complainantName') : null,
+      representativeRelation: onBehalf ? text('representativeRelation') : null,
+      email: email === '' ? null : email,
+      phone: phone === '' ? null : phone,
+      preferredContact: preferred as ComplaintForm['preferredContact'],
+      address:
+        postcode === ''
+          ? null
+          : { postcode, houseNumber: Number(houseNumber), addition: addition === '' ? null : addition },
+      description: text('description'),
+      desiredOutcome: text('desiredOutcome') === '' ? null : text('desiredOutcome'),
+    },
+  };
+}
