@@ -113,11 +113,12 @@ export function listApprovalWaits(
   state: ApprovalFacts,
   open: readonly OpenApprovalRequest[],
 ): ApprovalWait[] {
+  // The approver is who may approve now (after a transfer: the new accountable manager), not who was asked.
   return listApprovalsNeeded(state).map((subject) => {
     const request = open.find((r) => r.subject === subject);
     return {
       subject,
-      approverId: request?.managerId ?? getApproverId(state),
+      approverId: getApproverId(state),
       requestedAt: request?.at ?? null,
       holds: STEPS_WAITING_FOR[subject],
     };
@@ -126,7 +127,7 @@ export function listApprovalWaits(
 
 /** The approval waiting that holds back the step on `path`, if any. */
 export function findApprovalHolding(
-  waits: readonly Pick<ApprovalWait, 'holds'>[],
+  waits: readonly Readonly<{ holds: readonly string[] }>[],
   path: ComplaintActionPath,
 ): number {
   return waits.findIndex((w) => w.holds.includes(path));

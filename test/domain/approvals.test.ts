@@ -109,13 +109,13 @@ describe('what waits for which approval, and for whom', () => {
       ],
     ],
     [
-      'asked: the request names the approver and when',
+      'asked of a manager no longer accountable: the accountable one approves, asked since then',
       readyToAnswer({}, WITH_DAMAGE),
       [asked('compensation', 'manager-9')],
       [
         {
           subject: 'compensation',
-          approverId: 'manager-9',
+          approverId: 'manager-1',
           requestedAt: NOW,
           holds: ['answer', 'compensation-paid'],
         },
