@@ -131,8 +131,7 @@ function DecideInPlace({ item, onDone }: { item: WaitingApproval; onDone: (messa
           )}
           <Button
             size="compact-sm"
-            variant="outline"
-            color="red"
+            variant="default"
             aria-label={`${t.manager.refuseInline} ${item.reference}`}
             onClick={() => setRefusing(true)}
           >
@@ -153,7 +152,7 @@ function DecideInPlace({ item, onDone }: { item: WaitingApproval; onDone: (messa
               onChange={(event) => setReason(event.currentTarget.value)}
             />
             <Group gap="xs">
-              <Button type="submit" size="compact-sm" color="red" loading={decision.isPending}>
+              <Button type="submit" size="compact-sm" loading={decision.isPending}>
                 {t.manager.confirmRefusal}
               </Button>
               <Button size="compact-sm" variant="default" onClick={() => setRefusing(false)}>
