@@ -83,12 +83,32 @@ test('the answer waits for the manager’s approval of the compensation, approve
   await checkAccessibility(manager);
   await docScreenshot(manager, 'approvals-waiting');
 
-  // Refusing needs a reason: an empty one is refused in place, then she cancels and approves instead.
+  // Refusing needs a reason: an empty one is refused in place; with a reason the list updates.
   await row.getByRole('button', { name: `Weigeren ${complaint.reference}` }).click();
   await row.getByRole('button', { name: 'Weigering versturen' }).click();
   await expect(row).toContainText('Schrijf op waarom u weigert');
   await checkAccessibility(manager);
-  await row.getByRole('button', { name: 'Annuleren' }).click();
+  await row.getByRole('textbox', { name: /Reden van de weigering/ }).fill('Graag eerst een tweede offerte.');
+  await row.getByRole('button', { name: 'Weigering versturen' }).click();
+  await expect(manager.getByText(`Akkoord geweigerd voor ${complaint.reference}.`)).toBeVisible();
+  await expect(list.getByRole('link', { name: complaint.reference })).toHaveCount(0);
+
+  // The officer reads why, and asks again (the compensation proposed again).
+  await page.reload();
+  await expect(page.getByTestId('timeline')).toContainText('Akkoord geweigerd');
+  await expect(page.getByTestId('timeline')).toContainText('Graag eerst een tweede offerte.');
+  await expect(send).toBeDisabled();
+  await page.getByTestId('next-steps').getByRole('button', { name: 'Akkoord vragen' }).click();
+  await expect(request.getByRole('combobox', { name: 'Waarvoor?' })).toHaveValue('compensation');
+  await request.getByRole('textbox', { name: /Toelichting/ }).fill('Tweede offerte is even hoog.');
+  await request.getByRole('button', { name: 'Akkoord vragen' }).click();
+  await expect(nextSteps).toContainText('Wacht op goedkeuring van Sanne de Groot');
+
+  // The manager's list shows the new request; she approves it in place.
+  await manager.reload();
+  await manager.getByRole('tab', { name: 'Wacht op mijn akkoord' }).click();
+  await expect(row).toContainText('Tweede offerte is even hoog.');
+  await expect(row).toContainText('€ 120,50');
   await row.getByRole('button', { name: `Akkoord geven ${complaint.reference}` }).click();
   await expect(manager.getByText(`Akkoord gegeven voor ${complaint.reference}.`)).toBeVisible();
   await expect(list.getByRole('link', { name: complaint.reference })).toHaveCount(0);
