@@ -1,4 +1,6 @@
 import { describe, expect, test } from 'vitest';
+import { inOrganization } from '../../src/server/db/tenant-scope.ts';
+import { loadMonitoredComplaints } from '../../src/server/modules/notifications/notification.repository.ts';
 import { createTestApp } from '../support/app.ts';
 import { attempt, createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -198,5 +200,26 @@ describe('approvals on the case (issue 22)', () => {
       payload: { subject: 'compensation' },
     });
     expect(stale.statusCode).toBe(412);
+  });
+
+  test('the reminder sweep sees the same open request: closed by a refusal or an approval of its subject', async () => {
+    const assessed = await withCompensation();
+    const requestedAt = async () => {
+      const rows = await inOrganization(database.app, world.organization.id, (trx) =>
+        loadMonitoredComplaints(trx, world.organization.id),
+      );
+      return rows.find((r) => r.id === assessed.id)?.approvalRequestedAt ?? null;
+    };
+    expect(await requestedAt()).toBeNull();
+    await step(as.eva, assessed.id, 'approval-requests', { subject: 'compensation' });
+    expect(await requestedAt()).not.toBeNull();
+    await step(as.mia, assessed.id, 'approval-refusals', { subject: 'compensation', reason: 'Nee.' });
+    expect(await requestedAt()).toBeNull();
+    await step(as.eva, assessed.id, 'approval-requests', { subject: 'compensation' });
+    // an approval of another subject leaves the compensation request open
+    await step(as.mia, assessed.id, 'approvals', { subject: 'answer' });
+    expect(await requestedAt()).not.toBeNull();
+    await step(as.mia, assessed.id, 'approvals', { subject: 'compensation' });
+    expect(await requestedAt()).toBeNull();
   });
 });
