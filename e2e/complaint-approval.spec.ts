@@ -49,7 +49,11 @@ test('the manager approves the compensation the handler asks for, and the answer
   await assessment.getByRole('textbox', { name: 'Vergoeding in euro' }).fill('75');
   await assessment.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
   await expect(page.getByTestId('next-steps')).toContainText('Vraag akkoord van de leidinggevende');
-  await expect(page.getByTestId('actions').getByRole('button', { name: 'Antwoord versturen' })).toBeEnabled();
+  // Issue 22: the answer waits for the approval, with the approver's name, instead of being refused on sending
+  await expect(
+    page.getByTestId('actions').getByRole('button', { name: 'Antwoord versturen' }),
+  ).toBeDisabled();
+  await expect(page.getByTestId('actions')).toContainText('Wacht op goedkeuring van Sanne de Groot.');
 
   // Someone else changes the complaint while a form is open: the form says so instead of overwriting.
   await page.getByTestId('actions').getByRole('button', { name: 'Notitie toevoegen' }).click();
@@ -84,7 +88,7 @@ test('the manager approves the compensation the handler asks for, and the answer
   await expect(queue.getByRole('link', { name: complaint.reference })).toBeVisible();
   await checkAccessibility(manager);
   await queue.getByRole('link', { name: complaint.reference }).click();
-  await expect(manager.getByTestId('next-steps')).toContainText('Vraag akkoord van de leidinggevende');
+  await expect(manager.getByTestId('next-steps')).toContainText('Wacht op goedkeuring van Sanne de Groot');
   await manager.getByTestId('next-steps').getByRole('button', { name: 'Akkoord geven' }).click();
   const approve = manager.getByRole('dialog', { name: 'Akkoord geven' });
   await expect(approve.getByRole('combobox', { name: 'Waarvoor?' })).toHaveValue('compensation');

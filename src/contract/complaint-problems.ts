@@ -92,6 +92,17 @@ export const complaintProblemCatalog = {
     'De leidinggevende moet de vergoeding eerst goedkeuren.',
     'The manager must approve the compensation first.',
   ),
+  // policy 2.3, 2.4, 2.6: the manager decides an approval once
+  approval_already_decided: {
+    status: 409,
+    nl: 'Hierover is al beslist: de goedkeuring is al gegeven.',
+    en: 'This has already been decided: the approval has already been given.',
+  },
+  approval_not_requested: {
+    status: 409,
+    nl: 'Er is geen openstaand verzoek om goedkeuring hierover; er valt niets af te wijzen.',
+    en: 'There is no open request for approval of this; there is nothing to refuse.',
+  },
   colleague_discussion_required: refused(
     'Bespreek de klacht eerst met collega’s.',
     'Discuss the complaint with colleagues first.',

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
+  APPROVAL_REQUEST_SUBJECTS,
   BOARD_TRACK_DECISIONS,
   CHOOSABLE_CONFIDENTIALITY_REASONS,
   CHOOSABLE_MANAGER_TAKES_REASONS,
   COMMITTEE_VERDICTS,
+  COMPLAINT_ACTION_PATHS,
   COMPLAINT_CATEGORIES,
   COMPLAINT_STATUSES,
   CONFIDENTIALITY_REASONS,
@@ -265,6 +267,8 @@ export const assessmentInput = z
       'Policy 2.4: kind A — our policy was not followed (apology, admitted error, compensation for demonstrable damage); kind B — the complainant disagrees with our policy (discussed with colleagues, finding).',
   });
 
+export const approvalSubject = z.enum(APPROVAL_REQUEST_SUBJECTS).meta({ id: 'ApprovalSubject' });
+
 export const approvalInput = z
   .object({
     subject: z.enum(['answer', 'compensation', 'manager_decision']),
@@ -276,10 +280,30 @@ export const approvalInput = z
 
 export const approvalRequestInput = z
   .object({
-    subject: z.enum(['answer', 'compensation', 'manager_decision', 'extension']),
+    subject: approvalSubject,
     note: optionalText(5000),
   })
   .meta({ id: 'ApprovalRequestInput' });
+
+export const approvalRefusalInput = z
+  .object({
+    subject: approvalSubject,
+    reason: text(5000).describe('Why the manager refuses; the handler reads it on the timeline.'),
+  })
+  .meta({ id: 'ApprovalRefusalInput' });
+
+const actionPath = z.enum(COMPLAINT_ACTION_PATHS as [string, ...string[]]);
+
+/** policy 2.3, 2.4, 2.6: an approval the complaint still needs, who gives it and which steps wait for it. */
+export const approvalWait = z
+  .object({
+    subject: approvalSubject,
+    approver: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    requestedAt: z.string().nullable().describe('When it was asked for; null while nobody asked yet.'),
+    amountCents: z.number().int().nullable().describe('For compensation: the amount awaiting approval.'),
+    holds: z.array(actionPath).describe('The action paths that wait for this approval.'),
+  })
+  .meta({ id: 'ApprovalWait' });
 
 export const legalAdviceInput = z.object({ summary: text(20_000) }).meta({ id: 'LegalAdviceInput' });
 
@@ -561,6 +585,12 @@ export const complaintDetail = z
       ),
     closedAt: z.string().nullable(),
     nextSteps: z.array(z.object({ code: nextStepCode, nl: z.string(), en: z.string() })),
+    approvals: z.object({
+      waiting: z.array(approvalWait),
+      proposedSubject: approvalSubject
+        .nullable()
+        .describe('What a request for approval is most likely about now (the first one not yet asked for).'),
+    }),
     version: z.number().int(),
     timeline: z.array(timelineEvent),
   })

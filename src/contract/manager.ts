@@ -36,7 +36,17 @@ export const waitingApproval = z
   .object({
     complaintId: z.uuid(),
     reference: z.string(),
+    version: z
+      .number()
+      .int()
+      .nullable()
+      .describe("The complaint's version for If-Match when deciding in place; null for a policy finding."),
     subject: z.enum(APPROVAL_SUBJECTS),
+    amountCents: z
+      .number()
+      .int()
+      .nullable()
+      .describe('For subject `compensation`: the amount (euro cents) awaiting approval.'),
     finding: z
       .enum(['policy_right', 'policy_wrong', 'policy_wrong_in_this_case', 'policy_missing'])
       .optional()

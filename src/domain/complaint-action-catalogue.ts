@@ -39,7 +39,9 @@ export const COMPLAINT_ACTION_RULES = {
   'written-only':               { permission: 'complaint.handle', policy: '2.3', statuses: ['in_progress'], guards: [] },
   'assessment':                 { permission: 'complaint.handle', policy: '2.4', statuses: ['in_progress'], guards: ['referPolicyFinding'] },
   'approval-requests':          { permission: 'complaint.handle', policy: '2.3, 2.4, 2.6', statuses: APPROVAL_REQUEST_STATUSES, guards: [] },
-  'approvals':                  { permission: 'complaint.decide', policy: '2.4, 2.6', statuses: ['in_progress'], guards: [] },
+  'approvals':                  { permission: 'complaint.decide', policy: '2.4, 2.6', statuses: ['in_progress'], guards: ['checkApprovalGiving'] },
+  // policy 2.3, 2.4, 2.6: the manager refuses an open request, with a reason
+  'approval-refusals':          { permission: 'complaint.decide', policy: '2.3, 2.4, 2.6', statuses: APPROVAL_REQUEST_STATUSES, guards: ['checkApprovalRefusal'] },
   'legal-advice':               { permission: 'complaint.give_legal_advice', policy: '2.6', statuses: ['in_progress'], guards: [] },
   'compensation-paid':          { permission: 'complaint.handle', policy: '2.4', statuses: COMPENSATION_STATUSES, guards: [] },
   'extensions':                 { permission: 'complaint.decide', policy: '2.3', lifecycle: 'extend_term', guards: [] },

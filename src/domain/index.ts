@@ -1,5 +1,6 @@
 // Public API of the domain core: the complaints policy as pure functions and data (see docs/glossary.md).
 export * from './answer-guards.ts';
+export * from './approvals.ts';
 export * from './assessment.ts';
 export * from './board-track.ts';
 export * from './business-time.ts';

@@ -1,4 +1,5 @@
 import { type AnswerProblem, listAnswerBlockers, NO_EXTRA_REQUIREMENTS } from './answer-guards.ts';
+import { isWaitingForApprover, type OpenApprovalRequest } from './approvals.ts';
 import { isCompensationSettled } from './assessment.ts';
 import { getCommitteeStage } from './committee.ts';
 import type { ComplaintState } from './complaint-state.ts';
@@ -24,6 +25,11 @@ export const NEXT_STEPS = {
   obtain_manager_approval: {
     nl: 'Vraag akkoord van de leidinggevende',
     en: "Obtain the manager's approval",
+  },
+  // policy 2.3, 2.4, 2.6: asked; the text names the approver (describeNextStep)
+  await_manager_approval: {
+    nl: 'Wacht op goedkeuring van de leidinggevende',
+    en: "Wait for the manager's approval",
   },
   obtain_legal_advice: { nl: 'Vraag advies aan de jurist', en: 'Obtain legal advice' },
   send_answer: { nl: 'Verstuur het antwoord', en: 'Send the answer' },
@@ -89,11 +95,25 @@ const STEP_FOR_BLOCKER: Record<AnswerProblem, NextStep> = {
   answer_must_state_last_response: 'send_answer',
 };
 
-/** The steps still to take, in order; empty when the complaint needs nothing more. */
-export function listNextSteps(state: ComplaintState): NextStep[] {
-  const steps = listStepsOfStatus(state);
+/**
+ * The steps still to take, in order; empty when the complaint needs nothing more. Once every approval needed is
+ * asked for (`openRequests`), the step is waiting for the approver, not asking again.
+ */
+export function listNextSteps(
+  state: ComplaintState,
+  openRequests: readonly OpenApprovalRequest[] = [],
+): NextStep[] {
+  const steps = listStepsOfStatus(state).map((step) =>
+    step === 'obtain_manager_approval' && isWaitingForApprover(state, openRequests)
+      ? 'await_manager_approval'
+      : step,
+  );
   // policy 2.4: a wrong or missing policy waits for the manager's choice, also after a withdrawal
-  if (isAwaitingManagerRoute(state.assessment) && !steps.includes('obtain_manager_approval'))
+  if (
+    isAwaitingManagerRoute(state.assessment) &&
+    !steps.includes('obtain_manager_approval') &&
+    !steps.includes('await_manager_approval')
+  )
     return ['decide_policy_finding', ...steps];
   return steps;
 }
@@ -144,4 +164,17 @@ function listStepsOfStatus(state: ComplaintState): NextStep[] {
     case 'withdrawn':
       return [];
   }
+}
+
+/** The step in words (nl, en); waiting for approval names the approver when known. */
+export function describeNextStep(
+  step: NextStep,
+  names: Readonly<{ approverName: string | null }>,
+): Readonly<{ nl: string; en: string }> {
+  if (step === 'await_manager_approval' && names.approverName !== null && names.approverName !== '')
+    return {
+      nl: `Wacht op goedkeuring van ${names.approverName}`,
+      en: `Waiting for approval of ${names.approverName}`,
+    };
+  return NEXT_STEPS[step];
 }

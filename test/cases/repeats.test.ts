@@ -157,6 +157,20 @@ describe('repeat complaints (policy 2.6)', () => {
     await step(as.victor, repeat.id, 'assign', { handlerId: world.people.eva.id });
     await accept(repeat.id);
     await prepareAnswer(repeat.id);
+    // issue 22: the answer waits for the employee's own manager, named, and the request form proposes it
+    const prepared = (await as.eva.request({ url: `/api/complaints/${repeat.id}` })).json();
+    expect(prepared.approvals).toEqual({
+      waiting: [
+        {
+          subject: 'answer',
+          approver: { id: world.people.victor.id, name: world.people.victor.name },
+          requestedAt: null,
+          amountCents: null,
+          holds: ['answer'],
+        },
+      ],
+      proposedSubject: 'answer',
+    });
     expect((await attempt(as.eva, repeat.id, 'answer', { text: 'x' })).json().code).toBe(
       'answer_requires_manager_approval',
     );

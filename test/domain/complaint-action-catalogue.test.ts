@@ -122,6 +122,7 @@ function complaintIn(status: domain.ComplaintStatus) {
   return {
     status,
     nextSteps: [],
+    approvals: { waiting: [], proposedSubject: null },
     assessment: null,
     explanationLetter: null,
     handler: null,

@@ -38,6 +38,7 @@ function complaint(
   return {
     status,
     nextSteps,
+    approvals: { waiting: [], proposedSubject: null },
     assessment: null,
     explanationLetter: null,
     ...extra,
@@ -196,5 +197,61 @@ describe('which actions the case page offers', () => {
     expect(actionForStep('obtain_manager_approval', false)).toBe('requestApproval');
     expect(actionForStep('obtain_manager_approval', true)).toBe('approve');
     expect(actionForStep('send_answer', false)).toBe('answer');
+  });
+});
+
+describe('steps waiting for the manager’s approval (issue 22)', () => {
+  const compensation = (requestedAt: string | null) =>
+    complaint('in_progress', [], {
+      approvals: {
+        waiting: [
+          {
+            subject: 'compensation',
+            approver: { id: MANAGER, name: 'Sanne' },
+            requestedAt,
+            amountCents: 7500,
+            holds: ['answer', 'compensation-paid'],
+          },
+        ],
+        proposedSubject: 'compensation',
+      },
+    });
+
+  it.each([
+    ['answer', eva, { enabled: false, reason: 'Wacht op goedkeuring van Sanne.' }],
+    ['compensationPaid', eva, { enabled: false, reason: 'Wacht op goedkeuring van Sanne.' }],
+    ['requestApproval', eva, { enabled: true }],
+    ['approve', sanne, { enabled: true }],
+    // nothing asked yet: nothing to refuse
+    ['refuseApproval', sanne, { enabled: false, reason: nl.complaint.disabled.noApprovalRequest }],
+    // the permission's reason comes first: a colleague could not answer anyway
+    ['answer', colleague, { enabled: false, reason: nl.complaint.disabled.handler }],
+  ] as const)('%s for %#', (key, who, expected) => {
+    expect(decideAvailability(key, compensation(null), who, nl)).toEqual(expected);
+  });
+
+  it('once asked, the manager may refuse; without a named approver the manager in general', () => {
+    const asked = compensation('2026-12-07T10:00:00.000Z');
+    expect(decideAvailability('refuseApproval', asked, sanne, nl)).toEqual({ enabled: true });
+    const unnamed = {
+      ...asked,
+      approvals: {
+        ...asked.approvals,
+        waiting: asked.approvals.waiting.map((w) => ({ ...w, approver: null })),
+      },
+    };
+    expect(decideAvailability('answer', unnamed, eva, nl)).toEqual({
+      enabled: false,
+      reason: 'Wacht op goedkeuring van de leidinggevende.',
+    });
+  });
+
+  it('nothing waiting: the answer is offered', () => {
+    expect(decideAvailability('answer', complaint('in_progress'), eva, nl)).toEqual({ enabled: true });
+  });
+
+  it('waiting for the approver: the manager takes it with “approve”, the handler has nothing to click', () => {
+    expect(actionForStep('await_manager_approval', true)).toBe('approve');
+    expect(actionForStep('await_manager_approval', false)).toBeNull();
   });
 });

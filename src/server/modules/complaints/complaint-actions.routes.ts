@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   answerInput,
   approvalInput,
+  approvalRefusalInput,
   approvalRequestInput,
   assessmentInput,
   assignInput,
@@ -134,6 +135,14 @@ export const ACTION_ROUTES: Action[] = [
     description: 'policy 2.4, 2.6. Manager only.',
     body: approvalInput,
     run: actions.giveApproval,
+  },
+  {
+    path: 'approval-refusals',
+    summary: "Refuse what the handler asked the manager's approval for",
+    description:
+      'policy 2.3, 2.4, 2.6. Manager only; answers an open request (409 `approval_not_requested` without one, `approval_already_decided` once approved), with a reason.',
+    body: approvalRefusalInput,
+    run: actions.refuseApproval,
   },
   {
     path: 'legal-advice',

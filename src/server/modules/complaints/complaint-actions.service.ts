@@ -3,6 +3,7 @@ import type {
   AssessmentInputBody,
   answerInput,
   approvalInput,
+  approvalRefusalInput,
   approvalRequestInput,
   boardDecisionInput,
   boardTrackDecisionInput,
@@ -21,12 +22,16 @@ import {
   type ComplaintActionPath,
   type ComplaintCategory,
   type ComplaintSubject,
+  checkApprovalGiving,
+  checkApprovalRefusal,
   checkBoardTrackOpen,
   confidentialityOnCriminalSuspicion,
   findCommitteePrecedent,
   getActionRule,
+  getApproverId,
   isActionOffered,
   isResponsibleManager,
+  listOpenApprovalRequests,
   type ManagerTakesReason,
   type Role,
   referPolicyFinding,
@@ -49,6 +54,7 @@ import {
   transition,
 } from './complaint-mutation.service.ts';
 import { requireRepeatManager, routingStart, withRoute } from './complaint-transfer.service.ts';
+import { approvalHistoryOf } from './mappers/approval-history.mapper.ts';
 import { reviveDates } from './mappers/complaint-state.mapper.ts';
 import { type RoutingAsk, routeComplaint } from './routing/complaint-routing.ts';
 
@@ -371,10 +377,7 @@ export function requestApproval(w: Write, input: z.infer<typeof approvalRequestI
         {
           type: 'approval_requested',
           summary: input.note ?? null,
-          payload: {
-            subject: input.subject,
-            managerId: ctx.state.repeat?.managingManagerId ?? ctx.state.responsibleManagerId,
-          },
+          payload: { subject: input.subject, managerId: getApproverId(ctx.state) },
         },
       ],
     };
@@ -385,6 +388,9 @@ export function requestApproval(w: Write, input: z.infer<typeof approvalRequestI
 export function giveApproval(w: Write, input: z.infer<typeof approvalInput>) {
   return write(w, 'approvals', (ctx) => {
     requireOffered(ctx, 'approvals');
+    // policy 2.4, 2.6: decided once; a changed subject (a new amount) needs a new approval
+    const decided = checkApprovalGiving(ctx.state, input.subject);
+    if (decided !== null) throw new AppError(decided);
     const approval = approvalOf(ctx, 'manager');
     const event = {
       type: 'approval_given',
@@ -418,6 +424,28 @@ export function giveApproval(w: Write, input: z.infer<typeof approvalInput>) {
         assessment: { ...assessment, managerDecision: { approval, text: input.text } },
       },
       events: [event],
+    };
+  });
+}
+
+/**
+ * policy 2.3, 2.4, 2.6: the manager refuses what was asked, with a reason. The request is answered (the handler
+ * changes the subject or asks again); nothing approved before is taken back.
+ */
+export function refuseApproval(w: Write, input: z.infer<typeof approvalRefusalInput>) {
+  return write(w, 'approval-refusals', async (ctx) => {
+    requireOffered(ctx, 'approval-refusals');
+    const history = approvalHistoryOf(await repository.listApprovalEvents(ctx.trx, ctx.row.id));
+    const checked = checkApprovalRefusal(ctx.state, listOpenApprovalRequests(history), input.subject);
+    if (!checked.ok) throw new AppError(checked.reason);
+    return {
+      events: [
+        {
+          type: 'approval_refused',
+          summary: input.reason,
+          payload: { subject: input.subject, requestedAt: checked.request.at.toISOString() },
+        },
+      ],
     };
   });
 }

@@ -4,6 +4,7 @@ import type { ContactKind, ContactRecord } from '../../../domain/index.ts';
 import type { ComplaintTable } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { subjectEmployeeDepartment } from './complaint-query.repository.ts';
+import { APPROVAL_EVENT_TYPES } from './mappers/approval-history.mapper.ts';
 
 /** The complaint with what the permission check needs besides: the department of the employee it is about. */
 export type ComplaintRow = Selectable<ComplaintTable> & { subject_employee_department_id: string | null };
@@ -147,6 +148,17 @@ export async function listTimeline(trx: Scoped, complaintId: string) {
     ])
     .where('e.complaint_id', '=', complaintId)
     .orderBy('e.id')
+    .execute();
+}
+
+/** The approval requests and decisions of one complaint, in order (see approval-history.mapper.ts). */
+export async function listApprovalEvents(trx: Scoped, complaintId: string) {
+  return trx
+    .selectFrom('complaint_event')
+    .select(['type', 'at', 'payload'])
+    .where('complaint_id', '=', complaintId)
+    .where('type', 'in', APPROVAL_EVENT_TYPES)
+    .orderBy('id')
     .execute();
 }
 
@@ -379,6 +391,9 @@ export async function loadDetailRelations(trx: Scoped, row: ComplaintRow) {
   // policy 2.6: the employee whose late, missing or poor answer caused a repeat is named beside it
   const repeat = row.repeat_input as { employeeId?: string } | null;
   if (typeof repeat?.employeeId === 'string') staffIds.push(repeat.employeeId);
+  // policy 2.6: the manager put in charge of the repeat gives its approvals and is named as the approver
+  const classified = row.repeat as { managingManagerId?: string | null } | null;
+  if (typeof classified?.managingManagerId === 'string') staffIds.push(classified.managingManagerId);
   const departmentIds = [row.department_id, row.subject_department_id, row.concerned_department_id];
   const present = (ids: (string | null)[]) => ids.filter((id): id is string => id !== null).concat(NO_ROW);
   return trx

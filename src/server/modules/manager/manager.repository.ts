@@ -29,7 +29,7 @@ export async function listEmployeeRepeatEvents(trx: Scoped, managerId: string) {
     .execute();
 }
 
-/** Approval requests addressed to this manager that no approval has followed yet, oldest first. */
+/** Approval requests addressed to this manager not yet decided (given or refused, per subject), oldest first. */
 export async function listWaitingApprovals(trx: Scoped, managerId: string) {
   return trx
     .selectFrom('complaint_event as e')
@@ -49,8 +49,11 @@ export async function listWaitingApprovals(trx: Scoped, managerId: string) {
       subjectEmployeeDepartment('c').as('subjectEmployeeDepartmentId'),
       'c.due_at as dueAt',
       'e.at as requestedAt',
+      'c.version',
       'e.summary as note',
       sql<string>`e.payload->>'subject'`.as('subject'),
+      // policy 2.4: the amount the manager approves, as it stands now
+      sql<number | null>`(c.assessment->'compensation'->>'amountCents')::integer`.as('amountCents'),
       'requester.name as requestedByName',
       'handler.name as handlerName',
       'p.name as complainantName',
@@ -64,7 +67,8 @@ export async function listWaitingApprovals(trx: Scoped, managerId: string) {
           selectFrom('complaint_event as g')
             .select('g.id')
             .whereRef('g.complaint_id', '=', 'e.complaint_id')
-            .where('g.type', '=', 'approval_given')
+            .where('g.type', 'in', ['approval_given', 'approval_refused'])
+            .where(sql<boolean>`g.payload->>'subject' = e.payload->>'subject'`)
             .whereRef('g.id', '>', 'e.id'),
         ),
       ),

@@ -63,11 +63,12 @@ export async function approvalsWaitingFor(
       repository.listPolicyFindings(trx, manager.userId),
     ]),
   );
-  // Several requests on one complaint before an approval: the oldest says how long it has been waiting.
+  // Several requests for one subject before a decision: the oldest says how long it has been waiting.
   const seen = new Set<string>();
   const items: WaitingApproval[] = [];
   for (const row of rows) {
-    if (seen.has(row.complaintId) || !isSubject(row.subject)) continue;
+    const key = `${row.complaintId}/${row.subject}`;
+    if (seen.has(key) || !isSubject(row.subject)) continue;
     if (
       !canSeeComplaint(manager, {
         ...row,
@@ -75,11 +76,14 @@ export async function approvalsWaitingFor(
       })
     )
       continue;
-    seen.add(row.complaintId);
+    seen.add(key);
     items.push({
       complaintId: row.complaintId,
       reference: row.reference,
+      version: row.version,
       subject: row.subject,
+      amountCents:
+        row.subject === 'compensation' && row.amountCents !== null ? Number(row.amountCents) : null,
       note: row.note,
       requestedAt: row.requestedAt.toISOString(),
       requestedByName: row.requestedByName,
@@ -97,7 +101,9 @@ export async function approvalsWaitingFor(
     items.push({
       complaintId: row.complaintId,
       reference: row.reference,
+      version: null,
       subject: 'policy_finding',
+      amountCents: null,
       finding: assessment.finding,
       note: null,
       requestedAt: (row.referredAt ?? new Date(0)).toISOString(),

@@ -7,6 +7,7 @@ import {
   type ComplaintActionRule,
   type ComplaintPermission,
   decideComplaintAction,
+  findApprovalHolding,
   getActionRule,
   isActionOffered,
   isPolicyFindingOpen,
@@ -37,6 +38,7 @@ export const ACTION_RULES: Record<ActionKey, ActionRule> = {
   assessment: ruleOf('assessment'),
   requestApproval: ruleOf('approval-requests'),
   approve: ruleOf('approvals'),
+  refuseApproval: ruleOf('approval-refusals'),
   legalAdvice: ruleOf('legal-advice'),
   compensationPaid: ruleOf('compensation-paid'),
   extension: ruleOf('extensions'),
@@ -74,6 +76,7 @@ export const ACTION_ORDER: ActionKey[] = [
   'writtenOnly',
   'requestApproval',
   'approve',
+  'refuseApproval',
   'legalAdvice',
   'extension',
   'answer',
@@ -101,7 +104,7 @@ const PERMISSION_REASON: Record<
   ComplaintPermission,
   Exclude<
     keyof Messages['complaint']['disabled'],
-    'status' | 'alreadyConfidential' | 'notConfidential'
+    'status' | 'alreadyConfidential' | 'notConfidential' | 'awaitingApproval' | 'noApprovalRequest'
   > | null
 > = {
   'complaint.view': null,
@@ -175,9 +178,27 @@ export function decideAvailability(
       ? { enabled: true }
       : { enabled: false, reason: t.complaint.disabled.letterPosted };
   const decision = decideComplaintAction(actor, rule.permission, access);
-  if (decision.allowed) return { enabled: true };
+  if (decision.allowed) return decideApprovalWait(key, rule, complaint, t);
   const reason = PERMISSION_REASON[rule.permission];
   return { enabled: false, reason: reason ? t.complaint.disabled[reason] : t.complaint.disabled.handler };
+}
+
+/**
+ * policy 2.3, 2.4, 2.6: a step that waits for the manager's approval is shown waiting, with the approver's name
+ * (the server's detail says which approvals hold which steps); refusing needs a request to refuse.
+ */
+function decideApprovalWait(
+  key: ActionKey,
+  rule: ActionRule,
+  complaint: ComplaintDetail,
+  t: Messages,
+): Availability {
+  const waiting = complaint.approvals.waiting;
+  if (key === 'refuseApproval' && !waiting.some((w) => w.requestedAt !== null))
+    return { enabled: false, reason: t.complaint.disabled.noApprovalRequest };
+  const held = waiting[findApprovalHolding(waiting, rule.path)];
+  if (held === undefined) return { enabled: true };
+  return { enabled: false, reason: t.complaint.disabled.awaitingApproval(held.approver?.name ?? null) };
 }
 
 /** Which action takes the next step the domain names; for approval it depends on who looks. */
@@ -190,6 +211,7 @@ export function actionForStep(step: NextStep, isManager: boolean): ActionKey | n
     record_assessment: 'assessment',
     complete_assessment: 'assessment',
     obtain_manager_approval: isManager ? 'approve' : 'requestApproval',
+    ...(isManager ? { await_manager_approval: 'approve' as const } : {}),
     obtain_legal_advice: 'legalAdvice',
     send_answer: 'answer',
     send_explanation: 'explanation',

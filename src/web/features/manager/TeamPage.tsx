@@ -1,27 +1,15 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  NativeSelect,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Title,
-  VisuallyHidden,
-} from '@mantine/core';
+import { Alert, Button, NativeSelect, Stack, Table, Tabs, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import type { ComplaintListItem } from '../../../contract/complaints.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useCurrentUser } from '../auth/use-current-user.ts';
 import { ComplaintHistory } from '../people/ComplaintHistory.tsx';
-import { formatDate, formatDateTime } from '../people/format.ts';
 import { QueryState } from '../people/QueryState.tsx';
+import { ApprovalsWaiting } from './ApprovalsWaiting.tsx';
 import { AssignDialog } from './AssignDialog.tsx';
-import { fetchApprovalsWaiting, fetchDepartments, fetchEmployeeRepeatCounts } from './manager-api.ts';
+import { fetchDepartments, fetchEmployeeRepeatCounts } from './manager-api.ts';
 
 const OPEN = 'new,in_progress,declined_outside_procedure';
 /** "Binnenkort": due within two working days, early enough to act without an extension. */
@@ -141,56 +129,6 @@ export function TeamPage() {
         }}
       />
     </Stack>
-  );
-}
-
-function ApprovalsWaiting() {
-  const { t, locale } = useI18n();
-  const approvals = useQuery({ queryKey: ['manager', 'approvals-waiting'], queryFn: fetchApprovalsWaiting });
-  return (
-    <QueryState query={approvals}>
-      {(data) =>
-        data.items.length === 0 ? (
-          <Text>{t.manager.approvalsEmpty}</Text>
-        ) : (
-          <Table.ScrollContainer minWidth={640}>
-            <Table striped data-testid="approvals-waiting">
-              <Table.Caption>{t.manager.approvalsCaption}</Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t.people.columnReference}</Table.Th>
-                  <Table.Th scope="col">{t.manager.approvalSubject}</Table.Th>
-                  <Table.Th scope="col">{t.manager.requestedBy}</Table.Th>
-                  <Table.Th scope="col">{t.manager.requestedAt}</Table.Th>
-                  <Table.Th scope="col">{t.manager.dueAt}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((item) => (
-                  <Table.Tr key={`${item.complaintId}-${item.subject}`}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/klachten/${item.complaintId}`}>
-                        {item.reference}
-                      </Anchor>
-                      {item.complainantName && <Text size="sm">{item.complainantName}</Text>}
-                    </Table.Td>
-                    <Table.Td>
-                      {t.manager.subjects[item.subject]}
-                      {item.note && <Text size="sm">{item.note}</Text>}
-                    </Table.Td>
-                    <Table.Td>{item.requestedByName ?? '—'}</Table.Td>
-                    <Table.Td>{formatDateTime(item.requestedAt, locale)}</Table.Td>
-                    <Table.Td>
-                      {item.dueAt === null ? t.complaint.term.noTerm : formatDate(item.dueAt, locale)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )
-      }
-    </QueryState>
   );
 }
 

@@ -25,3 +25,17 @@ export async function assignHandler(complaintId: string, handlerId: string) {
     { schema: complaintDetail, headers: { 'if-match': `"${current.version}"` } },
   );
 }
+
+type Decidable = { complaintId: string; version: number | null; subject: string };
+
+/** The manager decides from the list on the version the list showed: a change since then is refused (412). */
+function decide(item: Decidable, path: 'approvals' | 'approval-refusals', body: object) {
+  return api.post(`/api/complaints/${item.complaintId}/${path}`, body, {
+    schema: complaintDetail,
+    headers: item.version === null ? {} : { 'if-match': `"${item.version}"` },
+  });
+}
+
+export const approveInPlace = (item: Decidable) => decide(item, 'approvals', { subject: item.subject });
+export const refuseInPlace = (item: Decidable, reason: string) =>
+  decide(item, 'approval-refusals', { subject: item.subject, reason });

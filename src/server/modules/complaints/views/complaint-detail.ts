@@ -5,12 +5,15 @@ import {
   type ComplaintState,
   type ComplaintStatus,
   type ConfidentialityReason,
+  describeNextStep,
   describeTermProgress,
   hasAnswerTerm,
   isTermRunning,
+  listApprovalWaits,
   listNextSteps,
+  listOpenApprovalRequests,
   maySeeBoardTrack,
-  NEXT_STEPS,
+  proposeApprovalSubject,
   REPEAT_RUNGS,
   type RepeatInput,
   timelineFor,
@@ -20,6 +23,7 @@ import { timelineSight, toAccess } from '../access/complaint-access.ts';
 import { getBoardReminderWorkingDays } from '../board-reminder.repository.ts';
 import type { ComplaintRow } from '../complaint.repository.ts';
 import * as repository from '../complaint.repository.ts';
+import { approvalHistoryOf } from '../mappers/approval-history.mapper.ts';
 import { toComplaintState } from '../mappers/complaint-state.mapper.ts';
 import { buildResponsibility } from '../routing/complaint-responsibility.ts';
 import { describeBoardTrack } from './board-track-detail.ts';
@@ -97,6 +101,13 @@ export async function buildDetail(
   const departmentRef = (id: string | null) =>
     id === null ? null : { id, name: relations.departments.find((d) => d.id === id)?.name ?? '' };
   const unit = relations.unit;
+  // policy 2.3, 2.4, 2.6: what waits for the manager, and for whom; once asked, the next step is to wait
+  const openRequests = listOpenApprovalRequests(approvalHistoryOf(events));
+  const waits = listApprovalWaits(state, openRequests);
+  const approverName = staffName(waits[0]?.approverId ?? null)?.name ?? null;
+  const assessment = state.assessment;
+  const compensationCents =
+    assessment?.kind === 'policy_not_followed' ? (assessment.compensation?.amountCents ?? null) : null;
   const subject =
     row.subject_kind === null
       ? null
@@ -218,7 +229,20 @@ export async function buildDetail(
             postedOn: state.explanationLetter.postedOn,
           },
     closedAt: iso(row.closed_at),
-    nextSteps: listNextSteps(state).map((code) => ({ code, ...NEXT_STEPS[code] })),
+    nextSteps: listNextSteps(state, openRequests).map((code) => ({
+      code,
+      ...describeNextStep(code, { approverName }),
+    })),
+    approvals: {
+      waiting: waits.map((w) => ({
+        subject: w.subject,
+        approver: staffName(w.approverId),
+        requestedAt: iso(w.requestedAt),
+        amountCents: w.subject === 'compensation' ? compensationCents : null,
+        holds: [...w.holds],
+      })),
+      proposedSubject: proposeApprovalSubject(state, openRequests),
+    },
     version: row.version,
     timeline: timeline.map((e) => ({
       id: e.id,
