@@ -387,7 +387,7 @@ export function giveApproval(w: Write, input: z.infer<typeof approvalInput>) {
     requireOffered(ctx, 'approvals');
     const approval = approvalOf(ctx, 'manager');
     const event = {
-      type: 'approval_given',
+      type: 'approval_given' as const,
       summary: input.text ?? null,
       payload: { subject: input.subject },
     };
