@@ -7,6 +7,7 @@ import { IMPORT_KINDS } from '../../contract/imports.ts';
 import { APPROVAL_SUBJECTS } from '../../contract/manager.ts';
 import { PERSON_RELATIONS, REFERENCE_VALUE_KINDS } from '../../contract/reference-data.ts';
 import {
+  BOARD_TRACK_DECISION_KINDS,
   COMMITTEE_VERDICTS,
   COMPLAINT_CATEGORIES,
   COMPLAINT_STATUSES,
@@ -16,6 +17,7 @@ import {
   NOT_A_COMPLAINT_KINDS,
   OUTSIDE_PROCEDURE_GROUNDS,
   POLICY_FINDINGS,
+  TENANT_LOCALES,
   TIMELINE_EVENT_TYPES,
   VERDICTS,
 } from '../../domain/index.ts';
@@ -66,6 +68,18 @@ export const CODE_CATALOGUES: readonly CodeCatalogue[] = [
   { name: 'import kind', codes: IMPORT_KINDS, labels: (m) => m.admin.importKinds },
   { name: 'person relation', codes: PERSON_RELATIONS, labels: (m) => m.people.relations },
   { name: 'approval subject', codes: APPROVAL_SUBJECTS, labels: (m) => m.manager.subjects },
+  {
+    name: 'approval subject (case page)',
+    codes: APPROVAL_SUBJECTS.filter((subject) => subject !== 'policy_finding'),
+    labels: (m) => m.complaint.form.approvalSubjects,
+  },
+  { name: 'person relation (intake)', codes: PERSON_RELATIONS, labels: (m) => m.intake.relation },
+  { name: 'tenant language', codes: TENANT_LOCALES, labels: (m) => m.intake.languages },
+  {
+    name: 'board track decision',
+    codes: BOARD_TRACK_DECISION_KINDS,
+    labels: (m) => m.complaint.boardTrack.decisions,
+  },
 ];
 
 /**
