@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AUTH_EVENT_TYPES } from '../../src/contract/auth.ts';
-import { TIMELINE_EVENT_TYPES } from '../../src/domain/index.ts';
+import { REMINDER_KINDS, TIMELINE_EVENT_TYPES } from '../../src/domain/index.ts';
+import { notificationTitle } from '../../src/server/modules/notifications/kinds/notification-kinds.ts';
 import { CODE_CATALOGUES, labelOf } from '../../src/web/i18n/code-labels.ts';
 import { en } from '../../src/web/i18n/messages.en.ts';
 import { nl } from '../../src/web/i18n/messages.nl.ts';
@@ -43,5 +44,14 @@ describe('code labels', () => {
     expect(labelOf(nl.complaint.event, 'answer_sent')).toBe('Antwoord verstuurd');
     expect(labelOf(nl.complaint.event, 'something_new_later')).toBe('something new later');
     expect(labelOf(nl.complaint.event, 'toString')).toBe('toString');
+  });
+
+  it('names notifications in words: every reminder kind, and an unknown kind without underscores', () => {
+    for (const kind of Object.keys(REMINDER_KINDS)) {
+      const title = notificationTitle(kind);
+      expect(SNAKE_CASE.test(title.nl) || SNAKE_CASE.test(title.en), kind).toBe(false);
+    }
+    expect(notificationTitle('message_failed').nl).toMatch(/^E-mail kon niet/);
+    expect(notificationTitle('some_new_kind')).toEqual({ nl: 'some new kind', en: 'some new kind' });
   });
 });
