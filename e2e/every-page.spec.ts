@@ -174,19 +174,6 @@ async function setTheScene(
     demonstrableDamage: false,
   });
   await step('answer', { text: 'Beste mevrouw De Vries, de intercom wordt morgen vervangen.' });
-  // The outbox worker delivers the answer and writes `message_sent` on the timeline.
-  await expect
-    .poll(
-      async () =>
-        (await staff.get<{ timeline: { type: string }[] }>(`/api/complaints/${complaintId}`)).timeline.map(
-          (event) => event.type,
-        ),
-      { timeout: 30_000 },
-    )
-    .toEqual(
-      expect.arrayContaining(['portal_intake', 'complainant_message', 'contact_logged', 'message_sent']),
-    );
-
   const complexes = await staff.get<{ items: { id: string }[] }>('/api/housing-complexes?search=Hoven');
   const complexId = complexes.items[0]?.id ?? '';
   const unit = await staff.post<{ id: string }>('/api/units', {
@@ -202,8 +189,6 @@ async function setTheScene(
     relation: 'tenant',
     unitId: unit.id,
   });
-  await staff.dispose();
-
   const quarter = quarterOfDay(toLocalDate(new Date()));
   const mt = await staffApiSession(base, PIETER, demoAccount(PIETER).password);
   const meeting = await mt.post<{ id: string }>('/api/mt/meetings', {
@@ -215,6 +200,20 @@ async function setTheScene(
     complaintIds: [complaintId],
   });
   await mt.dispose();
+  // Meanwhile the outbox worker has delivered the answer and written `message_sent` on the timeline.
+  await expect
+    .poll(
+      async () =>
+        (await staff.get<{ timeline: { type: string }[] }>(`/api/complaints/${complaintId}`)).timeline.map(
+          (event) => event.type,
+        ),
+      { timeout: 30_000 },
+    )
+    .toEqual(
+      expect.arrayContaining(['portal_intake', 'complainant_message', 'contact_logged', 'message_sent']),
+    );
+
+  await staff.dispose();
   return {
     complaintId,
     statusPath,
