@@ -43,7 +43,23 @@ function precompress(): Plugin {
 export default defineConfig({
   root: 'src/web',
   plugins: [react(), precompress()],
-  build: { outDir: '../../dist/web', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: '../../dist/web',
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Zod and the module that makes it jitless share one chunk, so `z.config({ jitless: true })` runs
+          // before any chunk builds a schema (no CSP 'unsafe-eval' probe, issue 22). Split apart, a shared
+          // chunk with zod and the contract ran before the entry's first import.
+          groups: [
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|src[\\/]web[\\/]lib[\\/]zod-jitless\.ts$/ },
+          ],
+        },
+      },
+    },
+  },
   server: {
     port: 5173,
     proxy: {

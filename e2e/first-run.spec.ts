@@ -22,6 +22,8 @@ test('the first administrator sets up Gehoord with the demo organisation', async
   page,
   checkAccessibility,
 }) => {
+  // Creating the demo organisation hashes a password for every demo account (argon2): seconds on a busy machine.
+  test.setTimeout(60_000);
   const token = process.env.GEHOORD_E2E_SETUP_TOKEN;
   expect(token, 'global setup reads the setup link from the server output').toMatch(/^ghi_/);
   await page.goto(`/inrichten#${token}`);
@@ -61,7 +63,9 @@ test('the first administrator sets up Gehoord with the demo organisation', async
   await expect(page.getByLabel('Laad de demo-organisatie')).toBeChecked();
   await page.getByRole('button', { name: 'Gehoord inrichten' }).click();
 
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gehoord is ingericht');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gehoord is ingericht', {
+    timeout: 20_000,
+  });
   await expect(page.getByRole('alert')).toContainText('Deze wachtwoorden ziet u maar één keer');
   expect(new URL(page.url()).hash, 'the used-up link leaves the address bar').toBe('');
   const rows = page.getByTestId('demo-accounts').locator('tbody tr');

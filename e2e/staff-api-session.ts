@@ -23,6 +23,11 @@ export async function staffApiSession(baseURL: string, email: string, password: 
       expect(response.status(), await response.text()).toBeLessThan(300);
       return (await response.json()) as T;
     },
+    async put<T>(path: string, data: object): Promise<T> {
+      const response = await context.put(path, { data });
+      expect(response.status(), await response.text()).toBeLessThan(300);
+      return (await response.json()) as T;
+    },
     dispose: () => context.dispose(),
   };
 }

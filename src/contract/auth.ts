@@ -46,6 +46,17 @@ export const currentUser = z
   })
   .meta({ id: 'CurrentUser' });
 
+/**
+ * Whether this browser has a complete staff session (the web app's probe before it shows a page). Answers 200
+ * either way, so a visitor on the sign-in page gets no 401 in the console; `/api/auth/me` keeps its 401.
+ */
+export const sessionState = z
+  .object({
+    signedIn: z.boolean().describe('False without a session, or while the second step of sign-in is pending'),
+    user: currentUser.nullable(),
+  })
+  .meta({ id: 'SessionState' });
+
 export const loginResult = z
   .object({
     status: z.enum(['signed_in', 'second_factor_required']),
@@ -72,3 +83,36 @@ export const disableSecondFactorInput = z
 
 export type LoginInput = z.infer<typeof loginInput>;
 export type CurrentUser = z.infer<typeof currentUser>;
+export type SessionState = z.infer<typeof sessionState>;
+
+/** What the audit log records (sign-ins, account and token changes); the web labels each one (issue 22). */
+export const AUTH_EVENT_TYPES = [
+  'login_succeeded',
+  'login_failed',
+  'login_blocked',
+  'locked_out',
+  'second_factor_failed',
+  'second_factor_locked_out',
+  'second_factor_blocked',
+  'logout',
+  'logout_everywhere',
+  'password_changed',
+  'second_factor_enabled',
+  'second_factor_disabled',
+  'user_created',
+  'user_updated',
+  'roles_changed',
+  'user_deactivated',
+  'user_reactivated',
+  'token_created',
+  'token_revoked',
+  'token_used',
+  'setup_completed',
+  'sso_login',
+  'sso_linked',
+  'sso_provisioned',
+  'sso_refused',
+  'sso_unlinked',
+  'sso_settings_changed',
+] as const;
+export type AuthEventType = (typeof AUTH_EVENT_TYPES)[number];

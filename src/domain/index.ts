@@ -45,6 +45,7 @@ export * from './status-access.ts';
 export * from './status-sets.ts';
 export * from './tenant-locales.ts';
 export * from './term-monitoring.ts';
+export * from './timeline-event-types.ts';
 export * from './timeline-exposure.ts';
 export * from './triage.ts';
 export * from './working-day-calendar.ts';

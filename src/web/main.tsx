@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema exists (no CSP 'unsafe-eval' error).
+import './lib/zod-jitless.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';

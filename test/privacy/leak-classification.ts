@@ -49,6 +49,10 @@ const GET: Record<string, Classification> = {
   '/health/live': { kind: 'public', reason: 'liveness probe' },
   '/health/ready': { kind: 'public', reason: 'readiness probe' },
   '/api/auth/me': { kind: 'no-complaint-data', reason: 'the caller’s own account' },
+  '/api/auth/session': {
+    kind: 'public',
+    reason: 'whether the browser is signed in: the caller’s own account or nothing',
+  },
   '/api/auth/sso': { kind: 'public', reason: 'whether the login screen offers single sign-on' },
   '/api/auth/sso/start': { kind: 'public', reason: 'a redirect to the identity provider' },
   '/api/auth/sso/callback': { kind: 'public', reason: 'the identity provider’s redirect back' },

@@ -11,6 +11,7 @@ import type {
   OutsideProcedureGround,
   RepeatInput,
   Role,
+  TimelineEventType,
 } from '../../domain/index.ts';
 import { decideTransition } from '../../domain/index.ts';
 import type { Row } from './organization-generator.ts';
@@ -113,7 +114,7 @@ export class Simulation {
   }
 
   /** `actor` null: the complainant (portal) or the system wrote it, as in the services. */
-  event(type: string, actor: string | null, extra: Row = {}) {
+  event(type: TimelineEventType, actor: string | null, extra: Row = {}) {
     this.events.push({
       organization_id: this.input.organizationId,
       complaint_id: this.input.id,

@@ -1,3 +1,5 @@
+import type { AuthEventType } from '../../contract/auth.ts';
+import type { TimelineEventType } from '../../domain/index.ts';
 import type { Messages } from './messages.nl.ts';
 
 /** English UI copy; same shape as the Dutch source catalogue. */
@@ -455,7 +457,15 @@ export const en: Messages = {
       explanation_prepared: 'Letter with the explanation ready to post',
       letter_posted: 'Letter posted',
       policy_finding_referred: 'Assessment sent to the manager',
-    },
+      record_letter_posted: 'Letter noted as posted',
+      portal_intake: 'Received through the complaint form on the website',
+      message_sent: 'E-mail sent',
+      message_failed: 'E-mail not sent',
+      email_received: 'E-mail from the complainant received',
+      complainant_message: 'Message from the complainant',
+      satisfaction_requested: 'Satisfaction asked',
+      satisfaction_follow_up_requested: 'Satisfaction asked again',
+    } satisfies Record<TimelineEventType, string>,
     conflict:
       'Someone else has just changed this complaint. The newest version is loaded: check it and try again.',
     saved: (action: string) => `Done: ${action}.`,
@@ -988,6 +998,35 @@ export const en: Messages = {
     auditWho: 'Who',
     auditSubject: 'About',
     auditFrom: 'IP address',
+    auditEvent: {
+      login_succeeded: 'Signed in',
+      login_failed: 'Sign-in failed',
+      login_blocked: 'Sign-in refused: address locked',
+      locked_out: 'Locked after too many attempts',
+      second_factor_failed: 'Verification code wrong',
+      second_factor_locked_out: 'Locked after too many verification codes',
+      second_factor_blocked: 'Verification code refused: locked',
+      logout: 'Signed out',
+      logout_everywhere: 'Signed out everywhere',
+      password_changed: 'Password changed',
+      second_factor_enabled: 'Two-step verification turned on',
+      second_factor_disabled: 'Two-step verification turned off',
+      user_created: 'User created',
+      user_updated: 'User changed',
+      roles_changed: 'Roles changed',
+      user_deactivated: 'User deactivated',
+      user_reactivated: 'User active again',
+      token_created: 'API key created',
+      token_revoked: 'API key revoked',
+      token_used: 'API key used',
+      setup_completed: 'First-run setup completed',
+      sso_login: 'Signed in through the organisation (single sign-on)',
+      sso_linked: 'Account linked to the organisation sign-in',
+      sso_provisioned: 'Account created through the organisation sign-in',
+      sso_refused: 'Organisation sign-in refused',
+      sso_unlinked: 'Link with the organisation sign-in removed',
+      sso_settings_changed: 'Organisation sign-in settings changed',
+    } satisfies Record<AuthEventType, string>,
   },
   backOffice: {
     menuItems: {

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AUTH_EVENT_TYPES } from '../../../contract/auth.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { requireOrganizationPermission } from '../../http/principal.ts';
-import { AUTH_EVENT_TYPES, listAuthEvents } from './auth-event.repository.ts';
+import { listAuthEvents } from './auth-event.repository.ts';
 
 const authEvent = z
   .object({

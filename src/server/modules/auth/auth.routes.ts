@@ -9,6 +9,7 @@ import {
   loginResult,
   secondFactorInput,
   secondFactorSetup,
+  sessionState,
 } from '../../../contract/auth.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -102,6 +103,28 @@ export const authRoutes: FastifyPluginAsyncZod<{
     '/api/auth/me',
     { schema: { tags: ['auth'], summary: 'The signed-in staff member', response: { 200: currentUser } } },
     async (request) => describeCurrentUser(db, requireStaff(request, { allowPendingEnrollment: true })),
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether this browser is signed in, and as whom (200 also when not signed in)',
+        description:
+          'The web app asks this before it shows a page. Unlike `/api/auth/me` it never answers 401: without a ' +
+          'complete staff session (none, an integration token, or the second step of sign-in still pending) it ' +
+          'answers `{ signedIn: false, user: null }`.',
+        response: { 200: sessionState },
+      },
+    },
+    async (request) => {
+      const principal = request.principal;
+      if (principal?.kind !== 'staff' || principal.secondFactorPending)
+        return { signedIn: false, user: null };
+      return { signedIn: true, user: await describeCurrentUser(db, principal) };
+    },
   );
 
   app.post(

@@ -393,7 +393,7 @@ export function giveApproval(w: Write, input: z.infer<typeof approvalInput>) {
     if (decided !== null) throw new AppError(decided);
     const approval = approvalOf(ctx, 'manager');
     const event = {
-      type: 'approval_given',
+      type: 'approval_given' as const,
       summary: input.text ?? null,
       payload: { subject: input.subject },
     };

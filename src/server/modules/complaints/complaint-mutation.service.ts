@@ -8,6 +8,7 @@ import {
   type ComplaintState,
   decideTransition,
   type Role,
+  type TimelineEventType,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
@@ -23,7 +24,7 @@ import { stateColumns } from './mappers/complaint-state.mapper.ts';
 import { buildDetail, loadState } from './views/complaint-detail.ts';
 
 export type EventSpec = {
-  type: string;
+  type: TimelineEventType;
   summary?: string | null;
   contactKind?: 'phone' | 'in_person' | 'email' | 'letter' | null;
   contactDirection?: 'inbound' | 'outbound' | null;

@@ -23,7 +23,7 @@ import {
   markedConfidentialEvent,
 } from './complaint-confidentiality.service.ts';
 import { complaintEvents } from './complaint-events.ts';
-import { carryOutEffects } from './complaint-mutation.service.ts';
+import { carryOutEffects, type EventSpec } from './complaint-mutation.service.ts';
 import { type IdempotentResult, withIdempotency } from './idempotency/idempotency.ts';
 import { stateColumns } from './mappers/complaint-state.mapper.ts';
 import { routeComplaint } from './routing/complaint-routing.ts';
@@ -303,7 +303,7 @@ export async function registerOnly(
     answer_text: null,
     answer_recipients: null,
   });
-  const events = [
+  const events: EventSpec[] = [
     {
       type: 'registered',
       payload: {

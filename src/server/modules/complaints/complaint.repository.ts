@@ -1,6 +1,6 @@
 import { type Insertable, type Selectable, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
-import type { ContactKind, ContactRecord } from '../../../domain/index.ts';
+import type { ContactKind, ContactRecord, TimelineEventType } from '../../../domain/index.ts';
 import type { ComplaintTable } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { subjectEmployeeDepartment } from './complaint-query.repository.ts';
@@ -97,7 +97,7 @@ export async function listContacts(trx: Scoped, complaintId: string): Promise<Co
 export type NewEvent = {
   organizationId: string;
   complaintId: string;
-  type: string;
+  type: TimelineEventType;
   actorUserId: string | null;
   actorTokenId: string | null;
   contactKind?: ContactKind | null;

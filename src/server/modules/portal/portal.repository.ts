@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import type { TimelineEventType } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 // Every SQL statement of the public portal. All run inside `inOrganization`, so row-level security keeps
@@ -167,7 +168,7 @@ export async function insertComplainantEvent(
   event: {
     organizationId: string;
     complaintId: string;
-    type: string;
+    type: TimelineEventType;
     summary?: string | null;
     payload?: Record<string, unknown>;
   },

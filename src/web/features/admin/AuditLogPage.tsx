@@ -1,7 +1,8 @@
-import { Alert, Button, Code, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { LoadingScreen } from '../../components/LoadingScreen.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { labelOf } from '../../i18n/code-labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeApiError } from '../../lib/describe-error.ts';
 import { formatDateTime } from '../people/format.ts';
@@ -47,9 +48,7 @@ export function AuditLogPage() {
                   .map((event) => (
                     <Table.Tr key={event.id}>
                       <Table.Td>{formatDateTime(event.occurredAt, locale)}</Table.Td>
-                      <Table.Td>
-                        <Code>{event.type}</Code>
-                      </Table.Td>
+                      <Table.Td>{labelOf(t.admin.auditEvent, event.type)}</Table.Td>
                       <Table.Td>{event.actorName ?? event.apiTokenName ?? event.email ?? '—'}</Table.Td>
                       <Table.Td>{event.subjectName ?? '—'}</Table.Td>
                       <Table.Td>{event.ip ?? '—'}</Table.Td>

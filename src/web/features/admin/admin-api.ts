@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { apiToken, type createApiTokenInput, createdApiToken } from '../../../contract/api-tokens.ts';
+import { AUTH_EVENT_TYPES } from '../../../contract/auth.ts';
 import { type ImportKind, importResult } from '../../../contract/imports.ts';
 import { portalSettings } from '../../../contract/portal.ts';
 import {
@@ -60,7 +61,7 @@ export const reviseCalendarSettings = (input: z.input<typeof reviseCalendarSetti
 const authEvent = z.object({
   id: z.number().int(),
   occurredAt: z.string(),
-  type: z.string(),
+  type: z.enum(AUTH_EVENT_TYPES),
   actorName: z.string().nullable(),
   subjectName: z.string().nullable(),
   apiTokenName: z.string().nullable(),

@@ -1,6 +1,7 @@
 import { Badge, Group, Timeline as MantineTimeline, Paper, Stack, Text } from '@mantine/core';
 import type { ComplaintDetail } from '../../../contract/complaints.ts';
 import { tenantLocaleOf } from '../../../domain/index.ts';
+import { labelOf } from '../../i18n/code-labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDateTime } from '../complaints/format.ts';
 
@@ -21,7 +22,7 @@ export function Timeline({ complaint }: { complaint: ComplaintDetail }) {
               title={
                 <Group gap="xs">
                   <Text fw={600} component="span">
-                    {t.complaint.event[event.type] ?? event.type}
+                    {labelOf(t.complaint.event, event.type)}
                   </Text>
                   {event.contact && (
                     <Badge size="sm" variant="outline" color="gehoord">

@@ -1,4 +1,5 @@
 import { Badge, Table, Text } from '@mantine/core';
+import { labelOf } from '../../i18n/code-labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { Messages } from '../../i18n/messages.nl.ts';
 import type { ActionDetail } from './mt-api.ts';
@@ -7,7 +8,7 @@ import type { ActionDetail } from './mt-api.ts';
 function basisText(scope: ActionDetail['scope'], t: Messages): string {
   const categories: Record<string, string> = t.people.categories;
   const parts = [
-    scope.category ? t.mtReview.effectCategory(categories[scope.category] ?? scope.category) : null,
+    scope.category ? t.mtReview.effectCategory(labelOf(categories, scope.category)) : null,
     scope.housingComplexId ? t.mtReview.effectSameComplex : null,
     scope.contractorId ? t.mtReview.effectSameContractor : null,
   ];

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
+import { labelOf } from '../../i18n/code-labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ComplaintFilterBar } from './ComplaintFilterBar.tsx';
 import { ComplaintHistory } from './ComplaintHistory.tsx';
@@ -70,11 +71,7 @@ export function ComplexPage() {
                     ...Object.entries(counts.data.counts)
                       .filter(([, n]) => n > 0)
                       .map(
-                        ([status, n]) =>
-                          [
-                            t.people.statuses[status as keyof typeof t.people.statuses] ?? status,
-                            String(n),
-                          ] as [string, string],
+                        ([status, n]) => [labelOf(t.people.statuses, status), String(n)] as [string, string],
                       ),
                   ]}
                 />

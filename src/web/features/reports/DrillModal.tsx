@@ -1,7 +1,7 @@
 import { Anchor, Badge, Modal, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { COMPLAINT_STATUSES, type ComplaintStatus } from '../../../domain/complaint-state.ts';
+import { labelOf } from '../../i18n/code-labels.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDate } from '../people/format.ts';
 import { QueryState } from '../people/QueryState.tsx';
@@ -64,9 +64,7 @@ export function DrillModal({ request, onClose }: { request: DrillRequest | null;
                             </Badge>
                           )}
                         </Table.Td>
-                        <Table.Td>
-                          {COMPLAINT_STATUSES[item.status as ComplaintStatus] ?? item.status}
-                        </Table.Td>
+                        <Table.Td>{labelOf(t.complaint.status, item.status)}</Table.Td>
                         <Table.Td>{formatDate(item.receivedAt, locale)}</Table.Td>
                         <Table.Td>{item.answeredAt ? formatDate(item.answeredAt, locale) : '–'}</Table.Td>
                       </Table.Tr>

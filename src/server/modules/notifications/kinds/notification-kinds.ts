@@ -22,7 +22,11 @@ const OTHER_KINDS: Record<string, { nl: string; en: string }> = {
   },
 };
 
-/** The in-app list and the daily digest name a notification the same way; an unknown kind shows as itself. */
+/**
+ * The in-app list and the daily digest name a notification the same way; an unknown kind shows as words, never
+ * as a raw code (issue 22).
+ */
 export function notificationTitle(kind: string): { nl: string; en: string } {
-  return OTHER_KINDS[kind] ?? REMINDER_KINDS[kind as ReminderKind] ?? { nl: kind, en: kind };
+  const words = kind.replaceAll('_', ' ');
+  return OTHER_KINDS[kind] ?? REMINDER_KINDS[kind as ReminderKind] ?? { nl: words, en: words };
 }
