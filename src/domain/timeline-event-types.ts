@@ -16,6 +16,7 @@ export const TIMELINE_FACT_TYPES = [
   'assessment_recorded',
   'approval_requested',
   'approval_given',
+  'approval_refused',
   'legal_advice_requested',
   'legal_advice_given',
   'compensation_paid',
