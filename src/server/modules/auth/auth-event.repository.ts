@@ -1,34 +1,7 @@
+import { AUTH_EVENT_TYPES } from '../../../contract/audit.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
-export const AUTH_EVENT_TYPES = [
-  'login_succeeded',
-  'login_failed',
-  'login_blocked',
-  'locked_out',
-  'second_factor_failed',
-  'second_factor_locked_out',
-  'second_factor_blocked',
-  'logout',
-  'logout_everywhere',
-  'password_changed',
-  'second_factor_enabled',
-  'second_factor_disabled',
-  'user_created',
-  'user_updated',
-  'roles_changed',
-  'user_deactivated',
-  'user_reactivated',
-  'token_created',
-  'token_revoked',
-  'token_used',
-  'setup_completed',
-  'sso_login',
-  'sso_linked',
-  'sso_provisioned',
-  'sso_refused',
-  'sso_unlinked',
-  'sso_settings_changed',
-] as const;
+export { AUTH_EVENT_TYPES };
 export type AuthEventType = (typeof AUTH_EVENT_TYPES)[number];
 
 export type AuthEventInput = {
@@ -63,7 +36,14 @@ export async function recordAuthEvent(trx: Scoped, event: AuthEventInput): Promi
 
 export async function listAuthEvents(
   trx: Scoped,
-  filter: { type?: AuthEventType; userId?: string; beforeId?: number; limit: number },
+  filter: {
+    type?: AuthEventType;
+    userId?: string;
+    from?: Date;
+    until?: Date;
+    beforeId?: number;
+    limit: number;
+  },
 ) {
   let query = trx
     .selectFrom('auth_event as e')
@@ -94,6 +74,8 @@ export async function listAuthEvents(
       eb.or([eb('e.actor_user_id', '=', userId), eb('e.subject_user_id', '=', userId)]),
     );
   }
+  if (filter.from) query = query.where('e.occurred_at', '>=', filter.from);
+  if (filter.until) query = query.where('e.occurred_at', '<', filter.until);
   if (filter.beforeId !== undefined) query = query.where('e.id', '<', filter.beforeId);
   return query.execute();
 }
