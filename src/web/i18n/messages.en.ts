@@ -1,5 +1,5 @@
+import { adminScreensEn } from './admin-screens.en.ts';
 import type { Messages } from './messages.nl.ts';
-
 /** English UI copy; same shape as the Dutch source catalogue. */
 export const en: Messages = {
   app: {
@@ -975,6 +975,7 @@ export const en: Messages = {
     auditSubject: 'About',
     auditFrom: 'IP address',
   },
+  adminScreens: adminScreensEn,
   backOffice: {
     menuItems: {
       overview: 'Overview',

@@ -12,6 +12,7 @@ import type {
   Verdict,
 } from '../../domain/index.ts';
 import type { StaffRole } from '../../domain/permissions.ts';
+import { adminScreensNl } from './admin-screens.nl.ts';
 
 /**
  * Dutch UI copy, the source catalogue: the English one must have the same shape (type `Messages`).
@@ -1015,6 +1016,7 @@ export const nl = {
     auditSubject: 'Over',
     auditFrom: 'IP-adres',
   },
+  adminScreens: adminScreensNl,
   backOffice: {
     menuItems: {
       overview: 'Overzicht',

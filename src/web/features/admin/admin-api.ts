@@ -57,22 +57,6 @@ export const fetchCalendarVersions = () =>
 export const reviseCalendarSettings = (input: z.input<typeof reviseCalendarSettingsInput>) =>
   api.post('/api/calendar-settings', input, { schema: calendarSettings });
 
-const authEvent = z.object({
-  id: z.number().int(),
-  occurredAt: z.string(),
-  type: z.string(),
-  actorName: z.string().nullable(),
-  subjectName: z.string().nullable(),
-  apiTokenName: z.string().nullable(),
-  email: z.string().nullable(),
-  ip: z.string().nullable(),
-});
-const authEventPage = z.object({ items: z.array(authEvent), nextBefore: z.number().int().nullable() });
-export type AuthEvent = z.infer<typeof authEvent>;
-
-export const fetchAuthEvents = (before: number | null) =>
-  api.get(`/api/admin/auth-events?limit=50${before ? `&before=${before}` : ''}`, { schema: authEventPage });
-
 export type { ImportKind };
 export { importResult };
 
