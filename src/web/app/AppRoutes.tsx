@@ -57,6 +57,7 @@ export function AppRoutes() {
             <Route path="uitgaand" element={<backOffice.OutboxPage />} />
             <Route path="webhooks" element={<backOffice.WebhooksPage />} />
             <Route path="inloggen" element={<backOffice.SsoSettingsPage />} />
+            <Route path="organisatie" element={<backOffice.OrganizationPage />} />
           </Route>
         </Route>
       </Route>

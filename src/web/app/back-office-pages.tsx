@@ -51,6 +51,10 @@ export const PortalSettingsPage = page(
 export const AuditLogPage = page(() => import('../features/admin/AuditLogPage.tsx'), 'AuditLogPage');
 export const OutboxPage = page(() => import('../features/admin/OutboxPage.tsx'), 'OutboxPage');
 export const WebhooksPage = page(() => import('../features/admin/WebhooksPage.tsx'), 'WebhooksPage');
+export const OrganizationPage = page(
+  () => import('../features/admin/OrganizationPage.tsx'),
+  'OrganizationPage',
+);
 export const SsoSettingsPage = page(() => import('../features/admin/SsoSettingsPage.tsx'), 'SsoSettingsPage');
 
 /**

@@ -144,5 +144,18 @@ export const adminScreensEn: AdminScreensMessages = {
   },
   webhookResend: 'Deliver again',
   webhookResent: 'The event will be delivered again.',
+  organizationTitle: 'Organisation',
+  organizationIntro:
+    "Your organisation's name and postal address. Letters to complainants name it as the sender and print the postal address as return address; the portal shows the name.",
+  organizationDetails: 'Name and postal address',
+  organizationAddress: 'Postal address',
+  organizationAddressHint:
+    'Where complainants write to, for instance Postbus 100 and on the next line 2678 ZH Maasland.',
+  organizationContact: 'Contact details for tenants',
+  organizationPhone: 'Phone number',
+  organizationEmail: 'E-mail address',
+  organizationHours: 'Available',
+  organizationWebsite: 'Website',
+  organizationContactEdit: 'Change the contact details (Portal and contact)',
   importDownload: 'Download the problems (CSV)',
 };

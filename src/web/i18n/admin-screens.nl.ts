@@ -147,6 +147,19 @@ export const adminScreensNl = {
   },
   webhookResend: 'Opnieuw bezorgen',
   webhookResent: 'De gebeurtenis wordt opnieuw bezorgd.',
+  organizationTitle: 'Organisatie',
+  organizationIntro:
+    'De naam en het postadres van uw organisatie. Brieven aan klagers noemen de naam als afzender en het postadres als retouradres; het portaal toont de naam.',
+  organizationDetails: 'Naam en postadres',
+  organizationAddress: 'Postadres',
+  organizationAddressHint:
+    'Waar klagers naartoe schrijven, bijvoorbeeld Postbus 100 en op de volgende regel 2678 ZH Maasland.',
+  organizationContact: 'Contactgegevens voor huurders',
+  organizationPhone: 'Telefoonnummer',
+  organizationEmail: 'E-mailadres',
+  organizationHours: 'Bereikbaar',
+  organizationWebsite: 'Website',
+  organizationContactEdit: 'Contactgegevens wijzigen (Portaal en contact)',
   importDownload: 'Fouten downloaden (CSV)',
 };
 

@@ -16,6 +16,7 @@ export const ADMIN_PAGES = [
   ['uitgaand', 'outbox'],
   ['webhooks', 'webhooks'],
   ['inloggen', 'sso'],
+  ['organisatie', 'organization'],
 ] as const;
 
 /** The administrator's screens, with their own menu under the main one. */

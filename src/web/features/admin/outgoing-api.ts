@@ -8,6 +8,7 @@ import {
   webhookEndpoint,
 } from '../../../contract/integrations.ts';
 import { outboxMessage, type outboxStatus } from '../../../contract/messages.ts';
+import { type OrganizationSettings, organizationSettings } from '../../../contract/organization.ts';
 import { ssoSettings, type UpdateSsoSettingsInput } from '../../../contract/sso.ts';
 import { api, apiRequest } from '../../lib/api-client.ts';
 
@@ -36,6 +37,11 @@ export const redeliverWebhook = (id: string, deliveryId: number) =>
 export const fetchSsoSettings = () => api.get('/api/admin/sso-settings', { schema: ssoSettings });
 export const saveSsoSettings = (input: UpdateSsoSettingsInput) =>
   apiRequest('PUT', '/api/admin/sso-settings', { body: input, schema: ssoSettings });
+
+export const fetchOrganizationSettings = () =>
+  api.get('/api/admin/organization', { schema: organizationSettings });
+export const saveOrganizationSettings = (input: OrganizationSettings) =>
+  apiRequest('PUT', '/api/admin/organization', { body: input, schema: organizationSettings });
 
 export type AuditFilter = { type: AuthEventType | ''; userId: string; from: string; until: string };
 
