@@ -157,5 +157,24 @@ export const adminScreensEn: AdminScreensMessages = {
   organizationHours: 'Available',
   organizationWebsite: 'Website',
   organizationContactEdit: 'Change the contact details (Portal and contact)',
+  portal: {
+    lookSection: 'House style',
+    brandColourHint: 'Like #0b5c8a. White text on this colour must be easy to read (contrast 5:1).',
+    routesSection: 'Where other reports go',
+    routesHint:
+      'The portal points here when someone has no complaint but, for instance, a first repair request.',
+    statusLinkHint: "How long after a complaint is closed the complainant's status link keeps working.",
+    labels: {
+      displayName: 'Name in the portal',
+      logoUrl: 'Address of the logo (URL)',
+      brandColour: 'House colour',
+      websiteUrl: 'Website',
+      repairUrl: 'Repair request (URL)',
+      nuisanceUrl: 'Report nuisance (URL)',
+      fraudUrl: 'Report housing fraud (URL)',
+      objectionUrl: 'Objection to a rent increase or service costs (URL)',
+      statusLinkDaysAfterClose: 'Status link valid after closing (days)',
+    },
+  },
   importDownload: 'Download the problems (CSV)',
 };

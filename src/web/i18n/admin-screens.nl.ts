@@ -160,6 +160,25 @@ export const adminScreensNl = {
   organizationHours: 'Bereikbaar',
   organizationWebsite: 'Website',
   organizationContactEdit: 'Contactgegevens wijzigen (Portaal en contact)',
+  portal: {
+    lookSection: 'Huisstijl',
+    brandColourHint: 'Zoals #0b5c8a. Witte tekst op deze kleur moet goed leesbaar zijn (contrast 5:1).',
+    routesSection: 'Waar andere meldingen heen gaan',
+    routesHint:
+      'Het portaal verwijst hierheen als iemand geen klacht heeft maar bijvoorbeeld een eerste reparatieverzoek.',
+    statusLinkHint: 'Zo lang na het afsluiten van een klacht werkt de statuslink van de klager nog.',
+    labels: {
+      displayName: 'Naam in het portaal',
+      logoUrl: 'Adres van het logo (URL)',
+      brandColour: 'Huisstijlkleur',
+      websiteUrl: 'Website',
+      repairUrl: 'Reparatieverzoek (URL)',
+      nuisanceUrl: 'Overlast melden (URL)',
+      fraudUrl: 'Woonfraude melden (URL)',
+      objectionUrl: 'Bezwaar tegen huurverhoging of servicekosten (URL)',
+      statusLinkDaysAfterClose: 'Statuslink geldig na afsluiten (dagen)',
+    },
+  },
   importDownload: 'Fouten downloaden (CSV)',
 };
 
