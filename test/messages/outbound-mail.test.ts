@@ -241,7 +241,10 @@ describe('outbound mail through the outbox and a real SMTP server', () => {
 
     // once the address is fixed at the other end, an admin queues it again
     sink.reject.delete('onbekend@example.nl');
-    const notAdmin = await world.as.eva.request({ method: 'POST', url: `/api/admin/outbox/${failed?.id}/retry` });
+    const notAdmin = await world.as.eva.request({
+      method: 'POST',
+      url: `/api/admin/outbox/${failed?.id}/retry`,
+    });
     expect(notAdmin.statusCode).toBe(403);
     const receivedBefore = sink.received.length;
     const retried = await asAdmin.request({ method: 'POST', url: `/api/admin/outbox/${failed?.id}/retry` });

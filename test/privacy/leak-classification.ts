@@ -53,7 +53,10 @@ const GET: Record<string, Classification> = {
   '/api/auth/sso/start': { kind: 'public', reason: 'a redirect to the identity provider' },
   '/api/auth/sso/callback': { kind: 'public', reason: 'the identity provider’s redirect back' },
   '/api/admin/sso-settings': { kind: 'no-complaint-data', reason: 'identity provider settings' },
-  '/api/admin/organization': { kind: 'no-complaint-data', reason: 'the organisation’s name and postal address' },
+  '/api/admin/organization': {
+    kind: 'no-complaint-data',
+    reason: 'the organisation’s name and postal address',
+  },
   '/api/admin/users/{id}/sso-identities': {
     kind: 'no-complaint-data',
     reason: 'provider identities of a staff account',
