@@ -19,6 +19,19 @@ async function signInAsAdmin(page: Page, account: { email: string; password: str
   await expect(page.getByTestId('signed-in-user')).toHaveText('Ruud Mulder');
 }
 
+/** Signs in as the administrator and opens one admin page by its address, once it has loaded. */
+async function adminPageAt(
+  page: Page,
+  account: { email: string; password: string },
+  url: string,
+  heading: string,
+) {
+  await signInAsAdmin(page, account);
+  await page.goto(url);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+  await expect(page.getByText('Bezig met laden…')).toHaveCount(0);
+}
+
 async function openAdminPage(page: Page, menuItem: string, heading: string) {
   await page
     .getByRole('navigation', { name: 'Beheermenu' })
@@ -113,12 +126,8 @@ test('an administrator adds a webhook (secret shown once), switches it off and c
   demoAccount,
   checkAccessibility,
 }) => {
-  const ruud = demoAccount(RUUD);
   const name = `CRM ${run}`;
-  await signInAsAdmin(page, ruud);
-  await page.goto('/beheer/webhooks');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Webhooks');
-  await expect(page.getByText('Bezig met laden…')).toHaveCount(0);
+  await adminPageAt(page, demoAccount(RUUD), '/beheer/webhooks', 'Webhooks');
   await checkAccessibility(page);
 
   const section = page.getByRole('region', { name: 'Nieuwe webhook' });
@@ -171,11 +180,7 @@ test('an administrator sets who may sign in with single sign-on, guided by field
   demoAccount,
   checkAccessibility,
 }) => {
-  const ruud = demoAccount(RUUD);
-  await signInAsAdmin(page, ruud);
-  await page.goto('/beheer/inloggen');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Inloggen met single sign-on');
-  await expect(page.getByText('Bezig met laden…')).toHaveCount(0);
+  await adminPageAt(page, demoAccount(RUUD), '/beheer/inloggen', 'Inloggen met single sign-on');
   await checkAccessibility(page);
   await docScreenshot(page, 'admin-sso');
 
@@ -208,10 +213,7 @@ test('the import report lists every problem of a line and downloads as CSV', asy
   demoAccount,
   checkAccessibility,
 }) => {
-  const ruud = demoAccount(RUUD);
-  await signInAsAdmin(page, ruud);
-  await page.goto('/beheer/importeren');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Importeren');
+  await adminPageAt(page, demoAccount(RUUD), '/beheer/importeren', 'Importeren');
   await page.getByLabel('Wat importeert u?').selectOption('units');
   const lines = [
     'extern_id;complexnummer;straat;huisnummer;toevoeging;postcode;plaats',
@@ -251,11 +253,7 @@ test('an administrator sets the organisation’s postal address and sees where t
   demoAccount,
   checkAccessibility,
 }) => {
-  const ruud = demoAccount(RUUD);
-  await signInAsAdmin(page, ruud);
-  await page.goto('/beheer/organisatie');
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Organisatie');
-  await expect(page.getByText('Bezig met laden…')).toHaveCount(0);
+  await adminPageAt(page, demoAccount(RUUD), '/beheer/organisatie', 'Organisatie');
   const section = page.getByRole('region', { name: 'Naam en postadres' });
   const name = section.getByRole('textbox', { name: 'Naam' });
   const currentName = await name.inputValue();
@@ -291,10 +289,7 @@ test('every portal setting is on the portal page, with field errors and a saved 
   demoAccount,
   checkAccessibility,
 }) => {
-  const ruud = demoAccount(RUUD);
-  await signInAsAdmin(page, ruud);
-  await page.goto('/beheer/portaal');
-  await expect(page.getByText('Bezig met laden…')).toHaveCount(0);
+  await adminPageAt(page, demoAccount(RUUD), '/beheer/portaal', 'Portaal en contact');
   await page.getByRole('textbox', { name: 'Huisstijlkleur' }).fill('blauw');
   await page
     .getByRole('textbox', { name: 'Reparatieverzoek (URL)' })
