@@ -69,6 +69,10 @@ const WALK: {
     },
   },
   { route: 'logboek', as: RUUD, path: () => '/beheer/logboek' },
+  { route: 'uitgaand', as: RUUD, path: () => '/beheer/uitgaand' },
+  { route: 'webhooks', as: RUUD, path: () => '/beheer/webhooks' },
+  { route: 'inloggen', as: RUUD, path: () => '/beheer/inloggen' },
+  { route: 'organisatie', as: RUUD, path: () => '/beheer/organisatie' },
   // Inside the staff app's sections (an unknown address elsewhere is the portal's real 404, decision 026).
   { route: '*', as: RUUD, path: () => '/beheer/bestaat-niet' },
 ];

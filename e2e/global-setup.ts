@@ -43,6 +43,8 @@ export default async function globalSetup() {
   process.env.GEHOORD_E2E_BASE_URL = baseUrl;
   process.env.GEHOORD_E2E_SETUP_TOKEN = setupToken;
   process.env.GEHOORD_E2E_STATE_DIR = stateDir;
+  // A journey that needs a state no screen can cause (a mail server refusing a message) sets it in the database
+  process.env.GEHOORD_E2E_DATA_DIR = dataDir;
 
   return async () => {
     server.child.kill('SIGTERM');

@@ -84,35 +84,3 @@ export const disableSecondFactorInput = z
 export type LoginInput = z.infer<typeof loginInput>;
 export type CurrentUser = z.infer<typeof currentUser>;
 export type SessionState = z.infer<typeof sessionState>;
-
-/** What the audit log records (sign-ins, account and token changes); the web labels each one (issue 22). */
-export const AUTH_EVENT_TYPES = [
-  'login_succeeded',
-  'login_failed',
-  'login_blocked',
-  'locked_out',
-  'second_factor_failed',
-  'second_factor_locked_out',
-  'second_factor_blocked',
-  'logout',
-  'logout_everywhere',
-  'password_changed',
-  'second_factor_enabled',
-  'second_factor_disabled',
-  'user_created',
-  'user_updated',
-  'roles_changed',
-  'user_deactivated',
-  'user_reactivated',
-  'token_created',
-  'token_revoked',
-  'token_used',
-  'setup_completed',
-  'sso_login',
-  'sso_linked',
-  'sso_provisioned',
-  'sso_refused',
-  'sso_unlinked',
-  'sso_settings_changed',
-] as const;
-export type AuthEventType = (typeof AUTH_EVENT_TYPES)[number];

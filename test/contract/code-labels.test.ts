@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH_EVENT_TYPES } from '../../src/contract/auth.ts';
+import { AUTH_EVENT_TYPES } from '../../src/contract/audit.ts';
 import { REMINDER_KINDS, TIMELINE_EVENT_TYPES } from '../../src/domain/index.ts';
 import { notificationTitle } from '../../src/server/modules/notifications/kinds/notification-kinds.ts';
 import { CODE_CATALOGUES, labelOf } from '../../src/web/i18n/code-labels.ts';

@@ -160,6 +160,21 @@ describe('webhooks (policy 1.4: the CRM knows every contact)', () => {
     expect(JSON.parse(receiver.received[4]?.body ?? '{}').id).toBe(
       JSON.parse(receiver.received[3]?.body ?? '{}').id,
     );
+    // issue 22: creating and resending are in the administrator's audit log, never with the secret
+    const audit = (await admin.request({ url: '/api/admin/auth-events?limit=500' })).json().items as {
+      type: string;
+      details: Record<string, unknown>;
+    }[];
+    expect(audit).toContainEqual(
+      expect.objectContaining({
+        type: 'webhook_redelivered',
+        details: { webhookId: endpoint.id, deliveryId: log[0].id },
+      }),
+    );
+    expect(audit).toContainEqual(
+      expect.objectContaining({ type: 'webhook_created', details: { webhookId: endpoint.id, name: 'CRM' } }),
+    );
+    expect(JSON.stringify(audit)).not.toContain('whsec_');
     await quiesce();
   });
 

@@ -241,11 +241,30 @@ describe('outbound mail through the outbox and a real SMTP server', () => {
 
     // once the address is fixed at the other end, an admin queues it again
     sink.reject.delete('onbekend@example.nl');
+    const notAdmin = await world.as.eva.request({
+      method: 'POST',
+      url: `/api/admin/outbox/${failed?.id}/retry`,
+    });
+    expect(notAdmin.statusCode).toBe(403);
+    const receivedBefore = sink.received.length;
     const retried = await asAdmin.request({ method: 'POST', url: `/api/admin/outbox/${failed?.id}/retry` });
     expect(retried.statusCode).toBe(200);
     expect(retried.json()).toMatchObject({ status: 'pending', attempts: 0 });
     expect(await smtpWorker().drain()).toBe(1);
     expect((await outboxFor(complaint.id))[0]?.status).toBe('sent');
+    // really redelivered: the sink received it this time
+    expect(sink.received.slice(receivedBefore).flatMap((mail) => mail.envelopeTo)).toContain(
+      'onbekend@example.nl',
+    );
+    // issue 22: who sent it again is in the audit log, with ids only
+    const audit = await asAdmin.request({ url: '/api/admin/auth-events?type=outbox_retried' });
+    expect(audit.json().items).toEqual([
+      expect.objectContaining({
+        type: 'outbox_retried',
+        actorUserId: admin.id,
+        details: { outboxMessageId: failed?.id, kind: failed?.kind },
+      }),
+    ]);
     const again = await asAdmin.request({ method: 'POST', url: `/api/admin/outbox/${failed?.id}/retry` });
     expect(again.statusCode).toBe(409);
   });

@@ -57,6 +57,10 @@ const GET: Record<string, Classification> = {
   '/api/auth/sso/start': { kind: 'public', reason: 'a redirect to the identity provider' },
   '/api/auth/sso/callback': { kind: 'public', reason: 'the identity provider’s redirect back' },
   '/api/admin/sso-settings': { kind: 'no-complaint-data', reason: 'identity provider settings' },
+  '/api/admin/organization': {
+    kind: 'no-complaint-data',
+    reason: 'the organisation’s name and postal address',
+  },
   '/api/admin/users/{id}/sso-identities': {
     kind: 'no-complaint-data',
     reason: 'provider identities of a staff account',
@@ -246,6 +250,7 @@ POST /api/auth/second-factor/setup
 POST /api/auth/second-factor/enable
 POST /api/auth/second-factor/disable
 PUT /api/admin/sso-settings
+PUT /api/admin/organization
 POST /api/admin/users/{id}/sso-identities
 DELETE /api/admin/users/{id}/sso-identities/{identityId}
 POST /api/admin/departments

@@ -155,6 +155,45 @@ describe('importing a corporation’s export (the example files in docs/examples
     expect(await countOf('unit')).toBe(before);
   });
 
+  test('a bad line lists every problem at once: its cells, a duplicate id and an unknown reference (issue 22)', async () => {
+    const response = await importCsv(
+      'units',
+      [
+        'extern_id;complexnummer;straat;huisnummer;toevoeging;postcode;plaats',
+        '300001;1040;Dorpsstraat;20;;2678AB;Maasland', // fine
+        '300001;9999;;20b;;0678 AB;Maasland', // duplicate id, unknown complex, no street, bad number and postcode
+        '300003;9998;Dorpsstraat;22;;2678AB;Maasland;extra', // a field too many
+      ].join('\r\n'),
+    );
+    expect(response.statusCode).toBe(422);
+    const paths = response.json().errors.map((e: { path: string }) => e.path);
+    expect(paths).toEqual([
+      'line.3.straat',
+      'line.3.huisnummer',
+      'line.3.postcode',
+      'line.3.extern_id',
+      'line.3.complexnummer',
+      'line.4',
+    ]);
+    const unknown = response.json().errors[4];
+    expect(unknown.messages).toEqual({
+      nl: 'Er is geen complex met complexnummer 9999; importeer eerst de complexen.',
+      en: 'There is no complex with number 9999; import the complexes first.',
+    });
+  });
+
+  test('tenants: a bad line with an unknown unit says both', async () => {
+    const response = await importCsv(
+      'tenants',
+      ['extern_id;naam;email;eenheid', 'T-77;Mevrouw A;geen-adres;onbekend-77'].join('\n'),
+    );
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors.map((e: { path: string }) => e.path)).toEqual([
+      'line.2.email',
+      'line.2.eenheid',
+    ]);
+  });
+
   test('a header without required columns, an empty file and broken quoting are 422 too', async () => {
     const header = await importCsv('tenants', 'naam;telefoon\nA;0612345678\n');
     expect(header.statusCode).toBe(422);

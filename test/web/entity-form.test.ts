@@ -172,3 +172,24 @@ describe('the shared admin form: values', () => {
     expect(emptyToNull(input)).toBe(expected);
   });
 });
+
+describe('list fields (issue 22)', () => {
+  type SsoValues = { allowedIssuers: string };
+  const fields: FieldSpecs<SsoValues> = {
+    allowedIssuers: { id: 'sso-issuers', label: 'Toegestane issuers' },
+  };
+  it('an error of one item of a list shows on the list field and in the summary', () => {
+    const errors = fieldErrorsAfter(
+      validationProblem(['allowedIssuers.1', 'Geen geldige URL.', 'Not a URL.']),
+    );
+    expect(errorFor(errors, fields, 'allowedIssuers', 'nl')).toBe('Geen geldige URL.');
+    expect(errorFor(errors, fields, 'allowedIssuers', 'en')).toBe('Not a URL.');
+    expect(summaryOf(errors, fields, 'nl')).toEqual([
+      { fieldId: 'sso-issuers', label: 'Toegestane issuers', message: 'Geen geldige URL.' },
+    ]);
+  });
+  it('a field whose name only starts the same is not matched', () => {
+    const errors = fieldErrorsAfter(validationProblem(['allowedIssuersExtra', 'Fout.']));
+    expect(errorFor(errors, fields, 'allowedIssuers', 'nl')).toBeUndefined();
+  });
+});

@@ -12,6 +12,8 @@ export interface OrganizationTable {
   session_idle_minutes: Generated<number>;
   session_absolute_hours: Generated<number>;
   totp_required_roles: ColumnType<string[], string[] | undefined, string[]>;
+  /** Where complainants write to; a letter's return address (migration 075, issue 22). */
+  postal_address: Nullable<string>;
   created_at: CreatedAt;
 }
 

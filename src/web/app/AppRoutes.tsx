@@ -54,6 +54,10 @@ export function AppRoutes() {
             <Route path="werkdagen" element={<backOffice.CalendarPage />} />
             <Route path="importeren" element={<backOffice.ImportPage />} />
             <Route path="logboek" element={<backOffice.AuditLogPage />} />
+            <Route path="uitgaand" element={<backOffice.OutboxPage />} />
+            <Route path="webhooks" element={<backOffice.WebhooksPage />} />
+            <Route path="inloggen" element={<backOffice.SsoSettingsPage />} />
+            <Route path="organisatie" element={<backOffice.OrganizationPage />} />
           </Route>
         </Route>
       </Route>

@@ -49,6 +49,13 @@ export const PortalSettingsPage = page(
   'PortalSettingsPage',
 );
 export const AuditLogPage = page(() => import('../features/admin/AuditLogPage.tsx'), 'AuditLogPage');
+export const OutboxPage = page(() => import('../features/admin/OutboxPage.tsx'), 'OutboxPage');
+export const WebhooksPage = page(() => import('../features/admin/WebhooksPage.tsx'), 'WebhooksPage');
+export const OrganizationPage = page(
+  () => import('../features/admin/OrganizationPage.tsx'),
+  'OrganizationPage',
+);
+export const SsoSettingsPage = page(() => import('../features/admin/SsoSettingsPage.tsx'), 'SsoSettingsPage');
 
 /**
  * A page's code that fails to load (a new version was deployed since this tab opened, or the network dropped)

@@ -2,7 +2,7 @@
 // label in Dutch and English. This is the one list of those catalogues, each tied to the code list in
 // `src/domain` or `src/contract` it labels; `test/contract/code-labels.test.ts` fails when a code lacks a label in
 // either language, so a new event type cannot reach the screen as `raw_snake_case`.
-import { AUTH_EVENT_TYPES } from '../../contract/auth.ts';
+import { AUTH_EVENT_TYPES } from '../../contract/audit.ts';
 import { IMPORT_KINDS } from '../../contract/imports.ts';
 import { APPROVAL_SUBJECTS } from '../../contract/manager.ts';
 import { PERSON_RELATIONS, REFERENCE_VALUE_KINDS } from '../../contract/reference-data.ts';

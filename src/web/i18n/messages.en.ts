@@ -1,7 +1,7 @@
-import type { AuthEventType } from '../../contract/auth.ts';
+import type { AuthEventType } from '../../contract/audit.ts';
 import type { TimelineEventType } from '../../domain/index.ts';
+import { adminScreensEn } from './admin-screens.en.ts';
 import type { Messages } from './messages.nl.ts';
-
 /** English UI copy; same shape as the Dutch source catalogue. */
 export const en: Messages = {
   app: {
@@ -1026,8 +1026,13 @@ export const en: Messages = {
       sso_refused: 'Organisation sign-in refused',
       sso_unlinked: 'Link with the organisation sign-in removed',
       sso_settings_changed: 'Organisation sign-in settings changed',
+      outbox_retried: 'Message sent again',
+      webhook_created: 'Webhook added',
+      webhook_changed: 'Webhook changed',
+      webhook_redelivered: 'Webhook delivered again',
     } satisfies Record<AuthEventType, string>,
   },
+  adminScreens: adminScreensEn,
   backOffice: {
     menuItems: {
       overview: 'Overview',

@@ -1,4 +1,4 @@
-import type { AuthEventType } from '../../contract/auth.ts';
+import type { AuthEventType } from '../../contract/audit.ts';
 import type {
   CommitteeVerdict,
   ComplaintCategory,
@@ -14,6 +14,7 @@ import type {
   Verdict,
 } from '../../domain/index.ts';
 import type { StaffRole } from '../../domain/permissions.ts';
+import { adminScreensNl } from './admin-screens.nl.ts';
 
 /**
  * Dutch UI copy, the source catalogue: the English one must have the same shape (type `Messages`).
@@ -1066,8 +1067,13 @@ export const nl = {
       sso_refused: 'Organisatie-login geweigerd',
       sso_unlinked: 'Koppeling met de organisatie-login verwijderd',
       sso_settings_changed: 'Instellingen van de organisatie-login gewijzigd',
+      outbox_retried: 'Bericht opnieuw verstuurd',
+      webhook_created: 'Webhook toegevoegd',
+      webhook_changed: 'Webhook gewijzigd',
+      webhook_redelivered: 'Webhook opnieuw bezorgd',
     } satisfies Record<AuthEventType, string>,
   },
+  adminScreens: adminScreensNl,
   backOffice: {
     menuItems: {
       overview: 'Overzicht',

@@ -1,40 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AUTH_EVENT_TYPES } from '../../../contract/auth.ts';
+import { type AUTH_EVENT_TYPES, authEventPage, authEventQuery } from '../../../contract/audit.ts';
+import { addCalendarDays, toInstant } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { requireOrganizationPermission } from '../../http/principal.ts';
 import { listAuthEvents } from './auth-event.repository.ts';
 
-const authEvent = z
-  .object({
-    id: z.number().int(),
-    occurredAt: z.iso.datetime(),
-    type: z.enum(AUTH_EVENT_TYPES),
-    actorUserId: z.uuid().nullable(),
-    actorName: z.string().nullable(),
-    subjectUserId: z.uuid().nullable(),
-    subjectName: z.string().nullable(),
-    apiTokenId: z.uuid().nullable(),
-    apiTokenName: z.string().nullable(),
-    email: z.string().nullable(),
-    ip: z.string().nullable(),
-    userAgent: z.string().nullable(),
-    details: z.record(z.string(), z.unknown()),
-  })
-  .meta({ id: 'AuthEvent' });
-
-const query = z.object({
-  type: z.enum(AUTH_EVENT_TYPES).optional(),
-  userId: z.uuid().optional(),
-  before: z.coerce
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('Cursor: the id of the last event of the previous page'),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+/** A day on the Dutch calendar; its start in Europe/Amsterdam (from) or the start of the next day (until). */
+const startOfDay = (date: string) => toInstant({ date, hour: 0, minute: 0, second: 0, millisecond: 0 });
 
 export const auditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
   app.get(
@@ -45,8 +18,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
         summary: 'Sign-in and account audit log (newest first)',
         description:
           'Logins, failed logins, lock-outs, role changes, token creation and use: who, when, from where.',
-        querystring: query,
-        response: { 200: z.object({ items: z.array(authEvent), nextBefore: z.number().int().nullable() }) },
+        querystring: authEventQuery,
+        response: { 200: authEventPage },
       },
     },
     async (request) => {
@@ -57,6 +30,8 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, 
           limit: q.limit,
           ...(q.type ? { type: q.type } : {}),
           ...(q.userId ? { userId: q.userId } : {}),
+          ...(q.from ? { from: startOfDay(q.from) } : {}),
+          ...(q.until ? { until: startOfDay(addCalendarDays(q.until, 1)) } : {}),
           ...(q.before ? { beforeId: q.before } : {}),
         }),
       );

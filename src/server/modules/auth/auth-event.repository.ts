@@ -1,7 +1,8 @@
-import type { AuthEventType } from '../../../contract/auth.ts';
+import { AUTH_EVENT_TYPES } from '../../../contract/audit.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
-export type { AuthEventType };
+export { AUTH_EVENT_TYPES };
+export type AuthEventType = (typeof AUTH_EVENT_TYPES)[number];
 
 export type AuthEventInput = {
   organizationId: string;
@@ -35,7 +36,14 @@ export async function recordAuthEvent(trx: Scoped, event: AuthEventInput): Promi
 
 export async function listAuthEvents(
   trx: Scoped,
-  filter: { type?: AuthEventType; userId?: string; beforeId?: number; limit: number },
+  filter: {
+    type?: AuthEventType;
+    userId?: string;
+    from?: Date;
+    until?: Date;
+    beforeId?: number;
+    limit: number;
+  },
 ) {
   let query = trx
     .selectFrom('auth_event as e')
@@ -66,6 +74,8 @@ export async function listAuthEvents(
       eb.or([eb('e.actor_user_id', '=', userId), eb('e.subject_user_id', '=', userId)]),
     );
   }
+  if (filter.from) query = query.where('e.occurred_at', '>=', filter.from);
+  if (filter.until) query = query.where('e.occurred_at', '<', filter.until);
   if (filter.beforeId !== undefined) query = query.where('e.id', '<', filter.beforeId);
   return query.execute();
 }

@@ -14,8 +14,13 @@ import { TOKEN_SCOPES } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
-import { requireOrganizationPermission, requirePrincipal } from '../../http/principal.ts';
+import {
+  requireOrganizationPermission,
+  requirePrincipal,
+  type StaffPrincipal,
+} from '../../http/principal.ts';
 import { recordAccesses } from '../access-log/index.ts';
+import { recordAuthEvent } from '../auth/index.ts';
 import { knownComplaintIds } from '../complaints/index.ts';
 import { keepVisibleEvents } from './access/integration-visibility.ts';
 import { type FeedCursor, readFeed } from './integration-event.repository.ts';
@@ -50,6 +55,23 @@ async function checkUrl(url: string, allowPrivateNetwork: boolean) {
     }
     throw error;
   }
+}
+
+/** Issue 22: an administrator's change to a webhook is in the audit log (ids and names, never the secret). */
+function audit(
+  trx: Scoped,
+  staff: StaffPrincipal,
+  type: 'webhook_created' | 'webhook_changed' | 'webhook_redelivered',
+  details: Record<string, unknown>,
+) {
+  return recordAuthEvent(trx, {
+    organizationId: staff.organizationId,
+    type,
+    actorUserId: staff.userId,
+    ip: staff.origin?.ip ?? null,
+    userAgent: staff.origin?.userAgent ?? null,
+    details,
+  });
 }
 
 function encodeCursor(cursor: FeedCursor): string {
@@ -166,6 +188,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl:
           allowPrivateNetwork: request.body.allowPrivateNetwork,
           createdBy: staff.userId,
         });
+        await audit(trx, staff, 'webhook_created', { webhookId: id, name: request.body.name });
         return repository.findEndpoint(trx, id);
       });
       if (endpoint === undefined) throw new AppError('not_found');
@@ -205,6 +228,7 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl:
             ? { active: false, disabled_reason: 'switched off by an administrator' }
             : {}),
         });
+        await audit(trx, staff, 'webhook_changed', { webhookId: current.id, changed: Object.keys(body) });
         const updated = await repository.findEndpoint(trx, current.id);
         if (updated === undefined) throw new AppError('not_found');
         return toEndpoint(updated);
@@ -260,9 +284,12 @@ export const integrationRoutes: FastifyPluginAsyncZod<{ db: Database; publicUrl:
     },
     async (request, reply) => {
       const staff = admin(request);
-      const found = await scoped(staff.organizationId, (trx) =>
-        repository.resetDelivery(trx, request.params.id, request.params.deliveryId, new Date()),
-      );
+      const { id, deliveryId } = request.params;
+      const found = await scoped(staff.organizationId, async (trx) => {
+        if (!(await repository.resetDelivery(trx, id, deliveryId, new Date()))) return false;
+        await audit(trx, staff, 'webhook_redelivered', { webhookId: id, deliveryId });
+        return true;
+      });
       if (!found) throw new AppError('not_found');
       return reply.status(202).send(null);
     },

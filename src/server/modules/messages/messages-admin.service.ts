@@ -7,6 +7,7 @@ import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { recordAccesses } from '../access-log/index.ts';
+import { recordAuthEvent } from '../auth/index.ts';
 import { toAccess } from '../complaints/index.ts';
 import * as outbox from './outbox-admin.repository.ts';
 import * as templates from './template.repository.ts';
@@ -88,6 +89,15 @@ export function retryOutboxMessage(db: Database, staff: StaffPrincipal, id: stri
     }
     const row = await outbox.findOutboxMessage(trx, id);
     if (row === undefined) throw new AppError('not_found');
+    // issue 22: who sent what again is in the administrator's audit log (ids and kind only, no addresses)
+    await recordAuthEvent(trx, {
+      organizationId: staff.organizationId,
+      type: 'outbox_retried',
+      actorUserId: staff.userId,
+      ip: staff.origin?.ip ?? null,
+      userAgent: staff.origin?.userAgent ?? null,
+      details: { outboxMessageId: row.id, kind: row.kind },
+    });
     return toOutboxMessage(row, isRedacted(staff, row));
   });
 }

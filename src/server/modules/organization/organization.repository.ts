@@ -41,3 +41,25 @@ export async function insertOrganization(
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** The organisation's own details as its administrator sees them (issue 22). */
+export async function findOrganizationSettings(trx: Scoped, id: string) {
+  return trx
+    .selectFrom('organization')
+    .select(['name', 'postal_address'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function updateOrganizationSettings(
+  trx: Scoped,
+  id: string,
+  values: { name: string; postalAddress: string | null },
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('organization')
+    .set({ name: values.name, postal_address: values.postalAddress })
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -1,12 +1,15 @@
-import type { PublicOrganization } from '../../../contract/organization.ts';
+import type { OrganizationSettings, PublicOrganization } from '../../../contract/organization.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
+import type { StaffPrincipal } from '../../http/principal.ts';
 import {
   countOrganizations,
   findOrganizationById,
+  findOrganizationSettings,
   insertOrganization,
   resolveOrganizationIdForHost,
+  updateOrganizationSettings,
 } from './organization.repository.ts';
 
 const HOST_CACHE_TTL_MS = 30_000;
@@ -58,4 +61,25 @@ export async function ensureDefaultOrganization(
   if ((await countOrganizations(owner)) > 0) return false;
   await insertOrganization(owner, { slug: 'standaard', name, isDefault: true });
   return true;
+}
+
+/** The organisation's name and postal address as its administrator edits them (issue 22). */
+export function getOrganizationSettings(db: Database, staff: StaffPrincipal): Promise<OrganizationSettings> {
+  return inOrganization(db, staff.organizationId, async (trx) => {
+    const row = await findOrganizationSettings(trx, staff.organizationId);
+    if (!row) throw new AppError('organization_not_found');
+    return { name: row.name, postalAddress: row.postal_address };
+  });
+}
+
+export function saveOrganizationSettings(
+  db: Database,
+  staff: StaffPrincipal,
+  input: OrganizationSettings,
+): Promise<OrganizationSettings> {
+  return inOrganization(db, staff.organizationId, async (trx) => {
+    if (!(await updateOrganizationSettings(trx, staff.organizationId, input)))
+      throw new AppError('organization_not_found');
+    return input;
+  });
 }

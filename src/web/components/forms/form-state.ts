@@ -40,6 +40,11 @@ function pathOf(name: string, spec: FieldSpec | undefined): string {
   return spec?.path ?? name;
 }
 
+/** A field's error, or the first error of one of its items (`allowedIssuers.2` belongs to a list field). */
+function messageAt(errors: FieldErrors, path: string) {
+  return errors[path] ?? Object.entries(errors).find(([errorPath]) => errorPath.startsWith(`${path}.`))?.[1];
+}
+
 /** The error of one field in the current language (a language switch re-words it). */
 export function errorFor<V>(
   errors: FieldErrors,
@@ -47,7 +52,7 @@ export function errorFor<V>(
   name: keyof V & string,
   locale: Locale,
 ): string | undefined {
-  return errors[pathOf(name, fields[name])]?.[locale];
+  return messageAt(errors, pathOf(name, fields[name]))?.[locale];
 }
 
 /** The error summary's entries, in the order the fields are declared, each linking to its field. */
@@ -59,7 +64,12 @@ export function summaryOf<V>(
   const specs = Object.entries(fields as Record<string, FieldSpec | undefined>).flatMap(([name, spec]) =>
     spec ? [{ path: pathOf(name, spec), id: spec.id, label: spec.label }] : [],
   );
-  return summarizeFieldErrors(errors, specs, locale);
+  const own: FieldErrors = {};
+  for (const { path } of specs) {
+    const message = messageAt(errors, path);
+    if (message) own[path] = message;
+  }
+  return summarizeFieldErrors(own, specs, locale);
 }
 
 /** The values with one field changed (a new object, so React sees the change). */

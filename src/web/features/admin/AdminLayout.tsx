@@ -13,12 +13,16 @@ export const ADMIN_PAGES = [
   ['werkdagen', 'calendar'],
   ['importeren', 'import'],
   ['logboek', 'audit'],
+  ['uitgaand', 'outbox'],
+  ['webhooks', 'webhooks'],
+  ['inloggen', 'sso'],
+  ['organisatie', 'organization'],
 ] as const;
 
 /** The administrator's screens, with their own menu under the main one. */
 export function AdminLayout() {
   const { t } = useI18n();
-  const labels = { ...t.admin.menuItems, ...t.backOffice.menuItems };
+  const labels = { ...t.admin.menuItems, ...t.backOffice.menuItems, ...t.adminScreens.menuItems };
   return (
     <>
       <Group component="nav" aria-label={t.admin.menu} gap="md" mb="lg" wrap="wrap">

@@ -7,12 +7,11 @@ import {
   NativeSelect,
   Progress,
   Stack,
-  Table,
   Text,
   Title,
 } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import {
   IMPORT_COLUMNS,
   IMPORT_KINDS,
@@ -24,11 +23,12 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { describeApiError } from '../../lib/describe-error.ts';
+import { ImportProblems } from './ImportProblems.tsx';
 import { rowProblems, type UploadProgress, uploadImport } from './import-upload.ts';
 
 /** Reading a CSV export: first a dry run that lists every bad row, then the import itself (all or nothing). */
 export function ImportPage() {
-  const { t, locale, localize } = useI18n();
+  const { t, locale } = useI18n();
   useDocumentTitle(t.admin.importTitle);
   const [kind, setKind] = useState<ImportKind>('complexes');
   const [file, setFile] = useState<File | null>(null);
@@ -47,7 +47,10 @@ export function ImportPage() {
     setFileMissing(false);
     run.mutate({ kind, file, dryRun });
   };
-  const problems = run.error && isApiError(run.error, 'import_invalid') ? rowProblems(run.error) : [];
+  const problems = useMemo(
+    () => (run.error && isApiError(run.error, 'import_invalid') ? rowProblems(run.error) : []),
+    [run.error],
+  );
 
   return (
     <Stack gap="md" maw={960}>
@@ -118,29 +121,7 @@ export function ImportPage() {
           data-testid="import-errors"
         >
           <Text size="sm">{describeApiError(run.error, locale, t)}</Text>
-          {problems.length > 0 && (
-            <Table.ScrollContainer minWidth={520} mt="sm">
-              <Table striped>
-                <Table.Caption>{t.admin.importErrorsCaption(problems.length)}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t.admin.importLine}</Table.Th>
-                    <Table.Th scope="col">{t.admin.importColumn}</Table.Th>
-                    <Table.Th scope="col">{t.admin.importProblem}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {problems.map((problem) => (
-                    <Table.Tr key={`${problem.line}-${problem.column}`}>
-                      <Table.Td>{problem.line}</Table.Td>
-                      <Table.Td>{problem.column}</Table.Td>
-                      <Table.Td>{localize(problem.messages)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
+          {problems.length > 0 && <ImportProblems problems={problems} />}
         </Alert>
       )}
       <Text size="sm">

@@ -31,20 +31,30 @@ export function PortalSettingsPage() {
 }
 
 const FIELDS = [
+  'displayName',
+  'logoUrl',
+  'brandColour',
+  'websiteUrl',
   'contactPhone',
   'contactEmail',
   'contactHours',
   'committeeName',
   'committeeContact',
   'committeeUrl',
+  'repairUrl',
+  'nuisanceUrl',
+  'fraudUrl',
+  'objectionUrl',
 ] as const;
 type TextField = (typeof FIELDS)[number];
 
 function PortalSettingsForm({ current }: { current: PortalSettings }) {
   const { t } = useI18n();
+  const p = t.adminScreens.portal;
   const queryClient = useQueryClient();
   const options = useDepartmentOptions(t.backOffice.noIntakeDepartment, current.intakeDepartmentId);
-  const labels: Record<TextField | 'intakeDepartmentId', string> = {
+  const labels: Record<TextField | 'intakeDepartmentId' | 'statusLinkDaysAfterClose', string> = {
+    ...p.labels,
     intakeDepartmentId: t.backOffice.intakeDepartment,
     contactPhone: t.backOffice.contactPhone,
     contactEmail: t.backOffice.contactEmail,
@@ -56,13 +66,14 @@ function PortalSettingsForm({ current }: { current: PortalSettings }) {
   const form = useEntityForm({
     initial: () => ({
       intakeDepartmentId: current.intakeDepartmentId ?? '',
+      statusLinkDaysAfterClose: String(current.statusLinkDaysAfterClose),
       ...(Object.fromEntries(FIELDS.map((field) => [field, current[field] ?? ''])) as Record<
         TextField,
         string
       >),
     }),
     fields: Object.fromEntries(
-      (['intakeDepartmentId', ...FIELDS] as const).map((name) => [
+      (['intakeDepartmentId', ...FIELDS, 'statusLinkDaysAfterClose'] as const).map((name) => [
         name,
         { id: `portal-${name}`, label: labels[name] },
       ]),
@@ -71,6 +82,10 @@ function PortalSettingsForm({ current }: { current: PortalSettings }) {
       ...current,
       ...Object.fromEntries(FIELDS.map((field) => [field, blankToNull(v[field])])),
       intakeDepartmentId: emptyToNull(v.intakeDepartmentId),
+      // a whole number of days; anything else is left for the contract's message
+      statusLinkDaysAfterClose: /^\d+$/.test(v.statusLinkDaysAfterClose.trim())
+        ? Number(v.statusLinkDaysAfterClose.trim())
+        : (v.statusLinkDaysAfterClose as unknown as number),
     }),
     schema: portalSettings,
     submit: savePortalSettings,
@@ -92,8 +107,20 @@ function PortalSettingsForm({ current }: { current: PortalSettings }) {
             {...form.text('intakeDepartmentId')}
           />
         </Fieldset>
+        <Fieldset legend={p.lookSection}>
+          <Stack gap="sm">
+            <TextInput label={p.labels.displayName} {...form.text('displayName')} />
+            <TextInput label={p.labels.logoUrl} type="url" {...form.text('logoUrl')} />
+            <TextInput
+              label={p.labels.brandColour}
+              description={p.brandColourHint}
+              {...form.text('brandColour')}
+            />
+          </Stack>
+        </Fieldset>
         <Fieldset legend={t.backOffice.contactSection}>
           <Stack gap="sm">
+            <TextInput label={p.labels.websiteUrl} type="url" {...form.text('websiteUrl')} />
             <TextInput label={t.backOffice.contactPhone} type="tel" {...form.text('contactPhone')} />
             <TextInput label={t.backOffice.contactEmail} type="email" {...form.text('contactEmail')} />
             <TextInput label={t.backOffice.contactHours} {...form.text('contactHours')} />
@@ -111,6 +138,22 @@ function PortalSettingsForm({ current }: { current: PortalSettings }) {
             <TextInput label={t.backOffice.committeeUrl} type="url" {...form.text('committeeUrl')} />
           </Stack>
         </Fieldset>
+        <Fieldset legend={p.routesSection}>
+          <Stack gap="sm">
+            <Text size="sm">{p.routesHint}</Text>
+            <TextInput label={p.labels.repairUrl} type="url" {...form.text('repairUrl')} />
+            <TextInput label={p.labels.nuisanceUrl} type="url" {...form.text('nuisanceUrl')} />
+            <TextInput label={p.labels.fraudUrl} type="url" {...form.text('fraudUrl')} />
+            <TextInput label={p.labels.objectionUrl} type="url" {...form.text('objectionUrl')} />
+          </Stack>
+        </Fieldset>
+        <TextInput
+          label={p.labels.statusLinkDaysAfterClose}
+          description={p.statusLinkHint}
+          inputMode="numeric"
+          maw={320}
+          {...form.text('statusLinkDaysAfterClose')}
+        />
         <div>
           <Button type="submit" loading={form.isPending}>
             {t.admin.save}

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { apiToken, type createApiTokenInput, createdApiToken } from '../../../contract/api-tokens.ts';
-import { AUTH_EVENT_TYPES } from '../../../contract/auth.ts';
 import { type ImportKind, importResult } from '../../../contract/imports.ts';
 import { portalSettings } from '../../../contract/portal.ts';
 import {
@@ -57,22 +56,6 @@ export const fetchCalendarVersions = () =>
   api.get('/api/calendar-settings/versions', { schema: z.array(calendarSettings) });
 export const reviseCalendarSettings = (input: z.input<typeof reviseCalendarSettingsInput>) =>
   api.post('/api/calendar-settings', input, { schema: calendarSettings });
-
-const authEvent = z.object({
-  id: z.number().int(),
-  occurredAt: z.string(),
-  type: z.enum(AUTH_EVENT_TYPES),
-  actorName: z.string().nullable(),
-  subjectName: z.string().nullable(),
-  apiTokenName: z.string().nullable(),
-  email: z.string().nullable(),
-  ip: z.string().nullable(),
-});
-const authEventPage = z.object({ items: z.array(authEvent), nextBefore: z.number().int().nullable() });
-export type AuthEvent = z.infer<typeof authEvent>;
-
-export const fetchAuthEvents = (before: number | null) =>
-  api.get(`/api/admin/auth-events?limit=50${before ? `&before=${before}` : ''}`, { schema: authEventPage });
 
 export type { ImportKind };
 export { importResult };

@@ -52,12 +52,28 @@ export function uploadImport(
 
 export type RowProblem = { line: number; column: string; messages: LocalizedText };
 
-/** The API reports `line.<n>.<column>`; anything else (a missing column) is line 1, the header. */
+/**
+ * The API reports `line.<n>.<column>`, or `line.<n>` for a problem of the whole line (too many fields); anything
+ * else (a missing column) is line 1, the header. Every problem is kept, several per line included.
+ */
 export function rowProblems(error: ApiError): RowProblem[] {
   return error.fieldErrors.map((field) => {
-    const match = /^line\.(\d+)\.(.+)$/.exec(field.path);
+    const match = /^line\.(\d+)(?:\.(.+))?$/.exec(field.path);
     return match
-      ? { line: Number(match[1]), column: match[2] as string, messages: field.messages }
+      ? { line: Number(match[1]), column: match[2] ?? '', messages: field.messages }
       : { line: 1, column: field.path, messages: field.messages };
   });
+}
+
+const csvCell = (value: string | number) => {
+  const text = String(value);
+  // quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[";,\n\r]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+};
+
+/** The problems as a CSV file (semicolons, as Dutch Excel opens it): line, column, Dutch and English message. */
+export function problemsCsv(problems: RowProblem[], header: readonly string[]): string {
+  const rows = problems.map((p) => [p.line, p.column, p.messages.nl, p.messages.en].map(csvCell).join(';'));
+  return `\uFEFF${[header.map(csvCell).join(';'), ...rows].join('\r\n')}\r\n`;
 }

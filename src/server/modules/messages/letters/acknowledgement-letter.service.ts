@@ -53,6 +53,7 @@ export async function acknowledgementLetter(db: Database, principal: Principal, 
     await recordAccess(trx, principal, { what: 'attachment', complaintId });
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,
+      organizationAddress: parties.organizationAddress,
       recipient: { name: parties.name, addressLines: parties.addressLines },
       date: formatDate(row.received_at, locale),
       reference: row.reference,

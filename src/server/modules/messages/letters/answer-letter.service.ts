@@ -34,7 +34,13 @@ export async function loadLetterParties(trx: Scoped, complaintId: string) {
           `${formatPostcode(parties.postcode ?? '')}  ${(parties.place ?? '').toUpperCase()}`,
         ]
       : [];
-  return { organizationName: parties.organizationName, handlerName: parties.handlerName, name, addressLines };
+  return {
+    organizationName: parties.organizationName,
+    organizationAddress: parties.organizationAddress,
+    handlerName: parties.handlerName,
+    name,
+    addressLines,
+  };
 }
 
 /**
@@ -100,6 +106,7 @@ export async function answerLetter(db: Database, principal: Principal, complaint
     await recordAccess(trx, principal, { what: 'attachment', complaintId });
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,
+      organizationAddress: parties.organizationAddress,
       recipient: { name, addressLines },
       date: formatDate(row.answered_at, locale),
       reference: row.reference,

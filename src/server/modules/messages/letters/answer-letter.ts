@@ -8,6 +8,8 @@ import { LETTER_TEXTS, type LetterTexts } from './letter-texts.ts';
 
 export type AnswerLetter = {
   organizationName: string;
+  /** Issue 22: the organisation's postal address (administrator's organisation page), the return address. */
+  organizationAddress?: string | null;
   recipient: { name: string; addressLines: string[] };
   date: string;
   reference: string;
@@ -19,6 +21,17 @@ export type AnswerLetter = {
   /** The language of the letter's own words (date, reference, the box); the body is already in it. */
   locale?: TenantLocale;
 };
+
+/** The sender on the envelope window's small line: the name, then the postal address on one line. */
+export function returnAddressOf(
+  letter: Pick<AnswerLetter, 'organizationName' | 'organizationAddress'>,
+): string {
+  const lines = (letter.organizationAddress ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  return [letter.organizationName, ...lines].join(', ');
+}
 
 export type FollowBlock = {
   /** The private status link (with its token), only as the QR code. */
@@ -208,7 +221,7 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
         alignment: 'left',
         stack: [
           {
-            text: s.line(t.returnAddress(letter.organizationName)),
+            text: s.line(t.returnAddress(returnAddressOf(letter))),
             fontSize: 7,
             color: '#57606a',
             margin: [0, 0, 0, 4],

@@ -11,6 +11,7 @@ export async function findLetterParties(trx: Scoped, complaintId: string) {
     .leftJoin('staff_user as h', 'h.id', 'c.handler_id')
     .select([
       'o.name as organizationName',
+      'o.postal_address as organizationAddress',
       'p.name as personName',
       'p.postal_address as postalAddress',
       'r.name as representativeName',

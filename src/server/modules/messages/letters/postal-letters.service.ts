@@ -97,6 +97,7 @@ export async function progressLetter(db: Database, principal: Principal, letterI
     const locale = letterLocale(row.complainant_locale);
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,
+      organizationAddress: parties.organizationAddress,
       recipient: { name: parties.name, addressLines: parties.addressLines },
       date: formatDate(letter.created_at, locale),
       reference: row.reference,
@@ -160,6 +161,7 @@ export async function explanationLetter(db: Database, principal: Principal, comp
     await recordAccess(trx, principal, { what: 'attachment', complaintId });
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,
+      organizationAddress: parties.organizationAddress,
       recipient: { name: parties.name, addressLines: parties.addressLines },
       date: formatDate(row.explanation_prepared_at, locale),
       reference: row.reference,

@@ -126,10 +126,11 @@ function withoutNulls(
 export function validateRows<K extends ImportKind>(
   kind: K,
   table: CsvTable,
-): { rows: LinedRow<K>[]; errors: FieldError[]; ignoredColumns: string[] } {
+): { rows: LinedRow<K>[]; partial: LinedRow<K>[]; errors: FieldError[]; ignoredColumns: string[] } {
   const errors: FieldError[] = [];
+  const partial: LinedRow<K>[] = [];
   const columns = mapHeader(kind, table.header, errors);
-  if (errors.length > 0) return { rows: [], errors, ignoredColumns: columns.ignored };
+  if (errors.length > 0) return { rows: [], partial, errors, ignoredColumns: columns.ignored };
   if (table.rows.length === 0) {
     errors.push(
       rowError(
@@ -156,11 +157,13 @@ export function validateRows<K extends ImportKind>(
       );
       continue;
     }
-    const result = schema.safeParse(withoutNulls(kind, cellsOf(columns, record)), { reportInput: true });
+    const input = withoutNulls(kind, cellsOf(columns, record));
+    const result = schema.safeParse(input, { reportInput: true });
     if (result.success) {
       rows.push({ line: record.line, values: result.data });
       continue;
     }
+    partial.push({ line: record.line, values: goodCells(kind, input) });
     for (const issue of result.error.issues) {
       errors.push({
         in: 'body',
@@ -170,7 +173,21 @@ export function validateRows<K extends ImportKind>(
       });
     }
   }
-  return { rows, errors, ignoredColumns: columns.ignored };
+  return { rows, partial, errors, ignoredColumns: columns.ignored };
+}
+
+/**
+ * The cells of a bad line that are fine on their own (issue 22): duplicates and references are checked on them
+ * too, so a line lists every problem at once. Typed as a row, but only these cells are set: for checks only.
+ */
+function goodCells<K extends ImportKind>(kind: K, input: Record<string, unknown>): RowOf<K> {
+  const shape = ROW_SCHEMAS[kind].shape as Record<string, z.ZodType>;
+  return Object.fromEntries(
+    Object.entries(shape).flatMap(([name, field]) => {
+      const cell = field.safeParse(input[name]);
+      return cell.success && cell.data !== undefined && cell.data !== null ? [[name, cell.data]] : [];
+    }),
+  ) as RowOf<K>;
 }
 
 /** The same external id twice in one file: the later line would silently overwrite the earlier one. */

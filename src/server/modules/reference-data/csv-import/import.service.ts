@@ -68,10 +68,13 @@ async function planAndApply(
   // Every row is checked (shape, duplicates, references) before anything is written: all or nothing.
   switch (kind) {
     case 'complexes': {
-      const { rows, errors, ignoredColumns } = validateRows('complexes', csv.table);
-      errors.push(...findDuplicates(rows, 'complexnummer', (r) => r.complexnummer));
-      errors.push(...findDuplicates(rows, 'extern_id', (r) => r.extern_id ?? undefined));
-      const plan = planComplexes(rows, await repository.loadComplexes(trx));
+      const { rows, partial, errors, ignoredColumns } = validateRows('complexes', csv.table);
+      const all = byLine([...rows, ...partial]);
+      errors.push(...findDuplicates(all, 'complexnummer', (r) => r.complexnummer));
+      errors.push(...findDuplicates(all, 'extern_id', (r) => r.extern_id ?? undefined));
+      const stored = await repository.loadComplexes(trx);
+      const plan = planComplexes(rows, stored);
+      errors.push(...planComplexes(having(partial, 'complexnummer'), stored).errors);
       if (errors.length + plan.errors.length > 0) refuse(sortByLine([...errors, ...plan.errors]));
       if (!dryRun)
         await applyPlan(
@@ -82,9 +85,11 @@ async function planAndApply(
       return { ...count(plan), ignoredColumns };
     }
     case 'units': {
-      const { rows, errors, ignoredColumns } = validateRows('units', csv.table);
-      errors.push(...findDuplicates(rows, 'extern_id', (r) => r.extern_id));
-      const plan = planUnits(rows, await repository.loadUnits(trx), await repository.loadComplexes(trx));
+      const { rows, partial, errors, ignoredColumns } = validateRows('units', csv.table);
+      errors.push(...findDuplicates(byLine([...rows, ...partial]), 'extern_id', (r) => r.extern_id));
+      const [stored, complexes] = [await repository.loadUnits(trx), await repository.loadComplexes(trx)];
+      const plan = planUnits(rows, stored, complexes);
+      errors.push(...planUnits(having(partial, 'complexnummer'), stored, complexes).errors);
       if (errors.length + plan.errors.length > 0) refuse(sortByLine([...errors, ...plan.errors]));
       if (!dryRun)
         await applyPlan(
@@ -95,13 +100,14 @@ async function planAndApply(
       return { ...count(plan), ignoredColumns };
     }
     case 'tenants': {
-      const { rows, errors, ignoredColumns } = validateRows('tenants', csv.table);
-      errors.push(...findDuplicates(rows, 'extern_id', (r) => r.extern_id));
-      const plan = planTenants(
-        rows,
+      const { rows, partial, errors, ignoredColumns } = validateRows('tenants', csv.table);
+      errors.push(...findDuplicates(byLine([...rows, ...partial]), 'extern_id', (r) => r.extern_id));
+      const [stored, units] = [
         await repository.loadPersonsWithExternalId(trx),
         await repository.loadUnits(trx),
-      );
+      ];
+      const plan = planTenants(rows, stored, units);
+      errors.push(...planTenants(having(partial, 'eenheid'), stored, units).errors);
       if (errors.length + plan.errors.length > 0) refuse(sortByLine([...errors, ...plan.errors]));
       if (!dryRun)
         await applyPlan(
@@ -113,6 +119,12 @@ async function planAndApply(
     }
   }
 }
+
+const byLine = <R extends { line: number }>(rows: R[]) => [...rows].sort((a, b) => a.line - b.line);
+
+/** The bad lines whose cell a reference check needs is fine (the other cells are left unset). */
+const having = <R extends { values: object }>(rows: R[], cell: string) =>
+  rows.filter((row) => (row.values as Record<string, unknown>)[cell] !== undefined);
 
 function sortByLine(errors: FieldError[]): FieldError[] {
   const lineOf = (error: FieldError) => Number(error.path.split('.')[1]);
