@@ -28,7 +28,11 @@ export function BulkAssignBar({
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
   const isManager = user.roles.includes('manager');
-  const staff = useQuery({ queryKey: ['staff', 'active'], queryFn: fetchStaff, enabled: isManager });
+  const staff = useQuery({
+    queryKey: ['staff', 'active'],
+    queryFn: fetchStaff,
+    enabled: isManager && selected.length > 0,
+  });
   const [handlerId, setHandlerId] = useState('');
   const [missing, setMissing] = useState(false);
   const [result, setResult] = useState<BulkAssignResult | null>(null);
