@@ -100,7 +100,10 @@ export function BulkAssignBar({
                     size="sm"
                     label={t.work.bulkHandler}
                     value={handlerId}
-                    onChange={(event) => setHandlerId(event.currentTarget.value)}
+                    onChange={(event) => {
+                      setHandlerId(event.currentTarget.value);
+                      setMissing(false);
+                    }}
                     error={missing ? t.work.bulkChooseHandler : undefined}
                     aria-invalid={missing || undefined}
                     data={[

@@ -115,7 +115,7 @@ export function WorkPage() {
               value={tab}
               rightSection={
                 countOf(tab) === null ? undefined : (
-                  <Badge size="sm" variant="light" color="gray.8" data-testid={`tab-count-${tab}`}>
+                  <Badge size="sm" variant="filled" color="gray.8" data-testid={`tab-count-${tab}`}>
                     {countOf(tab)}
                   </Badge>
                 )
