@@ -108,6 +108,22 @@ describe('tab counts, in one query', () => {
     });
     expect(await counts(as.marieke, `open=true&departmentId=${wonen.id}`)).toMatchObject({ unassigned: 2 });
   });
+  test('bad query values are 400 problems with field messages; no session is 401', async () => {
+    for (const query of [
+      'departmentId=nope',
+      'status=bogus',
+      'open=maybe',
+      'overdue=1',
+      'q=',
+      `q=${'x'.repeat(201)}`,
+    ]) {
+      const response = await as.eva.request({ url: `/api/complaints/queue-counts?${query}` });
+      expect(response.statusCode, query).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json().errors[0].messages.nl, query).toBeTruthy();
+    }
+    expect((await app.inject({ url: '/api/complaints/queue-counts' })).statusCode).toBe(401);
+  });
 });
 
 describe('the unassigned queue is scoped by department', () => {
