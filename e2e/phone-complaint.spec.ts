@@ -144,11 +144,13 @@ test('a phone complaint is registered while the caller waits, then answered and 
     await expect(timeline).toContainText(event);
   await checkAccessibility(page);
 
-  // Back in the queue: the complaint is found by its reference under "Alle klachten".
+  // Back in the queue: the closed complaint is found by its reference under "Alle klachten".
   const reference =
     (await page.getByRole('heading', { level: 1 }).textContent())?.replace('Klacht ', '') ?? '';
   await page.getByRole('link', { name: /Terug naar het werk/ }).click();
   await page.getByRole('tab', { name: 'Alle klachten' }).click();
+  // The queue shows open complaints unless asked for the closed ones too (issue 22)
+  await page.getByRole('checkbox', { name: 'Ook afgesloten klachten tonen' }).check();
   await page.getByRole('searchbox', { name: 'Zoeken' }).fill(reference);
   await expect(page.getByTestId('work-queue').getByRole('link', { name: reference })).toBeVisible();
   await expect(page.getByTestId('work-queue')).toContainText('Mevrouw Anna Bakker');

@@ -643,6 +643,11 @@ export const complaintListQuery = z.object({
   receivedTo: localDay.optional(),
   repeat: boolFlag.optional(),
   confidential: boolFlag.optional(),
+  open: boolFlag
+    .optional()
+    .describe(
+      '`true`: only complaints whose procedure has not ended (the queue default); `false`: only ended ones',
+    ),
   q: z
     .string()
     .trim()

@@ -48,4 +48,5 @@ export * from './term-monitoring.ts';
 export * from './timeline-event-types.ts';
 export * from './timeline-exposure.ts';
 export * from './triage.ts';
+export * from './work-queue.ts';
 export * from './working-day-calendar.ts';

@@ -104,6 +104,9 @@ function hasRole(actor: StaffActor, ...roles: StaffRole[]): boolean {
   return roles.some((role) => actor.roles.includes(role));
 }
 
+/** Does the actor hold one of these roles? */
+export const hasAnyRole = hasRole;
+
 export function isResponsibleManager(actor: StaffActor, complaint: ComplaintAccess): boolean {
   if (!hasRole(actor, 'manager')) return false;
   if (complaint.responsibleManagerId === actor.userId) return true;

@@ -56,6 +56,7 @@ import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { referenceDataRoutes } from './modules/reference-data/reference-data.routes.ts';
 import { committeeDossierRoutes } from './modules/reports/committee-dossier.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { savedViewRoutes } from './modules/saved-views/saved-views.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { createOidcClient } from './modules/sso/oidc/oidc-client.ts';
 import { ssoRoutes } from './modules/sso/sso.routes.ts';
@@ -173,7 +174,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         },
         { name: 'integrations', description: 'Webhooks and the change feed for the CRM' },
         { name: 'imports', description: "CSV imports from the corporation's own system" },
-        { name: 'manager', description: 'Manager views: approvals waiting, employee-caused repeats' },
+        {
+          name: 'manager',
+          description: 'Manager views: approvals waiting, employee-caused repeats; bulk assignment',
+        },
+        { name: 'work queue', description: 'Saved work-queue views, own and shared with the department' },
         {
           name: 'reports',
           description: 'Quarterly and annual reports, exports, report jobs, complex dossiers',
@@ -219,6 +224,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { db: deps.db });
   await app.register(complaintsRoutes, { db: deps.db });
   await app.register(complaintActionRoutes, { db: deps.db });
+  await app.register(savedViewRoutes, { db: deps.db });
   await app.register(routingSettingsRoutes, { db: deps.db });
   await app.register(notificationRoutes, { db: deps.db });
   await app.register(learningRoutes, { db: deps.db });

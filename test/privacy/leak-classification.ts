@@ -91,6 +91,8 @@ const GET: Record<string, Classification> = {
   '/api/admin/auth-events': { kind: 'no-complaint-data', reason: 'sign-in audit log' },
   '/api/complaints': { kind: 'lists-complaints', queries: COMPLAINT_QUERIES },
   '/api/complaints/counts': { kind: 'lists-complaints', queries: COMPLAINT_QUERIES },
+  '/api/complaints/queue-counts': { kind: 'lists-complaints', queries: COMPLAINT_QUERIES },
+  '/api/saved-views': { kind: 'no-complaint-data', reason: 'named filter query strings of the work queue' },
   '/api/complaints/likely-repeats': {
     kind: 'lists-complaints',
     // the same text every time: similarity depends on the text sent, not on whom it names
@@ -242,6 +244,9 @@ export const UNDOCUMENTED_GET: ReadonlyMap<string, Classification> = new Map<str
 /** Every operation that is not a GET. POST /api/reports/jobs is the one write the matrix runs (every kind). */
 const WRITES = `
 POST /api/auth/login
+POST /api/complaints/bulk-assign
+POST /api/saved-views
+DELETE /api/saved-views/{id}
 POST /api/auth/login/second-factor
 POST /api/auth/logout
 POST /api/auth/logout-everywhere

@@ -345,6 +345,18 @@ export interface TermMonitorSettingsTable {
   updated_by: Nullable<string>;
 }
 
+/** A named work-queue view (issue 22): its owner's, optionally shared with the owner's department. */
+export interface SavedViewTable {
+  id: Generated<string>;
+  organization_id: string;
+  owner_id: string;
+  name: string;
+  query: string;
+  department_id: Nullable<string>;
+  shared: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
 /** Per organisation: its routing rule (policy 1.3: conduct complaints to the manager); no row = defaults. */
 export interface RoutingSettingsTable {
   organization_id: string;
@@ -771,6 +783,7 @@ export interface DB {
   privacy_settings: PrivacySettingsTable;
   term_monitor_settings: TermMonitorSettingsTable;
   routing_settings: RoutingSettingsTable;
+  saved_view: SavedViewTable;
   legal_hold: LegalHoldTable;
   erasure_log: ErasureLogTable;
   complaint_attachment: ComplaintAttachmentTable;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ComplaintListQuery } from '../../../contract/complaints.ts';
-import { TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
+import { QUEUE_OPEN_STATUSES, TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 /** Who may see confidential complaints, as SQL: the mirror of `canSeeComplaint` (src/domain/permissions.ts). */
@@ -89,6 +89,8 @@ function applyFilters(query: ComplaintQuery, f: ListFilters, visibility: Visibil
     q = q.where(sql<boolean>`(c.received_at at time zone 'Europe/Amsterdam')::date <= ${f.receivedTo}::date`);
   if (f.repeat !== undefined) q = q.where('c.repeat_of_id', f.repeat ? 'is not' : 'is', null);
   if (f.confidential !== undefined) q = q.where('c.confidential', '=', f.confidential);
+  // issue 22: the queue shows the open complaints unless asked for the ended ones
+  if (f.open !== undefined) q = q.where('c.status', f.open ? 'in' : 'not in', [...QUEUE_OPEN_STATUSES]);
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     const postcode = `%${f.q.replace(/\s+/g, '').toUpperCase()}%`;
@@ -183,6 +185,37 @@ export async function countByStatus(trx: Scoped, filters: ListFilters, visibilit
     ])
     .groupBy('c.status')
     .execute();
+}
+
+/**
+ * The work queue's tab counts in one pass (issue 22): mine, the department's, its unassigned ones and all, under
+ * the same filters and visibility. A tab the caller may not open is not counted (null).
+ */
+export async function countQueueTabs(
+  trx: Scoped,
+  filters: ListFilters,
+  visibility: Visibility,
+  tabs: { userId: string | null; departmentId: string | null; all: boolean },
+) {
+  const { departmentId: _department, handlerId: _handler, ...rest } = filters;
+  const none = sql<number | null>`null::int`;
+  const inDepartment = sql<boolean>`c.department_id = ${tabs.departmentId}::uuid`;
+  return applyFilters(baseQuery(trx), rest, visibility, true)
+    .select([
+      tabs.userId === null
+        ? sql<number>`0`.as('mine')
+        : sql<number>`count(*) filter (where c.handler_id = ${tabs.userId}::uuid)::int`.as('mine'),
+      tabs.departmentId === null
+        ? none.as('department')
+        : sql<number | null>`count(*) filter (where ${inDepartment})::int`.as('department'),
+      tabs.departmentId === null
+        ? none.as('unassigned')
+        : sql<number | null>`count(*) filter (where ${inDepartment} and c.handler_id is null)::int`.as(
+            'unassigned',
+          ),
+      tabs.all ? sql<number | null>`count(*)::int`.as('all') : none.as('all'),
+    ])
+    .executeTakeFirstOrThrow();
 }
 
 /** Earlier complaints of the same person or unit in the last 12 months, most similar text first (policy 2.6). */

@@ -6,11 +6,16 @@ import type {
   likelyRepeat,
   likelyRepeatsQuery,
 } from '../../../contract/complaints.ts';
+import type { QueueCounts, QueueCountsQuery } from '../../../contract/work-queue.ts';
 import {
   addWorkingDays,
   type ComplaintStatus,
+  canDoOrganizationAction,
+  defaultQueueDepartment,
+  departmentQueueScope,
   getEndOfLocalDay,
   type IntakeChannel,
+  mayViewDepartmentQueue,
   toLocalDate,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
@@ -23,6 +28,7 @@ import * as repository from './complaint.repository.ts';
 import {
   type Cursor,
   countByStatus,
+  countQueueTabs,
   findLikelyRepeats,
   listComplaints,
 } from './complaint-query.repository.ts';
@@ -75,6 +81,22 @@ function filtersOf(
   };
 }
 
+/**
+ * issue 22: a staff member sees the unassigned queue of their own department(s); the organisation's overseers
+ * pick any department (domain: departmentQueueScope).
+ */
+function checkUnassignedQueue(
+  principal: Principal,
+  query: Pick<ComplaintListQuery, 'handlerId' | 'departmentId'>,
+) {
+  if (principal.kind !== 'staff' || query.handlerId !== 'none') return;
+  if (departmentQueueScope(principal).kind === 'any') return;
+  if (query.departmentId !== undefined && mayViewDepartmentQueue(principal, query.departmentId)) return;
+  throw new AppError('forbidden', {
+    detail: 'The unassigned queue is open to the department it belongs to; name one of your departments.',
+  });
+}
+
 /** The work queue: filtered, permission-aware, sorted, one cursor page at a time. */
 export async function listComplaintPage(
   db: Database,
@@ -84,6 +106,7 @@ export async function listComplaintPage(
   /** Writes the access-log entry of this read in its own transaction (a person's complaints). */
   audit?: (trx: Scoped) => Promise<void>,
 ): Promise<{ items: ComplaintListItem[]; nextCursor: string | null }> {
+  checkUnassignedQueue(principal, query);
   return inOrganization(db, principal.organizationId, async (trx) => {
     await audit?.(trx);
     const settings = await calendarSettingsInForce(trx, principal);
@@ -153,6 +176,37 @@ export async function countComplaints(
       overdue: rows.reduce((sum, r) => sum + r.overdue, 0),
       total: rows.reduce((sum, r) => sum + r.n, 0),
     };
+  });
+}
+
+/**
+ * The work queue's tab counts (issue 22), in one query: mine, my department's, the department's unassigned ones
+ * and all. The department is the one asked for (when the caller may open its queue) or the caller's default.
+ */
+export async function countQueueTabsFor(
+  db: Database,
+  principal: Principal,
+  filters: QueueCountsQuery,
+  now = new Date(),
+): Promise<QueueCounts> {
+  const query: ComplaintListQuery = { ...filters, sort: 'due', limit: 1 };
+  const staff = principal.kind === 'staff' ? principal : null;
+  let departmentId: string | null = null;
+  if (staff !== null) {
+    if (query.departmentId === undefined) departmentId = defaultQueueDepartment(staff);
+    else if (mayViewDepartmentQueue(staff, query.departmentId)) departmentId = query.departmentId;
+    else throw new AppError('forbidden', { detail: 'This department’s queue is not yours to open.' });
+  }
+  const all = staff === null || canDoOrganizationAction(staff, 'complaints.list_all');
+  return inOrganization(db, principal.organizationId, async (trx) => {
+    const settings = await calendarSettingsInForce(trx, principal);
+    const row = await countQueueTabs(
+      trx,
+      filtersOf(principal, query, settings, now),
+      visibilityOf(principal),
+      { userId: staff?.userId ?? null, departmentId, all },
+    );
+    return { ...row, departmentId };
   });
 }
 

@@ -11,13 +11,15 @@ import {
   registerComplaintInput,
   statusCounts,
 } from '../../../contract/complaints.ts';
+import { queueCounts, queueCountsQuery } from '../../../contract/work-queue.ts';
 import { TOKEN_SCOPES } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
-import { requirePrincipal } from '../../http/principal.ts';
+import { requirePrincipal, requireStaff } from '../../http/principal.ts';
 import { recordPersonComplaintsRead } from '../access-log/index.ts';
 import { etagOf } from './complaint-mutation.service.ts';
 import {
   countComplaints,
+  countQueueTabsFor,
   getComplaint,
   listComplaintPage,
   suggestLikelyRepeats,
@@ -94,6 +96,21 @@ export const complaintsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
       },
     },
     async (request) => countComplaints(db, anyCaller(request), request.query),
+  );
+
+  app.get(
+    '/api/complaints/queue-counts',
+    {
+      schema: {
+        tags: ['complaints'],
+        summary: 'The work queue’s tab counts: mine, my department, its unassigned ones, all',
+        description:
+          'issue 22: one query under the same filters as the list. A staff member opens the queues of their own department(s); managers also those they manage; MT, board, management assistants and administrators any (403 otherwise).',
+        querystring: queueCountsQuery,
+        response: { 200: queueCounts },
+      },
+    },
+    async (request) => countQueueTabsFor(db, requireStaff(request), request.query),
   );
 
   app.get(

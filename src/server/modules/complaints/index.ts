@@ -16,6 +16,8 @@ export {
   insertEvents,
   updateComplaint,
 } from './complaint.repository.ts';
+// The single assignment, so a bulk assignment (manager module, issue 22) runs exactly the same step per complaint.
+export { assignHandler } from './complaint-actions.service.ts';
 export {
   type ComplaintEventBus,
   type ComplaintEventMap,

@@ -9,6 +9,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { describeApiError } from '../../lib/describe-error.ts';
+import { useShortcuts } from '../../lib/use-shortcuts.ts';
 import { useCurrentUser } from '../auth/use-current-user.ts';
 import { complaintKeys, fetchComplaint } from '../complaints/complaints-api.ts';
 import { useScrollToTop } from '../complaints/use-scroll-to-top.ts';
@@ -42,6 +43,14 @@ export function ComplaintPage() {
   const doneRef = useRef<HTMLDivElement>(null);
   useDocumentTitle(detail.data ? t.complaint.pageTitle(detail.data.reference) : t.app.loading);
   useScrollToTop(id);
+  // issue 22: c logs a contact, b opens the answer, when allowed (the ? overlay lists them)
+  const byKey = (key: ActionKey) => {
+    if (!detail.data || !user || !decideAvailability(key, detail.data, user, t).enabled) return false;
+    setDone(null);
+    setOpen({ key, snapshot: detail.data });
+    return true;
+  };
+  useShortcuts({ c: () => byKey('contact'), b: () => byKey('answer') }, open === null);
   useEffect(() => {
     if (done) doneRef.current?.focus();
   }, [done]);

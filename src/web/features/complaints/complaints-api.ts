@@ -29,6 +29,7 @@ export type QueueFilters = Partial<
     | 'category'
     | 'channel'
     | 'dueWithinWorkingDays'
+    | 'open'
   >
 >;
 
@@ -62,7 +63,8 @@ export function fetchComplaintPage(filters: QueueFilters, cursor: string | undef
 
 export function fetchStatusCounts(filters: QueueFilters) {
   // Counts per status: the status filter itself would hide the other statuses' numbers.
-  const { status: _status, sort: _sort, ...rest } = filters;
+  // Nor the open filter: a click on "closed" must still find the closed ones (issue 22).
+  const { status: _status, sort: _sort, open: _open, ...rest } = filters;
   return api.get(`/api/complaints/counts${toSearchParams(rest)}`, { schema: statusCounts });
 }
 

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { signOut, signOutEverywhere } from '../auth/auth-api.ts';
 import { useOrganization } from '../auth/use-current-user.ts';
 import { NotificationBell } from '../notifications/NotificationBell.tsx';
+import { ShortcutsHelp } from './ShortcutsHelp.tsx';
 
 // The MT review is for managers and up (policy 3.1, 2.4); the matrix in src/domain/permissions.ts decides.
 const canReviewComplaints = (user: CurrentUser) =>
@@ -46,6 +47,7 @@ export function StaffLayout({ user, children }: { user: CurrentUser; children: R
                 {t.shell.signedInAs} <strong data-testid="signed-in-user">{user.name}</strong>
               </Text>
               <NotificationBell />
+              <ShortcutsHelp />
               <LanguageSwitch />
               <Button
                 variant="outline"

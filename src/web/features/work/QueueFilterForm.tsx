@@ -100,6 +100,11 @@ export function QueueFilterForm({ params, onChange, onReset }: Props) {
           checked={params.confidential}
           onChange={(event) => onChange({ confidential: event.currentTarget.checked })}
         />
+        <Checkbox
+          label={t.work.showClosed}
+          checked={params.closed}
+          onChange={(event) => onChange({ closed: event.currentTarget.checked })}
+        />
         <Button variant="subtle" size="compact-sm" onClick={onReset}>
           {t.work.resetFilters}
         </Button>

@@ -1,16 +1,20 @@
-import { Anchor, Badge, Button, Center, Group, Skeleton, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Center, Checkbox, Group, Skeleton, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import type { CurrentUser } from '../../../contract/auth.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeApiError } from '../../lib/describe-error.ts';
 import { complaintKeys, fetchComplaintPage, type QueueFilters } from '../complaints/complaints-api.ts';
 import { formatDay, formatTime } from '../complaints/format.ts';
 import { TermBadge } from '../complaints/TermBadge.tsx';
+import { BulkAssignBar } from './BulkAssignBar.tsx';
 import { REFRESH_MS } from './refresh.ts';
+import { useQueueKeyboard } from './use-queue-keyboard.ts';
 
-/** The queue itself: cursor pages, refreshed while open and when the window regains focus. */
-export function QueueTable({ filters }: { filters: QueueFilters }) {
+/** The queue itself: cursor pages, rows to select for bulk assignment, keyboard shortcuts (issue 22). */
+export function QueueTable({ filters, user }: { filters: QueueFilters; user: CurrentUser }) {
   const { t, locale } = useI18n();
   const query = useInfiniteQuery({
     queryKey: complaintKeys.list(filters),
@@ -20,15 +24,36 @@ export function QueueTable({ filters }: { filters: QueueFilters }) {
     refetchInterval: REFRESH_MS,
     refetchOnWindowFocus: true,
   });
+  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const [selected, setSelected] = useState<string[]>([]);
+  const links = useRef(new Map<string, HTMLAnchorElement>());
+  const filterKey = JSON.stringify(filters);
+  // Another tab or filter: another set of rows, so nothing stays selected unseen
+  // biome-ignore lint/correctness/useExhaustiveDependencies: cleared when the filters change
+  useEffect(() => setSelected([]), [filterKey]);
+  const toggle = (id: string) =>
+    setSelected((current) => (current.includes(id) ? current.filter((s) => s !== id) : [...current, id]));
+  const keyboard = useQueueKeyboard({ items, userId: user.id, links, onToggle: toggle });
 
   if (query.isError)
     return (
       <ErrorSummary message={describeApiError(query.error, locale, t)} attempt={query.errorUpdateCount} />
     );
-  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
+  const visibleSelected = selected.filter((id) => items.some((item) => item.id === id));
+  const allSelected = items.length > 0 && visibleSelected.length === items.length;
 
   return (
     <>
+      <BulkAssignBar
+        user={user}
+        selected={visibleSelected}
+        references={new Map(items.map((item) => [item.id, item.reference]))}
+        onDone={() => setSelected([])}
+        onClear={() => setSelected([])}
+      />
+      <Text role="status" size="sm" data-testid="queue-status" mih={20}>
+        {keyboard.message}
+      </Text>
       <Table.ScrollContainer minWidth={960}>
         <Table striped highlightOnHover verticalSpacing="xs" data-testid="work-queue">
           <Table.Caption style={{ captionSide: 'top', textAlign: 'left' }}>
@@ -36,6 +61,15 @@ export function QueueTable({ filters }: { filters: QueueFilters }) {
           </Table.Caption>
           <Table.Thead>
             <Table.Tr>
+              <Table.Th scope="col" w={40}>
+                <Checkbox
+                  aria-label={t.work.selectAllOnPage}
+                  checked={allSelected}
+                  indeterminate={visibleSelected.length > 0 && !allSelected}
+                  disabled={items.length === 0}
+                  onChange={() => setSelected(allSelected ? [] : items.map((item) => item.id))}
+                />
+              </Table.Th>
               <Table.Th scope="col">{t.work.columnReference}</Table.Th>
               <Table.Th scope="col">{t.work.columnComplainant}</Table.Th>
               <Table.Th scope="col">{t.work.columnComplex}</Table.Th>
@@ -49,19 +83,39 @@ export function QueueTable({ filters }: { filters: QueueFilters }) {
             {query.isPending &&
               [1, 2, 3].map((row) => (
                 <Table.Tr key={row}>
-                  <Table.Td colSpan={7}>
+                  <Table.Td colSpan={8}>
                     <Skeleton height={24} />
                   </Table.Td>
                 </Table.Tr>
               ))}
             {items.map((item) => (
-              <Table.Tr key={item.id}>
+              <Table.Tr
+                key={item.id}
+                data-active={item.id === keyboard.activeId || undefined}
+                style={
+                  item.id === keyboard.activeId
+                    ? { outline: '3px solid var(--mantine-color-gehoord-8)', outlineOffset: -3 }
+                    : undefined
+                }
+              >
+                <Table.Td>
+                  <Checkbox
+                    aria-label={t.work.selectRow(item.reference)}
+                    checked={selected.includes(item.id)}
+                    onChange={() => toggle(item.id)}
+                  />
+                </Table.Td>
                 <Table.Td>
                   <Anchor
                     component={Link}
                     to={`/klachten/${item.id}`}
                     fw={600}
                     style={{ whiteSpace: 'nowrap' }}
+                    ref={(element: HTMLAnchorElement | null) => {
+                      if (element) links.current.set(item.id, element);
+                      else links.current.delete(item.id);
+                    }}
+                    onFocus={() => keyboard.setActiveId(item.id)}
                   >
                     {item.reference}
                   </Anchor>

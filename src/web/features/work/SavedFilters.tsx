@@ -1,21 +1,29 @@
-import { ActionIcon, Button, Group, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Checkbox, Group, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { useSavedFilters } from './saved-filters.ts';
+import { describeApiError } from '../../lib/describe-error.ts';
+import { deleteSavedView, fetchSavedViews, saveView, workQueueKeys } from './work-queue-api.ts';
 
-/** Named filter sets kept in this browser; applying one replaces the current filters. */
+/**
+ * Named views of the queue, kept on the server (issue 22): my own, and those colleagues shared with my
+ * department. Applying one replaces the current filters; only my own can be deleted.
+ */
 export function SavedFilters({
-  userId,
   currentQuery,
   onApply,
 }: {
-  userId: string;
   currentQuery: string;
   onApply: (query: string) => void;
 }) {
-  const { t } = useI18n();
-  const saved = useSavedFilters(userId);
+  const { t, locale } = useI18n();
+  const queryClient = useQueryClient();
+  const views = useQuery({ queryKey: workQueueKeys.savedViews, queryFn: fetchSavedViews });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: workQueueKeys.savedViews });
+  const save = useMutation({ mutationFn: saveView, onSuccess: refresh });
+  const remove = useMutation({ mutationFn: deleteSavedView, onSuccess: refresh });
   const [name, setName] = useState('');
+  const [shared, setShared] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const onSave = (event: FormEvent) => {
@@ -24,40 +32,55 @@ export function SavedFilters({
       setError(t.work.filterNameRequired);
       return;
     }
-    saved.save({ name: name.trim(), query: currentQuery });
-    setName('');
     setError(null);
+    save.mutate(
+      { name: name.trim(), query: currentQuery, shared },
+      {
+        onSuccess: () => {
+          setName('');
+          setShared(false);
+        },
+      },
+    );
   };
+  const items = views.data?.items ?? [];
+  const failure = save.error ?? remove.error;
 
   return (
     <Group component="section" aria-labelledby="saved-filters-title" gap="xs" align="flex-end" wrap="wrap">
       <Text component="h2" id="saved-filters-title" fw={700} size="sm" m={0} pb={6}>
         {t.work.savedFiltersTitle}:
       </Text>
-      {saved.filters.length === 0 ? (
+      {items.length === 0 ? (
         <Text size="sm" pb={6}>
           {t.work.noSavedFilters}
         </Text>
       ) : (
         <Group gap="xs" component="ul" pb={4} style={{ listStyle: 'none', padding: 0, margin: 0 }}>
-          {saved.filters.map((filter) => (
-            <Group component="li" key={filter.name} gap={2} wrap="nowrap">
+          {items.map((view) => (
+            <Group component="li" key={view.id} gap={2} wrap="nowrap">
               <Button
                 size="compact-sm"
-                variant={filter.query === currentQuery ? 'filled' : 'light'}
-                aria-pressed={filter.query === currentQuery}
-                onClick={() => onApply(filter.query)}
+                variant={view.query === currentQuery ? 'filled' : 'light'}
+                aria-pressed={view.query === currentQuery}
+                onClick={() => onApply(view.query)}
               >
-                {filter.name}
+                {view.name}
               </Button>
-              <ActionIcon
-                variant="subtle"
-                color="gray.7"
-                aria-label={t.work.deleteFilter(filter.name)}
-                onClick={() => saved.remove(filter.name)}
-              >
-                <span aria-hidden="true">×</span>
-              </ActionIcon>
+              {view.own ? (
+                <ActionIcon
+                  variant="subtle"
+                  color="gray.7"
+                  aria-label={t.work.deleteFilter(view.name)}
+                  onClick={() => remove.mutate(view.id)}
+                >
+                  <span aria-hidden="true">×</span>
+                </ActionIcon>
+              ) : (
+                <Text size="xs" c="gray.7">
+                  ({t.work.sharedBy(view.ownerName)})
+                </Text>
+              )}
             </Group>
           ))}
         </Group>
@@ -68,10 +91,17 @@ export function SavedFilters({
             size="xs"
             label={t.work.filterName}
             value={name}
-            error={error}
+            error={error ?? (failure ? describeApiError(failure, locale, t) : null)}
             onChange={(event) => setName(event.currentTarget.value)}
           />
-          <Button type="submit" size="xs" variant="default">
+          <Checkbox
+            size="xs"
+            pb={6}
+            label={t.work.shareView}
+            checked={shared}
+            onChange={(event) => setShared(event.currentTarget.checked)}
+          />
+          <Button type="submit" size="xs" variant="default" loading={save.isPending}>
             {t.work.saveFilter}
           </Button>
         </Group>
