@@ -27,6 +27,7 @@ export type { Guard, GuardOutcome, TransitionProblem } from './lifecycle-guards.
 export * from './local-date.ts';
 export * from './money.ts';
 export * from './next-steps.ts';
+export * from './notification-preferences.ts';
 export * from './outside-procedure-grounds.ts';
 export * from './permissions.ts';
 export * from './policy-finding.ts';
@@ -40,6 +41,7 @@ export * from './routing.ts';
 export * from './satisfaction.ts';
 export * from './secret-links.ts';
 export * from './setup-gaps.ts';
+export * from './staff-notices.ts';
 export * from './status-access.ts';
 export * from './status-sets.ts';
 export * from './tenant-locales.ts';

@@ -1,6 +1,7 @@
 import { ORGANIZATION_MATRIX } from '../../../domain/permissions.ts';
 import type { MessageEventBus } from '../messages/index.ts';
 import { insertNotifications, listActiveUserIdsWithRole } from './notification.repository.ts';
+import { notifyOfComplainantMessage } from './notification-delivery.service.ts';
 
 // The notifications module's part in what the messages module publishes (decision 029).
 
@@ -28,6 +29,11 @@ export function subscribeNotificationsToMessageEvents(bus: MessageEventBus): voi
         dedupeKey: `message_failed:${message.id}:${at.toISOString()}`,
       })),
     );
+    return undefined;
+  });
+  // issue 22: the handler hears of the complainant's e-mail reply on their case
+  bus.subscribe('complainant.replied', 'notifications', async (trx, { complaint, key, at }) => {
+    await notifyOfComplainantMessage(trx, complaint.id, key, at);
     return undefined;
   });
 }
