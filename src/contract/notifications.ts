@@ -65,7 +65,14 @@ export const notificationPreferences = z
       .partialRecord(notificationTopic, emailMode)
       .describe('A choice per topic; wins over `overall`'),
     locale: z.enum(STAFF_NOTIFICATION_LOCALES).describe('The language of notification e-mails'),
-    defaults: z.record(notificationTopic, emailMode).describe('Per topic, what applies without any choice'),
+    defaults: z
+      .object(
+        Object.fromEntries(NOTIFICATION_TOPICS.map((topic) => [topic, emailMode])) as Record<
+          (typeof NOTIFICATION_TOPICS)[number],
+          typeof emailMode
+        >,
+      )
+      .describe('Per topic, what applies without any choice'),
   })
   .meta({ id: 'NotificationPreferences' });
 
