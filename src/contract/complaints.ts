@@ -274,6 +274,13 @@ export const approvalInput = z
   })
   .meta({ id: 'ApprovalInput' });
 
+export const approvalRefusalInput = z
+  .object({
+    subject: z.enum(['answer', 'compensation', 'manager_decision']),
+    reason: text(5000).describe('Why the manager does not approve, for the requester'),
+  })
+  .meta({ id: 'ApprovalRefusalInput' });
+
 export const approvalRequestInput = z
   .object({
     subject: z.enum(['answer', 'compensation', 'manager_decision', 'extension']),

@@ -40,6 +40,8 @@ export const COMPLAINT_ACTION_RULES = {
   'assessment':                 { permission: 'complaint.handle', policy: '2.4', statuses: ['in_progress'], guards: ['referPolicyFinding'] },
   'approval-requests':          { permission: 'complaint.handle', policy: '2.3, 2.4, 2.6', statuses: APPROVAL_REQUEST_STATUSES, guards: [] },
   'approvals':                  { permission: 'complaint.decide', policy: '2.4, 2.6', statuses: ['in_progress'], guards: [] },
+  // issue 22: the manager may also say no, with a reason; the requester is told
+  'approval-refusals':          { permission: 'complaint.decide', policy: '2.4, 2.6', statuses: ['in_progress'], guards: [] },
   'legal-advice':               { permission: 'complaint.give_legal_advice', policy: '2.6', statuses: ['in_progress'], guards: [] },
   'compensation-paid':          { permission: 'complaint.handle', policy: '2.4', statuses: COMPENSATION_STATUSES, guards: [] },
   'extensions':                 { permission: 'complaint.decide', policy: '2.3', lifecycle: 'extend_term', guards: [] },

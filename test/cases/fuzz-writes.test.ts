@@ -19,6 +19,7 @@ const ACTION_PATHS = [
   'assessment',
   'approval-requests',
   'approvals',
+  'approval-refusals',
   'legal-advice',
   'compensation-paid',
   'extensions',

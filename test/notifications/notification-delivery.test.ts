@@ -176,6 +176,38 @@ describe('approvals', () => {
     ]);
     for (const mail of mails) expect(mail.body_text).not.toContain('Graag akkoord');
   });
+
+  test('a refused approval tells the requester, with the reason only in the case; the approver leaves the waiting list', async () => {
+    const { id } = await triaged();
+    await step(as.eva, id, 'approval-requests', { subject: 'answer' });
+    const refused = await step(as.mia, id, 'approval-refusals', {
+      subject: 'answer',
+      reason: 'REDEN-WEIGERING: de toon van het antwoord is te kortaf.',
+    });
+    expect(refused.timeline.at(-1)).toMatchObject({ type: 'approval_refused' });
+    expect(await kindsOf(people.eva.id, id)).toEqual(['new_in_queue', 'assigned', 'approval_refused']);
+    const last = (await staffMails(id)).at(-1);
+    expect(last?.recipient_to).toEqual([people.eva.email]);
+    expect(last?.body_text).toContain('Akkoord geweigerd');
+    expect(last?.body_text).not.toContain('REDEN-WEIGERING');
+    const waiting = await as.mia.request({ method: 'GET', url: '/api/manager/approvals-waiting' });
+    expect(waiting.statusCode).toBe(200);
+    expect(JSON.stringify(waiting.json())).not.toContain(id);
+    // Only the manager refuses
+    const byEva = await as.eva.request({
+      method: 'POST',
+      url: `/api/complaints/${id}/approval-refusals`,
+      payload: { subject: 'answer', reason: 'Zelf geweigerd.' },
+    });
+    expect(byEva.statusCode).toBe(403);
+    const empty = await as.mia.request({
+      method: 'POST',
+      url: `/api/complaints/${id}/approval-refusals`,
+      payload: { subject: 'answer', reason: '' },
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.headers['content-type']).toContain('application/problem+json');
+  });
 });
 
 describe('the complainant writes', () => {

@@ -275,6 +275,7 @@ POST /api/complaints/{id}/written-only
 POST /api/complaints/{id}/assessment
 POST /api/complaints/{id}/approval-requests
 POST /api/complaints/{id}/approvals
+POST /api/complaints/{id}/approval-refusals
 POST /api/complaints/{id}/legal-advice
 POST /api/complaints/{id}/compensation-paid
 POST /api/complaints/{id}/extensions

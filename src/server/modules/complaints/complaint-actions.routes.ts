@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   answerInput,
   approvalInput,
+  approvalRefusalInput,
   approvalRequestInput,
   assessmentInput,
   assignInput,
@@ -134,6 +135,14 @@ export const ACTION_ROUTES: Action[] = [
     description: 'policy 2.4, 2.6. Manager only.',
     body: approvalInput,
     run: actions.giveApproval,
+  },
+  {
+    path: 'approval-refusals',
+    summary: "Refuse the manager's approval, with a reason",
+    description:
+      'policy 2.4, 2.6. Manager only. Nothing changes but the timeline; the requester is notified (issue 22).',
+    body: approvalRefusalInput,
+    run: actions.refuseApproval,
   },
   {
     path: 'legal-advice',

@@ -3,6 +3,7 @@ import type {
   AssessmentInputBody,
   answerInput,
   approvalInput,
+  approvalRefusalInput,
   approvalRequestInput,
   boardDecisionInput,
   boardTrackDecisionInput,
@@ -377,6 +378,16 @@ export function requestApproval(w: Write, input: z.infer<typeof approvalRequestI
           },
         },
       ],
+    };
+  });
+}
+
+/** The manager says no to a requested approval (issue 22): on the timeline with the reason; the state stays. */
+export function refuseApproval(w: Write, input: z.infer<typeof approvalRefusalInput>) {
+  return write(w, 'approval-refusals', (ctx) => {
+    requireOffered(ctx, 'approval-refusals');
+    return {
+      events: [{ type: 'approval_refused', summary: input.reason, payload: { subject: input.subject } }],
     };
   });
 }

@@ -64,7 +64,7 @@ export async function listWaitingApprovals(trx: Scoped, managerId: string) {
           selectFrom('complaint_event as g')
             .select('g.id')
             .whereRef('g.complaint_id', '=', 'e.complaint_id')
-            .where('g.type', '=', 'approval_given')
+            .where('g.type', 'in', ['approval_given', 'approval_refused'])
             .whereRef('g.id', '>', 'e.id'),
         ),
       ),

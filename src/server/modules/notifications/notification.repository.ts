@@ -27,7 +27,8 @@ export async function loadMonitoredComplaints(trx: Scoped, organizationId: strin
         select e.at from complaint_event e
         where e.complaint_id = c.id and e.type = 'approval_requested'
           and not exists (select 1 from complaint_event g
-                          where g.complaint_id = c.id and g.type = 'approval_given' and g.id > e.id)
+                          where g.complaint_id = c.id and g.type in ('approval_given', 'approval_refused')
+                            and g.id > e.id)
         order by e.id desc limit 1)`.as('approvalRequestedAt'),
       sql<Date | null>`case when c.legal_advice is null then (
         select max(e.at) from complaint_event e

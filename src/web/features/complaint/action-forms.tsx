@@ -1,7 +1,7 @@
 import type { ComponentType } from 'react';
 import type { ActionKey } from './action-catalogue.ts';
 import { AnswerForm } from './forms/AnswerForm.tsx';
-import { ApproveForm, RequestApprovalForm } from './forms/ApprovalForms.tsx';
+import { ApproveForm, RefuseApprovalForm, RequestApprovalForm } from './forms/ApprovalForms.tsx';
 import { AssessmentForm } from './forms/AssessmentForm.tsx';
 import { AssignForm, PickUpForm } from './forms/AssignForm.tsx';
 import { BoardTrackDecisionForm } from './forms/BoardTrackForms.tsx';
@@ -48,6 +48,7 @@ export const ACTION_FORMS: Record<ActionKey, ComponentType<ActionFormProps & { u
   assessment: AssessmentForm,
   requestApproval: RequestApprovalForm,
   approve: ApproveForm,
+  refuseApproval: RefuseApprovalForm,
   legalAdvice: LegalAdviceForm,
   compensationPaid: CompensationPaidForm,
   extension: ExtensionForm,

@@ -1,6 +1,10 @@
 import { NativeSelect, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import { approvalInput, approvalRequestInput } from '../../../../contract/complaints.ts';
+import {
+  approvalInput,
+  approvalRefusalInput,
+  approvalRequestInput,
+} from '../../../../contract/complaints.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
 import { formatEuros } from '../../complaints/format.ts';
 import { ActionForm } from '../ActionForm.tsx';
@@ -100,6 +104,48 @@ export function ApproveForm(props: ActionFormProps) {
             value={text}
             error={errors.text?.[locale]}
             onChange={(event) => setText(event.currentTarget.value)}
+          />
+        </>
+      )}
+    </ActionForm>
+  );
+}
+
+/** issue 22: the manager says no, with a reason the requester reads on the case (the mail only points there). */
+export function RefuseApprovalForm(props: ActionFormProps) {
+  const { t, locale } = useI18n();
+  const [subject, setSubject] = useState<Subject>(likelySubject(props));
+  const [reason, setReason] = useState('');
+  return (
+    <ActionForm
+      {...props}
+      path="approval-refusals"
+      schema={approvalRefusalInput}
+      body={() => ({ subject, reason: reason.trim() })}
+      fields={[{ path: 'reason', id: 'refusal-reason', label: t.complaint.form.refusalReason }]}
+      submitLabel={t.complaint.action.refuseApproval}
+    >
+      {(errors) => (
+        <>
+          <NativeSelect
+            id="refusal-subject"
+            label={t.complaint.form.approvalSubject}
+            value={subject}
+            data={(['answer', 'compensation', 'manager_decision'] as const).map((s) => ({
+              value: s,
+              label: t.complaint.form.approvalSubjects[s],
+            }))}
+            onChange={(event) => setSubject(event.currentTarget.value as Subject)}
+          />
+          <Textarea
+            id="refusal-reason"
+            label={t.complaint.form.refusalReason}
+            required
+            autosize
+            minRows={2}
+            value={reason}
+            error={errors.reason?.[locale]}
+            onChange={(event) => setReason(event.currentTarget.value)}
           />
         </>
       )}
