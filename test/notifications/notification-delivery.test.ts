@@ -1,11 +1,12 @@
 import pino from 'pino';
 import { describe, expect, test } from 'vitest';
 import { satisfactionNeedsFollowUp } from '../../src/domain/index.ts';
+import { processInboundMail } from '../../src/server/modules/messages/intake/inbound-mail.service.ts';
 import { smtpDelivery } from '../../src/server/modules/messages/outbox/mail-delivery.ts';
 import { createOutboxWorker } from '../../src/server/modules/messages/outbox/outbox-worker.ts';
 import { sha256Hex } from '../../src/server/modules/portal/forms/form-token.ts';
 import { createPortalApp, formTokenIn, postForm, submitComplaint } from '../portal/portal-support.ts';
-import { type ComplaintWorld, createComplaintWorld, step } from '../support/complaint-world.ts';
+import { type ComplaintWorld, createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import type { Client } from '../support/sessions.ts';
 import { addresses, startSmtpSink } from '../support/smtp-sink.ts';
@@ -221,6 +222,54 @@ describe('the complainant writes', () => {
     const last = (await staffMails(id)).at(-1);
     expect(last?.recipient_to).toEqual([people.eva.email]);
     expect(last?.body_text).not.toContain('niemand geweest');
+  });
+});
+
+function mail(uid: string, from: string, subject: string, text: string) {
+  const raw = [
+    `From: ${from}`,
+    'To: klachten@corporatie.example',
+    `Subject: ${subject}`,
+    `Message-ID: <notify-${uid}@example.nl>`,
+    'Date: Mon, 7 Dec 2026 10:00:00 +0100',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    text,
+    '',
+  ].join('\r\n');
+  return { mailbox: 'INBOX', uidValidity: '1', uid, raw: Buffer.from(raw), receivedAt: null };
+}
+
+describe('the complainant writes by e-mail', () => {
+  test('a new e-mail complaint tells the intake queue; a reply on a case tells the handler once', async () => {
+    const org = world.organization.id;
+    const created = await processInboundMail(
+      database.app,
+      org,
+      mail('1', 'piet@example.nl', 'Klacht over de tuin', 'Het gras is al maanden niet gemaaid.'),
+    );
+    expect(created.outcome).toBe('complaint');
+    for (const person of [people.mia, people.eva, people.anna])
+      expect(await kindsOf(person.id, created.complaintId as string)).toEqual(['new_in_queue']);
+
+    const complaint = await register(as.mia, {
+      channel: 'phone',
+      complainant: { name: 'Joke Bos', email: 'joke.bos@example.nl' },
+      description: 'De cv-ketel maakt herrie.',
+    });
+    await step(as.mia, complaint.id, 'assign', { handlerId: people.eva.id });
+    const reply = mail(
+      '2',
+      'joke.bos@example.nl',
+      `Re: ${complaint.reference}`,
+      'Hij doet het nog steeds niet.',
+    );
+    expect((await processInboundMail(database.app, org, reply)).outcome).toBe('reply');
+    expect((await processInboundMail(database.app, org, reply)).outcome).toBe('already_processed');
+    expect(await kindsOf(people.eva.id, complaint.id)).toEqual(['assigned', 'complainant_message']);
+    const last = (await staffMails(complaint.id)).at(-1);
+    expect(last?.body_text).toContain('Nieuw bericht van de klager');
+    expect(last?.body_text).not.toContain('nog steeds niet');
   });
 });
 

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import { addWorkingDays, DEFAULT_CALENDAR_SETTINGS, toInstant, toLocalDate } from '../../src/domain/index.ts';
-import { sendDailyDigests } from '../../src/server/modules/notifications/term-monitor.service.ts';
+import {
+  runTermMonitor,
+  sendDailyDigests,
+} from '../../src/server/modules/notifications/term-monitor.service.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -109,6 +112,28 @@ describe('notification preferences', () => {
     expect(mail?.subject).toBe(`Gehoord: Complaint assigned to you (${complaint.reference})`);
     expect(mail?.body_text).toContain('Dear Eva Behandelaar');
     expect(mail?.body_text).toContain('http://localhost:3000/account');
+  });
+
+  test('term warnings honour the choice: "at once" mails the warning when the monitor makes it', async () => {
+    await choose(as.eva, { overall: null, byTopic: { term_warning: 'immediate' }, locale: 'nl' });
+    const complaint = await register(as.eva, {
+      channel: 'letter',
+      receivedAt: '2026-05-22T10:00:00+02:00',
+      complainantId: world.tenant.id,
+      description: 'Brief over de lekkage.',
+    });
+    await step(as.eva, complaint.id, 'triage', {
+      outcome: 'complaint',
+      category: 'repair_badly_done',
+      subject: { kind: 'contractor', contractorId: world.contractor.id },
+    });
+    const dueDay = toLocalDate(new Date(complaint.term.dueAt));
+    const at = toInstant({ date: dueDay, hour: 8, minute: 5, second: 0, millisecond: 0 });
+    await runTermMonitor(database.owner, at, { publicUrl: 'http://localhost:3000' });
+    await runTermMonitor(database.owner, at, { publicUrl: 'http://localhost:3000' });
+    const mails = await staffMailsTo(people.eva.email, complaint.id);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.subject).toContain('Termijn verloopt vandaag');
   });
 
   test('bad input is a 400 problem with field messages; one person’s choice is not another’s', async () => {
