@@ -88,13 +88,16 @@ export async function deliverNotifications(
   trx: Scoped,
   notifications: readonly repository.NewNotification[],
   now: Date,
+  /** false: "at once" waits for the digest (an alert about failing mail must not itself mail in a loop). */
+  options: { mailAtOnce: boolean } = { mailAtOnce: true },
 ) {
   if (notifications.length === 0) return [];
   const preferences = await preferencesOf(trx, [...new Set(notifications.map((n) => n.userId))]);
-  const modeOf = (n: repository.NewNotification): EmailMode =>
-    n.digestedAt != null
-      ? 'off'
-      : emailModeFor(n.kind, preferences.get(n.userId) ?? DEFAULT_NOTIFICATION_PREFERENCES);
+  const modeOf = (n: repository.NewNotification): EmailMode => {
+    if (n.digestedAt != null) return 'off';
+    const mode = emailModeFor(n.kind, preferences.get(n.userId) ?? DEFAULT_NOTIFICATION_PREFERENCES);
+    return mode === 'immediate' && !options.mailAtOnce ? 'digest' : mode;
+  };
   const inserted = await repository.insertNotifications(
     trx,
     notifications.map((n) => ({ ...n, digestedAt: modeOf(n) === 'digest' ? null : (n.digestedAt ?? now) })),
