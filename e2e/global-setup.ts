@@ -8,7 +8,8 @@ import { findFreePort, spawnServer, waitForOutput } from '../test/support/server
 /**
  * Starts the real server on a free port with its own embedded database (a fresh data folder), and
  * hands the tests its address (GEHOORD_E2E_BASE_URL), the first-run setup token it printed
- * (GEHOORD_E2E_SETUP_TOKEN) and a folder for what one journey leaves for the next (GEHOORD_E2E_STATE_DIR).
+ * (GEHOORD_E2E_SETUP_TOKEN), a folder for what one journey leaves for the next (GEHOORD_E2E_STATE_DIR) and
+ * the server's data folder (GEHOORD_E2E_DATA_DIR), whose mailbox holds the mail the outbox delivered.
  */
 export default async function globalSetup() {
   if (!existsSync(CHROMIUM_PATH)) {
@@ -44,6 +45,7 @@ export default async function globalSetup() {
   process.env.GEHOORD_E2E_SETUP_TOKEN = setupToken;
   process.env.GEHOORD_E2E_STATE_DIR = stateDir;
   // A journey that needs a state no screen can cause (a mail server refusing a message) sets it in the database
+  // No SMTP is configured: the outbox delivers to .eml files in <data>/mailbox, which journeys may read
   process.env.GEHOORD_E2E_DATA_DIR = dataDir;
 
   return async () => {

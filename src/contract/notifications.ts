@@ -1,4 +1,9 @@
 import { z } from 'zod';
+import {
+  EMAIL_MODES,
+  NOTIFICATION_TOPICS,
+  STAFF_NOTIFICATION_LOCALES,
+} from '../domain/notification-preferences.ts';
 
 export const notificationItem = z
   .object({
@@ -7,6 +12,10 @@ export const notificationItem = z
     title: z.object({ nl: z.string(), en: z.string() }),
     complaintId: z.uuid().nullable(),
     complaintReference: z.string().nullable(),
+    link: z
+      .string()
+      .nullable()
+      .describe('The page of the staff application the notification leads to (a path), null when none'),
     createdAt: z.string(),
     readAt: z.string().nullable(),
   })
@@ -43,3 +52,35 @@ export const termMonitorSettings = z
 export const updateTermMonitorSettingsInput = z
   .object({ boardReminderWorkingDays: z.number().int().min(1).max(60) })
   .meta({ id: 'UpdateTermMonitorSettingsInput' });
+
+export const emailMode = z.enum(EMAIL_MODES).meta({ id: 'NotificationEmailMode' });
+export const notificationTopic = z.enum(NOTIFICATION_TOPICS).meta({ id: 'NotificationTopic' });
+
+export const notificationPreferences = z
+  .object({
+    overall: emailMode
+      .nullable()
+      .describe("The overall e-mail choice; null: each topic's default (`defaults`)"),
+    byTopic: z
+      .partialRecord(notificationTopic, emailMode)
+      .describe('A choice per topic; wins over `overall`'),
+    locale: z.enum(STAFF_NOTIFICATION_LOCALES).describe('The language of notification e-mails'),
+    defaults: z
+      .object(
+        Object.fromEntries(NOTIFICATION_TOPICS.map((topic) => [topic, emailMode])) as Record<
+          (typeof NOTIFICATION_TOPICS)[number],
+          typeof emailMode
+        >,
+      )
+      .describe('Per topic, what applies without any choice'),
+  })
+  .meta({ id: 'NotificationPreferences' });
+
+export const updateNotificationPreferencesInput = z
+  .object({
+    overall: emailMode.nullable(),
+    byTopic: z.partialRecord(notificationTopic, emailMode),
+    locale: z.enum(STAFF_NOTIFICATION_LOCALES),
+  })
+  .strict()
+  .meta({ id: 'UpdateNotificationPreferencesInput' });

@@ -165,6 +165,17 @@ export const DATA_EXITS: readonly DataExit[] = [
     accessLog: null,
   },
   {
+    id: 'staff_notifications',
+    name: { nl: 'Meldingen aan medewerkers (bel en e-mail)', en: 'Staff notifications (bell and e-mail)' },
+    routes: ['GET /api/notifications', 'PUT /api/notification-preferences'],
+    rule: '`canSeeComplaint` (`whoMaySee`), bij het maken / when made',
+    hidden: {
+      nl: 'geen melding en geen e-mail; een e-mail draagt alleen kenmerk en link, nooit de klachttekst',
+      en: 'no notification and no e-mail; an e-mail carries only the reference and a link, never the complaint text',
+    },
+    accessLog: null,
+  },
+  {
     id: 'admin_outbox',
     name: { nl: 'Uitgaande post (beheer)', en: 'Admin outbox' },
     routes: ['GET /api/admin/outbox', 'GET /api/admin/outbox/{id}'],

@@ -28,6 +28,7 @@ export type { Guard, GuardOutcome, TransitionProblem } from './lifecycle-guards.
 export * from './local-date.ts';
 export * from './money.ts';
 export * from './next-steps.ts';
+export * from './notification-preferences.ts';
 export * from './outside-procedure-grounds.ts';
 export * from './permissions.ts';
 export * from './policy-finding.ts';
@@ -41,6 +42,7 @@ export * from './routing.ts';
 export * from './satisfaction.ts';
 export * from './secret-links.ts';
 export * from './setup-gaps.ts';
+export * from './staff-notices.ts';
 export * from './status-access.ts';
 export * from './status-sets.ts';
 export * from './tenant-locales.ts';

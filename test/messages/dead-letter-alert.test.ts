@@ -58,7 +58,12 @@ async function alertsFor(client: typeof asAdmin, complaintId: string) {
   const response = await client.request({ method: 'GET', url: '/api/notifications' });
   expect(response.statusCode).toBe(200);
   return (
-    response.json().items as { kind: string; complaintId: string | null; title: { nl: string; en: string } }[]
+    response.json().items as {
+      kind: string;
+      complaintId: string | null;
+      link: string | null;
+      title: { nl: string; en: string };
+    }[]
   ).filter((n) => n.kind === 'message_failed' && n.complaintId === complaintId);
 }
 
@@ -81,6 +86,8 @@ describe('a message the outbox gives up on alerts the administrators', () => {
     expect(alerts).toHaveLength(1);
     expect(alerts[0]?.title.nl).toMatch(/kon niet worden bezorgd/);
     expect(alerts[0]?.title.en).toMatch(/could not be delivered/);
+    // issue 22: it leads to the outbox view, where the message can be sent again
+    expect(alerts[0]?.link).toBe('/beheer/uitgaand');
     // Only administrators, and no one who has left
     expect((await alertRows(complaint.id)).map((r) => r.user_id)).toEqual([admin.id]);
     expect(await alertsFor(world.as.eva, complaint.id)).toEqual([]);

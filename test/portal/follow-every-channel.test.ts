@@ -173,7 +173,15 @@ async function rate(statusPath: string, complaintId: string, answerText: string)
     .where('complaint_id', '=', complaintId)
     .where('kind', '=', 'low_satisfaction')
     .execute();
-  expect(notified).toEqual([{ user_id: world.people.mia.id, kind: 'low_satisfaction' }]);
+  // issue 22: the handler and the accountable manager, each once
+  const { handler_id } = await database.owner
+    .selectFrom('complaint')
+    .select('handler_id')
+    .where('id', '=', complaintId)
+    .executeTakeFirstOrThrow();
+  expect(notified.map((n) => n.user_id).sort()).toEqual(
+    [...new Set([world.people.mia.id, handler_id])].sort(),
+  );
 }
 
 async function personWith(values: { name: string; email?: string | null; unit?: boolean; address?: string }) {

@@ -112,6 +112,7 @@ const GET: Record<string, Classification> = {
   '/api/routing-settings': { kind: 'no-complaint-data', reason: 'the routing rule' },
   '/api/notifications': { kind: 'lists-complaints' },
   '/api/term-monitor-settings': { kind: 'no-complaint-data', reason: 'reminder settings' },
+  '/api/notification-preferences': { kind: 'no-complaint-data', reason: "one's own e-mail choices" },
   '/api/mt/quarters/{quarter}/agenda': { kind: 'lists-complaints', fill: { quarter: 'quarter' } },
   '/api/mt/quarters/{quarter}/figures': { kind: 'export', fill: { quarter: 'quarter' } },
   '/api/mt/policy-issues': { kind: 'lists-complaints' },
@@ -313,6 +314,7 @@ POST /api/complaints/{id}/complainant-locale
 PUT /api/routing-settings
 POST /api/notifications/read
 PUT /api/term-monitor-settings
+PUT /api/notification-preferences
 POST /api/mt/policy-issues
 POST /api/mt/policy-issues/merge
 POST /api/mt/meetings

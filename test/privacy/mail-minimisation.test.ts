@@ -71,4 +71,25 @@ describe('minimisation in mail: the reference and a link, not the case text', ()
     const [copyWithText] = (await outboxOf(withText.id)).filter((m) => m.kind === 'answer_copy');
     expect(copyWithText?.body_text).toContain(answer);
   });
+
+  test('issue 22: a notification mail to staff carries reference and link, never the text (even with the opt-in); confidential only to who may see it', async () => {
+    const complaint = await register(as.mia, {
+      channel: 'phone',
+      complainantId: world.tenant.id,
+      description: 'Jannie de Vries meldt schimmel in de slaapkamer.',
+    });
+    await step(as.mia, complaint.id, 'assign', { handlerId: world.people.eva.id });
+    await step(as.eva, complaint.id, 'confidential', { reason: 'sensitive_personal_matter' });
+    await step(as.mia, complaint.id, 'assign', { handlerId: world.people.anna.id });
+    const mails = (await outboxOf(complaint.id)).filter((m) => m.kind === 'staff_notification');
+    // Eva was told of her assignment; once it is confidential and handed on, she may not see it: not told
+    expect(mails.map((m) => m.recipient_to)).toEqual([[world.people.eva.email], [world.people.anna.email]]);
+    for (const mail of mails) {
+      expect(mail.subject).toContain(complaint.reference);
+      expect(mail.body_text).toContain(`http://localhost:3000/klachten/${complaint.id}`);
+      expect(mail.body_text).not.toContain('schimmel');
+      expect(mail.body_text).not.toContain('Jannie');
+      expect(mail.secret_link).toBeNull();
+    }
+  });
 });

@@ -94,9 +94,11 @@ describe('registerSubscribers (the composition root)', () => {
       { topic: 'complaint.submitted_online', subscriber: 'messages' },
       { topic: 'satisfaction.rated', subscriber: 'integrations' },
       { topic: 'satisfaction.rated', subscriber: 'notifications' },
+      { topic: 'complainant.messaged', subscriber: 'notifications' },
     ]);
     expect(buses.messages.subscriptions()).toEqual([
       { topic: 'message.dead_lettered', subscriber: 'notifications' },
+      { topic: 'complainant.replied', subscriber: 'notifications' },
     ]);
   });
 });

@@ -587,6 +587,21 @@ export interface NotificationDigestTable {
   created_at: CreatedAt;
 }
 
+export interface NotificationSettingTable {
+  user_id: string;
+  organization_id: string;
+  email_mode: Nullable<'immediate' | 'digest' | 'off'>;
+  locale: Generated<'nl' | 'en'>;
+  updated_at: UpdatedAt;
+}
+
+export interface NotificationTopicSettingTable {
+  user_id: string;
+  organization_id: string;
+  topic: string;
+  email_mode: 'immediate' | 'digest' | 'off';
+}
+
 export interface PolicyIssueTable {
   id: Generated<string>;
   organization_id: string;
@@ -763,6 +778,8 @@ export interface DB {
   improvement_action_note: ImprovementActionNoteTable;
   notification: NotificationTable;
   notification_digest: NotificationDigestTable;
+  notification_setting: NotificationSettingTable;
+  notification_topic_setting: NotificationTopicSettingTable;
   outbox_message: OutboxMessageTable;
   portal_settings: PortalSettingsTable;
   portal_form_nonce: PortalFormNonceTable;

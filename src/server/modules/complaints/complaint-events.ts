@@ -33,10 +33,17 @@ export type ComplaintEventMap = {
   };
   /**
    * One write is stored, with its timeline: the complaint as it is now and the timeline events of this write
-   * (`cause` says whether it was the registration or a later change).
+   * (`cause` says whether it was the registration or a later change), who made it (`actorUserId`, null for
+   * an API token, the portal or the mailbox) and when (`at`, the write's own `now`).
    */
   'complaint.changed': {
-    event: { complaint: ComplaintRow; events: readonly EventSpec[]; cause: 'registration' | 'change' };
+    event: {
+      complaint: ComplaintRow;
+      events: readonly EventSpec[];
+      cause: 'registration' | 'change';
+      actorUserId: string | null;
+      at: Date;
+    };
     reply: undefined;
   };
 };

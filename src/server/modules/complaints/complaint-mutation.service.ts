@@ -103,7 +103,13 @@ export async function mutateComplaint(
     const updated = await repository.findComplaintRow(trx, row.id);
     if (updated === undefined) throw new AppError('not_found');
     // Integrations publish it, messages tell the complainant, notifications tell staff (decision 029)
-    await complaintEvents.publish(trx, 'complaint.changed', { complaint: updated, events, cause: 'change' });
+    await complaintEvents.publish(trx, 'complaint.changed', {
+      complaint: updated,
+      events,
+      cause: 'change',
+      actorUserId: eventActor(principal).actorUserId,
+      at: now,
+    });
     return buildDetail(trx, updated, settings, now, readerOf(principal));
   });
 }

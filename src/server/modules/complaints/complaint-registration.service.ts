@@ -342,7 +342,13 @@ export async function registerOnly(
   );
   const row = await repository.findComplaintRow(trx, id);
   if (row === undefined) throw new AppError('not_found');
-  await complaintEvents.publish(trx, 'complaint.changed', { complaint: row, events, cause: 'registration' });
+  await complaintEvents.publish(trx, 'complaint.changed', {
+    complaint: row,
+    events,
+    cause: 'registration',
+    actorUserId: actor.actorUserId,
+    at: now,
+  });
   return { row, settings, dueAt: state.term.dueAt };
 }
 

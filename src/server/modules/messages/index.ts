@@ -10,3 +10,5 @@ export {
 } from './message-events.ts';
 export { enqueueMessage } from './outbox.repository.ts';
 export { subscribeMessagesToPortalEvents } from './portal-events.subscriber.ts';
+export { appLink } from './settings/message-settings.ts';
+export { findStaffActors } from './staff-readers.repository.ts';

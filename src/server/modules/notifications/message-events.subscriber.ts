@@ -1,6 +1,7 @@
 import { ORGANIZATION_MATRIX } from '../../../domain/permissions.ts';
 import type { MessageEventBus } from '../messages/index.ts';
-import { insertNotifications, listActiveUserIdsWithRole } from './notification.repository.ts';
+import { listActiveUserIdsWithRole } from './notification.repository.ts';
+import { deliverNotifications, notifyOfComplainantMessage } from './notification-delivery.service.ts';
 
 // The notifications module's part in what the messages module publishes (decision 029).
 
@@ -17,7 +18,8 @@ export function subscribeNotificationsToMessageEvents(bus: MessageEventBus): voi
     const userIds = new Set<string>();
     for (const role of RESPONSIBLE_ROLES)
       for (const id of await listActiveUserIdsWithRole(trx, message.organization_id, role)) userIds.add(id);
-    await insertNotifications(
+    // "Off" is honoured; "at once" waits for the digest: mailing about a failing mail could loop
+    await deliverNotifications(
       trx,
       [...userIds].map((userId) => ({
         organizationId: message.organization_id,
@@ -27,7 +29,14 @@ export function subscribeNotificationsToMessageEvents(bus: MessageEventBus): voi
         // A message sent again by hand can fail again: that is a new alert, hence the time in the key
         dedupeKey: `message_failed:${message.id}:${at.toISOString()}`,
       })),
+      at,
+      { mailAtOnce: false },
     );
+    return undefined;
+  });
+  // issue 22: the handler hears of the complainant's e-mail reply on their case
+  bus.subscribe('complainant.replied', 'notifications', async (trx, { complaint, key, at }) => {
+    await notifyOfComplainantMessage(trx, complaint.id, key, at);
     return undefined;
   });
 }

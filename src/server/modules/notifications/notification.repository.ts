@@ -118,7 +118,7 @@ export async function insertNotifications(trx: Scoped, notifications: NewNotific
       })),
     )
     .onConflict((oc) => oc.columns(['user_id', 'dedupe_key']).doNothing())
-    .returning(['id', 'user_id', 'complaint_id', 'kind'])
+    .returning(['id', 'organization_id', 'user_id', 'complaint_id', 'kind', 'dedupe_key'])
     .execute();
 }
 
@@ -140,7 +140,11 @@ export async function markBoardNotificationAnnounced(trx: Scoped, id: string, at
 
 export async function findStaffContacts(trx: Scoped, userIds: string[]) {
   if (userIds.length === 0) return [];
-  return trx.selectFrom('staff_user').select(['id', 'name', 'email']).where('id', 'in', userIds).execute();
+  return trx
+    .selectFrom('staff_user')
+    .select(['id', 'name', 'email', 'active'])
+    .where('id', 'in', userIds)
+    .execute();
 }
 
 /** People with notifications not yet in a digest, with what to tell them. */
@@ -227,4 +231,27 @@ export async function markRead(trx: Scoped, userId: string, ids: string[] | 'all
   }
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+export async function findComplaintReferences(trx: Scoped, complaintIds: readonly string[]) {
+  if (complaintIds.length === 0) return new Map<string, string>();
+  const rows = await trx
+    .selectFrom('complaint')
+    .select(['id', 'reference'])
+    .where('id', 'in', [...complaintIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.reference]));
+}
+
+/** Who asked for the complaint's latest approval (the one a manager gives or refuses now). */
+export async function findApprovalRequester(trx: Scoped, complaintId: string): Promise<string | null> {
+  const row = await trx
+    .selectFrom('complaint_event')
+    .select('actor_user_id')
+    .where('complaint_id', '=', complaintId)
+    .where('type', '=', 'approval_requested')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.actor_user_id ?? null;
 }

@@ -4,14 +4,20 @@ import {
   markReadInput,
   notificationList,
   notificationListQuery,
+  notificationPreferences,
   termMonitorSettings,
+  updateNotificationPreferencesInput,
   updateTermMonitorSettingsInput,
 } from '../../../contract/notifications.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { requireOrganizationPermission, requireStaff } from '../../http/principal.ts';
-import { notificationTitle } from './kinds/notification-kinds.ts';
+import { notificationPath, notificationTitle } from './kinds/notification-kinds.ts';
 import * as repository from './notification.repository.ts';
+import {
+  getNotificationPreferences,
+  updateNotificationPreferences,
+} from './notification-preferences.service.ts';
 import { getTermMonitorSettings, updateTermMonitorSettings } from './term-monitor-settings.service.ts';
 
 export const notificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app, { db }) => {
@@ -41,6 +47,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
             title: notificationTitle(r.kind),
             complaintId: r.complaint_id,
             complaintReference: r.reference,
+            link: notificationPath(r.kind, r.complaint_id),
             createdAt: r.created_at.toISOString(),
             readAt: r.read_at?.toISOString() ?? null,
           })),
@@ -66,6 +73,33 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
       );
       return { updated };
     },
+  );
+
+  app.get(
+    '/api/notification-preferences',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'My e-mail choices for notifications (at once, daily digest or off; overall and per topic)',
+        response: { 200: notificationPreferences },
+      },
+    },
+    async (request) => getNotificationPreferences(db, requireStaff(request)),
+  );
+
+  app.put(
+    '/api/notification-preferences',
+    {
+      schema: {
+        tags: ['notifications'],
+        summary: 'Change my e-mail choices for notifications',
+        description:
+          'issue 22: the bell always shows every notification; this decides only the e-mail. A topic choice wins over the overall one.',
+        body: updateNotificationPreferencesInput,
+        response: { 200: notificationPreferences },
+      },
+    },
+    async (request) => updateNotificationPreferences(db, requireStaff(request), request.body),
   );
 
   app.get(

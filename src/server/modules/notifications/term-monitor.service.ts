@@ -18,8 +18,9 @@ import { asOwnerFor, type Scoped } from '../../db/tenant-scope.ts';
 import { reviveDates } from '../complaints/index.ts';
 import { enqueueMessage } from '../messages/index.ts';
 import { calendarSettingsFor } from '../reference-data/index.ts';
-import { notificationTitle } from './kinds/notification-kinds.ts';
+import { notificationPath, notificationTitle } from './kinds/notification-kinds.ts';
 import * as repository from './notification.repository.ts';
+import { deliverNotifications, preferencesOf } from './notification-delivery.service.ts';
 
 type Options = { publicUrl: string; settings?: MonitorSettings };
 
@@ -107,7 +108,8 @@ export async function runTermMonitor(owner: Database, now: Date, options: Option
           });
         }
       }
-      return (await repository.insertNotifications(trx, notifications)).length;
+      // issue 22: in the bell, and by e-mail at once or in the digest as each person chose
+      return (await deliverNotifications(trx, notifications, now)).length;
     });
   }
   return { created };
@@ -158,7 +160,23 @@ export async function runBoardFastLane(owner: Database, now: Date, options: Opti
   return { boardNotifications, repeatNotifications: repeats.created };
 }
 
-/** One e-mail per person per working day listing everything new, instead of a flood. */
+const DIGEST_TEXT = {
+  nl: {
+    subject: (n: number) => `Gehoord: ${n} ${n === 1 ? 'punt' : 'punten'} voor vandaag`,
+    greeting: (name: string) => `Beste ${name},`,
+    intro: 'Dit vraagt vandaag uw aandacht:',
+  },
+  en: {
+    subject: (n: number) => `Gehoord: ${n} ${n === 1 ? 'item' : 'items'} for today`,
+    greeting: (name: string) => `Dear ${name},`,
+    intro: 'This needs your attention today:',
+  },
+} as const;
+
+/**
+ * One e-mail per person per working day listing everything new, instead of a flood, in the person's language.
+ * What they chose to get at once, or not by e-mail, is not in it (issue 22: marked digested when made).
+ */
 export async function sendDailyDigests(owner: Database, now: Date, options: Options) {
   let sent = 0;
   const organizationIds = await owner.transaction().execute((trx) => repository.listOrganizationIds(trx));
@@ -169,22 +187,26 @@ export async function sendDailyDigests(owner: Database, now: Date, options: Opti
       const day = toLocalDate(now);
       const rows = await repository.listUndigested(trx, organizationId);
       const byUser = Map.groupBy(rows, (r) => r.user_id);
+      const preferences = await preferencesOf(trx, [...byUser.keys()]);
       let count = 0;
       for (const [userId, items] of byUser) {
         if (!(await repository.claimDigest(trx, organizationId, userId, day, items.length))) continue;
         const first = items[0];
         if (first === undefined) continue;
+        const locale = preferences.get(userId)?.locale ?? 'nl';
+        const text = DIGEST_TEXT[locale];
         const lines = items.map((i) => {
-          const label = notificationTitle(i.kind).nl;
-          return `- ${i.reference ?? ''} ${label}${i.complaint_id ? `: ${complaintLink(options.publicUrl, i.complaint_id)}` : ''}`;
+          const label = notificationTitle(i.kind)[locale];
+          const path = notificationPath(i.kind, i.complaint_id);
+          return `- ${i.reference ? `${i.reference} ` : ''}${label}${path === null ? '' : `: ${options.publicUrl}${path}`}`;
         });
         const outboxId = await enqueueMessage(trx, {
           organizationId,
           complaintId: null,
           kind: 'daily_digest',
           to: [first.email],
-          subject: `Gehoord: ${items.length} ${items.length === 1 ? 'punt' : 'punten'} voor vandaag`,
-          bodyText: `Beste ${first.name},\n\nDit vraagt vandaag uw aandacht:\n\n${lines.join('\n')}\n\nGehoord\n`,
+          subject: text.subject(items.length),
+          bodyText: `${text.greeting(first.name)}\n\n${text.intro}\n\n${lines.join('\n')}\n\nGehoord\n`,
         });
         await repository.recordDigestMessage(trx, userId, day, outboxId);
         await repository.markDigested(

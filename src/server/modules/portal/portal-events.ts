@@ -21,7 +21,15 @@ export type PortalEventMap = {
    * low score that puts a follow-up on the timeline.
    */
   'satisfaction.rated': {
-    event: { complaint: ComplaintRow; handling: number; outcome: number; followUp: boolean };
+    event: { complaint: ComplaintRow; handling: number; outcome: number; followUp: boolean; at: Date };
+    reply: undefined;
+  };
+  /**
+   * The complainant added a message on the status page (issue 22: the handler is told). `key` names this
+   * message, so a notification is made once.
+   */
+  'complainant.messaged': {
+    event: { complaint: { id: string; organizationId: string }; key: string; at: Date };
     reply: undefined;
   };
 };

@@ -127,6 +127,11 @@ export async function addComplainantMessage(
       summary: input.text,
       payload: { via: 'portal' },
     });
+    await portalEvents.publish(trx, 'complainant.messaged', {
+      complaint: { id: complaint.id, organizationId: context.organizationId },
+      key: sha256Hex(input.nonce),
+      at: now,
+    });
     return 'done';
   });
 }
@@ -171,6 +176,7 @@ export async function rateHandling(
         handling: input.handling,
         outcome: input.outcome,
         followUp,
+        at: now,
       });
     return 'done';
   });

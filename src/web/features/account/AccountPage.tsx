@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { ENROLL_SECOND_FACTOR_PATH } from '../auth/RequireStaff.tsx';
 import { useCurrentUser } from '../auth/use-current-user.ts';
+import { NotificationPreferencesForm } from '../notifications/NotificationPreferencesForm.tsx';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 
 export function AccountPage() {
@@ -36,6 +37,12 @@ export function AccountPage() {
             </Button>
           </Stack>
         )}
+      </Paper>
+      <Paper component="section" withBorder p="md" aria-labelledby="notification-settings-title">
+        <Title order={2} size="h3" id="notification-settings-title" mb="sm">
+          {t.notifications.settingsTitle}
+        </Title>
+        <NotificationPreferencesForm />
       </Paper>
     </Stack>
   );

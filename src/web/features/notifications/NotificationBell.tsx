@@ -101,17 +101,18 @@ export function NotificationBell() {
                         {item.readAt ? '' : `${t.notifications.unreadMarker} `}
                         {localize(item.title)}
                       </Text>
-                      {item.complaintId && (
+                      {item.link && (
                         <Anchor
                           component={Link}
-                          to={`/klachten/${item.complaintId}`}
+                          to={item.link}
                           size="sm"
                           onClick={() => {
                             if (!item.readAt) markRead.mutate([item.id]);
                             setOpened(false);
                           }}
                         >
-                          {item.complaintReference ?? t.notifications.complaint}
+                          {item.complaintReference ??
+                            (item.complaintId ? t.notifications.complaint : t.notifications.open)}
                         </Anchor>
                       )}
                       <Text size="xs">{formatDateTime(item.createdAt, locale)}</Text>

@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { notificationList } from '../../../contract/notifications.ts';
-import { api } from '../../lib/api-client.ts';
+import {
+  notificationList,
+  notificationPreferences,
+  type updateNotificationPreferencesInput,
+} from '../../../contract/notifications.ts';
+import { api, apiRequest } from '../../lib/api-client.ts';
 
 export const notificationsKey = ['notifications'] as const;
 
@@ -11,3 +15,11 @@ export const fetchNotifications = () => api.get('/api/notifications?limit=20', {
 
 export const markNotificationsRead = (ids: string[] | 'all') =>
   api.post('/api/notifications/read', { ids }, { schema: z.object({ updated: z.number().int() }) });
+
+export const notificationPreferencesKey = ['notification-preferences'] as const;
+
+export const fetchNotificationPreferences = () =>
+  api.get('/api/notification-preferences', { schema: notificationPreferences });
+
+export const saveNotificationPreferences = (input: z.infer<typeof updateNotificationPreferencesInput>) =>
+  apiRequest('PUT', '/api/notification-preferences', { body: input, schema: notificationPreferences });

@@ -6,6 +6,7 @@ import { inOrganization, type Scoped } from '../../../db/tenant-scope.ts';
 import { loadOnce } from '../../../load-once.ts';
 import * as complaints from '../../complaints/index.ts';
 import { type RegistrationOrigin, registerOnly } from '../../complaints/index.ts';
+import { messageEvents } from '../message-events.ts';
 import * as repository from './inbound-mail.repository.ts';
 import { classifyMail, referenceInSubject, repliedOutboxIds } from './mail-classification.ts';
 
@@ -149,6 +150,12 @@ export async function processInboundMail(
           subject: mail.subject ?? '',
           text,
           attachments,
+        });
+        // The handler hears of it (issue 22), in this transaction
+        await messageEvents.publish(trx, 'complainant.replied', {
+          complaint: { id: replyTo, organizationId },
+          key: inboundMailId,
+          at: now,
         });
         return { outcome: 'reply', complaintId: replyTo, inboundMailId };
       }

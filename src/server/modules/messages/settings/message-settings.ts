@@ -11,7 +11,12 @@ export function configureMessageLinks(url: string): void {
 }
 
 export function caseLink(complaintId: string): string {
-  return `${publicUrl}/klachten/${complaintId}`;
+  return appLink(`/klachten/${complaintId}`);
+}
+
+/** A page of the staff application at this installation (`path` starts with a slash). */
+export function appLink(path: string): string {
+  return `${publicUrl}${path}`;
 }
 
 /** The complainant's private status link (issue 21); the token is a secret, see status-access.ts. */

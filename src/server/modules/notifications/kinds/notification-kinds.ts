@@ -16,6 +16,19 @@ const OTHER_KINDS: Record<string, { nl: string; en: string }> = {
     nl: 'Lage tevredenheid: de klager is niet tevreden over de behandeling',
     en: 'Low satisfaction: the complainant is not satisfied with the handling',
   },
+  assigned: { nl: 'Klacht aan u toegewezen', en: 'Complaint assigned to you' },
+  reassigned_away: {
+    nl: 'Klacht overgedragen aan een andere behandelaar',
+    en: 'Complaint handed to another handler',
+  },
+  approval_requested: { nl: 'Uw akkoord is gevraagd', en: 'Your approval is requested' },
+  approval_given: { nl: 'Akkoord gegeven', en: 'Approval given' },
+  approval_refused: { nl: 'Akkoord geweigerd', en: 'Approval refused' },
+  complainant_message: { nl: 'Nieuw bericht van de klager', en: 'New message from the complainant' },
+  new_in_queue: {
+    nl: 'Nieuwe klacht in de onverdeelde wachtrij',
+    en: 'New complaint in the unassigned queue',
+  },
   message_failed: {
     nl: 'E-mail kon niet worden bezorgd (zie Beheer › Uitgaande berichten)',
     en: 'E-mail could not be delivered (see Admin › Outbox)',
@@ -29,4 +42,15 @@ const OTHER_KINDS: Record<string, { nl: string; en: string }> = {
 export function notificationTitle(kind: string): { nl: string; en: string } {
   const words = kind.replaceAll('_', ' ');
   return OTHER_KINDS[kind] ?? REMINDER_KINDS[kind as ReminderKind] ?? { nl: words, en: words };
+}
+
+/** The outbox view of the administrators (issue 22: the notification of a failed mail links there). */
+export const OUTBOX_PATH = '/beheer/uitgaand';
+
+/** Where a notification leads in the staff application; every notification links to a page that exists. */
+export function notificationPath(kind: string, complaintId: string | null): string | null {
+  if (kind === 'message_failed') return OUTBOX_PATH;
+  if (complaintId !== null) return `/klachten/${complaintId}`;
+  if (kind === 'improvement_action_overdue') return '/verbeteracties';
+  return null;
 }
