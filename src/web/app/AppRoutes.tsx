@@ -54,6 +54,7 @@ export function AppRoutes() {
             <Route path="werkdagen" element={<backOffice.CalendarPage />} />
             <Route path="importeren" element={<backOffice.ImportPage />} />
             <Route path="logboek" element={<backOffice.AuditLogPage />} />
+            <Route path="sjablonen" element={<backOffice.TemplatesPage />} />
           </Route>
         </Route>
       </Route>

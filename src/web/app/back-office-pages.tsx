@@ -49,6 +49,7 @@ export const PortalSettingsPage = page(
   'PortalSettingsPage',
 );
 export const AuditLogPage = page(() => import('../features/admin/AuditLogPage.tsx'), 'AuditLogPage');
+export const TemplatesPage = page(() => import('../features/admin/TemplatesPage.tsx'), 'TemplatesPage');
 
 /**
  * A page's code that fails to load (a new version was deployed since this tab opened, or the network dropped)

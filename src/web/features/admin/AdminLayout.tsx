@@ -13,6 +13,7 @@ export const ADMIN_PAGES = [
   ['werkdagen', 'calendar'],
   ['importeren', 'import'],
   ['logboek', 'audit'],
+  ['sjablonen', 'templates'],
 ] as const;
 
 /** The administrator's screens, with their own menu under the main one. */
