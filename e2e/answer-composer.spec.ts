@@ -74,7 +74,7 @@ test('an officer composes an answer from a standard text, reloads, finds the dra
   await dialog
     .getByRole('combobox', { name: 'Standaardtekst' })
     .selectOption({ label: 'Beoordeeld: ons oordeel' });
-  await dialog.getByRole('button', { name: 'Tekst invoegen' }).click();
+  await dialog.getByRole('button', { name: 'Begin met de standaardtekst' }).click();
   const text = dialog.getByRole('textbox', { name: 'Tekst van het antwoord' });
   await expect(text).toHaveValue(/Ons oordeel: uw klacht is gegrond\./);
   await expect(text).not.toHaveValue(/Beste|Met vriendelijke groet/);
@@ -161,11 +161,9 @@ test('an administrator changes a standard text with a live preview; the composer
   await checkAccessibility(page);
   await docScreenshot(page, 'message-templates');
 
-  await page
-    .getByRole('combobox', { name: 'Bericht' })
-    .selectOption({
-      label: 'Standaardtekst antwoord: excuses en vergoeding (standaardtekst voor een antwoord)',
-    });
+  await page.getByRole('combobox', { name: 'Bericht' }).selectOption({
+    label: 'Standaardtekst antwoord: excuses en vergoeding (standaardtekst voor een antwoord)',
+  });
   const name = page.getByRole('textbox', { name: 'Naam in de keuzelijst' });
   const body = page.getByRole('textbox', { name: 'Tekst' });
   await expect(name).toHaveValue('Excuses en vergoeding');
@@ -202,7 +200,7 @@ test('an administrator changes a standard text with a live preview; the composer
   await officer.goto(`/klachten/${complaint.id}`);
   const dialog = await openComposer(officer);
   await dialog.getByRole('combobox', { name: 'Standaardtekst' }).selectOption({ label: 'Excuses (kort)' });
-  await dialog.getByRole('button', { name: 'Tekst invoegen' }).click();
+  await dialog.getByRole('button', { name: 'Begin met de standaardtekst' }).click();
   await expect(dialog.getByRole('textbox', { name: 'Tekst van het antwoord' })).toHaveValue(
     `Uw klacht ${complaint.reference} is gegrond. Het spijt ons oprecht.`,
   );

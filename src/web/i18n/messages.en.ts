@@ -1322,7 +1322,7 @@ export const en: Messages = {
   },
   composer: {
     template: 'Standard text',
-    useTemplate: 'Insert text',
+    useTemplate: 'Start from the standard text',
     textHelp:
       'Write only the core of the answer. Gehoord adds the salutation ("Dear …,") and the sign-off with your name around it.',
     outcome: 'Verdict',

@@ -1364,7 +1364,7 @@ export const nl = {
   },
   composer: {
     template: 'Standaardtekst',
-    useTemplate: 'Tekst invoegen',
+    useTemplate: 'Begin met de standaardtekst',
     textHelp:
       'Schrijf alleen de kern van het antwoord. De aanhef ("Beste …,") en de afsluiting met uw naam zet Gehoord er zelf omheen.',
     outcome: 'Oordeel',

@@ -44,6 +44,17 @@ export function AnswerForm(props: ActionFormProps) {
     >
       {(errors) => (
         <>
+          <Alert variant="light" color="gehoord">
+            {t.complaint.form.recipientsNote}
+            {complaint.responsibility.cc.length > 0 && (
+              <Text size="sm" mt={4} data-testid="answer-cc">
+                {t.complaint.recipientsCc}:{' '}
+                {complaint.responsibility.cc
+                  .map((cc) => `${cc.name} (${t.complaint.responsibility.roles[cc.role]})`)
+                  .join(', ')}
+              </Text>
+            )}
+          </Alert>
           <Text size="sm" data-testid="composer-values">
             {c.outcome}: {values.outcome ?? c.noOutcome} · {c.compensation}:{' '}
             {values.compensation ?? c.noCompensation}
