@@ -1,3 +1,8 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { countLetterFrames } from '../../src/domain/index.ts';
 import { createTestApp } from '../support/app.ts';
@@ -22,10 +27,12 @@ await database.owner
   .where('id', '=', world.tenant.id)
   .execute();
 
-async function assessedComplaint(compensationCents?: number) {
+const popplerAvailable = spawnSync('pdftotext', ['-v'], { stdio: 'ignore' }).status === 0;
+
+async function assessedComplaint(compensationCents?: number, complainantId = world.tenant.id) {
   const complaint = await register(as.eva, {
     channel: 'phone',
-    complainantId: world.tenant.id,
+    complainantId,
     description: 'De cv-ketel is al drie weken kapot.',
   });
   await step(as.eva, complaint.id, 'triage', {
@@ -182,4 +189,42 @@ describe('the answer composer (issue 22)', () => {
     });
     await asAdmin.request({ method: 'DELETE', url: '/api/admin/message-templates/answer_text/nl' });
   });
+
+  test.skipIf(!popplerAvailable)(
+    'by post: the letter made from a standard text has one salutation and one sign-off',
+    async () => {
+      const person = await database.owner
+        .insertInto('person')
+        .values({
+          organization_id: world.organization.id,
+          name: 'Piet Post',
+          relation: 'tenant',
+          unit_id: world.unit.id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const complaint = await assessedComplaint(undefined, person.id);
+      const standard = (await composerOf(as.eva, complaint.id))
+        .json()
+        .templates.find((t: { kind: string }) => t.kind === 'answer_text').text as string;
+      const text = standard.replace('[Leg hier uit wat u heeft gedaan en waarom.]', 'De lamp is vervangen.');
+      const preview = await as.eva.request({
+        method: 'POST',
+        url: `/api/complaints/${complaint.id}/answer-preview`,
+        payload: { text },
+      });
+      expect(preview.json()).toMatchObject({ delivery: 'post', to: [] });
+      expect(countLetterFrames(preview.json().bodyText)).toEqual({ salutations: 1, closings: 1 });
+      await step(as.eva, complaint.id, 'answer', { text });
+
+      const letter = await as.eva.request({ url: `/api/complaints/${complaint.id}/answer-letter.pdf` });
+      expect(letter.statusCode).toBe(200);
+      const file = path.join(await mkdtemp(path.join(tmpdir(), 'gehoord-composer-')), 'letter.pdf');
+      await writeFile(file, letter.rawPayload);
+      const { stdout } = await promisify(execFile)('pdftotext', [file, '-']);
+      expect(stdout).toContain('De lamp is vervangen.');
+      expect(stdout.match(/Beste /g)).toHaveLength(1);
+      expect(stdout.match(/Met vriendelijke groet/g)).toHaveLength(1);
+    },
+  );
 });
