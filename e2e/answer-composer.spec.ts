@@ -114,6 +114,19 @@ test('an officer composes an answer from a standard text, reloads, finds the dra
   await checkAccessibility(page);
   await docScreenshot(page, 'answer-composer');
 
+  // Thrown away and started again: nothing comes back after a reload
+  const discarded = page.waitForResponse(
+    (response) => response.url().endsWith('/answer-draft') && response.request().method() === 'DELETE',
+  );
+  await dialog.getByRole('button', { name: 'Concept weggooien' }).click();
+  expect((await discarded).status()).toBe(204);
+  await expect(dialog.getByRole('textbox', { name: 'Tekst van het antwoord' })).toHaveValue('');
+  await page.reload();
+  dialog = await openComposer(page);
+  await expect(dialog.getByRole('textbox', { name: 'Tekst van het antwoord' })).toHaveValue('');
+  await dialog.getByRole('textbox', { name: 'Tekst van het antwoord' }).fill(typed);
+  await expect(dialog.getByTestId('draft-status')).toContainText('Concept bewaard');
+
   await dialog.getByRole('button', { name: 'Antwoord versturen' }).click();
   await expect(page.getByTestId('complaint-status')).toHaveText('Beantwoord');
   await checkAccessibility(page);

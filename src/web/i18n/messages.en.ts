@@ -1331,6 +1331,7 @@ export const en: Messages = {
     noCompensation: 'none (or not approved yet)',
     draftSaving: 'Saving draft…',
     draftSaved: (when: string) => `Draft saved (${when}). You can close this window; the text is kept.`,
+    discard: 'Discard draft',
     draftFailed: 'The draft could not be saved. Copy your text to be safe.',
     salutationWarning: (line: string) =>
       `Your text starts with a salutation ("${line}"). The answer already has one: remove it, or it appears twice.`,

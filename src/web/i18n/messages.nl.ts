@@ -1374,6 +1374,7 @@ export const nl = {
     draftSaving: 'Concept wordt bewaard…',
     draftSaved: (when: string) =>
       `Concept bewaard (${when}). U kunt dit venster sluiten; de tekst blijft bewaard.`,
+    discard: 'Concept weggooien',
     draftFailed: 'Het concept kon niet worden bewaard. Kopieer uw tekst voor de zekerheid.',
     salutationWarning: (line: string) =>
       `Uw tekst begint met een aanhef ("${line}"). Het antwoord heeft al een aanhef: haal deze weg, anders staat hij er twee keer in.`,

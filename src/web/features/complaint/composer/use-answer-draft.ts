@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { composerKeys, fetchAnswerComposer, saveAnswerDraft } from './composer-api.ts';
+import { composerKeys, discardAnswerDraft, fetchAnswerComposer, saveAnswerDraft } from './composer-api.ts';
 
 const SAVE_AFTER_MS = 700;
 
@@ -67,14 +67,25 @@ export function useAnswerDraft(complaintId: string) {
     [flush, templateKind],
   );
 
-  /** Sending the answer: nothing may be saved after it, or a spent draft would come back. */
-  const cancelPending = useCallback(() => {
+  /** Sending the answer: no save may land after it, or a spent draft would come back. */
+  const holdPending = useCallback(() => clearTimeout(timer.current), []);
+  /** The answer went out: what was still waiting is spent (a failed send keeps it, saved on close). */
+  const dropPending = useCallback(() => {
     clearTimeout(timer.current);
     pending.current = null;
   }, []);
 
+  /** Start again: the draft is thrown away on the server and the text emptied. */
+  const discard = useCallback(() => {
+    dropPending();
+    setTextState('');
+    setTemplateKind(null);
+    setStatus({ kind: 'idle' });
+    discardAnswerDraft(complaintId).catch(() => setStatus({ kind: 'failed' }));
+  }, [complaintId, dropPending]);
+
   // Closing the dialog keeps what was typed last
   useEffect(() => flush, [flush]);
 
-  return { composer, text, setText, templateKind, status, restored, cancelPending };
+  return { composer, text, setText, templateKind, status, restored, holdPending, dropPending, discard };
 }

@@ -1,4 +1,4 @@
-import { Alert, Checkbox, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { answerInput } from '../../../../contract/complaints.ts';
 import { findLetterFrame } from '../../../../domain/answer-composer.ts';
@@ -33,10 +33,14 @@ export function AnswerForm(props: ActionFormProps) {
   return (
     <ActionForm
       {...props}
+      onDone={(updated) => {
+        draft.dropPending();
+        props.onDone(updated);
+      }}
       path="answer"
       schema={answerInput}
       body={() => {
-        draft.cancelPending();
+        draft.holdPending();
         return { text: draft.text, adoptsLegalAdvice, standsByEarlierDecision, statesLastResponse };
       }}
       fields={[{ path: 'text', id: 'answer-text', label: t.complaint.form.answerText }]}
@@ -81,7 +85,14 @@ export function AnswerForm(props: ActionFormProps) {
             error={errors.text?.[locale]}
             onChange={(event) => draft.setText(event.currentTarget.value)}
           />
-          <DraftStatusLine status={draft.status} />
+          <Group justify="space-between" gap="xs" wrap="nowrap">
+            <DraftStatusLine status={draft.status} />
+            {draft.status.kind === 'saved' && (
+              <Button variant="subtle" size="compact-sm" onClick={draft.discard}>
+                {c.discard}
+              </Button>
+            )}
+          </Group>
           {(frame.salutation || frame.closing) && (
             <Alert color="yellow" variant="light" data-testid="frame-warning">
               {frame.salutation && <Text size="sm">{c.salutationWarning(frame.salutation)}</Text>}
