@@ -73,6 +73,7 @@ const WALK: {
   { route: 'webhooks', as: RUUD, path: () => '/beheer/webhooks' },
   { route: 'inloggen', as: RUUD, path: () => '/beheer/inloggen' },
   { route: 'organisatie', as: RUUD, path: () => '/beheer/organisatie' },
+  { route: 'sjablonen', as: RUUD, path: () => '/beheer/sjablonen' },
   // Inside the staff app's sections (an unknown address elsewhere is the portal's real 404, decision 026).
   { route: '*', as: RUUD, path: () => '/beheer/bestaat-niet' },
 ];

@@ -161,6 +161,11 @@ export const errorCatalog = {
     nl: 'Deze kalenderinstellingen zijn niet geldig.',
     en: 'These calendar settings are not valid.',
   },
+  template_invalid: {
+    status: 422,
+    nl: 'Deze tekst kan zo niet worden bewaard. Verbeter de genoemde velden.',
+    en: 'This text cannot be saved as it is. Correct the fields listed.',
+  },
   import_invalid: {
     status: 422,
     nl: 'Het bestand bevat fouten. Er is niets geïmporteerd; verbeter de genoemde regels en probeer het opnieuw.',

@@ -47,7 +47,11 @@ export const messageTemplate = z
   .object({
     kind: z.string(),
     label: localizedText,
-    audience: z.enum(['complainant', 'staff']),
+    audience: z
+      .enum(['complainant', 'staff', 'composer'])
+      .describe(
+        '`composer`: a standard text an officer starts an answer from (issue 22); `subject` is its name',
+      ),
     placeholders: z.array(z.object({ name: z.string(), description: localizedText })),
     texts: z.object({
       nl: templateText.extend({ custom: z.boolean() }),
@@ -115,3 +119,36 @@ export const progressLetterPosted = z.object({ letterId: z.uuid(), postedOn: z.i
   id: 'ProgressLetterPosted',
   description: 'Issue 21: the progress letter went into the post on this day.',
 });
+
+/** Issue 22: the answer an officer is writing, kept as a draft of their own (per complaint and author). */
+export const draftInput = z.object({
+  text: z.string().max(50_000),
+  templateKind: z
+    .string()
+    .regex(/^[a-z_]{2,60}$/)
+    .nullish()
+    .describe('The standard text the officer started from, if any'),
+});
+
+export const savedDraft = z
+  .object({
+    text: z.string(),
+    templateKind: z.string().nullable(),
+    updatedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'Draft' });
+
+export const answerComposer = z
+  .object({
+    templates: z
+      .array(z.object({ kind: z.string(), name: z.string(), text: z.string() }))
+      .describe(
+        "The organisation's standard texts, filled in for this complaint (no salutation, no sign-off)",
+      ),
+    values: z.object({
+      outcome: z.string().nullable().describe("The assessment's verdict as the complainant reads it"),
+      compensation: z.string().nullable().describe('Compensation the manager approved, formatted'),
+    }),
+    draft: savedDraft.nullable().describe("The caller's own draft; nobody else's is ever shown"),
+  })
+  .meta({ id: 'AnswerComposer' });

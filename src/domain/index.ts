@@ -1,4 +1,5 @@
 // Public API of the domain core: the complaints policy as pure functions and data (see docs/glossary.md).
+export * from './answer-composer.ts';
 export * from './answer-guards.ts';
 export * from './approvals.ts';
 export * from './assessment.ts';

@@ -42,6 +42,7 @@ import { integrationRoutes } from './modules/integrations/integrations.routes.ts
 import { addWebhooksToOpenApi } from './modules/integrations/openapi/openapi-webhooks.ts';
 import { learningRoutes } from './modules/learning/learning.routes.ts';
 import { managerRoutes } from './modules/manager/manager.routes.ts';
+import { composerRoutes } from './modules/messages/composer.routes.ts';
 import { inboundMailRoutes } from './modules/messages/intake/inbound-mail.routes.ts';
 import { answerRoutes } from './modules/messages/letters/answer.routes.ts';
 import { postalLetterRoutes } from './modules/messages/letters/postal-letter.routes.ts';
@@ -236,6 +237,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   configureMessageLinks(deps.config.publicUrl);
   await app.register(messagesAdminRoutes, { db: deps.db });
   await app.register(answerRoutes, { db: deps.db });
+  await app.register(composerRoutes, { db: deps.db });
   await app.register(postalLetterRoutes, { db: deps.db });
   await app.register(inboundMailRoutes, { db: deps.db, maxBytes: deps.config.attachmentMaxBytes });
   await app.register(attachmentRoutes, {

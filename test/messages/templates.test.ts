@@ -131,7 +131,7 @@ describe('template administration with preview', async () => {
     ).toBe(403);
   });
 
-  test('preview fills in example values; an unknown placeholder is a 400 with the field named', async () => {
+  test('preview fills in example values; an unknown placeholder is a 422 with the field named', async () => {
     const preview = await asAdmin.request({
       method: 'POST',
       url: '/api/admin/message-templates/acknowledgement/nl/preview',
@@ -148,7 +148,7 @@ describe('template administration with preview', async () => {
       url: '/api/admin/message-templates/acknowledgement/nl',
       payload: { subject: 'Ontvangen', body: 'Beste {{naam}}' },
     });
-    expect(wrong.statusCode).toBe(400);
+    expect(wrong.statusCode).toBe(422);
     expect(wrong.headers['content-type']).toContain('application/problem+json');
     expect(wrong.json().errors).toMatchObject([{ in: 'body', path: 'body', code: 'unknown_placeholder' }]);
     const unknownKind = await asAdmin.request({

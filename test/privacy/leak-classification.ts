@@ -158,6 +158,7 @@ const GET: Record<string, Classification> = {
   '/api/letters/to-post': { kind: 'lists-complaints' },
   '/api/letters/{letterId}/letter.pdf': { kind: 'lists-complaints', fill: { letterId: 'outboxMessage' } },
   '/api/complaints/{id}/explanation-letter.pdf': { kind: 'complaint-scoped', fill: { id: 'complaint' } },
+  '/api/complaints/{id}/answer-composer': { kind: 'complaint-scoped', fill: { id: 'complaint' } },
   '/api/complaints/{id}/emails/{mailId}': {
     kind: 'complaint-scoped',
     fill: { id: 'complaint', mailId: 'mailOfComplaint' },
@@ -332,6 +333,8 @@ PUT /api/admin/message-templates/{kind}/{locale}
 DELETE /api/admin/message-templates/{kind}/{locale}
 POST /api/admin/message-templates/{kind}/{locale}/preview
 POST /api/complaints/{id}/answer-preview
+PUT /api/complaints/{id}/answer-draft
+DELETE /api/complaints/{id}/answer-draft
 POST /api/complaints/intake/eml
 POST /api/complaints/{id}/attachments
 PATCH /api/privacy/settings

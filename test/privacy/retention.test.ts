@@ -44,6 +44,20 @@ describe('retention: anonymisation after the term', () => {
       .executeTakeFirstOrThrow();
     // 23:30 UTC on 3 March is 00:30 on 4 March in Amsterdam: the closing day is the 4th
     await setClosedAt(database.owner, complaint.id, '2024-03-03T23:30:00Z');
+    // a draft answer someone started and never sent (issue 22) holds complaint text as well
+    const abandoned = await as.mia.request({
+      method: 'PUT',
+      url: `/api/complaints/${complaint.id}/answer-draft`,
+      payload: { text: 'Beste Truus Bakker, over uw badkamer…' },
+    });
+    expect(abandoned.statusCode, abandoned.body).toBe(200);
+    const drafts = () =>
+      database.owner
+        .selectFrom('complaint_draft')
+        .select('text')
+        .where('complaint_id', '=', complaint.id)
+        .execute();
+    expect(await drafts()).toHaveLength(1);
 
     const dayBefore = await runRetention(database.owner, new Date('2026-03-03T22:59:00Z'), deps);
     expect(dayBefore.anonymised).toBe(0);
@@ -57,6 +71,7 @@ describe('retention: anonymisation after the term', () => {
     expect(row.anonymised_at).not.toBeNull();
     expect(row.description).toBe('[geanonimiseerd]');
     expect(row.answer_text).toBe('[geanonimiseerd]');
+    expect(await drafts()).toEqual([]);
     expect(row.improvement_suggestions).toBeNull();
     expect(row.complainant_id).toBeNull();
     expect(row.unit_id).toBeNull();

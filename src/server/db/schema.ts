@@ -498,6 +498,16 @@ export interface MessageTemplateTable {
   updated_by: Nullable<string>;
 }
 
+export interface ComplaintDraftTable {
+  organization_id: string;
+  complaint_id: string;
+  kind: 'answer';
+  author_id: string;
+  text: string;
+  template_kind: Nullable<string>;
+  updated_at: UpdatedAt;
+}
+
 export interface InboundMailTable {
   id: Generated<string>;
   organization_id: string;
@@ -786,6 +796,7 @@ export interface DB {
   complaint_status_link: ComplaintStatusLinkTable;
   complaint_satisfaction: ComplaintSatisfactionTable;
   message_template: MessageTemplateTable;
+  complaint_draft: ComplaintDraftTable;
   inbound_mail: InboundMailTable;
   unit: UnitTable;
   person: PersonTable;

@@ -58,6 +58,7 @@ export function AppRoutes() {
             <Route path="webhooks" element={<backOffice.WebhooksPage />} />
             <Route path="inloggen" element={<backOffice.SsoSettingsPage />} />
             <Route path="organisatie" element={<backOffice.OrganizationPage />} />
+            <Route path="sjablonen" element={<backOffice.TemplatesPage />} />
           </Route>
         </Route>
       </Route>

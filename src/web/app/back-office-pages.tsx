@@ -56,6 +56,7 @@ export const OrganizationPage = page(
   'OrganizationPage',
 );
 export const SsoSettingsPage = page(() => import('../features/admin/SsoSettingsPage.tsx'), 'SsoSettingsPage');
+export const TemplatesPage = page(() => import('../features/admin/TemplatesPage.tsx'), 'TemplatesPage');
 
 /**
  * A page's code that fails to load (a new version was deployed since this tab opened, or the network dropped)

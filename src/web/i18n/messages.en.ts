@@ -617,9 +617,6 @@ export const en: Messages = {
       noticeDefault:
         'Wij hebben meer tijd nodig om uw klacht goed te behandelen. U krijgt uiterlijk op de nieuwe datum antwoord.',
       answerText: 'Text of the answer',
-      answerTemplate: 'Start from the standard text',
-      answerTemplateText: (name: string, date: string) =>
-        `Beste ${name},\n\nOp ${date} heeft u een klacht bij ons ingediend. Bedankt dat u dit aan ons heeft laten weten. We hebben uw klacht met u besproken en beoordeeld.\n\n\n\nMet vriendelijke groet,`,
       adoptsLegalAdvice: 'The answer adopts the legal advice',
       standsByEarlierDecision: 'The answer stands by the earlier decision',
       statesLastResponse: 'The answer says this is the last response',
@@ -1072,6 +1069,7 @@ export const en: Messages = {
   adminScreens: adminScreensEn,
   backOffice: {
     menuItems: {
+      templates: 'Message templates',
       overview: 'Overview',
       contractors: 'Contractors',
       portal: 'Portal and contact',
@@ -1439,6 +1437,55 @@ export const en: Messages = {
     afterCompletion: 'After completion',
     beforeCompletion: 'Before or during the action',
     effectNotDone: 'The action is not done yet; once it is, the quarters after are marked.',
+  },
+  composer: {
+    template: 'Standard text',
+    useTemplate: 'Start from the standard text',
+    textHelp:
+      'Write only the core of the answer. Gehoord adds the salutation ("Dear …,") and the sign-off with your name around it.',
+    outcome: 'Verdict',
+    noOutcome: 'not assessed yet',
+    compensation: 'Compensation',
+    noCompensation: 'none (or not approved yet)',
+    draftSaving: 'Saving draft…',
+    draftSaved: (when: string) => `Draft saved (${when}). You can close this window; the text is kept.`,
+    discard: 'Discard draft',
+    draftFailed: 'The draft could not be saved. Copy your text to be safe.',
+    salutationWarning: (line: string) =>
+      `Your text starts with a salutation ("${line}"). The answer already has one: remove it, or it appears twice.`,
+    closingWarning: (line: string) =>
+      `Your text has a sign-off ("${line}"). The answer already ends with one and your name: remove it.`,
+    previewTitle: 'Preview of the answer',
+    previewEmpty: 'Type the answer or insert a standard text; the message appears here as it will be sent.',
+    byPost: 'the complainant, by letter (no e-mail address known)',
+    noCc: 'nobody',
+    recipientProblem:
+      'No manager or management assistant is known for the copy. The answer cannot be sent yet.',
+    subject: 'Subject',
+  },
+  templatesAdmin: {
+    title: 'Administration: message templates',
+    intro:
+      'The texts of the messages and letters Gehoord sends, and the standard texts staff start an answer from. Gehoord fills in the fields between {{ }}.',
+    kind: 'Message',
+    locale: 'Language',
+    locales: { nl: 'Dutch', en: 'English' },
+    audience: {
+      complainant: 'to the complainant',
+      staff: 'to staff',
+      composer: 'standard text for an answer',
+    },
+    custom: 'Changed',
+    builtIn: "Gehoord's standard text",
+    subject: 'Subject',
+    composerName: 'Name in the list',
+    body: 'Text',
+    placeholders: 'Available fields',
+    preview: 'Preview with example data',
+    save: 'Save',
+    saved: 'The template has been saved.',
+    reset: 'Back to the standard text',
+    resetDone: "Gehoord's standard text applies again.",
   },
   roles: {
     employee: 'Employee',

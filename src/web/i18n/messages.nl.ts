@@ -656,9 +656,6 @@ export const nl = {
       noticeDefault:
         'Wij hebben meer tijd nodig om uw klacht goed te behandelen. U krijgt uiterlijk op de nieuwe datum antwoord.',
       answerText: 'Tekst van het antwoord',
-      answerTemplate: 'Begin met de standaardtekst',
-      answerTemplateText: (name: string, date: string) =>
-        `Beste ${name},\n\nOp ${date} heeft u een klacht bij ons ingediend. Bedankt dat u dit aan ons heeft laten weten. We hebben uw klacht met u besproken en beoordeeld.\n\n\n\nMet vriendelijke groet,`,
       adoptsLegalAdvice: 'Het antwoord neemt het juridisch advies over',
       standsByEarlierDecision: 'Het antwoord blijft bij het eerdere besluit',
       statesLastResponse: 'Het antwoord zegt dat dit de laatste reactie is',
@@ -1113,6 +1110,7 @@ export const nl = {
   adminScreens: adminScreensNl,
   backOffice: {
     menuItems: {
+      templates: 'Berichtsjablonen',
       overview: 'Overzicht',
       contractors: 'Aannemers',
       portal: 'Portaal en contact',
@@ -1482,6 +1480,57 @@ export const nl = {
     afterCompletion: 'Na afronding',
     beforeCompletion: 'Voor of tijdens de actie',
     effectNotDone: 'De actie is nog niet afgerond; na afronding zijn de kwartalen erna gemarkeerd.',
+  },
+  composer: {
+    template: 'Standaardtekst',
+    useTemplate: 'Begin met de standaardtekst',
+    textHelp:
+      'Schrijf alleen de kern van het antwoord. De aanhef ("Beste …,") en de afsluiting met uw naam zet Gehoord er zelf omheen.',
+    outcome: 'Oordeel',
+    noOutcome: 'nog niet beoordeeld',
+    compensation: 'Vergoeding',
+    noCompensation: 'geen (of nog niet goedgekeurd)',
+    draftSaving: 'Concept wordt bewaard…',
+    draftSaved: (when: string) =>
+      `Concept bewaard (${when}). U kunt dit venster sluiten; de tekst blijft bewaard.`,
+    discard: 'Concept weggooien',
+    draftFailed: 'Het concept kon niet worden bewaard. Kopieer uw tekst voor de zekerheid.',
+    salutationWarning: (line: string) =>
+      `Uw tekst begint met een aanhef ("${line}"). Het antwoord heeft al een aanhef: haal deze weg, anders staat hij er twee keer in.`,
+    closingWarning: (line: string) =>
+      `Uw tekst heeft een afsluiting ("${line}"). Het antwoord heeft al een afsluiting met uw naam: haal deze weg.`,
+    previewTitle: 'Voorbeeld van het antwoord',
+    previewEmpty:
+      'Typ het antwoord of voeg een standaardtekst in; dan ziet u hier het bericht zoals het verstuurd wordt.',
+    byPost: 'de klager, per brief (geen e-mailadres bekend)',
+    noCc: 'niemand',
+    recipientProblem:
+      'Er is geen leidinggevende of managementassistent bekend voor de kopie. Het antwoord kan nog niet worden verstuurd.',
+    subject: 'Onderwerp',
+  },
+  templatesAdmin: {
+    title: 'Beheer: berichtsjablonen',
+    intro:
+      'De teksten van de berichten en brieven die Gehoord verstuurt, en de standaardteksten waarmee medewerkers een antwoord beginnen. Velden tussen {{ }} vult Gehoord zelf in.',
+    kind: 'Bericht',
+    locale: 'Taal',
+    locales: { nl: 'Nederlands', en: 'Engels' },
+    audience: {
+      complainant: 'aan de klager',
+      staff: 'aan medewerkers',
+      composer: 'standaardtekst voor een antwoord',
+    },
+    custom: 'Aangepast',
+    builtIn: 'Standaardtekst van Gehoord',
+    subject: 'Onderwerp',
+    composerName: 'Naam in de keuzelijst',
+    body: 'Tekst',
+    placeholders: 'Beschikbare velden',
+    preview: 'Voorbeeld met voorbeeldgegevens',
+    save: 'Opslaan',
+    saved: 'Het sjabloon is opgeslagen.',
+    reset: 'Terug naar de standaardtekst',
+    resetDone: 'De standaardtekst van Gehoord geldt weer.',
   },
   roles: {
     employee: 'Medewerker',

@@ -31,6 +31,7 @@ import * as instancesAndSecondFactorThrottle from './2026-12-06-064-instances-an
 import * as complainantStepMessages from './2026-12-06-067-complainant-step-messages.ts';
 import * as portalAttachments from './2026-12-06-068-portal-attachments.ts';
 import * as complainantLocale from './2026-12-06-069-complainant-locale.ts';
+import * as complaintDraft from './2026-12-07-070-complaint-draft.ts';
 import * as notificationPreferences from './2026-12-07-072-notification-preferences.ts';
 import * as savedViews from './2026-12-07-073-saved-views.ts';
 import * as organizationPostalAddress from './2026-12-07-075-organization-postal-address.ts';
@@ -72,6 +73,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-067-complainant-step-messages': complainantStepMessages,
   '2026-12-06-068-portal-attachments': portalAttachments,
   '2026-12-06-069-complainant-locale': complainantLocale,
+  '2026-12-07-070-complaint-draft': complaintDraft,
   '2026-12-07-072-notification-preferences': notificationPreferences,
   '2026-12-07-073-saved-views': savedViews,
   '2026-12-07-075-organization-postal-address': organizationPostalAddress,

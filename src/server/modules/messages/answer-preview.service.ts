@@ -1,4 +1,5 @@
 import { computeAnswerRecipients, REDACTED_TOKEN } from '../../../domain/index.ts';
+import { letterLocale, tenantLocaleOf } from '../../../domain/tenant-locales.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -10,6 +11,7 @@ import { answerCcWhoMaySee } from './recipients/answer-cc.ts';
 import { committeeValues, statusCodeUrl, statusLink } from './settings/message-settings.ts';
 import { findStaffContacts } from './staff-readers.repository.ts';
 import { findCommitteeDetails, loadTemplate } from './template.repository.ts';
+import { UNNAMED_RECIPIENT } from './templates/default-templates.ts';
 import { renderTemplate } from './templates/render-template.ts';
 
 /**
@@ -38,14 +40,17 @@ export async function previewAnswer(db: Database, principal: Principal, complain
     });
     const to = complainantAddress(facts);
     const kind = answerKind(facts.repeat);
-    const rendered = renderTemplate(kind, await loadTemplate(trx, kind, 'nl'), {
+    // issue 22: in the language it goes out in, as the answer step writes it (a letter: one it can print)
+    const spoken = tenantLocaleOf(facts.complainant_locale);
+    const locale = to === null ? letterLocale(spoken) : spoken;
+    const rendered = renderTemplate(kind, await loadTemplate(trx, kind, locale), {
       organizationName: facts.organizationName,
-      recipientName: to?.name || facts.complainantName || 'heer/mevrouw',
+      recipientName: to?.name || facts.complainantName || UNNAMED_RECIPIENT[locale],
       reference: facts.reference,
       answerText: text,
       handlerName: facts.handlerName ?? facts.organizationName,
       // issue 20/21: staff see where the link goes, never a token (each mail gets its own)
-      statusLink: to === null ? statusCodeUrl() : statusLink(REDACTED_TOKEN),
+      statusLink: to === null ? statusCodeUrl(locale) : statusLink(REDACTED_TOKEN, locale),
       ...committeeValues(await findCommitteeDetails(trx)),
     });
     return {

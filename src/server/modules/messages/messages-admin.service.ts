@@ -116,7 +116,7 @@ function checked(kind: MessageKind, text: z.infer<typeof templateText>) {
       code: p.code,
       messages: p.messages,
     }));
-    throw new AppError('validation_failed', { fieldErrors });
+    throw new AppError('template_invalid', { fieldErrors });
   }
   return text;
 }

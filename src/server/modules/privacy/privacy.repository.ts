@@ -92,6 +92,8 @@ export async function anonymiseComplaint(
   complaintId: string,
   reason: string,
 ): Promise<string[]> {
+  // issue 22: a draft answer nobody sent holds complaint text too; it goes with the rest
+  await trx.deleteFrom('complaint_draft').where('complaint_id', '=', complaintId).execute();
   const { rows } = await sql<{ keys: string[] | null }>`
     select privacy_anonymise_complaint(${complaintId}::uuid, ${reason}) as keys`.execute(trx);
   return rows[0]?.keys ?? [];

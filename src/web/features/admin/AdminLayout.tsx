@@ -17,6 +17,7 @@ export const ADMIN_PAGES = [
   ['webhooks', 'webhooks'],
   ['inloggen', 'sso'],
   ['organisatie', 'organization'],
+  ['sjablonen', 'templates'],
 ] as const;
 
 /** The administrator's screens, with their own menu under the main one. */

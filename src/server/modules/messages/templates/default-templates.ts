@@ -462,6 +462,49 @@ export const DEFAULT_TEMPLATES: Record<MessageKind, Record<Locale, TemplateText>
       ),
     },
   },
+  // Issue 22: the middle of an answer only; the answer's template adds "Beste …," and the sign-off
+  answer_text: {
+    nl: {
+      subject: 'Beoordeeld: ons oordeel',
+      body: lines(
+        'Op {{receivedDate}} heeft u een klacht bij ons ingediend. Dank u wel dat u dit aan ons heeft laten weten. ' +
+          'Wij hebben uw klacht met u besproken en beoordeeld.',
+        'Ons oordeel: uw klacht is {{outcome}}.',
+        '[Leg hier uit wat u heeft gedaan en waarom.]',
+        'Wij vergoeden u {{compensation}}.',
+      ),
+    },
+    en: {
+      subject: 'Assessed: our verdict',
+      body: lines(
+        'On {{receivedDate}} you submitted a complaint to us. Thank you for letting us know. ' +
+          'We have discussed your complaint with you and assessed it.',
+        'Our verdict: your complaint is {{outcome}}.',
+        '[Explain here what you did and why.]',
+        'We will pay you {{compensation}}.',
+      ),
+    },
+  },
+  answer_text_apology: {
+    nl: {
+      subject: 'Excuses en vergoeding',
+      body: lines(
+        'Wij hebben uw klacht met kenmerk {{reference}} beoordeeld. Uw klacht is {{outcome}}: het ging bij ons niet ' +
+          'zoals het hoort. Onze excuses daarvoor.',
+        'Als tegemoetkoming in de schade vergoeden wij u {{compensation}}. U ontvangt dit bedrag binnen vier weken.',
+        '[Beschrijf hier wat wij doen om herhaling te voorkomen.]',
+      ),
+    },
+    en: {
+      subject: 'Apology and compensation',
+      body: lines(
+        'We have assessed your complaint with reference {{reference}}. Your complaint is {{outcome}}: things did ' +
+          'not go as they should have. We apologise for that.',
+        'To make up for the damage we will pay you {{compensation}}. You will receive it within four weeks.',
+        '[Describe here what we do to prevent it from happening again.]',
+      ),
+    },
+  },
   board_notice: {
     nl: {
       subject: 'Vertrouwelijk: vermoeden van een strafbaar feit ({{reference}})',

@@ -1,6 +1,13 @@
 import type { Placeholder } from './placeholders.ts';
 
 const COMMON = ['organizationName', 'recipientName', 'reference'] as const satisfies readonly Placeholder[];
+const COMPOSER = [
+  ...COMMON,
+  'receivedDate',
+  'handlerName',
+  'outcome',
+  'compensation',
+] as const satisfies readonly Placeholder[];
 
 /**
  * The messages Gehoord sends (issue 8), with the placeholders each may use. `audience` decides the
@@ -119,6 +126,21 @@ export const MESSAGE_KINDS = {
     label: { nl: 'Termijn verstreken', en: 'Term overdue' },
     placeholders: [...COMMON, 'dueDate', 'caseLink'],
   },
+  // Issue 22: the officer's standard texts, the middle of an answer (no salutation, no sign-off: the
+  // answer's own template has those). `subject` is the name the composer's picker shows.
+  answer_text: {
+    audience: 'composer',
+    label: { nl: 'Standaardtekst antwoord: beoordeeld', en: 'Standard answer text: assessed' },
+    placeholders: [...COMPOSER],
+  },
+  answer_text_apology: {
+    audience: 'composer',
+    label: {
+      nl: 'Standaardtekst antwoord: excuses en vergoeding',
+      en: 'Standard answer text: apology and compensation',
+    },
+    placeholders: [...COMPOSER],
+  },
   board_notice: {
     audience: 'staff',
     label: {
@@ -130,7 +152,7 @@ export const MESSAGE_KINDS = {
 } as const satisfies Record<
   string,
   {
-    audience: 'complainant' | 'staff';
+    audience: 'complainant' | 'staff' | 'composer';
     label: { nl: string; en: string };
     placeholders: readonly Placeholder[];
   }
@@ -149,6 +171,15 @@ export type ValuesFor<K extends MessageKind> = Record<
   (typeof MESSAGE_KINDS)[K]['placeholders'][number],
   string
 >;
+
+/** The standard texts an officer starts an answer from (issue 22). */
+export type ComposerKind = {
+  [K in MessageKind]: (typeof MESSAGE_KINDS)[K]['audience'] extends 'composer' ? K : never;
+}[MessageKind];
+
+export const COMPOSER_KINDS = (Object.keys(MESSAGE_KINDS) as MessageKind[]).filter(
+  (kind) => MESSAGE_KINDS[kind].audience === 'composer',
+) as ComposerKind[];
 
 export function isMessageKind(value: string): value is MessageKind {
   return Object.hasOwn(MESSAGE_KINDS, value);

@@ -47,6 +47,16 @@ export const PLACEHOLDERS = {
     example: 'Postbus 100, 2600 AC Delft\nhttps://www.klachtencommissie.example.nl',
   },
   handlerName: { nl: 'Naam van de behandelaar', en: 'Name of the handler', example: 'Eva Jansen' },
+  outcome: {
+    nl: 'Oordeel over de klacht (gegrond, deels gegrond, ongegrond)',
+    en: 'Verdict on the complaint (justified, partly, not justified)',
+    example: 'gegrond',
+  },
+  compensation: {
+    nl: 'Toegezegde vergoeding (alleen als de leidinggevende akkoord gaf)',
+    en: 'Promised compensation (only when the manager approved it)',
+    example: '€ 150,00',
+  },
   caseLink: {
     nl: 'Link naar de klacht in Gehoord',
     en: 'Link to the complaint in Gehoord',

@@ -1,3 +1,4 @@
+import { findLetterFrame } from '../../../../domain/answer-composer.ts';
 import type { TemplateText } from './default-templates.ts';
 import { type Locale, MESSAGE_KINDS, type MessageKind, type ValuesFor } from './message-kinds.ts';
 import { isPlaceholder, PLACEHOLDERS } from './placeholders.ts';
@@ -6,7 +7,12 @@ const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
 export type TemplateProblem = {
   field: 'subject' | 'body';
-  code: 'unknown_placeholder' | 'placeholder_not_allowed' | 'unbalanced_braces';
+  code:
+    | 'unknown_placeholder'
+    | 'placeholder_not_allowed'
+    | 'unbalanced_braces'
+    | 'salutation_in_text'
+    | 'closing_in_text';
   placeholder?: string;
   messages: { nl: string; en: string };
 };
@@ -58,6 +64,35 @@ export function validateTemplate(kind: MessageKind, template: TemplateText): Tem
         });
     }
   }
+  if (MESSAGE_KINDS[kind].audience === 'composer') problems.push(...frameProblems(template.body));
+  return problems;
+}
+
+/**
+ * Issue 22: a standard text is the middle of an answer. The answer's template has the salutation and the
+ * sign-off; a standard text with its own would put them in the letter twice.
+ */
+function frameProblems(body: string): TemplateProblem[] {
+  const frame = findLetterFrame(body);
+  const problems: TemplateProblem[] = [];
+  if (frame.salutation !== null)
+    problems.push({
+      field: 'body',
+      code: 'salutation_in_text',
+      messages: {
+        nl: `Laat de aanhef "${frame.salutation}" weg: het antwoord begint er al mee.`,
+        en: `Leave out the salutation "${frame.salutation}": the answer already starts with one.`,
+      },
+    });
+  if (frame.closing !== null)
+    problems.push({
+      field: 'body',
+      code: 'closing_in_text',
+      messages: {
+        nl: `Laat de afsluiting "${frame.closing}" weg: het antwoord eindigt er al mee.`,
+        en: `Leave out the sign-off "${frame.closing}": the answer already ends with one.`,
+      },
+    });
   return problems;
 }
 
