@@ -46,4 +46,5 @@ export * from './tenant-locales.ts';
 export * from './term-monitoring.ts';
 export * from './timeline-exposure.ts';
 export * from './triage.ts';
+export * from './up-front-actions.ts';
 export * from './working-day-calendar.ts';
