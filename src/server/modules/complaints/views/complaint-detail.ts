@@ -6,6 +6,7 @@ import {
   type ComplaintStatus,
   type ConfidentialityReason,
   describeTermProgress,
+  explainTerm,
   hasAnswerTerm,
   isTermRunning,
   listNextSteps,
@@ -177,6 +178,7 @@ export async function buildDetail(
       dueAt: hasAnswerTerm(state) ? state.term.dueAt.toISOString() : null,
       extensions: row.term_extensions as Record<string, unknown>[],
       progress: termProgressOf(state.status, hasAnswerTerm(state) ? state.term.dueAt : null, settings, now),
+      explanation: hasAnswerTerm(state) ? explainTerm(state.receivedAt, state.term, settings) : null,
     },
     repeat: state.repeat
       ? {
