@@ -1,6 +1,7 @@
 import {
   actThroughApi,
   apiOf,
+  caseAction,
   createTenant,
   EVA,
   registerThroughApi,
@@ -49,10 +50,10 @@ test('the manager approves the compensation the handler asks for, and the answer
   await assessment.getByRole('textbox', { name: 'Vergoeding in euro' }).fill('75');
   await assessment.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
   await expect(page.getByTestId('next-steps')).toContainText('Vraag akkoord van de leidinggevende');
-  await expect(page.getByTestId('actions').getByRole('button', { name: 'Antwoord versturen' })).toBeEnabled();
+  await expect(await caseAction(page, 'Antwoord versturen')).toBeEnabled();
 
   // Someone else changes the complaint while a form is open: the form says so instead of overwriting.
-  await page.getByTestId('actions').getByRole('button', { name: 'Notitie toevoegen' }).click();
+  await (await caseAction(page, 'Notitie toevoegen')).click();
   const note = page.getByRole('dialog', { name: 'Notitie toevoegen' });
   await note.getByRole('textbox', { name: 'Notitie' }).fill('Foto’s opgevraagd.');
   const current = await apiOf(page).get<{ id: string; reference: string; version: number }>(
