@@ -19,13 +19,18 @@ export function ContactLinks({
   if (name) parts.push(name);
   if (phone)
     parts.push(
-      <Anchor href={`tel:${phone.replace(/[^\d+]/g, '')}`} data-testid={`${who}-phone`}>
+      <Anchor underline="always" href={`tel:${phone.replace(/[^\d+]/g, '')}`} data-testid={`${who}-phone`}>
         {phone}
       </Anchor>,
     );
   if (email)
     parts.push(
-      <Anchor href={`mailto:${email}`} data-testid={`${who}-email`} style={{ overflowWrap: 'anywhere' }}>
+      <Anchor
+        underline="always"
+        href={`mailto:${email}`}
+        data-testid={`${who}-email`}
+        style={{ overflowWrap: 'anywhere' }}
+      >
         {email}
       </Anchor>,
     );

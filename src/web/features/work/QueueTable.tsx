@@ -2,6 +2,7 @@ import { Anchor, Badge, Button, Center, Group, Skeleton, Table, Text } from '@ma
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { WHOLE_BADGE_STYLES } from '../../components/whole-badge.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeApiError } from '../../lib/describe-error.ts';
 import { complaintKeys, fetchComplaintPage, type QueueFilters } from '../complaints/complaints-api.ts';
@@ -65,14 +66,14 @@ export function QueueTable({ filters }: { filters: QueueFilters }) {
                   >
                     {item.reference}
                   </Anchor>
-                  <Group gap={4} mt={2}>
+                  <Group gap={4} mt={2} preventGrowOverflow={false}>
                     {item.confidential && (
-                      <Badge size="xs" color="gray.8" variant="outline">
+                      <Badge size="xs" color="gray.8" variant="outline" styles={WHOLE_BADGE_STYLES}>
                         {t.work.confidential}
                       </Badge>
                     )}
                     {item.repeat && (
-                      <Badge size="xs" color="gehoord" variant="outline">
+                      <Badge size="xs" color="gehoord" variant="outline" styles={WHOLE_BADGE_STYLES}>
                         {t.work.repeat}
                       </Badge>
                     )}
