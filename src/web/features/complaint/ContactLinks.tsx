@@ -19,7 +19,12 @@ export function ContactLinks({
   if (name) parts.push(name);
   if (phone)
     parts.push(
-      <Anchor underline="always" href={`tel:${phone.replace(/[^\d+]/g, '')}`} data-testid={`${who}-phone`}>
+      <Anchor
+        underline="always"
+        href={`tel:${phone.replace(/[^\d+]/g, '')}`}
+        data-testid={`${who}-phone`}
+        style={{ whiteSpace: 'nowrap' }}
+      >
         {phone}
       </Anchor>,
     );
