@@ -1,6 +1,7 @@
 import {
   actThroughApi,
   apiOf,
+  caseAction,
   createTenant,
   EVA,
   registerThroughApi,
@@ -50,13 +51,11 @@ test('the manager approves the compensation the handler asks for, and the answer
   await assessment.getByRole('button', { name: 'Beoordeling vastleggen' }).click();
   await expect(page.getByTestId('next-steps')).toContainText('Vraag akkoord van de leidinggevende');
   // Issue 22: the answer waits for the approval, with the approver's name, instead of being refused on sending
-  await expect(
-    page.getByTestId('actions').getByRole('button', { name: 'Antwoord versturen' }),
-  ).toBeDisabled();
+  await expect(await caseAction(page, 'Antwoord versturen')).toBeDisabled();
   await expect(page.getByTestId('actions')).toContainText('Wacht op goedkeuring van Sanne de Groot.');
 
   // Someone else changes the complaint while a form is open: the form says so instead of overwriting.
-  await page.getByTestId('actions').getByRole('button', { name: 'Notitie toevoegen' }).click();
+  await (await caseAction(page, 'Notitie toevoegen')).click();
   const note = page.getByRole('dialog', { name: 'Notitie toevoegen' });
   await note.getByRole('textbox', { name: 'Notitie' }).fill('Foto’s opgevraagd.');
   const current = await apiOf(page).get<{ id: string; reference: string; version: number }>(

@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { actThroughApi, apiOf, createTenant, EVA, registerThroughApi, signIn } from './complaint-support.ts';
+import {
+  actThroughApi,
+  apiOf,
+  caseAction,
+  createTenant,
+  EVA,
+  registerThroughApi,
+  signIn,
+} from './complaint-support.ts';
 import { expect, test } from './fixtures.ts';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -101,7 +109,7 @@ test('a repeat complaint without new facts, twice: stand by the decision, then t
   // Second repeat, again no new facts: this answer is the last one on the matter, and must say so.
   await registerRepeat(page, original.reference, 'Klantcontact');
   await expect(page.getByText('Herhaalklacht: Weer geen nieuwe feiten: laatste reactie')).toBeVisible();
-  await page.getByTestId('actions').getByRole('button', { name: 'Contact vastleggen' }).click();
+  await (await caseAction(page, 'Contact vastleggen')).click();
   const contact = page.getByRole('dialog', { name: 'Contact vastleggen' });
   await contact
     .getByRole('textbox', { name: 'Wat is er besproken?' })

@@ -70,3 +70,17 @@ export async function actThroughApi(page: Page, complaint: Detail, path: string,
   });
   return result.body;
 }
+
+/**
+ * An action button on the case page, wherever it is (issue 22): up front, or under "Meer acties", which is then
+ * opened. The toggle is there whenever the page has rendered its actions.
+ */
+export async function caseAction(page: Page, name: string) {
+  const actions = page.getByTestId('actions');
+  const toggle = actions.getByRole('button', { name: /^(Meer acties|More actions)/ });
+  await expect(toggle).toBeVisible();
+  const upFront = actions.getByTestId('up-front-actions').getByRole('button', { name });
+  if ((await upFront.count()) > 0) return upFront;
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  return actions.getByTestId('more-actions').getByRole('button', { name });
+}

@@ -1,4 +1,4 @@
-import { EVA, registerThroughApi, signIn } from './complaint-support.ts';
+import { caseAction, EVA, registerThroughApi, signIn } from './complaint-support.ts';
 import { expect, test } from './fixtures.ts';
 
 test.use({ viewport: { width: 1280, height: 720 } });
@@ -54,9 +54,7 @@ test('a web complaint that is a first-time repair request is referred, and the r
   await expect(page.getByTestId('complaint-status')).toHaveText('Doorverwezen');
   await expect(page.getByTestId('timeline')).toContainText('Geen klacht: doorverwezen');
   await expect(page.getByTestId('next-steps')).toContainText('Er hoeft niets meer te gebeuren.');
-  await expect(
-    page.getByTestId('actions').getByRole('button', { name: 'Antwoord versturen' }),
-  ).toBeDisabled();
+  await expect(await caseAction(page, 'Antwoord versturen')).toBeDisabled();
   await checkAccessibility(page);
 
   // English on request: the same page, every label and the domain's words switch.
@@ -64,9 +62,9 @@ test('a web complaint that is a first-time repair request is referred, and the r
   await expect(page.getByTestId('complaint-status')).toHaveText('Referred');
   await expect(page.getByRole('heading', { name: 'Timeline' })).toBeVisible();
   await expect(page.getByTestId('timeline')).toContainText('Not a complaint: referred');
-  await expect(
-    page.getByTestId('actions').getByRole('button', { name: 'Send the answer' }),
-  ).toHaveAccessibleDescription('Not possible in status “Referred”.');
+  await expect(await caseAction(page, 'Send the answer')).toHaveAccessibleDescription(
+    'Not possible in status “Referred”.',
+  );
   await checkAccessibility(page);
   await page.getByRole('button', { name: 'Nederlands' }).click();
 });
@@ -116,7 +114,7 @@ test('a complaint outside the procedure is declined on its ground; the explanati
   await expect(page.getByTestId('timeline')).toContainText('Brief met uitleg klaargezet om te posten');
   await expect(page.getByTestId('complaint-status')).toHaveText('Buiten de klachtenprocedure');
   await checkAccessibility(page);
-  await page.getByTestId('actions').getByRole('button', { name: 'Brief gepost' }).click();
+  await (await caseAction(page, 'Brief gepost')).click();
   const posted = page.getByRole('dialog', { name: 'Brief gepost' });
   await expect(posted.getByLabel('Gepost op')).not.toHaveValue('');
   await posted.getByRole('button', { name: 'Brief gepost' }).click();

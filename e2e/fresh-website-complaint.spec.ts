@@ -9,6 +9,7 @@ import {
   spawnServer,
   waitForOutput,
 } from '../test/support/server-process.ts';
+import { caseAction } from './complaint-support.ts';
 import { expect, test } from './fixtures.ts';
 
 // Issue 19: "a website complaint in a fresh installation is routed, handled and answered without an API call".
@@ -158,7 +159,7 @@ test('a website complaint in a fresh installation is routed, handled and answere
   await queue.getByRole('link', { name: reference }).click();
   await expect(page.getByTestId('complaint-status')).toHaveText('Nieuw');
   await expect(page.getByText('Klantcontact').first()).toBeVisible();
-  await page.getByTestId('actions').getByRole('button', { name: 'Zelf oppakken' }).click();
+  await (await caseAction(page, 'Zelf oppakken')).click();
   await page
     .getByRole('dialog', { name: 'Zelf oppakken' })
     .getByRole('button', { name: 'Zelf oppakken' })

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createTenant, EVA, registerThroughApi, signIn } from './complaint-support.ts';
+import { caseAction, createTenant, EVA, registerThroughApi, signIn } from './complaint-support.ts';
 import { expect, test } from './fixtures.ts';
 
 // Issue 21: a complainant without e-mail gets the acknowledgement as a letter on the "te posten" list (with
@@ -44,7 +44,7 @@ test('the acknowledgement letter is printed from "te posten" and noted as posted
   ).toHaveCount(0);
 
   await page.goto(`/klachten/${complaint.id}`);
-  await page.getByTestId('actions').getByRole('button', { name: 'Taal van de klager wijzigen' }).click();
+  await (await caseAction(page, 'Taal van de klager wijzigen')).click();
   const dialog = page.getByRole('dialog', { name: 'Taal van de klager wijzigen' });
   await expect(dialog).toContainText('Nu: Nederlands');
   await dialog.getByRole('combobox', { name: /Nieuwe taal/ }).selectOption({ label: 'Engels' });

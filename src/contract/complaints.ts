@@ -515,6 +515,19 @@ export const complaintDetail = z
       dueAt: z.string().nullable(),
       extensions: z.array(z.record(z.string(), z.unknown())),
       progress: termProgress,
+      explanation: z
+        .object({
+          receivedDay: z.string(),
+          startDay: z.string().describe('Day 0 of the term; it does not count'),
+          startRule: z.enum(['day_of_receipt', 'after_cut_off', 'day_off', 'restarted']),
+          cutOffTime: z.string(),
+          workingDays: z.number().int(),
+          originalDueDay: z.string(),
+          dueDay: z.string(),
+          extended: z.boolean(),
+        })
+        .nullable()
+        .describe('How the term is counted (policy 2.3); null without an answer term'),
     }),
     repeat: z
       .object({

@@ -68,3 +68,58 @@ export function describeTermProgress(now: Date, dueAt: Date, settings: CalendarS
   if (today === dueDay) return { state: 'due_today', workingDaysLeft: 0 };
   return { state: 'on_track', workingDaysLeft: workingDaysBetween(today, dueDay, settings) };
 }
+
+/**
+ * Why day 0 of the term is the day it is (policy 2.3): the day of receipt (received on a working day before the
+ * cut-off), the next working day (received after the cut-off, or on a weekend, holiday or closing day), or a later
+ * day on which the term started anew (e.g. a complaint taken back into the procedure).
+ */
+export type TermStartRule = 'day_of_receipt' | 'after_cut_off' | 'day_off' | 'restarted';
+
+/** How the term of one complaint is counted, from what was stored (issue 22: "why 6 working days?"). */
+export type TermExplanation = Readonly<{
+  receivedDay: LocalDate;
+  /** Day 0: it does not count; the term is `workingDays` working days after it. */
+  startDay: LocalDate;
+  startRule: TermStartRule;
+  cutOffTime: string;
+  /** The working days between day 0 and the original due day: the term length it was computed with. */
+  workingDays: number;
+  originalDueDay: LocalDate;
+  dueDay: LocalDate;
+  /** The due day was moved by an extension. */
+  extended: boolean;
+}>;
+
+/**
+ * Explains a stored term. The length is recounted from day 0 to the original due day (the stored deadline is
+ * never recomputed), so it stays true when the settings have changed since.
+ */
+export function explainTerm(
+  receivedAt: Date,
+  term: Readonly<{ termStartDay: LocalDate; originalDueAt: Date; dueAt: Date }>,
+  settings: CalendarSettings,
+): TermExplanation {
+  const receivedDay = toLocalDate(receivedAt);
+  const startDay = term.termStartDay;
+  const originalDueDay = toLocalDate(term.originalDueAt);
+  const dueDay = toLocalDate(term.dueAt);
+  const startRule: TermStartRule =
+    startDay === receivedDay
+      ? 'day_of_receipt'
+      : startDay === getNextWorkingDay(receivedDay, settings)
+        ? isWorkingDay(receivedDay, settings)
+          ? 'after_cut_off'
+          : 'day_off'
+        : 'restarted';
+  return {
+    receivedDay,
+    startDay,
+    startRule,
+    cutOffTime: settings.cutOffTime,
+    workingDays: workingDaysBetween(startDay, originalDueDay, settings),
+    originalDueDay,
+    dueDay,
+    extended: dueDay !== originalDueDay,
+  };
+}

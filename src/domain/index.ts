@@ -51,5 +51,6 @@ export * from './term-monitoring.ts';
 export * from './timeline-event-types.ts';
 export * from './timeline-exposure.ts';
 export * from './triage.ts';
+export * from './up-front-actions.ts';
 export * from './work-queue.ts';
 export * from './working-day-calendar.ts';

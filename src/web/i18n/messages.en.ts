@@ -368,6 +368,22 @@ export const en: Messages = {
       stopped: 'term stopped',
       noTerm: 'no answer term',
       dueOn: (date: string) => `due ${date}`,
+      explanationTitle: 'How the term is counted',
+      explain: {
+        day_of_receipt: (received: string, cutOff: string) =>
+          `Received on ${received} before ${cutOff}: that day is day 0 and does not count.`,
+        after_cut_off: (received: string, cutOff: string, start: string) =>
+          `Received on ${received} after ${cutOff}: the term counts from the next working day, ${start} (day 0, does not count).`,
+        day_off: (received: string, _cutOff: string, start: string) =>
+          `Received on ${received}, not a working day: the term counts from ${start} (day 0, does not count).`,
+        restarted: (_received: string, _cutOff: string, start: string) =>
+          `The term started anew on ${start} (day 0, does not count).`,
+        count: (days: number, due: string) =>
+          `${days} working days after it: due ${due}. Weekends, public holidays and closing days do not count.`,
+        extended: (due: string) => `Extended to ${due}.`,
+        daysLeft:
+          '"… working days left" counts the working days after today up to and including the last day.',
+      },
     },
     header: {
       status: 'Status',
@@ -403,6 +419,9 @@ export const en: Messages = {
     nextStepsTitle: 'What needs to happen now?',
     noNextSteps: 'Nothing more needs to happen.',
     actionsTitle: 'Actions',
+    moreActions: 'More actions',
+    noUpFrontActions:
+      'There is no action for the next step that you can take now. Other actions are under More actions.',
     timelineTitle: 'Timeline',
     routedFrom: 'From',
     routedTo: 'To',

@@ -407,6 +407,21 @@ export const nl = {
       stopped: 'termijn gestopt',
       noTerm: 'geen antwoordtermijn',
       dueOn: (date: string) => `uiterlijk ${date}`,
+      explanationTitle: 'Hoe de termijn telt',
+      explain: {
+        day_of_receipt: (received: string, cutOff: string) =>
+          `Ontvangen op ${received} vóór ${cutOff}: die dag is dag 0 en telt niet mee.`,
+        after_cut_off: (received: string, cutOff: string, start: string) =>
+          `Ontvangen op ${received} na ${cutOff}: de termijn telt vanaf de volgende werkdag, ${start} (dag 0, telt niet mee).`,
+        day_off: (received: string, _cutOff: string, start: string) =>
+          `Ontvangen op ${received}, geen werkdag: de termijn telt vanaf ${start} (dag 0, telt niet mee).`,
+        restarted: (_received: string, _cutOff: string, start: string) =>
+          `De termijn begon opnieuw op ${start} (dag 0, telt niet mee).`,
+        count: (days: number, due: string) =>
+          `${days} werkdagen daarna: uiterlijk ${due}. Weekenden, feestdagen en sluitingsdagen tellen niet mee.`,
+        extended: (due: string) => `Verlengd tot ${due}.`,
+        daysLeft: '"Nog … werkdagen" telt de werkdagen na vandaag tot en met de laatste dag.',
+      },
     },
     header: {
       status: 'Status',
@@ -442,6 +457,9 @@ export const nl = {
     nextStepsTitle: 'Wat moet er nu gebeuren?',
     noNextSteps: 'Er hoeft niets meer te gebeuren.',
     actionsTitle: 'Acties',
+    moreActions: 'Meer acties',
+    noUpFrontActions:
+      'U kunt nu geen actie nemen die bij de volgende stap past. Andere acties staan onder Meer acties.',
     timelineTitle: 'Tijdlijn',
     routedFrom: 'Van',
     routedTo: 'Naar',

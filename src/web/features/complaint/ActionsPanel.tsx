@@ -1,34 +1,25 @@
 import { Button, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { ACTION_ORDER, type ActionKey, type Availability } from './action-catalogue.ts';
+import type { ActionKey, Availability } from './action-catalogue.ts';
 
-/**
- * Every action, always in the same place. What the domain or the user's role forbids is shown disabled,
- * with the reason next to it (a tooltip would hide it from keyboard and touch users).
- */
-export function ActionsPanel({
+function ActionList({
+  keys,
   availability,
   onOpen,
+  testId,
 }: {
+  keys: readonly ActionKey[];
   availability: (key: ActionKey) => Availability;
   onOpen: (key: ActionKey) => void;
+  testId: string;
 }) {
   const { t } = useI18n();
-  const entries = ACTION_ORDER.map((key) => ({ key, state: availability(key) }));
-  // Available first: what can be done now is what the user looks for.
-  const sorted = [...entries.filter((e) => e.state.enabled), ...entries.filter((e) => !e.state.enabled)];
   return (
-    <section aria-labelledby="actions-title">
-      <Text component="h2" id="actions-title" fw={700} size="lg" mb="xs">
-        {t.complaint.actionsTitle}
-      </Text>
-      <Stack
-        gap={6}
-        component="ul"
-        style={{ listStyle: 'none', padding: 0, margin: 0 }}
-        data-testid="actions"
-      >
-        {sorted.map(({ key, state }) => (
+    <Stack gap={6} component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }} data-testid={testId}>
+      {keys.map((key) => {
+        const state = availability(key);
+        return (
           <li key={key}>
             <Button
               fullWidth
@@ -37,6 +28,10 @@ export function ActionsPanel({
               disabled={!state.enabled}
               aria-describedby={state.enabled ? undefined : `action-reason-${key}`}
               onClick={() => onOpen(key)}
+              styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+              h="auto"
+              mih={36}
+              py={6}
             >
               {t.complaint.action[key]}
             </Button>
@@ -46,8 +41,62 @@ export function ActionsPanel({
               </Text>
             )}
           </li>
-        ))}
-      </Stack>
+        );
+      })}
+    </Stack>
+  );
+}
+
+/**
+ * Issue 22: a few actions up front — what the domain says this user can do now and fits the next step — and the
+ * rest behind "Meer acties", a disclosure button (keyboard and screen reader: aria-expanded). Under it what is
+ * possible comes first; what the domain or the role forbids is shown disabled with the reason beside it (a tooltip
+ * would hide it from keyboard and touch users).
+ */
+export function ActionsPanel({
+  upFront,
+  more,
+  availability,
+  onOpen,
+}: {
+  upFront: readonly ActionKey[];
+  more: readonly ActionKey[];
+  availability: (key: ActionKey) => Availability;
+  onOpen: (key: ActionKey) => void;
+}) {
+  const { t } = useI18n();
+  const [showMore, setShowMore] = useState(false);
+  return (
+    <section aria-labelledby="actions-title" data-testid="actions">
+      <Text component="h2" id="actions-title" fw={700} size="lg" mb="xs">
+        {t.complaint.actionsTitle}
+      </Text>
+      {upFront.length === 0 ? (
+        <Text size="sm" c="dimmed" mb="xs">
+          {t.complaint.noUpFrontActions}
+        </Text>
+      ) : (
+        <ActionList keys={upFront} availability={availability} onOpen={onOpen} testId="up-front-actions" />
+      )}
+      {more.length > 0 && (
+        <>
+          <Button
+            mt="sm"
+            variant="subtle"
+            aria-expanded={showMore}
+            aria-controls="more-actions"
+            onClick={() => setShowMore((open) => !open)}
+            rightSection={<span aria-hidden>{showMore ? '▴' : '▾'}</span>}
+          >
+            {t.complaint.moreActions}
+          </Button>
+          <div id="more-actions" hidden={!showMore}>
+            {showMore && (
+              <ActionList keys={more} availability={availability} onOpen={onOpen} testId="more-actions" />
+            )}
+          </div>
+        </>
+      )}
     </section>
   );
 }

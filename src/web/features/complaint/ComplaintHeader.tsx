@@ -1,4 +1,4 @@
-import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { ComplaintDetail } from '../../../contract/complaints.ts';
 import { CONFIDENTIALITY_REASONS } from '../../../domain/index.ts';
@@ -6,6 +6,9 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import type { Messages } from '../../i18n/messages.nl.ts';
 import { formatDateTime, formatDay } from '../complaints/format.ts';
 import { TermBadge } from '../complaints/TermBadge.tsx';
+import { ComplaintFlags } from './ComplaintFlags.tsx';
+import { ContactLinks } from './ContactLinks.tsx';
+import { TermExplanation } from './TermExplanation.tsx';
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -34,51 +37,13 @@ function describeRepeat(repeat: NonNullable<ComplaintDetail['repeat']>, t: Messa
 export function ComplaintHeader({ complaint }: { complaint: ComplaintDetail }) {
   const { t, locale } = useI18n();
   const h = t.complaint.header;
-  const legal = complaint.repeat?.requirements?.legalAdvice === true;
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
-        <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Group justify="space-between" align="flex-start" wrap="wrap" preventGrowOverflow={false}>
           <div>
             <Title order={1}>{t.complaint.pageTitle(complaint.reference)}</Title>
-            <Group gap="xs" mt={4}>
-              <Badge variant="light" color="gehoord" size="lg" data-testid="complaint-status">
-                {t.complaint.status[complaint.status]}
-              </Badge>
-              {complaint.confidential && (
-                <Badge
-                  color="gray.8"
-                  variant="outline"
-                  style={{ textTransform: 'none' }}
-                  data-testid="confidential-badge"
-                >
-                  {t.complaint.flags.confidential}
-                  {complaint.confidentialReason
-                    ? `: ${CONFIDENTIALITY_REASONS[complaint.confidentialReason.code][locale]}`
-                    : ''}
-                </Badge>
-              )}
-              {complaint.criminalSuspicion && (
-                <Badge color="red.9" variant="outline">
-                  {t.complaint.flags.criminal}
-                </Badge>
-              )}
-              {complaint.repeat && (
-                <Badge color="#8a4500" variant="outline" style={{ textTransform: 'none' }}>
-                  {t.complaint.flags.repeat(complaint.repeat.rungLabel)}
-                </Badge>
-              )}
-              {legal && (
-                <Badge color="violet.9" variant="outline">
-                  {t.complaint.flags.legal}
-                </Badge>
-              )}
-              {complaint.writtenOnlyReason && (
-                <Badge color="gray.8" variant="outline">
-                  {t.complaint.flags.writtenOnly}
-                </Badge>
-              )}
-            </Group>
+            <ComplaintFlags complaint={complaint} />
           </div>
           <Stack gap={2} align="flex-end" data-testid="complaint-term">
             <Text size="sm" fw={600}>
@@ -90,6 +55,7 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintDetail }) {
             )}
           </Stack>
         </Group>
+        <TermExplanation term={complaint.term} />
         <SimpleGrid component="dl" cols={{ base: 1, xs: 2, md: 4 }} spacing="sm" m={0}>
           <Fact label={h.handler}>{complaint.handler?.name ?? h.nobody}</Fact>
           <Fact label={h.manager}>{complaint.responsibleManager?.name ?? h.unknown}</Fact>
@@ -98,11 +64,16 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintDetail }) {
             {formatDateTime(complaint.receivedAt, locale)} · {t.complaint.channel[complaint.channel]}
           </Fact>
           <Fact label={h.complainant}>
-            {complaint.complainant
-              ? [complaint.complainant.name, complaint.complainant.phone, complaint.complainant.email]
-                  .filter(Boolean)
-                  .join(' · ')
-              : h.unknown}
+            {complaint.complainant ? (
+              <ContactLinks
+                who="complainant"
+                name={complaint.complainant.name}
+                phone={complaint.complainant.phone}
+                email={complaint.complainant.email}
+              />
+            ) : (
+              h.unknown
+            )}
           </Fact>
           <Fact label={h.complainantLocale}>
             <span data-testid="complainant-locale">{t.intake.languages[complaint.complainantLocale]}</span>
@@ -129,14 +100,13 @@ export function ComplaintHeader({ complaint }: { complaint: ComplaintDetail }) {
           )}
           {complaint.representative && (
             <Fact label={h.representative}>
-              {[
-                `${complaint.representative.name} (${complaint.representative.relation})`,
-                complaint.representative.phone,
-                complaint.representative.email,
-                complaint.representative.consentNoted ? h.consentNoted : h.noConsent,
-              ]
-                .filter(Boolean)
-                .join(' · ')}
+              <ContactLinks
+                who="representative"
+                name={`${complaint.representative.name} (${complaint.representative.relation})`}
+                phone={complaint.representative.phone}
+                email={complaint.representative.email}
+                extra={[complaint.representative.consentNoted ? h.consentNoted : h.noConsent]}
+              />
             </Fact>
           )}
           {complaint.repeat && <Fact label={h.repeat}>{describeRepeat(complaint.repeat, t)}</Fact>}

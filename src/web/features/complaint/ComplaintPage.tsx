@@ -25,8 +25,9 @@ import { DownloadsPanel } from './DownloadsPanel.tsx';
 import { NextSteps } from './NextSteps.tsx';
 import { ResponsibilityPanel } from './ResponsibilityPanel.tsx';
 import { Timeline } from './Timeline.tsx';
+import { splitActions } from './up-front-actions.ts';
 
-/** One complaint: header with the term, the next step, every action, the timeline and the files. */
+/** One complaint: header with the term, the next step, the actions (a few up front), the timeline and the files. */
 export function ComplaintPage() {
   const { id = '' } = useParams();
   const { t, locale } = useI18n();
@@ -79,6 +80,7 @@ export function ComplaintPage() {
   };
   const Form = open ? ACTION_FORMS[open.key] : null;
   const isManager = availability('approve').enabled || availability('extension').enabled;
+  const actions = splitActions(complaint, availability);
 
   return (
     <Stack gap="md">
@@ -132,7 +134,7 @@ export function ComplaintPage() {
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
             <ResponsibilityPanel complaint={complaint} />
-            <ActionsPanel availability={availability} onOpen={onOpen} />
+            <ActionsPanel {...actions} availability={availability} onOpen={onOpen} />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import type { z } from 'zod';
 import type { termProgress } from '../../../contract/complaints.ts';
+import { WHOLE_BADGE_STYLES } from '../../components/whole-badge.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 type TermProgress = z.infer<typeof termProgress>;
@@ -80,7 +81,8 @@ export function TermBadge({ progress, size = 'md' }: { progress: TermProgress; s
       size={size}
       leftSection={<Icon state={progress.state} />}
       data-term-state={progress.state}
-      style={{ textTransform: 'none' }}
+      data-testid="term-badge"
+      styles={WHOLE_BADGE_STYLES}
     >
       {describe(progress)}
     </Badge>

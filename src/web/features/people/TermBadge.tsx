@@ -1,6 +1,7 @@
 import { Badge } from '@mantine/core';
 import type { z } from 'zod';
 import type { termProgress } from '../../../contract/complaints.ts';
+import { WHOLE_BADGE_STYLES } from '../../components/whole-badge.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 type Progress = z.infer<typeof termProgress>;
@@ -31,7 +32,7 @@ export function TermBadge({ progress }: { progress: Progress }) {
     <Badge
       color={COLOR[progress.state]}
       variant={progress.state === 'overdue' ? 'filled' : 'outline'}
-      tt="none"
+      styles={WHOLE_BADGE_STYLES}
     >
       {text}
     </Badge>

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { CurrentUser } from '../../../contract/auth.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { WHOLE_BADGE_STYLES } from '../../components/whole-badge.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { describeApiError } from '../../lib/describe-error.ts';
 import { complaintKeys, fetchComplaintPage, type QueueFilters } from '../complaints/complaints-api.ts';
@@ -119,14 +120,14 @@ export function QueueTable({ filters, user }: { filters: QueueFilters; user: Cur
                   >
                     {item.reference}
                   </Anchor>
-                  <Group gap={4} mt={2}>
+                  <Group gap={4} mt={2} preventGrowOverflow={false}>
                     {item.confidential && (
-                      <Badge size="xs" color="gray.8" variant="outline">
+                      <Badge size="xs" color="gray.8" variant="outline" styles={WHOLE_BADGE_STYLES}>
                         {t.work.confidential}
                       </Badge>
                     )}
                     {item.repeat && (
-                      <Badge size="xs" color="gehoord" variant="outline">
+                      <Badge size="xs" color="gehoord" variant="outline" styles={WHOLE_BADGE_STYLES}>
                         {t.work.repeat}
                       </Badge>
                     )}

@@ -7,6 +7,7 @@ import {
   type ConfidentialityReason,
   describeNextStep,
   describeTermProgress,
+  explainTerm,
   hasAnswerTerm,
   isTermRunning,
   listApprovalWaits,
@@ -188,6 +189,7 @@ export async function buildDetail(
       dueAt: hasAnswerTerm(state) ? state.term.dueAt.toISOString() : null,
       extensions: row.term_extensions as Record<string, unknown>[],
       progress: termProgressOf(state.status, hasAnswerTerm(state) ? state.term.dueAt : null, settings, now),
+      explanation: hasAnswerTerm(state) ? explainTerm(state.receivedAt, state.term, settings) : null,
     },
     repeat: state.repeat
       ? {
