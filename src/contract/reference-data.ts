@@ -148,6 +148,25 @@ export const updateUnitInput = createUnitInput.partial().meta({ id: 'UpdateUnitI
 
 export const unitListQuery = listQuery.extend({ housingComplexId: z.uuid().optional() });
 
+/** Issue 22: a new caller's address, found in the imported units by postcode and house number (+ addition). */
+export const addressLookupQuery = z.object({
+  postcode,
+  houseNumber: z.coerce
+    .number()
+    .int(bilingual('Vul een huisnummer in (alleen cijfers).', 'Enter a house number (digits only).'))
+    .min(1, bilingual('Vul een huisnummer in vanaf 1.', 'Enter a house number from 1.'))
+    .max(99_999, bilingual('Dit huisnummer is te hoog.', 'This house number is too high.'))
+    .meta({ example: 12 }),
+  addition: withoutNul(z.string().trim().max(10))
+    .optional()
+    .describe('Huisnummertoevoeging; left out: every unit at that number')
+    .meta({ example: 'A' }),
+});
+
+export const addressLookupResult = z
+  .object({ items: z.array(unit).describe('Units at this address (several when the addition was left out)') })
+  .meta({ id: 'AddressLookupResult' });
+
 // Persons (complainants) and representatives
 
 export const person = z

@@ -70,6 +70,10 @@ const GET: Record<string, Classification> = {
   '/api/housing-complexes/{id}': { kind: 'directory', fill: { id: 'complex' } },
   '/api/units': { kind: 'directory', queries: LIST_QUERIES },
   '/api/units/{id}': { kind: 'directory', fill: { id: 'unit' } },
+  '/api/address-lookup': {
+    kind: 'directory',
+    queries: ['postcode=2678AB&houseNumber=12', 'postcode=2678ab&houseNumber=12&addition=a'],
+  },
   '/api/persons': { kind: 'directory', queries: ['', 'search={name}'] },
   '/api/persons/{id}': { kind: 'directory', fill: { id: 'person' } },
   '/api/representatives': { kind: 'directory', queries: LIST_QUERIES },
