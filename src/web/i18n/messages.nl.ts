@@ -174,6 +174,10 @@ export const nl = {
     receivedAt: 'Ontvangen op',
     receivedAtHint: 'Nu, tenzij de klacht eerder binnenkwam (bijvoorbeeld een brief).',
     dueAt: (date: string) => `Antwoord uiterlijk ${date}`,
+    dueToday:
+      'Let op: de termijn verloopt vandaag. Registreer de klacht en neem vandaag nog contact op met de klager.',
+    duePast: (days: number) =>
+      `Let op: de termijn is al verstreken${days > 0 ? ` (${days} ${days === 1 ? 'werkdag' : 'werkdagen'} te laat)` : ''}. U kunt de klacht wel registreren; neem zo snel mogelijk contact op met de klager.`,
     dueAtUnknown: 'Vul in wanneer de klacht binnenkwam; dan ziet u de uiterste datum.',
     personTitle: 'Wie klaagt er?',
     personSearch: 'Zoek de klager',
@@ -189,6 +193,17 @@ export const nl = {
     newPersonPhone: 'Telefoonnummer',
     newPersonEmail: 'E-mailadres',
     newPersonAddress: 'Postadres',
+    address: {
+      postcode: 'Postcode',
+      postcodeInvalid: 'Vul een postcode in zoals 2678 AB.',
+      houseNumber: 'Huisnummer',
+      addition: 'Toevoeging',
+      street: 'Straat',
+      place: 'Plaats',
+      several: 'Op dit huisnummer zijn meer adressen. Kies er een:',
+      notFound: 'Dit adres staat niet in onze woningen. Vul straat en plaats zelf in.',
+      found: (address: string) => `Gevonden: ${address}`,
+    },
     newPersonRelation: 'Relatie',
     relation: { tenant: 'Huurder', prospective_tenant: 'Woningzoekende', buyer: 'Koper', other: 'Anders' },
     description: 'Wat is de klacht?',

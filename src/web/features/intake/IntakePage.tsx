@@ -47,6 +47,7 @@ import { NewPersonFields } from './NewPersonFields.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import { RepeatFields } from './RepeatFields.tsx';
 import { RepresentativeFields } from './RepresentativeFields.tsx';
+import { fieldsFromSearchText } from './search-text.ts';
 import { TriageQuestions } from './TriageQuestions.tsx';
 
 const initialValues = (): IntakeValues => blankIntakeValues('phone', toDateTimeLocalValue(new Date()));
@@ -265,14 +266,19 @@ export function IntakePage() {
                   setPerson(chosen);
                   set({ complainantId: chosen?.id ?? '', repeatOf: '' });
                 }}
-                onNewPerson={() => {
+                onNewPerson={(searchText) => {
                   setPerson(null);
-                  set({ newPerson: true, complainantId: '', repeatOf: '' });
+                  set({
+                    newPerson: true,
+                    complainantId: '',
+                    repeatOf: '',
+                    ...fieldsFromSearchText(searchText),
+                  });
                 }}
               />
             )}
             <ComplexPicker
-              unitId={values.newPerson ? null : unitId}
+              unitId={values.newPerson ? values.newPersonUnitId || null : unitId}
               value={values.housingComplexId}
               onChange={(housingComplexId) => set({ housingComplexId })}
               error={errors.housingComplexId?.[locale]}
