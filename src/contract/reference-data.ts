@@ -151,12 +151,7 @@ export const unitListQuery = listQuery.extend({ housingComplexId: z.uuid().optio
 /** Issue 22: a new caller's address, found in the imported units by postcode and house number (+ addition). */
 export const addressLookupQuery = z.object({
   postcode,
-  houseNumber: z.coerce
-    .number()
-    .int(bilingual('Vul een huisnummer in (alleen cijfers).', 'Enter a house number (digits only).'))
-    .min(1, bilingual('Vul een huisnummer in vanaf 1.', 'Enter a house number from 1.'))
-    .max(99_999, bilingual('Dit huisnummer is te hoog.', 'This house number is too high.'))
-    .meta({ example: 12 }),
+  houseNumber: z.coerce.number().int().min(1).max(99_999).meta({ example: 12 }),
   addition: withoutNul(z.string().trim().max(10))
     .optional()
     .describe('Huisnummertoevoeging; left out: every unit at that number')
