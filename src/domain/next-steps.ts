@@ -142,6 +142,7 @@ function listStepsOfStatus(state: ComplaintState): NextStep[] {
     case 'closed':
     case 'referred':
     case 'withdrawn':
+    case 'merged':
       return [];
   }
 }

@@ -87,6 +87,11 @@ const GET: Record<string, Classification> = {
   '/api/admin/auth-events': { kind: 'no-complaint-data', reason: 'sign-in audit log' },
   '/api/complaints': { kind: 'lists-complaints', queries: COMPLAINT_QUERIES },
   '/api/complaints/counts': { kind: 'lists-complaints', queries: COMPLAINT_QUERIES },
+  '/api/complaints/likely-duplicates': {
+    kind: 'lists-complaints',
+    // a hidden complaint's id answers like an unknown one; the text is the same every time
+    queries: ['complaintId={complaint}', 'complainantId={person}&text=opzichter%20onbeschoft'],
+  },
   '/api/complaints/likely-repeats': {
     kind: 'lists-complaints',
     // the same text every time: similarity depends on the text sent, not on whom it names
@@ -288,6 +293,7 @@ POST /api/complaints/{id}/letter-posted
 POST /api/letters/{letterId}/posted
 POST /api/complaints/{id}/close
 POST /api/complaints/{id}/withdraw
+POST /api/complaints/{id}/merge
 POST /api/complaints/{id}/criminal-offence
 POST /api/complaints/{id}/board-track/decision
 POST /api/complaints/{id}/confidential

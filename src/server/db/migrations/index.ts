@@ -31,6 +31,7 @@ import * as instancesAndSecondFactorThrottle from './2026-12-06-064-instances-an
 import * as complainantStepMessages from './2026-12-06-067-complainant-step-messages.ts';
 import * as portalAttachments from './2026-12-06-068-portal-attachments.ts';
 import * as complainantLocale from './2026-12-06-069-complainant-locale.ts';
+import * as mergedComplaints from './2026-12-07-074-merged-complaints.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -69,4 +70,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-067-complainant-step-messages': complainantStepMessages,
   '2026-12-06-068-portal-attachments': portalAttachments,
   '2026-12-06-069-complainant-locale': complainantLocale,
+  '2026-12-07-074-merged-complaints': mergedComplaints,
 };

@@ -45,6 +45,17 @@ export async function findComplaintRows(trx: Scoped, ids: readonly string[]): Pr
     .execute();
 }
 
+/** Issue 22: the complaints merged into this one, oldest receipt first. */
+export async function listMergedInto(trx: Scoped, complaintId: string) {
+  return trx
+    .selectFrom('complaint')
+    .select(['id', 'reference', 'received_at'])
+    .where('merged_into_id', '=', complaintId)
+    .orderBy('received_at')
+    .orderBy('id')
+    .execute();
+}
+
 /** Writes the new state; the version check makes a stale write (lost update) impossible. */
 export async function updateComplaint(
   trx: Scoped,

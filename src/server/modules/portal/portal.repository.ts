@@ -145,12 +145,39 @@ export async function findComplaintByStatusToken(trx: Scoped, tokenHash: string)
       'c.answer_text',
       'c.answered_at',
       'c.closed_at',
+      'c.merged_into_id',
     ])
     .where('l.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 
-export type StatusComplaintRow = NonNullable<Awaited<ReturnType<typeof findComplaintByStatusToken>>>;
+/** Issue 22: the complaint a merged one points to, with the same columns as the status page reads. */
+export async function findStatusComplaint(trx: Scoped, id: string) {
+  return trx
+    .selectFrom('complaint as c')
+    .select([
+      'c.id',
+      'c.organization_id',
+      'c.reference',
+      'c.status',
+      'c.received_at',
+      'c.due_at',
+      'c.has_answer_term',
+      'c.description',
+      'c.desired_outcome',
+      'c.answer_text',
+      'c.answered_at',
+      'c.closed_at',
+      'c.merged_into_id',
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type StatusComplaintRow = NonNullable<Awaited<ReturnType<typeof findComplaintByStatusToken>>> & {
+  /** Issue 22: the reference of the complaint the link was made for, when it was merged into this one. */
+  mergedFromReference?: string;
+};
 
 export async function revokeStatusLinks(trx: Scoped, complaintId: string, now: Date) {
   await trx
