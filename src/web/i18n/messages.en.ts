@@ -192,6 +192,9 @@ export const en: Messages = {
     complainantLocale: 'Complainant’s language',
     complainantLocaleHint: 'E-mails and letters to the complainant are in this language.',
     languages: { nl: 'Dutch', en: 'English', tr: 'Turkish', ar: 'Arabic', pl: 'Polish' },
+    duplicatesTitle: 'Possibly the same complaint, received twice',
+    duplicatesIntro:
+      'This complainant recently made a complaint about the same thing. If you register it anyway, you can merge it on the case page afterwards.',
     repeatsTitle: 'Looks like an earlier complaint',
     repeatsIntro: 'Earlier complaints of this complainant or address in the last 12 months:',
     repeatSame: 'Same complainant',
@@ -296,6 +299,7 @@ export const en: Messages = {
       declined_outside_procedure: 'Outside the complaints procedure',
       withdrawn: 'Withdrawn',
       with_board: 'With the board',
+      merged: 'Merged',
     },
     category: {
       no_or_late_answer: '1. No or late answer to a request or question',
@@ -425,6 +429,8 @@ export const en: Messages = {
       decline_outside_procedure: 'Outside the complaints procedure',
       record_without_answer_duty: 'Repeat recorded without a new answer',
       assign_handler: 'Handler assigned',
+      merged_into: 'Merged into another complaint (received twice)',
+      complaint_merged_in: 'Complaint received twice merged into this one',
       housing_complex_changed: 'Housing complex changed',
       complainant_locale_changed: 'Complainant’s language changed',
       routed: 'Routed',
@@ -525,6 +531,21 @@ export const en: Messages = {
       changeLanguage: 'Change complainant’s language',
       policyFinding: 'MT agenda or decide yourself',
       letterPosted: 'Letter posted',
+      merge: 'Merge (received twice)',
+    },
+    merge: {
+      intro:
+        'Did this complaint reach us twice? Merge it into the other one: that one keeps its reference and is handled; this one no longer counts separately.',
+      choose: 'Merge into which complaint?',
+      none: 'No complaint of the same complainant looks like this one.',
+      option: (reference: string, day: string) => `${reference}, received ${day}`,
+      submit: 'Merge',
+      mergedInto: 'This complaint was merged into',
+      mergedFrom: 'Merged into this complaint (received twice):',
+      duplicatesTitle: 'Possibly received twice',
+      duplicatesIntro:
+        'Complaints of the same complainant about the same thing, received shortly after each other:',
+      similar: (percent: number) => `${percent}% the same words`,
     },
     form: {
       transferDepartment: 'To which department?',
@@ -761,6 +782,7 @@ export const en: Messages = {
       declined_outside_procedure: 'Outside the procedure',
       withdrawn: 'Withdrawn',
       with_board: 'With the board',
+      merged: 'Merged',
     },
     categories: {
       no_or_late_answer: '1. No or late answer',

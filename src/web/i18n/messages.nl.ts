@@ -212,6 +212,9 @@ export const nl = {
     complainantLocale: 'Taal van de klager',
     complainantLocaleHint: 'Mails en brieven aan de klager gaan in deze taal.',
     languages: { nl: 'Nederlands', en: 'Engels', tr: 'Turks', ar: 'Arabisch', pl: 'Pools' },
+    duplicatesTitle: 'Mogelijk dezelfde klacht, twee keer ontvangen',
+    duplicatesIntro:
+      'Deze klager heeft kort geleden al een klacht over hetzelfde gedaan. Registreert u hem toch, dan kunt u hem daarna op de klachtpagina samenvoegen.',
     repeatsTitle: 'Lijkt op een eerdere klacht',
     repeatsIntro: 'Eerdere klachten van deze klager of dit adres in de laatste 12 maanden:',
     repeatSame: 'Zelfde klager',
@@ -320,6 +323,7 @@ export const nl = {
       declined_outside_procedure: 'Buiten de klachtenprocedure',
       withdrawn: 'Ingetrokken',
       with_board: 'Bij de directie',
+      merged: 'Samengevoegd',
     } satisfies Record<ComplaintStatus, string>,
     category: {
       no_or_late_answer: '1. Geen of te laat antwoord op een verzoek of vraag',
@@ -463,6 +467,8 @@ export const nl = {
       decline_outside_procedure: 'Buiten de klachtenprocedure',
       record_without_answer_duty: 'Herhaling vastgelegd zonder nieuw antwoord',
       assign_handler: 'Behandelaar toegewezen',
+      merged_into: 'Samengevoegd met een andere klacht (dubbel ontvangen)',
+      complaint_merged_in: 'Dubbel ontvangen klacht hierin samengevoegd',
       housing_complex_changed: 'Complex gewijzigd',
       complainant_locale_changed: 'Taal van de klager gewijzigd',
       routed: 'Doorgezet',
@@ -564,6 +570,20 @@ export const nl = {
       changeLanguage: 'Taal van de klager wijzigen',
       policyFinding: 'MT-agenda of zelf beslissen',
       letterPosted: 'Brief gepost',
+      merge: 'Samenvoegen (dubbel ontvangen)',
+    },
+    merge: {
+      intro:
+        'Is deze klacht twee keer binnengekomen? Voeg hem samen met de andere: die houdt het kenmerk en wordt behandeld; deze telt niet meer apart mee.',
+      choose: 'Met welke klacht samenvoegen?',
+      none: 'Er is geen klacht van dezelfde klager die hierop lijkt.',
+      option: (reference: string, day: string) => `${reference}, ontvangen ${day}`,
+      submit: 'Samenvoegen',
+      mergedInto: 'Deze klacht is samengevoegd met',
+      mergedFrom: 'Samengevoegd in deze klacht (dubbel ontvangen):',
+      duplicatesTitle: 'Mogelijk dubbel ontvangen',
+      duplicatesIntro: 'Klachten van dezelfde klager over hetzelfde, kort na elkaar ontvangen:',
+      similar: (percent: number) => `${percent}% dezelfde woorden`,
     },
     form: {
       transferDepartment: 'Naar welke afdeling?',
@@ -800,6 +820,7 @@ export const nl = {
       declined_outside_procedure: 'Buiten de procedure',
       withdrawn: 'Ingetrokken',
       with_board: 'Bij de directie',
+      merged: 'Samengevoegd',
     },
     categories: {
       no_or_late_answer: '1. Geen of te laat antwoord',

@@ -42,6 +42,7 @@ import {
   toRegisterBody,
   toTriageBody,
 } from './intake-form.ts';
+import { LikelyDuplicates } from './LikelyDuplicates.tsx';
 import { LikelyRepeats } from './LikelyRepeats.tsx';
 import { NewPersonFields } from './NewPersonFields.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
@@ -318,6 +319,11 @@ export function IntakePage() {
                 value={values.desiredOutcome}
                 error={errors.desiredOutcome?.[locale]}
                 onChange={(event) => set({ desiredOutcome: event.currentTarget.value })}
+              />
+              <LikelyDuplicates
+                complainantId={values.complainantId}
+                text={values.description}
+                receivedAt={values.receivedAt}
               />
               <LikelyRepeats
                 complainantId={values.complainantId}
