@@ -45,17 +45,6 @@ export async function findComplaintRows(trx: Scoped, ids: readonly string[]): Pr
     .execute();
 }
 
-/** Issue 22: the complaints merged into this one, oldest receipt first. */
-export async function listMergedInto(trx: Scoped, complaintId: string) {
-  return trx
-    .selectFrom('complaint')
-    .select(['id', 'reference', 'received_at'])
-    .where('merged_into_id', '=', complaintId)
-    .orderBy('received_at')
-    .orderBy('id')
-    .execute();
-}
-
 /** Writes the new state; the version check makes a stale write (lost update) impossible. */
 export async function updateComplaint(
   trx: Scoped,
@@ -430,6 +419,21 @@ export async function loadDetailRelations(trx: Scoped, row: ComplaintRow) {
           .select(['id', 'name'])
           .where('id', '=', row.subject_contractor_id ?? NO_ROW),
       ).as('contractor'),
+      // issue 22: the complaint this one was merged into, and those merged into this one
+      jsonObjectFrom(
+        eb
+          .selectFrom('complaint')
+          .select(['id', 'reference'])
+          .where('id', '=', row.merged_into_id ?? NO_ROW),
+      ).as('mergedInto'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('complaint')
+          .select(['id', 'reference', 'received_at'])
+          .where('merged_into_id', '=', row.id)
+          .orderBy('received_at')
+          .orderBy('id'),
+      ).as('mergedFrom'),
     ])
     .executeTakeFirstOrThrow();
 }

@@ -76,12 +76,11 @@ export async function buildDetail(
   reader: ComplaintReader,
 ): Promise<ComplaintDetail> {
   // The timeline holds every event in order, contact moments included: the state needs no query of its own.
-  const [relations, events, mergedFrom, mergedInto] = await Promise.all([
+  const [relations, events] = await Promise.all([
     repository.loadDetailRelations(trx, row),
     repository.listTimeline(trx, row.id),
-    repository.listMergedInto(trx, row.id),
-    row.merged_into_id === null ? undefined : repository.findComplaintRow(trx, row.merged_into_id),
   ]);
+  const { mergedInto, mergedFrom } = relations;
   const state = toComplaintState(row, repository.contactsOf(events));
   const access = toAccess(row);
   const sight = await timelineSight(trx, reader, access, events, [
@@ -224,12 +223,12 @@ export async function buildDetail(
     closedAt: iso(row.closed_at),
     // issue 22: only complaints the reader may see whole are named (issue 20: no oracle)
     mergedInto:
-      mergedInto !== undefined && sight.visibleOtherComplaintIds.has(mergedInto.id)
+      mergedInto !== null && sight.visibleOtherComplaintIds.has(mergedInto.id)
         ? { id: mergedInto.id, reference: mergedInto.reference }
         : null,
     mergedFrom: mergedFrom
       .filter((m) => sight.visibleOtherComplaintIds.has(m.id))
-      .map((m) => ({ id: m.id, reference: m.reference, receivedAt: m.received_at.toISOString() })),
+      .map((m) => ({ id: m.id, reference: m.reference, receivedAt: new Date(m.received_at).toISOString() })),
     nextSteps: listNextSteps(state).map((code) => ({ code, ...NEXT_STEPS[code] })),
     version: row.version,
     timeline: timeline.map((e) => ({
