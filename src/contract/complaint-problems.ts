@@ -370,4 +370,33 @@ export const complaintProblemCatalog = {
     nl: 'Deze klacht is afgesloten; dit kan niet meer.',
     en: 'This complaint is closed; this is no longer possible.',
   },
+  // Issue 22 (decision 035): merging a complaint received twice
+  merge_into_itself: refused(
+    'Een klacht kan niet met zichzelf worden samengevoegd.',
+    'A complaint cannot be merged into itself.',
+  ),
+  already_merged: {
+    status: 409,
+    nl: 'Deze klacht is al samengevoegd met een andere klacht.',
+    en: 'This complaint has already been merged into another complaint.',
+  },
+  merge_target_merged: {
+    status: 409,
+    nl: 'De klacht waarmee u wilt samenvoegen is zelf al samengevoegd; kies de klacht die behandeld wordt.',
+    en: 'The complaint to merge into has itself been merged; choose the complaint that is being handled.',
+  },
+  merge_not_possible_in_status: {
+    status: 409,
+    nl: 'Alleen een nieuwe klacht of een klacht in behandeling kan worden samengevoegd.',
+    en: 'Only a new complaint or one being handled can be merged.',
+  },
+  merge_target_ended: {
+    status: 409,
+    nl: 'De klacht waarmee u wilt samenvoegen is al afgerond.',
+    en: 'The complaint to merge into has already ended.',
+  },
+  merge_other_complainant: refused(
+    'Alleen klachten van dezelfde klager kunnen worden samengevoegd.',
+    'Only complaints of the same complainant can be merged.',
+  ),
 } as const satisfies Record<TransitionProblem | 'received_in_future', Entry> & Record<string, Entry>;

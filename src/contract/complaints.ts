@@ -345,6 +345,15 @@ export const liftConfidentialityInput = z
   .meta({ id: 'LiftConfidentialityInput' });
 
 export const withdrawInput = z.object({ reason: text(2000) }).meta({ id: 'WithdrawInput' });
+export const mergeInput = z
+  .object({
+    intoComplaintId: z
+      .uuid()
+      .describe(
+        'The complaint that survives (A); this one (B) is merged into it and gets the status `merged`.',
+      ),
+  })
+  .meta({ id: 'MergeInput' });
 export const policyFindingInput = z
   .discriminatedUnion('route', [
     z.object({ route: z.literal('management_team') }),
@@ -597,6 +606,17 @@ export const complaintDetail = z
         'policy 2.5: the explanation as a letter to post (no e-mail address) and the day it was posted.',
       ),
     closedAt: z.string().nullable(),
+    mergedInto: z
+      .object({ id: z.uuid(), reference: z.string() })
+      .nullable()
+      .describe(
+        'Issue 22: the complaint this one was merged into (status `merged`), when the reader may see it.',
+      ),
+    mergedFrom: z
+      .array(z.object({ id: z.uuid(), reference: z.string(), receivedAt: z.string() }))
+      .describe(
+        'Issue 22: complaints received twice that were merged into this one (those the reader may see).',
+      ),
     nextSteps: z.array(z.object({ code: nextStepCode, nl: z.string(), en: z.string() })),
     approvals: z.object({
       waiting: z.array(approvalWait),
@@ -704,6 +724,27 @@ export const likelyRepeat = z
     sameUnit: z.boolean(),
   })
   .meta({ id: 'LikelyRepeat' });
+
+/** Issue 22: likely duplicates of a registered complaint, or of one being registered. */
+export const likelyDuplicatesQuery = z.object({
+  complaintId: z.uuid().optional().describe('A registered complaint: its own complainant, text and receipt'),
+  complainantId: z.uuid().optional().describe('While registering: the complainant'),
+  text: z.string().trim().max(20_000).optional(),
+  receivedAt: instant.optional().describe('While registering: when it was received (default now)'),
+});
+
+export const likelyDuplicate = z
+  .object({
+    id: z.uuid(),
+    reference: z.string(),
+    status: complaintStatus,
+    receivedAt: z.string(),
+    description: z.string(),
+    similarity: z.number().describe('Share of the shorter text’s significant words in the other (0–1)'),
+    daysApart: z.number().int(),
+    mergeable: z.boolean().describe('Whether the subject can be merged into it now (decideMerge)'),
+  })
+  .meta({ id: 'LikelyDuplicate' });
 
 export type RegisterComplaintInput = z.infer<typeof registerComplaintInput>;
 export type TriageInputBody = z.infer<typeof triageInput>;

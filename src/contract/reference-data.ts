@@ -148,6 +148,20 @@ export const updateUnitInput = createUnitInput.partial().meta({ id: 'UpdateUnitI
 
 export const unitListQuery = listQuery.extend({ housingComplexId: z.uuid().optional() });
 
+/** Issue 22: a new caller's address, found in the imported units by postcode and house number (+ addition). */
+export const addressLookupQuery = z.object({
+  postcode,
+  houseNumber: z.coerce.number().int().min(1).max(99_999).meta({ example: 12 }),
+  addition: withoutNul(z.string().trim().max(10))
+    .optional()
+    .describe('Huisnummertoevoeging; left out: every unit at that number')
+    .meta({ example: 'A' }),
+});
+
+export const addressLookupResult = z
+  .object({ items: z.array(unit).describe('Units at this address (several when the addition was left out)') })
+  .meta({ id: 'AddressLookupResult' });
+
 // Persons (complainants) and representatives
 
 export const person = z

@@ -6,6 +6,7 @@ import {
   ALL_COMPLAINT_STATUSES,
   APPROVAL_REQUEST_STATUSES,
   COMPENSATION_STATUSES,
+  MERGEABLE_STATUSES,
   REASSIGNABLE_STATUSES,
 } from './status-sets.ts';
 
@@ -53,6 +54,8 @@ export const COMPLAINT_ACTION_RULES = {
   'letter-posted':              { permission: 'complaint.view', policy: '2.5', lifecycle: 'record_letter_posted', guards: ['mayMarkLetterPosted'] },
   'close':                      { permission: 'complaint.handle', policy: '2.4, 1.3', lifecycle: 'close', guards: [] },
   'withdraw':                   { permission: 'complaint.handle', policy: '1.3', lifecycle: 'withdraw', guards: [] },
+  // issue 22: a complaint received twice is merged into the other one while still at its start (decision 035)
+  'merge':                      { permission: 'complaint.handle', policy: '1.4', statuses: MERGEABLE_STATUSES, guards: ['decideMerge'] },
   'criminal-offence':           { permission: 'complaint.handle', policy: '2.5', lifecycle: 'flag_criminal_offence', guards: ['confidentialityOnCriminalSuspicion'] },
   'board-track/decision':       { permission: 'complaint.record_board_decision', policy: '2.5', lifecycle: 'decide_board_track', guards: ['checkBoardTrackOpen'] },
   // policy 1.3, 2.5: in any status; the flag itself decides which of the two is possible

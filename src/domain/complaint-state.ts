@@ -29,6 +29,8 @@ export const COMPLAINT_STATUSES = {
   declined_outside_procedure: 'Buiten de klachtenprocedure',
   withdrawn: 'Ingetrokken',
   with_board: 'Bij de directie',
+  /** Issue 22: received twice; merged into the complaint that is handled (merged_into_id). */
+  merged: 'Samengevoegd',
 } as const;
 export type ComplaintStatus = keyof typeof COMPLAINT_STATUSES;
 

@@ -18,6 +18,7 @@ export * from './complaint-state.ts';
 export * from './complaint-term.ts';
 export * from './confidentiality.ts';
 export * from './data-exits.ts';
+export * from './duplicate-complaint.ts';
 export * from './dutch-holidays.ts';
 export * from './employee-repeat-events.ts';
 export * from './explanation-letter.ts';

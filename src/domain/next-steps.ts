@@ -162,6 +162,7 @@ function listStepsOfStatus(state: ComplaintState): NextStep[] {
     case 'closed':
     case 'referred':
     case 'withdrawn':
+    case 'merged':
       return [];
   }
 }

@@ -55,6 +55,8 @@ export type ReportCase = Readonly<{
   committeeReferredAt: Date | null;
   committeeRuledAt: Date | null;
   compensationPaidAt: Date | null;
+  /** Issue 22: the complaint this one was merged into (received twice); it then counts in no set itself. */
+  mergedIntoId?: string | null;
 }>;
 
 type SetRule = Readonly<{ dated: (c: ReportCase) => Date | null; holds?: (c: ReportCase) => boolean }>;
@@ -112,6 +114,8 @@ export function isInReportPeriod(instant: Date, period: ReportPeriod): boolean {
 
 /** Whether one complaint counts in a report set for a period. */
 export function isInReportSet(set: ReportSetName, c: ReportCase, period: ReportPeriod): boolean {
+  // issue 22 (decision 035): a duplicate counts once, as the complaint it was merged into
+  if (c.mergedIntoId != null) return false;
   const rule: SetRule = REPORT_SET_RULES[set];
   const dated = rule.dated(c);
   if (dated === null || !isInReportPeriod(dated, period)) return false;

@@ -9,14 +9,22 @@ import { COMPLAINT_STATUSES, type ComplaintStatus } from './complaint-state.ts';
 export const ALL_COMPLAINT_STATUSES = Object.keys(COMPLAINT_STATUSES) as readonly ComplaintStatus[];
 
 /**
- * Statuses in which a complaint's procedure has ended for good: closed, referred to another process (policy 1.2)
- * or withdrawn (policy 1.3). Nothing is due on them any more.
+ * Statuses in which a complaint's procedure has ended for good: closed, referred to another process (policy 1.2),
+ * withdrawn (policy 1.3) or merged into the same complaint received earlier or later (issue 22). Nothing is due
+ * on them any more.
  */
 export const ENDED_STATUSES = [
   'closed',
   'referred',
   'withdrawn',
+  'merged',
 ] as const satisfies readonly ComplaintStatus[];
+
+/**
+ * Issue 22 (decision 035): a complaint received twice is merged while it is still at its start — before triage or
+ * while handled, nothing answered yet.
+ */
+export const MERGEABLE_STATUSES = ['new', 'in_progress'] as const satisfies readonly ComplaintStatus[];
 
 /**
  * What the term monitor looks at: every status that has not ended. It decides per status what is due: the term
@@ -63,6 +71,7 @@ export const SATISFACTION_REQUEST_STATUSES = [
 export const CLOSED_FOR_MESSAGES_STATUSES = [
   'closed',
   'withdrawn',
+  'merged',
 ] as const satisfies readonly ComplaintStatus[];
 
 /**

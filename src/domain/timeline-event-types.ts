@@ -17,6 +17,9 @@ export const TIMELINE_FACT_TYPES = [
   'approval_requested',
   'approval_given',
   'approval_refused',
+  // issue 22 (decision 035): a complaint received twice is merged into the one that stays
+  'merged_into',
+  'complaint_merged_in',
   'legal_advice_requested',
   'legal_advice_given',
   'compensation_paid',

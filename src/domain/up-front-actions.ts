@@ -52,6 +52,7 @@ const ACTIONS_FOR_STATUS: Record<ComplaintStatus, readonly ComplaintActionPath[]
   closed:                     ['notes', 'contacts'],
   referred:                   ['notes', 'contacts'],
   withdrawn:                  ['notes', 'contacts'],
+  merged:                     ['notes'],
 };
 
 /** The action paths that take the given next steps, in the order of the steps, without repeats. */

@@ -29,6 +29,7 @@ const TABLE: [ComplaintStatus, { term: boolean; ended: boolean; reassign: boolea
   ['declined_outside_procedure', { term: true,  ended: false, reassign: false, approval: true,  compensation: false, satisfaction: false, closedForMessages: false, open: true  }],
   ['withdrawn',                  { term: false, ended: true,  reassign: false, approval: false, compensation: false, satisfaction: false, closedForMessages: true,  open: false }],
   ['with_board',                 { term: false, ended: false, reassign: false, approval: false, compensation: false, satisfaction: false, closedForMessages: false, open: false }],
+  ['merged',                     { term: false, ended: true,  reassign: false, approval: false, compensation: false, satisfaction: false, closedForMessages: true,  open: false }],
 ];
 
 describe('the named status sets', () => {

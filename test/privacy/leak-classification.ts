@@ -78,6 +78,10 @@ const GET: Record<string, Classification> = {
   '/api/housing-complexes/{id}': { kind: 'directory', fill: { id: 'complex' } },
   '/api/units': { kind: 'directory', queries: LIST_QUERIES },
   '/api/units/{id}': { kind: 'directory', fill: { id: 'unit' } },
+  '/api/address-lookup': {
+    kind: 'directory',
+    queries: ['postcode=2678AB&houseNumber=12', 'postcode=2678ab&houseNumber=12&addition=a'],
+  },
   '/api/persons': { kind: 'directory', queries: ['', 'search={name}'] },
   '/api/persons/{id}': { kind: 'directory', fill: { id: 'person' } },
   '/api/representatives': { kind: 'directory', queries: LIST_QUERIES },
@@ -93,6 +97,11 @@ const GET: Record<string, Classification> = {
   '/api/complaints/counts': { kind: 'lists-complaints', queries: COMPLAINT_QUERIES },
   '/api/complaints/queue-counts': { kind: 'lists-complaints', queries: COMPLAINT_QUERIES },
   '/api/saved-views': { kind: 'no-complaint-data', reason: 'named filter query strings of the work queue' },
+  '/api/complaints/likely-duplicates': {
+    kind: 'lists-complaints',
+    // a hidden complaint's id answers like an unknown one; the text is the same every time
+    queries: ['complaintId={complaint}', 'complainantId={person}&text=opzichter%20onbeschoft'],
+  },
   '/api/complaints/likely-repeats': {
     kind: 'lists-complaints',
     // the same text every time: similarity depends on the text sent, not on whom it names
@@ -301,6 +310,7 @@ POST /api/complaints/{id}/letter-posted
 POST /api/letters/{letterId}/posted
 POST /api/complaints/{id}/close
 POST /api/complaints/{id}/withdraw
+POST /api/complaints/{id}/merge
 POST /api/complaints/{id}/criminal-offence
 POST /api/complaints/{id}/board-track/decision
 POST /api/complaints/{id}/confidential

@@ -276,6 +276,9 @@ export interface ComplaintTable {
   answered_at: Nullable<Date>;
   withdrawal: NullableJson<unknown>;
   closed_at: Nullable<Date>;
+  /** Issue 22 (migration 074): the complaint this duplicate was merged into; set exactly when status is 'merged'. */
+  merged_into_id: Nullable<string>;
+  merged_at: Nullable<Date>;
   /** false: a repeat past the last response (policy 2.6) carries no answer term; `due_at` is then not shown. */
   has_answer_term: Generated<boolean>;
   /** policy 2.5: the explanation letter to post (prepared) and the day somebody posted it. */

@@ -34,6 +34,7 @@ import * as complainantLocale from './2026-12-06-069-complainant-locale.ts';
 import * as complaintDraft from './2026-12-07-070-complaint-draft.ts';
 import * as notificationPreferences from './2026-12-07-072-notification-preferences.ts';
 import * as savedViews from './2026-12-07-073-saved-views.ts';
+import * as mergedComplaints from './2026-12-07-074-merged-complaints.ts';
 import * as organizationPostalAddress from './2026-12-07-075-organization-postal-address.ts';
 
 /**
@@ -76,5 +77,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-070-complaint-draft': complaintDraft,
   '2026-12-07-072-notification-preferences': notificationPreferences,
   '2026-12-07-073-saved-views': savedViews,
+  '2026-12-07-074-merged-complaints': mergedComplaints,
   '2026-12-07-075-organization-postal-address': organizationPostalAddress,
 };

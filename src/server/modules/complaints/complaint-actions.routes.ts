@@ -23,6 +23,7 @@ import {
   legalAdviceInput,
   letterPostedInput,
   liftConfidentialityInput,
+  mergeInput,
   noteInput,
   policyFindingInput,
   transferInput,
@@ -41,6 +42,7 @@ import { changeComplainantLocale } from './change-complainant-locale.service.ts'
 import { changeHousingComplex } from './change-housing-complex.service.ts';
 import * as actions from './complaint-actions.service.ts';
 import { liftConfidentiality, markConfidential } from './complaint-confidentiality.service.ts';
+import { mergeComplaint } from './complaint-merge.service.ts';
 import { parseIfMatch } from './complaint-mutation.service.ts';
 import * as paths from './complaint-paths.service.ts';
 import { transferComplaint } from './complaint-transfer.service.ts';
@@ -290,6 +292,18 @@ export const ACTION_ROUTES: Action[] = [
       'refused with 422 complainant_locale_unchanged; an unknown language with 400.',
     body: changeComplainantLocaleInput,
     run: changeComplainantLocale,
+  },
+  {
+    path: 'merge',
+    summary: 'Merge this complaint (B), received twice, into another one (A)',
+    description:
+      'Issue 22 (decision 035). Who may: whoever may handle both complaints (handler or their manager). B gets ' +
+      'the status `merged` and points to A (`mergedInto`); A keeps the reference and its timeline records the ' +
+      'merge (event complaint_merged_in), B keeps its own timeline (event merged_into). B no longer counts in ' +
+      "figures or term monitoring; its status link shows A's progress. The same merge again answers B unchanged; " +
+      'B already merged elsewhere is a 409 already_merged; A merged or ended, or another complainant, is refused.',
+    body: mergeInput,
+    run: mergeComplaint,
   },
 ];
 

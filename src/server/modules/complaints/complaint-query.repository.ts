@@ -249,3 +249,25 @@ export async function findLikelyRepeats(
     .limit(10)
     .execute();
 }
+
+/**
+ * Issue 22: the same complainant's complaints received within `window` of `around` that have not ended, as
+ * candidates for the domain's duplicate rule (findLikelyDuplicates), only those the reader may see.
+ */
+export async function findDuplicateCandidates(
+  trx: Scoped,
+  input: { complainantId: string; around: Date; windowMs: number; endedStatuses: readonly string[] },
+  visibility: Visibility,
+) {
+  return trx
+    .selectFrom('complaint as c')
+    .select(['c.id', 'c.reference', 'c.status', 'c.received_at', 'c.description', 'c.complainant_id'])
+    .where(visible(visibility))
+    .where('c.complainant_id', '=', input.complainantId)
+    .where('c.status', 'not in', [...input.endedStatuses])
+    .where('c.received_at', '>=', new Date(input.around.getTime() - input.windowMs))
+    .where('c.received_at', '<=', new Date(input.around.getTime() + input.windowMs))
+    .orderBy('c.received_at', 'desc')
+    .limit(50)
+    .execute();
+}

@@ -434,6 +434,21 @@ export async function loadDetailRelations(trx: Scoped, row: ComplaintRow) {
           .select(['id', 'name'])
           .where('id', '=', row.subject_contractor_id ?? NO_ROW),
       ).as('contractor'),
+      // issue 22: the complaint this one was merged into, and those merged into this one
+      jsonObjectFrom(
+        eb
+          .selectFrom('complaint')
+          .select(['id', 'reference'])
+          .where('id', '=', row.merged_into_id ?? NO_ROW),
+      ).as('mergedInto'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('complaint')
+          .select(['id', 'reference', 'received_at'])
+          .where('merged_into_id', '=', row.id)
+          .orderBy('received_at')
+          .orderBy('id'),
+      ).as('mergedFrom'),
     ])
     .executeTakeFirstOrThrow();
 }

@@ -6,6 +6,8 @@ import {
   complaintIdParams,
   complaintListQuery,
   complaintPage,
+  likelyDuplicate,
+  likelyDuplicatesQuery,
   likelyRepeat,
   likelyRepeatsQuery,
   registerComplaintInput,
@@ -16,6 +18,7 @@ import { TOKEN_SCOPES } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { requirePrincipal, requireStaff } from '../../http/principal.ts';
 import { recordPersonComplaintsRead } from '../access-log/index.ts';
+import { suggestLikelyDuplicates } from './complaint-duplicates.service.ts';
 import { etagOf } from './complaint-mutation.service.ts';
 import {
   countComplaints,
@@ -125,6 +128,24 @@ export const complaintsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
       },
     },
     async (request) => suggestLikelyRepeats(db, anyCaller(request), request.query),
+  );
+
+  app.get(
+    '/api/complaints/likely-duplicates',
+    {
+      config: { tokenScopes: TOKEN_SCOPES },
+      schema: {
+        tags: ['complaints'],
+        summary: 'Complaints that are likely the same one received twice (issue 22), most similar first',
+        description:
+          'Of a registered complaint (`complaintId`; `mergeable` says whether it can be merged into each now) or ' +
+          'of one being registered (`complainantId`, `text`, `receivedAt`): the same complainant, received ' +
+          'within 14 days, similar text, not ended. A duplicate is not a repeat complaint (decision 035).',
+        querystring: likelyDuplicatesQuery,
+        response: { 200: z.array(likelyDuplicate) },
+      },
+    },
+    async (request) => suggestLikelyDuplicates(db, anyCaller(request), request.query),
   );
 
   app.get(

@@ -35,10 +35,36 @@ function isLinkValid(row: StatusComplaintRow, daysAfterClose: number, now: Date)
   return true;
 }
 
+/** A merge may be followed by another (B into A, later A into C): at most this many steps. */
+const MAX_MERGE_STEPS = 5;
+
+/**
+ * Issue 22 (decision 035): the link of a complaint merged into another opens the other one — its status,
+ * messages and rating — saying which complaint the link was made for. The link's own expiry and revocation
+ * still hold.
+ */
+async function followMerges(trx: Scoped, row: StatusComplaintRow): Promise<StatusComplaintRow | null> {
+  let current = row;
+  for (let step = 0; current.merged_into_id !== null; step++) {
+    if (step >= MAX_MERGE_STEPS) return null;
+    const into = await repository.findStatusComplaint(trx, current.merged_into_id);
+    if (into === undefined) return null;
+    current = {
+      ...into,
+      link_id: row.link_id,
+      expires_at: row.expires_at,
+      revoked_at: row.revoked_at,
+      mergedFromReference: row.reference,
+    };
+  }
+  return current;
+}
+
 async function findByToken(trx: Scoped, context: PortalContext, token: string, now: Date) {
   if (!STATUS_TOKEN_PATTERN.test(token)) return null;
-  const row = await repository.findComplaintByStatusToken(trx, sha256Hex(token));
-  if (row === undefined || !isLinkValid(row, context.settings.status_link_days_after_close, now)) return null;
+  const found = await repository.findComplaintByStatusToken(trx, sha256Hex(token));
+  const row = found === undefined ? null : await followMerges(trx, found);
+  if (row === null || !isLinkValid(row, context.settings.status_link_days_after_close, now)) return null;
   return row;
 }
 
@@ -57,7 +83,9 @@ export async function findStatusTokenByCode(
   const token = statusTokenForCode(context.secret, code ?? typed.code);
   return inOrganization(db, context.organizationId, async (trx) => {
     const row = await findByToken(trx, context, token, now);
-    if (code === null || row === null || !sameReference(typed.reference, row.reference)) return null;
+    // The reference on the letter is the one the code was made for, also after a merge (issue 22)
+    const reference = row?.mergedFromReference ?? row?.reference ?? '';
+    if (code === null || row === null || !sameReference(typed.reference, reference)) return null;
     return token;
   });
 }

@@ -125,33 +125,46 @@ export async function insertStatusLink(
     .execute();
 }
 
-/** The complaint behind a status link: only the columns the complainant may see. */
+/** What the status page reads of a complaint: only the columns the complainant may see. */
+const STATUS_COMPLAINT_COLUMNS = [
+  'c.id',
+  'c.organization_id',
+  'c.reference',
+  'c.status',
+  'c.received_at',
+  'c.due_at',
+  'c.has_answer_term',
+  'c.description',
+  'c.desired_outcome',
+  'c.answer_text',
+  'c.answered_at',
+  'c.closed_at',
+  'c.merged_into_id',
+] as const;
+
+/** The complaint behind a status link. */
 export async function findComplaintByStatusToken(trx: Scoped, tokenHash: string) {
   return trx
     .selectFrom('complaint_status_link as l')
     .innerJoin('complaint as c', 'c.id', 'l.complaint_id')
-    .select([
-      'l.id as link_id',
-      'l.expires_at',
-      'l.revoked_at',
-      'c.id',
-      'c.organization_id',
-      'c.reference',
-      'c.status',
-      'c.received_at',
-      'c.due_at',
-      'c.has_answer_term',
-      'c.description',
-      'c.desired_outcome',
-      'c.answer_text',
-      'c.answered_at',
-      'c.closed_at',
-    ])
+    .select(['l.id as link_id', 'l.expires_at', 'l.revoked_at', ...STATUS_COMPLAINT_COLUMNS])
     .where('l.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 
-export type StatusComplaintRow = NonNullable<Awaited<ReturnType<typeof findComplaintByStatusToken>>>;
+/** Issue 22: the complaint a merged one points to, with the same columns as the status page reads. */
+export async function findStatusComplaint(trx: Scoped, id: string) {
+  return trx
+    .selectFrom('complaint as c')
+    .select([...STATUS_COMPLAINT_COLUMNS])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
+}
+
+export type StatusComplaintRow = NonNullable<Awaited<ReturnType<typeof findComplaintByStatusToken>>> & {
+  /** Issue 22: the reference of the complaint the link was made for, when it was merged into this one. */
+  mergedFromReference?: string;
+};
 
 export async function revokeStatusLinks(trx: Scoped, complaintId: string, now: Date) {
   await trx

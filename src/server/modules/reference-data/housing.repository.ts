@@ -188,3 +188,27 @@ export async function updateUnit(trx: Scoped, id: string, values: Partial<UnitVa
     .where('id', '=', id)
     .execute();
 }
+
+/** Units at one address; the addition compared case-insensitively, all additions when none is given. */
+export async function findUnitsAtAddress(
+  trx: Scoped,
+  address: { postcode: string; houseNumber: number; addition: string | null },
+) {
+  return trx
+    .selectFrom('unit as u')
+    .leftJoin('housing_complex as c', 'c.id', 'u.housing_complex_id')
+    .select(UNIT_COLUMNS)
+    .where('u.postcode', '=', address.postcode)
+    .where('u.house_number', '=', address.houseNumber)
+    .$if(address.addition !== null, (query) =>
+      query.where(
+        sql<string>`upper(coalesce(u.house_number_addition, ''))`,
+        '=',
+        (address.addition ?? '').toUpperCase(),
+      ),
+    )
+    .orderBy('u.house_number_addition', (ob) => ob.asc().nullsFirst())
+    .orderBy('u.id')
+    .limit(50)
+    .execute();
+}

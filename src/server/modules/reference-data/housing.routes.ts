@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  addressLookupQuery,
+  addressLookupResult,
   createHousingComplexInput,
   createUnitInput,
   housingComplex,
@@ -90,6 +92,22 @@ export const housingRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app
       },
     },
     async (request) => service.listUnits(db, requireReferenceReader(request), request.query),
+  );
+
+  app.get(
+    '/api/address-lookup',
+    {
+      config: { tokenScopes: REFERENCE_READER_SCOPES },
+      schema: {
+        tags,
+        summary: 'The units at an address, by postcode and house number (+ addition)',
+        description:
+          'Intake of a new caller (issue 22): fills street, place, unit and housing complex. The postcode may be written "2611 AB" or "2611ab"; a malformed postcode or house number is a 400 with field messages.',
+        querystring: addressLookupQuery,
+        response: { 200: addressLookupResult },
+      },
+    },
+    async (request) => service.lookUpAddress(db, requireReferenceReader(request), request.query),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type {
+  addressLookupQuery,
   createHousingComplexInput,
   createUnitInput,
   HousingComplex,
@@ -158,4 +159,21 @@ export async function updateUnit(
     await repository.updateUnit(trx, id, definedOnly(input)).catch(unitUniques);
     return toUnit((await repository.findUnit(trx, id)) as UnitRow);
   });
+}
+
+/** Issue 22: a new caller's unit and complex from postcode and house number (+ addition). */
+export async function lookUpAddress(
+  db: Database,
+  principal: Principal,
+  query: z.infer<typeof addressLookupQuery>,
+): Promise<{ items: Unit[] }> {
+  const addition = query.addition?.trim() ? query.addition.trim() : null;
+  const rows = await inOrganization(db, principal.organizationId, (trx) =>
+    repository.findUnitsAtAddress(trx, {
+      postcode: query.postcode,
+      houseNumber: query.houseNumber,
+      addition,
+    }),
+  );
+  return { items: rows.map(toUnit) };
 }

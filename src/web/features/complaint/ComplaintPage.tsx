@@ -22,6 +22,7 @@ import { ACTION_FORMS } from './action-forms.tsx';
 import { BoardTrackPanel } from './BoardTrackPanel.tsx';
 import { ComplaintHeader } from './ComplaintHeader.tsx';
 import { DownloadsPanel } from './DownloadsPanel.tsx';
+import { MergePanel } from './MergePanel.tsx';
 import { NextSteps } from './NextSteps.tsx';
 import { ResponsibilityPanel } from './ResponsibilityPanel.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -88,6 +89,11 @@ export function ComplaintPage() {
         ← {t.complaint.backToWork}
       </Anchor>
       <ComplaintHeader complaint={complaint} />
+      <MergePanel
+        complaint={complaint}
+        mayMerge={availability('merge').enabled}
+        onMerge={() => onOpen('merge')}
+      />
       {done && (
         <Alert
           ref={doneRef}

@@ -1,4 +1,5 @@
-import { Badge, Group, Timeline as MantineTimeline, Paper, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Timeline as MantineTimeline, Paper, Stack, Text } from '@mantine/core';
+import { Link } from 'react-router';
 import type { ComplaintDetail } from '../../../contract/complaints.ts';
 import { tenantLocaleOf } from '../../../domain/index.ts';
 import { labelOf } from '../../i18n/code-labels.ts';
@@ -40,6 +41,9 @@ export function Timeline({ complaint }: { complaint: ComplaintDetail }) {
                 </Text>
                 {event.type === 'routed' && <RoutedLine payload={event.payload} />}
                 {event.type === 'complainant_locale_changed' && <LocaleLine payload={event.payload} />}
+                {(event.type === 'merged_into' || event.type === 'complaint_merged_in') && (
+                  <MergeLine complaint={complaint} payload={event.payload} />
+                )}
                 {event.summary && (
                   <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                     {event.summary}
@@ -51,6 +55,18 @@ export function Timeline({ complaint }: { complaint: ComplaintDetail }) {
         </MantineTimeline>
       </Paper>
     </section>
+  );
+}
+
+/** Issue 22: the other complaint of a merge, as a link (only when the reader may see it). */
+function MergeLine({ complaint, payload }: { complaint: ComplaintDetail; payload: Record<string, unknown> }) {
+  const id = payload.mergedIntoComplaintId ?? payload.mergedComplaintId;
+  const other = [complaint.mergedInto, ...complaint.mergedFrom].find((c) => c !== null && c.id === id);
+  if (!other) return null;
+  return (
+    <Anchor component={Link} to={`/klachten/${other.id}`} size="sm">
+      {other.reference}
+    </Anchor>
   );
 }
 

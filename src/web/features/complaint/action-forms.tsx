@@ -23,6 +23,7 @@ import {
 import { ExtensionForm } from './forms/ExtensionForm.tsx';
 import type { ActionFormProps } from './forms/form-props.ts';
 import { HousingComplexForm } from './forms/HousingComplexForm.tsx';
+import { MergeForm } from './forms/MergeForm.tsx';
 import { LetterPostedForm, PolicyFindingForm } from './forms/PathForms.tsx';
 import {
   CommitteeReferenceForm,
@@ -56,6 +57,7 @@ export const ACTION_FORMS: Record<ActionKey, ComponentType<ActionFormProps & { u
   explanation: ExplanationForm,
   close: CloseForm,
   withdraw: WithdrawForm,
+  merge: MergeForm,
   criminalOffence: CriminalOffenceForm,
   markConfidential: MarkConfidentialForm,
   liftConfidential: LiftConfidentialityForm,

@@ -5,6 +5,7 @@ import {
   type ComplaintListQuery,
   complaintDetail,
   complaintPage,
+  likelyDuplicate,
   likelyRepeat,
   type RegisterComplaintInput,
   statusCounts,
@@ -40,6 +41,7 @@ export const complaintKeys = {
   detail: (id: string) => ['complaints', 'detail', id] as const,
   attachments: (id: string) => ['complaints', 'attachments', id] as const,
   likelyRepeats: (query: LikelyRepeatsQuery) => ['complaints', 'likely-repeats', query] as const,
+  likelyDuplicates: (query: LikelyDuplicatesQuery) => ['complaints', 'likely-duplicates', query] as const,
 };
 
 function toSearchParams(filters: QueueFilters, extra: Record<string, string | undefined> = {}): string {
@@ -78,6 +80,19 @@ export function fetchLikelyRepeats(query: LikelyRepeatsQuery) {
   return api.get(`/api/complaints/likely-repeats${toSearchParams(query as QueueFilters)}`, {
     schema: z.array(likelyRepeat),
   });
+}
+
+/** Issue 22: of a registered complaint (`complaintId`) or of one being registered. */
+export type LikelyDuplicatesQuery = {
+  complaintId?: string;
+  complainantId?: string;
+  text?: string;
+  receivedAt?: string;
+};
+
+export function fetchLikelyDuplicates(query: LikelyDuplicatesQuery) {
+  const params = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined && v !== ''));
+  return api.get(`/api/complaints/likely-duplicates?${params}`, { schema: z.array(likelyDuplicate) });
 }
 
 /** A retry with the same key (double click, flaky network) returns the first complaint instead of a second. */

@@ -42,11 +42,13 @@ import {
   toRegisterBody,
   toTriageBody,
 } from './intake-form.ts';
+import { LikelyDuplicates } from './LikelyDuplicates.tsx';
 import { LikelyRepeats } from './LikelyRepeats.tsx';
 import { NewPersonFields } from './NewPersonFields.tsx';
 import { PersonPicker } from './PersonPicker.tsx';
 import { RepeatFields } from './RepeatFields.tsx';
 import { RepresentativeFields } from './RepresentativeFields.tsx';
+import { fieldsFromSearchText } from './search-text.ts';
 import { TriageQuestions } from './TriageQuestions.tsx';
 
 const initialValues = (): IntakeValues => blankIntakeValues('phone', toDateTimeLocalValue(new Date()));
@@ -265,14 +267,19 @@ export function IntakePage() {
                   setPerson(chosen);
                   set({ complainantId: chosen?.id ?? '', repeatOf: '' });
                 }}
-                onNewPerson={() => {
+                onNewPerson={(searchText) => {
                   setPerson(null);
-                  set({ newPerson: true, complainantId: '', repeatOf: '' });
+                  set({
+                    newPerson: true,
+                    complainantId: '',
+                    repeatOf: '',
+                    ...fieldsFromSearchText(searchText),
+                  });
                 }}
               />
             )}
             <ComplexPicker
-              unitId={values.newPerson ? null : unitId}
+              unitId={values.newPerson ? values.newPersonUnitId || null : unitId}
               value={values.housingComplexId}
               onChange={(housingComplexId) => set({ housingComplexId })}
               error={errors.housingComplexId?.[locale]}
@@ -312,6 +319,11 @@ export function IntakePage() {
                 value={values.desiredOutcome}
                 error={errors.desiredOutcome?.[locale]}
                 onChange={(event) => set({ desiredOutcome: event.currentTarget.value })}
+              />
+              <LikelyDuplicates
+                complainantId={values.complainantId}
+                text={values.description}
+                receivedAt={values.receivedAt}
               />
               <LikelyRepeats
                 complainantId={values.complainantId}

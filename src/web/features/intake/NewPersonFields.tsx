@@ -1,6 +1,7 @@
 import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../lib/form-errors.ts';
+import { AddressLookup } from './AddressLookup.tsx';
 import type { IntakeValues } from './intake-form.ts';
 
 /** An unknown caller is entered inline; the person is created together with the complaint. */
@@ -61,6 +62,7 @@ export function NewPersonFields({
           }
         />
       </SimpleGrid>
+      <AddressLookup values={values} set={set} errors={errors} />
       <Group>
         <Button variant="subtle" size="compact-sm" onClick={onCancel}>
           {t.intake.personChange}

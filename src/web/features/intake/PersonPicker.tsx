@@ -1,7 +1,7 @@
 import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Person } from '../../../contract/reference-data.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { fetchUnit, searchPersons } from '../complaints/complaints-api.ts';
@@ -23,10 +23,13 @@ export function PersonPicker({
   person: Person | null;
   onChange: (person: Person | null) => void;
   error?: string | undefined;
-  onNewPerson: () => void;
+  /** Opens the new caller's fields with what was typed in the search (issue 22). */
+  onNewPerson: (searchText: string) => void;
 }) {
   const { t } = useI18n();
   const [search, setSearch] = useState('');
+  // What the user typed: the select empties its search on blur (before the new-caller button's click lands).
+  const typed = useRef('');
   const [debounced] = useDebouncedValue(search.trim(), 200);
   const results = useQuery({
     queryKey: ['persons', 'search', debounced],
@@ -56,6 +59,9 @@ export function PersonPicker({
         clearable
         searchValue={search}
         onSearchChange={setSearch}
+        onInput={(event) => {
+          typed.current = event.currentTarget.value;
+        }}
         data={options.map((p) => ({ value: p.id, label: describePerson(p) }))}
         // The server already matched; Mantine must not filter again on the label.
         filter={({ options: all }) => all}
@@ -84,7 +90,7 @@ export function PersonPicker({
         </Text>
       )}
       <Group>
-        <Button variant="subtle" size="compact-sm" onClick={onNewPerson}>
+        <Button variant="subtle" size="compact-sm" onClick={() => onNewPerson(typed.current)}>
           {t.intake.newPerson}
         </Button>
       </Group>

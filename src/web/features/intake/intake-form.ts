@@ -1,4 +1,5 @@
 import type { RegisterComplaintInput, TriageInputBody } from '../../../contract/complaints.ts';
+import { normalizePostcode, POSTCODE_PATTERN } from '../../../contract/reference-data.ts';
 import {
   type ChoosableConfidentialityReason,
   checkConfidentialityRequest,
@@ -23,6 +24,14 @@ export type IntakeValues = {
   newPersonPhone: string;
   newPersonEmail: string;
   newPersonRelation: 'tenant' | 'prospective_tenant' | 'buyer' | 'other';
+  /** A new caller's address (issue 22): looked up by postcode and house number in the imported units. */
+  newPersonPostcode: string;
+  newPersonHouseNumber: string;
+  newPersonAddition: string;
+  newPersonStreet: string;
+  newPersonPlace: string;
+  /** The unit found at that address; '' when none was found (the address is then kept as typed). */
+  newPersonUnitId: string;
   description: string;
   desiredOutcome: string;
   /** The language mails and letters to the complainant go in (issue 21). */
@@ -71,6 +80,12 @@ export function blankIntakeValues(channel: IntakeChannel, receivedAt: string): I
     newPersonPhone: '',
     newPersonEmail: '',
     newPersonRelation: 'tenant',
+    newPersonPostcode: '',
+    newPersonHouseNumber: '',
+    newPersonAddition: '',
+    newPersonStreet: '',
+    newPersonPlace: '',
+    newPersonUnitId: '',
     description: '',
     desiredOutcome: '',
     complainantLocale: 'nl',
@@ -120,6 +135,8 @@ export function toRegisterBody(values: IntakeValues): RegisterComplaintInput {
             email: orUndefined(values.newPersonEmail) ?? null,
             phone: orUndefined(values.newPersonPhone) ?? null,
             relation: values.newPersonRelation,
+            postalAddress: newPersonAddress(values),
+            ...(values.newPersonUnitId ? { unitId: values.newPersonUnitId } : {}),
           },
         }
       : values.complainantId
@@ -149,6 +166,17 @@ export function toRegisterBody(values: IntakeValues): RegisterComplaintInput {
     ...(values.housingComplexId ? { housingComplexId: values.housingComplexId } : {}),
     ...(values.repeatOf ? { repeat: toRepeat(values) } : {}),
   } as RegisterComplaintInput;
+}
+
+/** "Oude Delft 14A, 2611 AB Delft", or null until street, number, postcode and place are all there. */
+export function newPersonAddress(values: IntakeValues): string | null {
+  const street = values.newPersonStreet.trim();
+  const number = values.newPersonHouseNumber.trim();
+  const postcode = normalizePostcode(values.newPersonPostcode);
+  const place = values.newPersonPlace.trim();
+  if (!street || !number || !postcode || !place) return null;
+  const spaced = POSTCODE_PATTERN.test(postcode) ? `${postcode.slice(0, 4)} ${postcode.slice(4)}` : postcode;
+  return `${street} ${number}${values.newPersonAddition.trim().toUpperCase()}, ${spaced} ${place}`;
 }
 
 /** policy 1.3, 2.5: the reason a confidential complaint needs, checked by the domain's own rule before sending. */

@@ -1,6 +1,12 @@
 import type { z } from 'zod';
 import { statusCounts } from '../../../contract/complaints.ts';
-import { housingComplex, pageOf, person, unit } from '../../../contract/reference-data.ts';
+import {
+  addressLookupResult,
+  housingComplex,
+  pageOf,
+  person,
+  unit,
+} from '../../../contract/reference-data.ts';
 import { api } from '../../lib/api-client.ts';
 import { type ListParams, toSearch } from './complaint-list-api.ts';
 
@@ -19,6 +25,17 @@ export const searchUnits = (params: ListParams) =>
   api.get(`/api/units${toSearch(params)}`, { schema: unitPage });
 export const searchComplexes = (params: ListParams) =>
   api.get(`/api/housing-complexes${toSearch(params)}`, { schema: complexPage });
+
+/** Issue 22: the units at a postcode and house number (+ addition). */
+export const lookUpAddress = (address: { postcode: string; houseNumber: string; addition: string }) =>
+  api.get(
+    `/api/address-lookup?${new URLSearchParams({
+      postcode: address.postcode,
+      houseNumber: address.houseNumber,
+      ...(address.addition ? { addition: address.addition } : {}),
+    })}`,
+    { schema: addressLookupResult },
+  );
 
 export const fetchComplaintCounts = (params: ListParams) =>
   api.get(`/api/complaints/counts${toSearch(params)}`, { schema: statusCounts });

@@ -85,11 +85,14 @@ export async function buildDetail(
     repository.loadDetailRelations(trx, row),
     repository.listTimeline(trx, row.id),
   ]);
+  const { mergedInto, mergedFrom } = relations;
   const state = toComplaintState(row, repository.contactsOf(events));
   const access = toAccess(row);
   const sight = await timelineSight(trx, reader, access, events, [
     state.repeat?.earlierComplaintId ?? null,
     row.matter_id === row.id ? null : row.matter_id,
+    row.merged_into_id,
+    ...mergedFrom.map((m) => m.id),
   ]);
   const timeline = timelineFor(sight, events);
   const showsBoardTrack = maySeeBoardTrack(reader, access);
@@ -231,6 +234,14 @@ export async function buildDetail(
             postedOn: state.explanationLetter.postedOn,
           },
     closedAt: iso(row.closed_at),
+    // issue 22: only complaints the reader may see whole are named (issue 20: no oracle)
+    mergedInto:
+      mergedInto !== null && sight.visibleOtherComplaintIds.has(mergedInto.id)
+        ? { id: mergedInto.id, reference: mergedInto.reference }
+        : null,
+    mergedFrom: mergedFrom
+      .filter((m) => sight.visibleOtherComplaintIds.has(m.id))
+      .map((m) => ({ id: m.id, reference: m.reference, receivedAt: new Date(m.received_at).toISOString() })),
     nextSteps: listNextSteps(state, openRequests).map((code) => ({
       code,
       ...describeNextStep(code, { approverName }),

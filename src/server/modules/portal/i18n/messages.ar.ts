@@ -161,6 +161,8 @@ export const ar: PortalMessages = {
   statusLinkOpen: 'عرض شكواك',
 
   statusTitle: 'شكواك',
+  mergedNotice: (from: string, into: string) =>
+    `شكواك ${from} كانت عن نفس موضوع الشكوى ${into}. لقد دمجناهما: تجد أدناه وضع الشكوى ${into}.`,
   statusLabel: 'الوضع الحالي',
   statuses: {
     new: 'لقد استلمنا شكواك',
@@ -172,6 +174,7 @@ export const ar: PortalMessages = {
     declined_outside_procedure: 'بلاغك لا يدخل ضمن إجراء الشكاوى',
     withdrawn: 'تم سحب شكواك',
     with_board: 'الإدارة تنظر في شكواك',
+    merged: 'تم دمج شكواك مع شكوى أخرى لك',
   } as Record<string, string>,
   receivedOn: (date: string) => `تاريخ الاستلام: ${date}`,
   dueOn: (date: string) => `ستسمع منا في موعد أقصاه ${date}.`,

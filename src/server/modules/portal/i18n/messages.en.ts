@@ -165,6 +165,8 @@ export const en: PortalMessages = {
   statusLinkOpen: 'View your complaint',
 
   statusTitle: 'Your complaint',
+  mergedNotice: (from: string, into: string) =>
+    `Your complaint ${from} was about the same thing as complaint ${into}. We merged them: below you see where complaint ${into} stands.`,
   statusLabel: 'Where things stand',
   statuses: {
     new: 'We have received your complaint',
@@ -176,6 +178,7 @@ export const en: PortalMessages = {
     declined_outside_procedure: 'Your report falls outside the complaints procedure',
     withdrawn: 'Your complaint has been withdrawn',
     with_board: 'The board is looking at your complaint',
+    merged: 'Your complaint has been merged with another complaint of yours',
   },
   receivedOn: (date: string) => `Received on ${date}`,
   dueOn: (date: string) => `You will hear from us by ${date} at the latest.`,

@@ -165,6 +165,8 @@ export const nl = {
   statusLinkOpen: 'Bekijk uw klacht',
 
   statusTitle: 'Uw klacht',
+  mergedNotice: (from: string, into: string) =>
+    `Uw klacht ${from} ging over hetzelfde als klacht ${into}. We hebben ze samengevoegd: hieronder ziet u hoe het met klacht ${into} staat.`,
   statusLabel: 'Stand van zaken',
   statuses: {
     new: 'Wij hebben uw klacht ontvangen',
@@ -176,6 +178,7 @@ export const nl = {
     declined_outside_procedure: 'Uw melding valt buiten de klachtenprocedure',
     withdrawn: 'Uw klacht is ingetrokken',
     with_board: 'De directie bekijkt uw klacht',
+    merged: 'Uw klacht is samengevoegd met een andere klacht van u',
   } as Record<string, string>,
   receivedOn: (date: string) => `Ontvangen op ${date}`,
   dueOn: (date: string) => `U hoort uiterlijk op ${date} van ons.`,

@@ -165,6 +165,8 @@ export const pl: PortalMessages = {
   statusLinkOpen: 'Zobacz swoją skargę',
 
   statusTitle: 'Twoja skarga',
+  mergedNotice: (from: string, into: string) =>
+    `Twoja skarga ${from} dotyczyła tego samego co skarga ${into}. Połączyliśmy je: poniżej widzisz stan skargi ${into}.`,
   statusLabel: 'Stan sprawy',
   statuses: {
     new: 'Otrzymaliśmy Twoją skargę',
@@ -176,6 +178,7 @@ export const pl: PortalMessages = {
     declined_outside_procedure: 'Twoje zgłoszenie nie podlega procedurze skargowej',
     withdrawn: 'Twoja skarga została wycofana',
     with_board: 'Zarząd rozpatruje Twoją skargę',
+    merged: 'Twoja skarga została połączona z inną Twoją skargą',
   } as Record<string, string>,
   receivedOn: (date: string) => `Otrzymano ${date}`,
   dueOn: (date: string) => `Odezwiemy się najpóźniej ${date}.`,

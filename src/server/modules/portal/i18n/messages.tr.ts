@@ -166,6 +166,8 @@ export const tr: PortalMessages = {
   statusLinkOpen: 'Şikâyetinize bakın',
 
   statusTitle: 'Şikâyetiniz',
+  mergedNotice: (from: string, into: string) =>
+    `${from} numaralı şikâyetiniz ${into} numaralı şikâyetle aynı konudaydı. İkisini birleştirdik: aşağıda ${into} numaralı şikâyetin durumunu görüyorsunuz.`,
   statusLabel: 'Son durum',
   statuses: {
     new: 'Şikâyetinizi aldık',
@@ -177,6 +179,7 @@ export const tr: PortalMessages = {
     declined_outside_procedure: 'Bildiriminiz şikâyet usulünün kapsamı dışında',
     withdrawn: 'Şikâyetiniz geri çekildi',
     with_board: 'Yönetim şikâyetinizi inceliyor',
+    merged: 'Şikâyetiniz, başka bir şikâyetinizle birleştirildi',
   } as Record<string, string>,
   receivedOn: (date: string) => `Alındığı tarih: ${date}`,
   dueOn: (date: string) => `En geç ${date} tarihinde bizden haber alacaksınız.`,

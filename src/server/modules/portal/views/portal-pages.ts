@@ -187,6 +187,7 @@ export function statusPage(
   const body: SafeHtml = statusView({
     t,
     reference: c.reference,
+    mergedNotice: c.mergedFromReference ? t.mergedNotice(c.mergedFromReference, c.reference) : null,
     statusText: t.statuses[c.status] ?? c.status,
     receivedOn: t.receivedOn(formatDay(locale, c.received_at)),
     // policy 2.3, 2.5: the date is promised while the term runs (also the explanation of a complaint outside the

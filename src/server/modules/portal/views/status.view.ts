@@ -30,6 +30,8 @@ export type SatisfactionModel =
 export type StatusModel = {
   t: PortalMessages;
   reference: string;
+  /** Issue 22: the link was made for a complaint that was merged into this one. */
+  mergedNotice: string | null;
   statusText: string;
   receivedOn: string;
   dueOn: string | null;
@@ -95,6 +97,7 @@ export function statusView(model: StatusModel): SafeHtml {
   return html`<h1>${t.statusTitle} <span class="reference">${model.reference}</span></h1>
 ${model.sent === 'message' ? notice(t.addInfoSent, 'success') : ''}
 ${model.sent === 'satisfaction' ? notice(t.satisfactionThanks, 'success') : ''}
+${model.mergedNotice ? notice(model.mergedNotice) : ''}
 <section class="panel status-panel" aria-labelledby="status-title">
 <h2 id="status-title">${t.statusLabel}</h2>
 <p class="status-text">${model.statusText}</p>

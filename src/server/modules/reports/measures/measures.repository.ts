@@ -138,6 +138,8 @@ function inPeriod(instant: RawBuilder<unknown>, period: ReportPeriod): RawBuilde
 function memberOf(set: ComplaintSet, scope: ReportScope): RawBuilder<boolean> {
   const definition: SetDefinition = COMPLAINT_SETS[set];
   const parts = [inPeriod(definition.dated, scope.period)];
+  // issue 22: a complaint received twice counts once, as the complaint it was merged into (isInReportSet)
+  parts.push(sql<boolean>`c.merged_into_id is null`);
   if (definition.where) parts.push(definition.where);
   if (scope.departmentId !== null) parts.push(sql<boolean>`c.department_id = ${scope.departmentId}::uuid`);
   if (scope.category) parts.push(sql<boolean>`c.category = ${scope.category}`);
