@@ -44,8 +44,10 @@ export function noticesForChange(facts: ChangeFacts): StaffNotice[] {
     if (event.type === 'assign_handler') {
       const handlerId = str(payload.handlerId);
       const previous = str(payload.previousHandlerId);
+      // assigned again to the same person: nothing new to tell
+      if (previous === handlerId) continue;
       toUser('assigned', handlerId);
-      if (previous !== handlerId) toUser('reassigned_away', previous);
+      toUser('reassigned_away', previous);
     }
     if (event.type === 'approval_requested') toUser('approval_requested', str(payload.managerId));
     if (event.type === 'approval_given') toUser('approval_given', facts.approvalRequesterId);

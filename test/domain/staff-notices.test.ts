@@ -29,6 +29,8 @@ describe('who hears of a change (issue 22)', () => {
     ]);
     const pickUp = [{ type: 'assign_handler', payload: { handlerId: 'eva', previousHandlerId: null } }];
     expect(noticesForChange(facts({ events: pickUp, actorUserId: 'eva' }))).toEqual([]);
+    const again = [{ type: 'assign_handler', payload: { handlerId: 'anna', previousHandlerId: 'anna' } }];
+    expect(noticesForChange(facts({ events: again }))).toEqual([]);
   });
 
   test('approvals: the request to the named manager, the answer to who asked', () => {

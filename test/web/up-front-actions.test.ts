@@ -32,6 +32,7 @@ function complaint(
   return {
     status,
     nextSteps: steps.map((code) => ({ code, nl: '', en: '' })),
+    approvals: { waiting: [], proposedSubject: null },
     assessment: null,
     explanationLetter: null,
     handler: handlerId === null ? null : { id: handlerId, name: 'Eva' },
