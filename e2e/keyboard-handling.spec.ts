@@ -115,7 +115,8 @@ test('the queue and the case page by keyboard only: ? overlay, j/k, assign to me
   await expect(page.getByTestId('action-done')).toContainText('Contact vastleggen');
   await expect(page.getByTestId('timeline')).toContainText('de klep wordt vrijdag vervangen');
 
-  // b: the answer dialog
+  // b: the answer dialog — once the contact dialog has faded out (shortcuts rest while a dialog is on screen)
+  await expect(page.locator('[role="dialog"][aria-modal="true"]')).toHaveCount(0);
   await page.locator('body').press('b');
   const answer = page.getByRole('dialog', { name: 'Antwoord versturen' });
   await expect(answer).toBeVisible();

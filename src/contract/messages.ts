@@ -14,6 +14,8 @@ export const outboxMessage = z
     id: z.uuid(),
     complaintId: z.uuid().nullable(),
     kind: z.string(),
+    /** What the kind means, for people (issue 22: no raw codes on screen). */
+    kindLabel: localizedText,
     to: z.array(z.string()),
     cc: z.array(z.string()),
     subject: z.string(),

@@ -28,11 +28,29 @@ function isRedacted(staff: StaffPrincipal, row: OutboxRow): boolean {
   return !mayShowComplaint(staff, toAccess({ ...row, confidential: row.confidential }));
 }
 
+/** Outgoing kinds that are not a template of their own: notices to staff, built from their notification. */
+const OTHER_OUTBOX_KINDS: Readonly<Record<string, { nl: string; en: string }>> = {
+  staff_notification: { nl: 'Melding aan een medewerker', en: 'Notification to a staff member' },
+  daily_digest: { nl: 'Dagelijks overzicht', en: 'Daily digest' },
+  board_criminal_suspicion: {
+    nl: 'Melding aan de directie: vermoeden van een strafbaar feit',
+    en: 'Notice to the board: suspected criminal offence',
+  },
+};
+
+/** Issue 22: the outbox names each kind in words; an unknown kind reads as words, never as a raw code. */
+function labelOutboxKind(kind: string) {
+  if (isMessageKind(kind)) return MESSAGE_KINDS[kind].label;
+  const words = kind.replaceAll('_', ' ');
+  return OTHER_OUTBOX_KINDS[kind] ?? { nl: words, en: words };
+}
+
 function toOutboxMessage(row: OutboxRow, redacted: boolean) {
   return {
     id: row.id,
     complaintId: redacted ? null : row.complaint_id,
     kind: row.kind,
+    kindLabel: labelOutboxKind(row.kind),
     to: redacted ? [] : row.recipient_to,
     cc: redacted ? [] : row.recipient_cc,
     subject: redacted ? '' : row.subject,

@@ -2,7 +2,6 @@ import {
   Anchor,
   Badge,
   Button,
-  Code,
   NativeSelect,
   Stack,
   Table,
@@ -85,9 +84,7 @@ export function OutboxPage() {
                   {list.map((message) => (
                     <Table.Tr key={message.id}>
                       <Table.Td>{formatDateTime(message.createdAt, locale)}</Table.Td>
-                      <Table.Td>
-                        <Code>{message.kind}</Code>
-                      </Table.Td>
+                      <Table.Td>{message.kindLabel[locale]}</Table.Td>
                       <Table.Td>
                         {message.redacted ? s.outboxShielded : message.to.join(', ') || '—'}
                       </Table.Td>
