@@ -234,6 +234,11 @@ describe('outbound mail through the outbox and a real SMTP server', () => {
     const list = await asAdmin.request({ method: 'GET', url: '/api/admin/outbox?status=failed' });
     expect(list.statusCode).toBe(200);
     expect(list.json().map((m: { id: string }) => m.id)).toEqual([failed?.id]);
+    // issue 22: the kind in words for the outbox screen, never a raw code
+    expect(list.json()[0]).toMatchObject({
+      kind: failed?.kind,
+      kindLabel: { nl: expect.not.stringMatching(/_/), en: expect.not.stringMatching(/_/) },
+    });
     expect((await world.as.eva.request({ method: 'GET', url: '/api/admin/outbox' })).statusCode).toBe(403);
     const bad = await asAdmin.request({ method: 'GET', url: '/api/admin/outbox?status=lost' });
     expect(bad.statusCode).toBe(400);
