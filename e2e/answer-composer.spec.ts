@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { actThroughApi, apiOf, EVA, registerThroughApi, signIn } from './complaint-support.ts';
+import { actThroughApi, apiOf, EVA, registerDiscussedPhoneComplaint, signIn } from './complaint-support.ts';
 import { docScreenshot } from './doc-screenshots.ts';
 import { expect, signInThroughPage, test } from './fixtures.ts';
 
@@ -23,21 +23,12 @@ async function assessedComplaint(page: Page, name: string) {
     email: `huurder-${suffix}@example.nl`,
     relation: 'tenant',
   });
-  let complaint = await registerThroughApi(page, {
-    channel: 'phone',
-    complainantId: person.body.id,
-    description: 'De buitenlamp bij de voordeur doet het al een maand niet.',
-  });
-  complaint = await actThroughApi(page, complaint, 'triage', {
-    outcome: 'complaint',
-    category: 'repair_badly_done',
-    subject: { kind: 'none' },
-  });
-  complaint = await actThroughApi(page, complaint, 'contacts', {
-    kind: 'phone',
-    direction: 'outbound',
-    summary: 'Besproken met de huurder.',
-  });
+  let complaint = await registerDiscussedPhoneComplaint(
+    page,
+    person.body.id,
+    'De buitenlamp bij de voordeur doet het al een maand niet.',
+    'Besproken met de huurder.',
+  );
   complaint = await actThroughApi(page, complaint, 'assessment', {
     kind: 'policy_not_followed',
     verdict: 'upheld',

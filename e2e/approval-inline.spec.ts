@@ -1,9 +1,8 @@
 import {
-  actThroughApi,
   caseAction,
   createTenant,
   EVA,
-  registerThroughApi,
+  registerDiscussedPhoneComplaint,
   SANNE,
   signIn,
 } from './complaint-support.ts';
@@ -23,21 +22,12 @@ test('the answer waits for the manager’s approval of the compensation, approve
 }) => {
   await signIn(page, demoAccount(EVA));
   const { personId } = await createTenant(page, 'Mevr. Ilse Kramer', '06 45678901', 18);
-  let complaint = await registerThroughApi(page, {
-    channel: 'phone',
-    complainantId: personId,
-    description: 'De schilder heeft verf gemorst op mijn nieuwe vloer.',
-  });
-  complaint = await actThroughApi(page, complaint, 'triage', {
-    outcome: 'complaint',
-    category: 'repair_badly_done',
-    subject: { kind: 'none' },
-  });
-  complaint = await actThroughApi(page, complaint, 'contacts', {
-    kind: 'phone',
-    direction: 'outbound',
-    summary: 'Besproken; foto’s van de vloer ontvangen.',
-  });
+  const complaint = await registerDiscussedPhoneComplaint(
+    page,
+    personId,
+    'De schilder heeft verf gemorst op mijn nieuwe vloer.',
+    'Besproken; foto’s van de vloer ontvangen.',
+  );
   await page.goto(`/klachten/${complaint.id}`);
 
   // The officer records the compensation: the answer is shown waiting for Sanne, not offered and then refused.

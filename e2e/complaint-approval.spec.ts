@@ -4,7 +4,7 @@ import {
   caseAction,
   createTenant,
   EVA,
-  registerThroughApi,
+  registerDiscussedPhoneComplaint,
   SANNE,
   signIn,
 } from './complaint-support.ts';
@@ -22,22 +22,13 @@ test('the manager approves the compensation the handler asks for, and the answer
   await signIn(page, demoAccount(EVA));
   const { personId } = await createTenant(page, 'Dhr. Orhan Demir', '06 34567890', 16);
   // Registered, triaged and discussed already (not what this journey is about).
-  let complaint = await registerThroughApi(page, {
-    channel: 'phone',
-    complainantId: personId,
-    description: 'Bij de reparatie van de dakgoot is mijn zonnescherm beschadigd geraakt.',
-  });
   // Subject "none": Eva keeps it in Klantcontact (routing is e2e/routing.spec.ts; this journey is the approval)
-  complaint = await actThroughApi(page, complaint, 'triage', {
-    outcome: 'complaint',
-    category: 'repair_badly_done',
-    subject: { kind: 'none' },
-  });
-  complaint = await actThroughApi(page, complaint, 'contacts', {
-    kind: 'phone',
-    direction: 'outbound',
-    summary: 'Besproken; de schade is op foto vastgelegd.',
-  });
+  const complaint = await registerDiscussedPhoneComplaint(
+    page,
+    personId,
+    'Bij de reparatie van de dakgoot is mijn zonnescherm beschadigd geraakt.',
+    'Besproken; de schade is op foto vastgelegd.',
+  );
   await page.goto(`/klachten/${complaint.id}`);
 
   // Kind A with demonstrable damage: the compensation needs the manager's approval.

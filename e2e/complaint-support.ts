@@ -72,6 +72,29 @@ export async function actThroughApi(page: Page, complaint: Detail, path: string,
 }
 
 /**
+ * A phone complaint registered, triaged as a complaint about a repair (subject "none": it stays in the officer's
+ * department) and discussed with the complainant: the start of every journey about what comes after.
+ */
+export async function registerDiscussedPhoneComplaint(
+  page: Page,
+  complainantId: string,
+  description: string,
+  contactSummary: string,
+): Promise<Detail> {
+  let complaint = await registerThroughApi(page, { channel: 'phone', complainantId, description });
+  complaint = await actThroughApi(page, complaint, 'triage', {
+    outcome: 'complaint',
+    category: 'repair_badly_done',
+    subject: { kind: 'none' },
+  });
+  return actThroughApi(page, complaint, 'contacts', {
+    kind: 'phone',
+    direction: 'outbound',
+    summary: contactSummary,
+  });
+}
+
+/**
  * An action button on the case page, wherever it is (issue 22): up front, or under "Meer acties", which is then
  * opened. The toggle is there whenever the page has rendered its actions.
  */

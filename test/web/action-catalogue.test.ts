@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { CurrentUser } from '../../src/contract/auth.ts';
 import type { ComplaintDetail } from '../../src/contract/complaints.ts';
 import { listAvailableActions } from '../../src/domain/index.ts';
 import {
@@ -9,48 +8,15 @@ import {
   decideAvailability,
 } from '../../src/web/features/complaint/action-catalogue.ts';
 import { nl } from '../../src/web/i18n/messages.nl.ts';
+import { caseDetail, DEPARTMENT, EVA, SANNE, staffUser } from './case-fixtures.ts';
 
-const HANDLER = '00000000-0000-4000-8000-000000000001';
-const MANAGER = '00000000-0000-4000-8000-000000000002';
+const HANDLER = EVA;
+const MANAGER = SANNE;
 const OTHER = '00000000-0000-4000-8000-000000000003';
-const DEPARTMENT = '00000000-0000-4000-8000-0000000000d1';
 const OTHER_DEPARTMENT = '00000000-0000-4000-8000-0000000000d2';
 
-function user(id: string, roles: CurrentUser['roles'], managed: string[] = []): CurrentUser {
-  return {
-    id,
-    name: 'x',
-    email: 'x@example.nl',
-    roles,
-    departmentId: DEPARTMENT,
-    managedDepartmentIds: managed,
-    organizationId: '00000000-0000-4000-8000-0000000000aa',
-    secondFactorEnabled: false,
-    mustEnrollSecondFactor: false,
-  };
-}
-
-function complaint(
-  status: ComplaintDetail['status'],
-  nextSteps: ComplaintDetail['nextSteps'] = [],
-  extra: Partial<ComplaintDetail> = {},
-) {
-  return {
-    status,
-    nextSteps,
-    approvals: { waiting: [], proposedSubject: null },
-    assessment: null,
-    explanationLetter: null,
-    ...extra,
-    handler: { id: HANDLER, name: 'Eva' },
-    responsibleManager: { id: MANAGER, name: 'Sanne' },
-    department: { id: DEPARTMENT, name: 'Klantcontact' },
-    confidential: false,
-    confidentialReason: null,
-    subject: null,
-    subjectEmployeeDepartmentId: null,
-  } as unknown as ComplaintDetail;
-}
+const user = staffUser;
+const complaint = caseDetail;
 
 /** Confidential, about `OTHER` in department `OTHER_DEPARTMENT` (policy 1.3). */
 function confidentialAboutOther(reason: 'complainant_asks' | 'criminal_suspicion') {

@@ -1,48 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import type { CurrentUser } from '../../src/contract/auth.ts';
 import type { ComplaintDetail } from '../../src/contract/complaints.ts';
 import { UP_FRONT_ACTION_LIMIT } from '../../src/domain/index.ts';
 import { ACTION_ORDER, decideAvailability } from '../../src/web/features/complaint/action-catalogue.ts';
 import { splitActions } from '../../src/web/features/complaint/up-front-actions.ts';
 import { nl } from '../../src/web/i18n/messages.nl.ts';
+import { caseDetail, DEPARTMENT, EVA, SANNE, staffUser } from './case-fixtures.ts';
 
-const EVA = '00000000-0000-4000-8000-000000000001';
-const SANNE = '00000000-0000-4000-8000-000000000002';
-const DEPARTMENT = '00000000-0000-4000-8000-0000000000d1';
-
-function user(id: string, roles: CurrentUser['roles'], managed: string[] = []): CurrentUser {
-  return {
-    id,
-    name: 'x',
-    email: 'x@example.nl',
-    roles,
-    departmentId: DEPARTMENT,
-    managedDepartmentIds: managed,
-    organizationId: '00000000-0000-4000-8000-0000000000aa',
-    secondFactorEnabled: false,
-    mustEnrollSecondFactor: false,
-  };
-}
+const user = staffUser;
 
 function complaint(
   status: ComplaintDetail['status'],
   steps: ComplaintDetail['nextSteps'][number]['code'][],
   handlerId: string | null,
 ) {
-  return {
+  return caseDetail(
     status,
-    nextSteps: steps.map((code) => ({ code, nl: '', en: '' })),
-    approvals: { waiting: [], proposedSubject: null },
-    assessment: null,
-    explanationLetter: null,
-    handler: handlerId === null ? null : { id: handlerId, name: 'Eva' },
-    responsibleManager: { id: SANNE, name: 'Sanne' },
-    department: { id: DEPARTMENT, name: 'Klantcontact' },
-    confidential: false,
-    confidentialReason: null,
-    subject: null,
-    subjectEmployeeDepartmentId: null,
-  } as unknown as ComplaintDetail;
+    steps.map((code) => ({ code, nl: '', en: '' })),
+    { handler: handlerId === null ? null : { id: handlerId, name: 'Eva' } },
+  );
 }
 
 const eva = user(EVA, ['employee']);
