@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -15,12 +14,12 @@ import { problem } from '../contract/problem.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { registerSubscribers } from './events/register-subscribers.ts';
-import { AppError } from './http/app-error.ts';
 import { registerAuthentication } from './http/authentication.ts';
 import { registerCompression } from './http/compression.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { finishOpenApiDocument, openApiTransform, SECURITY_SCHEMES } from './http/openapi.ts';
 import { registerOverloadProtection } from './http/overload.ts';
+import { registerRateLimits } from './http/rate-limit.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import {
   clientErrorAsProblem,
@@ -198,12 +197,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     app.swagger(),
   );
 
-  // Limits are per route (sign-in, public endpoints); exceeding one is a 429 problem with Retry-After.
-  await app.register(fastifyRateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError('rate_limited', { headers: { 'retry-after': String(Math.ceil(context.ttl / 1000)) } }),
-  });
+  await registerRateLimits(app);
   await registerAuthentication(app, { db: deps.db, publicUrl: deps.config.publicUrl });
 
   await app.register(healthRoutes, { db: deps.db });
