@@ -73,11 +73,7 @@ export function checkBudgets(inputs: BudgetInputs): BudgetCheck[] {
       measured: seconds(inputs.coldStartMs),
       met: inputs.coldStartMs <= 3000,
     },
-    {
-      budget: 'RSS onder belasting / under load ≤ 300 MB',
-      measured: `${inputs.maxRssMb.toFixed(0)} MB`,
-      met: inputs.maxRssMb <= 300,
-    },
+    rssInEveryScenario(inputs.outcomes),
     {
       budget: 'portaal-JS / portal JS ≤ 60 KB gzip',
       measured: bundles ? kb(bundles.portalJsGzipBytes) : notMeasured,
@@ -98,4 +94,20 @@ export function formatBudgets(checks: readonly BudgetCheck[]): string {
     '|---|---:|---|',
     ...checks.map((c) => `| ${c.budget} | ${c.measured} | ${verdict(c.met)} |`),
   ].join('\n');
+}
+
+/** Issue 24: the highest resident memory sampled in each scenario that ran against the app, all ≤ 300 MB. */
+function rssInEveryScenario(outcomes: readonly ScenarioOutcome[]): BudgetCheck {
+  const sampled = outcomes.filter((o) => o.result.maxRssMb !== null);
+  const rss = (o: ScenarioOutcome) => o.result.maxRssMb ?? 0;
+  const highest = sampled.reduce<ScenarioOutcome | null>(
+    (a, o) => (a === null || rss(o) > rss(a) ? o : a),
+    null,
+  );
+  return {
+    budget: 'RSS onder belasting, elk scenario / under load, every scenario ≤ 300 MB',
+    measured:
+      highest === null ? 'niet gemeten / not measured' : `${rss(highest).toFixed(0)} MB (${highest.name})`,
+    met: highest === null ? null : sampled.every((o) => rss(o) <= 300),
+  };
 }

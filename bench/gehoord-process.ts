@@ -39,7 +39,13 @@ function spawnNode(
   // The server runs as `npm start` runs it; the baseline gets the same flags, so only the code differs
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, script], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      // Extra Node options for diagnosis, e.g. `--import ./bench/memory-trace.ts` (docs/performance.md)
+      NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const keep = (chunk: Buffer) => {
