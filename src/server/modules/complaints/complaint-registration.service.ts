@@ -74,13 +74,19 @@ async function resolveReferences(
     );
   }
   let unitId = input.unitId ?? input.complainant?.unitId ?? null;
-  if (input.complainantId !== undefined) {
-    const person = await repository.findPerson(trx, input.complainantId);
-    if (person === undefined) missing('complainantId');
-    else unitId ??= person.unit_id;
-  }
   let housingComplexId = input.housingComplexId ?? null;
-  if (unitId !== null) {
+  // the person's home comes with the person (one round trip), unless the request names another unit
+  let unitChecked = false;
+  if (input.complainantId !== undefined) {
+    const person = await repository.findPersonWithUnit(trx, input.complainantId);
+    if (person === undefined) missing('complainantId');
+    else if (unitId === null && person.unit_id !== null) {
+      unitId = person.unit_id;
+      housingComplexId ??= person.housing_complex_id;
+      unitChecked = true;
+    }
+  }
+  if (unitId !== null && !unitChecked) {
     const unit = await repository.findUnit(trx, unitId);
     if (unit === undefined) missing(input.unitId !== undefined ? 'unitId' : 'complainant.unitId');
     else housingComplexId ??= unit.housing_complex_id;
@@ -267,18 +273,17 @@ export async function registerOnly(
       })
     : null;
   const year = Number(toLocalDate(now).slice(0, 4));
-  const reference = formatReference(year, await repository.nextReferenceNumber(trx, year));
   const id = randomUUID();
   // policy 2.3: the handler picks it up at once, unless 2.6 leaves that to the manager
   const state = {
     ...opened.state,
     handlerId: resolved.repeat?.kind === 'employee_response' ? null : routed.route.handlerId,
   };
-  await repository.insertComplaint(trx, {
+  // the reference number (decision 013) is taken in the insert itself, which returns the stored row
+  const row = await repository.insertNewComplaint(trx, year, {
     ...stateColumns(state),
     id,
     organization_id: organizationId,
-    reference,
     matter_id: resolved.matterId ?? id,
     channel: input.channel,
     registered_by: principal.kind === 'staff' ? principal.userId : null,
@@ -340,8 +345,6 @@ export async function registerOnly(
     trx,
     events.map((event) => ({ organizationId, complaintId: id, ...actor, ...event })),
   );
-  const row = await repository.findComplaintRow(trx, id);
-  if (row === undefined) throw new AppError('not_found');
   await complaintEvents.publish(trx, 'complaint.changed', {
     complaint: row,
     events,
