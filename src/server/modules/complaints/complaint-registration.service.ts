@@ -57,6 +57,7 @@ async function resolveReferences(
   trx: Scoped,
   principal: RegistrationOrigin,
   input: RegisterComplaintInput,
+  knownUnit: KnownUnit | null,
 ): Promise<Resolved> {
   const errors: FieldError[] = [];
   const missing = (path: string) => errors.push(unknownReference(path, NOT_FOUND.nl, NOT_FOUND.en));
@@ -77,6 +78,10 @@ async function resolveReferences(
   let housingComplexId = input.housingComplexId ?? null;
   // the person's home comes with the person (one round trip), unless the request names another unit
   let unitChecked = false;
+  if (knownUnit !== null && unitId === knownUnit.id) {
+    housingComplexId ??= knownUnit.housingComplexId;
+    unitChecked = true;
+  }
   if (input.complainantId !== undefined) {
     const person = await repository.findPersonWithUnit(trx, input.complainantId);
     if (person === undefined) missing('complainantId');
@@ -182,6 +187,9 @@ export async function registerComplaint(
   );
 }
 
+/** A unit the caller read in this transaction (the portal's address match): not looked up again. */
+export type KnownUnit = { id: string; housingComplexId: string | null };
+
 /** Who registers: a staff member, an integration, or the complainant through the public portal. */
 export type RegistrationOrigin = Principal | { kind: 'portal'; organizationId: string };
 
@@ -195,8 +203,9 @@ export async function registerOnly(
   principal: RegistrationOrigin,
   input: RegisterComplaintInput,
   now: Date,
+  options: { knownUnit?: KnownUnit | null } = {},
 ) {
-  const resolved = await resolveReferences(trx, principal, input);
+  const resolved = await resolveReferences(trx, principal, input, options.knownUnit ?? null);
   const settings = await calendarSettingsFor(trx);
   const receivedAt = input.receivedAt === undefined ? now : new Date(input.receivedAt);
   // policy 2.1, 2.3: the registrant picks it up; website and e-mail complaints go to the intake queue
