@@ -1,4 +1,4 @@
-// `node bench/cpu-profile-summary.ts <file.cpuprofile> [--top N]`: what a V8 CPU profile (`npm run bench --
+// `npx node bench/cpu-profile-summary.ts <file.cpuprofile> [--top N]`: what a V8 CPU profile (`npm run bench --
 // --only … --cpu-prof DIR`) spent its time on: the share of each phase (the nearest caller with a source file
 // decides the phase of native code such as JSON.stringify or a socket write) and the functions with the most
 // self time. Idle time is left out of the shares. See docs/performance.md.
@@ -47,7 +47,7 @@ const { values, positionals } = parseArgs({
   options: { top: { type: 'string', default: '15' } },
 });
 const file = positionals[0];
-if (!file) throw new Error('usage: node bench/cpu-profile-summary.ts <file.cpuprofile> [--top N]');
+if (!file) throw new Error('usage: npx node bench/cpu-profile-summary.ts <file.cpuprofile> [--top N]');
 const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const parent = new Map<number, number>();
