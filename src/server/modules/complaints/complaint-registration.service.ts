@@ -345,6 +345,7 @@ export async function registerOnly(
   });
   const told = await complaintEvents.publish(trx, 'complaint.registered', {
     complaint: { id, organizationId },
+    channel: input.channel,
     acknowledgeAfter: sendAt.getTime() > now.getTime() ? sendAt : null,
   });
   events.push(...told.flat());
