@@ -99,7 +99,7 @@ describe('database round trips per request', () => {
     // portal context (begin + scope, settings, commit), begin + scope, nonce claim, unit at the address,
     // calendar, routing, new person, complaint with its number, events, integration event, status link,
     // nonce → complaint with the intake event, confirmation mail, commit (the web channel's acknowledgement is
-    // the portal's own: the messages module reads nothing for it). Issue 24: 25 → 16 (docs/performance.md)
+    // the portal's own: the messages module reads nothing for it). Issue 24: 24 → 16 (docs/performance.md)
     expect(sent.length, sent.join('\n')).toBeLessThanOrEqual(16);
   });
 });
