@@ -76,7 +76,8 @@ async function resolveReferences(
   }
   let unitId = input.unitId ?? input.complainant?.unitId ?? null;
   let housingComplexId = input.housingComplexId ?? null;
-  // the person's home comes with the person (one round trip), unless the request names another unit
+  // a unit the caller already read (the portal's address match) or the person's home (read with the person)
+  // is not looked up again; a unit named in the request is checked below
   let unitChecked = false;
   if (knownUnit !== null && unitId === knownUnit.id) {
     housingComplexId ??= knownUnit.housingComplexId;
