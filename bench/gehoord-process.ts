@@ -34,10 +34,11 @@ export async function findFreePort(): Promise<number> {
 function spawnNode(
   script: string,
   env: Record<string, string>,
+  extraFlags: readonly string[] = [],
 ): { child: ChildProcess; output: () => string } {
   let output = '';
   // The server runs as `npm start` runs it; the baseline gets the same flags, so only the code differs
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, script], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...extraFlags, script], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -80,23 +81,31 @@ export function httpGet(port: number, urlPath: string): Promise<number> {
 }
 
 /** Starts Gehoord; resolves once /health/ready answers 200, with the milliseconds that took. */
-export async function startGehoord(dataDir: string, extraEnv: Record<string, string> = {}) {
+export async function startGehoord(
+  dataDir: string,
+  extraEnv: Record<string, string> = {},
+  nodeFlags: readonly string[] = [],
+) {
   const port = await findFreePort();
   const startedAt = performance.now();
-  const { child, output } = spawnNode('src/server/main.ts', {
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    PUBLIC_URL: `http://127.0.0.1:${port}`,
-    // An .env file must not point the benchmark at another database: empty values count as unset.
-    DATABASE_URL: '',
-    DATABASE_OWNER_URL: '',
-    NODE_ENV: 'production',
-    // Per-request logging would measure pino and the pipe, not Gehoord.
-    LOG_LEVEL: 'warn',
-    LOG_PRETTY: 'false',
-    ...extraEnv,
-  });
+  const { child, output } = spawnNode(
+    'src/server/main.ts',
+    {
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      // An .env file must not point the benchmark at another database: empty values count as unset.
+      DATABASE_URL: '',
+      DATABASE_OWNER_URL: '',
+      NODE_ENV: 'production',
+      // Per-request logging would measure pino and the pipe, not Gehoord.
+      LOG_LEVEL: 'warn',
+      LOG_PRETTY: 'false',
+      ...extraEnv,
+    },
+    nodeFlags,
+  );
   const deadline = Date.now() + 180_000;
   while ((await httpGet(port, '/health/ready')) !== 200) {
     if (child.exitCode !== null) throw new Error(`Gehoord exited while starting:\n${output()}`);

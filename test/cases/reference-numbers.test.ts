@@ -1,7 +1,11 @@
+import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import { toLocalDate } from '../../src/domain/index.ts';
 import { inOrganization } from '../../src/server/db/tenant-scope.ts';
-import { nextReferenceNumber } from '../../src/server/modules/complaints/complaint.repository.ts';
+import {
+  nextReferenceNumber,
+  referenceOf,
+} from '../../src/server/modules/complaints/complaint.repository.ts';
 import { formatReference } from '../../src/server/modules/complaints/complaint-registration.service.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register } from '../support/complaint-world.ts';
@@ -67,5 +71,14 @@ describe('reference numbers (K-YYYY-NNNNN, per organisation and year)', () => {
     expect(quick).not.toBe('waited');
     // The rolled-back registration's number stays unused: a gap, never a duplicate
     expect((quick as { reference: string }).reference).toBe(formatReference(year, taken + 1));
+  });
+
+  test('the insert writes the reference as formatReference does, a sixth digit past 99,999 included', async () => {
+    for (const number of [1, 42, 99_999, 100_000, 1_234_567]) {
+      const { rows } = await sql<{
+        reference: string;
+      }>`select ${referenceOf(2026, sql<number>`${number}::int`)} as reference`.execute(database.owner);
+      expect(rows[0]?.reference).toBe(formatReference(2026, number));
+    }
   });
 });

@@ -27,8 +27,11 @@ export type ComplaintEventMap = {
    * of what they did (messages: the acknowledgement queued).
    */
   'complaint.registered': {
-    /** `acknowledgeAfter`: the acknowledgement waits for triage until then (acknowledgementSendAt); null: at once. */
-    event: { complaint: ComplaintRef; acknowledgeAfter: Date | null };
+    /**
+     * `acknowledgeAfter`: the acknowledgement waits for triage until then (acknowledgementSendAt); null: at once.
+     * `channel`: how it came in (a subscriber need not read the complaint back to know).
+     */
+    event: { complaint: ComplaintRef; channel: string; acknowledgeAfter: Date | null };
     reply: readonly EventSpec[];
   };
   /**

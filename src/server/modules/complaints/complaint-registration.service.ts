@@ -57,6 +57,7 @@ async function resolveReferences(
   trx: Scoped,
   principal: RegistrationOrigin,
   input: RegisterComplaintInput,
+  knownUnit: KnownUnit | null,
 ): Promise<Resolved> {
   const errors: FieldError[] = [];
   const missing = (path: string) => errors.push(unknownReference(path, NOT_FOUND.nl, NOT_FOUND.en));
@@ -74,13 +75,24 @@ async function resolveReferences(
     );
   }
   let unitId = input.unitId ?? input.complainant?.unitId ?? null;
-  if (input.complainantId !== undefined) {
-    const person = await repository.findPerson(trx, input.complainantId);
-    if (person === undefined) missing('complainantId');
-    else unitId ??= person.unit_id;
-  }
   let housingComplexId = input.housingComplexId ?? null;
-  if (unitId !== null) {
+  // a unit the caller already read (the portal's address match) or the person's home (read with the person)
+  // is not looked up again; a unit named in the request is checked below
+  let unitChecked = false;
+  if (knownUnit !== null && unitId === knownUnit.id) {
+    housingComplexId ??= knownUnit.housingComplexId;
+    unitChecked = true;
+  }
+  if (input.complainantId !== undefined) {
+    const person = await repository.findPersonWithUnit(trx, input.complainantId);
+    if (person === undefined) missing('complainantId');
+    else if (unitId === null && person.unit_id !== null) {
+      unitId = person.unit_id;
+      housingComplexId ??= person.housing_complex_id;
+      unitChecked = true;
+    }
+  }
+  if (unitId !== null && !unitChecked) {
     const unit = await repository.findUnit(trx, unitId);
     if (unit === undefined) missing(input.unitId !== undefined ? 'unitId' : 'complainant.unitId');
     else housingComplexId ??= unit.housing_complex_id;
@@ -176,6 +188,9 @@ export async function registerComplaint(
   );
 }
 
+/** A unit the caller read in this transaction (the portal's address match): not looked up again. */
+export type KnownUnit = { id: string; housingComplexId: string | null };
+
 /** Who registers: a staff member, an integration, or the complainant through the public portal. */
 export type RegistrationOrigin = Principal | { kind: 'portal'; organizationId: string };
 
@@ -189,8 +204,9 @@ export async function registerOnly(
   principal: RegistrationOrigin,
   input: RegisterComplaintInput,
   now: Date,
+  options: { knownUnit?: KnownUnit | null } = {},
 ) {
-  const resolved = await resolveReferences(trx, principal, input);
+  const resolved = await resolveReferences(trx, principal, input, options.knownUnit ?? null);
   const settings = await calendarSettingsFor(trx);
   const receivedAt = input.receivedAt === undefined ? now : new Date(input.receivedAt);
   // policy 2.1, 2.3: the registrant picks it up; website and e-mail complaints go to the intake queue
@@ -267,18 +283,17 @@ export async function registerOnly(
       })
     : null;
   const year = Number(toLocalDate(now).slice(0, 4));
-  const reference = formatReference(year, await repository.nextReferenceNumber(trx, year));
   const id = randomUUID();
   // policy 2.3: the handler picks it up at once, unless 2.6 leaves that to the manager
   const state = {
     ...opened.state,
     handlerId: resolved.repeat?.kind === 'employee_response' ? null : routed.route.handlerId,
   };
-  await repository.insertComplaint(trx, {
+  // the reference number (decision 013) is taken in the insert itself, which returns the stored row
+  const row = await repository.insertNewComplaint(trx, year, {
     ...stateColumns(state),
     id,
     organization_id: organizationId,
-    reference,
     matter_id: resolved.matterId ?? id,
     channel: input.channel,
     registered_by: principal.kind === 'staff' ? principal.userId : null,
@@ -331,6 +346,7 @@ export async function registerOnly(
   });
   const told = await complaintEvents.publish(trx, 'complaint.registered', {
     complaint: { id, organizationId },
+    channel: input.channel,
     acknowledgeAfter: sendAt.getTime() > now.getTime() ? sendAt : null,
   });
   events.push(...told.flat());
@@ -340,8 +356,6 @@ export async function registerOnly(
     trx,
     events.map((event) => ({ organizationId, complaintId: id, ...actor, ...event })),
   );
-  const row = await repository.findComplaintRow(trx, id);
-  if (row === undefined) throw new AppError('not_found');
   await complaintEvents.publish(trx, 'complaint.changed', {
     complaint: row,
     events,

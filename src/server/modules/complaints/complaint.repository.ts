@@ -1,4 +1,4 @@
-import { type Insertable, type Selectable, sql } from 'kysely';
+import { type Insertable, type RawBuilder, type Selectable, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { ContactKind, ContactRecord, TimelineEventType } from '../../../domain/index.ts';
 import type { ComplaintTable } from '../../db/schema.ts';
@@ -18,8 +18,34 @@ export async function nextReferenceNumber(trx: Scoped, year: number): Promise<nu
   return n;
 }
 
-export async function insertComplaint(trx: Scoped, values: Insertable<ComplaintTable>) {
-  await trx.insertInto('complaint').values(values).execute();
+/**
+ * `K-YYYY-NNNNN` in SQL, as `formatReference` writes it: at least five digits, more past 99,999 (`lpad` alone
+ * would cut the number short).
+ */
+export function referenceOf(year: RawBuilder<number> | number, number: RawBuilder<number>) {
+  return sql<string>`'K-' || ${year}::int || '-' || case when ${number} >= 100000 then (${number})::text else lpad((${number})::text, 5, '0') end`;
+}
+
+/**
+ * Inserts a new complaint with the next reference number of `year` (the organisation's sequence, migration
+ * 052) and returns the stored row: one round trip for number, insert and read-back. At registration nobody is
+ * named as the subject yet, so the subject's department is null.
+ */
+export async function insertNewComplaint(
+  trx: Scoped,
+  year: number,
+  values: Omit<Insertable<ComplaintTable>, 'reference'> & { subject_employee_id: null },
+): Promise<ComplaintRow> {
+  const number = sql<number>`n`;
+  const row = await trx
+    .insertInto('complaint')
+    .values({
+      ...values,
+      reference: sql<string>`(select ${referenceOf(year, number)} from next_complaint_number(${year}) as n)`,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { ...row, subject_employee_department_id: null };
 }
 
 export async function findComplaintRow(
@@ -225,36 +251,50 @@ export async function findDepartment(trx: Scoped, id: string) {
     .executeTakeFirst();
 }
 
-/**
- * The departments a route may touch, each with its manager and its staff by name: the domain's
- * `listDepartmentAssistantIds` picks the management assistants from them (policy 2.3). One round trip.
- */
-export async function findRoutingDepartments(trx: Scoped, ids: readonly (string | null)[]) {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return [];
-  return trx
-    .selectFrom('department as d')
-    .select((eb) => [
-      'd.id',
-      'd.name',
-      'd.manager_user_id as managerUserId',
-      jsonArrayFrom(
-        eb
-          .selectFrom('staff_user as s')
-          .select(['s.id', 's.department_id as departmentId', 's.roles', 's.active'])
-          .whereRef('s.department_id', '=', 'd.id')
-          .orderBy('s.name')
-          .orderBy('s.id'),
-      ).as('staff'),
-    ])
-    .where('d.id', 'in', wanted)
-    .execute();
-}
+type RoutingDepartment = {
+  id: string;
+  name: string;
+  managerUserId: string | null;
+  staff: { id: string; departmentId: string | null; roles: string[]; active: boolean }[];
+};
 
-/** The department that takes in website and e-mail complaints (policy 2.1), if one is set. */
-export async function findIntakeDepartmentId(trx: Scoped): Promise<string | null> {
-  const row = await trx.selectFrom('portal_settings').select('intake_department_id').executeTakeFirst();
-  return row?.intake_department_id ?? null;
+/**
+ * What a route is decided on, in one round trip: the current handler, the intake department (policy 2.1) and
+ * the departments a route may touch — those named, the handler's and the intake department — each with its
+ * manager and its staff by name: the domain's `listDepartmentAssistantIds` picks the management assistants
+ * from them (policy 2.3).
+ */
+export async function findRoutingContext(
+  trx: Scoped,
+  handlerId: string | null,
+  departmentIds: readonly (string | null)[],
+) {
+  const named = [...new Set(departmentIds.filter((id): id is string => id !== null))];
+  const { rows } = await sql<{
+    handler: { id: string; active: boolean; departmentId: string | null } | null;
+    intakeDepartmentId: string | null;
+    departments: RoutingDepartment[];
+  }>`
+    with handler as (
+      select u.id, u.active, u.department_id as "departmentId" from staff_user u where u.id = ${handlerId}::uuid
+    ), intake as (
+      select intake_department_id as id from portal_settings limit 1
+    )
+    select
+      (select to_json(handler) from handler) as handler,
+      (select id from intake) as "intakeDepartmentId",
+      (select coalesce(json_agg(json_build_object(
+          'id', d.id, 'name', d.name, 'managerUserId', d.manager_user_id,
+          'staff', (select coalesce(json_agg(json_build_object(
+              'id', s.id, 'departmentId', s.department_id, 'roles', s.roles, 'active', s.active)
+            order by s.name, s.id), '[]') from staff_user s where s.department_id = d.id))), '[]')
+        from department d
+        where d.id = any(${named}::uuid[])
+          or d.id = (select "departmentId" from handler)
+          or d.id = (select id from intake)) as departments`.execute(trx);
+  const row = rows[0];
+  if (row === undefined) throw new Error('no routing context');
+  return row;
 }
 
 export async function findStaffNames(trx: Scoped, ids: readonly (string | null)[]) {
@@ -286,8 +326,14 @@ export async function findContractor(trx: Scoped, id: string) {
     .executeTakeFirst();
 }
 
-export async function findPerson(trx: Scoped, id: string) {
-  return trx.selectFrom('person').select(['id', 'unit_id']).where('id', '=', id).executeTakeFirst();
+/** The person and the complex of their home (a person's unit always exists: foreign key, same organisation). */
+export async function findPersonWithUnit(trx: Scoped, id: string) {
+  return trx
+    .selectFrom('person as p')
+    .leftJoin('unit as u', 'u.id', 'p.unit_id')
+    .select(['p.id', 'p.unit_id', 'u.housing_complex_id'])
+    .where('p.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findUnit(trx: Scoped, id: string) {

@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { subjectEmployeeDepartment } from '../complaints/index.ts';
 
-/** Records one integration event and queues a delivery to every active endpoint that wants it (same transaction). */
+/**
+ * Records one integration event and queues a delivery to every active endpoint that wants it (same
+ * transaction), in one statement: the event's insert feeds the deliveries' insert.
+ */
 export async function insertIntegrationEvent(
   trx: Scoped,
   event: {
@@ -12,23 +15,20 @@ export async function insertIntegrationEvent(
     payload: Record<string, unknown>;
   },
 ) {
-  const row = await trx
-    .insertInto('integration_event')
-    .values({
-      organization_id: event.organizationId,
-      type: event.type,
-      complaint_id: event.complaintId,
-      payload: JSON.stringify(event.payload),
-    })
-    .returning(['id', 'event_id'])
-    .executeTakeFirstOrThrow();
-  await sql`
-    insert into webhook_delivery (organization_id, endpoint_id, integration_event_id, complaint_id)
-    select organization_id, id, ${row.id}, ${event.complaintId}
-    from webhook_endpoint
-    where organization_id = ${event.organizationId} and active and ${event.type} = any(event_types)`.execute(
-    trx,
-  );
+  const { rows } = await sql<{ id: number; event_id: string }>`
+    with recorded as (
+      insert into integration_event (organization_id, type, complaint_id, payload)
+      values (${event.organizationId}, ${event.type}, ${event.complaintId}, ${JSON.stringify(event.payload)})
+      returning id, event_id
+    ), queued as (
+      insert into webhook_delivery (organization_id, endpoint_id, integration_event_id, complaint_id)
+      select w.organization_id, w.id, recorded.id, ${event.complaintId}::uuid
+      from webhook_endpoint w, recorded
+      where w.organization_id = ${event.organizationId} and w.active and ${event.type} = any(w.event_types)
+    )
+    select id, event_id from recorded`.execute(trx);
+  const row = rows[0];
+  if (row === undefined) throw new Error('integration event not recorded');
   return row;
 }
 

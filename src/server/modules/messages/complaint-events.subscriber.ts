@@ -17,8 +17,8 @@ export function subscribeMessagesToComplaintEvents(bus: ComplaintEventBus): void
     return enqueueEffectMessages(trx, complaint.id, effects);
   });
   // policy 2.1: the acknowledgement of receipt
-  bus.subscribe('complaint.registered', 'messages', async (trx, { complaint, acknowledgeAfter }) => {
-    const acknowledgement = await enqueueAcknowledgement(trx, complaint.id, acknowledgeAfter);
+  bus.subscribe('complaint.registered', 'messages', async (trx, { complaint, channel, acknowledgeAfter }) => {
+    const acknowledgement = await enqueueAcknowledgement(trx, complaint.id, acknowledgeAfter, channel);
     return acknowledgement === null
       ? []
       : [

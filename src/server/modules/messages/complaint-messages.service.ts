@@ -114,6 +114,11 @@ async function freshStatusLink(trx: Scoped, facts: CaseFacts, locale: TenantLoca
   return statusLink(token, locale);
 }
 
+/** Web submissions are confirmed by the public portal itself, with their status link (not from here). */
+function portalAcknowledges(channel: string): boolean {
+  return channel === 'web';
+}
+
 /**
  * Acknowledgement of receipt (policy 2.1): reference, term date and status link. Web submissions get
  * theirs from the public portal. Without an e-mail address it is a letter on the "te posten" list (issue 21):
@@ -125,9 +130,12 @@ export async function enqueueAcknowledgement(
   complaintId: string,
   /** Held until triage or then (acknowledgementSendAt, policy 1.2); null: at once. */
   notBefore: Date | null = null,
+  /** The channel, when the caller knows it: a web submission then costs no read at all. */
+  channel: string | null = null,
 ): Promise<string | null> {
+  if (channel !== null && portalAcknowledges(channel)) return null;
   const facts = await loadCaseFacts(trx, complaintId);
-  if (facts === undefined || facts.channel === 'web') return null;
+  if (facts === undefined || portalAcknowledges(facts.channel)) return null;
   const to = complainantAddress(facts);
   const spoken = tenantLocaleOf(facts.complainant_locale);
   let recipient: string;

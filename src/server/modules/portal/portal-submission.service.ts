@@ -3,12 +3,12 @@ import type { FastifyBaseLogger } from 'fastify';
 import { registerComplaintInput } from '../../../contract/complaints.ts';
 import { acknowledgeAtIntake, complainantStepKey } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
-import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
+import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { defaultKindOf, insertAttachment } from '../attachments/index.ts';
 import { registerOnly } from '../complaints/index.ts';
-import { issueStatusAccess, statusAccessForSeed } from './access/status-access.ts';
+import { statusAccessForSeed, storeStatusAccess } from './access/status-access.ts';
 import type { ComplaintForm } from './forms/complaint-form.ts';
 import { sha256Hex } from './forms/form-token.ts';
 import type { CleanPortalFile } from './forms/portal-files.ts';
@@ -24,15 +24,17 @@ export type SubmissionOutcome =
   /** The form's nonce was already used for different content (back button, edit, send again). */
   | { kind: 'nonce_used'; reference: string | null };
 
-async function postalAddressOf(
-  trx: Scoped,
-  form: ComplaintForm,
-  unitId: string | null,
-): Promise<string | null> {
+type UnitAddress = {
+  street: string;
+  house_number: number;
+  house_number_addition: string | null;
+  place: string;
+};
+
+function postalAddressOf(form: ComplaintForm, unit: UnitAddress | null): string | null {
   if (form.address === null) return null;
-  const unit = unitId === null ? undefined : await repository.findUnitAddress(trx, unitId);
   const postcode = `${form.address.postcode.slice(0, 4)} ${form.address.postcode.slice(4)}`;
-  if (unit !== undefined) {
+  if (unit !== null) {
     const number = `${unit.house_number}${unit.house_number_addition ? ` ${unit.house_number_addition}` : ''}`;
     return `${unit.street} ${number}, ${postcode} ${unit.place}`;
   }
@@ -143,8 +145,10 @@ async function registerWithFiles(
       return { kind: 'nonce_used', reference: earlier.reference };
     }
 
-    const unitId = form.address === null ? null : await repository.findUnitIdByAddress(trx, form.address);
-    const postalAddress = await postalAddressOf(trx, form, unitId);
+    // the unit at the form's address comes with its address (one round trip)
+    const unit = form.address === null ? null : await repository.findUnitByAddress(trx, form.address);
+    const unitId = unit?.id ?? null;
+    const postalAddress = postalAddressOf(form, unit);
     const contact = { email: form.email, phone: form.phone };
     const parsed = registerComplaintInput.safeParse({
       channel: 'web',
@@ -173,9 +177,10 @@ async function registerWithFiles(
     // The form's own checks are stricter than the contract; a mismatch is our bug, not the person's input.
     if (!parsed.success)
       throw new AppError('validation_failed', { detail: 'portal form does not fit the contract' });
-    const { row, dueAt } = await registerOnly(trx, { kind: 'portal', organizationId }, parsed.data, now);
+    const { row, dueAt } = await registerOnly(trx, { kind: 'portal', organizationId }, parsed.data, now, {
+      knownUnit: unit === null ? null : { id: unit.id, housingComplexId: unit.housing_complex_id },
+    });
 
-    await repository.attachNonceToComplaint(trx, nonceHash, row.id);
     // Photos and documents sent with the form (issue 21), shown to staff in the case like their own uploads
     for (const [index, file] of files.entries()) {
       const kind = defaultKindOf(file.mediaType);
@@ -213,13 +218,13 @@ async function registerWithFiles(
       });
     }
     // The same access every channel gets (decision 024), seeded by the form's nonce so a replay finds it
-    await issueStatusAccess(trx, { organizationId, complaintId: row.id }, nonce);
+    await storeStatusAccess(trx, { organizationId, complaintId: row.id }, context.secret, nonce);
     // What the handler needs from the form that the complaint itself has no column for (policy 2.3: the
     // conversation with the complainant, so how they want to be reached).
-    await repository.insertComplainantEvent(trx, {
+    // The form's nonce now names the complaint, so a replayed post finds it (same statement)
+    await repository.attachNonceWithIntakeEvent(trx, nonceHash, {
       organizationId,
       complaintId: row.id,
-      type: 'portal_intake',
       payload: {
         preferredContact: form.preferredContact,
         topic: form.topic,

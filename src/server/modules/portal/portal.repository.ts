@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TimelineEventType } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
@@ -44,13 +45,22 @@ export async function updatePortalSettings(
 }
 
 /** Postcode + house number (+ addition) to our unit; an ambiguous address matches nothing. */
-export async function findUnitIdByAddress(
+/** Our unit at the address given on the form (exactly one match, the addition compared loosely), with its address. */
+export async function findUnitByAddress(
   trx: Scoped,
   address: { postcode: string; houseNumber: number; addition: string | null },
-): Promise<string | null> {
+) {
   const rows = await trx
     .selectFrom('unit')
-    .select(['id', 'house_number_addition'])
+    .select([
+      'id',
+      'housing_complex_id',
+      'street',
+      'house_number',
+      'house_number_addition',
+      'postcode',
+      'place',
+    ])
     .where('postcode', '=', address.postcode)
     .where('house_number', '=', address.houseNumber)
     .limit(20)
@@ -59,15 +69,7 @@ export async function findUnitIdByAddress(
   const matches = rows.filter(
     (row) => (row.house_number_addition ?? '').replace(/[\s-]/g, '').toLowerCase() === wanted,
   );
-  return matches.length === 1 ? (matches[0]?.id ?? null) : null;
-}
-
-export async function findUnitAddress(trx: Scoped, unitId: string) {
-  return trx
-    .selectFrom('unit')
-    .select(['street', 'house_number', 'house_number_addition', 'postcode', 'place'])
-    .where('id', '=', unitId)
-    .executeTakeFirst();
+  return matches.length === 1 ? (matches[0] ?? null) : null;
 }
 
 /**
@@ -103,12 +105,23 @@ export async function claimNonce(
     .executeTakeFirstOrThrow();
 }
 
-export async function attachNonceToComplaint(trx: Scoped, nonceHash: string, complaintId: string) {
-  await trx
-    .updateTable('portal_form_nonce')
-    .set({ complaint_id: complaintId })
-    .where('nonce_hash', '=', nonceHash)
-    .execute();
+/**
+ * Ties the claimed form nonce to the complaint it registered (a replayed post finds it) and records the
+ * form's `portal_intake` event, in one statement.
+ */
+export async function attachNonceWithIntakeEvent(
+  trx: Scoped,
+  nonceHash: string,
+  event: { organizationId: string; complaintId: string; payload: Record<string, unknown> },
+) {
+  await sql`
+    with attached as (
+      update portal_form_nonce set complaint_id = ${event.complaintId} where nonce_hash = ${nonceHash}
+    )
+    insert into complaint_event (organization_id, complaint_id, type, actor_user_id, actor_token_id, summary, payload)
+    values (${event.organizationId}, ${event.complaintId}, 'portal_intake', null, null, null, ${JSON.stringify(event.payload)})`.execute(
+    trx,
+  );
 }
 
 export async function insertStatusLink(

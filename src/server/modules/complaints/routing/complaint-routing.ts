@@ -70,7 +70,6 @@ export async function routeComplaint(
   ask: RoutingAsk,
   reasonText: string | null = null,
 ): Promise<AppliedRoute> {
-  const currentHandler = await staffOf(trx, start.handlerId);
   let request: RoutingRequest;
   if (ask.kind === 'triage') {
     const subject = ask.subject;
@@ -102,7 +101,6 @@ export async function routeComplaint(
     request = { kind: 'transfer', departmentId: ask.departmentId, handler };
   } else request = ask;
 
-  const intakeDepartmentId = await repository.findIntakeDepartmentId(trx);
   const subjectDepartment =
     request.kind === 'triage'
       ? request.subject.kind === 'employee'
@@ -113,13 +111,16 @@ export async function routeComplaint(
             ? request.subject.responsibleDepartmentId
             : null
       : request.departmentId;
-  const found = await repository.findRoutingDepartments(trx, [
+  // the current handler, the intake department and the departments in one round trip (with the handler's
+  // and the intake department's own)
+  const context = await repository.findRoutingContext(trx, start.handlerId, [
     start.departmentId,
     start.concernedDepartmentId,
-    currentHandler?.departmentId ?? null,
-    intakeDepartmentId,
     subjectDepartment,
   ]);
+  const currentHandler: RoutingStaff | null = context.handler;
+  const { intakeDepartmentId } = context;
+  const found = context.departments;
   // policy 2.3: the cc goes to the department's own assistants — the rule the set-up gaps check too
   const departments = found.map(({ staff, ...d }) => ({
     ...d,

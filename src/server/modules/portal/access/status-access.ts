@@ -45,6 +45,19 @@ export async function issueStatusAccess(
   seed: string | null = null,
 ): Promise<StatusAccess> {
   const { form_secret: secret } = await repository.loadPortalSettings(trx, complaint.organizationId);
+  return storeStatusAccess(trx, complaint, secret, seed);
+}
+
+/**
+ * As `issueStatusAccess`, with the corporation's secret the caller already holds: the website form's request
+ * loaded it with its portal context (the same secret that signed the form and makes the redirect's link).
+ */
+export async function storeStatusAccess(
+  trx: Scoped,
+  complaint: { organizationId: string; complaintId: string },
+  secret: Buffer,
+  seed: string | null,
+): Promise<StatusAccess> {
   const code = codeFor(secret, seed);
   const token = statusTokenForCode(secret, code);
   await repository.insertStatusLink(trx, { ...complaint, tokenHash: sha256Hex(token) });
