@@ -1,7 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transporter } from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type StreamTransport from 'nodemailer/lib/stream-transport';
 import { loadOnce } from '../../../load-once.ts';
 
@@ -54,14 +54,27 @@ function envelope(mail: OutboundMail, from: string) {
   };
 }
 
-/** SMTP through nodemailer; the server's reply ("250 … queued as …") is kept as the provider id. */
-export function smtpDelivery(smtpUrl: string, from: string): Delivery {
+export type SmtpPoolOptions = {
+  /** SMTP connections kept open and used in parallel. */
+  connections?: number;
+  /** Messages per connection before it is closed and a fresh one opened. */
+  messagesPerConnection?: number;
+};
+
+/**
+ * SMTP through nodemailer over a pool of open connections (issue 24): a message no longer pays for a TCP
+ * connect, greeting and EHLO; the server's reply ("250 … queued as …") is kept as the provider id.
+ */
+export function smtpDelivery(smtpUrl: string, from: string, pool: SmtpPoolOptions = {}): Delivery {
   // Created on the first message: a process that never sends mail never loads nodemailer
-  let transporter: Transporter<SMTPTransport.SentMessageInfo> | null = null;
+  let transporter: Transporter<SMTPPool.SentMessageInfo> | null = null;
   const connect = loadOnce(async () => {
     const nodemailer = await loadNodemailer();
     transporter = nodemailer.createTransport({
       url: smtpUrl,
+      pool: true,
+      maxConnections: pool.connections ?? 4,
+      maxMessages: pool.messagesPerConnection ?? 100,
       // A hung server must not hold the claimed row (and its transaction) for ever
       connectionTimeout: 30_000,
       greetingTimeout: 30_000,
@@ -75,6 +88,7 @@ export function smtpDelivery(smtpUrl: string, from: string): Delivery {
       const info = await (await connect()).sendMail(envelope(mail, from));
       return { providerMessageId: String(info.response ?? info.messageId).slice(0, 500) };
     },
+    // Closes the pool's open connections (each with QUIT): nothing is left open after stop()
     close: () => transporter?.close(),
   };
 }

@@ -24,11 +24,15 @@ export type OutboxWorkerOptions = {
   maxBackoffMs?: number;
   /** How long an idle loop waits before looking for due messages again. */
   pollIntervalMs?: number;
-  /** Parallel delivery loops; each holds at most one claimed message. */
+  /**
+   * Parallel delivery loops; each holds at most one claimed message, its transaction and a database
+   * connection while the mail is handed over. They share the delivery's SMTP connection pool.
+   */
   concurrency?: number;
 };
 
 export type OutboxWorker = {
+  readonly settings: { concurrency: number };
   start(): void;
   /** Delivers every message that is due now; for tests and one-off runs. Returns how many were handled. */
   drain(): Promise<number>;
@@ -56,7 +60,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const backoffMs = options.backoffMs ?? 30_000;
   const maxBackoffMs = options.maxBackoffMs ?? 3_600_000;
   const pollIntervalMs = options.pollIntervalMs ?? 2_000;
-  const concurrency = options.concurrency ?? 2;
+  const concurrency = options.concurrency ?? 4;
   const { db, delivery, logger } = options;
   let stopping = false;
   let loops: Promise<void>[] = [];
@@ -132,6 +136,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   return {
+    settings: { concurrency },
     start() {
       if (loops.length > 0) return;
       stopping = false;
