@@ -90,13 +90,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   async function markSent(trx: Scoped, message: OutboxRow, providerMessageId: string) {
-    await markOutboxMessageSent(trx, message, providerMessageId);
-    if (message.complaint_id !== null)
-      await insertMessageEvent(trx, message, 'message_sent', {
-        providerMessageId,
-        mode: delivery.mode,
-        bodyText: message.body_text,
-      });
+    await markOutboxMessageSent(trx, message, providerMessageId, {
+      providerMessageId,
+      mode: delivery.mode,
+      bodyText: message.body_text,
+    });
   }
 
   async function markAttemptFailed(trx: Scoped, message: OutboxRow, error: unknown) {
