@@ -23,6 +23,7 @@ import {
   startGehoord,
 } from './gehoord-process.ts';
 import { runLoad } from './load-run.ts';
+import { measureOutboxThroughput } from './outbox-throughput.ts';
 import {
   citizenAddress,
   createStatusLinks,
@@ -276,6 +277,18 @@ async function main() {
     log(
       `    quarterly report ${quarter} for all ${quarterlyAll.organizations} organisations (report query per organisation, row-level security on): median ${quarterlyAll.medianMs.toFixed(0)} ms`,
     );
+    // Issue 24: one outbox worker delivering to a local SMTP server, beside raw pooled SMTP sends
+    const outbox = await measureOutboxThroughput({
+      ownerUrl,
+      organizationId: org.id,
+      complaintIds,
+      total: options.quick ? 1000 : 3000,
+    });
+    log(
+      `    outbox: ${outbox.messages} messages in ${outbox.seconds.toFixed(1)} s, ${outbox.messagesPerSecond.toFixed(0)} msg/s, ` +
+        `${outbox.cpuMsPerMessage.toFixed(2)} ms CPU/msg (baseline raw pooled SMTP: ${outbox.baselineMessagesPerSecond.toFixed(0)} msg/s, ` +
+        `${outbox.baselineCpuMsPerMessage.toFixed(2)} ms CPU/msg)`,
+    );
     const maxRssMb = Math.max(...outcomes.map((o) => o.result.maxRssMb ?? 0));
     const budgets = checkBudgets({
       outcomes,
@@ -284,6 +297,7 @@ async function main() {
       annual,
       quarterlyAll,
       bundles,
+      outbox,
     });
     const machine = {
       cpu: cpus()[0]?.model ?? 'unknown',
@@ -314,6 +328,7 @@ async function main() {
       maxRssMb,
       annualReport: annual,
       quarterlyReportAllOrganizations: quarterlyAll,
+      outbox,
       bundles,
       portalFormTokensSignedLocally: formPool.minted,
       budgets,
