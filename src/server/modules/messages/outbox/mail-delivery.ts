@@ -66,30 +66,36 @@ export type SmtpPoolOptions = {
  * connect, greeting and EHLO; the server's reply ("250 … queued as …") is kept as the provider id.
  */
 export function smtpDelivery(smtpUrl: string, from: string, pool: SmtpPoolOptions = {}): Delivery {
-  // Created on the first message: a process that never sends mail never loads nodemailer
-  let transporter: Transporter<SMTPPool.SentMessageInfo> | null = null;
-  const connect = loadOnce(async () => {
-    const nodemailer = await loadNodemailer();
-    transporter = nodemailer.createTransport({
-      url: smtpUrl,
-      pool: true,
-      maxConnections: pool.connections ?? 4,
-      maxMessages: pool.messagesPerConnection ?? 100,
-      // A hung server must not hold the claimed row (and its transaction) for ever
-      connectionTimeout: 30_000,
-      greetingTimeout: 30_000,
-      socketTimeout: 60_000,
-    });
+  // Created on the first message: a process that never sends mail never loads nodemailer. After close()
+  // the next message opens a new pool (a one-off drain closes its connections when it is done).
+  let transporter: Promise<Transporter<SMTPPool.SentMessageInfo>> | null = null;
+  const connect = () => {
+    transporter ??= loadNodemailer().then((nodemailer) =>
+      nodemailer.createTransport({
+        url: smtpUrl,
+        pool: true,
+        maxConnections: pool.connections ?? 4,
+        maxMessages: pool.messagesPerConnection ?? 100,
+        // A hung server must not hold the claimed row (and its transaction) for ever
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      }),
+    );
     return transporter;
-  });
+  };
   return {
     mode: 'smtp',
     async send(mail) {
       const info = await (await connect()).sendMail(envelope(mail, from));
       return { providerMessageId: String(info.response ?? info.messageId).slice(0, 500) };
     },
-    // Closes the pool's open connections (each with QUIT): nothing is left open after stop()
-    close: () => transporter?.close(),
+    // Closes the pool's connections (QUIT; one in the middle of a message finishes it first)
+    close() {
+      const closing = transporter;
+      transporter = null;
+      void closing?.then((t) => t.close()).catch(() => {});
+    },
   };
 }
 

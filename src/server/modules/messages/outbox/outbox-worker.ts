@@ -34,7 +34,10 @@ export type OutboxWorkerOptions = {
 export type OutboxWorker = {
   readonly settings: { concurrency: number };
   start(): void;
-  /** Delivers every message that is due now; for tests and one-off runs. Returns how many were handled. */
+  /**
+   * Delivers every message that is due now, one at a time; for tests and one-off runs. Returns how many were
+   * handled. When the worker is not started, its SMTP connections are closed afterwards.
+   */
   drain(): Promise<number>;
   /** Finishes the messages in hand and stops; nothing new is claimed. */
   stop(): Promise<void>;
@@ -145,6 +148,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     async drain() {
       let count = 0;
       while (await processOne()) count += 1;
+      // A one-off run leaves no SMTP connection open; a started worker keeps its pool until stop()
+      if (loops.length === 0) delivery.close();
       return count;
     },
     async stop() {
