@@ -152,3 +152,45 @@ test('stop() closes the pooled SMTP connections; so does a one-off drain', async
   expect(arrivals(more).size).toBe(5);
   await waitUntil(() => sink.openConnections() === before, 'the drain closing its connections', 5_000);
 });
+
+test('the loops take turns handing over: never two mails at the server before their commits (≤ 1 duplicate per kill)', async () => {
+  const ids = await queue('beurt', 24);
+  let inHandover = 0;
+  let most = 0;
+  let committedBehind = 0;
+  const real = smtpDelivery(sink.url, FROM, { connections: 3 });
+  const running = createOutboxWorker({
+    db: database.app,
+    logger: silent,
+    concurrency: 4,
+    delivery: {
+      mode: 'smtp',
+      async send(mail) {
+        inHandover += 1;
+        most = Math.max(most, inHandover);
+        // The previous mail's row is committed before this one is handed over
+        const unmarked = await database.owner
+          .selectFrom('outbox_message')
+          .select('id')
+          .where('id', 'in', ids)
+          .where('status', '=', 'pending')
+          .where('id', '!=', mail.outboxId)
+          .execute();
+        const delivered = arrivals(ids).size;
+        committedBehind = Math.max(committedBehind, delivered - (ids.length - 1 - unmarked.length));
+        try {
+          return await real.send(mail);
+        } finally {
+          inHandover -= 1;
+        }
+      },
+      close: () => real.close(),
+    },
+  });
+  running.start();
+  await waitUntil(async () => (await rows(ids)).every((r) => r.status === 'sent'), 'all sent');
+  await running.stop();
+  expect(most).toBe(1);
+  // When a mail is handed over, every mail the server accepted before it is already marked sent
+  expect(committedBehind).toBe(0);
+});

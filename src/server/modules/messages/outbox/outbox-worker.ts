@@ -69,12 +69,26 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let loops: Promise<void>[] = [];
   let wake = new AbortController();
 
+  // One handover at a time: a loop holds this from handing its mail to the server until its transaction has
+  // committed, so at any moment at most one message is accepted by the server but not yet marked sent
+  let handover: Promise<void> = Promise.resolve();
+  function takeTurn(): Promise<() => void> {
+    const previous = handover;
+    let release = () => {};
+    handover = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return previous.then(() => release);
+  }
+
   async function processOne(): Promise<boolean> {
-    return db.transaction().execute(async (trx) => {
-      const message = await claimNextOutboxMessage(trx);
-      if (message === null) return false;
-      try {
-        const { providerMessageId } = await delivery.send({
+    let release: (() => void) | null = null;
+    try {
+      return await db.transaction().execute(async (trx) => {
+        // Claiming and reading the row overlap with another loop's handover
+        const message = await claimNextOutboxMessage(trx);
+        if (message === null) return false;
+        const mail = {
           outboxId: message.id,
           to: message.recipient_to,
           cc: message.recipient_cc,
@@ -82,14 +96,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           text: restoreStatusLink(message.body_text, message.secret_link),
           html: message.body_html === null ? null : restoreStatusLink(message.body_html, message.secret_link),
           inReplyTo: message.in_reply_to,
-        });
-        await markSent(trx, message, providerMessageId);
-        logger.debug({ outboxId: message.id, kind: message.kind }, 'message delivered');
-      } catch (error) {
-        await markAttemptFailed(trx, message, error);
-      }
-      return true;
-    });
+        };
+        release = await takeTurn();
+        try {
+          const { providerMessageId } = await delivery.send(mail);
+          await markSent(trx, message, providerMessageId);
+          logger.debug({ outboxId: message.id, kind: message.kind }, 'message delivered');
+        } catch (error) {
+          await markAttemptFailed(trx, message, error);
+        }
+        return true;
+      });
+    } finally {
+      // After the commit (or the rollback): the next loop may hand over its mail
+      (release as (() => void) | null)?.();
+    }
   }
 
   async function markSent(trx: Scoped, message: OutboxRow, providerMessageId: string) {
