@@ -31,7 +31,6 @@ const FROM = 'Benchmark <klachten@bench.gehoord.test>';
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 
 async function startSink() {
-  let received = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -39,10 +38,7 @@ async function startSink() {
     logger: false,
     onData(stream, _session, callback) {
       stream.on('data', () => {});
-      stream.on('end', () => {
-        received += 1;
-        callback();
-      });
+      stream.on('end', () => callback());
     },
   });
   server.on('error', () => {});
@@ -51,7 +47,6 @@ async function startSink() {
   return {
     url: `smtp://127.0.0.1:${port}`,
     port,
-    received: () => received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -107,7 +102,8 @@ export async function measureOutboxThroughput(options: {
   let ids: string[] = [];
   try {
     const raw = await baseline(sink.url, total, SMTP_CONNECTIONS);
-    const before = sink.received();
+    // What the other scenarios queued (acknowledgements of registrations) goes first, outside the measurement
+    await worker.drain();
     const { rows } = await owner.query<{ id: string }>(
       `insert into outbox_message (organization_id, complaint_id, kind, recipient_to, subject, body_text, next_attempt_at)
        select $1, ($2::uuid[])[1 + (i % cardinality($2::uuid[]))], 'extension_notice',
@@ -120,21 +116,20 @@ export async function measureOutboxThroughput(options: {
     const cpu = process.cpuUsage();
     const started = performance.now();
     worker.start();
+    // Done when every row is marked sent (committed with its timeline event), read every 50 ms
     const deadline = Date.now() + 600_000;
-    while (sink.received() - before < total) {
-      if (Date.now() > deadline) throw new Error(`outbox: ${sink.received() - before} of ${total} delivered`);
-      await sleep(5);
+    for (let sent = 0; sent < total; ) {
+      await sleep(50);
+      const { rows: counted } = await owner.query<{ sent: number }>(
+        `select count(*)::int as sent from outbox_message where id = any($1::uuid[]) and status = 'sent'`,
+        [ids],
+      );
+      sent = counted[0]?.sent ?? 0;
+      if (Date.now() > deadline) throw new Error(`outbox: ${sent} of ${total} marked sent`);
     }
     const seconds = (performance.now() - started) / 1000;
     const cpuUsed = cpuMs(cpu);
     await worker.stop();
-    const { rows: statuses } = await owner.query<{ status: string; count: number }>(
-      `select status, count(*)::int as count from outbox_message where id = any($1::uuid[]) group by status`,
-      [ids],
-    );
-    const sent = statuses.find((s) => s.status === 'sent')?.count ?? 0;
-    if (sent !== total)
-      throw new Error(`outbox: ${sent} of ${total} marked sent (${JSON.stringify(statuses)})`);
     return {
       messages: total,
       messagesPerSecond: total / seconds,
