@@ -1,4 +1,5 @@
 import type { BundleSizes } from './bundle-sizes.ts';
+import type { OutboxThroughput } from './outbox-throughput.ts';
 import type { AllCorporationsTiming } from './quarterly-all.ts';
 import type { ScenarioOutcome } from './report.ts';
 
@@ -19,6 +20,7 @@ export type BudgetInputs = {
   annual: { pdfMs: number; xlsxMs: number } | null;
   quarterlyAll: AllCorporationsTiming | null;
   bundles: BundleSizes | null;
+  outbox: OutboxThroughput | null;
 };
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -84,7 +86,21 @@ export function checkBudgets(inputs: BudgetInputs): BudgetCheck[] {
       measured: bundles ? kb(bundles.backOffice.initialJsGzipBytes) : notMeasured,
       met: bundles ? bundles.backOffice.initialJsGzipBytes <= 300 * 1024 : null,
     },
+    outboxBudget(inputs.outbox),
   ];
+}
+
+/** Issue 24: one outbox worker against a local SMTP server, beside raw pooled nodemailer in the same run. */
+function outboxBudget(outbox: OutboxThroughput | null): BudgetCheck {
+  const budget = 'outbox ≥ 100 msg/s per worker';
+  if (!outbox) return { budget, measured: 'niet gemeten / not measured', met: null };
+  return {
+    budget,
+    measured:
+      `${outbox.messagesPerSecond.toFixed(0)} msg/s, ${outbox.cpuMsPerMessage.toFixed(2)} ms CPU/msg ` +
+      `(baseline raw SMTP ${outbox.baselineMessagesPerSecond.toFixed(0)} msg/s, ${outbox.baselineCpuMsPerMessage.toFixed(2)} ms CPU/msg)`,
+    met: outbox.messagesPerSecond >= 100,
+  };
 }
 
 export function formatBudgets(checks: readonly BudgetCheck[]): string {

@@ -23,6 +23,7 @@ import {
   startGehoord,
 } from './gehoord-process.ts';
 import { runLoad } from './load-run.ts';
+import { measureOutboxThroughput } from './outbox-throughput.ts';
 import {
   citizenAddress,
   createStatusLinks,
@@ -66,6 +67,8 @@ const BENCH_SERVER_ENV = {
   PORTAL_SUBMISSIONS_PER_IP_PER_HOUR: '100000',
   PORTAL_SUBMISSIONS_PER_HOUR: '1000000',
   PORTAL_MINIMUM_FILL_SECONDS: '0',
+  // The outbox scenario runs its own worker against its own SMTP server; the server's must not take its rows
+  MAIL_WORKER: 'off',
 };
 
 function readOptions() {
@@ -295,6 +298,21 @@ async function main() {
       log(
         `    quarterly report ${quarter} for all ${quarterlyAll.organizations} organisations (report query per organisation, row-level security on): median ${quarterlyAll.medianMs.toFixed(0)} ms`,
       );
+    // Issue 24: one outbox worker delivering to a local SMTP server, beside raw pooled SMTP sends
+    const outbox = partial
+      ? null
+      : await measureOutboxThroughput({
+          ownerUrl,
+          organizationId: org.id,
+          complaintIds,
+          total: options.quick ? 1000 : 3000,
+        });
+    if (outbox)
+      log(
+        `    outbox: ${outbox.messages} messages in ${outbox.seconds.toFixed(1)} s, ${outbox.messagesPerSecond.toFixed(0)} msg/s, ` +
+          `${outbox.cpuMsPerMessage.toFixed(2)} ms CPU/msg (baseline raw pooled SMTP: ${outbox.baselineMessagesPerSecond.toFixed(0)} msg/s, ` +
+          `${outbox.baselineCpuMsPerMessage.toFixed(2)} ms CPU/msg)`,
+      );
     const maxRssMb = Math.max(...outcomes.map((o) => o.result.maxRssMb ?? 0));
     const budgets = checkBudgets({
       outcomes,
@@ -303,6 +321,7 @@ async function main() {
       annual,
       quarterlyAll,
       bundles,
+      outbox,
     });
     const machine = {
       cpu: cpus()[0]?.model ?? 'unknown',
@@ -333,6 +352,7 @@ async function main() {
       maxRssMb,
       annualReport: annual,
       quarterlyReportAllOrganizations: quarterlyAll,
+      outbox,
       bundles,
       portalFormTokensSignedLocally: formPool.minted,
       budgets,

@@ -54,6 +54,8 @@ const environmentSchema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
   MAIL_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
   MAIL_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(2000),
+  MAIL_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  MAIL_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(64).default(4),
   IMAP_URL: z.url({ protocol: /^imaps?$/, error: 'must be an imap:// or imaps:// URL' }).optional(),
   IMAP_MAILBOX: z.string().min(1).max(200).default('INBOX'),
   IMAP_PROCESSED_MAILBOX: z.string().min(1).max(200).default('Verwerkt'),
@@ -103,6 +105,10 @@ export type Config = {
     retryBaseMs: number;
     /** How long an idle delivery loop waits before looking for due messages again. */
     pollMs: number;
+    /** Parallel delivery loops of the worker; each holds one claimed message (and a database connection). */
+    concurrency: number;
+    /** Open SMTP connections the worker's loops share (nodemailer pool). */
+    smtpConnections: number;
   };
   /** E-mail intake; null when IMAP_URL is unset. */
   imap: {
@@ -253,6 +259,8 @@ export function parseConfig(
       maxAttempts: e.MAIL_MAX_ATTEMPTS,
       retryBaseMs: e.MAIL_RETRY_BASE_MS,
       pollMs: e.MAIL_POLL_MS,
+      concurrency: e.MAIL_CONCURRENCY,
+      smtpConnections: e.MAIL_SMTP_CONNECTIONS,
     },
     imap: e.IMAP_URL
       ? {

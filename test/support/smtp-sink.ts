@@ -36,6 +36,8 @@ export type SmtpSink = {
   /** Answer RCPT TO for these addresses with this SMTP error (e.g. 550 unknown user). */
   reject: Map<string, { code: number; message: string }>;
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** SMTP connections open right now (a pooled client keeps its connections until it closes them). */
+  openConnections(): number;
   close(): Promise<void>;
 };
 
@@ -126,6 +128,7 @@ export async function startSmtpSink(options: { faults?: SmtpFaults } = {}): Prom
       }
       return received;
     },
+    openConnections: () => (server as unknown as { connections: Set<unknown> }).connections.size,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
   afterAll(() => sink.close());

@@ -9,36 +9,40 @@ import type { Scoped } from '../../db/tenant-scope.ts';
  * for the rest of the transaction (application role, row-level security). Null when none is due.
  */
 export async function claimNextOutboxMessage(trx: Scoped) {
-  const claimed = await sql<{
-    id: string;
-    organization_id: string;
-  }>`select * from claim_outbox_message()`.execute(trx);
+  // One round trip: the claim and the switch into its organisation (set_config runs only for a claimed row)
+  const claimed = await sql<{ id: string }>`
+    select c.id, set_config('role', ${APP_ROLE}, true), set_config(${ORGANIZATION_SETTING}, c.organization_id::text, true)
+    from claim_outbox_message() c`.execute(trx);
   const next = claimed.rows[0];
   if (next === undefined) return null;
-  await sql`select set_config('role', ${APP_ROLE}, true), set_config(${ORGANIZATION_SETTING}, ${next.organization_id}, true)`.execute(
-    trx,
-  );
   return trx.selectFrom('outbox_message').selectAll().where('id', '=', next.id).executeTakeFirstOrThrow();
 }
 
+/**
+ * Delivered: the row marked sent and, for a message on a case, the `message_sent` event on its timeline, in
+ * one statement (one round trip between the server's acceptance and the commit).
+ */
 export async function markOutboxMessageSent(
   trx: Scoped,
-  message: Pick<OutboxRow, 'id' | 'attempts'>,
+  message: OutboxRow,
   providerMessageId: string,
+  event: Record<string, unknown>,
 ) {
-  await trx
-    .updateTable('outbox_message')
-    .set({
-      status: 'sent',
-      attempts: message.attempts + 1,
-      provider_message_id: providerMessageId,
-      sent_at: new Date(),
-      last_error: null,
-      // Delivered: the secret has done its work and is not kept (issue 20)
-      secret_link: null,
-    })
-    .where('id', '=', message.id)
-    .execute();
+  await sql`
+    with sent as (
+      update outbox_message
+      set status = 'sent', attempts = ${message.attempts + 1}, provider_message_id = ${providerMessageId},
+          sent_at = ${new Date()}, last_error = null,
+          -- Delivered: the secret has done its work and is not kept (issue 20)
+          secret_link = null
+      where id = ${message.id}
+      returning id
+    )
+    insert into complaint_event (organization_id, complaint_id, type, actor_user_id, actor_token_id, summary, payload)
+    select ${message.organization_id}::uuid, ${message.complaint_id}::uuid, 'message_sent', null, null, ${message.subject}::text,
+           ${JSON.stringify(eventPayload(message, event))}::jsonb
+    from sent where ${message.complaint_id}::uuid is not null
+  `.execute(trx);
 }
 
 /** A failed attempt: due again later, or given up on (`permanent`). */
@@ -87,14 +91,18 @@ export async function insertMessageEvent(
       actor_user_id: null,
       actor_token_id: null,
       summary: message.subject,
-      payload: JSON.stringify({
-        outboxId: message.id,
-        kind: message.kind,
-        to: message.recipient_to,
-        cc: message.recipient_cc,
-        subject: message.subject,
-        ...extra,
-      }),
+      payload: JSON.stringify(eventPayload(message, extra)),
     })
     .execute();
+}
+
+function eventPayload(message: OutboxRow, extra: Record<string, unknown>) {
+  return {
+    outboxId: message.id,
+    kind: message.kind,
+    to: message.recipient_to,
+    cc: message.recipient_cc,
+    subject: message.subject,
+    ...extra,
+  };
 }

@@ -1,7 +1,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Transporter } from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type StreamTransport from 'nodemailer/lib/stream-transport';
 import { loadOnce } from '../../../load-once.ts';
 
@@ -54,28 +54,48 @@ function envelope(mail: OutboundMail, from: string) {
   };
 }
 
-/** SMTP through nodemailer; the server's reply ("250 … queued as …") is kept as the provider id. */
-export function smtpDelivery(smtpUrl: string, from: string): Delivery {
-  // Created on the first message: a process that never sends mail never loads nodemailer
-  let transporter: Transporter<SMTPTransport.SentMessageInfo> | null = null;
-  const connect = loadOnce(async () => {
-    const nodemailer = await loadNodemailer();
-    transporter = nodemailer.createTransport({
-      url: smtpUrl,
-      // A hung server must not hold the claimed row (and its transaction) for ever
-      connectionTimeout: 30_000,
-      greetingTimeout: 30_000,
-      socketTimeout: 60_000,
-    });
+export type SmtpPoolOptions = {
+  /** SMTP connections kept open and used in parallel. */
+  connections?: number;
+  /** Messages per connection before it is closed and a fresh one opened. */
+  messagesPerConnection?: number;
+};
+
+/**
+ * SMTP through nodemailer over a pool of open connections (issue 24): a message no longer pays for a TCP
+ * connect, greeting and EHLO; the server's reply ("250 … queued as …") is kept as the provider id.
+ */
+export function smtpDelivery(smtpUrl: string, from: string, pool: SmtpPoolOptions = {}): Delivery {
+  // Created on the first message: a process that never sends mail never loads nodemailer. After close()
+  // the next message opens a new pool (a one-off drain closes its connections when it is done).
+  let transporter: Promise<Transporter<SMTPPool.SentMessageInfo>> | null = null;
+  const connect = () => {
+    transporter ??= loadNodemailer().then((nodemailer) =>
+      nodemailer.createTransport({
+        url: smtpUrl,
+        pool: true,
+        maxConnections: pool.connections ?? 4,
+        maxMessages: pool.messagesPerConnection ?? 100,
+        // A hung server must not hold the claimed row (and its transaction) for ever
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      }),
+    );
     return transporter;
-  });
+  };
   return {
     mode: 'smtp',
     async send(mail) {
       const info = await (await connect()).sendMail(envelope(mail, from));
       return { providerMessageId: String(info.response ?? info.messageId).slice(0, 500) };
     },
-    close: () => transporter?.close(),
+    // Closes the pool's connections (QUIT; one in the middle of a message finishes it first)
+    close() {
+      const closing = transporter;
+      transporter = null;
+      void closing?.then((t) => t.close()).catch(() => {});
+    },
   };
 }
 

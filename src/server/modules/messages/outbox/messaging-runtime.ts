@@ -6,7 +6,9 @@ import { type Delivery, mailboxDelivery, smtpDelivery } from './mail-delivery.ts
 import { createOutboxWorker } from './outbox-worker.ts';
 
 export function createDelivery(mail: Config['mail']): Delivery {
-  return mail.smtpUrl ? smtpDelivery(mail.smtpUrl, mail.from) : mailboxDelivery(mail.mailboxDir, mail.from);
+  return mail.smtpUrl
+    ? smtpDelivery(mail.smtpUrl, mail.from, { connections: mail.smtpConnections })
+    : mailboxDelivery(mail.mailboxDir, mail.from);
 }
 
 /** The background side of messaging, started next to the HTTP server and stopped before the database. */
@@ -20,6 +22,7 @@ export function startMessaging(config: Pick<Config, 'mail' | 'imap'>, db: Databa
       maxAttempts: config.mail.maxAttempts,
       backoffMs: config.mail.retryBaseMs,
       pollIntervalMs: config.mail.pollMs,
+      concurrency: config.mail.concurrency,
     });
     worker.start();
     workers.push(worker);

@@ -24,13 +24,20 @@ export type OutboxWorkerOptions = {
   maxBackoffMs?: number;
   /** How long an idle loop waits before looking for due messages again. */
   pollIntervalMs?: number;
-  /** Parallel delivery loops; each holds at most one claimed message. */
+  /**
+   * Parallel delivery loops; each holds at most one claimed message, its transaction and a database
+   * connection while the mail is handed over. They share the delivery's SMTP connection pool.
+   */
   concurrency?: number;
 };
 
 export type OutboxWorker = {
+  readonly settings: { concurrency: number };
   start(): void;
-  /** Delivers every message that is due now; for tests and one-off runs. Returns how many were handled. */
+  /**
+   * Delivers every message that is due now, one at a time; for tests and one-off runs. Returns how many were
+   * handled. When the worker is not started, its SMTP connections are closed afterwards.
+   */
   drain(): Promise<number>;
   /** Finishes the messages in hand and stops; nothing new is claimed. */
   stop(): Promise<void>;
@@ -56,18 +63,32 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const backoffMs = options.backoffMs ?? 30_000;
   const maxBackoffMs = options.maxBackoffMs ?? 3_600_000;
   const pollIntervalMs = options.pollIntervalMs ?? 2_000;
-  const concurrency = options.concurrency ?? 2;
+  const concurrency = options.concurrency ?? 4;
   const { db, delivery, logger } = options;
   let stopping = false;
   let loops: Promise<void>[] = [];
   let wake = new AbortController();
 
+  // One handover at a time: a loop holds this from handing its mail to the server until its transaction has
+  // committed, so at any moment at most one message is accepted by the server but not yet marked sent
+  let handover: Promise<void> = Promise.resolve();
+  function takeTurn(): Promise<() => void> {
+    const previous = handover;
+    let release = () => {};
+    handover = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return previous.then(() => release);
+  }
+
   async function processOne(): Promise<boolean> {
-    return db.transaction().execute(async (trx) => {
-      const message = await claimNextOutboxMessage(trx);
-      if (message === null) return false;
-      try {
-        const { providerMessageId } = await delivery.send({
+    let release: (() => void) | null = null;
+    try {
+      return await db.transaction().execute(async (trx) => {
+        // Claiming and reading the row overlap with another loop's handover
+        const message = await claimNextOutboxMessage(trx);
+        if (message === null) return false;
+        const mail = {
           outboxId: message.id,
           to: message.recipient_to,
           cc: message.recipient_cc,
@@ -75,24 +96,29 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           text: restoreStatusLink(message.body_text, message.secret_link),
           html: message.body_html === null ? null : restoreStatusLink(message.body_html, message.secret_link),
           inReplyTo: message.in_reply_to,
-        });
-        await markSent(trx, message, providerMessageId);
-        logger.debug({ outboxId: message.id, kind: message.kind }, 'message delivered');
-      } catch (error) {
-        await markAttemptFailed(trx, message, error);
-      }
-      return true;
-    });
+        };
+        release = await takeTurn();
+        try {
+          const { providerMessageId } = await delivery.send(mail);
+          await markSent(trx, message, providerMessageId);
+          logger.debug({ outboxId: message.id, kind: message.kind }, 'message delivered');
+        } catch (error) {
+          await markAttemptFailed(trx, message, error);
+        }
+        return true;
+      });
+    } finally {
+      // After the commit (or the rollback): the next loop may hand over its mail
+      (release as (() => void) | null)?.();
+    }
   }
 
   async function markSent(trx: Scoped, message: OutboxRow, providerMessageId: string) {
-    await markOutboxMessageSent(trx, message, providerMessageId);
-    if (message.complaint_id !== null)
-      await insertMessageEvent(trx, message, 'message_sent', {
-        providerMessageId,
-        mode: delivery.mode,
-        bodyText: message.body_text,
-      });
+    await markOutboxMessageSent(trx, message, providerMessageId, {
+      providerMessageId,
+      mode: delivery.mode,
+      bodyText: message.body_text,
+    });
   }
 
   async function markAttemptFailed(trx: Scoped, message: OutboxRow, error: unknown) {
@@ -132,6 +158,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   }
 
   return {
+    settings: { concurrency },
     start() {
       if (loops.length > 0) return;
       stopping = false;
@@ -142,6 +169,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     async drain() {
       let count = 0;
       while (await processOne()) count += 1;
+      // A one-off run leaves no SMTP connection open; a started worker keeps its pool until stop()
+      if (loops.length === 0) delivery.close();
       return count;
     },
     async stop() {
