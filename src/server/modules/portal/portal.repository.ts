@@ -238,6 +238,68 @@ export async function insertSatisfaction(
  * What the status page shows besides the complaint — the complainant's events, the rating, whether the
  * acknowledgement went out — in one round trip (JSON columns; timestamps come back as text and are revived).
  */
+/**
+ * The status page in one round trip (issue 24): the complaint behind a link with what the complainant may see
+ * of it — the same parts as `loadStatusParts`, for the link's own complaint (after a merge the caller reads the
+ * parts of the complaint it was merged into instead).
+ */
+export async function findStatusWithParts(trx: Scoped, tokenHash: string, types: readonly string[]) {
+  const row = await trx
+    .selectFrom('complaint_status_link as l')
+    .innerJoin('complaint as c', 'c.id', 'l.complaint_id')
+    .select((eb) => [
+      'l.id as link_id',
+      'l.expires_at',
+      'l.revoked_at',
+      ...STATUS_COMPLAINT_COLUMNS,
+      jsonArrayFrom(
+        eb
+          .selectFrom('complaint_event as e')
+          .select(['e.id', 'e.type', 'e.at', 'e.summary', 'e.payload'])
+          .whereRef('e.complaint_id', '=', 'c.id')
+          .where('e.type', 'in', [...types])
+          .orderBy('e.id'),
+      ).as('events'),
+      jsonObjectFrom(
+        eb
+          .selectFrom('complaint_satisfaction as s')
+          .select(['s.handling', 's.outcome', 's.comment', 's.created_at'])
+          .whereRef('s.complaint_id', '=', 'c.id'),
+      ).as('satisfaction'),
+      eb
+        .exists(
+          eb
+            .selectFrom('outbox_message as m')
+            .select('m.id')
+            .whereRef('m.complaint_id', '=', 'c.id')
+            .where('m.kind', '=', 'acknowledgement'),
+        )
+        .as('acknowledged'),
+    ])
+    .where('l.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (row === undefined) return undefined;
+  const { events, satisfaction, acknowledged, ...complaint } = row;
+  return { complaint, parts: statusPartsOf({ events, satisfaction, acknowledged }) };
+}
+
+/** JSON columns come back with dates as strings: made dates again. */
+function statusPartsOf<E extends { at: string | Date }, S extends { created_at: string | Date }>(row: {
+  events: E[];
+  satisfaction: S | null;
+  acknowledged: unknown;
+}) {
+  return {
+    events: row.events.map((e): Omit<E, 'at'> & { at: Date } => ({ ...e, at: new Date(e.at) })),
+    satisfaction:
+      row.satisfaction &&
+      ({ ...row.satisfaction, created_at: new Date(row.satisfaction.created_at) } as Omit<S, 'created_at'> & {
+        created_at: Date;
+      }),
+    acknowledged: row.acknowledged === true,
+  };
+}
+
 export async function loadStatusParts(trx: Scoped, complaintId: string, types: readonly string[]) {
   const row = await trx
     .selectNoFrom((eb) => [
@@ -266,14 +328,7 @@ export async function loadStatusParts(trx: Scoped, complaintId: string, types: r
         .as('acknowledged'),
     ])
     .executeTakeFirstOrThrow();
-  return {
-    events: row.events.map((e) => ({ ...e, at: new Date(e.at) })),
-    satisfaction: row.satisfaction && {
-      ...row.satisfaction,
-      created_at: new Date(row.satisfaction.created_at),
-    },
-    acknowledged: row.acknowledged === true,
-  };
+  return statusPartsOf(row);
 }
 
 export async function departmentExists(trx: Scoped, id: string): Promise<boolean> {

@@ -1,0 +1,60 @@
+import pg from 'pg';
+import { afterAll, describe, expect, test } from 'vitest';
+import { createComplaintWorld } from '../support/complaint-world.ts';
+import { createTestDatabase } from '../support/database.ts';
+import { createPortalApp, submitComplaint } from './portal-support.ts';
+
+// Issue 24: the public status page reads the portal settings and the status in one transaction, and the link,
+// its complaint and what the complainant may see in one query (was: two transactions, seven round trips).
+
+const database = await createTestDatabase();
+const app = await createPortalApp(database.app);
+await createComplaintWorld(database.owner, app);
+
+const statements: string[] = [];
+let recording = false;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  if (recording) {
+    const first = args[0] as string | { text?: string };
+    statements.push(typeof first === 'string' ? first : String(first?.text));
+  }
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
+afterAll(() => {
+  pg.Client.prototype.query = query;
+});
+
+async function recorded(url: string) {
+  statements.length = 0;
+  recording = true;
+  try {
+    return { response: await app.inject({ method: 'GET', url }), statements: [...statements] };
+  } finally {
+    recording = false;
+  }
+}
+
+describe('round trips of the public status page', () => {
+  test('begin + scope, settings, status with its parts, commit', async () => {
+    const { token } = await submitComplaint(app, { description: 'Lekkage boven de voordeur.' });
+    await recorded(`/klacht/status/${token}`); // the host name is cached from here on
+
+    const { response, statements: page } = await recorded(`/klacht/status/${token}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Lekkage boven de voordeur.');
+    expect(page[0]).toMatch(/^begin; select set_config/);
+    expect(page, page.join('\n')).toHaveLength(4);
+    expect(page[3]).toBe('commit');
+
+    const received = await recorded(`/klacht/status/${token}/ontvangen`);
+    expect(received.response.statusCode).toBe(200);
+    expect(received.statements, received.statements.join('\n')).toHaveLength(4);
+  });
+
+  test('an unknown link costs the same and is refused', async () => {
+    const { response, statements: page } = await recorded(`/klacht/status/${'A'.repeat(43)}`);
+    expect(response.statusCode).toBe(404);
+    expect(page, page.join('\n')).toHaveLength(4);
+  });
+});
