@@ -37,7 +37,11 @@ function spawnNode(
 ): { child: ChildProcess; output: () => string } {
   let output = '';
   // The server runs as `npm start` runs it; the baseline gets the same flags, so only the code differs
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, script], {
+  // `BENCH_CPU_PROF=<dir>`: the server writes a V8 CPU profile there when it stops (`--cpu-prof`), for
+  // finding where a request's CPU goes (docs/performance.md); the baseline is never profiled.
+  const profileDir = script === 'src/server/main.ts' ? process.env.BENCH_CPU_PROF : undefined;
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...profile, script], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
