@@ -1,7 +1,11 @@
+import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
+import { inOrganization, type Scoped } from '../../src/server/db/tenant-scope.ts';
+import { sha256Hex } from '../../src/server/modules/portal/forms/form-token.ts';
 import { createComplaintWorld } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { createOrganization } from '../support/factories.ts';
 import { createPortalApp, submitComplaint } from './portal-support.ts';
 
 // Issue 24: the public status page reads the portal settings and the status in one transaction, and the link,
@@ -9,7 +13,7 @@ import { createPortalApp, submitComplaint } from './portal-support.ts';
 
 const database = await createTestDatabase();
 const app = await createPortalApp(database.app);
-await createComplaintWorld(database.owner, app);
+const world = await createComplaintWorld(database.owner, app);
 
 const statements: string[] = [];
 let recording = false;
@@ -56,5 +60,22 @@ describe('round trips of the public status page', () => {
     const { response, statements: page } = await recorded(`/klacht/status/${'A'.repeat(43)}`);
     expect(response.statusCode).toBe(404);
     expect(page, page.join('\n')).toHaveLength(4);
+  });
+});
+
+describe('portal_status (migration 078) runs as the caller', () => {
+  test('row-level security applies: another organisation in scope, or none, finds nothing', async () => {
+    const { token } = await submitComplaint(app, { description: 'Schimmel in de slaapkamer.' });
+    const other = await createOrganization(database.owner);
+    const lookUp = (trx: Scoped) =>
+      sql<{ id: string }>`select id from portal_status(${sha256Hex(token)}, array['complainant_message'])`
+        .execute(trx)
+        .then((r) => r.rows.length);
+    expect(await inOrganization(database.app, world.organization.id, lookUp)).toBe(1);
+    expect(await inOrganization(database.app, other.id, lookUp)).toBe(0);
+    const unscoped = await sql<{
+      id: string;
+    }>`select id from portal_status(${sha256Hex(token)}, array['x'])`.execute(database.app);
+    expect(unscoped.rows).toHaveLength(0);
   });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TimelineEventType } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
@@ -238,46 +239,29 @@ export async function insertSatisfaction(
  * What the status page shows besides the complaint — the complainant's events, the rating, whether the
  * acknowledgement went out — in one round trip (JSON columns; timestamps come back as text and are revived).
  */
+type StatusRowWithParts = NonNullable<Awaited<ReturnType<typeof findComplaintByStatusToken>>> & {
+  events: {
+    id: number;
+    type: string;
+    at: string;
+    summary: string | null;
+    payload: Record<string, unknown>;
+  }[];
+  satisfaction: { handling: number; outcome: number; comment: string | null; created_at: string } | null;
+  acknowledged: boolean;
+};
+
 /**
  * The status page in one round trip (issue 24): the complaint behind a link with what the complainant may see
  * of it — the same parts as `loadStatusParts`, for the link's own complaint (after a merge the caller reads the
- * parts of the complaint it was merged into instead).
+ * parts of the complaint it was merged into instead). Through `portal_status` (migration 078), whose plan
+ * PostgreSQL keeps per connection; it runs as the caller, so row-level security applies as to a plain query.
  */
 export async function findStatusWithParts(trx: Scoped, tokenHash: string, types: readonly string[]) {
-  const row = await trx
-    .selectFrom('complaint_status_link as l')
-    .innerJoin('complaint as c', 'c.id', 'l.complaint_id')
-    .select((eb) => [
-      'l.id as link_id',
-      'l.expires_at',
-      'l.revoked_at',
-      ...STATUS_COMPLAINT_COLUMNS,
-      jsonArrayFrom(
-        eb
-          .selectFrom('complaint_event as e')
-          .select(['e.id', 'e.type', 'e.at', 'e.summary', 'e.payload'])
-          .whereRef('e.complaint_id', '=', 'c.id')
-          .where('e.type', 'in', [...types])
-          .orderBy('e.id'),
-      ).as('events'),
-      jsonObjectFrom(
-        eb
-          .selectFrom('complaint_satisfaction as s')
-          .select(['s.handling', 's.outcome', 's.comment', 's.created_at'])
-          .whereRef('s.complaint_id', '=', 'c.id'),
-      ).as('satisfaction'),
-      eb
-        .exists(
-          eb
-            .selectFrom('outbox_message as m')
-            .select('m.id')
-            .whereRef('m.complaint_id', '=', 'c.id')
-            .where('m.kind', '=', 'acknowledgement'),
-        )
-        .as('acknowledged'),
-    ])
-    .where('l.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const { rows } = await sql<StatusRowWithParts>`
+    select * from portal_status(${tokenHash}, ${[...types]}::text[])
+  `.execute(trx);
+  const row = rows[0];
   if (row === undefined) return undefined;
   const { events, satisfaction, acknowledged, ...complaint } = row;
   return { complaint, parts: statusPartsOf({ events, satisfaction, acknowledged }) };
