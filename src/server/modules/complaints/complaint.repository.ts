@@ -128,27 +128,27 @@ export async function insertEvents(trx: Scoped, events: NewEvent[]) {
   await trx.insertInto('complaint_event').values(events.map(eventRow)).execute();
 }
 
-export async function listTimeline(trx: Scoped, complaintId: string) {
-  return trx
-    .selectFrom('complaint_event as e')
-    .leftJoin('staff_user as u', 'u.id', 'e.actor_user_id')
-    .leftJoin('api_token as t', 't.id', 'e.actor_token_id')
-    .select([
-      'e.id',
-      'e.type',
-      'e.at',
-      'e.actor_user_id',
-      'e.actor_token_id',
-      'u.name as userName',
-      't.name as tokenName',
-      'e.contact_kind',
-      'e.contact_direction',
-      'e.summary',
-      'e.payload',
-    ])
-    .where('e.complaint_id', '=', complaintId)
-    .orderBy('e.id')
-    .execute();
+export type TimelineRow = {
+  id: number;
+  type: string;
+  at: Date;
+  actor_user_id: string | null;
+  actor_token_id: string | null;
+  userName: string | null;
+  tokenName: string | null;
+  contact_kind: string | null;
+  contact_direction: string | null;
+  summary: string | null;
+  payload: Record<string, unknown>;
+};
+
+/**
+ * Every event of a complaint in order, with who did it. Through `complaint_timeline` (migration 078), whose plan
+ * PostgreSQL keeps per connection (issue 24); it runs as the caller, so row-level security applies as before.
+ */
+export async function listTimeline(trx: Scoped, complaintId: string): Promise<TimelineRow[]> {
+  const { rows } = await sql<TimelineRow>`select * from complaint_timeline(${complaintId})`.execute(trx);
+  return rows;
 }
 
 /** The approval requests and decisions of one complaint, in order (see approval-history.mapper.ts). */

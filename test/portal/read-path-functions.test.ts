@@ -63,7 +63,7 @@ describe('round trips of the public status page', () => {
   });
 });
 
-describe('portal_status (migration 078) runs as the caller', () => {
+describe('the read-path functions (migration 078) run as the caller', () => {
   test('row-level security applies: another organisation in scope, or none, finds nothing', async () => {
     const { token } = await submitComplaint(app, { description: 'Schimmel in de slaapkamer.' });
     const other = await createOrganization(database.owner);
@@ -77,5 +77,22 @@ describe('portal_status (migration 078) runs as the caller', () => {
       id: string;
     }>`select id from portal_status(${sha256Hex(token)}, array['x'])`.execute(database.app);
     expect(unscoped.rows).toHaveLength(0);
+
+    // complaint_timeline: the complaint's events in its own organisation, nothing in another or in none
+    const { complaint_id: complaintId } = await database.owner
+      .selectFrom('complaint_status_link')
+      .select('complaint_id')
+      .where('token_hash', '=', sha256Hex(token))
+      .executeTakeFirstOrThrow();
+    const timeline = (trx: Scoped) =>
+      sql<{ type: string }>`select type from complaint_timeline(${complaintId})`
+        .execute(trx)
+        .then((r) => r.rows);
+    const own = await inOrganization(database.app, world.organization.id, timeline);
+    expect(own.map((e) => e.type)).toContain('registered');
+    expect(await inOrganization(database.app, other.id, timeline)).toEqual([]);
+    expect(
+      (await sql`select type from complaint_timeline(${complaintId})`.execute(database.app)).rows,
+    ).toEqual([]);
   });
 });
