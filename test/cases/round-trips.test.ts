@@ -68,7 +68,9 @@ describe('database round trips per request', () => {
     // principal, begin + scope, complaint, calendar version (first use), access log + relations (one statement,
     // issue 24), timeline, commit
     expect(detail.length, detail.join('\n')).toBeLessThanOrEqual(7);
-    expect(detail.find((s) => /insert into "complaint_access_log"/.test(s))).toMatch(/^with "access_logged" as/);
+    expect(detail.find((s) => /insert into "complaint_access_log"/.test(s))).toMatch(
+      /^with "access_logged" as/,
+    );
     const again = await roundTrips(
       () => world.as.eva.request({ method: 'GET', url: `/api/complaints/${complaint.id}` }),
       200,
