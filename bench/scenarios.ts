@@ -17,6 +17,11 @@ export type Scenario = {
   baselineKey?: string;
   /** Budget of issue 13 for p95 latency (national data set). */
   budgetP95Ms?: number;
+  /**
+   * Issue 24: when the baseline's own p95 in the same run is above `budgetP95Ms` (the load generator shares the
+   * cores), the p95 budget is also met at no more than this many times the baseline's p95.
+   */
+  budgetP95TimesBaseline?: number;
   /** Budget of issue 13 for throughput as a share of the baseline's. */
   budgetShareOfBaseline?: number;
   /** Concurrent connections when not the run's default (a report is one person waiting, not ten). */
@@ -176,6 +181,7 @@ export function buildScenarios(data: ScenarioData): Scenario[] {
       target: 'app',
       baselineKey: 'baseline_work_queue',
       budgetP95Ms: 25,
+      budgetP95TimesBaseline: 1.2,
       request: workQueue(),
     },
     {
@@ -190,6 +196,7 @@ export function buildScenarios(data: ScenarioData): Scenario[] {
       target: 'app',
       baselineKey: 'baseline_detail',
       budgetP95Ms: 25,
+      budgetP95TimesBaseline: 1.2,
       budgetShareOfBaseline: 0.6,
       request: generated(detail),
     },
@@ -240,6 +247,7 @@ export function buildScenarios(data: ScenarioData): Scenario[] {
       target: 'app',
       baselineKey: 'baseline_public_status',
       budgetP95Ms: 25,
+      budgetP95TimesBaseline: 1.2,
       request: generated(status),
     },
   ];

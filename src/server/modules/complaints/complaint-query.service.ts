@@ -221,15 +221,17 @@ export async function getComplaint(
     const row = (await repository.findComplaintRow(trx, id)) ?? null;
     authorize(principal, 'complaint.view', row);
     if (row === null) throw new AppError('not_found');
-    await repository.insertAccessLog(trx, {
+    // Every read is recorded: with the relations' query, in this transaction (one round trip less)
+    const accessLog = {
       organizationId: row.organization_id,
       complaintId: row.id,
       userId: principal.kind === 'staff' ? principal.userId : null,
       tokenId: principal.kind === 'token' ? principal.tokenId : null,
-      what: 'detail',
+      what: 'detail' as const,
       origin: principal.origin,
-    });
-    return buildDetail(trx, row, await calendarSettingsInForce(trx, principal), now, readerOf(principal));
+    };
+    const settings = await calendarSettingsInForce(trx, principal);
+    return buildDetail(trx, row, settings, now, readerOf(principal), accessLog);
   });
 }
 

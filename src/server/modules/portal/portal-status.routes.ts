@@ -8,6 +8,7 @@ import {
   addComplainantMessage,
   findStatusTokenByCode,
   loadStatus,
+  loadStatusPage,
   rateHandling,
 } from './portal-status.service.ts';
 import { confirmationPage, statusCodePage, statusPage } from './views/portal-pages.ts';
@@ -17,7 +18,7 @@ type TokenParams = { token: string };
 /** The private status link: confirmation, status page, adding information, and the satisfaction rating. */
 export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, options: PortalRouteOptions) {
   const { db } = options;
-  const { assets, context, send, invalidLink, rejected, sameOrigin } = http;
+  const { assets, context, organizationOf, contextFrom, send, invalidLink, rejected, sameOrigin } = http;
   const perIpStatusWrites = app.rateLimit({ max: 60, timeWindow: '1 hour' });
   const perIpStatusReads = app.rateLimit({ max: 600, timeWindow: '1 hour' });
   // Issue 21, decision 024: a code has 60 bits; 20 tries an hour per address makes guessing hopeless
@@ -65,8 +66,10 @@ export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, opt
       `${base}/status/:token/${words.received}`,
       { schema: { hide: true }, onRequest: [perIpStatusReads] },
       async (request, reply) => {
-        const ctx = await context(request);
-        const view = await loadStatus(db, ctx, request.params.token, new Date());
+        const organizationId = await organizationOf(request);
+        const page = await loadStatusPage(db, organizationId, request.params.token, new Date());
+        const ctx = contextFrom(request, organizationId, page.settings);
+        const { view } = page;
         if (view === null) return invalidLink(reply, ctx, locale);
         return send(
           reply,
@@ -81,8 +84,10 @@ export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, opt
       { schema: { hide: true }, onRequest: [perIpStatusReads] },
       async (request, reply) => {
         const now = new Date();
-        const ctx = await context(request);
-        const view = await loadStatus(db, ctx, request.params.token, now);
+        const organizationId = await organizationOf(request);
+        const page = await loadStatusPage(db, organizationId, request.params.token, now);
+        const ctx = contextFrom(request, organizationId, page.settings);
+        const { view } = page;
         if (view === null) return invalidLink(reply, ctx, locale);
         const sent =
           request.query.sent === 'message' || request.query.sent === 'satisfaction'

@@ -251,6 +251,51 @@ export async function insertSatisfaction(
  * What the status page shows besides the complaint — the complainant's events, the rating, whether the
  * acknowledgement went out — in one round trip (JSON columns; timestamps come back as text and are revived).
  */
+type StatusRowWithParts = NonNullable<Awaited<ReturnType<typeof findComplaintByStatusToken>>> & {
+  events: {
+    id: number;
+    type: string;
+    at: string;
+    summary: string | null;
+    payload: Record<string, unknown>;
+  }[];
+  satisfaction: { handling: number; outcome: number; comment: string | null; created_at: string } | null;
+  acknowledged: boolean;
+};
+
+/**
+ * The status page in one round trip (issue 24): the complaint behind a link with what the complainant may see
+ * of it — the same parts as `loadStatusParts`, for the link's own complaint (after a merge the caller reads the
+ * parts of the complaint it was merged into instead). Through `portal_status` (migration 078), whose plan
+ * PostgreSQL keeps per connection; it runs as the caller, so row-level security applies as to a plain query.
+ */
+export async function findStatusWithParts(trx: Scoped, tokenHash: string, types: readonly string[]) {
+  const { rows } = await sql<StatusRowWithParts>`
+    select * from portal_status(${tokenHash}, ${[...types]}::text[])
+  `.execute(trx);
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  const { events, satisfaction, acknowledged, ...complaint } = row;
+  return { complaint, parts: statusPartsOf({ events, satisfaction, acknowledged }) };
+}
+
+/** JSON columns come back with dates as strings: made dates again. */
+function statusPartsOf<E extends { at: string | Date }, S extends { created_at: string | Date }>(row: {
+  events: E[];
+  satisfaction: S | null;
+  acknowledged: unknown;
+}) {
+  return {
+    events: row.events.map((e): Omit<E, 'at'> & { at: Date } => ({ ...e, at: new Date(e.at) })),
+    satisfaction:
+      row.satisfaction &&
+      ({ ...row.satisfaction, created_at: new Date(row.satisfaction.created_at) } as Omit<S, 'created_at'> & {
+        created_at: Date;
+      }),
+    acknowledged: row.acknowledged === true,
+  };
+}
+
 export async function loadStatusParts(trx: Scoped, complaintId: string, types: readonly string[]) {
   const row = await trx
     .selectNoFrom((eb) => [
@@ -279,14 +324,7 @@ export async function loadStatusParts(trx: Scoped, complaintId: string, types: r
         .as('acknowledged'),
     ])
     .executeTakeFirstOrThrow();
-  return {
-    events: row.events.map((e) => ({ ...e, at: new Date(e.at) })),
-    satisfaction: row.satisfaction && {
-      ...row.satisfaction,
-      created_at: new Date(row.satisfaction.created_at),
-    },
-    acknowledged: row.acknowledged === true,
-  };
+  return statusPartsOf(row);
 }
 
 export async function departmentExists(trx: Scoped, id: string): Promise<boolean> {

@@ -22,7 +22,7 @@ import {
 import type { Scoped } from '../../../db/tenant-scope.ts';
 import { timelineSight, toAccess } from '../access/complaint-access.ts';
 import { getBoardReminderWorkingDays } from '../board-reminder.repository.ts';
-import type { ComplaintRow } from '../complaint.repository.ts';
+import type { AccessLogEntry, ComplaintRow } from '../complaint.repository.ts';
 import * as repository from '../complaint.repository.ts';
 import { approvalHistoryOf } from '../mappers/approval-history.mapper.ts';
 import { toComplaintState } from '../mappers/complaint-state.mapper.ts';
@@ -79,10 +79,12 @@ export async function buildDetail(
   settings: CalendarSettings,
   now: Date,
   reader: ComplaintReader,
+  /** A read to record in the access log with the relations' query (getComplaint). */
+  accessLog?: AccessLogEntry,
 ): Promise<ComplaintDetail> {
   // The timeline holds every event in order, contact moments included: the state needs no query of its own.
   const [relations, events] = await Promise.all([
-    repository.loadDetailRelations(trx, row),
+    repository.loadDetailRelations(trx, row, accessLog),
     repository.listTimeline(trx, row.id),
   ]);
   const { mergedInto, mergedFrom } = relations;

@@ -22,6 +22,19 @@ export async function loadPortalContext(
 ): Promise<PortalContext> {
   const organizationId = await resolveOrganizationForHost(db, request.hostname);
   const settings = await inOrganization(db, organizationId, (trx) => loadPortalSettings(trx, organizationId));
+  return portalContextFrom(request, organizationId, settings, publicUrl);
+}
+
+/**
+ * The context from settings a page read itself, inside the transaction it opens anyway (the status page:
+ * one transaction instead of two, issue 24).
+ */
+export function portalContextFrom(
+  request: FastifyRequest,
+  organizationId: string,
+  settings: PortalSettingsRow,
+  publicUrl: string,
+): PortalContext {
   const ownHost = settings.hostnames.includes(request.hostname.toLowerCase());
   return {
     organizationId,

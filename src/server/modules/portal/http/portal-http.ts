@@ -5,10 +5,12 @@ import type { Database } from '../../../db/database.ts';
 import { AppError } from '../../../http/app-error.ts';
 import { isDatabaseUnavailable } from '../../../http/error-handler.ts';
 import type { BlobStorage } from '../../../storage/blob-storage.ts';
+import { resolveOrganizationForHost } from '../../organization/index.ts';
 import { registerPortalAssets } from '../assets/portal-assets.ts';
 import { LOCALE_LIST, messagesFor, type PortalLocale } from '../i18n/messages.ts';
+import type { PortalSettingsRow } from '../portal.repository.ts';
 import { simplePage } from '../views/portal-pages.ts';
-import { loadPortalContext, type PortalContext } from './portal-context.ts';
+import { loadPortalContext, type PortalContext, portalContextFrom } from './portal-context.ts';
 
 export type PortalRouteOptions = {
   db: Database;
@@ -38,11 +40,16 @@ export function setUpPortalHttp(app: FastifyInstance, options: PortalRouteOption
   const assets = registerPortalAssets(app);
   const logoOrigins = new WeakMap<FastifyRequest, string>();
 
-  const context = async (request: FastifyRequest) => {
-    const loaded = await loadPortalContext(db, request, publicUrl);
+  const remember = (request: FastifyRequest, loaded: PortalContext) => {
     if (loaded.branding.logoUrl) logoOrigins.set(request, new URL(loaded.branding.logoUrl).origin);
     return loaded;
   };
+  const context = async (request: FastifyRequest) =>
+    remember(request, await loadPortalContext(db, request, publicUrl));
+  /** The corporation a request is for (by host name, cached), for a page that reads its settings itself. */
+  const organizationOf = (request: FastifyRequest) => resolveOrganizationForHost(db, request.hostname);
+  const contextFrom = (request: FastifyRequest, organizationId: string, settings: PortalSettingsRow) =>
+    remember(request, portalContextFrom(request, organizationId, settings, publicUrl));
   const send = (reply: FastifyReply, status: number, page: string) =>
     reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(page);
   const invalidLink = (reply: FastifyReply, ctx: PortalContext, locale: PortalLocale) => {
@@ -122,7 +129,7 @@ export function setUpPortalHttp(app: FastifyInstance, options: PortalRouteOption
       return rejected(reply, null, localeOfUrl(request.url), 403);
   };
 
-  return { assets, context, send, invalidLink, rejected, sameOrigin };
+  return { assets, context, organizationOf, contextFrom, send, invalidLink, rejected, sameOrigin };
 }
 
 export type PortalHttp = ReturnType<typeof setUpPortalHttp>;
