@@ -8,6 +8,7 @@ import { runningEmbeddedServer, startEmbeddedPostgres } from './db/embedded-post
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
 import { hashPassword } from './modules/auth/credentials/password-hashing.ts';
+import { formatLoadRecord } from './seed/load-phases.ts';
 import { SCALE_NAMES, type ScaleName } from './seed/scales.ts';
 import { seedDataSet } from './seed/seed-data-set.ts';
 
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
             ` met het wachtwoord van --password / SEED_PASSWORD${args.password === DEFAULT_SEED_PASSWORD ? ` (${DEFAULT_SEED_PASSWORD})` : ''}.`
           : '',
         'Alleen voor test en demo: alle accounts delen één wachtwoord. / For testing only: every account shares one password.',
+        summary.load ? `\n${formatLoadRecord(summary.load)}` : '',
       ].join('\n'),
     );
   } catch (error) {
