@@ -8,7 +8,7 @@ import { type Executor, LOADED_TABLES } from './seed-loader.ts';
 // and check constraints stay throughout.
 
 // The organisation, its departments and staff are few rows: their indexes stay
-const BULK_TABLES = LOADED_TABLES.filter(
+export const BULK_TABLES = LOADED_TABLES.filter(
   (table) => !['organization', 'department', 'staff_user'].includes(table),
 );
 

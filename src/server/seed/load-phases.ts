@@ -18,6 +18,8 @@ export type LoadPhase = {
 };
 
 export type LoadRecord = {
+  /** When the load started (wall clock, ISO). */
+  startedAt?: string;
   seconds: number;
   nodeCpuSeconds: number;
   postgresCpuSeconds: number | null;
@@ -25,6 +27,8 @@ export type LoadRecord = {
   loadAverage: { before: number; after: number };
   cores: number;
   phases: LoadPhase[];
+  /** The bulk tables were empty and truncated in the load's transaction (fresh-tables.ts): COPY FREEZE, no WAL. */
+  freshTables?: boolean;
 };
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -81,12 +85,14 @@ export class LoadPhases {
   private readonly phases = new Map<string, LoadPhase>();
   private readonly started: Sample;
   private readonly loadBefore = loadavg()[0] ?? 0;
+  private readonly startedAtIso = new Date().toISOString();
   private current: { name: string; from: Sample } | null = null;
+  private readonly backendPid: number | null;
+  private readonly cores: number;
 
-  constructor(
-    private readonly backendPid: number | null,
-    private readonly cores: number,
-  ) {
+  constructor(backendPid: number | null, cores: number) {
+    this.backendPid = backendPid;
+    this.cores = cores;
     this.started = this.sample();
   }
 
@@ -124,6 +130,7 @@ export class LoadPhases {
     const end = this.sample();
     const round = (value: number) => Math.round(value * 100) / 100;
     return {
+      startedAt: this.startedAtIso,
       seconds: round((end.at - this.started.at) / 1000),
       nodeCpuSeconds: round(end.node - this.started.node),
       postgresCpuSeconds:

@@ -2,10 +2,12 @@ import { availableParallelism } from 'node:os';
 import type { StaffRole } from '../../domain/index.ts';
 import { inProcess, inWorkerThread } from './corporation-source.ts';
 import {
+  BULK_TABLES,
   type Deferred,
   dropIndexesAndForeignKeys,
   restoreIndexesAndForeignKeys,
 } from './deferred-maintenance.ts';
+import { truncateWhenEmpty } from './fresh-tables.ts';
 import { LoadPhases, type LoadRecord, localBackendPid } from './load-phases.ts';
 import type { GenerationInput } from './prepared-corporation.ts';
 import { Random } from './random.ts';
@@ -106,12 +108,15 @@ export async function seedDataSet(client: Executor, options: SeedOptions): Promi
   // One transaction for the whole data set: a crash or a refused row leaves the database as it was (indexes
   // included), and the next run simply starts again.
   await client.query('begin');
+  let fresh = false;
   try {
     // A crash right after commit may lose the whole data set, never a part of it: it is then loaded again.
     await client.query('set local synchronous_commit = off');
     const deferred: Deferred = deferMaintenance
       ? await dropIndexesAndForeignKeys(client)
       : { indexes: [], foreignKeys: [] };
+    fresh = deferMaintenance && (await truncateWhenEmpty(client));
+    const frozen = new Set<string>(fresh ? BULK_TABLES : []);
     phases.enter('generating');
     for await (const prepared of source(input, plans)) {
       const org = prepared.organization;
@@ -125,7 +130,7 @@ export async function seedDataSet(client: Executor, options: SeedOptions): Promi
             `Organisation ${org.slug} already exists: this data set (seed ${options.seed}) was loaded before.`,
         );
       enter('loading', 'laden / loading');
-      const loaded = await insertCorporation(client, prepared, progress);
+      const loaded = await insertCorporation(client, prepared, progress, frozen);
       for (const [table, rows] of Object.entries(loaded)) count(table, rows);
       progress?.organizationDone();
       // Shown until the next corporation arrives: the load is waiting for the generator.
@@ -152,7 +157,7 @@ export async function seedDataSet(client: Executor, options: SeedOptions): Promi
   enter('analyze', 'analyze');
   await client.query('analyze');
   progress?.finish();
-  summary.load = phases.finish();
+  summary.load = { ...phases.finish(), freshTables: fresh };
   summary.seconds = (Date.now() - startedAt) / 1000;
   return summary;
 }
