@@ -1,3 +1,4 @@
+import type { LoadRecord } from '../src/server/seed/load-phases.ts';
 import type { BundleSizes } from './bundle-sizes.ts';
 import type { OutboxThroughput } from './outbox-throughput.ts';
 import type { AllCorporationsTiming } from './quarterly-all.ts';
@@ -22,6 +23,8 @@ export type BudgetInputs = {
   quarterlyAll: AllCorporationsTiming | null;
   bundles: BundleSizes | null;
   outbox: OutboxThroughput | null;
+  /** The data set's load as recorded in its seed-summary.json (also when this run reused it). */
+  dataLoad?: DataLoad | null;
 };
 
 /**
@@ -64,6 +67,41 @@ export function p95BudgetText(limitMs: number, timesBaseline?: number): string {
   return timesBaseline === undefined
     ? `p95 ≤ ${limitMs} ms`
     : `p95 ≤ ${limitMs} ms (of / or ≤ ${timesBaseline} × baseline-p95 > ${limitMs} ms)`;
+}
+
+export type DataLoad = {
+  scale: string;
+  /** Corporations loaded, and how many the scale has (a --limit load is only a part). */
+  organizations: number;
+  plannedOrganizations: number;
+  record: LoadRecord | null;
+  reused: boolean;
+};
+
+/** Issue 24: the whole national data set loads in at most 10 minutes (on an idle 2-core machine). */
+export const NATIONAL_LOAD_BUDGET_SECONDS = 600;
+
+export function checkNationalLoad(load: DataLoad | null | undefined): BudgetCheck {
+  const budget = 'landelijke dataset laden / national load ≤ 10 min';
+  const record = load?.record ?? null;
+  if (load?.scale !== 'national' || record === null)
+    return { budget, measured: 'niet gemeten / not measured', met: null };
+  const minutes = Math.floor(record.seconds / 60);
+  const rest = Math.round(record.seconds - minutes * 60);
+  const cpu =
+    record.postgresCpuSeconds === null
+      ? `CPU Node ${record.nodeCpuSeconds.toFixed(0)} s`
+      : `CPU Node ${record.nodeCpuSeconds.toFixed(0)} s + PostgreSQL ${record.postgresCpuSeconds.toFixed(0)} s`;
+  const measured =
+    `${minutes} min ${String(rest).padStart(2, '0')} s (load average ${record.loadAverage.before.toFixed(1)} → ` +
+    `${record.loadAverage.after.toFixed(1)}, ${record.cores} cores; ${cpu}${load.reused ? `; ${record.startedAt ? `recorded ${record.startedAt.slice(0, 16)}` : 'recorded earlier'}` : ''})`;
+  if (load.organizations < load.plannedOrganizations)
+    return {
+      budget,
+      measured: `${measured}: ${load.organizations}/${load.plannedOrganizations} corporaties (--limit)`,
+      met: null,
+    };
+  return { budget, measured, met: record.seconds <= NATIONAL_LOAD_BUDGET_SECONDS };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -134,6 +172,7 @@ export function checkBudgets(inputs: BudgetInputs): BudgetCheck[] {
       met: bundles ? bundles.backOffice.initialJsGzipBytes <= 300 * 1024 : null,
     },
     outboxBudget(inputs.outbox),
+    checkNationalLoad(inputs.dataLoad),
   ];
 }
 

@@ -6,6 +6,7 @@ import { createDatabase } from '../src/server/db/database.ts';
 import { startEmbeddedPostgres } from '../src/server/db/embedded-postgres.ts';
 import { migrateToLatest } from '../src/server/db/migrate.ts';
 import { hashPassword } from '../src/server/modules/auth/credentials/password-hashing.ts';
+import { BULK_LOAD_SETTINGS } from '../src/server/seed/fresh-tables.ts';
 import type { ScaleName } from '../src/server/seed/scales.ts';
 import { GENERATOR_VERSION, type SeedSummary, seedDataSet } from '../src/server/seed/seed-data-set.ts';
 import { FIRST_ORGANIZATION_SLUG } from './bench-context.ts';
@@ -61,7 +62,9 @@ export async function prepareDataSet(
   }
   await rm(dataDir, { recursive: true, force: true });
   await mkdir(dataDir, { recursive: true });
-  const embedded = await startEmbeddedPostgres(dataDir, quiet);
+  // The loading server runs with the bulk-load settings (wal_level minimal: see fresh-tables.ts); the
+  // benchmark's own server starts later with the ordinary ones.
+  const embedded = await startEmbeddedPostgres(dataDir, quiet, { settings: BULK_LOAD_SETTINGS });
   try {
     const summary = await migrateAndSeed(embedded.ownerUrl, scale, seed, options.now);
     await writeFile(marker, `${JSON.stringify(summary, null, 2)}\n`);

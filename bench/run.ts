@@ -8,7 +8,9 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { SCALE_NAMES, type ScaleName } from '../src/server/seed/scales.ts';
+import { formatLoadRecord } from '../src/server/seed/load-phases.ts';
+import { Random } from '../src/server/seed/random.ts';
+import { SCALE_NAMES, SCALES, type ScaleName } from '../src/server/seed/scales.ts';
 import { loadBenchContext } from './bench-context.ts';
 import { checkBudgets, formatBudgets } from './budgets.ts';
 import { measureBundleSizes } from './bundle-sizes.ts';
@@ -165,6 +167,7 @@ async function main() {
       ? `    reusing the data set in ${external ? 'DATABASE_OWNER_URL' : data.dataDir}`
       : `    loaded in ${data.summary.seconds.toFixed(1)} s`,
   );
+  if (data.summary?.load && !data.reused) log(formatLoadRecord(data.summary.load));
 
   log('4/6 cold start on the existing data…');
   const processes: RunningProcess[] = [];
@@ -322,6 +325,16 @@ async function main() {
       quarterlyAll,
       bundles,
       outbox,
+      dataLoad: data.summary
+        ? {
+            scale: data.summary.scale,
+            organizations: data.summary.organizations.length,
+            plannedOrganizations: SCALES[data.summary.scale].plan(new Random(data.summary.seed).fork('plan'))
+              .length,
+            record: data.summary.load ?? null,
+            reused: data.reused,
+          }
+        : null,
     });
     const machine = {
       cpu: cpus()[0]?.model ?? 'unknown',
@@ -343,6 +356,7 @@ async function main() {
         now: data.summary?.now ?? null,
         counts: data.summary?.counts ?? null,
         loadSeconds: data.summary?.seconds ?? null,
+        load: data.summary?.load ?? null,
       },
       settings: { seconds: options.seconds, warmupSeconds: options.warmup, connections: options.connections },
       machine,

@@ -8,6 +8,8 @@ import { runningEmbeddedServer, startEmbeddedPostgres } from './db/embedded-post
 import { migrateToLatest } from './db/migrate.ts';
 import { createLogger } from './logger.ts';
 import { hashPassword } from './modules/auth/credentials/password-hashing.ts';
+import { BULK_LOAD_SETTINGS } from './seed/fresh-tables.ts';
+import { formatLoadRecord } from './seed/load-phases.ts';
 import { SCALE_NAMES, type ScaleName } from './seed/scales.ts';
 import { seedDataSet } from './seed/seed-data-set.ts';
 
@@ -71,7 +73,10 @@ async function main(): Promise<void> {
       'Gehoord draait nog op deze database; stop de server eerst.\nGehoord is running on this database; stop the server first.',
     );
   const logger = createLogger({ ...config, logLevel: 'warn' });
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, logger);
+  // Started for this load only: the settings of a bulk load (fresh-tables.ts) end with it.
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbeddedPostgres(config.dataDir, logger, { settings: BULK_LOAD_SETTINGS });
   const ownerUrl = embedded?.ownerUrl ?? (config.databaseOwnerUrl as string);
   const client = new pg.Client({ connectionString: ownerUrl });
   try {
@@ -107,6 +112,7 @@ async function main(): Promise<void> {
             ` met het wachtwoord van --password / SEED_PASSWORD${args.password === DEFAULT_SEED_PASSWORD ? ` (${DEFAULT_SEED_PASSWORD})` : ''}.`
           : '',
         'Alleen voor test en demo: alle accounts delen één wachtwoord. / For testing only: every account shares one password.',
+        summary.load ? `\n${formatLoadRecord(summary.load)}` : '',
       ].join('\n'),
     );
   } catch (error) {

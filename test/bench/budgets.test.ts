@@ -57,6 +57,7 @@ const budgetsOf = (outcomes: ScenarioOutcome[]) =>
     annual: null,
     quarterlyAll: null,
     bundles: null,
+    outbox: null,
   });
 
 describe('p95 budgets judged against the baseline of the same run (issue 24)', () => {

@@ -73,6 +73,24 @@ describe('bulk load of the data generator', () => {
     });
     expect(summary.counts.complaint).toBe(400);
     expect(await schemaState()).toEqual(before);
+    // The tables were empty: truncated in the load's transaction and filled with COPY FREEZE (fresh-tables.ts).
+    expect(summary.load?.freshTables).toBe(true);
+    // Every row went in frozen (both xmin hint bits set, HEAP_XMIN_FROZEN): without FREEZE a fresh row is not.
+    await client.query('create extension if not exists pageinspect');
+    const frozen = await client.query(
+      `select count(*) filter (where (t_infomask & 768) = 768)::int as frozen, count(*)::int as rows
+       from generate_series(0, pg_relation_size('complaint') / current_setting('block_size')::int - 1) as page,
+            heap_page_items(get_raw_page('complaint', page::int))
+       where t_infomask is not null`,
+    );
+    await client.query('drop extension pageinspect');
+    expect(frozen.rows[0]).toEqual({ frozen: 400, rows: 400 });
+    // Every phase is recorded, with this process's and PostgreSQL's CPU (the test server runs here).
+    expect(summary.load?.phases.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['generating', 'loading', 'indexes', 'foreign keys', 'analyze']),
+    );
+    expect(summary.load?.nodeCpuSeconds).toBeGreaterThan(0);
+    expect(summary.load?.postgresCpuSeconds).toBeGreaterThan(0);
     const counted = async () =>
       (
         await client.query(
@@ -86,6 +104,12 @@ describe('bulk load of the data generator', () => {
       seedDataSet(client, { scale: 'small', seed: 5, now: NOW, passwordHash, deferMaintenance: true }),
     ).rejects.toThrow(/already exists/);
     expect(await schemaState()).toEqual(before);
+    expect(await counted()).toEqual(loaded);
+    // With rows present nothing is truncated.
+    const { truncateWhenEmpty } = await import('../../src/server/seed/fresh-tables.ts');
+    await client.query('begin');
+    expect(await truncateWhenEmpty(client)).toBe(false);
+    await client.query('rollback');
     expect(await counted()).toEqual(loaded);
   });
 

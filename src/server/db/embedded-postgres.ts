@@ -39,7 +39,8 @@ const EVENTS_HOOKED_BY_PACKAGE = [
 export async function startEmbeddedPostgres(
   dataDir: string,
   log: Log,
-  options: { databaseName?: string } = {},
+  /** settings: extra server settings for this start only (`-c name=value`), e.g. for a bulk load. */
+  options: { databaseName?: string; settings?: Readonly<Record<string, string>> } = {},
 ): Promise<EmbeddedPostgres> {
   const databaseName = options.databaseName ?? DATABASE_NAME;
   const clusterDir = path.join(dataDir, 'postgres');
@@ -61,7 +62,13 @@ export async function startEmbeddedPostgres(
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+    ],
     onLog: (message: string) => {
       for (const line of message.split('\n').filter(Boolean)) {
         recentLog.push(line);

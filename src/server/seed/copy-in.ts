@@ -10,15 +10,18 @@ type CopyConnection = {
   endCopyFrom(): void;
 };
 
+/** COPY text: a string, or its UTF-8 bytes (as the generator hands them over). */
+export type CopyChunk = string | Uint8Array;
+
 class CopyIn implements pg.Submittable {
   private error: Error | null = null;
   private rows = 0;
   private settled = false;
   private readonly text: string;
-  private readonly chunks: readonly string[];
+  private readonly chunks: readonly CopyChunk[];
   private readonly done: (error: Error | null, rows: number) => void;
 
-  constructor(text: string, chunks: readonly string[], done: (error: Error | null, rows: number) => void) {
+  constructor(text: string, chunks: readonly CopyChunk[], done: (error: Error | null, rows: number) => void) {
     this.text = text;
     this.chunks = chunks;
     this.done = done;
@@ -31,7 +34,12 @@ class CopyIn implements pg.Submittable {
   handleCopyInResponse(raw: pg.Connection): void {
     // The protocol calls @types/pg does not declare; pg-copy-streams uses the same three.
     const connection = raw as unknown as CopyConnection;
-    for (const chunk of this.chunks) connection.sendCopyFromChunk(Buffer.from(chunk, 'utf8'));
+    for (const chunk of this.chunks)
+      connection.sendCopyFromChunk(
+        typeof chunk === 'string'
+          ? Buffer.from(chunk, 'utf8')
+          : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+      );
     connection.endCopyFrom();
   }
 
@@ -62,7 +70,11 @@ class CopyIn implements pg.Submittable {
 }
 
 /** Runs `copy <table> (<columns>) from stdin` with the given COPY text chunks; resolves to the rows copied. */
-export function copyIn(client: pg.ClientBase, statement: string, chunks: readonly string[]): Promise<number> {
+export function copyIn(
+  client: pg.ClientBase,
+  statement: string,
+  chunks: readonly CopyChunk[],
+): Promise<number> {
   return new Promise((resolve, reject) => {
     client.query(
       new CopyIn(statement, chunks, (error, rows) => (error === null ? resolve(rows) : reject(error))),

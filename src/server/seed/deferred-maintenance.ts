@@ -8,7 +8,7 @@ import { type Executor, LOADED_TABLES } from './seed-loader.ts';
 // and check constraints stay throughout.
 
 // The organisation, its departments and staff are few rows: their indexes stay
-const BULK_TABLES = LOADED_TABLES.filter(
+export const BULK_TABLES = LOADED_TABLES.filter(
   (table) => !['organization', 'department', 'staff_user'].includes(table),
 );
 
@@ -56,7 +56,7 @@ export async function dropIndexesAndForeignKeys(client: Executor): Promise<Defer
 export async function restoreIndexesAndForeignKeys(
   client: Executor,
   deferred: Deferred,
-  onStep: (label: string) => void = () => {},
+  onStep: (label: string, kind: 'indexes' | 'foreign keys') => void = () => {},
 ): Promise<void> {
   await client.query(`set local maintenance_work_mem = '1GB'`);
   await client.query('set local max_parallel_maintenance_workers = 2');
@@ -64,12 +64,12 @@ export async function restoreIndexesAndForeignKeys(
   let done = 0;
   for (const index of deferred.indexes) {
     done += 1;
-    onStep(`indexen / indexes ${done}/${steps}: ${index.name}`);
+    onStep(`indexen / indexes ${done}/${steps}: ${index.name}`, 'indexes');
     await client.query(index.definition);
   }
   for (const fk of deferred.foreignKeys) {
     done += 1;
-    onStep(`verwijzingen / foreign keys ${done}/${steps}: ${fk.name}`);
+    onStep(`verwijzingen / foreign keys ${done}/${steps}: ${fk.name}`, 'foreign keys');
     await client.query(`alter table ${fk.table} add constraint ${fk.name} ${fk.definition}`);
   }
 }

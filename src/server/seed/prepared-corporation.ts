@@ -10,9 +10,17 @@ import type { OrganizationPlan } from './scales.ts';
 // a worker thread do them for the next corporation while PostgreSQL inserts the current one.
 
 const CHUNK_CHARS = 4_000_000;
+// TextEncoder (unlike Buffer.from) never hands out a slice of a shared pool: each chunk can be transferred.
+const utf8 = new TextEncoder();
+
+/** The ArrayBuffers of a corporation's COPY text, to transfer (not copy) from the worker thread. */
+export function transferables(prepared: PreparedCorporation): ArrayBuffer[] {
+  return prepared.tables.flatMap((t) => t.chunks.map((c) => c.buffer as ArrayBuffer));
+}
 const CALENDAR = DEFAULT_CALENDAR_SETTINGS; // what every new organisation gets (migration 013)
 
-export type PreparedTable = { table: string; columns: string[]; chunks: string[]; rows: number };
+/** chunks: UTF-8 COPY text, each in an ArrayBuffer of its own (a worker thread hands them over without copying). */
+export type PreparedTable = { table: string; columns: string[]; chunks: Uint8Array[]; rows: number };
 
 export type PreparedCorporation = {
   index: number;
@@ -51,16 +59,16 @@ export function serializeRows(table: string, rows: readonly Row[], kinds: Column
   const tableKinds = kinds[table] ?? {};
   for (const column of columns)
     if (!(column in tableKinds)) throw new Error(`generator bug: ${table} has no column ${column}`);
-  const chunks: string[] = [];
+  const chunks: Uint8Array[] = [];
   let chunk = '';
   for (const row of rows) {
     chunk += copyLine(row, columns, tableKinds);
     if (chunk.length >= CHUNK_CHARS) {
-      chunks.push(chunk);
+      chunks.push(utf8.encode(chunk));
       chunk = '';
     }
   }
-  if (chunk.length > 0) chunks.push(chunk);
+  if (chunk.length > 0) chunks.push(utf8.encode(chunk));
   return { table, columns, chunks, rows: rows.length };
 }
 

@@ -1,10 +1,14 @@
+import { availableParallelism } from 'node:os';
 import type { StaffRole } from '../../domain/index.ts';
 import { inProcess, inWorkerThread } from './corporation-source.ts';
 import {
+  BULK_TABLES,
   type Deferred,
   dropIndexesAndForeignKeys,
   restoreIndexesAndForeignKeys,
 } from './deferred-maintenance.ts';
+import { truncateWhenEmpty } from './fresh-tables.ts';
+import { LoadPhases, type LoadRecord, localBackendPid } from './load-phases.ts';
 import type { GenerationInput } from './prepared-corporation.ts';
 import { Random } from './random.ts';
 import { SCALES, type ScaleName } from './scales.ts';
@@ -58,10 +62,14 @@ export type SeedSummary = {
   firstReference: string | null;
   firstDescription: string | null;
   seconds: number;
+  /** Wall time and CPU per phase of this load (see load-phases.ts). */
+  load?: LoadRecord;
 };
 
 export async function seedDataSet(client: Executor, options: SeedOptions): Promise<SeedSummary> {
   const startedAt = Date.now();
+  const phases = new LoadPhases(await localBackendPid(client), availableParallelism());
+  phases.enter('prepare');
   const scale = SCALES[options.scale];
   const plans = scale.plan(new Random(options.seed).fork('plan')).slice(0, options.limit);
   const totalComplaints = plans.reduce((sum, p) => sum + p.complaints, 0);
@@ -93,15 +101,23 @@ export async function seedDataSet(client: Executor, options: SeedOptions): Promi
   const source = (options.workerThread ?? plans.length > 1) ? inWorkerThread : inProcess;
   const deferMaintenance = options.deferMaintenance ?? totalComplaints >= DEFER_MAINTENANCE_FROM;
   progress?.phase('genereren / generating');
+  const enter = (name: string, label: string) => {
+    phases.enter(name);
+    progress?.phase(label);
+  };
   // One transaction for the whole data set: a crash or a refused row leaves the database as it was (indexes
   // included), and the next run simply starts again.
   await client.query('begin');
+  let fresh = false;
   try {
     // A crash right after commit may lose the whole data set, never a part of it: it is then loaded again.
     await client.query('set local synchronous_commit = off');
     const deferred: Deferred = deferMaintenance
       ? await dropIndexesAndForeignKeys(client)
       : { indexes: [], foreignKeys: [] };
+    fresh = deferMaintenance && (await truncateWhenEmpty(client));
+    const frozen = new Set<string>(fresh ? BULK_TABLES : []);
+    phases.enter('generating');
     for await (const prepared of source(input, plans)) {
       const org = prepared.organization;
       const taken = await client.query('select slug from organization where slug = $1 or id = $2', [
@@ -113,12 +129,12 @@ export async function seedDataSet(client: Executor, options: SeedOptions): Promi
           `Organisatie ${org.slug} bestaat al: deze proefdata (seed ${options.seed}) is eerder geladen. / ` +
             `Organisation ${org.slug} already exists: this data set (seed ${options.seed}) was loaded before.`,
         );
-      progress?.phase('laden / loading');
-      const loaded = await insertCorporation(client, prepared, progress);
+      enter('loading', 'laden / loading');
+      const loaded = await insertCorporation(client, prepared, progress, frozen);
       for (const [table, rows] of Object.entries(loaded)) count(table, rows);
       progress?.organizationDone();
       // Shown until the next corporation arrives: the load is waiting for the generator.
-      progress?.phase('genereren / generating');
+      enter('generating', 'genereren / generating');
       summary.organizations.push({
         ...org,
         homes: plans[prepared.index]?.homes ?? 0,
@@ -130,17 +146,18 @@ export async function seedDataSet(client: Executor, options: SeedOptions): Promi
         summary.firstDescription = prepared.firstDescription;
       }
     }
-    await restoreIndexesAndForeignKeys(client, deferred, (label) => progress?.phase(label));
-    progress?.phase('vastleggen / committing');
+    await restoreIndexesAndForeignKeys(client, deferred, (label, kind) => enter(kind, label));
+    enter('commit', 'vastleggen / committing');
     await client.query('commit');
   } catch (error) {
     await client.query('rollback').catch(() => {});
     throw error;
   }
   // Fresh statistics, so the planner sees the real table sizes at once (benchmarks run right after).
-  progress?.phase('analyze');
+  enter('analyze', 'analyze');
   await client.query('analyze');
   progress?.finish();
+  summary.load = { ...phases.finish(), freshTables: fresh };
   summary.seconds = (Date.now() - startedAt) / 1000;
   return summary;
 }

@@ -35,12 +35,14 @@ export async function insertPrepared(
   client: Executor,
   prepared: PreparedTable,
   progress: SeedProgress | null,
+  freeze = false,
 ): Promise<void> {
   if (prepared.rows === 0) return;
   const { table } = prepared;
   for (const name of [table, ...prepared.columns])
     if (!IDENTIFIER.test(name)) throw new Error(`unexpected table or column name ${name}`);
-  const statement = `copy ${table} (${prepared.columns.join(', ')}) from stdin`;
+  // FREEZE only into tables truncated in this transaction (fresh-tables.ts): PostgreSQL refuses it otherwise.
+  const statement = `copy ${table} (${prepared.columns.join(', ')}) from stdin${freeze ? ' with (freeze)' : ''}`;
   // One COPY per chunk, so the progress bar moves while a large table loads.
   for (const chunk of prepared.chunks) {
     const rows = await copyIn(client, statement, [chunk]);
@@ -73,10 +75,12 @@ export async function insertCorporation(
   client: Executor,
   prepared: PreparedCorporation,
   progress: SeedProgress | null,
+  /** Tables truncated in this transaction: their COPY may write frozen rows. */
+  frozen: ReadonlySet<string> = new Set(),
 ): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   for (const table of prepared.tables) {
-    await insertPrepared(client, table, progress);
+    await insertPrepared(client, table, progress, frozen.has(table.table));
     counts[table.table] = table.rows;
   }
   await setDepartmentManagers(client, prepared.departmentManagers);

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { type GenerationInput, prepareCorporation } from './prepared-corporation.ts';
+import { type GenerationInput, prepareCorporation, transferables } from './prepared-corporation.ts';
 import type { OrganizationPlan } from './scales.ts';
 
 // Worker thread of corporation-source.ts: generates and serialises the corporations it is asked for, one
@@ -13,7 +13,8 @@ if (port === null) throw new Error('seed-worker.ts runs as a worker thread only'
 
 port.on('message', (request: WorkerRequest) => {
   try {
-    port.postMessage({ ok: true, prepared: prepareCorporation(input, request.plan) });
+    const prepared = prepareCorporation(input, request.plan);
+    port.postMessage({ ok: true, prepared }, transferables(prepared));
   } catch (error) {
     port.postMessage({ ok: false, message: (error as Error).stack ?? String(error) });
   }
