@@ -2,6 +2,16 @@ import { sql } from 'kysely';
 import type { ComplaintListQuery } from '../../../contract/complaints.ts';
 import { QUEUE_OPEN_STATUSES, TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
+import {
+  foundIsCapped,
+  inFoundSet,
+  inSearchSet,
+  matchesSearch,
+  SEARCH_COUNT_CAP,
+  SEARCH_WALK,
+  type SearchTerms,
+  searchTerms,
+} from './complaint-search.repository.ts';
 
 /** Who may see confidential complaints, as SQL: the mirror of `canSeeComplaint` (src/domain/permissions.ts). */
 export type Visibility =
@@ -91,13 +101,6 @@ function applyFilters(query: ComplaintQuery, f: ListFilters, visibility: Visibil
   if (f.confidential !== undefined) q = q.where('c.confidential', '=', f.confidential);
   // issue 22: the queue shows the open complaints unless asked for the ended ones
   if (f.open !== undefined) q = q.where('c.status', f.open ? 'in' : 'not in', [...QUEUE_OPEN_STATUSES]);
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    const postcode = `%${f.q.replace(/\s+/g, '').toUpperCase()}%`;
-    // One indexed lookup per kind of match, united, in a function outside row-level security (migration 053):
-    // under it PostgreSQL would not use the search indexes for these conditions
-    q = q.where(sql<boolean>`c.id in (select search_complaint_ids(${f.q}, ${like}, ${postcode}))`);
-  }
   return q;
 }
 
@@ -107,6 +110,41 @@ function baseQuery(trx: Scoped) {
   return trx.selectFrom('complaint as c');
 }
 type ComplaintQuery = ReturnType<typeof baseQuery>;
+
+/**
+ * For counting a search: the complaints under the filters among at most SEARCH_COUNT_CAP + 1 matches of each kind
+ * (the CTE `found`, migration 076); `foundIsCapped` tells whether the counts are lower bounds.
+ */
+function cappedSearchQuery(trx: Scoped, t: SearchTerms): ComplaintQuery {
+  const found = trx.with('found', (db) =>
+    db.selectNoFrom(
+      sql<string>`search_complaint_ids(${t.query}, ${t.like}, ${t.postcode}, ${SEARCH_COUNT_CAP + 1})`.as('id'),
+    ),
+  );
+  // The CTE is only named inside sql fragments (inFoundSet, foundIsCapped): the table types stay the complaint's
+  return found.selectFrom('complaint as c').where(inFoundSet) as unknown as ComplaintQuery;
+}
+
+/** Counting query: capped when searching. */
+function countQuery(trx: Scoped, q: string | undefined) {
+  return q ? cappedSearchQuery(trx, searchTerms(q)) : baseQuery(trx);
+}
+
+const PAGE_COLUMNS = [
+  'c.id',
+  'c.reference',
+  'c.status',
+  'c.channel',
+  'c.received_at',
+  'c.category',
+  'c.handler_id',
+  'c.due_at',
+  'c.has_answer_term',
+  'c.confidential',
+  'c.repeat_of_id',
+  'c.complainant_id',
+  'c.housing_complex_id',
+] as const;
 
 export type Sort = ComplaintListQuery['sort'];
 export type Cursor = { value: string; id: string };
@@ -129,25 +167,44 @@ export async function listComplaints(
         : sql<boolean>`(${sql.ref(column)}, c.id) > (${value}, ${page.cursor.id}::uuid)`,
     );
   }
-  const pageOfComplaints = q
-    .select([
-      'c.id',
-      'c.reference',
-      'c.status',
-      'c.channel',
-      'c.received_at',
-      'c.category',
-      'c.handler_id',
-      'c.due_at',
-      'c.has_answer_term',
-      'c.confidential',
-      'c.repeat_of_id',
-      'c.complainant_id',
-      'c.housing_complex_id',
-    ])
-    .orderBy(column, direction)
-    .orderBy('c.id', direction)
-    .limit(page.limit + 1);
+  const n = page.limit + 1;
+  let pageOfComplaints = q.select(PAGE_COLUMNS).orderBy(column, direction).orderBy('c.id', direction).limit(n);
+  if (filters.q) {
+    // Decision 038: walk the queue's index for at most SEARCH_WALK complaints and test each for the word; when that
+    // prefix holds the page, it is the page. Otherwise the word is rare there: take the page from the matches
+    // found through the search indexes. One statement; the branch not needed is never executed.
+    const t = searchTerms(filters.q);
+    const prefix = q
+      .select([...PAGE_COLUMNS, 'c.unit_id', sql<string>`c.search_vector`.as('search_vector')])
+      .orderBy(column, direction)
+      .orderBy('c.id', direction)
+      .limit(SEARCH_WALK);
+    const walked = trx
+      .selectFrom(prefix.as('c'))
+      .where(matchesSearch(t))
+      .select(PAGE_COLUMNS)
+      .orderBy(column, direction)
+      .orderBy('c.id', direction)
+      .limit(n);
+    const walkedCount = sql<number>`(select count(*) from walked)`;
+    const fromIndexes = q
+      .where(inSearchSet(t))
+      .select(PAGE_COLUMNS)
+      .orderBy(column, direction)
+      .orderBy('c.id', direction)
+      .limit(n);
+    pageOfComplaints = trx
+      .with('walked', () => walked)
+      .selectFrom('walked as c')
+      .selectAll('c')
+      .where(sql<boolean>`${walkedCount} >= ${n}`)
+      .unionAll(
+        trx
+          .selectFrom(fromIndexes.as('c'))
+          .selectAll('c')
+          .where(sql<boolean>`${walkedCount} < ${n}`),
+      ) as unknown as typeof pageOfComplaints;
+  }
   return trx
     .selectFrom(pageOfComplaints.as('c'))
     .leftJoin('person as p', 'p.id', 'c.complainant_id')
@@ -174,9 +231,11 @@ export async function listComplaints(
     .execute();
 }
 
+/** Counts per status; when searching, over the capped matches (`capped`: the counts are lower bounds). */
 export async function countByStatus(trx: Scoped, filters: ListFilters, visibility: Visibility) {
-  return applyFilters(baseQuery(trx), filters, visibility, false)
+  return applyFilters(countQuery(trx, filters.q), filters, visibility, false)
     .select([
+      filters.q ? foundIsCapped.as('capped') : sql<boolean>`false`.as('capped'),
       'c.status',
       sql<number>`count(*)::int`.as('n'),
       sql<number>`count(*) filter (where c.status in (${sql.join(OPEN_STATUSES)}) and c.has_answer_term and c.due_at < ${filters.now})::int`.as(
@@ -200,8 +259,9 @@ export async function countQueueTabs(
   const { departmentId: _department, handlerId: _handler, ...rest } = filters;
   const none = sql<number | null>`null::int`;
   const inDepartment = sql<boolean>`c.department_id = ${tabs.departmentId}::uuid`;
-  return applyFilters(baseQuery(trx), rest, visibility, true)
+  return applyFilters(countQuery(trx, filters.q), rest, visibility, true)
     .select([
+      filters.q ? foundIsCapped.as('capped') : sql<boolean>`false`.as('capped'),
       tabs.userId === null
         ? sql<number>`0`.as('mine')
         : sql<number>`count(*) filter (where c.handler_id = ${tabs.userId}::uuid)::int`.as('mine'),
