@@ -19,7 +19,9 @@ export const queueCounts = z
     departmentId: z.uuid().nullable().describe('The department the department counts are for'),
     isLowerBound: z
       .boolean()
-      .describe('true when a search found more matches than are counted: each count is at least this, at most 1,000'),
+      .describe(
+        'true when a search found more matches than are counted: each count is at least this, at most 1,000',
+      ),
   })
   .meta({ id: 'QueueCounts' });
 export type QueueCounts = z.infer<typeof queueCounts>;

@@ -118,7 +118,9 @@ type ComplaintQuery = ReturnType<typeof baseQuery>;
 function cappedSearchQuery(trx: Scoped, t: SearchTerms): ComplaintQuery {
   const found = trx.with('found', (db) =>
     db.selectNoFrom(
-      sql<string>`search_complaint_ids(${t.query}, ${t.like}, ${t.postcode}, ${SEARCH_COUNT_CAP + 1})`.as('id'),
+      sql<string>`search_complaint_ids(${t.query}, ${t.like}, ${t.postcode}, ${SEARCH_COUNT_CAP + 1})`.as(
+        'id',
+      ),
     ),
   );
   // The CTE is only named inside sql fragments (inFoundSet, foundIsCapped): the table types stay the complaint's
@@ -168,7 +170,11 @@ export async function listComplaints(
     );
   }
   const n = page.limit + 1;
-  let pageOfComplaints = q.select(PAGE_COLUMNS).orderBy(column, direction).orderBy('c.id', direction).limit(n);
+  let pageOfComplaints = q
+    .select(PAGE_COLUMNS)
+    .orderBy(column, direction)
+    .orderBy('c.id', direction)
+    .limit(n);
   if (filters.q) {
     // Decision 038: walk the queue's index for at most SEARCH_WALK complaints and test each for the word; when that
     // prefix holds the page, it is the page. Otherwise the word is rare there: take the page from the matches
@@ -199,10 +205,7 @@ export async function listComplaints(
       .selectAll('c')
       .where(sql<boolean>`${walkedCount} >= ${n}`)
       .unionAll(
-        trx
-          .selectFrom(fromIndexes.as('c'))
-          .selectAll('c')
-          .where(sql<boolean>`${walkedCount} < ${n}`),
+        trx.selectFrom(fromIndexes.as('c')).selectAll('c').where(sql<boolean>`${walkedCount} < ${n}`),
       ) as unknown as typeof pageOfComplaints;
   }
   return trx

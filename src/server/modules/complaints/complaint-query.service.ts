@@ -176,7 +176,9 @@ export async function countComplaints(
     // A search counts at most SEARCH_COUNT_CAP matches of each kind (decision 038); with no row to carry the flag,
     // ask for it on its own
     const capped =
-      rows.length > 0 ? rows.some((r) => r.capped) : query.q !== undefined && (await searchIsCapped(trx, query.q));
+      rows.length > 0
+        ? rows.some((r) => r.capped)
+        : query.q !== undefined && (await searchIsCapped(trx, query.q));
     return {
       counts,
       overdue: rows.reduce((sum, r) => sum + r.overdue, 0),
