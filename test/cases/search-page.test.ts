@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import {
   SEARCH_COUNT_CAP,
+  SEARCH_PROBE,
+  SEARCH_PROBE_MIN,
   SEARCH_WALK,
 } from '../../src/server/modules/complaints/complaint-search.repository.ts';
 import { createTestApp } from '../support/app.ts';
@@ -94,8 +96,18 @@ describe('a search page comes from the database in the queue’s order', () => {
   test('paging a common word across the count cap and past the walked prefix gives every match once, in order', async () => {
     const { ids, pages } = await everyPage(as.eva, 'q=lekkage&limit=200');
     expect(ids).toEqual(await expected('lekkage', false));
-    expect(ids.length).toBeGreaterThan(SEARCH_WALK);
+    expect(ids.length).toBeGreaterThan(SEARCH_PROBE);
     expect(pages).toBe(Math.ceil(ids.length / 200));
+  });
+
+  test('a word in one complaint of twelve: past the probe, walked further, paged in order', async () => {
+    const all = await expected('achtertuin', false);
+    // often enough in the probe to walk on, too rare to fill a page there
+    expect(all.length / (COPIES + 1)).toBeGreaterThan(SEARCH_PROBE_MIN / SEARCH_PROBE);
+    expect(all.length / (COPIES + 1)).toBeLessThan(51 / SEARCH_PROBE);
+    expect(all.length / (COPIES + 1)).toBeGreaterThan(51 / SEARCH_WALK);
+    const { ids } = await everyPage(as.eva, 'q=achtertuin&limit=50');
+    expect(ids).toEqual(all);
   });
 
   test('a rare word beyond the walked prefix: found through the search indexes, paged in order', async () => {

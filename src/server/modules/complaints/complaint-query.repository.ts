@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ComplaintListQuery } from '../../../contract/complaints.ts';
 import { QUEUE_OPEN_STATUSES, TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import {
   foundIsCapped,
@@ -8,6 +9,8 @@ import {
   inSearchSet,
   matchesSearch,
   SEARCH_COUNT_CAP,
+  SEARCH_PROBE,
+  SEARCH_PROBE_MIN,
   SEARCH_WALK,
   type SearchTerms,
   searchTerms,
@@ -106,7 +109,7 @@ function applyFilters(query: ComplaintQuery, f: ListFilters, visibility: Visibil
 
 // Every filter is on the complaint itself: filter, sort and take the page there, then join the names for that
 // page only (a search matching 9,000 complaints otherwise joined 9,000 names to show 51).
-function baseQuery(trx: Scoped) {
+function baseQuery(trx: Kysely<DB>) {
   return trx.selectFrom('complaint as c');
 }
 type ComplaintQuery = ReturnType<typeof baseQuery>;
@@ -157,6 +160,19 @@ export async function listComplaints(
   visibility: Visibility,
   page: { sort: Sort; cursor: Cursor | null; limit: number },
 ) {
+  return listComplaintsQuery(trx, filters, visibility, page).execute();
+}
+
+/**
+ * The work queue's page as one statement; the benchmark's baseline compiles the same query (bench/baseline-queries.ts).
+ * Organisation scope comes from row-level security and the search functions, not from the query.
+ */
+export function listComplaintsQuery(
+  trx: Kysely<DB>,
+  filters: ListFilters,
+  visibility: Visibility,
+  page: { sort: Sort; cursor: Cursor | null; limit: number },
+) {
   const column = page.sort === 'due' ? 'c.due_at' : 'c.received_at';
   const descending = page.sort === 'received';
   const direction = descending ? 'desc' : 'asc';
@@ -176,23 +192,28 @@ export async function listComplaints(
     .orderBy('c.id', direction)
     .limit(n);
   if (filters.q) {
-    // Decision 038: walk the queue's index for at most SEARCH_WALK complaints and test each for the word; when that
-    // prefix holds the page, it is the page. Otherwise the word is rare there: take the page from the matches
-    // found through the search indexes. One statement; the branch not needed is never executed.
+    // Decision 038: walk the queue's index and test each complaint for the word; a walked prefix that holds the
+    // page is the page. A probe of SEARCH_PROBE complaints settles a common word; one found often enough there
+    // (SEARCH_PROBE_MIN) earns a longer walk of SEARCH_WALK; a rarer one is looked up through the search indexes,
+    // whose cost grows with the matches. One statement; the branches not needed are never executed.
     const t = searchTerms(filters.q);
-    const prefix = q
-      .select([...PAGE_COLUMNS, 'c.unit_id', sql<string>`c.search_vector`.as('search_vector')])
-      .orderBy(column, direction)
-      .orderBy('c.id', direction)
-      .limit(SEARCH_WALK);
-    const walked = trx
-      .selectFrom(prefix.as('c'))
-      .where(matchesSearch(t))
-      .select(PAGE_COLUMNS)
-      .orderBy(column, direction)
-      .orderBy('c.id', direction)
-      .limit(n);
-    const walkedCount = sql<number>`(select count(*) from walked)`;
+    const walk = (complaints: number) =>
+      trx
+        .selectFrom(
+          q
+            .select([...PAGE_COLUMNS, 'c.unit_id', sql<string>`c.search_vector`.as('search_vector')])
+            .orderBy(column, direction)
+            .orderBy('c.id', direction)
+            .limit(complaints)
+            .as('c'),
+        )
+        .where(matchesSearch(t))
+        .select(PAGE_COLUMNS)
+        .orderBy(column, direction)
+        .orderBy('c.id', direction)
+        .limit(n);
+    const probed = sql<number>`(select count(*) from probe)`;
+    const walked = sql<number>`(select count(*) from walked)`;
     const fromIndexes = q
       .where(inSearchSet(t))
       .select(PAGE_COLUMNS)
@@ -200,12 +221,22 @@ export async function listComplaints(
       .orderBy('c.id', direction)
       .limit(n);
     pageOfComplaints = trx
-      .with('walked', () => walked)
-      .selectFrom('walked as c')
+      .with('probe', () => walk(SEARCH_PROBE))
+      .with('walked', (db) =>
+        db
+          .selectFrom(walk(SEARCH_WALK).as('c'))
+          .selectAll('c')
+          .where(sql<boolean>`${probed} < ${n} and ${probed} >= ${SEARCH_PROBE_MIN}`),
+      )
+      .selectFrom('probe as c')
       .selectAll('c')
-      .where(sql<boolean>`${walkedCount} >= ${n}`)
+      .where(sql<boolean>`${probed} >= ${n}`)
+      .unionAll((db) => db.selectFrom('walked as c').selectAll('c').where(sql<boolean>`${walked} >= ${n}`))
       .unionAll(
-        trx.selectFrom(fromIndexes.as('c')).selectAll('c').where(sql<boolean>`${walkedCount} < ${n}`),
+        trx
+          .selectFrom(fromIndexes.as('c'))
+          .selectAll('c')
+          .where(sql<boolean>`${probed} < ${n} and ${walked} < ${n}`),
       ) as unknown as typeof pageOfComplaints;
   }
   return trx
@@ -230,8 +261,7 @@ export async function listComplaints(
       'c.repeat_of_id',
     ])
     .orderBy(column, direction)
-    .orderBy('c.id', direction)
-    .execute();
+    .orderBy('c.id', direction);
 }
 
 /** Counts per status; when searching, over the capped matches (`capped`: the counts are lower bounds). */
