@@ -9,6 +9,7 @@ import {
   inSearchSet,
   matchesSearch,
   SEARCH_COUNT_CAP,
+  SEARCH_FEW,
   SEARCH_PROBE,
   SEARCH_PROBE_MIN,
   SEARCH_WALK,
@@ -197,23 +198,25 @@ export function listComplaintsQuery(
     // (SEARCH_PROBE_MIN) earns a longer walk of SEARCH_WALK; a rarer one is looked up through the search indexes,
     // whose cost grows with the matches. One statement; the branches not needed are never executed.
     const t = searchTerms(filters.q);
-    const walk = (complaints: number) =>
-      trx
-        .selectFrom(
-          q
-            .select([...PAGE_COLUMNS, 'c.unit_id', sql<string>`c.search_vector`.as('search_vector')])
-            .orderBy(column, direction)
-            .orderBy('c.id', direction)
-            .limit(complaints)
-            .as('c'),
-        )
-        .where(matchesSearch(t))
-        .select(PAGE_COLUMNS)
+    const prefix = (complaints: number) =>
+      q
+        .select([...PAGE_COLUMNS, 'c.unit_id', sql<string>`c.search_vector`.as('search_vector')])
         .orderBy(column, direction)
         .orderBy('c.id', direction)
-        .limit(n);
-    const probed = sql<number>`(select count(*) from probe)`;
-    const walked = sql<number>`(select count(*) from walked)`;
+        .limit(complaints);
+    const count = (cte: string) => sql<number>`(select count(*) from ${sql.table(cte)})`;
+    // A prefix shorter than asked for reached the end of the queue: what it holds is every match
+    // Few matches (fewer than SEARCH_FEW of every kind) are fetched whole; the walk is for words found often
+    const few = sql<boolean>`(${count('few_matches')} < ${SEARCH_FEW})`;
+    const probeDone = sql<boolean>`(not ${few} and (${count('probe')} >= ${n} or ${count('probe_prefix')} < ${SEARCH_PROBE}))`;
+    const walkRuns = sql<boolean>`(not ${few} and not ${probeDone} and ${count('probe')} >= ${SEARCH_PROBE_MIN})`;
+    const walkDone = sql<boolean>`(${walkRuns} and (${count('walked')} >= ${n} or ${count('walk_prefix')} < ${SEARCH_WALK}))`;
+    const fromFew = q
+      .where(sql<boolean>`c.id in (select id from few_matches)`)
+      .select(PAGE_COLUMNS)
+      .orderBy(column, direction)
+      .orderBy('c.id', direction)
+      .limit(n);
     const fromIndexes = q
       .where(inSearchSet(t))
       .select(PAGE_COLUMNS)
@@ -221,22 +224,43 @@ export function listComplaintsQuery(
       .orderBy('c.id', direction)
       .limit(n);
     pageOfComplaints = trx
-      .with('probe', () => walk(SEARCH_PROBE))
+      .with('few_matches', (db) =>
+        db.selectNoFrom(
+          sql<string>`search_complaint_ids(${t.query}, ${t.like}, ${t.postcode}, ${SEARCH_FEW})`.as('id'),
+        ),
+      )
+      .with('probe_prefix', () => prefix(SEARCH_PROBE))
+      .with('probe', (db) =>
+        db
+          .selectFrom('probe_prefix as c')
+          .where(sql<boolean>`not ${few}`)
+          .where(matchesSearch(t))
+          .select(PAGE_COLUMNS)
+          .orderBy(column, direction)
+          .orderBy('c.id', direction)
+          .limit(n),
+      )
+      .with('walk_prefix', () => prefix(SEARCH_WALK))
       .with('walked', (db) =>
         db
-          .selectFrom(walk(SEARCH_WALK).as('c'))
-          .selectAll('c')
-          .where(sql<boolean>`${probed} < ${n} and ${probed} >= ${SEARCH_PROBE_MIN}`),
+          .selectFrom('walk_prefix as c')
+          .where(matchesSearch(t))
+          .where(walkRuns)
+          .select(PAGE_COLUMNS)
+          .orderBy(column, direction)
+          .orderBy('c.id', direction)
+          .limit(n),
       )
-      .selectFrom('probe as c')
+      .selectFrom(fromFew.as('c'))
       .selectAll('c')
-      .where(sql<boolean>`${probed} >= ${n}`)
-      .unionAll((db) => db.selectFrom('walked as c').selectAll('c').where(sql<boolean>`${walked} >= ${n}`))
+      .where(few)
+      .unionAll((db) => db.selectFrom('probe as c').selectAll('c').where(probeDone))
+      .unionAll((db) => db.selectFrom('walked as c').selectAll('c').where(walkDone))
       .unionAll(
         trx
           .selectFrom(fromIndexes.as('c'))
           .selectAll('c')
-          .where(sql<boolean>`${probed} < ${n} and ${walked} < ${n}`),
+          .where(sql<boolean>`not ${few} and not ${probeDone} and not ${walkDone}`),
       ) as unknown as typeof pageOfComplaints;
   }
   return trx

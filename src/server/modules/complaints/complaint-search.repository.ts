@@ -11,7 +11,13 @@ export type SearchTerms = { query: string; like: string; postcode: string };
 export const SEARCH_COUNT_CAP = 1000;
 
 /**
- * A search first tests the first SEARCH_PROBE complaints of the queue in its order for the word. Found in at least
+ * A search first asks the search indexes for at most SEARCH_FEW matches of each kind (migration 076). Fewer than
+ * that of every kind is all of them: the page comes from those, as cheap as the matches are few.
+ */
+export const SEARCH_FEW = 300;
+
+/**
+ * A word with more matches first tests the first SEARCH_PROBE complaints of the queue in its order for the word. Found in at least
  * SEARCH_PROBE_MIN of them (one in 25), it walks on to SEARCH_WALK complaints; rarer words are looked up through
  * the search indexes. Measured on the national data (docs/performance.md): testing a complaint costs about as much
  * as fetching one match from the indexes, so a word in one complaint of 25 is where the two meet.
