@@ -47,6 +47,11 @@ const { rows: orgs } = await pool.query<Org>(`
 
 const lines: string[] = [];
 const millis = (plan: string) => Number(/Execution Time: ([\d.]+) ms/.exec(plan)?.[1] ?? Number.NaN);
+/** Pages read by the whole statement: steadier than milliseconds on a busy machine. */
+const buffers = (plan: string) => {
+  const first = /Buffers: shared hit=(\d+)(?: read=(\d+))?/.exec(plan);
+  return first ? Number(first[1]) + Number(first[2] ?? 0) : Number.NaN;
+};
 await mkdir(outDir, { recursive: true });
 for (const org of orgs) {
   for (const term of TERMS) {
@@ -75,13 +80,15 @@ for (const org of orgs) {
           `-- before (migration 053's statement)\n${beforePlan}\n\n-- after (decision 038)\n${after.sql}\n\n${afterPlan}\n`,
       );
       lines.push(
-        `| ${org.complaints} | ${term} | ${millis(beforePlan).toFixed(1)} | ${millis(afterPlan).toFixed(1)} |`,
+        `| ${org.complaints} | ${term} | ${millis(beforePlan).toFixed(1)} | ${millis(afterPlan).toFixed(1)} | ${buffers(beforePlan)} | ${buffers(afterPlan)} |`,
       );
     } finally {
       await sql`rollback`.execute(db);
     }
   }
 }
-console.log('| complaints | term | before ms | after ms |\n|---|---|---|---|');
+console.log(
+  '| complaints | term | before ms | after ms | before pages | after pages |\n|---|---|---|---|---|---|',
+);
 console.log(lines.join('\n'));
 await db.destroy();
