@@ -1,6 +1,11 @@
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler } from 'kysely';
+import type { DB } from '../src/server/db/schema.ts';
+import { listComplaintsQuery } from '../src/server/modules/complaints/complaint-query.repository.ts';
+import { searchTerms } from '../src/server/modules/complaints/complaint-search.repository.ts';
+
 // The essential SQL of the work queue, search and detail endpoints, copied from the complaints module
 // (complaint-query.repository.ts listComplaints, complaint.repository.ts findComplaintRow and listTimeline).
-// The baseline runs it as the owner with the organisation and visibility written out, in one round trip per
+// Search is compiled from the app's own query builder (searchQuery). The rest runs as the owner with the organisation and visibility written out, in one round trip per
 // query: no session lookup, no transaction, no role switch, no validation — the physical floor.
 
 const LIST_COLUMNS = `c.id, c.reference, c.status, c.channel, c.received_at, p.name as "complainantName",
@@ -20,42 +25,30 @@ export const WORK_QUEUE_SQL = `select ${LIST_COLUMNS} ${LIST_FROM}
   where c.organization_id = $1 and ${VISIBLE}
   order by c.due_at asc, c.id asc limit 51`;
 
-// As the app (applyFilters): one indexed lookup per kind of match, united. The app's row-level security adds
-// `organization_id = current_organization_id()` to every table; the owner writes that filter out.
-// As the app (listComplaints): the page of matching complaints first (ids from one indexed lookup per kind of
-// match, united), then the names for that page. The owner writes out the organisation filter that the app's
-// search function (migration 053) applies itself.
-export const SEARCH_SQL = `select c.id, c.reference, c.status, c.channel, c.received_at, p.name as "complainantName",
-    hc.name as "housingComplexName", c.category, c.handler_id, h.name as "handlerName", c.due_at, c.confidential,
-    c.repeat_of_id
-  from (select * from complaint c
-    where c.organization_id = $1 and ${VISIBLE}
-      and c.id in (
-        select id from complaint where organization_id = $1 and search_vector @@ websearch_to_tsquery('dutch', $3)
-        union select id from complaint where organization_id = $1 and reference ilike $4
-        union select c2.id from complaint c2 join person p2 on p2.id = c2.complainant_id
-          where c2.organization_id = $1 and p2.organization_id = $1 and p2.name ilike $4
-        union select c2.id from complaint c2 join unit u2 on u2.id = c2.unit_id
-          where c2.organization_id = $1 and u2.organization_id = $1 and (u2.street ilike $4 or u2.postcode like $5)
-        union select c2.id from complaint c2 join housing_complex h2 on h2.id = c2.housing_complex_id
-          where c2.organization_id = $1 and h2.organization_id = $1 and h2.name ilike $4)
-    order by c.due_at asc, c.id asc limit 51) c
-  left join person p on p.id = c.complainant_id
-  left join housing_complex hc on hc.id = c.housing_complex_id
-  left join staff_user h on h.id = c.handler_id
-  order by c.due_at asc, c.id asc`;
+/**
+ * Search: the app's own statement (complaint-query.repository.ts listComplaintsQuery, decision 038), compiled
+ * here for an ordinary employee without filters. It relies on row-level security and the search functions for
+ * the organisation, so the baseline runs it on connections set to the application role and the organisation once
+ * (no transaction, no session lookup per request).
+ */
+export function searchQuery(q: string, viewerId: string, now: Date): { sql: string; parameters: unknown[] } {
+  const compiled = listComplaintsQuery(
+    COMPILER,
+    { q, now },
+    { kind: 'staff', userId: viewerId, seesConfidential: false, isManager: false, managedDepartmentIds: [] },
+    { sort: 'due', cursor: null, limit: 50 },
+  ).compile();
+  return { sql: compiled.sql, parameters: [...compiled.parameters] };
+}
 
-/** What the app itself sends for a search (row-level security on, ids from migration 053's function). */
-export const SEARCH_APP_SQL = `select c.id, c.reference, c.status, c.channel, c.received_at,
-    p.name as "complainantName", hc.name as "housingComplexName", c.category, c.handler_id, h.name as "handlerName",
-    c.due_at, c.confidential, c.repeat_of_id
-  from (select * from complaint c
-    where c.organization_id = $1 and ${VISIBLE} and c.id in (select search_complaint_ids($3, $4, $5))
-    order by c.due_at asc, c.id asc limit 51) c
-  left join person p on p.id = c.complainant_id
-  left join housing_complex hc on hc.id = c.housing_complex_id
-  left join staff_user h on h.id = c.handler_id
-  order by c.due_at asc, c.id asc`;
+const COMPILER = new Kysely<DB>({
+  dialect: {
+    createAdapter: () => new PostgresAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new PostgresIntrospector(db),
+    createQueryCompiler: () => new PostgresQueryCompiler(),
+  },
+});
 
 /** The body of search_complaint_ids (migration 053), to show its plan: it runs as the owner. */
 export const SEARCH_IDS_SQL = `select c.id from complaint c
@@ -90,8 +83,8 @@ export const TIMELINE_SQL = `select e.id, e.type, e.at, e.actor_user_id, e.actor
 
 /** The same LIKE patterns the app builds from `q`. */
 export function searchParameters(q: string): [string, string, string] {
-  const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-  return [q, like, `%${q.replace(/\s+/g, '').toUpperCase()}%`];
+  const t = searchTerms(q);
+  return [t.query, t.like, t.postcode];
 }
 
 // The public status page (portal.repository.ts: loadPortalSettings, findComplaintByStatusToken,

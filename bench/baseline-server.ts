@@ -2,17 +2,17 @@
 // queue, search and detail endpoints (bench/baseline-queries.ts). Started as its own process by bench/run.ts.
 import { createServer } from 'node:http';
 import pg from 'pg';
+import { APP_ROLE, ORGANIZATION_SETTING } from '../src/server/db/roles.ts';
 import { sha256Hex } from '../src/server/modules/portal/forms/form-token.ts';
 import { COMPLAINANT_EVENT_TYPES } from '../src/server/modules/portal/portal-status.service.ts';
 import {
   DETAIL_SQL,
   PORTAL_SETTINGS_SQL,
-  SEARCH_SQL,
   STATUS_ACKNOWLEDGEMENT_SQL,
   STATUS_EVENTS_SQL,
   STATUS_LINK_SQL,
   STATUS_SATISFACTION_SQL,
-  searchParameters,
+  searchQuery,
   TIMELINE_SQL,
   WORK_QUEUE_SQL,
 } from './baseline-queries.ts';
@@ -24,6 +24,24 @@ const pool = new pg.Pool({
   max: Number(process.env.POOL_SIZE ?? 10),
 });
 pool.on('connect', (client) => client.on('error', () => {}));
+// Search runs the app's statement, which takes the organisation from row-level security and the search
+// functions: its connections are set to the application role and the organisation once, when they open.
+const searchPool = new pg.Pool({
+  connectionString: process.env.BASELINE_DATABASE_URL,
+  max: Number(process.env.POOL_SIZE ?? 10),
+});
+searchPool.on('connect', (client) => {
+  client.on('error', () => {});
+  client.query(
+    `select set_config('role', '${APP_ROLE}', false), set_config('${ORGANIZATION_SETTING}', $1, false)`,
+    [organizationId],
+  );
+});
+
+async function searchPage(q: string) {
+  const { sql, parameters } = searchQuery(q, viewerId, new Date());
+  return searchPool.query(sql, parameters);
+}
 
 function send(response: import('node:http').ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
@@ -40,9 +58,7 @@ const server = createServer(async (request, response) => {
     if (url.pathname === '/work-queue') {
       const q = url.searchParams.get('q');
       const result =
-        q === null
-          ? await pool.query(WORK_QUEUE_SQL, [organizationId, viewerId])
-          : await pool.query(SEARCH_SQL, [organizationId, viewerId, ...searchParameters(q)]);
+        q === null ? await pool.query(WORK_QUEUE_SQL, [organizationId, viewerId]) : await searchPage(q);
       return send(response, 200, {
         items: result.rows.slice(0, 50),
         nextCursor: result.rows.length > 50 ? 'more' : null,

@@ -3,9 +3,9 @@ import path from 'node:path';
 import type pg from 'pg';
 import {
   DETAIL_SQL,
-  SEARCH_APP_SQL,
   SEARCH_IDS_SQL,
   searchParameters,
+  searchQuery,
   TIMELINE_SQL,
   WORK_QUEUE_SQL,
 } from './baseline-queries.ts';
@@ -22,14 +22,10 @@ export async function writeQueryPlans(
   const dir = path.join(ROOT, 'bench', 'plans', scale);
   await mkdir(dir, { recursive: true });
   // The search function runs as the owner (outside row-level security); its plan is shown as such.
+  const search = searchQuery(context.searchTerm, context.viewerId, new Date());
   const queries: [string, string, unknown[], 'gehoord_app' | 'owner'][] = [
     ['work-queue', WORK_QUEUE_SQL, [context.organizationId, context.viewerId], 'gehoord_app'],
-    [
-      'search',
-      SEARCH_APP_SQL,
-      [context.organizationId, context.viewerId, ...searchParameters(context.searchTerm)],
-      'gehoord_app',
-    ],
+    ['search', search.sql, search.parameters, 'gehoord_app'],
     ['search-function', SEARCH_IDS_SQL, searchParameters(context.searchTerm), 'owner'],
     ['detail', DETAIL_SQL, [context.complaintId, context.organizationId, context.viewerId], 'gehoord_app'],
     ['timeline', TIMELINE_SQL, [context.complaintId], 'gehoord_app'],

@@ -703,6 +703,11 @@ export const statusCounts = z
     counts: z.record(z.string(), z.number().int()),
     overdue: z.number().int(),
     total: z.number().int(),
+    totalIsLowerBound: z
+      .boolean()
+      .describe(
+        'true when a search found more matches than are counted (1,000 of each kind): every count is then a lower bound and `total` at most 1,000',
+      ),
   })
   .meta({ id: 'ComplaintStatusCounts' });
 

@@ -17,6 +17,11 @@ export const queueCounts = z
     unassigned: z.number().int().nullable().describe('Unassigned complaints of the department'),
     all: z.number().int().nullable().describe('null for those who may not list all complaints'),
     departmentId: z.uuid().nullable().describe('The department the department counts are for'),
+    isLowerBound: z
+      .boolean()
+      .describe(
+        'true when a search found more matches than are counted: each count is at least this, at most 1,000',
+      ),
   })
   .meta({ id: 'QueueCounts' });
 export type QueueCounts = z.infer<typeof queueCounts>;

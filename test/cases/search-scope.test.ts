@@ -37,4 +37,27 @@ describe('search runs outside row-level security (migration 053), so it must sco
     const response = await world.as.eva.request({ method: 'GET', url: '/api/complaints?q=lekkage' });
     expect(response.json().items.map((c: { id: string }) => c.id)).toEqual([mine.id]);
   });
+
+  test('the id lookups of migration 076 scope themselves the same way', async () => {
+    const lookups = (trx: Parameters<Parameters<typeof inOrganization>[2]>[0]) =>
+      sql<{ person: string[]; unit: string[]; complex: string[]; capped: string[] }>`select
+        array(select search_person_ids('%Vries%')) as person,
+        array(select search_unit_ids('%Hofweg%', '%3155%')) as unit,
+        array(select search_housing_complex_ids('%Hofjes%')) as complex,
+        array(select search_complaint_ids('lekkage', '%lekkage%', '%LEKKAGE%', 10)) as capped`
+        .execute(trx)
+        .then((r) => r.rows[0]);
+    const own = await inOrganization(database.app, world.organization.id, lookups);
+    expect(own?.person).toEqual([world.tenant.id]);
+    expect(own?.unit).toEqual([world.unit.id]);
+    expect(own?.complex).toEqual([world.complex.id]);
+    expect(own?.capped).toHaveLength(1);
+    const none = { person: [], unit: [], complex: [], capped: [] };
+    expect(await inOrganization(database.app, other.id, lookups)).toEqual(none);
+    const unscoped = await database.app.transaction().execute(async (trx) => {
+      await sql`set local role gehoord_app`.execute(trx);
+      return lookups(trx);
+    });
+    expect(unscoped).toEqual(none);
+  });
 });

@@ -70,6 +70,7 @@ describe('tab counts, in one query', () => {
       unassigned: 2,
       all: 6,
       departmentId: wonen.id,
+      isLowerBound: false,
     });
     // the withdrawn one counts without the open filter
     expect((await counts(as.eva)).mine).toBe(3);
@@ -79,6 +80,7 @@ describe('tab counts, in one query', () => {
       unassigned: 1,
       all: 6,
       departmentId: vastgoed.id,
+      isLowerBound: false,
     });
   });
 

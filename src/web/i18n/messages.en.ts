@@ -135,6 +135,10 @@ export const en: Messages = {
     loadMore: 'Load more',
     countsTitle: 'Counts per status',
     countsTotal: 'Total',
+    // decision 038: a search counts at most 1,000 matches of each kind
+    countsMoreThan: (count: number) =>
+      count >= 1000 ? `more than ${count.toLocaleString('en-GB')} results` : `at least ${count}`,
+    countAtLeast: (count: number) => `${count.toLocaleString('en-GB')}+`,
     countsOverdue: 'Overdue',
     showStatus: (status: string, count: number) => `Show ${status} (${count})`,
     unassigned: 'Nobody',

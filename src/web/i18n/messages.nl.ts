@@ -155,6 +155,10 @@ export const nl = {
     loadMore: 'Meer laden',
     countsTitle: 'Aantallen per status',
     countsTotal: 'Totaal',
+    // decision 038: a search counts at most 1.000 matches of each kind
+    countsMoreThan: (count: number) =>
+      count >= 1000 ? `meer dan ${count.toLocaleString('nl-NL')} resultaten` : `minstens ${count}`,
+    countAtLeast: (count: number) => `${count.toLocaleString('nl-NL')}+`,
     countsOverdue: 'Te laat',
     showStatus: (status: string, count: number) => `Toon ${status} (${count})`,
     unassigned: 'Niemand',

@@ -36,6 +36,7 @@ import * as notificationPreferences from './2026-12-07-072-notification-preferen
 import * as savedViews from './2026-12-07-073-saved-views.ts';
 import * as mergedComplaints from './2026-12-07-074-merged-complaints.ts';
 import * as organizationPostalAddress from './2026-12-07-075-organization-postal-address.ts';
+import * as searchPageInTheDatabase from './2026-12-07-076-search-page-in-the-database.ts';
 import * as readPathFunctions from './2026-12-07-078-read-path-functions.ts';
 import * as outboxClaimOrder from './2026-12-07-081-outbox-claim-order.ts';
 
@@ -81,6 +82,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-073-saved-views': savedViews,
   '2026-12-07-074-merged-complaints': mergedComplaints,
   '2026-12-07-075-organization-postal-address': organizationPostalAddress,
+  '2026-12-07-076-search-page-in-the-database': searchPageInTheDatabase,
   '2026-12-07-078-read-path-functions': readPathFunctions,
   '2026-12-07-081-outbox-claim-order': outboxClaimOrder,
 };

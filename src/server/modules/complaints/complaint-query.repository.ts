@@ -1,7 +1,21 @@
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { ComplaintListQuery } from '../../../contract/complaints.ts';
 import { QUEUE_OPEN_STATUSES, TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
+import {
+  foundIsCapped,
+  inFoundSet,
+  inSearchSet,
+  matchesSearch,
+  SEARCH_COUNT_CAP,
+  SEARCH_FEW,
+  SEARCH_PROBE,
+  SEARCH_PROBE_MIN,
+  SEARCH_WALK,
+  type SearchTerms,
+  searchTerms,
+} from './complaint-search.repository.ts';
 
 /** Who may see confidential complaints, as SQL: the mirror of `canSeeComplaint` (src/domain/permissions.ts). */
 export type Visibility =
@@ -91,28 +105,71 @@ function applyFilters(query: ComplaintQuery, f: ListFilters, visibility: Visibil
   if (f.confidential !== undefined) q = q.where('c.confidential', '=', f.confidential);
   // issue 22: the queue shows the open complaints unless asked for the ended ones
   if (f.open !== undefined) q = q.where('c.status', f.open ? 'in' : 'not in', [...QUEUE_OPEN_STATUSES]);
-  if (f.q) {
-    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-    const postcode = `%${f.q.replace(/\s+/g, '').toUpperCase()}%`;
-    // One indexed lookup per kind of match, united, in a function outside row-level security (migration 053):
-    // under it PostgreSQL would not use the search indexes for these conditions
-    q = q.where(sql<boolean>`c.id in (select search_complaint_ids(${f.q}, ${like}, ${postcode}))`);
-  }
   return q;
 }
 
 // Every filter is on the complaint itself: filter, sort and take the page there, then join the names for that
 // page only (a search matching 9,000 complaints otherwise joined 9,000 names to show 51).
-function baseQuery(trx: Scoped) {
+function baseQuery(trx: Kysely<DB>) {
   return trx.selectFrom('complaint as c');
 }
 type ComplaintQuery = ReturnType<typeof baseQuery>;
+
+/**
+ * For counting a search: the complaints under the filters among at most SEARCH_COUNT_CAP + 1 matches of each kind
+ * (the CTE `found`, migration 076); `foundIsCapped` tells whether the counts are lower bounds.
+ */
+function cappedSearchQuery(trx: Scoped, t: SearchTerms): ComplaintQuery {
+  const found = trx.with('found', (db) =>
+    db.selectNoFrom(
+      sql<string>`search_complaint_ids(${t.query}, ${t.like}, ${t.postcode}, ${SEARCH_COUNT_CAP + 1})`.as(
+        'id',
+      ),
+    ),
+  );
+  // The CTE is only named inside sql fragments (inFoundSet, foundIsCapped): the table types stay the complaint's
+  return found.selectFrom('complaint as c').where(inFoundSet) as unknown as ComplaintQuery;
+}
+
+/** Counting query: capped when searching. */
+function countQuery(trx: Scoped, q: string | undefined) {
+  return q ? cappedSearchQuery(trx, searchTerms(q)) : baseQuery(trx);
+}
+
+const PAGE_COLUMNS = [
+  'c.id',
+  'c.reference',
+  'c.status',
+  'c.channel',
+  'c.received_at',
+  'c.category',
+  'c.handler_id',
+  'c.due_at',
+  'c.has_answer_term',
+  'c.confidential',
+  'c.repeat_of_id',
+  'c.complainant_id',
+  'c.housing_complex_id',
+] as const;
 
 export type Sort = ComplaintListQuery['sort'];
 export type Cursor = { value: string; id: string };
 
 export async function listComplaints(
   trx: Scoped,
+  filters: ListFilters,
+  visibility: Visibility,
+  page: { sort: Sort; cursor: Cursor | null; limit: number },
+) {
+  return listComplaintsQuery(trx, filters, visibility, page).execute();
+}
+
+/**
+ * The work queue's page as one statement; the benchmark's baseline compiles the same query (bench/baseline-queries.ts).
+ * Organisation scope comes from row-level security and the search functions, not from the query.
+ */
+export function listComplaintsQuery(
+  trx: Kysely<DB>,
   filters: ListFilters,
   visibility: Visibility,
   page: { sort: Sort; cursor: Cursor | null; limit: number },
@@ -129,25 +186,83 @@ export async function listComplaints(
         : sql<boolean>`(${sql.ref(column)}, c.id) > (${value}, ${page.cursor.id}::uuid)`,
     );
   }
-  const pageOfComplaints = q
-    .select([
-      'c.id',
-      'c.reference',
-      'c.status',
-      'c.channel',
-      'c.received_at',
-      'c.category',
-      'c.handler_id',
-      'c.due_at',
-      'c.has_answer_term',
-      'c.confidential',
-      'c.repeat_of_id',
-      'c.complainant_id',
-      'c.housing_complex_id',
-    ])
+  const n = page.limit + 1;
+  let pageOfComplaints = q
+    .select(PAGE_COLUMNS)
     .orderBy(column, direction)
     .orderBy('c.id', direction)
-    .limit(page.limit + 1);
+    .limit(n);
+  if (filters.q) {
+    // Decision 038: walk the queue's index and test each complaint for the word; a walked prefix that holds the
+    // page is the page. A probe of SEARCH_PROBE complaints settles a common word; one found often enough there
+    // (SEARCH_PROBE_MIN) earns a longer walk of SEARCH_WALK; a rarer one is looked up through the search indexes,
+    // whose cost grows with the matches. One statement; the branches not needed are never executed.
+    const t = searchTerms(filters.q);
+    const prefix = (complaints: number) =>
+      q
+        .select([...PAGE_COLUMNS, 'c.unit_id', sql<string>`c.search_vector`.as('search_vector')])
+        .orderBy(column, direction)
+        .orderBy('c.id', direction)
+        .limit(complaints);
+    const count = (cte: string) => sql<number>`(select count(*) from ${sql.table(cte)})`;
+    // A prefix shorter than asked for reached the end of the queue: what it holds is every match
+    // Few matches (fewer than SEARCH_FEW of every kind) are fetched whole; the walk is for words found often
+    const few = sql<boolean>`(${count('few_matches')} < ${SEARCH_FEW})`;
+    const probeDone = sql<boolean>`(not ${few} and (${count('probe')} >= ${n} or ${count('probe_prefix')} < ${SEARCH_PROBE}))`;
+    const walkRuns = sql<boolean>`(not ${few} and not ${probeDone} and ${count('probe')} >= ${SEARCH_PROBE_MIN})`;
+    const walkDone = sql<boolean>`(${walkRuns} and (${count('walked')} >= ${n} or ${count('walk_prefix')} < ${SEARCH_WALK}))`;
+    const fromFew = q
+      .where(sql<boolean>`c.id in (select id from few_matches)`)
+      .select(PAGE_COLUMNS)
+      .orderBy(column, direction)
+      .orderBy('c.id', direction)
+      .limit(n);
+    const fromIndexes = q
+      .where(inSearchSet(t))
+      .select(PAGE_COLUMNS)
+      .orderBy(column, direction)
+      .orderBy('c.id', direction)
+      .limit(n);
+    pageOfComplaints = trx
+      .with('few_matches', (db) =>
+        db.selectNoFrom(
+          sql<string>`search_complaint_ids(${t.query}, ${t.like}, ${t.postcode}, ${SEARCH_FEW})`.as('id'),
+        ),
+      )
+      .with('probe_prefix', () => prefix(SEARCH_PROBE))
+      .with('probe', (db) =>
+        db
+          .selectFrom('probe_prefix as c')
+          .where(sql<boolean>`not ${few}`)
+          .where(matchesSearch(t))
+          .select(PAGE_COLUMNS)
+          .orderBy(column, direction)
+          .orderBy('c.id', direction)
+          .limit(n),
+      )
+      .with('walk_prefix', () => prefix(SEARCH_WALK))
+      .with('walked', (db) =>
+        db
+          .selectFrom('walk_prefix as c')
+          .where(matchesSearch(t))
+          .where(walkRuns)
+          .select(PAGE_COLUMNS)
+          .orderBy(column, direction)
+          .orderBy('c.id', direction)
+          .limit(n),
+      )
+      .selectFrom(fromFew.as('c'))
+      .selectAll('c')
+      .where(few)
+      .unionAll((db) => db.selectFrom('probe as c').selectAll('c').where(probeDone))
+      .unionAll((db) => db.selectFrom('walked as c').selectAll('c').where(walkDone))
+      .unionAll(
+        trx
+          .selectFrom(fromIndexes.as('c'))
+          .selectAll('c')
+          .where(sql<boolean>`not ${few} and not ${probeDone} and not ${walkDone}`),
+      ) as unknown as typeof pageOfComplaints;
+  }
   return trx
     .selectFrom(pageOfComplaints.as('c'))
     .leftJoin('person as p', 'p.id', 'c.complainant_id')
@@ -170,13 +285,14 @@ export async function listComplaints(
       'c.repeat_of_id',
     ])
     .orderBy(column, direction)
-    .orderBy('c.id', direction)
-    .execute();
+    .orderBy('c.id', direction);
 }
 
+/** Counts per status; when searching, over the capped matches (`capped`: the counts are lower bounds). */
 export async function countByStatus(trx: Scoped, filters: ListFilters, visibility: Visibility) {
-  return applyFilters(baseQuery(trx), filters, visibility, false)
+  return applyFilters(countQuery(trx, filters.q), filters, visibility, false)
     .select([
+      filters.q ? foundIsCapped.as('capped') : sql<boolean>`false`.as('capped'),
       'c.status',
       sql<number>`count(*)::int`.as('n'),
       sql<number>`count(*) filter (where c.status in (${sql.join(OPEN_STATUSES)}) and c.has_answer_term and c.due_at < ${filters.now})::int`.as(
@@ -200,8 +316,9 @@ export async function countQueueTabs(
   const { departmentId: _department, handlerId: _handler, ...rest } = filters;
   const none = sql<number | null>`null::int`;
   const inDepartment = sql<boolean>`c.department_id = ${tabs.departmentId}::uuid`;
-  return applyFilters(baseQuery(trx), rest, visibility, true)
+  return applyFilters(countQuery(trx, filters.q), rest, visibility, true)
     .select([
+      filters.q ? foundIsCapped.as('capped') : sql<boolean>`false`.as('capped'),
       tabs.userId === null
         ? sql<number>`0`.as('mine')
         : sql<number>`count(*) filter (where c.handler_id = ${tabs.userId}::uuid)::int`.as('mine'),

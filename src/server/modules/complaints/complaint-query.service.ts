@@ -32,6 +32,7 @@ import {
   findLikelyRepeats,
   listComplaints,
 } from './complaint-query.repository.ts';
+import { SEARCH_COUNT_CAP, searchIsCapped } from './complaint-search.repository.ts';
 import { buildDetail, termProgressOf } from './views/complaint-detail.ts';
 
 function encodeCursor(cursor: Cursor): string {
@@ -171,10 +172,18 @@ export async function countComplaints(
     );
     const counts: Record<string, number> = {};
     for (const r of rows) counts[r.status] = r.n;
+    const total = rows.reduce((sum, r) => sum + r.n, 0);
+    // A search counts at most SEARCH_COUNT_CAP matches of each kind (decision 038); with no row to carry the flag,
+    // ask for it on its own
+    const capped =
+      rows.length > 0
+        ? rows.some((r) => r.capped)
+        : query.q !== undefined && (await searchIsCapped(trx, query.q));
     return {
       counts,
       overdue: rows.reduce((sum, r) => sum + r.overdue, 0),
-      total: rows.reduce((sum, r) => sum + r.n, 0),
+      total: capped ? Math.min(total, SEARCH_COUNT_CAP) : total,
+      totalIsLowerBound: capped,
     };
   });
 }
@@ -206,7 +215,16 @@ export async function countQueueTabsFor(
       visibilityOf(principal),
       { userId: staff?.userId ?? null, departmentId, all },
     );
-    return { ...row, departmentId };
+    const { capped, ...counts } = row;
+    const cap = (n: number | null) => (capped && n !== null ? Math.min(n, SEARCH_COUNT_CAP) : n);
+    return {
+      mine: cap(counts.mine) ?? 0,
+      department: cap(counts.department),
+      unassigned: cap(counts.unassigned),
+      all: cap(counts.all),
+      departmentId,
+      isLowerBound: capped,
+    };
   });
 }
 

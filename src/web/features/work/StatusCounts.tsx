@@ -22,6 +22,8 @@ export function StatusCounts({
     refetchInterval: REFRESH_MS,
     refetchOnWindowFocus: true,
   });
+  // A capped search's counts are lower bounds (decision 038)
+  const shown = (count: number) => (counts.data?.totalIsLowerBound ? t.work.countAtLeast(count) : count);
   return (
     <Group component="section" aria-labelledby="counts-title" gap="xs" wrap="wrap" mih={30}>
       <Text component="h2" id="counts-title" fw={700} size="sm" m={0}>
@@ -38,7 +40,8 @@ export function StatusCounts({
             aria-pressed={selected === ''}
             onClick={() => onSelect('')}
           >
-            {t.work.countsTotal}: {counts.data.total}
+            {t.work.countsTotal}:{' '}
+            {counts.data.totalIsLowerBound ? t.work.countsMoreThan(counts.data.total) : counts.data.total}
           </Button>
           {(Object.keys(COMPLAINT_STATUSES) as ComplaintStatus[])
             .filter((status) => (counts.data.counts[status] ?? 0) > 0 || selected === status)
@@ -50,11 +53,11 @@ export function StatusCounts({
                 aria-pressed={selected === status}
                 onClick={() => onSelect(selected === status ? '' : status)}
               >
-                {t.complaint.status[status]}: {counts.data.counts[status] ?? 0}
+                {t.complaint.status[status]}: {shown(counts.data.counts[status] ?? 0)}
               </Button>
             ))}
           <Text size="sm" c={counts.data.overdue > 0 ? 'red.9' : undefined} fw={600}>
-            {t.work.countsOverdue}: {counts.data.overdue}
+            {t.work.countsOverdue}: {shown(counts.data.overdue)}
           </Text>
         </Group>
       ) : (

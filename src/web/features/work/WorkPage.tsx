@@ -116,7 +116,7 @@ export function WorkPage() {
               rightSection={
                 countOf(tab) === null ? undefined : (
                   <Badge size="sm" variant="filled" color="gray.8" data-testid={`tab-count-${tab}`}>
-                    {countOf(tab)}
+                    {counts.data?.isLowerBound ? t.work.countAtLeast(countOf(tab) ?? 0) : countOf(tab)}
                   </Badge>
                 )
               }
