@@ -1119,6 +1119,7 @@ export const en: Messages = {
       webhook_created: 'Webhook added',
       webhook_changed: 'Webhook changed',
       webhook_redelivered: 'Webhook delivered again',
+      sector_benchmark_changed: 'Sector benchmark participation changed',
     } satisfies Record<AuthEventType, string>,
   },
   adminScreens: adminScreensEn,

@@ -1159,6 +1159,7 @@ export const nl = {
       webhook_created: 'Webhook toegevoegd',
       webhook_changed: 'Webhook gewijzigd',
       webhook_redelivered: 'Webhook opnieuw bezorgd',
+      sector_benchmark_changed: 'Deelname sectorvergelijking gewijzigd',
     } satisfies Record<AuthEventType, string>,
   },
   adminScreens: adminScreensNl,

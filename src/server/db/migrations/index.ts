@@ -36,6 +36,7 @@ import * as notificationPreferences from './2026-12-07-072-notification-preferen
 import * as savedViews from './2026-12-07-073-saved-views.ts';
 import * as mergedComplaints from './2026-12-07-074-merged-complaints.ts';
 import * as organizationPostalAddress from './2026-12-07-075-organization-postal-address.ts';
+import * as sectorBenchmark from './2026-12-07-080-sector-benchmark.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -79,4 +80,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-073-saved-views': savedViews,
   '2026-12-07-074-merged-complaints': mergedComplaints,
   '2026-12-07-075-organization-postal-address': organizationPostalAddress,
+  '2026-12-07-080-sector-benchmark': sectorBenchmark,
 };
