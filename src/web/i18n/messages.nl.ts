@@ -15,6 +15,7 @@ import type {
 } from '../../domain/index.ts';
 import type { StaffRole } from '../../domain/permissions.ts';
 import { adminScreensNl } from './admin-screens.nl.ts';
+import { sectorBenchmarkNl } from './sector-benchmark.nl.ts';
 
 /**
  * Dutch UI copy, the source catalogue: the English one must have the same shape (type `Messages`).
@@ -1163,6 +1164,7 @@ export const nl = {
     } satisfies Record<AuthEventType, string>,
   },
   adminScreens: adminScreensNl,
+  sectorBenchmark: sectorBenchmarkNl,
   backOffice: {
     menuItems: {
       templates: 'Berichtsjablonen',

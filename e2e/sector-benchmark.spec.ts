@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { toLocalDate } from '../src/domain/business-time.ts';
+import { quarterOfDay, quarterRange } from '../src/domain/learning.ts';
+import { createDatabase } from '../src/server/db/database.ts';
+import { refreshSectorBenchmark } from '../src/server/modules/reports/sector.service.ts';
+import { previousQuarter } from '../src/web/features/mt-review/quarters.ts';
+import { docScreenshot } from './doc-screenshots.ts';
+import { serverOwnerUrl, withServerDatabase } from './e2e-database.ts';
+import { expect, signInThroughPage, test } from './fixtures.ts';
+
+// Issue 24 (decision 040): the administrator opts the demo corporation in to the anonymised sector benchmark and
+// the MT's dashboard shows its own figures beside the sector's quartiles. Five other small corporations that took
+// part are made in the server's database (no screen makes a second corporation), and the hourly job is run.
+
+const RUUD = 'ruud.mulder@demo.gehoord.nl'; // administrator
+const PIETER = 'pieter.vandijk@demo.gehoord.nl'; // management team
+
+/** A corporation that opted in, with 1,000 homes and `answered` complaints of which `onTime` on time. */
+async function participant(quarter: string, answered: number, onTime: number) {
+  const { from } = quarterRange(quarter as `${number}-Q1`);
+  await withServerDatabase(async (client) => {
+    const suffix = randomUUID().slice(0, 8);
+    const org = await client.query<{ id: string }>(
+      `insert into organization (slug, name, hostnames, sector_benchmark) values ($1, $2, '{}', true) returning id`,
+      [`sector-${suffix}`, `Sectordeelnemer ${suffix}`],
+    );
+    const organizationId = org.rows[0]?.id as string;
+    const staff = await client.query<{ id: string }>(
+      `insert into staff_user (organization_id, name, email, roles, active, password_hash)
+       values ($1, 'Registratie', $2, '{employee}', true, 'x') returning id`,
+      [organizationId, `registratie-${suffix}@example.nl`],
+    );
+    await client.query(
+      `insert into unit (organization_id, street, house_number, postcode, place)
+       select $1, 'Teststraat', n, '3155AB', 'Maasland' from generate_series(1, 1000) n`,
+      [organizationId],
+    );
+    for (let i = 0; i < answered; i++) {
+      const id = randomUUID();
+      await client.query(
+        `insert into complaint (id, organization_id, reference, matter_id, channel, received_at, registered_by,
+           description, status, triage_outcome, category, term_start_day, original_due_at, due_at,
+           calendar_settings_version, term_extensions, answered_at)
+         values ($1, $2, $3, $1, 'email', ($4::date + 10)::timestamp at time zone 'Europe/Amsterdam', $5,
+           'Klacht van een deelnemer aan de sectorvergelijking.', 'answered', 'complaint', 'repair_badly_done',
+           $4::date + 10, ($4::date + 24)::timestamp at time zone 'Europe/Amsterdam',
+           ($4::date + 24)::timestamp at time zone 'Europe/Amsterdam', 1, '[]',
+           ($4::date + $6::int)::timestamp at time zone 'Europe/Amsterdam')`,
+        [id, organizationId, `K-S-${suffix}-${i}`, from, staff.rows[0]?.id, i < onTime ? 20 : 40],
+      );
+    }
+  });
+}
+
+test('an administrator opts in and the MT sees its figures beside the sector’s quartiles', async ({
+  page,
+  demoAccount,
+  checkAccessibility,
+}) => {
+  test.setTimeout(120_000);
+  const quarter = previousQuarter(quarterOfDay(toLocalDate(new Date())));
+  for (const [answered, onTime] of [
+    [4, 3],
+    [2, 2],
+    [5, 1],
+    [3, 0],
+    [6, 6],
+  ] as const)
+    await participant(quarter, answered, onTime);
+
+  // Not opted in yet: the MT's dashboard invites, and shows no figures
+  const pieter = demoAccount(PIETER);
+  await signInThroughPage(page, pieter.email, pieter.password);
+  await page.goto('/mt');
+  const section = page.getByTestId('sector-benchmark');
+  await expect(
+    section.getByRole('heading', { name: `Vergelijking met de sector, ${quarter}` }),
+  ).toBeVisible();
+  await expect(section.getByTestId('sector-invitation')).toContainText('Doe mee aan de sectorvergelijking');
+  await expect(section.getByRole('table')).toHaveCount(0);
+  await checkAccessibility(page);
+  await page.context().clearCookies();
+
+  // The administrator opts in on the organisation page
+  const ruud = demoAccount(RUUD);
+  await signInThroughPage(page, ruud.email, ruud.password);
+  await page.goto('/beheer/organisatie');
+  const setting = page.getByLabel('Meedoen aan de anonieme sectorvergelijking');
+  await expect(setting).not.toBeChecked();
+  await setting.check();
+  await page.locator('#sector-benchmark-setting').getByRole('button', { name: 'Opslaan' }).click();
+  await expect(page.getByText('De keuze is opgeslagen.')).toBeVisible();
+  await checkAccessibility(page);
+
+  // The hourly job computes the sector's quartiles (run here rather than waiting for its slot)
+  const owner = createDatabase(serverOwnerUrl(), {
+    poolSize: 1,
+    log: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} },
+    applicationName: 'gehoord-e2e',
+  });
+  try {
+    await refreshSectorBenchmark(owner, new Date());
+  } finally {
+    await owner.destroy();
+  }
+
+  await page.context().clearCookies();
+  await signInThroughPage(page, pieter.email, pieter.password);
+  await page.goto('/mt');
+  const table = section.getByRole('table', { name: `Vergelijking met de sector, ${quarter}` });
+  await expect(table).toBeVisible();
+  const onTime = table.getByRole('row', { name: /Op tijd beantwoord/ });
+  await expect(onTime.getByRole('cell').nth(2)).toHaveText(/%/);
+  await expect(onTime).toContainText('corporaties');
+  // Fewer than five corporations with satisfaction scores: withheld with the reason
+  await expect(table.getByRole('row', { name: /Tevredenheid/ })).toContainText('Niet getoond');
+  await expect(section).not.toContainText('Sectordeelnemer');
+  await checkAccessibility(page);
+  await docScreenshot(page, 'sector-benchmark');
+});
