@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, test } from 'vitest';
+import type { ReportDocument } from '../../src/contract/reports.ts';
 import type { SectorBenchmark } from '../../src/contract/sector-benchmark.ts';
 import { quarterRange } from '../../src/domain/index.ts';
 import { refreshSectorBenchmark, sectorReport } from '../../src/server/modules/reports/sector.service.ts';
@@ -254,6 +255,32 @@ describe('the figures', () => {
       p50: 0,
       p75: 0,
     });
+  });
+
+  test('the quarterly report of a participant has the section, in every format; a non-participant’s has not', async () => {
+    const report = await asMt.request({ method: 'GET', url: '/api/reports/quarterly?quarter=2026-Q2' });
+    expect(report.statusCode, report.body).toBe(200);
+    const document = report.json() as ReportDocument;
+    const rowOf = (key: string) =>
+      document.tables.find((t) => t.id === 'sector')?.rows.find((r) => r.key === key);
+    // shares as percentages: own 75 %, sector P25 20 %, median 75 %, P75 100 %, five corporations
+    expect(rowOf('on_time_share')?.cells.map((c) => c.value)).toEqual([75, 20, 75, 100, 5, '']);
+    expect(rowOf('satisfaction_handling')?.cells.map((c) => c.value)).toEqual([
+      3,
+      null,
+      null,
+      null,
+      null,
+      'Niet getoond: minder dan 5 deelnemende corporaties met een cijfer',
+    ]);
+    const csv = await asMt.request({
+      method: 'GET',
+      url: '/api/reports/quarterly/export?quarter=2026-Q2&format=csv',
+    });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain('Vergelijking met de sector');
+    const other = await asMtG.request({ method: 'GET', url: '/api/reports/quarterly?quarter=2026-Q2' });
+    expect((other.json() as ReportDocument).tables.map((t) => t.id)).not.toContain('sector');
   });
 
   test('a corporation that opts out counts no more from the next run, and the group falls below the minimum', async () => {

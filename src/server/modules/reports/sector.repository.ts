@@ -153,3 +153,11 @@ export function findSectorFigures(trx: Scoped, period: string) {
     .where('period', '=', period)
     .execute();
 }
+
+/** For a report in the organisation's own scope: whether it opted in, and then the period's stored quartiles. */
+export async function sectorFiguresForReport(trx: Scoped, period: string) {
+  const { rows } = await sql<{ optedIn: boolean }>`
+    select sector_benchmark as "optedIn" from organization where id = current_organization_id()`.execute(trx);
+  if (rows[0]?.optedIn !== true) return null;
+  return findSectorFigures(trx, period);
+}

@@ -14,7 +14,7 @@ import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { recordAuthEvent } from '../auth/index.ts';
 import { countSets, satisfactionScores, unitCounts } from './measures/measures.repository.ts';
-import type { ComplaintSet } from './measures/report-sets.ts';
+import { SECTOR_SETS, scoreSums, sectorFiguresOf } from './measures/sector-measure.ts';
 import { SUMMARY_SETS, type SummarySet } from './measures/summary-measures.ts';
 import * as sector from './sector.repository.ts';
 
@@ -30,17 +30,6 @@ export type SectorReportRow = Readonly<{
   units: number;
   satisfaction: Readonly<{ responses: number; handlingSum: number; outcomeSum: number }>;
 }>;
-
-/** The report sets the benchmark's measures are computed from (domain: SectorFigures). */
-const BENCHMARK_SETS = [
-  'received',
-  'answered',
-  'answered_on_time_extended',
-  'repeats',
-  'committee_referred',
-] as const satisfies readonly ComplaintSet[];
-
-const unitTotal = async (trx: Scoped) => (await unitCounts(trx)).total;
 
 const NO_COUNTS = Object.fromEntries(SUMMARY_SETS.map((set) => [set, 0])) as Record<SummarySet, number>;
 
@@ -77,16 +66,7 @@ export async function sectorReport(
 
 /** The benchmark's view of one organisation's key figures. */
 export function toSectorFigures(row: SectorReportRow): SectorFigures {
-  return {
-    received: row.counts.received,
-    answered: row.counts.answered,
-    answeredOnTime: row.counts.answered_on_time_extended,
-    repeats: row.counts.repeats,
-    committeeReferred: row.counts.committee_referred,
-    units: row.units,
-    satisfactionResponses: row.satisfaction.responses,
-    satisfactionHandlingSum: row.satisfaction.handlingSum,
-  };
+  return sectorFiguresOf(row.counts, row.units, row.satisfaction);
 }
 
 async function readChoice(trx: Scoped, staff: StaffPrincipal): Promise<boolean> {
@@ -112,19 +92,9 @@ export async function refreshSectorBenchmark(owner: Database, now: Date) {
 /** This organisation's own figures, counted under its row-level security from the report's own sets. */
 async function ownFigures(trx: Scoped, period: ReportPeriod): Promise<SectorFigures> {
   const scope = { period, departmentId: null, category: null };
-  const counts = await countSets(trx, scope, BENCHMARK_SETS);
-  const units = await unitTotal(trx);
-  const scores = await satisfactionScores(trx, scope);
-  return {
-    received: counts.received,
-    answered: counts.answered,
-    answeredOnTime: counts.answered_on_time_extended,
-    repeats: counts.repeats,
-    committeeReferred: counts.committee_referred,
-    units,
-    satisfactionResponses: scores.length,
-    satisfactionHandlingSum: scores.reduce((sum, s) => sum + s.handling, 0),
-  };
+  const counts = await countSets(trx, scope, SECTOR_SETS);
+  const units = await unitCounts(trx);
+  return sectorFiguresOf(counts, units.total, scoreSums(await satisfactionScores(trx, scope)));
 }
 
 /**
