@@ -46,7 +46,14 @@ async function participant(quarter: string, answered: number, onTime: number) {
            $4::date + 10, ($4::date + 24)::timestamp at time zone 'Europe/Amsterdam',
            ($4::date + 24)::timestamp at time zone 'Europe/Amsterdam', 1, '[]',
            ($4::date + $6::int)::timestamp at time zone 'Europe/Amsterdam')`,
-        [id, organizationId, `K-S-${suffix}-${i}`, from, staff.rows[0]?.id, i < onTime ? 20 : 40],
+        [
+          id,
+          organizationId,
+          `K-${from.slice(0, 4)}-${String(i + 1).padStart(5, '0')}`,
+          from,
+          staff.rows[0]?.id,
+          i < onTime ? 20 : 40,
+        ],
       );
     }
   });
@@ -88,7 +95,10 @@ test('an administrator opts in and the MT sees its figures beside the sector’s
   const setting = page.getByLabel('Meedoen aan de anonieme sectorvergelijking');
   await expect(setting).not.toBeChecked();
   await setting.check();
-  await page.locator('#sector-benchmark-setting').getByRole('button', { name: 'Opslaan' }).click();
+  await page
+    .getByRole('region', { name: 'Sectorvergelijking' })
+    .getByRole('button', { name: 'Opslaan' })
+    .click();
   await expect(page.getByText('De keuze is opgeslagen.')).toBeVisible();
   await checkAccessibility(page);
 
