@@ -92,12 +92,13 @@ export async function buildReport(
     satisfactionTable(satisfaction),
     actionsTable(actions),
   ];
-  // issue 24: the organisation-wide report of a corporation that opted in compares itself with the sector
+  // issue 24: the organisation-wide report of a corporation that opted in compares itself with the sector, for a
+  // quarter or year the hourly job has computed (a custom period has no sector figures)
   const sector =
     scope.departmentId === null && !scope.category
       ? await sectorFiguresForReport(trx, request.period.label)
       : null;
-  if (sector !== null)
+  if (sector !== null && sector.length > 0)
     tables.push(sectorTable(sectorFiguresOf(counts, units.total, scoreSums(scores)), sector));
   await step(0.9);
 
