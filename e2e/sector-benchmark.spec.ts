@@ -78,6 +78,7 @@ test('an administrator opts in and the MT sees its figures beside the sector’s
   // Not opted in yet: the MT's dashboard invites, and shows no figures
   const pieter = demoAccount(PIETER);
   await signInThroughPage(page, pieter.email, pieter.password);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(pieter.name);
   await page.goto('/mt');
   const section = page.getByTestId('sector-benchmark');
   await expect(
@@ -91,6 +92,7 @@ test('an administrator opts in and the MT sees its figures beside the sector’s
   // The administrator opts in on the organisation page
   const ruud = demoAccount(RUUD);
   await signInThroughPage(page, ruud.email, ruud.password);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(ruud.name);
   await page.goto('/beheer/organisatie');
   const setting = page.getByLabel('Meedoen aan de anonieme sectorvergelijking');
   await expect(setting).not.toBeChecked();
@@ -116,6 +118,7 @@ test('an administrator opts in and the MT sees its figures beside the sector’s
 
   await page.context().clearCookies();
   await signInThroughPage(page, pieter.email, pieter.password);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(pieter.name);
   await page.goto('/mt');
   const table = section.getByRole('table', { name: `Vergelijking met de sector, ${quarter}` });
   await expect(table).toBeVisible();
