@@ -107,7 +107,7 @@ test('an administrator opts in and the MT sees its figures beside the sector’s
   // The hourly job computes the sector's quartiles (run here rather than waiting for its slot)
   const owner = createDatabase(serverOwnerUrl(), {
     poolSize: 1,
-    log: { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} },
+    log: { error: () => {} },
     applicationName: 'gehoord-e2e',
   });
   try {
