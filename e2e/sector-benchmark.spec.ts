@@ -81,9 +81,9 @@ test('an administrator opts in and the MT sees its figures beside the sector’s
   await expect(page.getByTestId('signed-in-user')).toHaveText(pieter.name);
   await page.goto('/mt');
   const section = page.getByTestId('sector-benchmark');
-  await expect(
-    section.getByRole('heading', { name: `Vergelijking met de sector, ${quarter}` }),
-  ).toBeVisible();
+  await expect(section.getByRole('heading', { name: `Vergelijking met de sector, ${quarter}` })).toBeVisible({
+    timeout: 20_000,
+  });
   await expect(section.getByTestId('sector-invitation')).toContainText('Doe mee aan de sectorvergelijking');
   await expect(section.getByRole('table')).toHaveCount(0);
   await checkAccessibility(page);
@@ -95,7 +95,8 @@ test('an administrator opts in and the MT sees its figures beside the sector’s
   await expect(page.getByTestId('signed-in-user')).toHaveText(ruud.name);
   await page.goto('/beheer/organisatie');
   const setting = page.getByLabel('Meedoen aan de anonieme sectorvergelijking');
-  await expect(setting).not.toBeChecked();
+  // the admin pages load on first use: on a busy machine that takes a moment
+  await expect(setting).not.toBeChecked({ timeout: 20_000 });
   await setting.check();
   await page
     .getByRole('region', { name: 'Sectorvergelijking' })
@@ -121,7 +122,7 @@ test('an administrator opts in and the MT sees its figures beside the sector’s
   await expect(page.getByTestId('signed-in-user')).toHaveText(pieter.name);
   await page.goto('/mt');
   const table = section.getByRole('table', { name: `Vergelijking met de sector, ${quarter}` });
-  await expect(table).toBeVisible();
+  await expect(table).toBeVisible({ timeout: 20_000 });
   const onTime = table.getByRole('row', { name: /Op tijd beantwoord/ });
   await expect(onTime.getByRole('cell').nth(2)).toHaveText(/%/);
   await expect(onTime).toContainText('corporaties');
