@@ -130,5 +130,7 @@ test('an administrator opts in and the MT sees its figures beside the sector’s
   await expect(table.getByRole('row', { name: /Tevredenheid/ })).toContainText('Niet getoond');
   await expect(section).not.toContainText('Sectordeelnemer');
   await checkAccessibility(page);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await section.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await docScreenshot(page, 'sector-benchmark');
 });
