@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import { toLocalDate } from '../src/domain/business-time.ts';
-import { quarterOfDay, quarterRange } from '../src/domain/learning.ts';
+import { type Quarter, quarterOfDay, quarterRange } from '../src/domain/learning.ts';
 import { createDatabase } from '../src/server/db/database.ts';
 import { refreshSectorBenchmark } from '../src/server/modules/reports/sector.service.ts';
 import { previousQuarter } from '../src/web/features/mt-review/quarters.ts';
@@ -15,9 +16,45 @@ import { expect, signInThroughPage, test } from './fixtures.ts';
 const RUUD = 'ruud.mulder@demo.gehoord.nl'; // administrator
 const PIETER = 'pieter.vandijk@demo.gehoord.nl'; // management team
 
-/** A corporation that opted in, with 1,000 homes and `answered` complaints of which `onTime` on time. */
+/** 1,000 homes and `answered` complaints answered in the quarter, `onTime` of them within the term. */
+async function addFigures(
+  client: pg.Client,
+  organizationId: string,
+  registeredBy: string,
+  quarter: string,
+  counts: { answered: number; onTime: number; firstNumber: number },
+) {
+  const { from } = quarterRange(quarter as Quarter);
+  await client.query(
+    `insert into unit (organization_id, street, house_number, postcode, place)
+     select $1, 'Sectorstraat', n, '3155AB', 'Maasland' from generate_series(1, 1000) n`,
+    [organizationId],
+  );
+  for (let i = 0; i < counts.answered; i++) {
+    const id = randomUUID();
+    await client.query(
+      `insert into complaint (id, organization_id, reference, matter_id, channel, received_at, registered_by,
+         description, status, triage_outcome, category, term_start_day, original_due_at, due_at,
+         calendar_settings_version, term_extensions, answered_at)
+       values ($1, $2, $3, $1, 'email', ($4::date + 10)::timestamp at time zone 'Europe/Amsterdam', $5,
+         'Klacht voor de sectorvergelijking.', 'answered', 'complaint', 'repair_badly_done',
+         $4::date + 10, ($4::date + 24)::timestamp at time zone 'Europe/Amsterdam',
+         ($4::date + 24)::timestamp at time zone 'Europe/Amsterdam', 1, '[]',
+         ($4::date + $6::int)::timestamp at time zone 'Europe/Amsterdam')`,
+      [
+        id,
+        organizationId,
+        `K-${from.slice(0, 4)}-${String(counts.firstNumber + i).padStart(5, '0')}`,
+        from,
+        registeredBy,
+        i < counts.onTime ? 20 : 40,
+      ],
+    );
+  }
+}
+
+/** Another corporation that opted in, with its figures for the quarter. */
 async function participant(quarter: string, answered: number, onTime: number) {
-  const { from } = quarterRange(quarter as `${number}-Q1`);
   await withServerDatabase(async (client) => {
     const suffix = randomUUID().slice(0, 8);
     const org = await client.query<{ id: string }>(
@@ -30,32 +67,28 @@ async function participant(quarter: string, answered: number, onTime: number) {
        values ($1, 'Registratie', $2, '{employee}', true, 'x') returning id`,
       [organizationId, `registratie-${suffix}@example.nl`],
     );
-    await client.query(
-      `insert into unit (organization_id, street, house_number, postcode, place)
-       select $1, 'Teststraat', n, '3155AB', 'Maasland' from generate_series(1, 1000) n`,
-      [organizationId],
+    await addFigures(client, organizationId, staff.rows[0]?.id as string, quarter, {
+      answered,
+      onTime,
+      firstNumber: 1,
+    });
+  });
+}
+
+/** The demo corporation's own figures: 4 complaints answered in the quarter, 3 on time (75 %). */
+async function demoFigures(quarter: string, adminEmail: string) {
+  await withServerDatabase(async (client) => {
+    const admin = await client.query<{ id: string; organization_id: string }>(
+      'select id, organization_id from staff_user where email = $1',
+      [adminEmail],
     );
-    for (let i = 0; i < answered; i++) {
-      const id = randomUUID();
-      await client.query(
-        `insert into complaint (id, organization_id, reference, matter_id, channel, received_at, registered_by,
-           description, status, triage_outcome, category, term_start_day, original_due_at, due_at,
-           calendar_settings_version, term_extensions, answered_at)
-         values ($1, $2, $3, $1, 'email', ($4::date + 10)::timestamp at time zone 'Europe/Amsterdam', $5,
-           'Klacht van een deelnemer aan de sectorvergelijking.', 'answered', 'complaint', 'repair_badly_done',
-           $4::date + 10, ($4::date + 24)::timestamp at time zone 'Europe/Amsterdam',
-           ($4::date + 24)::timestamp at time zone 'Europe/Amsterdam', 1, '[]',
-           ($4::date + $6::int)::timestamp at time zone 'Europe/Amsterdam')`,
-        [
-          id,
-          organizationId,
-          `K-${from.slice(0, 4)}-${String(i + 1).padStart(5, '0')}`,
-          from,
-          staff.rows[0]?.id,
-          i < onTime ? 20 : 40,
-        ],
-      );
-    }
+    const row = admin.rows[0];
+    if (!row) throw new Error('demo administrator not found');
+    await addFigures(client, row.organization_id, row.id, quarter, {
+      answered: 4,
+      onTime: 3,
+      firstNumber: 90_001,
+    });
   });
 }
 
@@ -74,6 +107,7 @@ test('an administrator opts in and the MT sees its figures beside the sector’s
     [6, 6],
   ] as const)
     await participant(quarter, answered, onTime);
+  await demoFigures(quarter, RUUD);
 
   // Not opted in yet: the MT's dashboard invites, and shows no figures
   const pieter = demoAccount(PIETER);
@@ -124,6 +158,7 @@ test('an administrator opts in and the MT sees its figures beside the sector’s
   const table = section.getByRole('table', { name: `Vergelijking met de sector, ${quarter}` });
   await expect(table).toBeVisible({ timeout: 20_000 });
   const onTime = table.getByRole('row', { name: /Op tijd beantwoord/ });
+  await expect(onTime.getByRole('cell').nth(0)).toHaveText('75%');
   await expect(onTime.getByRole('cell').nth(2)).toHaveText(/%/);
   await expect(onTime).toContainText('corporaties');
   // Fewer than five corporations with satisfaction scores: withheld with the reason
