@@ -8,25 +8,24 @@ import { runningEmbeddedServer } from '../src/server/db/embedded-postgres.ts';
  * refused a message). Connects to the embedded PostgreSQL the server started in its data folder.
  */
 export async function withServerDatabase<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const dataDir = process.env.GEHOORD_E2E_DATA_DIR ?? '';
-  const server = runningEmbeddedServer(dataDir);
-  if (!server) throw new Error(`No embedded PostgreSQL running for ${dataDir}`);
-  const { ownerPassword } = JSON.parse(
-    readFileSync(path.join(dataDir, 'postgres-credentials.json'), 'utf8'),
-  ) as { ownerPassword: string };
-  const client = new pg.Client({
-    host: '127.0.0.1',
-    port: server.port,
-    user: 'postgres',
-    password: ownerPassword,
-    database: 'gehoord',
-  });
+  const client = new pg.Client({ connectionString: serverOwnerUrl() });
   await client.connect();
   try {
     return await work(client);
   } finally {
     await client.end();
   }
+}
+
+/** The owner's connection string of the test server's database (for a scheduled job run from a spec). */
+export function serverOwnerUrl(): string {
+  const dataDir = process.env.GEHOORD_E2E_DATA_DIR ?? '';
+  const server = runningEmbeddedServer(dataDir);
+  if (!server) throw new Error(`No embedded PostgreSQL running for ${dataDir}`);
+  const { ownerPassword } = JSON.parse(
+    readFileSync(path.join(dataDir, 'postgres-credentials.json'), 'utf8'),
+  ) as { ownerPassword: string };
+  return `postgres://postgres:${encodeURIComponent(ownerPassword)}@127.0.0.1:${server.port}/gehoord`;
 }
 
 /** What a refusing mail server leaves: the message failed after one attempt, with the server's answer. */

@@ -35,6 +35,8 @@ export const AUTH_EVENT_TYPES = [
   'webhook_created',
   'webhook_changed',
   'webhook_redelivered',
+  // issue 24: an administrator opts in to or out of the anonymised sector benchmark
+  'sector_benchmark_changed',
 ] as const;
 
 export type AuthEventType = (typeof AUTH_EVENT_TYPES)[number];

@@ -43,6 +43,7 @@ export * from './roles.ts';
 export * from './routing.ts';
 export * from './satisfaction.ts';
 export * from './secret-links.ts';
+export * from './sector-benchmark.ts';
 export * from './setup-gaps.ts';
 export * from './staff-notices.ts';
 export * from './status-access.ts';

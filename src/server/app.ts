@@ -56,6 +56,7 @@ import { privacyRoutes } from './modules/privacy/privacy.routes.ts';
 import { referenceDataRoutes } from './modules/reference-data/reference-data.routes.ts';
 import { committeeDossierRoutes } from './modules/reports/committee-dossier.routes.ts';
 import { reportRoutes } from './modules/reports/reports.routes.ts';
+import { sectorBenchmarkRoutes } from './modules/reports/sector.routes.ts';
 import { savedViewRoutes } from './modules/saved-views/saved-views.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { createOidcClient } from './modules/sso/oidc/oidc-client.ts';
@@ -225,6 +226,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(learningRoutes, { db: deps.db });
   await app.register(jobRunRoutes, { db: deps.db });
   await app.register(reportRoutes, { db: deps.db, storage: deps.storage });
+  await app.register(sectorBenchmarkRoutes, { db: deps.db });
   await app.register(committeeDossierRoutes, { db: deps.db, storage: deps.storage });
   await app.register(integrationRoutes, { db: deps.db, publicUrl: deps.config.publicUrl });
   await app.register(managerRoutes, { db: deps.db });

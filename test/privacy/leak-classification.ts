@@ -132,6 +132,12 @@ const GET: Record<string, Classification> = {
   '/api/admin/job-runs': { kind: 'no-complaint-data', reason: 'scheduled job runs (counts only)' },
   '/api/reports/quarterly': { kind: 'export', queries: ['quarter={quarter}'] },
   '/api/reports/annual': { kind: 'export', queries: ['year={year}'] },
+  // issue 24: own figures and the sector's quartiles, never a complaint or another organisation
+  '/api/reports/sector-benchmark': { kind: 'export', queries: ['quarter={quarter}'] },
+  '/api/admin/sector-benchmark': {
+    kind: 'no-complaint-data',
+    reason: 'whether the organisation takes part in the sector benchmark',
+  },
   '/api/reports/quarterly/export': {
     kind: 'export',
     queries: [
@@ -267,6 +273,7 @@ POST /api/auth/second-factor/enable
 POST /api/auth/second-factor/disable
 PUT /api/admin/sso-settings
 PUT /api/admin/organization
+PUT /api/admin/sector-benchmark
 POST /api/admin/users/{id}/sso-identities
 DELETE /api/admin/users/{id}/sso-identities/{identityId}
 POST /api/admin/departments

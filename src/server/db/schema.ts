@@ -14,6 +14,8 @@ export interface OrganizationTable {
   totp_required_roles: ColumnType<string[], string[] | undefined, string[]>;
   /** Where complainants write to; a letter's return address (migration 075, issue 22). */
   postal_address: Nullable<string>;
+  /** Opted in to the anonymised sector benchmark (migration 080, issue 24); off by default. */
+  sector_benchmark: Generated<boolean>;
   created_at: CreatedAt;
 }
 
@@ -775,7 +777,19 @@ export interface JobRunTable {
   error: Nullable<string>;
 }
 
+/** The sector's quartiles per period and measure (migration 080, issue 24); no organisation's figure. */
+export interface SectorBenchmarkFigureTable {
+  period: string;
+  measure: string;
+  corporations: number | null;
+  p25: number | null;
+  p50: number | null;
+  p75: number | null;
+  computed_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface DB {
+  sector_benchmark_figure: SectorBenchmarkFigureTable;
   job_run: JobRunTable;
   report_job: ReportJobTable;
   integration_event: IntegrationEventTable;

@@ -6,6 +6,7 @@ import { startWebhookWorker } from '../modules/integrations/webhook-delivery.ser
 import { notificationJobs } from '../modules/notifications/notifications.jobs.ts';
 import { privacyJobs } from '../modules/privacy/privacy.jobs.ts';
 import type { PrivacyDeps } from '../modules/privacy/retention.service.ts';
+import { sectorJobs } from '../modules/reports/sector.jobs.ts';
 import { insertJobRun } from './job-run.repository.ts';
 
 // Scheduled work on PostgreSQL with pg-boss (docs/decisions/008-job-runner.md): cron slots run once across
@@ -20,7 +21,7 @@ export type ScheduledJob = {
 
 /** Every module's scheduled jobs (`<module>/<module>.jobs.ts`); retention only with its file store and ledger. */
 export function scheduledJobs(publicUrl: string, privacy?: PrivacyDeps): ScheduledJob[] {
-  return [...(privacy ? privacyJobs(privacy) : []), ...notificationJobs({ publicUrl })];
+  return [...(privacy ? privacyJobs(privacy) : []), ...notificationJobs({ publicUrl }), ...sectorJobs()];
 }
 
 export type JobRunner = {

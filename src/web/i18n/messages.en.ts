@@ -2,6 +2,7 @@ import type { AuthEventType } from '../../contract/audit.ts';
 import type { TimelineEventType } from '../../domain/index.ts';
 import { adminScreensEn } from './admin-screens.en.ts';
 import type { Messages } from './messages.nl.ts';
+import { sectorBenchmarkEn } from './sector-benchmark.en.ts';
 /** English UI copy; same shape as the Dutch source catalogue. */
 export const en: Messages = {
   app: {
@@ -1123,9 +1124,11 @@ export const en: Messages = {
       webhook_created: 'Webhook added',
       webhook_changed: 'Webhook changed',
       webhook_redelivered: 'Webhook delivered again',
+      sector_benchmark_changed: 'Sector benchmark participation changed',
     } satisfies Record<AuthEventType, string>,
   },
   adminScreens: adminScreensEn,
+  sectorBenchmark: sectorBenchmarkEn,
   backOffice: {
     menuItems: {
       templates: 'Message templates',

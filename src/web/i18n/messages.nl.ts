@@ -15,6 +15,7 @@ import type {
 } from '../../domain/index.ts';
 import type { StaffRole } from '../../domain/permissions.ts';
 import { adminScreensNl } from './admin-screens.nl.ts';
+import { sectorBenchmarkNl } from './sector-benchmark.nl.ts';
 
 /**
  * Dutch UI copy, the source catalogue: the English one must have the same shape (type `Messages`).
@@ -1163,9 +1164,11 @@ export const nl = {
       webhook_created: 'Webhook toegevoegd',
       webhook_changed: 'Webhook gewijzigd',
       webhook_redelivered: 'Webhook opnieuw bezorgd',
+      sector_benchmark_changed: 'Deelname sectorvergelijking gewijzigd',
     } satisfies Record<AuthEventType, string>,
   },
   adminScreens: adminScreensNl,
+  sectorBenchmark: sectorBenchmarkNl,
   backOffice: {
     menuItems: {
       templates: 'Berichtsjablonen',

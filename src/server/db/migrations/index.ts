@@ -38,6 +38,7 @@ import * as mergedComplaints from './2026-12-07-074-merged-complaints.ts';
 import * as organizationPostalAddress from './2026-12-07-075-organization-postal-address.ts';
 import * as searchPageInTheDatabase from './2026-12-07-076-search-page-in-the-database.ts';
 import * as readPathFunctions from './2026-12-07-078-read-path-functions.ts';
+import * as sectorBenchmark from './2026-12-07-080-sector-benchmark.ts';
 import * as outboxClaimOrder from './2026-12-07-081-outbox-claim-order.ts';
 
 /**
@@ -84,5 +85,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-075-organization-postal-address': organizationPostalAddress,
   '2026-12-07-076-search-page-in-the-database': searchPageInTheDatabase,
   '2026-12-07-078-read-path-functions': readPathFunctions,
+  '2026-12-07-080-sector-benchmark': sectorBenchmark,
   '2026-12-07-081-outbox-claim-order': outboxClaimOrder,
 };

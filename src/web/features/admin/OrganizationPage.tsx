@@ -9,6 +9,7 @@ import { useEntityForm } from '../../components/forms/use-entity-form.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { DetailList, QueryState } from '../people/QueryState.tsx';
+import { SectorBenchmarkSetting } from '../sector-benchmark/SectorBenchmarkSetting.tsx';
 import { fetchPortalSettings } from './admin-api.ts';
 import { fetchOrganizationSettings, saveOrganizationSettings } from './outgoing-api.ts';
 
@@ -29,6 +30,7 @@ export function OrganizationPage() {
       <Text maw={760}>{s.organizationIntro}</Text>
       <QueryState query={settings}>{(current) => <OrganizationForm current={current} />}</QueryState>
       <ContactDetails />
+      <SectorBenchmarkSetting />
     </Stack>
   );
 }

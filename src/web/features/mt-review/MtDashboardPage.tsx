@@ -4,8 +4,10 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { QueryState } from '../people/QueryState.tsx';
+import { SectorBenchmarkSection } from '../sector-benchmark/SectorBenchmarkSection.tsx';
 import { ActionsTable } from './ActionsTable.tsx';
 import { FiguresView } from './FiguresView.tsx';
+import { useMtAccess } from './mt-access.ts';
 import { fetchAgenda, mtKeys } from './mt-api.ts';
 import { currentQuarter, previousQuarter } from './quarters.ts';
 
@@ -16,6 +18,7 @@ export function MtDashboardPage() {
   const quarter = currentQuarter();
   const previous = previousQuarter(quarter);
   const agenda = useQuery({ queryKey: mtKeys.agenda(quarter), queryFn: () => fetchAgenda(quarter) });
+  const { seesAllReports } = useMtAccess();
 
   return (
     <Stack gap="lg">
@@ -54,6 +57,8 @@ export function MtDashboardPage() {
               </Title>
               <FiguresView figures={data.figures} />
             </section>
+            {/* issue 24: the last full quarter beside the sector (organisation-wide figures) */}
+            {seesAllReports && <SectorBenchmarkSection quarter={previous} />}
             <section aria-labelledby="mt-actions">
               <Title order={2} id="mt-actions" mb="sm">
                 {t.mtReview.actionsTitle}

@@ -8,7 +8,7 @@ import { useCurrentUser } from '../auth/use-current-user.ts';
  */
 export function useMtAccess() {
   const user = useCurrentUser().data;
-  if (!user) return { userId: null, canReview: false, canManage: false };
+  if (!user) return { userId: null, canReview: false, canManage: false, seesAllReports: false };
   const actor = {
     userId: user.id,
     roles: user.roles,
@@ -19,5 +19,7 @@ export function useMtAccess() {
     userId: user.id,
     canReview: canDoOrganizationAction(actor, 'mt_review.propose'),
     canManage: canDoOrganizationAction(actor, 'mt_review.manage'),
+    // issue 24: the sector benchmark is organisation-wide, for those who see every report
+    seesAllReports: canDoOrganizationAction(actor, 'reports.view_all'),
   };
 }

@@ -11,9 +11,11 @@ import { breakdownTable, OUTCOME_BREAKDOWNS, RECEIVED_BREAKDOWNS } from '../meas
 import * as measures from '../measures/measures.repository.ts';
 import type { ReportScope } from '../measures/report-sets.ts';
 import { satisfactionTable } from '../measures/satisfaction-measure.ts';
+import { scoreSums, sectorFiguresOf, sectorTable } from '../measures/sector-measure.ts';
 import { SUMMARY_SETS, summaryTable } from '../measures/summary-measures.ts';
 import { trendTable } from '../measures/trend-measure.ts';
 import { complexTable, contractorTable } from '../measures/unit-measures.ts';
+import { sectorFiguresForReport } from '../sector.repository.ts';
 
 // Builds the report document: every table of the quarterly and annual report (policy 2.2, 3.2), composed of
 // the named measures in ./measures (docs/measures.md), each number with the drill-down query that lists its
@@ -90,6 +92,14 @@ export async function buildReport(
     satisfactionTable(satisfaction),
     actionsTable(actions),
   ];
+  // issue 24: the organisation-wide report of a corporation that opted in compares itself with the sector, for a
+  // quarter or year the hourly job has computed (a custom period has no sector figures)
+  const sector =
+    scope.departmentId === null && !scope.category
+      ? await sectorFiguresForReport(trx, request.period.label)
+      : null;
+  if (sector !== null && sector.length > 0)
+    tables.push(sectorTable(sectorFiguresOf(counts, units.total, scoreSums(scores)), sector));
   await step(0.9);
 
   return {

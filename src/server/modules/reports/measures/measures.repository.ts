@@ -14,7 +14,7 @@ import type { ComplaintSet, Dimension, ReportScope } from './report-sets.ts';
 // parameters taken from the domain (src/domain/report-status-sets.ts, where the same sets are predicates);
 // test/reports/measures-agree.test.ts checks on generated complaints that SQL and domain count alike.
 
-const AMSTERDAM = 'Europe/Amsterdam';
+export const AMSTERDAM = 'Europe/Amsterdam';
 /** A local date as the instant its day starts in Amsterdam. */
 const startOf = (day: string) => sql`(${day}::date)::timestamp at time zone ${AMSTERDAM}`;
 
@@ -135,7 +135,7 @@ function inPeriod(instant: RawBuilder<unknown>, period: ReportPeriod): RawBuilde
   return sql<boolean>`(${instant} >= ${startOf(period.from)} and ${instant} < ${startOf(period.until)})`;
 }
 
-function memberOf(set: ComplaintSet, scope: ReportScope): RawBuilder<boolean> {
+export function memberOf(set: ComplaintSet, scope: ReportScope): RawBuilder<boolean> {
   const definition: SetDefinition = COMPLAINT_SETS[set];
   const parts = [inPeriod(definition.dated, scope.period)];
   // issue 22: a complaint received twice counts once, as the complaint it was merged into (isInReportSet)
