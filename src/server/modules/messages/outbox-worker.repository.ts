@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { serverNow } from '../../clock.ts';
 import { APP_ROLE, ORGANIZATION_SETTING } from '../../db/roles.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
@@ -84,6 +85,7 @@ export async function insertMessageEvent(
       organization_id: message.organization_id,
       complaint_id: message.complaint_id as string,
       type,
+      at: serverNow(),
       actor_user_id: null,
       actor_token_id: null,
       summary: message.subject,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { serverNow } from '../../clock.ts';
 import type { FieldProblem } from './forms/complaint-form.ts';
 import { verifyFormToken } from './forms/form-token.ts';
 import { LOCALE_LIST, type PortalHttp, type PortalRouteOptions } from './http/portal-http.ts';
@@ -30,14 +31,14 @@ export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, opt
 
     app.get(`${statusCodePath(locale)}`, { schema: { hide: true } }, async (request, reply) => {
       const ctx = await context(request);
-      return send(reply, 200, statusCodePage(ctx, locale, assets, { now: new Date() }));
+      return send(reply, 200, statusCodePage(ctx, locale, assets, { now: serverNow() }));
     });
 
     app.post(
       `${statusCodePath(locale)}`,
       { schema: { hide: true }, onRequest: [sameOrigin, perIpCodeTries] },
       async (request, reply) => {
-        const now = new Date();
+        const now = serverNow();
         const ctx = await context(request);
         const body = (request.body ?? {}) as Record<string, unknown>;
         if (
@@ -66,7 +67,7 @@ export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, opt
       { schema: { hide: true }, onRequest: [perIpStatusReads] },
       async (request, reply) => {
         const ctx = await context(request);
-        const view = await loadStatus(db, ctx, request.params.token, new Date());
+        const view = await loadStatus(db, ctx, request.params.token, serverNow());
         if (view === null) return invalidLink(reply, ctx, locale);
         return send(
           reply,
@@ -80,7 +81,7 @@ export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, opt
       `${base}/status/:token`,
       { schema: { hide: true }, onRequest: [perIpStatusReads] },
       async (request, reply) => {
-        const now = new Date();
+        const now = serverNow();
         const ctx = await context(request);
         const view = await loadStatus(db, ctx, request.params.token, now);
         if (view === null) return invalidLink(reply, ctx, locale);
@@ -96,7 +97,7 @@ export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, opt
       `${base}/status/:token/${words.message}`,
       { schema: { hide: true }, onRequest: [sameOrigin, perIpStatusWrites] },
       async (request, reply) => {
-        const now = new Date();
+        const now = serverNow();
         const ctx = await context(request);
         const body = (request.body ?? {}) as Record<string, unknown>;
         const { token } = request.params;
@@ -126,7 +127,7 @@ export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, opt
       `${base}/status/:token/${words.satisfaction}`,
       { schema: { hide: true }, onRequest: [sameOrigin, perIpStatusWrites] },
       async (request, reply) => {
-        const now = new Date();
+        const now = serverNow();
         const ctx = await context(request);
         const body = (request.body ?? {}) as Record<string, unknown>;
         const { token } = request.params;

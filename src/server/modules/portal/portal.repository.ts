@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TimelineEventType } from '../../../domain/index.ts';
+import { serverNow } from '../../clock.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 // Every SQL statement of the public portal. All run inside `inOrganization`, so row-level security keeps
@@ -192,6 +193,7 @@ export async function insertComplainantEvent(
       organization_id: event.organizationId,
       complaint_id: event.complaintId,
       type: event.type,
+      at: serverNow(),
       actor_user_id: null,
       actor_token_id: null,
       summary: event.summary ?? null,
