@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { type CalendarSettings, computeDueAt, describeTermProgress } from '../src/domain/index.ts';
+import { e2eNow } from './clock.ts';
 import { apiOf, caseAction, createTenant, EVA, signIn } from './complaint-support.ts';
 import { expect, test } from './fixtures.ts';
 
@@ -69,7 +70,7 @@ test('a phone complaint is registered while the caller waits, then answered and 
   const settings = await apiOf(page).get<CalendarSettings>('/api/calendar-settings');
   expect(settings.termWorkingDays).toBe(5);
   const progress = describeTermProgress(
-    new Date(),
+    e2eNow(),
     computeDueAt(new Date(detail.receivedAt), settings).dueAt,
     settings,
   );
