@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { OUTSIDE_PROCEDURE_GROUNDS, type OutsideProcedureGround } from '../../src/domain/index.ts';
 import { createTestApp } from '../support/app.ts';
+import { testNow } from '../support/clock.ts';
 import { attempt, createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 
@@ -15,7 +16,7 @@ const types = (detail: { timeline: { type: string }[] }) => detail.timeline.map(
 async function acceptedComplaint(payload: object = {}) {
   const complaint = await register(as.eva, {
     channel: 'letter',
-    receivedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+    receivedAt: new Date(testNow().getTime() - 2 * 86_400_000).toISOString(),
     complainantId: world.tenant.id,
     description: 'De kraan in de keuken is vorige week vervangen maar lekt nog steeds.',
   });
