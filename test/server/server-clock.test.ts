@@ -61,4 +61,16 @@ describe('the server clock (GEHOORD_CLOCK)', () => {
     expect(tomorrow.headers['content-type']).toContain('application/problem+json');
     expect((await letter('2026-12-25T09:00:00+01:00')).statusCode).toBe(201);
   });
+
+  test('API answers carry the set clock for the web app (Gehoord-Clock), and only when it is set', async () => {
+    startServerClock(undefined);
+    const unset = await as.eva.request({ method: 'GET', url: '/api/calendar-settings' });
+    expect(unset.headers['gehoord-clock']).toBeUndefined();
+    startServerClock('2026-12-04T17:01');
+    const before = testNow().getTime();
+    const set = await as.eva.request({ method: 'GET', url: '/api/calendar-settings' });
+    const shown = Date.parse(String(set.headers['gehoord-clock']));
+    expect(shown).toBeGreaterThanOrEqual(before);
+    expect(shown).toBeLessThanOrEqual(testNow().getTime());
+  });
 });
