@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { shiftBrowserClock } from './clock.ts';
 import { actThroughApi, apiOf, EVA, registerDiscussedPhoneComplaint, signIn } from './complaint-support.ts';
 import { docScreenshot } from './doc-screenshots.ts';
 import { expect, signInThroughPage, test } from './fixtures.ts';
@@ -130,6 +131,7 @@ test('an officer composes an answer from a standard text, reloads, finds the dra
 
   // The message that really goes out (the outbox, read by an administrator): one salutation, one sign-off
   const adminContext = await browser.newContext({ baseURL: process.env.GEHOORD_E2E_BASE_URL });
+  await shiftBrowserClock(adminContext);
   const admin = await adminContext.newPage();
   const ruud = demoAccount(RUUD);
   await signInThroughPage(admin, ruud.email, ruud.password);
@@ -198,6 +200,7 @@ test('an administrator changes a standard text with a live preview; the composer
 
   // The officer's composer offers the changed text, filled in for the complaint
   const officerContext = await browser.newContext({ baseURL: process.env.GEHOORD_E2E_BASE_URL });
+  await shiftBrowserClock(officerContext);
   const officer = await officerContext.newPage();
   await signIn(officer, demoAccount(EVA));
   const complaint = await assessedComplaint(officer, 'De heer Karim Aziz');

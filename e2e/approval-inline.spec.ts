@@ -1,3 +1,4 @@
+import { shiftBrowserClock } from './clock.ts';
 import {
   caseAction,
   createTenant,
@@ -68,6 +69,7 @@ test('the answer waits for the manager’s approval of the compensation, approve
     baseURL: process.env.GEHOORD_E2E_BASE_URL,
     viewport: { width: 1280, height: 720 },
   });
+  await shiftBrowserClock(managerContext);
   const manager = await managerContext.newPage();
   await signIn(manager, demoAccount(SANNE));
   await manager.goto('/team');

@@ -1,12 +1,8 @@
 import type { Page } from '@playwright/test';
-import {
-  type CalendarSettings,
-  describeTermProgress,
-  explainTerm,
-  toLocalDate,
-} from '../src/domain/index.ts';
+import { type CalendarSettings, describeTermProgress, explainTerm } from '../src/domain/index.ts';
 import { formatDay } from '../src/web/features/complaints/format.ts';
 import { nl } from '../src/web/i18n/messages.nl.ts';
+import { e2eNow, e2eToday } from './clock.ts';
 import { actThroughApi, apiOf, EVA, registerThroughApi, signIn } from './complaint-support.ts';
 import { docScreenshot } from './doc-screenshots.ts';
 import { expect, test } from './fixtures.ts';
@@ -81,10 +77,10 @@ test('the case page: five actions up front, the rest under "Meer acties", whole 
     dueAt: new Date(detail.term.dueAt),
   };
   const explained = explainTerm(new Date(detail.receivedAt), term, settings);
-  const progress = describeTermProgress(new Date(), term.dueAt, settings);
+  const progress = describeTermProgress(e2eNow(), term.dueAt, settings);
   expect(progress).toEqual({
     state: 'on_track',
-    workingDaysLeft: explained.workingDays + (explained.startDay === toLocalDate(new Date()) ? 0 : 1),
+    workingDaysLeft: explained.workingDays + (explained.startDay === e2eToday() ? 0 : 1),
   });
   await expect(page.getByTestId('term-badge')).toHaveText(
     nl.complaint.term.daysLeft(progress.state === 'on_track' ? progress.workingDaysLeft : -1),

@@ -1,3 +1,4 @@
+import { shiftBrowserClock } from './clock.ts';
 import {
   actThroughApi,
   apiOf,
@@ -71,6 +72,7 @@ test('the manager approves the compensation the handler asks for, and the answer
     baseURL: process.env.GEHOORD_E2E_BASE_URL,
     viewport: { width: 1280, height: 720 },
   });
+  await shiftBrowserClock(managerContext);
   const manager = await managerContext.newPage();
   await signIn(manager, demoAccount(SANNE));
   await manager.getByRole('tab', { name: 'Mijn afdeling' }).click();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { toLocalDate } from '../src/domain/business-time.ts';
 import { quarterOfDay } from '../src/domain/learning.ts';
+import { e2eToday } from './clock.ts';
 import { EVA, SANNE } from './complaint-support.ts';
 import { expect, test } from './fixtures.ts';
 import { staffApiSession } from './staff-api-session.ts';
@@ -199,11 +199,11 @@ async function setTheScene(
     relation: 'tenant',
     unitId: unit.id,
   });
-  const quarter = quarterOfDay(toLocalDate(new Date()));
+  const quarter = quarterOfDay(e2eToday());
   const mt = await staffApiSession(base, PIETER, demoAccount(PIETER).password);
   const meeting = await mt.post<{ id: string }>('/api/mt/meetings', {
     quarter,
-    heldOn: toLocalDate(new Date()),
+    heldOn: e2eToday(),
   });
   const action = await mt.post<{ id: string }>('/api/improvement-actions', {
     title: 'Terugbellen binnen twee werkdagen',

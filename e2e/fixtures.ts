@@ -3,6 +3,7 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { DemoAccount } from '../src/contract/setup.ts';
+import { shiftBrowserClock } from './clock.ts';
 
 /** What a demo account needs to sign in; the first-run journey reads it off the one-time table. */
 export type SavedAccount = Pick<DemoAccount, 'name' | 'email' | 'password'>;
@@ -21,6 +22,11 @@ export const test = base.extend<{
 }>({
   baseURL: async ({}, use) => {
     await use(process.env.GEHOORD_E2E_BASE_URL);
+  },
+  // The browser's Date stands on the server's clock (GEHOORD_CLOCK, decision 042)
+  context: async ({ context }, use) => {
+    await shiftBrowserClock(context);
+    await use(context);
   },
   checkAccessibility: async ({}, use) => {
     await use(async (page) => {

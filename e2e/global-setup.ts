@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHROMIUM_PATH } from '../playwright.config.ts';
 import { findFreePort, spawnServer, waitForOutput } from '../test/support/server-process.ts';
+import { clockOffsetFromServerLog } from './clock.ts';
 
 /**
  * Starts the real server on a free port with its own embedded database (a fresh data folder), and
@@ -41,6 +42,8 @@ export default async function globalSetup() {
     throw error;
   });
   const setupToken = /\/inrichten#(ghi_\S+)/.exec(server.output())?.[1] ?? '';
+  // With GEHOORD_CLOCK set (passed on by spawnServer) the browser and the expectations take the server's offset
+  process.env.GEHOORD_E2E_CLOCK_OFFSET_MS = String(clockOffsetFromServerLog(server.output()));
   process.env.GEHOORD_E2E_BASE_URL = baseUrl;
   process.env.GEHOORD_E2E_SETUP_TOKEN = setupToken;
   process.env.GEHOORD_E2E_STATE_DIR = stateDir;

@@ -1,4 +1,7 @@
+import { toInstant } from '../src/domain/business-time.ts';
 import { type CalendarSettings, computeDueAt, describeTermProgress } from '../src/domain/index.ts';
+import { addCalendarDays } from '../src/domain/local-date.ts';
+import { e2eNow, e2eToday } from './clock.ts';
 import { apiOf, EVA, signIn } from './complaint-support.ts';
 import { docScreenshot } from './doc-screenshots.ts';
 import { expect, test } from './fixtures.ts';
@@ -123,13 +126,13 @@ test('a letter received long ago: the due date is past, said plainly, and it can
   await page.getByRole('link', { name: 'Nieuwe klacht registreren' }).click();
   await expect(page.getByTestId('intake-due-warning')).toHaveCount(0);
   const settings = await apiOf(page).get<CalendarSettings>('/api/calendar-settings');
-  const received = new Date(Date.now() - 21 * 24 * 3600 * 1000);
-  received.setHours(10, 0, 0, 0);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const local = `${received.getFullYear()}-${pad(received.getMonth() + 1)}-${pad(received.getDate())}T10:00`;
+  // Three weeks before the server's today, 10:00 in Amsterdam (the form's time zone)
+  const receivedDay = addCalendarDays(e2eToday(), -21);
+  const received = toInstant({ date: receivedDay, hour: 10, minute: 0, second: 0, millisecond: 0 });
+  const local = `${receivedDay}T10:00`;
   await page.getByRole('radio', { name: 'Brief' }).check();
   await page.getByLabel('Ontvangen op').fill(local);
-  const progress = describeTermProgress(new Date(), computeDueAt(received, settings).dueAt, settings);
+  const progress = describeTermProgress(e2eNow(), computeDueAt(received, settings).dueAt, settings);
   expect(progress.state).toBe('overdue');
   const late = progress.state === 'overdue' ? progress.workingDaysLate : -1;
   await expect(page.getByTestId('intake-due-warning')).toContainText(

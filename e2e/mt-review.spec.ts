@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { toLocalDate } from '../src/domain/business-time.ts';
 import { quarterOfDay } from '../src/domain/learning.ts';
+import { e2eToday } from './clock.ts';
 import { expect, signInThroughPage, test } from './fixtures.ts';
 import { staffApiSession } from './staff-api-session.ts';
 
@@ -22,7 +22,7 @@ test('the MT decides on an agenda item with a new action, approves the record, a
   checkAccessibility,
 }) => {
   test.setTimeout(120_000);
-  const quarter = quarterOfDay(toLocalDate(new Date()));
+  const quarter = quarterOfDay(e2eToday());
   const issueTitle = `Terugbelbeleid ontbreekt ${Date.now().toString(36)}`;
 
   // The scene: Eva registered a complaint; Sanne, her manager, brings the missing policy to the MT's list.
@@ -75,7 +75,7 @@ test('the MT decides on an agenda item with a new action, approves the record, a
   // He records the meeting.
   await page.getByRole('button', { name: 'Vergadering vastleggen' }).click();
   const createDialog = page.getByRole('dialog', { name: `Vergadering over ${quarter} vastleggen` });
-  await expect(createDialog.getByLabel('Datum vergadering')).toHaveValue(toLocalDate(new Date()));
+  await expect(createDialog.getByLabel('Datum vergadering')).toHaveValue(e2eToday());
   await transitionsDone(page);
   await checkAccessibility(page);
   await createDialog.getByRole('button', { name: 'Vastleggen' }).click();

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { toLocalDate } from '../src/domain/business-time.ts';
 import { quarterOfDay } from '../src/domain/learning.ts';
+import { e2eToday } from './clock.ts';
 import { docScreenshot } from './doc-screenshots.ts';
 import { expect, signInThroughPage, test } from './fixtures.ts';
 import { staffApiSession } from './staff-api-session.ts';
@@ -24,7 +24,7 @@ test('the reports dashboard shows the quarter at a glance, drills down to compla
   checkAccessibility,
 }) => {
   test.setTimeout(90_000);
-  const quarter = quarterOfDay(toLocalDate(new Date()));
+  const quarter = quarterOfDay(e2eToday());
   const eva = demoAccount(EVA);
   const evaApi = await staffApiSession(baseURL as string, eva.email, eva.password);
   const complaint = await evaApi.post<{ id: string; reference: string }>('/api/complaints', {

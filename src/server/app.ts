@@ -11,6 +11,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { problem } from '../contract/problem.ts';
+import { serverClockOffsetMs, serverNow } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { registerSubscribers } from './events/register-subscribers.ts';
@@ -113,6 +114,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // With GEHOORD_CLOCK set the web app dates its forms by the server's clock, not the browser's (decision 042)
+    if (serverClockOffsetMs() !== 0) reply.header('gehoord-clock', serverNow().toISOString());
   });
   registerSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') });
   registerCompression(app);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseClockSetting } from '../domain/clock-setting.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -64,6 +65,12 @@ const environmentSchema = z.object({
   PORTAL_SUBMISSIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(20),
   PORTAL_SUBMISSIONS_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(1000),
   PORTAL_MINIMUM_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
+  GEHOORD_CLOCK: z
+    .string()
+    .refine((value) => parseClockSetting(value) !== null, {
+      error: 'must be a date and time, e.g. 2026-12-06T20:30 (Amsterdam) or 2026-12-06T19:30:00Z',
+    })
+    .optional(),
 });
 
 export type Config = {
@@ -121,6 +128,8 @@ export type Config = {
   } | null;
   /** Abuse limits of the public complaint portal. */
   portal: PortalConfig;
+  /** GEHOORD_CLOCK: the instant the server clock starts at (then runs in real time); unset = the system clock. */
+  clock: string | undefined;
 };
 
 export type PortalConfig = {
@@ -276,6 +285,7 @@ export function parseConfig(
       submissionsPerHour: e.PORTAL_SUBMISSIONS_PER_HOUR,
       minimumFillSeconds: e.PORTAL_MINIMUM_FILL_SECONDS,
     },
+    clock: e.GEHOORD_CLOCK,
   };
 }
 

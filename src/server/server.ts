@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from './app.ts';
+import { serverClockOffsetMs, serverNow, startServerClock } from './clock.ts';
 import { type Config, ConfigError, loadDotEnv, parseConfig } from './config.ts';
 import { connectDatabase } from './database-connection.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
@@ -31,6 +32,12 @@ async function main(): Promise<void> {
   const config = readConfig();
   const logger = createLogger(config);
   const startedAt = Date.now();
+  startServerClock(config.clock);
+  if (config.clock)
+    logger.info(
+      { clock: serverNow().toISOString(), clockOffsetMs: serverClockOffsetMs() },
+      'server clock set by GEHOORD_CLOCK',
+    );
   const connection = await connectDatabase(config, logger).catch((error: unknown) => {
     logger.fatal({ err: error }, 'could not prepare the database');
     process.exit(1);

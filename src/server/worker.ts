@@ -1,3 +1,4 @@
+import { serverClockOffsetMs, serverNow, startServerClock } from './clock.ts';
 import { loadDotEnv, parseConfig } from './config.ts';
 import { connectDatabase } from './database-connection.ts';
 import { startJobRunner } from './jobs/job-runner.ts';
@@ -11,6 +12,12 @@ import { createBlobStorage } from './storage/create-blob-storage.ts';
 loadDotEnv();
 const config = parseConfig(process.env, { stdoutIsTty: process.stdout.isTTY });
 const logger = createLogger(config);
+startServerClock(config.clock);
+if (config.clock)
+  logger.info(
+    { clock: serverNow().toISOString(), clockOffsetMs: serverClockOffsetMs() },
+    'server clock set by GEHOORD_CLOCK',
+  );
 const connection = await connectDatabase(config, logger, { prepareSetupLink: false });
 const storage = createBlobStorage(config.storage);
 const runner = await startJobRunner({

@@ -9,6 +9,7 @@ import {
 } from '../../src/domain/index.ts';
 import { runTermMonitor } from '../../src/server/modules/notifications/term-monitor.service.ts';
 import { createTestApp } from '../support/app.ts';
+import { testNow } from '../support/clock.ts';
 import { attempt, createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { signInAs } from '../support/sessions.ts';
@@ -53,7 +54,7 @@ type Detail = Awaited<ReturnType<typeof step>>;
 async function complaintInProgress(): Promise<Detail> {
   const complaint = await register(as.eva, {
     channel: 'letter',
-    receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+    receivedAt: new Date(testNow().getTime() - 3_600_000).toISOString(),
     complainantId: complainant.id,
     description: 'Een medewerker heeft contant geld gevraagd om de reparatie sneller in te plannen.',
   });
@@ -345,7 +346,7 @@ describe("the board's decision (policy 2.5)", () => {
 
 describe("reports count the board's cases apart (policy 2.5, 3.2)", () => {
   test('the quarter of today shows the board cases on their own line, not as taken into handling', async () => {
-    const today = toLocalDate(new Date());
+    const today = toLocalDate(testNow());
     const [year, month] = today.split('-').map(Number) as [number, number];
     const quarter = `${year}-Q${Math.ceil(month / 3)}`;
     const read = async () =>

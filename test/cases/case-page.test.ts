@@ -3,6 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { DEFAULT_CALENDAR_SETTINGS, toLocalDate, workingDaysBetween } from '../../src/domain/index.ts';
 import { createTestApp } from '../support/app.ts';
+import { testNow } from '../support/clock.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import type { Client } from '../support/sessions.ts';
@@ -45,7 +46,7 @@ describe('the term explained (policy 2.3)', () => {
       description: 'De buren maken al weken lawaai in de nacht en de corporatie reageert niet.',
     });
     const explanation = complaint.term.explanation;
-    const today = toLocalDate(new Date());
+    const today = toLocalDate(testNow());
     expect(explanation.receivedDay).toBe(today);
     expect(explanation.workingDays).toBe(DEFAULT_CALENDAR_SETTINGS.termWorkingDays);
     expect(explanation.startDay === today).toBe(explanation.startRule === 'day_of_receipt');

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { createTestApp } from '../support/app.ts';
+import { testNow } from '../support/clock.ts';
 import { createComplaintWorld, register } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 
@@ -160,7 +161,7 @@ describe('concurrency, idempotency and the access log', () => {
     const future = await as.eva.request({
       method: 'POST',
       url: '/api/complaints',
-      payload: { ...newComplaint, receivedAt: new Date(Date.now() + 86_400_000).toISOString() },
+      payload: { ...newComplaint, receivedAt: new Date(testNow().getTime() + 86_400_000).toISOString() },
     });
     expect(future.statusCode).toBe(400);
     const after = await database.owner

@@ -17,6 +17,7 @@ import {
 import { runTermMonitor } from '../../src/server/modules/notifications/term-monitor.service.ts';
 import { multipartBody, samplePdf } from '../attachments/sample-files.ts';
 import { createTestApp } from '../support/app.ts';
+import { testNow } from '../support/clock.ts';
 import { attempt, createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import type { Client } from '../support/sessions.ts';
@@ -44,7 +45,7 @@ type Detail = {
 };
 const types = (d: Detail) => d.timeline.map((e) => e.type);
 const codes = (d: Detail) => d.nextSteps.map((s) => s.code);
-const today = () => toLocalDate(new Date());
+const today = () => toLocalDate(testNow());
 /** 09:00 in Amsterdam on the working day `n` working days before (negative) or after today. */
 const workingDayAt9 = (n: number) =>
   toInstant({
@@ -104,7 +105,7 @@ async function issuesFor(complaintId: string) {
 
 describe('assessment B goes to the accountable manager at once (policy 2.4, 3.1)', () => {
   test('recorded → notified and waiting, also after withdrawal; "op de MT-agenda" makes one MT item', async () => {
-    const complaint = await accepted(new Date(Date.now() - 86_400_000));
+    const complaint = await accepted(new Date(testNow().getTime() - 86_400_000));
     const assessed = await assessB(complaint.id, 'policy_wrong');
     expect(types(assessed)).toContain('policy_finding_referred');
     expect(codes(assessed)[0]).toBe('decide_policy_finding');
@@ -146,7 +147,7 @@ describe('assessment B goes to the accountable manager at once (policy 2.4, 3.1)
   });
 
   test('put on the agenda before the answer: the answer does not add it again (exactly once)', async () => {
-    const complaint = await accepted(new Date(Date.now() - 86_400_000));
+    const complaint = await accepted(new Date(testNow().getTime() - 86_400_000));
     await assessB(complaint.id, 'policy_missing');
     await step(as.mia, complaint.id, 'policy-finding', { route: 'management_team' });
     expect((await issuesFor(complaint.id)).map((i) => i.source)).toEqual(['policy_missing']);
@@ -158,7 +159,7 @@ describe('assessment B goes to the accountable manager at once (policy 2.4, 3.1)
   });
 
   test('"zelf beslissen (uitzondering)" with a text: an exception for the MT review, no agenda item', async () => {
-    const complaint = await accepted(new Date(Date.now() - 86_400_000));
+    const complaint = await accepted(new Date(testNow().getTime() - 86_400_000));
     await assessB(complaint.id, 'policy_wrong_in_this_case');
     const noText = await attempt(as.mia, complaint.id, 'policy-finding', { route: 'exception', text: ' ' });
     expect(noText.statusCode).toBe(400);
@@ -240,7 +241,7 @@ describe('the regional complaints committee, any time (policy 1.3)', () => {
       ground: 'rent_or_service_costs',
     });
     expect(((await step(as.eva, declined.id, 'committee')) as Detail).status).toBe('with_committee');
-    const withdrawn = await accepted(new Date(Date.now() - 86_400_000));
+    const withdrawn = await accepted(new Date(testNow().getTime() - 86_400_000));
     await step(as.eva, withdrawn.id, 'withdraw', { reason: 'Opgelost.' });
     expect((await attempt(as.eva, withdrawn.id, 'committee')).json().code).toBe('transition_not_allowed');
   });

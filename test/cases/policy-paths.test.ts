@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { OUTSIDE_PROCEDURE_GROUNDS, type OutsideProcedureGround } from '../../src/domain/index.ts';
+import {
+  getNextWorkingDay,
+  OUTSIDE_PROCEDURE_GROUNDS,
+  type OutsideProcedureGround,
+  toLocalDate,
+} from '../../src/domain/index.ts';
 import { createTestApp } from '../support/app.ts';
+import { testNow } from '../support/clock.ts';
 import { attempt, createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 
@@ -15,7 +21,7 @@ const types = (detail: { timeline: { type: string }[] }) => detail.timeline.map(
 async function acceptedComplaint(payload: object = {}) {
   const complaint = await register(as.eva, {
     channel: 'letter',
-    receivedAt: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+    receivedAt: new Date(testNow().getTime() - 2 * 86_400_000).toISOString(),
     complainantId: world.tenant.id,
     description: 'De kraan in de keuken is vorige week vervangen maar lekt nog steeds.',
   });
@@ -275,11 +281,10 @@ describe('policy paths through the API', () => {
 
   test('the manager extends the term with a reason and a notice; others may not (policy 2.3)', async () => {
     const complaint = await acceptedComplaint();
-    const dueDay = complaint.term.dueAt.slice(0, 10);
-    const later = new Date(`${dueDay}T12:00:00Z`);
-    do later.setUTCDate(later.getUTCDate() + 1);
-    while ([0, 6].includes(later.getUTCDay()));
-    const newDueDay = later.toISOString().slice(0, 10);
+    // One working day later on the domain calendar (after 31 December comes Nieuwjaarsdag, then 2 January)
+    const settings = (await as.mia.request({ method: 'GET', url: '/api/calendar-settings' })).json();
+    const dueDay = toLocalDate(new Date(complaint.term.dueAt));
+    const newDueDay = getNextWorkingDay(dueDay, settings);
     const body = {
       newDueDay,
       reason: 'Wachten op de aannemer.',

@@ -8,13 +8,14 @@ import {
 } from '../../src/server/modules/complaints/complaint.repository.ts';
 import { formatReference } from '../../src/server/modules/complaints/complaint-registration.service.ts';
 import { createTestApp } from '../support/app.ts';
+import { testNow } from '../support/clock.ts';
 import { createComplaintWorld, register } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 
 const database = await createTestDatabase();
 const app = await createTestApp(database.app);
 const world = await createComplaintWorld(database.owner, app);
-const year = Number(toLocalDate(new Date()).slice(0, 4));
+const year = Number(toLocalDate(testNow()).slice(0, 4));
 const newComplaint = (i: number) => ({
   channel: 'phone',
   complainantId: world.tenant.id,

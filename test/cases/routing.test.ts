@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { toLocalDate } from '../../src/domain/index.ts';
 import { processInboundMail } from '../../src/server/modules/messages/intake/inbound-mail.service.ts';
 import { createTestApp } from '../support/app.ts';
+import { testNow } from '../support/clock.ts';
 import { attempt, createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { type Client, signInAs } from '../support/sessions.ts';
@@ -459,7 +460,7 @@ describe('routing at triage (policy 1.3, 2.3)', () => {
 
 describe('transfer to another department (policy 1.3, 2.6)', () => {
   const quarter = () => {
-    const [year, month] = toLocalDate(new Date()).split('-').map(Number);
+    const [year, month] = toLocalDate(testNow()).split('-').map(Number);
     return `${year}-Q${Math.floor(((month as number) - 1) / 3) + 1}`;
   };
   async function receivedIn(departmentId: string) {

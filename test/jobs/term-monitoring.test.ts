@@ -8,6 +8,7 @@ import {
   sendDailyDigests,
 } from '../../src/server/modules/notifications/term-monitor.service.ts';
 import { createTestApp } from '../support/app.ts';
+import { testNow } from '../support/clock.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { signInAs } from '../support/sessions.ts';
@@ -126,7 +127,7 @@ describe('fast lanes (policy 2.5, 2.6)', () => {
       description: 'Er is geld gevraagd voor voorrang.',
     });
     await step(as.eva, complaint.id, 'criminal-offence');
-    const now = new Date();
+    const now = testNow();
     const first = await runBoardFastLane(database.owner, now, options);
     expect(first.boardNotifications).toBe(1);
     expect((await runBoardFastLane(database.owner, now, options)).boardNotifications).toBe(0);
@@ -165,7 +166,7 @@ describe('fast lanes (policy 2.5, 2.6)', () => {
         employeeId: people.karel.id,
       },
     });
-    const workingDay = at(addWorkingDays(toLocalDate(new Date()), 1, calendar), 10);
+    const workingDay = at(addWorkingDays(toLocalDate(testNow()), 1, calendar), 10);
     await runBoardFastLane(database.owner, workingDay, options);
     const victors = await notificationsOf(people.victor.id);
     expect(victors).toContainEqual(

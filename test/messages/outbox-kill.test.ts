@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { outboxIdFromMessageId } from '../../src/server/modules/messages/outbox/mail-delivery.ts';
 import { createTestApp } from '../support/app.ts';
+import { clockEnvironment } from '../support/clock.ts';
 import { createComplaintWorld, register } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
@@ -25,6 +26,7 @@ function startWorker() {
       SMTP_URL: sink.url,
       MAIL_FROM: 'Gehoord <klachten@corporatie.example>',
       WORKER_CONCURRENCY: String(CONCURRENCY),
+      ...clockEnvironment(),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -6,6 +6,7 @@ import {
   sendDailyDigests,
 } from '../../src/server/modules/notifications/term-monitor.service.ts';
 import { createTestApp } from '../support/app.ts';
+import { testNow } from '../support/clock.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import type { Client } from '../support/sessions.ts';
@@ -53,7 +54,7 @@ const bellHas = async (client: Client, complaintId: string) => {
 
 /** The next working day's digest morning, from the domain calendar. */
 const digestMorning = () => {
-  const day = addWorkingDays(toLocalDate(new Date()), 1, DEFAULT_CALENDAR_SETTINGS);
+  const day = addWorkingDays(toLocalDate(testNow()), 1, DEFAULT_CALENDAR_SETTINGS);
   return toInstant({ date: day, hour: 7, minute: 30, second: 0, millisecond: 0 });
 };
 

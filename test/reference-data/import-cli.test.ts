@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { clockEnvironment } from '../support/clock.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganization } from '../support/factories.ts';
 
@@ -27,6 +28,7 @@ function runImport(args: string[]): Promise<{ code: number | null; stdout: strin
         DATABASE_URL: database.appUrl,
         DATABASE_OWNER_URL: database.ownerUrl,
         LOG_PRETTY: 'false',
+        ...clockEnvironment(),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

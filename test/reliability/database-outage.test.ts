@@ -1,6 +1,14 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { createDatabase } from '../../src/server/db/database.ts';
-import { newTally, runClient, setUpWithToken, sleep, startApp, startOwnPostgres } from './harness.ts';
+import {
+  newTally,
+  probedLimitMs,
+  runClient,
+  setUpWithToken,
+  sleep,
+  startApp,
+  startOwnPostgres,
+} from './harness.ts';
 
 const postgres = await startOwnPostgres();
 const app = await startApp(postgres);
@@ -21,6 +29,9 @@ async function readiness() {
 
 describe('the database restarts and crashes under load', () => {
   test('the app never exits, clients see only 503 with Retry-After, nothing is lost or duplicated', async () => {
+    // Back within 5 s on an idle machine; on a busy one within 25 readiness checks as slow as the slowest of ten
+    // now (a reconnect is a few round trips plus the 100 ms poll), measured before any load
+    const recovery = await probedLimitMs(readiness, { count: 10, margin: 25, budgetMs: 5000 });
     const tally = newTally();
     const deadline = Date.now() + 90_000;
     const clients = Array.from({ length: 10 }, (_, c) =>
@@ -53,13 +64,14 @@ describe('the database restarts and crashes under load', () => {
       connectionErrors: tally.connectionErrors,
       recoveriesMs: recoveries,
       readinessDuringOutage,
+      recoveryLimit: recovery,
     });
     expect(app.server.child.exitCode).toBeNull();
     expect(tally.acknowledged.size).toBe(250);
     const unexpected = [...tally.statuses.keys()].filter((status) => status !== 201 && status !== 503);
     expect(unexpected).toEqual([]);
     expect(tally.missingRetryAfter).toBe(0);
-    for (const ms of recoveries) expect(ms).toBeLessThan(5000);
+    for (const ms of recoveries) expect(ms).toBeLessThan(recovery.limitMs);
     const owner = createDatabase(postgres.ownerUrl, { poolSize: 1, log: { error: () => {} } });
     try {
       const rows = await owner.selectFrom('complaint').select(['id', 'description']).execute();

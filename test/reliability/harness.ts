@@ -100,6 +100,24 @@ export async function setUpWithToken(app: App): Promise<string> {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A time limit taken from a probe in the same run, not a fixed number of milliseconds: the slowest of `count`
+ * calls of `probe` on this machine now, times `margin`, and never below `budgetMs` (the figure an idle
+ * machine meets). On a machine shared by many processes every step is slower, the limit with it.
+ */
+export async function probedLimitMs(
+  probe: () => Promise<unknown>,
+  options: { count: number; margin: number; budgetMs: number },
+): Promise<{ limitMs: number; probeMaxMs: number }> {
+  let slowest = 0;
+  for (let i = 0; i < options.count; i++) {
+    const started = performance.now();
+    await probe();
+    slowest = Math.max(slowest, performance.now() - started);
+  }
+  return { limitMs: Math.max(options.budgetMs, options.margin * slowest), probeMaxMs: Math.round(slowest) };
+}
+
 export type Tally = {
   acknowledged: Map<string, string>;
   statuses: Map<number, number>;

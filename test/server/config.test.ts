@@ -40,4 +40,13 @@ describe('configuration', () => {
       'https://klachten.example.nl',
     );
   });
+
+  test('GEHOORD_CLOCK: unset is the system clock; a date and time is kept; anything else is refused by name', () => {
+    expect(parseConfig({}).clock).toBeUndefined();
+    expect(parseConfig({ GEHOORD_CLOCK: '' }).clock).toBeUndefined();
+    expect(parseConfig({ GEHOORD_CLOCK: '2026-12-06T20:30' }).clock).toBe('2026-12-06T20:30');
+    expect(() => parseConfig({ GEHOORD_CLOCK: 'zondagavond' })).toThrow(
+      /GEHOORD_CLOCK: must be a date and time/,
+    );
+  });
 });

@@ -1,12 +1,14 @@
 // Runs the real outbox worker as its own process, so a test can kill it with SIGKILL mid-delivery.
 // Env: DATABASE_URL (application role), SMTP_URL, MAIL_FROM, WORKER_CONCURRENCY.
 import pino from 'pino';
+import { startServerClock } from '../../src/server/clock.ts';
 import { createDatabase } from '../../src/server/db/database.ts';
 import { registerSubscribers } from '../../src/server/events/register-subscribers.ts';
 import { smtpDelivery } from '../../src/server/modules/messages/outbox/mail-delivery.ts';
 import { createOutboxWorker } from '../../src/server/modules/messages/outbox/outbox-worker.ts';
 
 const env = process.env;
+startServerClock(env.GEHOORD_CLOCK);
 const logger = pino({ level: 'warn' });
 // Like every entry point: a dead letter tells the administrators (decision 029)
 registerSubscribers();

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { SERVER_NODE_FLAGS } from '../../src/server/runtime-flags.ts';
+import { clockEnvironment } from './clock.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -29,7 +30,14 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
   let output = '';
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, 'src/server/main.ts')], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', LOG_PRETTY: 'false', ...env },
+    // The server stands on the tests' clock (GEHOORD_CLOCK, decision 042) unless the test gives its own
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      LOG_PRETTY: 'false',
+      ...clockEnvironment(),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (chunk: Buffer) => {

@@ -1,5 +1,6 @@
 import { PgBoss } from 'pg-boss';
 import type { Logger } from 'pino';
+import { serverNow } from '../clock.ts';
 import { createDatabase, type Database } from '../db/database.ts';
 import { registerSubscribers } from '../events/register-subscribers.ts';
 import { startWebhookWorker } from '../modules/integrations/webhook-delivery.service.ts';
@@ -66,7 +67,8 @@ export async function startJobRunner(options: {
     await boss.work(job.name, async () => {
       const startedAt = new Date();
       try {
-        const result = await job.run(owner, startedAt);
+        // The job's business "now" is the server clock (GEHOORD_CLOCK, decision 042); the run log keeps real time
+        const result = await job.run(owner, serverNow());
         logger.info({ job: job.name, result }, 'job done');
         await insertJobRun(owner, { job: job.name, startedAt, outcome: 'done', result, error: null });
         return result;

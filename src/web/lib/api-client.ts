@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { type ErrorCode, errorCatalog, type Locale } from '../../contract/errors.ts';
 import { type FieldError, problem } from '../../contract/problem.ts';
+import { noteServerClock } from './app-clock.ts';
 
 export type LocalizedText = { nl: string; en: string };
 
@@ -109,6 +110,7 @@ export async function apiRequest<T = void>(
     if (options.signal?.aborted) throw error;
     throw new ApiError({ status: 0, code: 'network_error', messages: clientMessages.network_error });
   }
+  noteServerClock(response.headers.get('gehoord-clock'));
   if (!response.ok) throw await toApiError(response);
   if (response.status === 204) return undefined as T;
   const data: unknown = await response.json().catch(() => undefined);

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Attachment } from '../../../contract/attachments.ts';
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -70,7 +71,7 @@ export async function addAttachment(
   });
   const kind = upload.fields.kind ?? defaultKindOf(mediaType);
   const description = upload.fields.description?.trim() || null;
-  const uploadedAt = new Date();
+  const uploadedAt = serverNow();
   try {
     const detail = await mutateComplaint(
       deps.db,

@@ -8,6 +8,7 @@ import {
   ENDED_STATUSES,
   findLikelyDuplicates,
 } from '../../../domain/index.ts';
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -27,7 +28,7 @@ export async function suggestLikelyDuplicates(
   db: Database,
   principal: Principal,
   query: z.infer<typeof likelyDuplicatesQuery>,
-  now = new Date(),
+  now = serverNow(),
 ): Promise<z.infer<typeof likelyDuplicate>[]> {
   return inOrganization(db, principal.organizationId, async (trx) => {
     let subject: DuplicateSubject;

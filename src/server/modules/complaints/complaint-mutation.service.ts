@@ -10,6 +10,7 @@ import {
   type Role,
   type TimelineEventType,
 } from '../../../domain/index.ts';
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -70,7 +71,7 @@ export async function mutateComplaint(
   options: { permission: ComplaintPermission; ifMatch: number | undefined; now?: Date },
   mutate: (ctx: MutationContext) => Promise<MutationResult> | MutationResult,
 ): Promise<ComplaintDetail> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? serverNow();
   return inOrganization(db, principal.organizationId, async (trx) => {
     const row = (await repository.findComplaintRow(trx, complaintId, { forUpdate: true })) ?? null;
     authorize(principal, options.permission, row);

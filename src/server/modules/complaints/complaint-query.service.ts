@@ -18,6 +18,7 @@ import {
   mayViewDepartmentQueue,
   toLocalDate,
 } from '../../../domain/index.ts';
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -103,7 +104,7 @@ export async function listComplaintPage(
   db: Database,
   principal: Principal,
   query: ComplaintListQuery,
-  now = new Date(),
+  now = serverNow(),
   /** Writes the access-log entry of this read in its own transaction (a person's complaints). */
   audit?: (trx: Scoped) => Promise<void>,
 ): Promise<{ items: ComplaintListItem[]; nextCursor: string | null }> {
@@ -161,7 +162,7 @@ export async function countComplaints(
   db: Database,
   principal: Principal,
   query: ComplaintListQuery,
-  now = new Date(),
+  now = serverNow(),
 ) {
   return inOrganization(db, principal.organizationId, async (trx) => {
     const settings = await calendarSettingsInForce(trx, principal);
@@ -196,7 +197,7 @@ export async function countQueueTabsFor(
   db: Database,
   principal: Principal,
   filters: QueueCountsQuery,
-  now = new Date(),
+  now = serverNow(),
 ): Promise<QueueCounts> {
   const query: ComplaintListQuery = { ...filters, sort: 'due', limit: 1 };
   const staff = principal.kind === 'staff' ? principal : null;
@@ -233,7 +234,7 @@ export async function getComplaint(
   db: Database,
   principal: Principal,
   id: string,
-  now = new Date(),
+  now = serverNow(),
 ): Promise<ComplaintDetail> {
   return inOrganization(db, principal.organizationId, async (trx) => {
     const row = (await repository.findComplaintRow(trx, id)) ?? null;
@@ -260,7 +261,7 @@ export async function suggestLikelyRepeats(
   db: Database,
   principal: Principal,
   query: z.infer<typeof likelyRepeatsQuery>,
-  now = new Date(),
+  now = serverNow(),
 ): Promise<z.infer<typeof likelyRepeat>[]> {
   authorize(principal, 'complaint.register', null);
   if (query.complainantId === undefined && query.unitId === undefined) return [];

@@ -9,6 +9,7 @@ import {
   type RepeatInput,
   toLocalDate,
 } from '../../../domain/index.ts';
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -164,7 +165,7 @@ export async function registerComplaint(
   principal: Principal,
   input: RegisterComplaintInput,
   idempotencyKey: string | undefined,
-  now = new Date(),
+  now = serverNow(),
 ): Promise<IdempotentResult<ComplaintDetail>> {
   authorize(principal, 'complaint.register', null);
   const caller = principal.kind === 'staff' ? `user:${principal.userId}` : `token:${principal.tokenId}`;

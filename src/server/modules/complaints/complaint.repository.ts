@@ -1,6 +1,7 @@
 import { type Insertable, type RawBuilder, type Selectable, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { ContactKind, ContactRecord, TimelineEventType } from '../../../domain/index.ts';
+import { serverNow } from '../../clock.ts';
 import type { ComplaintTable } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { subjectEmployeeDepartment } from './complaint-query.repository.ts';
@@ -142,6 +143,8 @@ const eventRow = (event: NewEvent) => ({
   contact_direction: event.contactDirection ?? null,
   summary: event.summary ?? null,
   payload: JSON.stringify(event.payload ?? {}),
+  // Timeline moments are business time: the server clock (decision 042), not the database's now()
+  at: serverNow(),
 });
 
 export async function insertEvent(trx: Scoped, event: NewEvent) {

@@ -15,6 +15,7 @@ import {
 } from '../../../contract/complaints.ts';
 import { queueCounts, queueCountsQuery } from '../../../contract/work-queue.ts';
 import { TOKEN_SCOPES } from '../../../domain/index.ts';
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { requirePrincipal, requireStaff } from '../../http/principal.ts';
 import { recordPersonComplaintsRead } from '../access-log/index.ts';
@@ -187,7 +188,7 @@ export const complaintsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (
           db,
           principal,
           { ...request.query, sort: 'received', [filter]: request.params.id },
-          new Date(),
+          serverNow(),
           filter === 'complainantId'
             ? (trx) => recordPersonComplaintsRead(trx, principal, request.params.id)
             : undefined,

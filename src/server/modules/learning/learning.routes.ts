@@ -20,6 +20,7 @@ import {
   updateMeetingInput,
 } from '../../../contract/learning.ts';
 import type { Quarter } from '../../../domain/index.ts';
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { requireManagementTeam, requireReviewer } from './access/learning-access.ts';
@@ -58,7 +59,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     async (request) => {
       const staff = requireReviewer(request);
       return scoped(staff.organizationId, (trx) =>
-        buildAgenda(trx, staff, request.params.quarter as Quarter, new Date()),
+        buildAgenda(trx, staff, request.params.quarter as Quarter, serverNow()),
       );
     },
   );
@@ -181,7 +182,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     },
     async (request, reply) => {
       const staff = requireReviewer(request);
-      const { pdf, fileName } = await exportMeetingPdf(db, staff, request.params.id, new Date());
+      const { pdf, fileName } = await exportMeetingPdf(db, staff, request.params.id, serverNow());
       return reply
         .header('content-type', 'application/pdf')
         .header('content-disposition', `attachment; filename="${fileName}"`)
@@ -222,7 +223,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     async (request) => {
       const staff = requireManagementTeam(request);
       return scoped(staff.organizationId, (trx) =>
-        recordDecision(trx, staff, request.params.id, request.body, new Date()),
+        recordDecision(trx, staff, request.params.id, request.body, serverNow()),
       );
     },
   );
@@ -239,7 +240,9 @@ export const learningRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     },
     async (request) => {
       const staff = requireManagementTeam(request);
-      return scoped(staff.organizationId, (trx) => approveMeeting(trx, staff, request.params.id, new Date()));
+      return scoped(staff.organizationId, (trx) =>
+        approveMeeting(trx, staff, request.params.id, serverNow()),
+      );
     },
   );
 
@@ -255,7 +258,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     },
     async (request) => {
       const staff = requireReviewer(request);
-      return scoped(staff.organizationId, (trx) => listActions(trx, staff, request.query, new Date()));
+      return scoped(staff.organizationId, (trx) => listActions(trx, staff, request.query, serverNow()));
     },
   );
 
@@ -274,7 +277,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       return reply
         .status(201)
         .send(
-          await scoped(staff.organizationId, (trx) => createAction(trx, staff, request.body, new Date())),
+          await scoped(staff.organizationId, (trx) => createAction(trx, staff, request.body, serverNow())),
         );
     },
   );
@@ -291,7 +294,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     },
     async (request) => {
       const staff = requireReviewer(request);
-      return scoped(staff.organizationId, (trx) => getAction(trx, staff, request.params.id, new Date()));
+      return scoped(staff.organizationId, (trx) => getAction(trx, staff, request.params.id, serverNow()));
     },
   );
 
@@ -309,7 +312,7 @@ export const learningRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
     async (request) => {
       const staff = requireReviewer(request);
       return scoped(staff.organizationId, (trx) =>
-        updateAction(trx, staff, request.params.id, request.body, new Date()),
+        updateAction(trx, staff, request.params.id, request.body, serverNow()),
       );
     },
   );

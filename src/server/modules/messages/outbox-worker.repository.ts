@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { serverNow } from '../../clock.ts';
 import { APP_ROLE, ORGANIZATION_SETTING } from '../../db/roles.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
@@ -38,8 +39,8 @@ export async function markOutboxMessageSent(
       where id = ${message.id}
       returning id
     )
-    insert into complaint_event (organization_id, complaint_id, type, actor_user_id, actor_token_id, summary, payload)
-    select ${message.organization_id}::uuid, ${message.complaint_id}::uuid, 'message_sent', null, null, ${message.subject}::text,
+    insert into complaint_event (organization_id, complaint_id, type, at, actor_user_id, actor_token_id, summary, payload)
+    select ${message.organization_id}::uuid, ${message.complaint_id}::uuid, 'message_sent', ${serverNow()}::timestamptz, null, null, ${message.subject}::text,
            ${JSON.stringify(eventPayload(message, event))}::jsonb
     from sent where ${message.complaint_id}::uuid is not null
   `.execute(trx);
@@ -88,6 +89,7 @@ export async function insertMessageEvent(
       organization_id: message.organization_id,
       complaint_id: message.complaint_id as string,
       type,
+      at: serverNow(),
       actor_user_id: null,
       actor_token_id: null,
       summary: message.subject,

@@ -9,6 +9,7 @@ import {
   updateNotificationPreferencesInput,
   updateTermMonitorSettingsInput,
 } from '../../../contract/notifications.ts';
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { requireOrganizationPermission, requireStaff } from '../../http/principal.ts';
@@ -69,7 +70,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<{ db: Database }> = async
     async (request) => {
       const staff = requireStaff(request);
       const updated = await inOrganization(db, staff.organizationId, (trx) =>
-        repository.markRead(trx, staff.userId, request.body.ids, new Date()),
+        repository.markRead(trx, staff.userId, request.body.ids, serverNow()),
       );
       return { updated };
     },

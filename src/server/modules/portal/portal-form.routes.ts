@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PortalFileProblem } from '../../../domain/index.ts';
+import { serverNow } from '../../clock.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type FieldProblem, pickFormValues, TOPICS, validateComplaintForm } from './forms/complaint-form.ts';
 import { verifyFormToken } from './forms/form-token.ts';
@@ -46,7 +47,7 @@ export function registerFormRoutes(app: FastifyInstance, http: PortalHttp, optio
         200,
         formPage(await context(request), locale, assets, {
           maxFileBytes: attachmentMaxBytes,
-          now: new Date(),
+          now: serverNow(),
         }),
       ),
     );
@@ -55,7 +56,7 @@ export function registerFormRoutes(app: FastifyInstance, http: PortalHttp, optio
       base,
       { schema: { hide: true }, onRequest: [sameOrigin, perIpSubmissions, allSubmissions] },
       async (request, reply) => {
-        const now = new Date();
+        const now = serverNow();
         const ctx = await context(request);
         let form: PortalFormBody;
         try {

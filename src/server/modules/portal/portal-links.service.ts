@@ -1,3 +1,4 @@
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import type { Principal } from '../../http/principal.ts';
@@ -9,7 +10,7 @@ export async function revokeComplaintStatusLinks(
   db: Database,
   principal: Principal,
   complaintId: string,
-  now = new Date(),
+  now = serverNow(),
 ): Promise<void> {
   await getComplaint(db, principal, complaintId, now);
   await inOrganization(db, principal.organizationId, (trx) => revokeStatusLinks(trx, complaintId, now));

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { serverNow } from '../../clock.ts';
 import type { FieldProblem } from './forms/complaint-form.ts';
 import { verifyFormToken } from './forms/form-token.ts';
 import { LOCALE_LIST, type PortalHttp, type PortalRouteOptions } from './http/portal-http.ts';
@@ -31,14 +32,14 @@ export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, opt
 
     app.get(`${statusCodePath(locale)}`, { schema: { hide: true } }, async (request, reply) => {
       const ctx = await context(request);
-      return send(reply, 200, statusCodePage(ctx, locale, assets, { now: new Date() }));
+      return send(reply, 200, statusCodePage(ctx, locale, assets, { now: serverNow() }));
     });
 
     app.post(
       `${statusCodePath(locale)}`,
       { schema: { hide: true }, onRequest: [sameOrigin, perIpCodeTries] },
       async (request, reply) => {
-        const now = new Date();
+        const now = serverNow();
         const ctx = await context(request);
         const body = (request.body ?? {}) as Record<string, unknown>;
         if (
@@ -67,7 +68,7 @@ export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, opt
       { schema: { hide: true }, onRequest: [perIpStatusReads] },
       async (request, reply) => {
         const organizationId = await organizationOf(request);
-        const page = await loadStatusPage(db, organizationId, request.params.token, new Date());
+        const page = await loadStatusPage(db, organizationId, request.params.token, serverNow());
         const ctx = contextFrom(request, organizationId, page.settings);
         const { view } = page;
         if (view === null) return invalidLink(reply, ctx, locale);
@@ -83,7 +84,7 @@ export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, opt
       `${base}/status/:token`,
       { schema: { hide: true }, onRequest: [perIpStatusReads] },
       async (request, reply) => {
-        const now = new Date();
+        const now = serverNow();
         const organizationId = await organizationOf(request);
         const page = await loadStatusPage(db, organizationId, request.params.token, now);
         const ctx = contextFrom(request, organizationId, page.settings);
@@ -101,7 +102,7 @@ export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, opt
       `${base}/status/:token/${words.message}`,
       { schema: { hide: true }, onRequest: [sameOrigin, perIpStatusWrites] },
       async (request, reply) => {
-        const now = new Date();
+        const now = serverNow();
         const ctx = await context(request);
         const body = (request.body ?? {}) as Record<string, unknown>;
         const { token } = request.params;
@@ -131,7 +132,7 @@ export function registerStatusRoutes(app: FastifyInstance, http: PortalHttp, opt
       `${base}/status/:token/${words.satisfaction}`,
       { schema: { hide: true }, onRequest: [sameOrigin, perIpStatusWrites] },
       async (request, reply) => {
-        const now = new Date();
+        const now = serverNow();
         const ctx = await context(request);
         const body = (request.body ?? {}) as Record<string, unknown>;
         const { token } = request.params;

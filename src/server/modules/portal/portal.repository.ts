@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TimelineEventType } from '../../../domain/index.ts';
+import { serverNow } from '../../clock.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 // Every SQL statement of the public portal. All run inside `inOrganization`, so row-level security keeps
@@ -118,8 +119,8 @@ export async function attachNonceWithIntakeEvent(
     with attached as (
       update portal_form_nonce set complaint_id = ${event.complaintId} where nonce_hash = ${nonceHash}
     )
-    insert into complaint_event (organization_id, complaint_id, type, actor_user_id, actor_token_id, summary, payload)
-    values (${event.organizationId}, ${event.complaintId}, 'portal_intake', null, null, null, ${JSON.stringify(event.payload)})`.execute(
+    insert into complaint_event (organization_id, complaint_id, type, at, actor_user_id, actor_token_id, summary, payload)
+    values (${event.organizationId}, ${event.complaintId}, 'portal_intake', ${serverNow()}, null, null, null, ${JSON.stringify(event.payload)})`.execute(
     trx,
   );
 }
@@ -205,6 +206,7 @@ export async function insertComplainantEvent(
       organization_id: event.organizationId,
       complaint_id: event.complaintId,
       type: event.type,
+      at: serverNow(),
       actor_user_id: null,
       actor_token_id: null,
       summary: event.summary ?? null,

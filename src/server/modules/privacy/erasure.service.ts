@@ -1,5 +1,6 @@
 import { toLocalDate } from '../../../domain/business-time.ts';
 import { decideErasure, LEGAL_HOLD_KINDS } from '../../../domain/retention.ts';
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
@@ -17,7 +18,7 @@ export async function erasePerson(
   principal: StaffPrincipal,
   personId: string,
   deps: PrivacyDeps,
-  now = new Date(),
+  now = serverNow(),
 ) {
   let complaintsAnonymised = 0;
   const done = await anonymiseAndRecord(db, principal.organizationId, deps, async (trx) => {

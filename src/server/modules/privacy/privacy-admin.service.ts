@@ -3,6 +3,7 @@ import type { createLegalHoldInput, updatePrivacySettingsInput } from '../../../
 import { toLocalDate } from '../../../domain/business-time.ts';
 import { compareLocalDates } from '../../../domain/local-date.ts';
 import { isRetentionPolicy } from '../../../domain/retention.ts';
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -54,7 +55,7 @@ async function findComplaintOrThrow(trx: Scoped, staff: StaffPrincipal, complain
   return row;
 }
 
-export async function listHolds(db: Database, staff: StaffPrincipal, complaintId: string, now = new Date()) {
+export async function listHolds(db: Database, staff: StaffPrincipal, complaintId: string, now = serverNow()) {
   return inOrganization(db, staff.organizationId, async (trx) =>
     holdsOfComplaint(trx, await findComplaintOrThrow(trx, staff, complaintId), now),
   );
@@ -65,7 +66,7 @@ export async function placeHold(
   staff: StaffPrincipal,
   complaintId: string,
   input: z.infer<typeof createLegalHoldInput>,
-  now = new Date(),
+  now = serverNow(),
 ) {
   return inOrganization(db, staff.organizationId, async (trx) => {
     const complaint = await findComplaintOrThrow(trx, staff, complaintId);
@@ -88,7 +89,7 @@ export async function liftHold(
   staff: StaffPrincipal,
   holdId: string,
   liftedOn: string | undefined,
-  now = new Date(),
+  now = serverNow(),
 ) {
   return inOrganization(db, staff.organizationId, async (trx) => {
     const hold = await repository.findHold(trx, holdId);
@@ -107,6 +108,6 @@ export async function liftHold(
   });
 }
 
-export async function previewRetention(db: Database, staff: StaffPrincipal, now = new Date()) {
+export async function previewRetention(db: Database, staff: StaffPrincipal, now = serverNow()) {
   return inOrganization(db, staff.organizationId, (trx) => planRetention(trx, now));
 }

@@ -7,6 +7,7 @@ import {
   subjectAccessForm,
   timelineFor,
 } from '../../../domain/index.ts';
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -58,7 +59,7 @@ export async function exportSubjectData(
   storage: BlobStorage,
   principal: StaffPrincipal,
   personId: string,
-  now = new Date(),
+  now = serverNow(),
 ): Promise<{ fileName: string; archive: Readable }> {
   const data = await inOrganization(db, principal.organizationId, async (trx) => {
     const person = await repository.findPersonWithAddress(trx, personId);

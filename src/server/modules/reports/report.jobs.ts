@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { ReportJob, ReportJobInput } from '../../../contract/reports.ts';
 import type { Quarter, StaffActor } from '../../../domain/index.ts';
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import type { ClientOrigin } from '../../http/principal.ts';
@@ -145,7 +146,7 @@ export class ReportJobRunner {
               category: request.category ?? null,
             },
             {
-              now: new Date(),
+              now: serverNow(),
               progress: (f) => progress(f * 0.5),
             },
           ),

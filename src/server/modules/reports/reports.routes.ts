@@ -12,6 +12,7 @@ import {
   reportJobInput,
 } from '../../../contract/reports.ts';
 import type { Quarter } from '../../../domain/index.ts';
+import { serverNow } from '../../clock.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -105,7 +106,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
             departmentId: viewer.departmentId,
             category: request.query.category ?? null,
           },
-          { now: new Date() },
+          { now: serverNow() },
         ),
       );
     },
@@ -132,7 +133,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
             departmentId: viewer.departmentId,
             category: request.query.category ?? null,
           },
-          { now: new Date() },
+          { now: serverNow() },
         ),
       );
     },
@@ -176,7 +177,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportRouteOptions> = async (ap
           loadReport(
             trx,
             { kind, period, departmentId: viewer.departmentId, category: query.category ?? null },
-            { now: new Date() },
+            { now: serverNow() },
           ),
         );
         return sendFile(reply, await renderReportFile(document, query.format, query.table));

@@ -6,6 +6,7 @@ import {
   type TermProgress,
 } from '../../../domain/index.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { appNow } from '../../lib/app-clock.ts';
 import { formatDay, fromDateTimeLocalValue } from '../complaints/format.ts';
 import { useCalendarSettings } from '../complaints/reference-queries.ts';
 
@@ -24,7 +25,7 @@ export function DueDatePreview({ receivedAt }: { receivedAt: string }) {
     try {
       const { dueAt } = computeDueAt(new Date(instant), settings);
       text = t.intake.dueAt(formatDay(dueAt, locale));
-      progress = describeTermProgress(new Date(), dueAt, settings);
+      progress = describeTermProgress(appNow(), dueAt, settings);
     } catch {
       // A settings shape the domain refuses: say nothing rather than a wrong date.
     }

@@ -26,6 +26,7 @@ import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { isApiError } from '../../lib/api-client.ts';
+import { appNow } from '../../lib/app-clock.ts';
 import { describeApiError, isFieldProblem, summarizeFieldErrors } from '../../lib/describe-error.ts';
 import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../lib/form-errors.ts';
 import { complaintKeys, postComplaintAction, registerComplaint } from '../complaints/complaints-api.ts';
@@ -51,7 +52,7 @@ import { RepresentativeFields } from './RepresentativeFields.tsx';
 import { fieldsFromSearchText } from './search-text.ts';
 import { TriageQuestions } from './TriageQuestions.tsx';
 
-const initialValues = (): IntakeValues => blankIntakeValues('phone', toDateTimeLocalValue(new Date()));
+const initialValues = (): IntakeValues => blankIntakeValues('phone', toDateTimeLocalValue(appNow()));
 
 type Submission = { created: ComplaintDetail | null };
 

@@ -17,6 +17,7 @@ import type { LetterToPost } from '../../../contract/messages.ts';
 import { toLocalDate } from '../../../domain/index.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { appNow } from '../../lib/app-clock.ts';
 import { describeApiError } from '../../lib/describe-error.ts';
 import { formatDateTime, formatDay } from '../complaints/format.ts';
 import { QueryState } from '../people/QueryState.tsx';
@@ -89,7 +90,7 @@ export function LettersToPostPage() {
 function PostRow({ letter, onPosted }: { letter: LetterToPost; onPosted: () => void }) {
   const { t, locale } = useI18n();
   const queryClient = useQueryClient();
-  const today = toLocalDate(new Date());
+  const today = toLocalDate(appNow());
   const [postedOn, setPostedOn] = useState(today);
   const post = useMutation({
     mutationFn: async (): Promise<void> => {

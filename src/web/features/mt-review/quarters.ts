@@ -1,10 +1,11 @@
 import { toLocalDate } from '../../../domain/business-time.ts';
 import { isQuarter, type Quarter, quarterOfDay, quarterRange } from '../../../domain/learning.ts';
+import { appNow } from '../../lib/app-clock.ts';
 
 export { isQuarter };
 
 /** The quarter today falls in, on the corporation's calendar (Amsterdam). */
-export const currentQuarter = (now = new Date()): Quarter => quarterOfDay(toLocalDate(now));
+export const currentQuarter = (now = appNow()): Quarter => quarterOfDay(toLocalDate(now));
 
 /** The MT usually reviews a quarter just after it ends. */
 export function previousQuarter(quarter: Quarter): Quarter {
@@ -13,4 +14,4 @@ export function previousQuarter(quarter: Quarter): Quarter {
   return month === 1 ? `${year - 1}-Q4` : quarterOfDay(`${year}-${String(month - 3).padStart(2, '0')}-01`);
 }
 
-export const today = () => toLocalDate(new Date());
+export const today = () => toLocalDate(appNow());

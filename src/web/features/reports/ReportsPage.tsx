@@ -7,6 +7,7 @@ import type { ReportDocument } from '../../../contract/reports.ts';
 import { COMPLAINT_CATEGORIES } from '../../../domain/complaint-category.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { appNow } from '../../lib/app-clock.ts';
 import { useCurrentUser } from '../auth/use-current-user.ts';
 import { QueryState } from '../people/QueryState.tsx';
 import { ChartCard } from './ChartCard.tsx';
@@ -37,7 +38,7 @@ export function ReportsPage() {
   const user = useCurrentUser().data;
   const seesAll = user?.roles.some((role) => SEES_ALL.includes(role)) ?? false;
   const quarters = useMemo(() => recentQuarters(), []);
-  const thisYear = new Date().getFullYear();
+  const thisYear = appNow().getFullYear();
   const [filter, setFilter] = useState<ReportFilter>({
     kind: 'quarterly',
     quarter: quarters[0] as string,

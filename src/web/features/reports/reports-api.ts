@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { drillList, type ReportJobInput, reportDocument, reportJob } from '../../../contract/reports.ts';
 import { department } from '../../../contract/staff.ts';
 import { api } from '../../lib/api-client.ts';
+import { appNow } from '../../lib/app-clock.ts';
 
 export type ReportFilter = {
   kind: 'quarterly' | 'annual';
@@ -31,7 +32,7 @@ export const startReportJob = (input: ReportJobInput) =>
 export const fetchReportJob = (id: string) => api.get(`/api/reports/jobs/${id}`, { schema: reportJob });
 
 /** The current quarter and the seven before it, newest first. */
-export function recentQuarters(today = new Date()): string[] {
+export function recentQuarters(today = appNow()): string[] {
   let year = today.getFullYear();
   let quarter = Math.floor(today.getMonth() / 3) + 1;
   const list: string[] = [];

@@ -1,4 +1,5 @@
 import { integrationEventForTimeline } from '../../../../domain/index.ts';
+import { serverNow } from '../../../clock.ts';
 import type { Scoped } from '../../../db/tenant-scope.ts';
 import type { ComplaintRow } from '../../complaints/index.ts';
 import { insertIntegrationEvent } from '../integration-event.repository.ts';
@@ -49,7 +50,7 @@ export async function publishComplaintEvents(
       payload.contact = {
         reference: row.reference,
         complainantId: row.complainant_id,
-        at: (event.payload?.contactAt as string | undefined) ?? new Date().toISOString(),
+        at: (event.payload?.contactAt as string | undefined) ?? serverNow().toISOString(),
         channel: event.contactKind ?? null,
         direction: event.contactDirection ?? null,
         summary: event.summary ?? null,

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { TOKEN_SCOPES } from '../../../../domain/permissions.ts';
+import { serverNow } from '../../../clock.ts';
 import type { Database } from '../../../db/database.ts';
 import { inOrganization } from '../../../db/tenant-scope.ts';
 import { AppError } from '../../../http/app-error.ts';
@@ -62,7 +63,7 @@ export const inboundMailRoutes: FastifyPluginAsyncZod<{ db: Database; maxBytes: 
         db,
         staff.organizationId,
         { mailbox: 'upload', uidValidity: '0', uid, raw, receivedAt: null },
-        new Date(),
+        serverNow(),
         staff,
       );
     },

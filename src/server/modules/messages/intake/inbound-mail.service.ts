@@ -1,6 +1,7 @@
 import type { ParsedMail } from 'mailparser';
 import { z } from 'zod';
 import { registerComplaintInput } from '../../../../contract/complaints.ts';
+import { serverNow } from '../../../clock.ts';
 import type { Database } from '../../../db/database.ts';
 import { inOrganization, type Scoped } from '../../../db/tenant-scope.ts';
 import { loadOnce } from '../../../load-once.ts';
@@ -108,7 +109,7 @@ export async function processInboundMail(
   db: Database,
   organizationId: string,
   source: InboundSource,
-  now = new Date(),
+  now = serverNow(),
   /** Who registers a new complaint: the mailbox itself, or the staff member who uploaded the file. */
   origin: RegistrationOrigin = { kind: 'portal', organizationId },
 ): Promise<InboundOutcome> {

@@ -4,6 +4,7 @@ import {
   summarizeSatisfaction,
   summarizeTimeliness,
 } from '../../../../domain/report-measures.ts';
+import { serverNow } from '../../../clock.ts';
 import type { Scoped } from '../../../db/tenant-scope.ts';
 import { calendarSettingsFor } from '../../reference-data/index.ts';
 import { actionsTable, countActions } from '../measures/action-measures.ts';
@@ -32,7 +33,7 @@ export type ReportRequest = Readonly<{
 export async function buildReport(
   trx: Scoped,
   request: ReportRequest,
-  options: { now: Date; progress?: (fraction: number) => void | Promise<void> } = { now: new Date() },
+  options: { now: Date; progress?: (fraction: number) => void | Promise<void> } = { now: serverNow() },
 ): Promise<ReportDocument> {
   const scope: ReportScope = {
     period: request.period,

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { letterPostedInput, policyFindingInput } from '../../../../contract/complaints.ts';
 import { type PolicyFinding, toLocalDate } from '../../../../domain/index.ts';
 import { useI18n } from '../../../i18n/i18n.tsx';
+import { appNow } from '../../../lib/app-clock.ts';
 import { ActionForm } from '../ActionForm.tsx';
 import type { ActionFormProps } from './form-props.ts';
 
@@ -57,7 +58,7 @@ export function PolicyFindingForm(props: ActionFormProps) {
 /** policy 2.5: the day the letter went into the post is the day the explanation was given. */
 export function LetterPostedForm(props: ActionFormProps) {
   const { t, locale } = useI18n();
-  const [postedOn, setPostedOn] = useState(toLocalDate(new Date()));
+  const [postedOn, setPostedOn] = useState(toLocalDate(appNow()));
   return (
     <ActionForm
       {...props}
@@ -75,7 +76,7 @@ export function LetterPostedForm(props: ActionFormProps) {
           description={t.complaint.form.postedOnHint}
           required
           value={postedOn}
-          max={toLocalDate(new Date())}
+          max={toLocalDate(appNow())}
           error={errors.postedOn?.[locale]}
           onChange={(event) => setPostedOn(event.currentTarget.value)}
         />

@@ -1,0 +1,33 @@
+import { parseClockSetting } from '../domain/clock-setting.ts';
+
+// The server clock (decision 042). Business rules take `now` from here: unset, it is the system clock; with
+// GEHOORD_CLOCK it starts at that instant when the process starts and then runs forward in real time, so
+// a test run, a demo or a training can stand on a Sunday evening, a holiday or a Friday after the cut-off.
+
+let offsetMs = 0;
+let startedFrom: string | undefined;
+
+/** Starts the clock at `setting` (see parseClockSetting), or on the system clock when unset or empty. */
+export function startServerClock(setting: string | undefined, realNowMs = Date.now()): void {
+  const value = setting?.trim() || undefined;
+  if (value === startedFrom) return;
+  if (value === undefined) {
+    offsetMs = 0;
+    startedFrom = undefined;
+    return;
+  }
+  const instant = parseClockSetting(value);
+  if (instant === null) throw new Error(`GEHOORD_CLOCK: not a date and time (got ${JSON.stringify(value)})`);
+  offsetMs = instant.getTime() - realNowMs;
+  startedFrom = value;
+}
+
+/** The business "now": the system clock, shifted by the GEHOORD_CLOCK setting when one is given. */
+export function serverNow(): Date {
+  return new Date(Date.now() + offsetMs);
+}
+
+/** How far the server clock runs ahead of the system clock (ms; negative when it stands in the past). */
+export function serverClockOffsetMs(): number {
+  return offsetMs;
+}

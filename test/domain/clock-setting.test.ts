@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { toLocalDateTime } from '../../src/domain/business-time.ts';
+import { parseClockSetting } from '../../src/domain/clock-setting.ts';
+import { serverClockOffsetMs, serverNow, startServerClock } from '../../src/server/clock.ts';
+
+describe('GEHOORD_CLOCK setting', () => {
+  test('an instant with an offset or Z is that instant', () => {
+    expect(parseClockSetting('2026-12-06T19:30:00+01:00')?.toISOString()).toBe('2026-12-06T18:30:00.000Z');
+    expect(parseClockSetting('2026-12-04T16:01:00Z')?.toISOString()).toBe('2026-12-04T16:01:00.000Z');
+  });
+
+  test('without an offset it is wall time in Amsterdam, winter and summer', () => {
+    expect(parseClockSetting('2026-12-06T20:30')?.toISOString()).toBe('2026-12-06T19:30:00.000Z');
+    expect(parseClockSetting('2027-04-27T10:00:00')?.toISOString()).toBe('2027-04-27T08:00:00.000Z');
+    expect(parseClockSetting('2026-12-25T10:00:00.5')?.toISOString()).toBe('2026-12-25T09:00:00.500Z');
+  });
+
+  test.each([
+    '',
+    'morgen',
+    '2026-12-06',
+    '2026-02-30T10:00',
+    '2026-12-06T24:00',
+    '2026-12-06 20:30',
+    '2026-12-06T20:61',
+  ])('%j is refused', (value) => {
+    expect(parseClockSetting(value)).toBeNull();
+  });
+});
+
+describe('server clock', () => {
+  test('starts at the setting when the process starts and runs forward in real time', () => {
+    const setting = Date.parse('2026-12-04T16:01:00Z');
+    // Started five seconds ago (real time): it now shows five seconds past the setting, plus what this test took
+    const startedAt = Date.now() - 5000;
+    startServerClock('2026-12-04T17:01', startedAt);
+    try {
+      expect(serverClockOffsetMs()).toBe(setting - startedAt);
+      const before = Date.now();
+      const now = serverNow().getTime();
+      const after = Date.now();
+      expect(now - setting).toBeGreaterThanOrEqual(before - startedAt);
+      expect(now - setting).toBeLessThanOrEqual(after - startedAt);
+      expect(toLocalDateTime(new Date(now))).toMatchObject({ date: '2026-12-04', hour: 17, minute: 1 });
+    } finally {
+      startServerClock(undefined);
+    }
+  });
+
+  test('unset, it is the system clock', () => {
+    startServerClock(undefined);
+    const before = Date.now();
+    const now = serverNow().getTime();
+    expect(serverClockOffsetMs()).toBe(0);
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(Date.now());
+  });
+
+  test('a setting that is no date and time stops the start', () => {
+    expect(() => startServerClock('zondagavond')).toThrow(/GEHOORD_CLOCK/);
+  });
+});
