@@ -1,9 +1,9 @@
-import pg from 'pg';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createPortalApp, openForm, postForm, validComplaint } from '../portal/portal-support.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { recordStatements } from '../support/statement-recorder.ts';
 
 // Every database round trip costs both processes a system call and a wake-up; on the work queue that was the
 // largest cost per request (docs/performance.md). These budgets keep the hot paths from growing N+1 queries.
@@ -13,30 +13,12 @@ const app = await createTestApp(database.app);
 const world = await createComplaintWorld(database.owner, app);
 const portal = await createPortalApp(database.app);
 
-const statements: string[] = [];
-let recording = false;
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  if (recording) {
-    const first = args[0] as string | { text?: string };
-    statements.push(typeof first === 'string' ? first : String(first?.text));
-  }
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof query;
-afterAll(() => {
-  pg.Client.prototype.query = query;
-});
+const during = recordStatements();
 
 async function roundTrips(run: () => Promise<{ statusCode: number }>, expectedStatus: number) {
-  statements.length = 0;
-  recording = true;
-  try {
-    const response = await run();
-    expect(response.statusCode).toBe(expectedStatus);
-  } finally {
-    recording = false;
-  }
-  return [...statements];
+  const { result, statements } = await during(run);
+  expect(result.statusCode).toBe(expectedStatus);
+  return statements;
 }
 
 describe('database round trips per request', () => {

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import pg from 'pg';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { inOrganization, type Scoped } from '../../src/server/db/tenant-scope.ts';
 import { sha256Hex } from '../../src/server/modules/portal/forms/form-token.ts';
 import { createComplaintWorld } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganization } from '../support/factories.ts';
+import { recordStatements } from '../support/statement-recorder.ts';
 import { createPortalApp, submitComplaint } from './portal-support.ts';
 
 // Issue 24: the public status page reads the portal settings and the status in one transaction, and the link,
@@ -15,28 +15,11 @@ const database = await createTestDatabase();
 const app = await createPortalApp(database.app);
 const world = await createComplaintWorld(database.owner, app);
 
-const statements: string[] = [];
-let recording = false;
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  if (recording) {
-    const first = args[0] as string | { text?: string };
-    statements.push(typeof first === 'string' ? first : String(first?.text));
-  }
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof query;
-afterAll(() => {
-  pg.Client.prototype.query = query;
-});
+const during = recordStatements();
 
 async function recorded(url: string) {
-  statements.length = 0;
-  recording = true;
-  try {
-    return { response: await app.inject({ method: 'GET', url }), statements: [...statements] };
-  } finally {
-    recording = false;
-  }
+  const { result, statements } = await during(() => app.inject({ method: 'GET', url }));
+  return { response: result, statements };
 }
 
 describe('round trips of the public status page', () => {
