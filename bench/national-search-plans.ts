@@ -10,17 +10,8 @@ import pg from 'pg';
 import { up } from '../src/server/db/migrations/2026-12-07-076-search-page-in-the-database.ts';
 import { APP_ROLE, ORGANIZATION_SETTING } from '../src/server/db/roles.ts';
 import { searchParameters, searchQuery } from './baseline-queries.ts';
+import { SEARCH_TERMS } from './scenarios.ts';
 
-const TERMS = [
-  'lekkage',
-  'schimmel',
-  'verwarming',
-  'monteur',
-  'eindinspectie',
-  'Kerkstraat',
-  'de Vries',
-  '3155',
-];
 const BEFORE = `select c.id, c.reference, c.status, c.channel, c.received_at,
     p.name as "complainantName", hc.name as "housingComplexName", c.category, c.handler_id, h.name as "handlerName",
     c.due_at, c.confidential, c.repeat_of_id
@@ -54,7 +45,7 @@ const buffers = (plan: string) => {
 };
 await mkdir(outDir, { recursive: true });
 for (const org of orgs) {
-  for (const term of TERMS) {
+  for (const term of SEARCH_TERMS) {
     await sql`begin`.execute(db);
     try {
       const exists = await sql`select 1 from pg_proc where proname = 'search_person_ids'`.execute(db);

@@ -38,18 +38,8 @@ import { lastFullQuarter, timeQuarterlyForAll } from './quarterly-all.ts';
 import { writeQueryPlans } from './query-plans.ts';
 import { formatTable, type ScenarioOutcome } from './report.ts';
 import { measureAnnualReports } from './report-timing.ts';
-import { buildScenarios } from './scenarios.ts';
+import { buildScenarios, SEARCH_TERMS } from './scenarios.ts';
 
-const SEARCH_TERMS = [
-  'lekkage',
-  'schimmel',
-  'verwarming',
-  'monteur',
-  'eindinspectie',
-  'Kerkstraat',
-  'de Vries',
-  '3155',
-];
 const runStarted = performance.now();
 /** Progress on stderr, with the seconds since the start (a quick run must stay under 3 minutes). */
 const log = (message: string) =>

@@ -7,6 +7,18 @@ import { citizenAddress, type FormTokenPool, type PortalUnit, portalFormBody } f
 // citizens on the corporation's host name. Work queue, detail, search and status lookup have a baseline twin
 // running the same SQL on a bare server.
 
+/** The search scenario's words, common and rare ones (docs/performance.md); the national search plans use them too. */
+export const SEARCH_TERMS = [
+  'lekkage',
+  'schimmel',
+  'verwarming',
+  'monteur',
+  'eindinspectie',
+  'Kerkstraat',
+  'de Vries',
+  '3155',
+];
+
 export type Target = 'app' | 'baseline';
 
 export type Scenario = {
