@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   // issue 20: a second instance beside local attachment storage is refused now, not with 500s later
   const instance = await registerInstance(connection.db, {
     storageDriver: config.storage.driver,
+    runsJobs: config.jobs === 'in-process',
     onHeartbeatError: (error) => logger.warn({ err: error }, 'instance heartbeat failed'),
     onReinstated: () =>
       logger.warn('this instance had been removed from the registry as stale; registered again'),

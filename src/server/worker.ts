@@ -3,6 +3,7 @@ import { loadDotEnv, parseConfig } from './config.ts';
 import { connectDatabase } from './database-connection.ts';
 import { startJobRunner } from './jobs/job-runner.ts';
 import { createLogger } from './logger.ts';
+import { registerInstance } from './modules/instances/registry/instance-registry.ts';
 import { defaultLedgerFile, ErasureLedger } from './modules/privacy/erasure/erasure-ledger.ts';
 import { createBlobStorage } from './storage/create-blob-storage.ts';
 
@@ -26,6 +27,13 @@ const runner = await startJobRunner({
   logger,
   privacy: { storage, ledger: new ErasureLedger(defaultLedgerFile(config.dataDir)) },
 });
+// In the instance registry as a worker, so the web instances' readiness (JOBS=off) sees a job runner alive
+const instance = await registerInstance(connection.db, {
+  storageDriver: config.storage.driver,
+  kind: 'worker',
+  runsJobs: true,
+  onHeartbeatError: (error) => logger.warn({ err: error }, 'instance heartbeat failed'),
+});
 
 let stopping = false;
 async function stop(signal: string) {
@@ -33,6 +41,7 @@ async function stop(signal: string) {
   stopping = true;
   logger.info(`${signal} received: stopping the worker`);
   await runner.stop();
+  await instance.stop();
   await storage.close();
   await connection.close();
   process.exit(0);

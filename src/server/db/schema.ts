@@ -97,6 +97,10 @@ export interface AppInstanceTable {
   host: string;
   pid: number;
   storage_driver: 'local' | 's3';
+  /** 'worker': `npm run worker` (no HTTP, never a start-up conflict); migration 087. */
+  kind: Generated<'web' | 'worker'>;
+  /** Runs the job runner (pg-boss): a web instance with JOBS=in-process, or a worker. */
+  runs_jobs: Generated<boolean>;
   started_at: Generated<Date>;
   heartbeat_at: Generated<Date>;
 }

@@ -17,14 +17,19 @@ export const healthRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (app,
     {
       schema: {
         tags: ['health'],
-        summary: 'The database is reachable and migrations are current',
+        summary: 'Ready to serve (200 ready or degraded), or down (503)',
+        description:
+          '503 `down`: the database does not answer or migrations are pending — take this instance out of the pool ' +
+          '(while it shuts down every request gets 503 and new connections are refused). 200 `degraded`: it serves, ' +
+          'but the job runner is not running anywhere or is behind, or outgoing mail waits or fails — alert, keep ' +
+          'sending. Installation-wide counts only, no organisation data.',
         response: { 200: readiness, 503: readiness },
       },
     },
     async (_request, reply) => {
       const result = await checkReadiness(db);
       reply.header('cache-control', 'no-store');
-      return reply.status(result.status === 'ready' ? 200 : 503).send(result);
+      return reply.status(result.status === 'down' ? 503 : 200).send(result);
     },
   );
 };

@@ -6,9 +6,13 @@ export type InstanceRow = {
   host: string;
   pid: number;
   storage_driver: 'local' | 's3';
+  kind: 'web' | 'worker';
+  runs_jobs: boolean;
   started_at: Date;
   heartbeat_at: Date;
 };
+
+type NewInstance = Pick<InstanceRow, 'id' | 'host' | 'pid' | 'storage_driver' | 'kind' | 'runs_jobs'>;
 
 /**
  * Registers one instance, unless `conflictsWith` finds a live one it may not run beside. Serialised by an
@@ -18,7 +22,7 @@ export type InstanceRow = {
  */
 export async function claimInstance(
   db: Database,
-  instance: Pick<InstanceRow, 'id' | 'host' | 'pid' | 'storage_driver'>,
+  instance: NewInstance,
   options: {
     staleAfterMs: number;
     isGone: (row: InstanceRow) => boolean;
@@ -47,10 +51,7 @@ export async function claimInstance(
  * Keeps the instance alive in the registry. Returns false when its entry was gone (removed as stale, e.g.
  * after a database outage longer than the stale time) and had to be put back.
  */
-export async function beatHeart(
-  db: Database,
-  instance: Pick<InstanceRow, 'id' | 'host' | 'pid' | 'storage_driver'>,
-): Promise<boolean> {
+export async function beatHeart(db: Database, instance: NewInstance): Promise<boolean> {
   const updated = await db
     .updateTable('app_instance')
     .set({ heartbeat_at: sql`now()` })

@@ -63,6 +63,9 @@ export async function registerInstance(
   db: Database,
   options: {
     storageDriver: StorageDriver;
+    /** 'worker' (`npm run worker`): registered so readiness sees a job runner, never a start-up conflict. */
+    kind?: 'web' | 'worker';
+    runsJobs?: boolean;
     onHeartbeatError?: (error: unknown) => void;
     onReinstated?: () => void;
   },
@@ -72,11 +75,15 @@ export async function registerInstance(
     host: hostname(),
     pid: process.pid,
     storage_driver: options.storageDriver,
+    kind: options.kind ?? 'web',
+    runs_jobs: options.runsJobs ?? false,
   };
   const conflict = await claimInstance(db, self, {
     staleAfterMs: STALE_AFTER_MS,
     isGone: (row) => isGoneFromHere(row, self, processIsRunning),
-    conflictsWith: (row) => !mayRunBeside(options.storageDriver, row.storage_driver),
+    // A worker runs beside the web instance whose files it shares (decision 020); only web instances conflict
+    conflictsWith: (row) =>
+      self.kind === 'web' && row.kind === 'web' && !mayRunBeside(options.storageDriver, row.storage_driver),
   });
   if (conflict) throw new InstanceConflictError(describeConflict(options.storageDriver, conflict));
   const timer = setInterval(() => {
