@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { parseClockSetting } from '../domain/clock-setting.ts';
@@ -10,6 +11,44 @@ const booleanFlag = z
   .transform((value) => value === '1' || value === 'true' || value === 'yes');
 
 const GIBIBYTE = 1024 * 1024 * 1024;
+
+/** Names proxy-addr (Fastify's trustProxy) knows for address ranges. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One TRUST_PROXY entry: an IPv4/IPv6 address, a CIDR range (address/prefix) or a range name. */
+export function isTrustedProxyEntry(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: true/false (every or no proxy), or the addresses/CIDR ranges of the trusted proxies
+ * (comma-separated): X-Forwarded-* is honoured only on connections from those.
+ */
+const trustProxySetting = z.string().transform((value, context): boolean | string[] => {
+  const flag = booleanFlag.safeParse(value);
+  if (flag.success) return flag.data;
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
+  const bad = entries.filter((entry) => !isTrustedProxyEntry(entry));
+  if (entries.length === 0 || bad.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      message:
+        'must be true, false or a comma-separated list of proxy addresses or CIDR ranges, e.g. 127.0.0.1,10.0.0.0/8' +
+        (bad.length > 0 ? ` (not an address: ${bad.join(', ')})` : ''),
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const postgresUrl = z.url({
   protocol: /^postgres(ql)?$/,
@@ -27,7 +66,7 @@ const environmentSchema = z.object({
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   LOG_PRETTY: booleanFlag.optional(),
-  TRUST_PROXY: booleanFlag.default(false),
+  TRUST_PROXY: trustProxySetting.default(false),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   JOBS: z.enum(['in-process', 'off']).default('in-process'),
@@ -86,7 +125,8 @@ export type Config = {
   publicUrl: string;
   logLevel: (typeof logLevels)[number];
   logPretty: boolean;
-  trustProxy: boolean;
+  /** Honour X-Forwarded-* from every proxy (true), none (false), or only these addresses/CIDR ranges. */
+  trustProxy: boolean | string[];
   shutdownTimeoutMs: number;
   /** Sign-in, second-factor and setup attempts per client address per minute. */
   loginRateLimitPerMinute: number;

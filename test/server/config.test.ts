@@ -49,4 +49,19 @@ describe('configuration', () => {
       /GEHOORD_CLOCK: must be a date and time/,
     );
   });
+
+  test('TRUST_PROXY: a flag, or the trusted proxies as addresses and CIDR ranges; anything else is refused', () => {
+    expect(parseConfig({}).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(parseConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: '127.0.0.1' }).trustProxy).toEqual(['127.0.0.1']);
+    expect(parseConfig({ TRUST_PROXY: ' 10.0.0.0/8, fd00::/8 ,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      'fd00::/8',
+      'loopback',
+    ]);
+    for (const bad of ['10.0.0.0/33', 'proxy.example.nl', '10.0.0.1/8/2', ',', '::1/129', '1.2.3.4/x']) {
+      expect(() => parseConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY: must be true, false or/);
+    }
+  });
 });
