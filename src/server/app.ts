@@ -17,6 +17,7 @@ import type { Database } from './db/database.ts';
 import { registerSubscribers } from './events/register-subscribers.ts';
 import { registerAuthentication } from './http/authentication.ts';
 import { registerCompression } from './http/compression.ts';
+import { registerConnectionDrain } from './http/drain.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { finishOpenApiDocument, openApiTransform, SECURITY_SCHEMES } from './http/openapi.ts';
 import { registerOverloadProtection } from './http/overload.ts';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clientErrorHandler: clientErrorAsProblem,
   }).withTypeProvider<ZodTypeProvider>();
   registerUrlLengthLimit(app);
+  registerConnectionDrain(app);
 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
