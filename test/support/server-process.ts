@@ -25,10 +25,13 @@ export type ServerProcess = {
   exited: Promise<number | null>;
 };
 
-/** Starts `src/server/main.ts` as a real process, the way `npm start` does (minus the web build). */
-export function spawnServer(env: Record<string, string>): ServerProcess {
+/**
+ * Starts `src/server/main.ts` as a real process, the way `npm start` does (minus the web build);
+ * `entry` 'src/server/worker.ts' starts the job worker the way `npm run worker` does.
+ */
+export function spawnServer(env: Record<string, string>, entry = 'src/server/main.ts'): ServerProcess {
   let output = '';
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, 'src/server/main.ts')], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, path.join(root, entry)], {
     cwd: root,
     // The server stands on the tests' clock (GEHOORD_CLOCK, decision 042) unless the test gives its own
     env: {
