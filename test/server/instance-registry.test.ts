@@ -6,8 +6,10 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import {
+  InstanceConflictError,
   isGoneFromHere,
   mayRunBeside,
+  registerInstance,
 } from '../../src/server/modules/instances/registry/instance-registry.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { startS3Server } from '../support/s3-server.ts';
@@ -136,6 +138,46 @@ describe('one instance per database with local attachment storage', () => {
     expect(await refusal(local.server)).not.toBe(0);
     expect(local.server.output()).toContain('STORAGE_DRIVER=local on this instance');
   }, 240_000);
+});
+
+describe('the worker (npm run worker) in the registry', () => {
+  // Another live process on this host (vitest's parent) stands in for the other side: entries with this
+  // process's own pid would count as an earlier incarnation of it and be removed
+  const other = (kind: 'web' | 'worker') =>
+    database.owner
+      .insertInto('app_instance')
+      .values({ id: crypto.randomUUID(), host: hostname(), pid: process.ppid, storage_driver: 'local', kind })
+      .execute();
+  afterEach(async () => {
+    await database.owner.deleteFrom('app_instance').execute();
+  });
+
+  test('a worker registers as a job runner beside a local web instance', async () => {
+    await other('web');
+    const worker = await registerInstance(database.app, {
+      storageDriver: 'local',
+      kind: 'worker',
+      runsJobs: true,
+    });
+    expect(
+      await database.owner.selectFrom('app_instance').select(['kind', 'runs_jobs']).orderBy('kind').execute(),
+    ).toEqual([
+      { kind: 'web', runs_jobs: false },
+      { kind: 'worker', runs_jobs: true },
+    ]);
+    await worker.stop();
+    // a second web instance is still refused beside the first
+    await expect(registerInstance(database.app, { storageDriver: 'local' })).rejects.toBeInstanceOf(
+      InstanceConflictError,
+    );
+  });
+
+  test('a running worker does not keep a local web instance from starting', async () => {
+    await other('worker');
+    const web = await registerInstance(database.app, { storageDriver: 'local', runsJobs: true });
+    expect((await registered()).length).toBe(2);
+    await web.stop();
+  });
 });
 
 describe('the rules', () => {
