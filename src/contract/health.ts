@@ -9,6 +9,7 @@ const jobsCheck = z
     runners: z.number().int().min(0),
     /** How long the oldest due job has been waiting for a runner; 0 when none waits. */
     lagSeconds: z.number().min(0),
+    /** When the most recently started job run finished. */
     lastRunAt: z.iso.datetime().nullable(),
   })
   .meta({ id: 'ReadinessJobs' });

@@ -39,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         (select count(*)::integer from app_instance
           where runs_jobs and heartbeat_at > now() - make_interval(secs => alive_seconds)),
         coalesce(lag, 0)::double precision,
-        (select max(finished_at) from job_run),
+        (select finished_at from job_run order by started_at desc limit 1),
         (select count(*)::integer from outbox_message where status = 'pending'),
         coalesce((select extract(epoch from now() - min(next_attempt_at)) from outbox_message
           where status = 'pending' and next_attempt_at <= now()), 0)::double precision,
