@@ -18,6 +18,8 @@ export async function createTestApp(
     webRoot?: string;
     extend?: (app: FastifyInstance) => void;
     loginRateLimitPerMinute?: number;
+    /** TRUST_PROXY: honour X-Forwarded-* from every peer, none (default) or these addresses/ranges. */
+    trustProxy?: boolean | string[];
     /** Single sign-on against a provider the test started; off when omitted. */
     oidc?: OidcConfig;
     /** Attachment files; default: local disk in a temporary folder removed after the file's tests. */
@@ -27,7 +29,7 @@ export async function createTestApp(
     erasureLedger?: ErasureLedger;
   } = {},
 ): Promise<FastifyInstance> {
-  const { extend, loginRateLimitPerMinute, oidc, storage, attachmentMaxBytes, ...rest } = options;
+  const { extend, loginRateLimitPerMinute, trustProxy, oidc, storage, attachmentMaxBytes, ...rest } = options;
   let blobs = storage;
   if (blobs === undefined) {
     const directory = await mkdtemp(path.join(tmpdir(), 'gehoord-blobs-'));
@@ -38,7 +40,7 @@ export async function createTestApp(
     // Tests sign in many times from one address; the limit itself is tested with a low value.
     config: {
       publicUrl: 'http://localhost:3000',
-      trustProxy: false,
+      trustProxy: trustProxy ?? false,
       env: 'test',
       loginRateLimitPerMinute: loginRateLimitPerMinute ?? 100_000,
       oidc: oidc ?? null,
