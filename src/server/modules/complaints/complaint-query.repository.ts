@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { COMPLAINT_PAGE_SIZE, type ComplaintListQuery } from '../../../contract/complaints.ts';
+import { type ComplaintListQuery, WORK_QUEUE_PAGE_SIZE } from '../../../contract/complaints.ts';
 import { QUEUE_OPEN_STATUSES, TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
 import { keepPlan } from '../../db/kept-statements.ts';
 import type { DB } from '../../db/schema.ts';
@@ -165,7 +165,7 @@ export async function listComplaints(
   const compiled = listComplaintsQuery(trx, filters, visibility, page).compile();
   // Decision 043: the queue's page of the usual size keeps its plan per connection (parsed and planned once, not
   // per request). Not a search: its best plan depends on the word.
-  if (!filters.q && page.limit === COMPLAINT_PAGE_SIZE) keepPlan(compiled.sql);
+  if (!filters.q && page.limit === WORK_QUEUE_PAGE_SIZE) keepPlan(compiled.sql);
   return (await trx.executeQuery(compiled)).rows;
 }
 
