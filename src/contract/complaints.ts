@@ -660,6 +660,9 @@ const csv = <T extends z.ZodType<unknown, string>>(item: T) =>
     .pipe(z.array(item).max(20));
 const boolFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 
+/** The work queue's page size when none is asked for (the web app asks for the same). */
+export const WORK_QUEUE_PAGE_SIZE = 50;
+
 export const complaintListQuery = z.object({
   status: csv(complaintStatus).optional(),
   category: csv(complaintCategory).optional(),
@@ -690,7 +693,7 @@ export const complaintListQuery = z.object({
     .describe('Dutch full-text search plus reference, name, address, postcode'),
   sort: z.enum(['due', 'received', 'received_asc']).default('due'),
   cursor: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  limit: z.coerce.number().int().min(1).max(200).default(WORK_QUEUE_PAGE_SIZE),
 });
 export type ComplaintListQuery = z.infer<typeof complaintListQuery>;
 

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { sendKeptStatementsByName } from './kept-statements.ts';
 import type { DB } from './schema.ts';
 
 export type Database = Kysely<DB>;
@@ -31,6 +32,8 @@ export function createDatabase(
   // 'error' with no listener, which kills the process (node-postgres issue #1324).
   pool.on('connect', (client) => {
     client.on('error', (error) => options.log.error({ err: error }, 'database connection failed'));
+    // Decision 043: the hot statements marked with keepPlan are parsed (and planned) once per connection
+    sendKeptStatementsByName(client);
   });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

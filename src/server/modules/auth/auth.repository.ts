@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../../db/database.ts';
+import { keptStatement } from '../../db/kept-statements.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 // All SQL of sign-in, sessions, throttling and API-token resolution.
@@ -25,7 +26,10 @@ export type SessionPrincipalRow = {
 
 /** Everything a session cookie stands for, in one round trip (see migration 050). */
 export async function findSessionPrincipal(db: Database, tokenHash: string) {
-  const result = await sql<SessionPrincipalRow>`select * from session_principal(${tokenHash})`.execute(db);
+  // Every signed-in request starts here: parsed and planned once per connection (decision 043)
+  const result = await db.executeQuery(
+    keptStatement<SessionPrincipalRow>('select * from session_principal($1)', [tokenHash]),
+  );
   return result.rows[0] ?? null;
 }
 

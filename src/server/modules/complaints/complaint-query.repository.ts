@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
-import type { ComplaintListQuery } from '../../../contract/complaints.ts';
+import { type ComplaintListQuery, WORK_QUEUE_PAGE_SIZE } from '../../../contract/complaints.ts';
 import { QUEUE_OPEN_STATUSES, TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
+import { keepPlan } from '../../db/kept-statements.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import {
@@ -161,7 +162,11 @@ export async function listComplaints(
   visibility: Visibility,
   page: { sort: Sort; cursor: Cursor | null; limit: number },
 ) {
-  return listComplaintsQuery(trx, filters, visibility, page).execute();
+  const compiled = listComplaintsQuery(trx, filters, visibility, page).compile();
+  // Decision 043: the queue's page of the usual size keeps its plan per connection (parsed and planned once, not
+  // per request). Not a search: its best plan depends on the word.
+  if (!filters.q && page.limit === WORK_QUEUE_PAGE_SIZE) keepPlan(compiled.sql);
+  return (await trx.executeQuery(compiled)).rows;
 }
 
 /**
@@ -187,11 +192,14 @@ export function listComplaintsQuery(
     );
   }
   const n = page.limit + 1;
+  if (!Number.isSafeInteger(n) || n < 2) throw new Error('page limit is not a positive integer');
+  // The page's limit is written into the statement (a checked integer): with a parameter there PostgreSQL never
+  // takes a generic plan for the kept statement (decision 043), so it would plan each request anyway.
   let pageOfComplaints = q
     .select(PAGE_COLUMNS)
     .orderBy(column, direction)
     .orderBy('c.id', direction)
-    .limit(n);
+    .limit(sql.lit(n));
   if (filters.q) {
     // Decision 038: walk the queue's index and test each complaint for the word; a walked prefix that holds the
     // page is the page. A probe of SEARCH_PROBE complaints settles a common word; one found often enough there

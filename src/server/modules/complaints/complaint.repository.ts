@@ -2,6 +2,7 @@ import { type Insertable, type RawBuilder, type Selectable, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { ContactKind, ContactRecord, TimelineEventType } from '../../../domain/index.ts';
 import { serverNow } from '../../clock.ts';
+import { keptStatement } from '../../db/kept-statements.ts';
 import type { ComplaintTable } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { subjectEmployeeDepartment } from './complaint-query.repository.ts';
@@ -176,7 +177,10 @@ export type TimelineRow = {
  * PostgreSQL keeps per connection (issue 24); it runs as the caller, so row-level security applies as before.
  */
 export async function listTimeline(trx: Scoped, complaintId: string): Promise<TimelineRow[]> {
-  const { rows } = await sql<TimelineRow>`select * from complaint_timeline(${complaintId})`.execute(trx);
+  // The statement calling it is kept too (decision 043): parsed once per connection
+  const { rows } = await trx.executeQuery(
+    keptStatement<TimelineRow>('select * from complaint_timeline($1)', [complaintId]),
+  );
   return rows;
 }
 
