@@ -11,6 +11,7 @@ import {
   SEARCH_PROBE,
   SEARCH_WALK,
   type SearchTerms,
+  searchIdSets,
   searchKinds,
   searchTerms,
   walkWorthFor,
@@ -230,7 +231,20 @@ export function listComplaintsQuery(
       .orderBy(column, direction)
       .orderBy('c.id', direction)
       .limit(n);
+    const ids = searchIdSets(t);
     pageOfComplaints = trx
+      .with(
+        (cte) => cte('search_persons').materialized(),
+        (db) => db.selectNoFrom(ids.search_persons.as('id')),
+      )
+      .with(
+        (cte) => cte('search_units').materialized(),
+        (db) => db.selectNoFrom(ids.search_units.as('id')),
+      )
+      .with(
+        (cte) => cte('search_complexes').materialized(),
+        (db) => db.selectNoFrom(ids.search_complexes.as('id')),
+      )
       .with('probe_prefix', () => prefix(SEARCH_PROBE))
       .with('probe', (db) =>
         db

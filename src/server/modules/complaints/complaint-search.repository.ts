@@ -48,32 +48,43 @@ export function searchTerms(q: string): SearchTerms {
 }
 
 /**
- * The word tested on one complaint while walking the queue's index (decision 044): its reference, then its
- * complainant, unit and housing complex by primary key (a few pages per complaint walked, where looking up every
- * matching name through the trigram indexes costs 5–40 ms on the national data however short the walk), and last
- * its text, because that reads the (often TOASTed) search vector. Plain conditions under row-level security: no
- * search index is used here, so nothing needs to be leakproof.
+ * The complainants, units and housing complexes whose name, street or postcode holds the word, as CTEs of the
+ * search statement (decision 044): each looked up once through migration 076's scoped functions (trigram
+ * indexes, outside row-level security) and shared by the probe, the walk and the lookup kind by kind.
+ */
+export function searchIdSets(t: SearchTerms) {
+  return {
+    search_persons: sql<string>`search_person_ids(${t.like})`,
+    search_units: sql<string>`search_unit_ids(${t.like}, ${t.postcode}::text)`,
+    search_complexes: sql<string>`search_housing_complex_ids(${t.like})`,
+  };
+}
+
+/**
+ * The word tested on one complaint while walking the queue's index: its reference (only when the word can be part
+ * of one), complainant, unit and housing complex against the id sets of `searchIdSets`, and last its text, because
+ * that reads the (often TOASTed) search vector.
  */
 export function matchesSearch(t: SearchTerms) {
   return sql<boolean>`(coalesce(c.reference ilike ${t.reference}::text, false)
-    or coalesce((select p.name ilike ${t.like} from person p where p.id = c.complainant_id), false)
-    or coalesce((select u.street ilike ${t.like} or u.postcode like ${t.postcode}::text from unit u where u.id = c.unit_id), false)
-    or coalesce((select h.name ilike ${t.like} from housing_complex h where h.id = c.housing_complex_id), false)
+    or c.complainant_id in (select id from search_persons)
+    or c.unit_id in (select id from search_units)
+    or c.housing_complex_id in (select id from search_complexes)
     or c.search_vector @@ (select websearch_to_tsquery('dutch', ${t.query})))`;
 }
 
 /**
  * The ways a complaint matches, each through its own index (decision 044): text and reference through the search
  * indexes (migration 083, outside row-level security), complainant, unit and housing complex through the
- * complaint's foreign-key indexes with the matching ids of migration 076's scoped functions. A complaint matches
- * when it matches one of them; the first page of the union is among the first pages of the kinds.
+ * complaint's foreign-key indexes with the id sets of `searchIdSets`. A complaint matches when it matches one of
+ * them; the first page of the union is among the first pages of the kinds.
  */
 export function searchKinds(t: SearchTerms) {
   return [
     sql<boolean>`c.id in (select search_text_ids(${t.query}, ${t.reference}::text))`,
-    sql<boolean>`c.complainant_id in (select search_person_ids(${t.like}))`,
-    sql<boolean>`c.unit_id in (select search_unit_ids(${t.like}, ${t.postcode}::text))`,
-    sql<boolean>`c.housing_complex_id in (select search_housing_complex_ids(${t.like}))`,
+    sql<boolean>`c.complainant_id in (select id from search_persons)`,
+    sql<boolean>`c.unit_id in (select id from search_units)`,
+    sql<boolean>`c.housing_complex_id in (select id from search_complexes)`,
   ];
 }
 
