@@ -210,26 +210,21 @@ export function listComplaintsQuery(
     const probeDone = sql<boolean>`(${count('probe')} >= ${n} or ${count('probe_prefix')} < ${SEARCH_PROBE})`;
     const walkRuns = sql<boolean>`(not ${probeDone} and ${count('probe')} >= ${walkWorthFor(n)})`;
     const walkDone = sql<boolean>`(${walkRuns} and (${count('walked')} >= ${n} or ${count('walk_prefix')} < ${SEARCH_WALK}))`;
-    const [first, ...others] = searchKinds(t).map((kind) =>
-      trx
-        .selectFrom(
-          q
-            .where(kind)
-            .select(PAGE_COLUMNS)
-            .orderBy(column, direction)
-            .orderBy('c.id', direction)
-            .limit(n)
-            .as('c'),
-        )
-        .selectAll('c'),
+    // Each kind's matches as a materialized CTE, planned on its own: with the page's LIMIT in view the planner
+    // would rather walk the whole queue's index than look a kind up through its own index
+    const [byText, byComplainant, byUnit, byComplex] = searchKinds(t);
+    const kindMatches = (kind: typeof byText) => q.where(kind).select(PAGE_COLUMNS);
+    const byKind = sql.join(
+      ['search_by_text', 'search_by_complainant', 'search_by_unit', 'search_by_complex'].map(
+        (name) => sql`select * from ${sql.table(name)}`,
+      ),
+      sql` union `,
     );
-    let byKind = first as NonNullable<typeof first>;
-    for (const other of others) byKind = byKind.union(other);
     const fromKinds = trx
-      .selectFrom(byKind.as('c'))
-      .selectAll('c')
-      .orderBy(column, direction)
-      .orderBy('c.id', direction)
+      .selectFrom(sql`(${byKind})`.as('c'))
+      .selectAll()
+      .orderBy(sql.ref(column), direction)
+      .orderBy(sql.ref('c.id'), direction)
       .limit(n);
     const ids = searchIdSets(t);
     pageOfComplaints = trx
@@ -244,6 +239,22 @@ export function listComplaintsQuery(
       .with(
         (cte) => cte('search_complexes').materialized(),
         (db) => db.selectNoFrom(ids.search_complexes.as('id')),
+      )
+      .with(
+        (cte) => cte('search_by_text').materialized(),
+        () => kindMatches(byText),
+      )
+      .with(
+        (cte) => cte('search_by_complainant').materialized(),
+        () => kindMatches(byComplainant),
+      )
+      .with(
+        (cte) => cte('search_by_unit').materialized(),
+        () => kindMatches(byUnit),
+      )
+      .with(
+        (cte) => cte('search_by_complex').materialized(),
+        () => kindMatches(byComplex),
       )
       .with('probe_prefix', () => prefix(SEARCH_PROBE))
       .with('probe', (db) =>
@@ -273,8 +284,9 @@ export function listComplaintsQuery(
       .unionAll(
         trx
           .selectFrom(fromKinds.as('c'))
-          .selectAll('c')
-          .where(sql<boolean>`not ${probeDone} and not ${walkDone}`),
+          .selectAll()
+          // the kinds' CTEs are typed by the builder chain above, not here: same columns as `probe`
+          .where(sql<boolean>`not ${probeDone} and not ${walkDone}`) as never,
       ) as unknown as typeof pageOfComplaints;
   }
   return trx

@@ -20,7 +20,7 @@ export const SEARCH_COUNT_CAP = 1000;
 
 /**
  * A search first tests the first SEARCH_PROBE complaints of the queue in its order for the word. Found there often
- * enough that SEARCH_WALK complaints would hold one and a half pages (`walkWorthFor`, at least SEARCH_PROBE_MIN:
+ * enough that SEARCH_WALK complaints would hold a page and a quarter (`walkWorthFor`, at least SEARCH_PROBE_MIN:
  * one in 25), it walks on to SEARCH_WALK; a word that neither fills the page there nor reaches the end of the queue
  * is looked up kind by kind (`searchKinds`). Measured on the national data (docs/performance.md): a walk that
  * falls short costs as much as the lookup it then still needs, so only a walk expected to fill the page is taken.
@@ -29,9 +29,12 @@ export const SEARCH_PROBE = 200;
 export const SEARCH_PROBE_MIN = 8;
 export const SEARCH_WALK = 1500;
 
-/** Matches in the probe that make the walk worth it for a page of `rows` (the page and one more). */
+/**
+ * Matches in the probe that make the walk worth it for a page of `rows` (the page and one more): 9 for a page of
+ * 50. A heuristic from the national plans: a walk that falls short costs as much as the lookup it still needs.
+ */
 export function walkWorthFor(rows: number) {
-  return Math.max(SEARCH_PROBE_MIN, Math.ceil((1.5 * rows * SEARCH_PROBE) / SEARCH_WALK));
+  return Math.max(SEARCH_PROBE_MIN, Math.ceil((1.25 * rows * SEARCH_PROBE) / SEARCH_WALK));
 }
 
 export function searchTerms(q: string): SearchTerms {
@@ -85,7 +88,7 @@ export function searchKinds(t: SearchTerms) {
     sql<boolean>`c.complainant_id in (select id from search_persons)`,
     sql<boolean>`c.unit_id in (select id from search_units)`,
     sql<boolean>`c.housing_complex_id in (select id from search_complexes)`,
-  ];
+  ] as const;
 }
 
 /** Every matching complaint, through the search indexes (migration 053): the cost grows with the matches. */
