@@ -2,8 +2,11 @@
 // asks it (the first corporation, its ordinary employee, sort by due date, first page) plus the largest other
 // corporation. EXPLAIN (ANALYZE, BUFFERS) in a transaction that is rolled back; with `--migrate` the search
 // migrations of this branch are created inside it first, so the new statement can be measured without keeping
-// anything. Planning and execution are reported separately (median of `--runs`, after one warm-up). Usage:
+// anything. Planning and execution are reported separately (median of `--runs`, after one warm-up). With
+// `--before <checkout>` the statement of that checkout (its bench/baseline-queries.ts) runs interleaved with this
+// one, timed without EXPLAIN (minimum and median), then one EXPLAIN of each for planning time and pages. Usage:
 //   OWNER_URL=postgres://… node bench/national-search-words.ts [--migrate] [--runs 3] [--words a,b] [--out dir]
+//     [--orgs first|both] [--before /path/to/checkout]
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -84,7 +87,8 @@ for (const org of orgs) {
   for (const word of words) {
     await sql`begin`.execute(db);
     try {
-      if (values.migrate) {
+      const missing = await sql`select 1 from pg_proc where proname = 'search_text_ids'`.execute(db);
+      if (values.migrate && missing.rows.length === 0) {
         const { up } = await import('../src/server/db/migrations/2026-12-07-083-search-per-kind.ts');
         await up(db);
       }
