@@ -82,7 +82,7 @@ export const TIMELINE_SQL = `select e.id, e.type, e.at, e.actor_user_id, e.actor
   where e.complaint_id = $1 order by e.id`;
 
 /** The same LIKE patterns the app builds from `q`. */
-export function searchParameters(q: string): [string, string, string] {
+export function searchParameters(q: string): [string, string, string | null] {
   const t = searchTerms(q);
   return [t.query, t.like, t.postcode];
 }

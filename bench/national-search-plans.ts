@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { up } from '../src/server/db/migrations/2026-12-07-076-search-page-in-the-database.ts';
+import { up as upSearchPerKind } from '../src/server/db/migrations/2026-12-07-083-search-per-kind.ts';
 import { APP_ROLE, ORGANIZATION_SETTING } from '../src/server/db/roles.ts';
 import { searchParameters, searchQuery } from './baseline-queries.ts';
 import { SEARCH_TERMS } from './scenarios.ts';
@@ -50,6 +51,8 @@ for (const org of orgs) {
     try {
       const exists = await sql`select 1 from pg_proc where proname = 'search_person_ids'`.execute(db);
       if (exists.rows.length === 0) await up(db);
+      const perKind = await sql`select 1 from pg_proc where proname = 'search_text_ids'`.execute(db);
+      if (perKind.rows.length === 0) await upSearchPerKind(db);
       await sql`select set_config('role', ${APP_ROLE}, true), set_config(${ORGANIZATION_SETTING}, ${org.id}, true)`.execute(
         db,
       );

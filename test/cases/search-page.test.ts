@@ -2,16 +2,18 @@ import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import {
   SEARCH_COUNT_CAP,
-  SEARCH_FEW,
+  SEARCH_PROBE,
+  searchTerms,
 } from '../../src/server/modules/complaints/complaint-search.repository.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import type { Client } from '../support/sessions.ts';
 
-// Issue 24, decision 038: the database returns a search's page. A common word is found by walking the queue's
-// index, a rare one through the search indexes; both must give the queue's order, page for page, and only what the
-// reader may see. Counts stop at SEARCH_COUNT_CAP matches of a kind and say so.
+// Issue 24, decisions 038 and 044: the database returns a search's page. A common word is found by walking the
+// queue's index, a rare one kind by kind through the indexes (text and reference, complainant, unit, housing
+// complex); all must give the queue's order, page for page, and only what the reader may see. Counts stop at
+// SEARCH_COUNT_CAP matches of a kind and say so.
 
 const database = await createTestDatabase();
 const app = await createTestApp(database.app);
@@ -58,6 +60,65 @@ const confidential = await sql<{ id: string; description: string }>`
                  where reference like 'K-2099-%' and description not like 'Het hek%' order by left(description, 5), reference)
   returning id, description`.execute(database.owner);
 
+// Words found in names and references, not in the text (decision 044): the last 120 complaints in the queue's
+// order get a complainant of their own ("Brinkhorst", rare at the head of the queue: looked up through the
+// complainant), of whom the last 60 live on a street of their own in a complex of their own ("Zwanenhof", found
+// through the unit and the complex); the references "K-2099-0001…" are ten complaints spread over the queue.
+const brinkhorst = await database.owner
+  .insertInto('person')
+  .values({ organization_id: world.organization.id, name: 'Gerrit Brinkhorst', relation: 'tenant' })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const zwanenhof = await database.owner
+  .insertInto('housing_complex')
+  .values({
+    organization_id: world.organization.id,
+    complex_number: '2077',
+    name: 'Zwanenhof',
+    place: 'Delft',
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+const zwanenstraat = await database.owner
+  .insertInto('unit')
+  .values({
+    organization_id: world.organization.id,
+    housing_complex_id: zwanenhof.id,
+    street: 'Zwanenhofstraat',
+    house_number: 3,
+    postcode: '2611XY',
+    place: 'Delft',
+  })
+  .returning('id')
+  .executeTakeFirstOrThrow();
+await sql`update complaint set complainant_id = ${brinkhorst.id}
+           where id in (select id from complaint where reference like 'K-2099-%' order by due_at desc, id desc limit 120)`.execute(
+  database.owner,
+);
+await sql`update complaint set unit_id = ${zwanenstraat.id}, housing_complex_id = ${zwanenhof.id}
+           where id in (select id from complaint where reference like 'K-2099-%' order by due_at desc, id desc limit 60)`.execute(
+  database.owner,
+);
+
+/**
+ * Every way a word matches (decision 038): text, reference, complainant's name, unit's street or postcode, housing
+ * complex's name; in the queue's order, as the owner sees them.
+ */
+async function expectedAnywhere(word: string, seesConfidential: boolean) {
+  const t = searchTerms(word);
+  const { rows } = await sql<{ id: string }>`
+    select c.id from complaint c
+      left join person p on p.id = c.complainant_id
+      left join unit u on u.id = c.unit_id
+      left join housing_complex h on h.id = c.housing_complex_id
+     where c.organization_id = ${world.organization.id} and (${seesConfidential} or not c.confidential)
+       and (c.search_vector @@ websearch_to_tsquery('dutch', ${word}) or c.reference ilike ${t.like}
+            or p.name ilike ${t.like} or u.street ilike ${t.like} or u.postcode like ${`%${word.replace(/\s+/g, '').toUpperCase()}%`}
+            or h.name ilike ${t.like})
+     order by c.due_at, c.id`.execute(database.owner);
+  return rows.map((r) => r.id);
+}
+
 /** The matches in the queue's order, as the owner sees them: every one, confidential or not. */
 async function expected(word: string, seesConfidential: boolean) {
   const { rows } = await sql<{ id: string }>`
@@ -103,24 +164,58 @@ describe('a search page comes from the database in the queue’s order', () => {
 
   test('a word in one complaint of five: past the probe, walked further, paged in order', async () => {
     const all = await expected('achtertuin', false);
-    expect(all.length).toBeGreaterThan(SEARCH_FEW);
+    expect(all.length).toBeGreaterThan(SEARCH_PROBE);
     const { ids } = await everyPage(as.eva, 'q=achtertuin&limit=50');
     expect(ids).toEqual(all);
   });
 
   test('many matches beyond the walked prefix: found through the search indexes, paged in order', async () => {
     const all = await expected('eindinspectie', false);
-    expect(all.length).toBeGreaterThan(SEARCH_FEW);
+    expect(all.length).toBeGreaterThan(SEARCH_PROBE);
     const { ids } = await everyPage(as.eva, 'q=eindinspectie&limit=50');
     expect(ids).toEqual(all);
   });
 
-  test('few matches: fetched whole, paged in order', async () => {
+  test('few matches: looked up kind by kind, paged in order', async () => {
     const all = await expected('kozijn', false);
     expect(all.length).toBeGreaterThan(2);
-    expect(all.length).toBeLessThan(SEARCH_FEW);
+    expect(all.length).toBeLessThan(SEARCH_PROBE);
     const { ids } = await everyPage(as.eva, 'q=kozijn&limit=7');
     expect(ids).toEqual(all);
+  });
+
+  test('a name, a street, a postcode, a complex or a reference: every match, in order, on every path', async () => {
+    // Brinkhorst: past the walk, through the complainant; Zwanenhof(straat): through the unit and the complex;
+    // the reference part: ten matches, none in the text; Hofweg and 3155: everyone else's unit, found on the walk
+    const cases = [
+      ['Brinkhorst', 120],
+      ['zwanenhof', 60],
+      ['Zwanenhofstraat', 60],
+      ['2611 xy', 60],
+      ['K-2099-0001', 10],
+    ] as const;
+    for (const [word, count] of cases) {
+      expect((await expectedAnywhere(word, true)).length, word).toBe(count);
+      const { ids } = await everyPage(as.eva, `q=${encodeURIComponent(word)}&limit=50`);
+      expect(ids, word).toEqual(await expectedAnywhere(word, false));
+      const forMarieke = await everyPage(as.marieke, `q=${encodeURIComponent(word)}&limit=50`);
+      expect(forMarieke.ids, word).toEqual(await expectedAnywhere(word, true));
+    }
+    // Everyone else's street and postcode: found on the walk, the first two pages in order
+    for (const word of ['Hofweg', '3155']) {
+      const all = await expectedAnywhere(word, false);
+      expect(all.length, word).toBeGreaterThan(COPIES - 120);
+      const first = (await as.eva.request({ url: `/api/complaints?q=${word}&limit=50` })).json() as Page;
+      const second = (
+        await as.eva.request({
+          url: `/api/complaints?q=${word}&limit=50&cursor=${encodeURIComponent(first.nextCursor ?? '')}`,
+        })
+      ).json() as Page;
+      expect(
+        [...first.items, ...second.items].map((i) => i.id),
+        word,
+      ).toEqual(all.slice(0, 100));
+    }
   });
 
   test('received order, newest first, also pages through every match', async () => {

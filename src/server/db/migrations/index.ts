@@ -40,6 +40,7 @@ import * as searchPageInTheDatabase from './2026-12-07-076-search-page-in-the-da
 import * as readPathFunctions from './2026-12-07-078-read-path-functions.ts';
 import * as sectorBenchmark from './2026-12-07-080-sector-benchmark.ts';
 import * as outboxClaimOrder from './2026-12-07-081-outbox-claim-order.ts';
+import * as searchPerKind from './2026-12-07-083-search-per-kind.ts';
 import * as healthOfJobsAndOutbox from './2026-12-07-087-health-of-jobs-and-outbox.ts';
 
 /**
@@ -88,5 +89,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-078-read-path-functions': readPathFunctions,
   '2026-12-07-080-sector-benchmark': sectorBenchmark,
   '2026-12-07-081-outbox-claim-order': outboxClaimOrder,
+  '2026-12-07-083-search-per-kind': searchPerKind,
   '2026-12-07-087-health-of-jobs-and-outbox': healthOfJobsAndOutbox,
 };

@@ -7,15 +7,15 @@ import type { Scoped } from '../../db/tenant-scope.ts';
 import {
   foundIsCapped,
   inFoundSet,
-  inSearchSet,
   matchesSearch,
   SEARCH_COUNT_CAP,
-  SEARCH_FEW,
   SEARCH_PROBE,
-  SEARCH_PROBE_MIN,
   SEARCH_WALK,
   type SearchTerms,
+  searchIdSets,
+  searchKinds,
   searchTerms,
+  walkWorthFor,
 } from './complaint-search.repository.ts';
 
 /** Who may see confidential complaints, as SQL: the mirror of `canSeeComplaint` (src/domain/permissions.ts). */
@@ -123,7 +123,7 @@ type ComplaintQuery = ReturnType<typeof baseQuery>;
 function cappedSearchQuery(trx: Scoped, t: SearchTerms): ComplaintQuery {
   const found = trx.with('found', (db) =>
     db.selectNoFrom(
-      sql<string>`search_complaint_ids(${t.query}, ${t.like}, ${t.postcode}, ${SEARCH_COUNT_CAP + 1})`.as(
+      sql<string>`search_complaint_ids(${t.query}, ${t.like}, ${t.postcode}::text, ${SEARCH_COUNT_CAP + 1})`.as(
         'id',
       ),
     ),
@@ -201,10 +201,11 @@ export function listComplaintsQuery(
     .orderBy('c.id', direction)
     .limit(sql.lit(n));
   if (filters.q) {
-    // Decision 038: walk the queue's index and test each complaint for the word; a walked prefix that holds the
-    // page is the page. A probe of SEARCH_PROBE complaints settles a common word; one found often enough there
-    // (SEARCH_PROBE_MIN) earns a longer walk of SEARCH_WALK; a rarer one is looked up through the search indexes,
-    // whose cost grows with the matches. One statement; the branches not needed are never executed.
+    // Decisions 038 and 044: walk the queue's index and test each complaint for the word; a walked prefix that
+    // holds the page is the page. A probe of SEARCH_PROBE complaints settles a common word; one found often enough
+    // there (SEARCH_PROBE_MIN) earns a longer walk of SEARCH_WALK; any other word is looked up kind by kind, the
+    // first page of each kind on its own (an index each), and the page is the first of their union. One
+    // statement; the branches not needed are never executed.
     const t = searchTerms(filters.q);
     const prefix = (complaints: number) =>
       q
@@ -214,34 +215,59 @@ export function listComplaintsQuery(
         .limit(complaints);
     const count = (cte: string) => sql<number>`(select count(*) from ${sql.table(cte)})`;
     // A prefix shorter than asked for reached the end of the queue: what it holds is every match
-    // Few matches (fewer than SEARCH_FEW of every kind) are fetched whole; the walk is for words found often
-    const few = sql<boolean>`(${count('few_matches')} < ${SEARCH_FEW})`;
-    const probeDone = sql<boolean>`(not ${few} and (${count('probe')} >= ${n} or ${count('probe_prefix')} < ${SEARCH_PROBE}))`;
-    const walkRuns = sql<boolean>`(not ${few} and not ${probeDone} and ${count('probe')} >= ${SEARCH_PROBE_MIN})`;
+    const probeDone = sql<boolean>`(${count('probe')} >= ${n} or ${count('probe_prefix')} < ${SEARCH_PROBE})`;
+    const walkRuns = sql<boolean>`(not ${probeDone} and ${count('probe')} >= ${walkWorthFor(n)})`;
     const walkDone = sql<boolean>`(${walkRuns} and (${count('walked')} >= ${n} or ${count('walk_prefix')} < ${SEARCH_WALK}))`;
-    const fromFew = q
-      .where(sql<boolean>`c.id in (select id from few_matches)`)
-      .select(PAGE_COLUMNS)
-      .orderBy(column, direction)
-      .orderBy('c.id', direction)
+    // Each kind's matches as a materialized CTE, planned on its own: with the page's LIMIT in view the planner
+    // would rather walk the whole queue's index than look a kind up through its own index
+    const [byText, byComplainant, byUnit, byComplex] = searchKinds(t);
+    const kindMatches = (kind: typeof byText) => q.where(kind).select(PAGE_COLUMNS);
+    const byKind = sql.join(
+      ['search_by_text', 'search_by_complainant', 'search_by_unit', 'search_by_complex'].map(
+        (name) => sql`select * from ${sql.table(name)}`,
+      ),
+      sql` union `,
+    );
+    const fromKinds = trx
+      .selectFrom(sql`(${byKind})`.as('c'))
+      .selectAll()
+      .orderBy(sql.ref(column), direction)
+      .orderBy(sql.ref('c.id'), direction)
       .limit(n);
-    const fromIndexes = q
-      .where(inSearchSet(t))
-      .select(PAGE_COLUMNS)
-      .orderBy(column, direction)
-      .orderBy('c.id', direction)
-      .limit(n);
+    const ids = searchIdSets(t);
     pageOfComplaints = trx
-      .with('few_matches', (db) =>
-        db.selectNoFrom(
-          sql<string>`search_complaint_ids(${t.query}, ${t.like}, ${t.postcode}, ${SEARCH_FEW})`.as('id'),
-        ),
+      .with(
+        (cte) => cte('search_persons').materialized(),
+        (db) => db.selectNoFrom(ids.search_persons.as('id')),
+      )
+      .with(
+        (cte) => cte('search_units').materialized(),
+        (db) => db.selectNoFrom(ids.search_units.as('id')),
+      )
+      .with(
+        (cte) => cte('search_complexes').materialized(),
+        (db) => db.selectNoFrom(ids.search_complexes.as('id')),
+      )
+      .with(
+        (cte) => cte('search_by_text').materialized(),
+        () => kindMatches(byText),
+      )
+      .with(
+        (cte) => cte('search_by_complainant').materialized(),
+        () => kindMatches(byComplainant),
+      )
+      .with(
+        (cte) => cte('search_by_unit').materialized(),
+        () => kindMatches(byUnit),
+      )
+      .with(
+        (cte) => cte('search_by_complex').materialized(),
+        () => kindMatches(byComplex),
       )
       .with('probe_prefix', () => prefix(SEARCH_PROBE))
       .with('probe', (db) =>
         db
           .selectFrom('probe_prefix as c')
-          .where(sql<boolean>`not ${few}`)
           .where(matchesSearch(t))
           .select(PAGE_COLUMNS)
           .orderBy(column, direction)
@@ -259,16 +285,16 @@ export function listComplaintsQuery(
           .orderBy('c.id', direction)
           .limit(n),
       )
-      .selectFrom(fromFew.as('c'))
+      .selectFrom('probe as c')
       .selectAll('c')
-      .where(few)
-      .unionAll((db) => db.selectFrom('probe as c').selectAll('c').where(probeDone))
+      .where(probeDone)
       .unionAll((db) => db.selectFrom('walked as c').selectAll('c').where(walkDone))
       .unionAll(
         trx
-          .selectFrom(fromIndexes.as('c'))
-          .selectAll('c')
-          .where(sql<boolean>`not ${few} and not ${probeDone} and not ${walkDone}`),
+          .selectFrom(fromKinds.as('c'))
+          .selectAll()
+          // the kinds' CTEs are typed by the builder chain above, not here: same columns as `probe`
+          .where(sql<boolean>`not ${probeDone} and not ${walkDone}`) as never,
       ) as unknown as typeof pageOfComplaints;
   }
   return trx

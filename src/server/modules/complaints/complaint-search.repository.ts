@@ -5,51 +5,95 @@ import type { Scoped } from '../../db/tenant-scope.ts';
  * Search as SQL (issue 24, decision 038). A word is found in the complaint's text or reference, or in the name of
  * its complainant, the street or postcode of its unit, or the name of its housing complex.
  */
-export type SearchTerms = { query: string; like: string; postcode: string };
+export type SearchTerms = {
+  query: string;
+  /** For names, streets and housing complexes: the word anywhere, case-insensitive. */
+  like: string;
+  /** For postcodes, or null when the word cannot be part of one (a postcode is `1234AB`, unit_postcode_check). */
+  postcode: string | null;
+  /** For references, or null when the word cannot be part of one (`K-2026-00001`, complaint_reference_check). */
+  reference: string | null;
+};
 
 /** At most this many complaints are counted for a search; below it counts are exact, above it a lower bound. */
 export const SEARCH_COUNT_CAP = 1000;
 
 /**
- * A search first asks the search indexes for at most SEARCH_FEW matches of each kind (migration 076). Fewer than
- * that of every kind is all of them: the page comes from those, as cheap as the matches are few.
- */
-export const SEARCH_FEW = 300;
-
-/**
- * A word with more matches first tests the first SEARCH_PROBE complaints of the queue in its order for the word. Found in at least
- * SEARCH_PROBE_MIN of them (one in 25), it walks on to SEARCH_WALK complaints; rarer words are looked up through
- * the search indexes. Measured on the national data (docs/performance.md): testing a complaint costs about as much
- * as fetching one match from the indexes, so a word in one complaint of 25 is where the two meet.
+ * A search first tests the first SEARCH_PROBE complaints of the queue in its order for the word. Found there often
+ * enough that SEARCH_WALK complaints would hold a page and a quarter (`walkWorthFor`, at least SEARCH_PROBE_MIN:
+ * one in 25), it walks on to SEARCH_WALK; a word that neither fills the page there nor reaches the end of the queue
+ * is looked up kind by kind (`searchKinds`). Measured on the national data (docs/performance.md): a walk that
+ * falls short costs as much as the lookup it then still needs, so only a walk expected to fill the page is taken.
  */
 export const SEARCH_PROBE = 200;
 export const SEARCH_PROBE_MIN = 8;
 export const SEARCH_WALK = 1500;
 
+/**
+ * Matches in the probe that make the walk worth it for a page of `rows` (the page and one more): 9 for a page of
+ * 50. A heuristic from the national plans: a walk that falls short costs as much as the lookup it still needs.
+ */
+export function walkWorthFor(rows: number) {
+  return Math.max(SEARCH_PROBE_MIN, Math.ceil((1.25 * rows * SEARCH_PROBE) / SEARCH_WALK));
+}
+
 export function searchTerms(q: string): SearchTerms {
+  const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const compact = q.replace(/\s+/g, '').toUpperCase();
+  // Decision 044: a word that cannot be part of a postcode or a reference (their check constraints) is not looked
+  // up there: each lookup costs a trigram index scan, and a null pattern matches nothing without one.
   return {
     query: q,
-    like: `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`,
-    postcode: `%${q.replace(/\s+/g, '').toUpperCase()}%`,
+    like,
+    postcode: /^[0-9A-Z]{1,6}$/.test(compact) ? `%${compact}%` : null,
+    reference: /^[kK0-9-]+$/.test(q) ? like : null,
   };
 }
 
 /**
- * The word tested on one complaint while walking the queue's index. Person, unit and housing complex ids come
- * from functions outside row-level security (migration 076), evaluated once per query; the text test comes last
- * because it reads the (often TOASTed) search vector.
+ * The complainants, units and housing complexes whose name, street or postcode holds the word, as CTEs of the
+ * search statement (decision 044): each looked up once through migration 076's scoped functions (trigram
+ * indexes, outside row-level security) and shared by the probe, the walk and the lookup kind by kind.
+ */
+export function searchIdSets(t: SearchTerms) {
+  return {
+    search_persons: sql<string>`search_person_ids(${t.like})`,
+    search_units: sql<string>`search_unit_ids(${t.like}, ${t.postcode}::text)`,
+    search_complexes: sql<string>`search_housing_complex_ids(${t.like})`,
+  };
+}
+
+/**
+ * The word tested on one complaint while walking the queue's index: its reference (only when the word can be part
+ * of one), complainant, unit and housing complex against the id sets of `searchIdSets`, and last its text, because
+ * that reads the (often TOASTed) search vector.
  */
 export function matchesSearch(t: SearchTerms) {
-  return sql<boolean>`(c.reference ilike ${t.like}
-    or c.complainant_id in (select search_person_ids(${t.like}))
-    or c.unit_id in (select search_unit_ids(${t.like}, ${t.postcode}))
-    or c.housing_complex_id in (select search_housing_complex_ids(${t.like}))
+  return sql<boolean>`(coalesce(c.reference ilike ${t.reference}::text, false)
+    or c.complainant_id in (select id from search_persons)
+    or c.unit_id in (select id from search_units)
+    or c.housing_complex_id in (select id from search_complexes)
     or c.search_vector @@ (select websearch_to_tsquery('dutch', ${t.query})))`;
+}
+
+/**
+ * The ways a complaint matches, each through its own index (decision 044): text and reference through the search
+ * indexes (migration 083, outside row-level security), complainant, unit and housing complex through the
+ * complaint's foreign-key indexes with the id sets of `searchIdSets`. A complaint matches when it matches one of
+ * them; the first page of the union is among the first pages of the kinds.
+ */
+export function searchKinds(t: SearchTerms) {
+  return [
+    sql<boolean>`c.id in (select search_text_ids(${t.query}, ${t.reference}::text))`,
+    sql<boolean>`c.complainant_id in (select id from search_persons)`,
+    sql<boolean>`c.unit_id in (select id from search_units)`,
+    sql<boolean>`c.housing_complex_id in (select id from search_complexes)`,
+  ] as const;
 }
 
 /** Every matching complaint, through the search indexes (migration 053): the cost grows with the matches. */
 export function inSearchSet(t: SearchTerms) {
-  return sql<boolean>`c.id in (select search_complaint_ids(${t.query}, ${t.like}, ${t.postcode}))`;
+  return sql<boolean>`c.id in (select search_complaint_ids(${t.query}, ${t.like}, ${t.postcode}::text))`;
 }
 
 /**
@@ -59,7 +103,7 @@ export function inSearchSet(t: SearchTerms) {
 export function cappedSearchSet(t: SearchTerms) {
   return sql<{
     id: string;
-  }>`select search_complaint_ids(${t.query}, ${t.like}, ${t.postcode}, ${SEARCH_COUNT_CAP + 1}) as id`;
+  }>`select search_complaint_ids(${t.query}, ${t.like}, ${t.postcode}::text, ${SEARCH_COUNT_CAP + 1}) as id`;
 }
 
 export const inFoundSet = sql<boolean>`c.id in (select id from found)`;
