@@ -60,8 +60,8 @@ export async function runsToCompute(
   staleBefore: Date,
   limit: number,
 ) {
-  const { rows } = await sql<{ organization_id: string; quarter: string }>`
-    select organization_id, quarter from (
+  const { rows } = await sql<{ organization_id: string; quarter: string; requested_at: Date | null }>`
+    select organization_id, quarter, case when priority = 0 then at end as requested_at from (
       select r.organization_id, r.quarter, 0 as priority, r.requested_at as at
         from complaint_theme_run r where r.requested_at is not null
       union all
@@ -95,10 +95,9 @@ export async function saveRun(
     on conflict (organization_id, quarter) do update set
       computed_at = excluded.computed_at, complaints = excluded.complaints, left_out = excluded.left_out,
       themes = excluded.themes,
-      -- a request made while this run was computing stays standing
-      requested_at = case when complaint_theme_run.requested_at <= ${run.requestedUntil}
+      requested_at = case when complaint_theme_run.requested_at <= ${run.answersRequestOf}::timestamptz
         then null else complaint_theme_run.requested_at end,
-      requested_by = case when complaint_theme_run.requested_at <= ${run.requestedUntil}
+      requested_by = case when complaint_theme_run.requested_at <= ${run.answersRequestOf}::timestamptz
         then null else complaint_theme_run.requested_by end`.execute(trx);
 }
 

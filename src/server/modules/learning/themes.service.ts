@@ -30,7 +30,13 @@ export function previousQuarter(quarter: Quarter): Quarter {
 }
 
 /** One organisation's quarter: read the words under its row-level security, find the themes, store them. */
-export async function computeThemes(owner: Database, organizationId: string, quarter: Quarter, now: Date) {
+export async function computeThemes(
+  owner: Database,
+  organizationId: string,
+  quarter: Quarter,
+  now: Date,
+  answersRequestOf: Date | null = null,
+) {
   return inOrganization(owner, organizationId, async (trx) => {
     const { complaints, total } = await repository.quarterComplaintWords(
       trx,
@@ -39,7 +45,7 @@ export async function computeThemes(owner: Database, organizationId: string, qua
     );
     const found = findThemes(complaints);
     const result = { ...found, leftOut: found.leftOut + (total - complaints.length) };
-    await repository.saveRun(trx, { organizationId, quarter, computedAt: now, result, requestedUntil: now });
+    await repository.saveRun(trx, { organizationId, quarter, computedAt: now, result, answersRequestOf });
     return { complaints: result.complaints, themes: result.themes.length };
   });
 }
@@ -55,7 +61,14 @@ export async function refreshThemes(owner: Database, now: Date) {
   );
   let themes = 0;
   for (const run of due) {
-    themes += (await computeThemes(owner, run.organization_id, run.quarter as Quarter, now)).themes;
+    const computed = await computeThemes(
+      owner,
+      run.organization_id,
+      run.quarter as Quarter,
+      now,
+      run.requested_at,
+    );
+    themes += computed.themes;
   }
   return { runs: due.length, themes };
 }
