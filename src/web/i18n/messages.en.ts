@@ -1355,6 +1355,9 @@ export const en: Messages = {
     actionTitleDefault: (name: string) => `Tackle theme: ${name}`,
     create: 'Create improvement action',
     cancel: 'Cancel',
+    sourceTheme: 'Made from theme',
+    sourceThemeValue: (name: string, quarter: string, size: number) =>
+      `${name} (${quarter}, ${size} complaints)`,
     none: '–',
   },
   mtReview: {

@@ -1396,6 +1396,9 @@ export const nl = {
     actionTitleDefault: (name: string) => `Aanpak thema: ${name}`,
     create: 'Verbeteractie aanmaken',
     cancel: 'Annuleren',
+    sourceTheme: 'Gemaakt van thema',
+    sourceThemeValue: (name: string, quarter: string, size: number) =>
+      `${name} (${quarter}, ${size} klachten)`,
     none: '–',
   },
   mtReview: {

@@ -85,7 +85,8 @@ export async function saveRun(
     quarter: string;
     computedAt: Date;
     result: ThemeResult;
-    requestedUntil: Date;
+    /** The request this run answers; a request made while it was computing stays standing. */
+    answersRequestOf: Date | null;
   },
 ) {
   await sql`
