@@ -83,20 +83,35 @@ describe('recurring themes per quarter (issue 26)', () => {
     'the planted themes are found again: precision and recall on the generated complaints',
     SLOW,
     async () => {
-      const [run] = await database.owner
-        .selectFrom('complaint_theme_run')
-        .select('themes')
-        .where('quarter', '=', QUARTER)
-        .execute();
-      const quality = themeQuality(
-        run?.themes as { complaintIds: string[] }[],
-        await labels(QUARTER),
-        THEME_SETTINGS.minSize,
-      );
-      console.info(`themes ${QUARTER}:`, JSON.stringify(quality));
-      expect(quality.precision).toBeGreaterThanOrEqual(0.8);
-      expect(quality.recall).toBeGreaterThanOrEqual(0.7);
-      expect(quality.pairPrecision).toBeGreaterThanOrEqual(0.6);
+      // the quarter asked for and the previous quarter the job computed by itself
+      for (const quarter of [QUARTER, LATER]) {
+        const [run] = await database.owner
+          .selectFrom('complaint_theme_run')
+          .select('themes')
+          .where('quarter', '=', quarter)
+          .execute();
+        const labelOf = await labels(quarter);
+        const quality = themeQuality(
+          run?.themes as { complaintIds: string[] }[],
+          labelOf,
+          THEME_SETTINGS.minSize,
+        );
+        console.info(`themes ${quarter}:`, JSON.stringify(quality));
+        expect(quality.precision).toBeGreaterThanOrEqual(0.8);
+        expect(quality.recall).toBeGreaterThanOrEqual(0.7);
+        expect(quality.pairPrecision).toBeGreaterThanOrEqual(0.7);
+        // how the cut-off trades precision for recall (docs/themes.md); printed, the default is asserted above
+        const words = await inOrganization(database.app, organizationId, (trx) =>
+          quarterComplaintWords(trx, quarterRange(quarter as never), THEME_SETTINGS.maxComplaints),
+        );
+        for (const threshold of [0.2, 0.25, 0.35, 0.4, 0.5]) {
+          const { themes } = findThemes(words.complaints, { ...THEME_SETTINGS, threshold });
+          console.info(
+            `themes ${quarter} at ${threshold}:`,
+            JSON.stringify(themeQuality(themes, labelOf, THEME_SETTINGS.minSize)),
+          );
+        }
+      }
     },
   );
 
