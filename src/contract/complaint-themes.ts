@@ -12,7 +12,7 @@ export const complaintTheme = z
     size: z.number().int(),
     cohesion: z.number(),
     terms: z.array(z.object({ lexeme: z.string(), word: z.string(), weight: z.number() })),
-    trend: z.enum(['new', 'up', 'down', 'level']),
+    trend: z.enum(['new', 'up', 'down', 'level', 'unknown']),
     /** Sizes of the matching theme in the four quarters before (oldest first); null where none matched or none ran. */
     earlier: z.array(z.object({ quarter, size: z.number().int().nullable() })),
     departments: z.array(named),

@@ -2,6 +2,7 @@ import pg from 'pg';
 import { describe, expect, test } from 'vitest';
 import { findThemes, quarterRange, THEME_SETTINGS } from '../../src/domain/index.ts';
 import { inOrganization } from '../../src/server/db/tenant-scope.ts';
+import { scheduledJobs } from '../../src/server/jobs/job-runner.ts';
 import { hashPassword } from '../../src/server/modules/auth/credentials/password-hashing.ts';
 import { quarterComplaintWords } from '../../src/server/modules/learning/themes.repository.ts';
 import { computeThemes, refreshThemes } from '../../src/server/modules/learning/themes.service.ts';
@@ -149,7 +150,13 @@ describe('recurring themes per quarter (issue 26)', () => {
       expect(largest.departments[0].name).not.toBe('');
       expect(largest.examples[0].reference).toMatch(/\S/);
       expect(largest.earlier).toHaveLength(4);
-      expect(['new', 'up', 'down', 'level']).toContain(largest.trend);
+      // 2026-Q1 was never computed: no comparison rather than "new"
+      expect(largest.trend).toBe('unknown');
+      const later = await themesOf(mt, LATER);
+      for (const theme of later.themes) expect(['new', 'up', 'down', 'level']).toContain(theme.trend);
+      expect(
+        later.themes.some((t: { earlier: { size: number | null }[] }) => t.earlier[3]?.size !== null),
+      ).toBe(true);
       // examples are references only, never texts
       expect(JSON.stringify(largest.examples[0])).not.toContain('description');
     },
@@ -166,6 +173,13 @@ describe('recurring themes per quarter (issue 26)', () => {
     expect(own.length).toBe(3);
     const refused = await employee.request({ url: `/api/mt/quarters/${QUARTER}/themes` });
     expect(refused.statusCode).toBe(403);
+    const notAsked = await employee.request({
+      method: 'POST',
+      url: `/api/mt/quarters/${QUARTER}/themes/run`,
+    });
+    expect(notAsked.statusCode).toBe(403);
+    // scheduled in the worker with the other jobs
+    expect(scheduledJobs('http://localhost:3000').map((j) => j.name)).toContain('complaint-themes');
     const bad = await mt.request({ url: '/api/mt/quarters/2026-Q5/themes' });
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');

@@ -1339,6 +1339,7 @@ export const en: Messages = {
       up: '↑ More than last quarter',
       down: '↓ Fewer than last quarter',
       level: '→ Same as last quarter',
+      unknown: 'Last quarter not computed',
     },
     earlier: 'Earlier quarters',
     departments: 'Departments',

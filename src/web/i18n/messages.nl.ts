@@ -1380,6 +1380,7 @@ export const nl = {
       up: '↑ Meer dan vorig kwartaal',
       down: '↓ Minder dan vorig kwartaal',
       level: '→ Gelijk aan vorig kwartaal',
+      unknown: 'Vorig kwartaal niet berekend',
     },
     earlier: 'Eerdere kwartalen',
     departments: 'Afdelingen',

@@ -137,9 +137,9 @@ export async function getQuarterThemes(
         const other = runOf.get(q);
         return { quarter: q, size: other ? (bestMatch(theme, other.themes)?.size ?? null) : null };
       });
-      const previous = runOf.has(previousQuarter(quarter))
-        ? (earlier[earlier.length - 1]?.size ?? null)
-        : null;
+      // without a run for the previous quarter there is nothing to compare with (not "new")
+      const compared = runOf.has(previousQuarter(quarter));
+      const previous = earlier[earlier.length - 1]?.size ?? null;
       // the action made from this very theme, else one made from a matching theme of an earlier quarter
       const candidates = actions.filter((a) => a.source_theme.quarter <= quarter);
       const action =
@@ -160,7 +160,7 @@ export async function getQuarterThemes(
         size: theme.size,
         cohesion: theme.cohesion,
         terms: [...theme.terms],
-        trend: themeTrend(theme.size, previous),
+        trend: compared ? themeTrend(theme.size, previous) : ('unknown' as const),
         earlier,
         departments: theme.departments.map((d) => ({ ...d, name: names.departments.get(d.id) ?? '' })),
         complexes: theme.complexes.map((c) => ({ ...c, name: names.complexes.get(c.id) ?? '' })),
