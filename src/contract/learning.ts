@@ -92,6 +92,11 @@ export const improvementAction = z
     }),
     complaints: z.array(complaintRef),
     policyIssueIds: z.array(z.uuid()),
+    /** The quarter's theme the action was made from (issue 26), if any. */
+    sourceTheme: z
+      .object({ quarter, key: z.string(), name: z.string(), size: z.number().int() })
+      .nullable()
+      .default(null),
     createdAt: z.string(),
     completedAt: z.string().nullable(),
   })
@@ -118,6 +123,12 @@ export const newActionInput = z
     dueOn: z.iso.date().nullish(),
     complaintIds: z.array(z.uuid()).max(200).default([]),
     policyIssueIds: z.array(z.uuid()).max(100).default([]),
+    theme: z
+      .object({ quarter, key: z.string().min(1).max(400) })
+      .optional()
+      .describe(
+        "Made from this quarter's theme: its complaints the caller may know of are linked (issue 26).",
+      ),
     scope: z
       .object({
         category: z.string().max(60).nullish(),

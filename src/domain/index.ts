@@ -16,6 +16,7 @@ export * from './complaint-exposure.ts';
 export * from './complaint-lifecycle.ts';
 export * from './complaint-state.ts';
 export * from './complaint-term.ts';
+export * from './complaint-themes.ts';
 export * from './confidentiality.ts';
 export * from './data-exits.ts';
 export * from './duplicate-complaint.ts';

@@ -124,6 +124,7 @@ const GET: Record<string, Classification> = {
   '/api/notification-preferences': { kind: 'no-complaint-data', reason: "one's own e-mail choices" },
   '/api/mt/quarters/{quarter}/agenda': { kind: 'lists-complaints', fill: { quarter: 'quarter' } },
   '/api/mt/quarters/{quarter}/figures': { kind: 'export', fill: { quarter: 'quarter' } },
+  '/api/mt/quarters/{quarter}/themes': { kind: 'lists-complaints', fill: { quarter: 'quarter' } },
   '/api/mt/policy-issues': { kind: 'lists-complaints' },
   '/api/mt/meetings/{id}': { kind: 'lists-complaints', fill: { id: 'meeting' } },
   '/api/mt/meetings/{id}/pdf': { kind: 'export', fill: { id: 'meeting' } },
@@ -336,6 +337,7 @@ PUT /api/notification-preferences
 POST /api/mt/policy-issues
 POST /api/mt/policy-issues/merge
 POST /api/mt/meetings
+POST /api/mt/quarters/{quarter}/themes/run
 PATCH /api/mt/meetings/{id}
 POST /api/mt/meetings/{id}/decisions
 POST /api/mt/meetings/{id}/approve

@@ -670,10 +670,24 @@ export interface ImprovementActionTable {
   scope_category: Nullable<string>;
   scope_housing_complex_id: Nullable<string>;
   scope_contractor_id: Nullable<string>;
+  /** The quarter's theme the action was made from (migration 088, issue 26). */
+  source_theme: ColumnType<unknown | null, string | null | undefined, string | null>;
   created_by: string;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   completed_at: Nullable<Date>;
+}
+
+/** A quarter's themes per organisation, from the worker's job (migration 088, issue 26, decision 049). */
+export interface ComplaintThemeRunTable {
+  organization_id: string;
+  quarter: string;
+  requested_at: Nullable<Date>;
+  requested_by: Nullable<string>;
+  computed_at: Nullable<Date>;
+  complaints: Nullable<number>;
+  left_out: Nullable<number>;
+  themes: ColumnType<unknown, string | undefined, string>;
 }
 
 export interface MtDecisionTable {
@@ -803,6 +817,7 @@ export interface DB {
   policy_issue_complaint: PolicyIssueComplaintTable;
   mt_meeting: MtMeetingTable;
   improvement_action: ImprovementActionTable;
+  complaint_theme_run: ComplaintThemeRunTable;
   mt_decision: MtDecisionTable;
   improvement_action_complaint: ImprovementActionComplaintTable;
   improvement_action_issue: ImprovementActionIssueTable;

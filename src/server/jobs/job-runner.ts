@@ -4,6 +4,7 @@ import { serverNow } from '../clock.ts';
 import { createDatabase, type Database } from '../db/database.ts';
 import { registerSubscribers } from '../events/register-subscribers.ts';
 import { startWebhookWorker } from '../modules/integrations/webhook-delivery.service.ts';
+import { themeJobs } from '../modules/learning/themes.jobs.ts';
 import { notificationJobs } from '../modules/notifications/notifications.jobs.ts';
 import { privacyJobs } from '../modules/privacy/privacy.jobs.ts';
 import type { PrivacyDeps } from '../modules/privacy/retention.service.ts';
@@ -22,7 +23,12 @@ export type ScheduledJob = {
 
 /** Every module's scheduled jobs (`<module>/<module>.jobs.ts`); retention only with its file store and ledger. */
 export function scheduledJobs(publicUrl: string, privacy?: PrivacyDeps): ScheduledJob[] {
-  return [...(privacy ? privacyJobs(privacy) : []), ...notificationJobs({ publicUrl }), ...sectorJobs()];
+  return [
+    ...(privacy ? privacyJobs(privacy) : []),
+    ...notificationJobs({ publicUrl }),
+    ...sectorJobs(),
+    ...themeJobs(),
+  ];
 }
 
 export type JobRunner = {

@@ -219,6 +219,35 @@ function fillLetter(random: Random, template: string, values: Record<string, str
   );
 }
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+/** A template as a pattern: a {slot} is one of its values (any text for {contractor}), spaces are optional. */
+function templatePattern(template: string): RegExp {
+  const parts = template.split(/(\{\w+\})/).map((part) => {
+    const slot = /^\{(\w+)\}$/.exec(part)?.[1];
+    if (slot === undefined) return escapeRegExp(part.trim()).replace(/\s+/g, '\\s*');
+    const values = SLOTS[slot.toLowerCase()];
+    return values === undefined ? '.*?' : `(?:${values.map(escapeRegExp).join('|')})`;
+  });
+  return new RegExp(`^${parts.join('\\s*')}$`, 'i');
+}
+const TEMPLATE_PATTERNS = [
+  ...Object.entries(DESCRIPTIONS).flatMap(([category, templates]) =>
+    templates.map((template, i) => ({ label: `${category}#${i}`, template })),
+  ),
+  ...Object.entries(OUTSIDE_TEXTS).map(([ground, t]) => ({ label: `outside:${ground}`, template: t.text })),
+  ...Object.entries(SIGNALS).flatMap(([kind, templates]) =>
+    templates.map((template, i) => ({ label: `signal:${kind}#${i}`, template })),
+  ),
+].map(({ label, template }) => ({ label, pattern: templatePattern(template) }));
+
+/**
+ * Which description template a generated complaint text came from ("repair_badly_done#2"), or null: the planted
+ * themes the theme finder should find again (issue 26, docs/themes.md). Reads the text only; generates nothing.
+ */
+export function descriptionTemplateOf(text: string): string | null {
+  return TEMPLATE_PATTERNS.find((t) => t.pattern.test(text))?.label ?? null;
+}
+
 export const describeComplaint = (random: Random, category: ComplaintCategory, contractor: string) =>
   fill(random, random.pick(DESCRIPTIONS[category]), { contractor });
 

@@ -29,6 +29,11 @@ export type SeedOptions = {
   progress?: boolean;
   /** Only the first N corporations of the scale (to measure a part of the national set). */
   limit?: number;
+  /**
+   * Complaints per corporation instead of the scale's own number (tests that need a fuller quarter, such as the
+   * theme finder's precision and recall). Unset, the generator's output is unchanged (no GENERATOR_VERSION bump).
+   */
+  complaintsPerOrganization?: number;
   /** Generate in a worker thread; default: when there is more than one corporation. */
   workerThread?: boolean;
   /** Drop the secondary indexes and foreign keys, restore them after loading; default: from 20,000 complaints on. */
@@ -71,7 +76,14 @@ export async function seedDataSet(client: Executor, options: SeedOptions): Promi
   const phases = new LoadPhases(await localBackendPid(client), availableParallelism());
   phases.enter('prepare');
   const scale = SCALES[options.scale];
-  const plans = scale.plan(new Random(options.seed).fork('plan')).slice(0, options.limit);
+  const plans = scale
+    .plan(new Random(options.seed).fork('plan'))
+    .slice(0, options.limit)
+    .map((plan) =>
+      options.complaintsPerOrganization === undefined
+        ? plan
+        : { ...plan, complaints: options.complaintsPerOrganization },
+    );
   const totalComplaints = plans.reduce((sum, p) => sum + p.complaints, 0);
   const progress = options.progress ? new SeedProgress(plans.length, totalComplaints) : null;
   const summary: SeedSummary = {

@@ -11,6 +11,7 @@ import {
   decideActionTransition,
   isActionOverdue,
   nextQuarter,
+  type Quarter,
   quarterOfDay,
   quarterRange,
   toLocalDate,
@@ -24,6 +25,7 @@ import { departmentExists, isActiveStaffMember } from '../staff/index.ts';
 import { withKnownComplaints } from './access/known-complaints.ts';
 import { isManagementTeam } from './access/learning-access.ts';
 import * as repository from './learning.repository.ts';
+import { themeForAction } from './themes.service.ts';
 
 type ActionRow = Awaited<ReturnType<typeof repository.listActions>>[number];
 type ImprovementAction = z.infer<typeof improvementAction>;
@@ -47,9 +49,17 @@ export function toImprovementAction(row: ActionRow, now: Date): ImprovementActio
     },
     complaints: row.complaints,
     policyIssueIds: row.policyIssueIds,
+    sourceTheme: sourceThemeOf(row.source_theme),
     createdAt: row.created_at.toISOString(),
     completedAt: row.completed_at?.toISOString() ?? null,
   };
+}
+
+/** What the action recorded of the theme it was made from (issue 26). */
+function sourceThemeOf(stored: unknown): ImprovementAction['sourceTheme'] {
+  if (stored === null || typeof stored !== 'object') return null;
+  const theme = stored as { quarter: Quarter; key: string; name: string; size: number };
+  return { quarter: theme.quarter, key: theme.key, name: theme.name, size: theme.size };
 }
 
 async function checkPeople(
@@ -93,11 +103,18 @@ export async function createAction(
     const issues = await repository.listIssues(trx, { ids: input.policyIssueIds });
     if (issues.length !== new Set(input.policyIssueIds).size) throw unknownReference('policyIssueIds');
   }
-  const complaintIds = [...new Set([...input.complaintIds, ...issueComplaints])];
   // a complaint the caller may not see is refused like an unknown id (no existence oracle)
   if ((await knownComplaintIds(trx, staff, input.complaintIds)).size !== new Set(input.complaintIds).size) {
     throw unknownReference('complaintIds');
   }
+  // issue 26: made from a theme, the action links the theme's complaints the caller may know of
+  const theme = input.theme
+    ? await themeForAction(trx, staff, input.theme.quarter as Quarter, input.theme.key)
+    : null;
+  if (input.theme && theme === null) throw unknownReference('theme');
+  const complaintIds = [
+    ...new Set([...input.complaintIds, ...issueComplaints, ...(theme?.complaintIds ?? [])]),
+  ];
   const derived = await deriveScope(trx, complaintIds);
   const id = await repository.insertAction(trx, {
     organizationId: staff.organizationId,
@@ -115,6 +132,7 @@ export async function createAction(
         }
       : derived,
     createdBy: staff.userId,
+    sourceTheme: theme?.source ?? null,
     complaintIds,
     policyIssueIds: [...new Set(input.policyIssueIds)],
   });

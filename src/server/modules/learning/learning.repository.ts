@@ -206,6 +206,7 @@ export async function insertAction(
     status: 'proposed' | 'agreed';
     scope: { category: string | null; housingComplexId: string | null; contractorId: string | null };
     createdBy: string;
+    sourceTheme: object | null;
     complaintIds: string[];
     policyIssueIds: string[];
   },
@@ -224,6 +225,7 @@ export async function insertAction(
       scope_housing_complex_id: action.scope.housingComplexId,
       scope_contractor_id: action.scope.contractorId,
       created_by: action.createdBy,
+      source_theme: action.sourceTheme === null ? null : JSON.stringify(action.sourceTheme),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

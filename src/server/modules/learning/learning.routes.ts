@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { quarterThemes, themeRequest } from '../../../contract/complaint-themes.ts';
 import {
   actionDetail,
   actionListQuery,
@@ -36,6 +37,7 @@ import {
   updateMeeting,
 } from './mt-review.service.ts';
 import { listPolicyIssues, mergePolicyIssues, proposePolicyIssue } from './policy-issues.service.ts';
+import { getQuarterThemes, requestThemes } from './themes.service.ts';
 
 const tags = ['mt review'];
 const quarterParams = z.object({ quarter });
@@ -79,6 +81,46 @@ export const learningRoutes: FastifyPluginAsyncZod<{ db: Database }> = async (ap
       return scoped(staff.organizationId, (trx) =>
         computeQuarterFigures(trx, request.params.quarter as Quarter),
       );
+    },
+  );
+
+  app.get(
+    '/api/mt/quarters/:quarter/themes',
+    {
+      schema: {
+        tags,
+        summary: "The quarter's recurring themes (policy 3.1): size, trend, departments, top terms, examples",
+        description:
+          'Computed by the worker (decision 049), never in the request. Sizes count every complaint; examples ' +
+          'name only complaints the reader may know of. Managers, MT, board and admins.',
+        params: quarterParams,
+        response: { 200: quarterThemes },
+      },
+    },
+    async (request) => {
+      const staff = requireReviewer(request);
+      return scoped(staff.organizationId, (trx) =>
+        getQuarterThemes(trx, staff, request.params.quarter as Quarter),
+      );
+    },
+  );
+
+  app.post(
+    '/api/mt/quarters/:quarter/themes/run',
+    {
+      schema: {
+        tags,
+        summary: "Ask the worker to (re)compute the quarter's themes; it does so within a minute",
+        params: quarterParams,
+        response: { 202: themeRequest },
+      },
+    },
+    async (request, reply) => {
+      const staff = requireReviewer(request);
+      const requested = await scoped(staff.organizationId, (trx) =>
+        requestThemes(trx, staff, request.params.quarter as Quarter, serverNow()),
+      );
+      return reply.status(202).send(requested);
     },
   );
 

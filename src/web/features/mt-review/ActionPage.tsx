@@ -58,6 +58,17 @@ function ActionView({ action }: { action: ActionDetail }) {
   if (action.completedAt) details.push([t.mtReview.completedAt, formatDateTime(action.completedAt, locale)]);
   if (action.droppedReason) details.push([t.mtReview.droppedReason, action.droppedReason]);
   if (action.result) details.push([t.mtReview.result, action.result]);
+  if (action.sourceTheme)
+    details.push([
+      t.themes.sourceTheme,
+      <Anchor key="theme" component={Link} to={`/mt/${action.sourceTheme.quarter}`}>
+        {t.themes.sourceThemeValue(
+          action.sourceTheme.name,
+          action.sourceTheme.quarter,
+          action.sourceTheme.size,
+        )}
+      </Anchor>,
+    ]);
 
   return (
     <Stack gap="lg">

@@ -16,6 +16,7 @@ import { useMtAccess } from './mt-access.ts';
 import { fetchAgenda, mtKeys } from './mt-api.ts';
 import { isQuarter, previousQuarter } from './quarters.ts';
 import { RecordMeetingDialog } from './RecordMeetingDialog.tsx';
+import { ThemesSection } from './ThemesSection.tsx';
 
 /** The quarter's agenda (policy 3.1), generated from handling: figures, repeats, exceptions, issues, actions. */
 export function AgendaPage() {
@@ -91,6 +92,9 @@ function Agenda({ quarter }: { quarter: Quarter }) {
             </Section>
             <Section id="agenda-figures" title={t.mtReview.figuresTitle(quarter)}>
               <FiguresView figures={data.figures} />
+            </Section>
+            <Section id="agenda-themes" title={t.themes.title}>
+              <ThemesSection quarter={quarter} />
             </Section>
             <Section id="agenda-repeats" title={t.mtReview.repeatsTitle}>
               {data.repeatComplaints.length === 0 ? (

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { quarterThemes, themeRequest } from '../../../contract/complaint-themes.ts';
 import {
   actionDetail,
   agenda,
@@ -27,6 +28,7 @@ export const mtKeys = {
   all: ['mt-review'] as const,
   agenda: (quarter: string) => ['mt-review', 'agenda', quarter] as const,
   figures: (quarter: string) => ['mt-review', 'figures', quarter] as const,
+  themes: (quarter: string) => ['mt-review', 'themes', quarter] as const,
   meeting: (id: string) => ['mt-review', 'meeting', id] as const,
   actions: (filters: ActionFilters) => ['mt-review', 'actions', filters] as const,
   action: (id: string) => ['mt-review', 'action', id] as const,
@@ -36,6 +38,14 @@ export const fetchAgenda = (quarter: string) =>
   api.get(`/api/mt/quarters/${encodeURIComponent(quarter)}/agenda`, { schema: agenda });
 export const fetchFigures = (quarter: string) =>
   api.get(`/api/mt/quarters/${encodeURIComponent(quarter)}/figures`, { schema: quarterFigures });
+export type QuarterThemes = z.infer<typeof quarterThemes>;
+export type ComplaintTheme = QuarterThemes['themes'][number];
+export const fetchThemes = (quarter: string) =>
+  api.get(`/api/mt/quarters/${encodeURIComponent(quarter)}/themes`, { schema: quarterThemes });
+export const requestThemes = (quarter: string) =>
+  api.post(`/api/mt/quarters/${encodeURIComponent(quarter)}/themes/run`, {}, { schema: themeRequest });
+export const createActionFromTheme = (title: string, quarter: string, key: string) =>
+  api.post('/api/improvement-actions', { title, theme: { quarter, key } }, { schema: improvementAction });
 export const mergeIssues = (intoId: string, issueIds: string[]) =>
   api.post('/api/mt/policy-issues/merge', { intoId, issueIds }, { schema: policyIssue });
 
