@@ -9,6 +9,7 @@ import { createLogger } from './logger.ts';
 import { InstanceConflictError, registerInstance } from './modules/instances/registry/instance-registry.ts';
 import { startMessaging } from './modules/messages/outbox/messaging-runtime.ts';
 import { defaultLedgerFile, ErasureLedger } from './modules/privacy/erasure/erasure-ledger.ts';
+import { stopTracing } from './observability/tracing.ts';
 import { createBlobStorage } from './storage/create-blob-storage.ts';
 
 // Composition root (started by main.ts): config → database → http. Everything else receives its dependencies.
@@ -92,6 +93,7 @@ async function main(): Promise<void> {
       await instance.stop();
       await connection.close();
       logger.info('stopped cleanly');
+      await stopTracing();
       process.exit(0);
     } catch (error) {
       logger.error({ err: error }, 'error while stopping');
