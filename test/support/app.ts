@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
+import { type AppDeps, buildApp } from '../../src/server/app.ts';
 import type { OidcConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import type { ErasureLedger } from '../../src/server/modules/privacy/erasure/erasure-ledger.ts';
@@ -25,6 +25,8 @@ export async function createTestApp(
     attachmentMaxBytes?: number;
     /** Where erased ids are kept outside the database (privacy); not kept when omitted. */
     erasureLedger?: ErasureLedger;
+    /** Prometheus metrics (decision 046); off when omitted. */
+    metrics?: AppDeps['metrics'];
   } = {},
 ): Promise<FastifyInstance> {
   const { extend, loginRateLimitPerMinute, oidc, storage, attachmentMaxBytes, ...rest } = options;
