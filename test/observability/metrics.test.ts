@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serverNow } from '../../src/server/clock.ts';
@@ -274,5 +275,22 @@ describe('/metrics', () => {
       }),
     ).toBe(2);
     expect((await fetch(`http://127.0.0.1:${listener.port}/`)).status).toBe(404);
+  });
+
+  test('the Grafana dashboard asks only for series Gehoord reports, through its data-source variable', () => {
+    const dashboard = JSON.parse(readFileSync('docs/operations/grafana-gehoord.json', 'utf8'));
+    const reported = new Set(metrics.registry.getMetricsAsArray().map((metric) => metric.name));
+    const panels = dashboard.panels.filter((panel: { type: string }) => panel.type !== 'row');
+    expect(panels.length).toBeGreaterThan(10);
+    const asked = new Set<string>();
+    for (const panel of panels) {
+      expect(panel.datasource.uid).toBe(['$', '{datasource}'].join(''));
+      for (const target of panel.targets)
+        for (const [name] of String(target.expr).matchAll(/\b(?:gehoord|process|nodejs)_[a-z0-9_]+/g))
+          asked.add(name.replace(/_(bucket|count|sum)$/, ''));
+    }
+    for (const name of asked) expect(reported, name).toContain(name);
+    // Every Gehoord series has a panel
+    for (const name of reported) if (name.startsWith('gehoord_')) expect(asked, name).toContain(name);
   });
 });
