@@ -1,14 +1,7 @@
-import { trace } from '@opentelemetry/api';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { censorLogValue } from './http/log-redaction.ts';
-
-function traceIds(): { trace_id?: string; span_id?: string } {
-  const span = trace.getActiveSpan();
-  if (!span) return {};
-  const { traceId, spanId } = span.spanContext();
-  return { trace_id: traceId, span_id: spanId };
-}
+import { activeTraceIds } from './observability/spans.ts';
 
 /** JSON logs for machines; pretty lines when a person watches the terminal. Secrets are redacted. */
 export function createLogger(
@@ -17,9 +10,9 @@ export function createLogger(
 ): Logger {
   const options: pino.LoggerOptions = {
     level: config.logLevel,
-    // With tracing on (decision 046) a line written inside a span carries its ids; without the SDK there is
-    // never an active span and this is one call returning nothing.
-    mixin: traceIds,
+    // With tracing on (decision 046) a line written inside a span carries its ids; without it this is one
+    // check returning nothing (OpenTelemetry is not even loaded).
+    mixin: activeTraceIds,
     redact: {
       paths: [
         'req.headers.authorization',

@@ -1,5 +1,6 @@
 import module from 'node:module';
 import { redactUrl } from '../http/log-redaction.ts';
+import { enableSpans } from './spans.ts';
 
 // OpenTelemetry tracing (issue 25, decision 046). main.ts and worker.ts import this file only when an OTLP
 // endpoint is configured, and before the application's modules: the instrumentations patch `http`, `fastify` and
@@ -69,6 +70,7 @@ export async function startTracing(env: NodeJS.ProcessEnv = process.env): Promis
   });
   sdk.start();
   running = sdk;
+  enableSpans(await import('@opentelemetry/api'));
 }
 
 let running: { shutdown(): Promise<void> } | null = null;
