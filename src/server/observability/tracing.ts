@@ -2,8 +2,8 @@ import module from 'node:module';
 import { redactUrl } from '../http/log-redaction.ts';
 import { enableSpans } from './spans.ts';
 
-// OpenTelemetry tracing (issue 25, decision 046). main.ts and worker.ts import this file only when an OTLP
-// endpoint is configured, and before the application's modules: the instrumentations patch `http`, `fastify` and
+// OpenTelemetry tracing (issue 25, decision 046). main.ts starts it only when an OTLP endpoint is configured,
+// and before the application's modules: the instrumentations patch `http`, `fastify` and
 // `pg` as they load, so nothing of the SDK is loaded, and nothing is patched, when tracing is off.
 //
 // Node 24 with ESM: the application imports `pg` and `fastify` with `import`, so the instrumentations need the
@@ -62,6 +62,8 @@ export async function startTracing(env: NodeJS.ProcessEnv = process.env): Promis
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => request.url === '/metrics',
         startIncomingSpanHook: withoutPersonalData,
+        // Outgoing calls (webhooks, S3, the identity provider) only inside a trace: not the exporter's own posts
+        requireParentforOutgoingSpans: true,
       }),
       new FastifyInstrumentation(),
       // Statement text (with $n placeholders) is kept; parameter values and results are never attached.
