@@ -2,7 +2,8 @@ import module from 'node:module';
 import { redactUrl } from '../http/log-redaction.ts';
 import { enableSpans } from './spans.ts';
 
-// OpenTelemetry tracing (issue 25, decision 046). main.ts starts it only when an OTLP endpoint is configured,
+// OpenTelemetry tracing (issue 25, decision 046). main.ts and worker.ts start it only when an OTLP endpoint is
+// configured,
 // and before the application's modules: the instrumentations patch `http`, `fastify` and
 // `pg` as they load, so nothing of the SDK is loaded, and nothing is patched, when tracing is off.
 //
@@ -35,7 +36,10 @@ function withoutPersonalData(request: { url?: string }): Record<string, string |
 }
 
 /** Starts the Node SDK with the HTTP, Fastify and pg instrumentations; the OTEL_* variables configure the rest. */
-export async function startTracing(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function startTracing(
+  env: NodeJS.ProcessEnv = process.env,
+  defaults: { serviceName: string } = { serviceName: 'gehoord' },
+): Promise<void> {
   // Each instrumentation package has its own copy of @opentelemetry/instrumentation and import-in-the-middle,
   // and a loader hook only serves the copy it was resolved from. `pg` and `http` are patched in place through
   // the require hook whatever the copy; Fastify's instrumentation replaces the module's export, which an ESM
@@ -57,7 +61,7 @@ export async function startTracing(env: NodeJS.ProcessEnv = process.env): Promis
   const namedByEnv =
     Boolean(env.OTEL_SERVICE_NAME) || /(^|,)\s*service\.name=/.test(env.OTEL_RESOURCE_ATTRIBUTES ?? '');
   const sdk = new NodeSDK({
-    ...(namedByEnv ? {} : { serviceName: 'gehoord' }),
+    ...(namedByEnv ? {} : { serviceName: defaults.serviceName }),
     instrumentations: [
       new HttpInstrumentation({
         ignoreIncomingRequestHook: (request) => request.url === '/metrics',
