@@ -103,7 +103,7 @@ export function createMetrics(options: MetricsOptions): Metrics {
     },
   });
 
-  const figureAge = new Gauge({
+  new Gauge({
     name: 'gehoord_metrics_figures_age_seconds',
     help: 'Age of the database figures reported (they are read at most once per cache period)',
     registers: [registry],
@@ -112,7 +112,6 @@ export function createMetrics(options: MetricsOptions): Metrics {
       this.set(snapshot ? (performance.now() - snapshot.at) / 1000 : Number.NaN);
     },
   });
-  void figureAge;
 
   /** A gauge filled from the cached figures at scrape time; labels that disappeared are dropped. */
   const fromFigures = <L extends string>(
