@@ -64,6 +64,8 @@ import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { createOidcClient } from './modules/sso/oidc/oidc-client.ts';
 import { ssoRoutes } from './modules/sso/sso.routes.ts';
 import { staffRoutes } from './modules/staff/staff.routes.ts';
+import { registerMetrics } from './observability/metrics.routes.ts';
+import type { Metrics } from './observability/metrics.ts';
 import type { BlobStorage } from './storage/blob-storage.ts';
 
 export type AppDeps = {
@@ -81,6 +83,8 @@ export type AppDeps = {
   webRoot?: string;
   /** Ids of erased data outside the database, re-applied by `npm run restore`; omitted: not kept. */
   erasureLedger?: ErasureLedger;
+  /** Prometheus metrics (decision 046): requests are measured and, with a token, /metrics is served. */
+  metrics?: { metrics: Metrics; token: string | null };
 };
 
 const DEFAULT_PORTAL_LIMITS = {
@@ -119,6 +123,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // With GEHOORD_CLOCK set the web app dates its forms by the server's clock, not the browser's (decision 042)
     if (serverClockOffsetMs() !== 0) reply.header('gehoord-clock', serverNow().toISOString());
   });
+  if (deps.metrics) registerMetrics(app, deps.metrics.metrics, { token: deps.metrics.token });
   registerSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') });
   registerCompression(app);
   await registerOverloadProtection(app, {

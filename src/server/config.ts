@@ -72,6 +72,9 @@ const environmentSchema = z.object({
   JOBS: z.enum(['in-process', 'off']).default('in-process'),
   MAX_EVENT_LOOP_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(0).max(100_000).default(64),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').max(500).optional(),
+  METRICS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  METRICS_HOST: z.string().min(1).default('127.0.0.1'),
   OIDC_ISSUER: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
@@ -136,6 +139,12 @@ export type Config = {
   maxEventLoopDelayMs: number;
   /** Requests in flight beyond which new ones get a fast 503; 0 switches it off. */
   maxConcurrentRequests: number;
+  /**
+   * Prometheus metrics (decision 046): `token` serves /metrics on the main port to `Authorization: Bearer
+   * <token>` only; `port` serves it without a token on a separate listener (on `host`, loopback by default).
+   * Neither set: no metrics are collected and /metrics is unknown (404).
+   */
+  metrics: { token: string | null; port: number | null; host: string };
   /** Single sign-on with OpenID Connect; null when OIDC_ISSUER is unset (password sign-in only). */
   oidc: OidcConfig | null;
   /** Where attachment files live: local disk, or S3-compatible storage shared by several instances. */
@@ -297,6 +306,7 @@ export function parseConfig(
     jobs: e.JOBS,
     maxEventLoopDelayMs: e.MAX_EVENT_LOOP_DELAY_MS,
     maxConcurrentRequests: e.MAX_CONCURRENT_REQUESTS,
+    metrics: { token: e.METRICS_TOKEN ?? null, port: e.METRICS_PORT ?? null, host: e.METRICS_HOST },
     oidc,
     storage,
     attachmentMaxBytes: e.ATTACHMENT_MAX_BYTES,

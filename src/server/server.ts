@@ -1,14 +1,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
 import { buildApp } from './app.ts';
 import { serverClockOffsetMs, serverNow, startServerClock } from './clock.ts';
 import { type Config, ConfigError, loadDotEnv, parseConfig } from './config.ts';
-import { connectDatabase } from './database-connection.ts';
+import { connectDatabase, type DatabaseConnection } from './database-connection.ts';
 import type { JobRunner } from './jobs/job-runner.ts';
 import { createLogger } from './logger.ts';
 import { InstanceConflictError, registerInstance } from './modules/instances/registry/instance-registry.ts';
 import { startMessaging } from './modules/messages/outbox/messaging-runtime.ts';
 import { defaultLedgerFile, ErasureLedger } from './modules/privacy/erasure/erasure-ledger.ts';
+import { stopTracing } from './observability/tracing.ts';
 import { createBlobStorage } from './storage/create-blob-storage.ts';
 
 // Composition root (started by main.ts): config → database → http. Everything else receives its dependencies.
@@ -60,12 +62,15 @@ async function main(): Promise<void> {
   });
   const storage = createBlobStorage(config.storage);
   const erasureLedger = new ErasureLedger(defaultLedgerFile(config.dataDir));
+  // Metrics only when asked for (METRICS_TOKEN / METRICS_PORT, decision 046): prom-client loads only then
+  const observed = await startMetrics(config, connection, logger);
   const app = await buildApp({
     config,
     db: connection.db,
     storage,
     erasureLedger,
     logger,
+    ...(observed ? { metrics: { metrics: observed.metrics, token: config.metrics.token } } : {}),
     webRoot: path.join(projectRoot, 'dist/web'),
   });
 
@@ -86,6 +91,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await app.close();
+      await observed?.close();
       // The worker finishes the message in hand (its transaction) before the pool goes away
       await messaging?.stop();
       await jobs?.stop();
@@ -93,6 +99,7 @@ async function main(): Promise<void> {
       await instance.stop();
       await connection.close();
       logger.info('stopped cleanly');
+      await stopTracing();
       process.exit(0);
     } catch (error) {
       logger.error({ err: error }, 'error while stopping');
@@ -134,6 +141,44 @@ async function main(): Promise<void> {
         `  ${connection.setupUrl}\n`,
     );
   }
+}
+
+async function startMetrics(config: Config, connection: DatabaseConnection, logger: Logger) {
+  if (config.metrics.token === null && config.metrics.port === null) return null;
+  const [{ createMetrics }, { startMetricsListener }, { createDatabase }] = await Promise.all([
+    import('./observability/metrics.ts'),
+    import('./observability/metrics.routes.ts'),
+    import('./db/database.ts'),
+  ]);
+  // The figures count across organisations: one owner connection of their own, used once a minute at most
+  const owner = createDatabase(connection.ownerUrl, {
+    poolSize: 1,
+    log: logger,
+    applicationName: 'gehoord-metrics',
+  });
+  const metrics = createMetrics({ db: connection.db, owner, now: serverNow, log: logger });
+  const listener =
+    config.metrics.port === null
+      ? null
+      : await startMetricsListener(metrics, { port: config.metrics.port, host: config.metrics.host }).catch(
+          async (error: unknown) => {
+            logger.fatal(
+              { err: error },
+              `cannot listen for metrics on ${config.metrics.host}:${config.metrics.port}`,
+            );
+            await owner.destroy();
+            await connection.close();
+            process.exit(1);
+          },
+        );
+  if (listener) logger.info(`metrics at http://${config.metrics.host}:${listener.port}/metrics`);
+  return {
+    metrics,
+    close: async () => {
+      await listener?.close();
+      await owner.destroy();
+    },
+  };
 }
 
 await main();

@@ -25,6 +25,19 @@ describe('configuration', () => {
     expect(problems.find((p) => p.startsWith('PUBLIC_URL:'))).toContain('http');
   });
 
+  test('metrics are off unless METRICS_TOKEN or METRICS_PORT is set; a short token is refused (decision 046)', () => {
+    expect(parseConfig({}).metrics).toEqual({ token: null, port: null, host: '127.0.0.1' });
+    expect(
+      parseConfig({ METRICS_TOKEN: 'a-long-enough-metrics-token', METRICS_PORT: '9464' }).metrics,
+    ).toEqual({
+      token: 'a-long-enough-metrics-token',
+      port: 9464,
+      host: '127.0.0.1',
+    });
+    expect(() => parseConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+    expect(() => parseConfig({ METRICS_PORT: '0' })).toThrow(/METRICS_PORT/);
+  });
+
   test('port out of range is refused', () => {
     expect(() => parseConfig({ PORT: '70000' })).toThrow(/PORT/);
   });

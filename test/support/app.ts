@@ -4,8 +4,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pino from 'pino';
 import { afterAll } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
-import type { OidcConfig } from '../../src/server/config.ts';
+import { type AppDeps, buildApp } from '../../src/server/app.ts';
+import type { OidcConfig, PortalConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/db/database.ts';
 import type { ErasureLedger } from '../../src/server/modules/privacy/erasure/erasure-ledger.ts';
 import type { BlobStorage } from '../../src/server/storage/blob-storage.ts';
@@ -27,9 +27,13 @@ export async function createTestApp(
     attachmentMaxBytes?: number;
     /** Where erased ids are kept outside the database (privacy); not kept when omitted. */
     erasureLedger?: ErasureLedger;
+    /** Prometheus metrics (decision 046); off when omitted. */
+    metrics?: AppDeps['metrics'];
+    /** The portal's abuse limits; production defaults when omitted. */
+    portal?: PortalConfig;
   } = {},
 ): Promise<FastifyInstance> {
-  const { extend, loginRateLimitPerMinute, trustProxy, oidc, storage, attachmentMaxBytes, ...rest } = options;
+  const { extend, loginRateLimitPerMinute, trustProxy, oidc, storage, attachmentMaxBytes, portal, ...rest } = options;
   let blobs = storage;
   if (blobs === undefined) {
     const directory = await mkdtemp(path.join(tmpdir(), 'gehoord-blobs-'));
@@ -45,6 +49,7 @@ export async function createTestApp(
       loginRateLimitPerMinute: loginRateLimitPerMinute ?? 100_000,
       oidc: oidc ?? null,
       attachmentMaxBytes: attachmentMaxBytes ?? 20 * 1024 * 1024,
+      ...(portal ? { portal } : {}),
     },
     db,
     storage: blobs,

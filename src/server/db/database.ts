@@ -35,5 +35,17 @@ export function createDatabase(
     // Decision 043: the hot statements marked with keepPlan are parsed (and planned) once per connection
     sendKeptStatementsByName(client);
   });
-  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  pools.set(db, pool);
+  return db;
+}
+
+const pools = new WeakMap<Database, pg.Pool>();
+
+/** The pool's connections right now, for /metrics (decision 046); null for a database not made here. */
+export function poolUse(db: Database): { total: number; idle: number; waiting: number; max: number } | null {
+  const pool = pools.get(db);
+  return pool
+    ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: pool.options.max }
+    : null;
 }

@@ -9,6 +9,7 @@ import { notificationJobs } from '../modules/notifications/notifications.jobs.ts
 import { privacyJobs } from '../modules/privacy/privacy.jobs.ts';
 import type { PrivacyDeps } from '../modules/privacy/retention.service.ts';
 import { sectorJobs } from '../modules/reports/sector.jobs.ts';
+import { inSpan } from '../observability/spans.ts';
 import { insertJobRun } from './job-run.repository.ts';
 
 // Scheduled work on PostgreSQL with pg-boss (docs/decisions/008-job-runner.md): cron slots run once across
@@ -74,7 +75,10 @@ export async function startJobRunner(options: {
       const startedAt = new Date();
       try {
         // The job's business "now" is the server clock (GEHOORD_CLOCK, decision 042); the run log keeps real time
-        const result = await job.run(owner, serverNow());
+        // A span per run (decision 046): the job's SQL is traced under it when tracing is on
+        const result = await inSpan(`job ${job.name}`, { 'gehoord.job': job.name }, () =>
+          job.run(owner, serverNow()),
+        );
         logger.info({ job: job.name, result }, 'job done');
         await insertJobRun(owner, { job: job.name, startedAt, outcome: 'done', result, error: null });
         return result;

@@ -15,6 +15,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
+import { inSpan } from '../../observability/spans.ts';
 import { recordAccess } from '../access-log/index.ts';
 import { calendarSettingsFor } from '../reference-data/index.ts';
 import { authorize, domainActor, eventActor, readerOf } from './access/complaint-access.ts';
@@ -72,47 +73,54 @@ export async function mutateComplaint(
   mutate: (ctx: MutationContext) => Promise<MutationResult> | MutationResult,
 ): Promise<ComplaintDetail> {
   const now = options.now ?? serverNow();
-  return inOrganization(db, principal.organizationId, async (trx) => {
-    const row = (await repository.findComplaintRow(trx, complaintId, { forUpdate: true })) ?? null;
-    authorize(principal, options.permission, row);
-    if (row === null) throw new AppError('not_found');
-    if (options.ifMatch !== undefined && options.ifMatch !== row.version)
-      throw new AppError('precondition_failed');
-    const settings = await calendarSettingsFor(trx);
-    const state = await loadState(trx, row);
-    const result = await mutate({ trx, row, state, settings, now, principal });
-    const columns = { ...(result.state ? stateColumns(result.state) : {}), ...(result.columns ?? {}) };
-    const version = await repository.updateComplaint(trx, row.id, row.version, columns);
-    if (version === null) throw new AppError('precondition_failed');
-    if (result.noteText !== undefined) await repository.appendNoteText(trx, row.id, result.noteText);
-    const events = [...result.events, ...(await carryOutEffects(trx, row, result.effects ?? []))];
-    await repository.insertEvents(
-      trx,
-      events.map((event) => ({
-        organizationId: row.organization_id,
+  // One span per step on a complaint (decision 046): which permission it took, never the complaint's contents
+  const attributes = {
+    'gehoord.organization_id': principal.organizationId,
+    'gehoord.permission': options.permission,
+  };
+  return inSpan('complaints.mutate', attributes, () =>
+    inOrganization(db, principal.organizationId, async (trx) => {
+      const row = (await repository.findComplaintRow(trx, complaintId, { forUpdate: true })) ?? null;
+      authorize(principal, options.permission, row);
+      if (row === null) throw new AppError('not_found');
+      if (options.ifMatch !== undefined && options.ifMatch !== row.version)
+        throw new AppError('precondition_failed');
+      const settings = await calendarSettingsFor(trx);
+      const state = await loadState(trx, row);
+      const result = await mutate({ trx, row, state, settings, now, principal });
+      const columns = { ...(result.state ? stateColumns(result.state) : {}), ...(result.columns ?? {}) };
+      const version = await repository.updateComplaint(trx, row.id, row.version, columns);
+      if (version === null) throw new AppError('precondition_failed');
+      if (result.noteText !== undefined) await repository.appendNoteText(trx, row.id, result.noteText);
+      const events = [...result.events, ...(await carryOutEffects(trx, row, result.effects ?? []))];
+      await repository.insertEvents(
+        trx,
+        events.map((event) => ({
+          organizationId: row.organization_id,
+          complaintId: row.id,
+          ...eventActor(principal),
+          ...event,
+        })),
+      );
+      // The timeline says who changed what and when; the access log adds from where (privacy issue 12).
+      await recordAccess(trx, principal, {
+        what: 'change',
         complaintId: row.id,
-        ...eventActor(principal),
-        ...event,
-      })),
-    );
-    // The timeline says who changed what and when; the access log adds from where (privacy issue 12).
-    await recordAccess(trx, principal, {
-      what: 'change',
-      complaintId: row.id,
-      detail: { events: events.map((e) => e.type) },
-    });
-    const updated = await repository.findComplaintRow(trx, row.id);
-    if (updated === undefined) throw new AppError('not_found');
-    // Integrations publish it, messages tell the complainant, notifications tell staff (decision 029)
-    await complaintEvents.publish(trx, 'complaint.changed', {
-      complaint: updated,
-      events,
-      cause: 'change',
-      actorUserId: eventActor(principal).actorUserId,
-      at: now,
-    });
-    return buildDetail(trx, updated, settings, now, readerOf(principal));
-  });
+        detail: { events: events.map((e) => e.type) },
+      });
+      const updated = await repository.findComplaintRow(trx, row.id);
+      if (updated === undefined) throw new AppError('not_found');
+      // Integrations publish it, messages tell the complainant, notifications tell staff (decision 029)
+      await complaintEvents.publish(trx, 'complaint.changed', {
+        complaint: updated,
+        events,
+        cause: 'change',
+        actorUserId: eventActor(principal).actorUserId,
+        at: now,
+      });
+      return buildDetail(trx, updated, settings, now, readerOf(principal));
+    }),
+  );
 }
 
 /** Runs one whitelisted lifecycle step through the domain; a refusal becomes the domain's reason code. */

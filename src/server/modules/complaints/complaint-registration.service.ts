@@ -14,6 +14,7 @@ import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
+import { inSpan } from '../../observability/spans.ts';
 import { recordAccess } from '../access-log/index.ts';
 import { calendarSettingsFor } from '../reference-data/index.ts';
 import { authorize, eventActor, mayKnowOf, readerOf } from './access/complaint-access.ts';
@@ -169,22 +170,28 @@ export async function registerComplaint(
 ): Promise<IdempotentResult<ComplaintDetail>> {
   authorize(principal, 'complaint.register', null);
   const caller = principal.kind === 'staff' ? `user:${principal.userId}` : `token:${principal.tokenId}`;
-  return inOrganization(db, principal.organizationId, (trx) =>
-    withIdempotency(
-      trx,
-      { organizationId: principal.organizationId, caller, operation: 'register_complaint' },
-      idempotencyKey,
-      input,
-      async () => {
-        const body = await register(trx, principal, input, now);
-        // from where the complaint was registered (privacy issue 12); a replay registers nothing
-        await recordAccess(trx, principal, {
-          what: 'change',
-          complaintId: body.id,
-          detail: { events: ['registered'] },
-        });
-        return { status: 201, body };
-      },
+  const attributes = {
+    'gehoord.organization_id': principal.organizationId,
+    'gehoord.caller': principal.kind,
+  };
+  return inSpan('complaints.register', attributes, () =>
+    inOrganization(db, principal.organizationId, (trx) =>
+      withIdempotency(
+        trx,
+        { organizationId: principal.organizationId, caller, operation: 'register_complaint' },
+        idempotencyKey,
+        input,
+        async () => {
+          const body = await register(trx, principal, input, now);
+          // from where the complaint was registered (privacy issue 12); a replay registers nothing
+          await recordAccess(trx, principal, {
+            what: 'change',
+            complaintId: body.id,
+            detail: { events: ['registered'] },
+          });
+          return { status: 201, body };
+        },
+      ),
     ),
   );
 }

@@ -5,6 +5,7 @@ import { acknowledgeAtIntake, complainantStepKey } from '../../../domain/index.t
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
+import { inSpan } from '../../observability/spans.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { defaultKindOf, insertAttachment } from '../attachments/index.ts';
 import { registerOnly } from '../complaints/index.ts';
@@ -102,7 +103,11 @@ export async function submitComplaint(
         sha256: file.sha256,
         contentType: file.mediaType,
       });
-    const outcome = await registerWithFiles(deps.db, context, submission, stored, now);
+    const outcome = await inSpan(
+      'portal.submit_complaint',
+      { 'gehoord.organization_id': organizationId, 'gehoord.attachments': stored.length },
+      () => registerWithFiles(deps.db, context, submission, stored, now),
+    );
     if (outcome.kind !== 'registered') await removeStored();
     return outcome;
   } catch (error) {
