@@ -42,6 +42,7 @@ export * from './result.ts';
 export * from './roles.ts';
 export * from './routing.ts';
 export * from './satisfaction.ts';
+export * from './satisfaction-figures.ts';
 export * from './secret-links.ts';
 export * from './sector-benchmark.ts';
 export * from './setup-gaps.ts';

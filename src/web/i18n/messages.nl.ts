@@ -15,6 +15,7 @@ import type {
 } from '../../domain/index.ts';
 import type { StaffRole } from '../../domain/permissions.ts';
 import { adminScreensNl } from './admin-screens.nl.ts';
+import { satisfactionFiguresNl } from './satisfaction-figures.nl.ts';
 import { sectorBenchmarkNl } from './sector-benchmark.nl.ts';
 
 /**
@@ -1169,6 +1170,7 @@ export const nl = {
   },
   adminScreens: adminScreensNl,
   sectorBenchmark: sectorBenchmarkNl,
+  satisfactionFigures: satisfactionFiguresNl,
   backOffice: {
     menuItems: {
       templates: 'Berichtsjablonen',
