@@ -45,6 +45,8 @@ export * from './satisfaction.ts';
 export * from './satisfaction-figures.ts';
 export * from './secret-links.ts';
 export * from './sector-benchmark.ts';
+export * from './self-assessment.ts';
+export * from './self-assessment-requirements-2026.ts';
 export * from './setup-gaps.ts';
 export * from './staff-notices.ts';
 export * from './status-access.ts';

@@ -19,6 +19,7 @@ export type IdSource =
   | 'webhook'
   | 'outboxMessage'
   | 'quarter'
+  | 'year'
   | 'statusToken'
   | 'portalFile';
 
@@ -134,6 +135,14 @@ const GET: Record<string, Classification> = {
   '/api/reports/annual': { kind: 'export', queries: ['year={year}'] },
   // issue 24: own figures and the sector's quartiles, never a complaint or another organisation
   '/api/reports/sector-benchmark': { kind: 'export', queries: ['quarter={quarter}'] },
+  // issue 26: the annual self-assessment holds only aggregate figures; the portal shows it once published
+  '/api/self-assessments/{year}': { kind: 'export', fill: { year: 'year' } },
+  '/api/self-assessments/{year}/pdf': { kind: 'export', fill: { year: 'year' } },
+  '/zelfevaluatie/{year}': {
+    kind: 'public',
+    reason: 'a corporation’s published self-assessment (aggregate figures only)',
+    fill: { year: 'year' },
+  },
   '/api/admin/sector-benchmark': {
     kind: 'no-complaint-data',
     reason: 'whether the organisation takes part in the sector benchmark',
@@ -274,6 +283,8 @@ POST /api/auth/second-factor/disable
 PUT /api/admin/sso-settings
 PUT /api/admin/organization
 PUT /api/admin/sector-benchmark
+POST /api/self-assessments/{year}
+PUT /api/self-assessments/{year}/publication
 POST /api/admin/users/{id}/sso-identities
 DELETE /api/admin/users/{id}/sso-identities/{identityId}
 POST /api/admin/departments

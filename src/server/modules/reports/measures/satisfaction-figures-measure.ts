@@ -195,3 +195,8 @@ export async function satisfactionFigureTables(
     tables: [overallTable, ...groupings(scope).map((g) => groupedTable(scope, rows, g)), trend],
   };
 }
+
+/** The overall satisfaction figures of a scope (the annual self-assessment's evidence, issue 26). */
+export async function satisfactionOverall(trx: Scoped, scope: ReportScope): Promise<SatisfactionFigures> {
+  return summarizeSatisfactionFigures((await satisfactionRows(trx, scope)).map(record));
+}
