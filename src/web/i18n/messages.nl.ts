@@ -17,6 +17,7 @@ import type { StaffRole } from '../../domain/permissions.ts';
 import { adminScreensNl } from './admin-screens.nl.ts';
 import { satisfactionFiguresNl } from './satisfaction-figures.nl.ts';
 import { sectorBenchmarkNl } from './sector-benchmark.nl.ts';
+import { selfAssessmentNl } from './self-assessment.nl.ts';
 
 /**
  * Dutch UI copy, the source catalogue: the English one must have the same shape (type `Messages`).
@@ -1171,6 +1172,7 @@ export const nl = {
   adminScreens: adminScreensNl,
   sectorBenchmark: sectorBenchmarkNl,
   satisfactionFigures: satisfactionFiguresNl,
+  selfAssessment: selfAssessmentNl,
   backOffice: {
     menuItems: {
       templates: 'Berichtsjablonen',

@@ -32,6 +32,9 @@ export function MtDashboardPage() {
         <Anchor component={Link} to={`/mt/${previous}`}>
           {t.mtReview.previousAgendaLink(previous)}
         </Anchor>
+        <Anchor component={Link} to="/mt/zelfevaluatie">
+          {t.selfAssessment.link}
+        </Anchor>
       </Group>
       <QueryState query={agenda}>
         {(data) => (
