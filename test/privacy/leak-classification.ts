@@ -138,11 +138,6 @@ const GET: Record<string, Classification> = {
   // issue 26: the annual self-assessment holds only aggregate figures; the portal shows it once published
   '/api/self-assessments/{year}': { kind: 'export', fill: { year: 'year' } },
   '/api/self-assessments/{year}/pdf': { kind: 'export', fill: { year: 'year' } },
-  '/zelfevaluatie/{year}': {
-    kind: 'public',
-    reason: 'a corporation’s published self-assessment (aggregate figures only)',
-    fill: { year: 'year' },
-  },
   '/api/admin/sector-benchmark': {
     kind: 'no-complaint-data',
     reason: 'whether the organisation takes part in the sector benchmark',
@@ -227,6 +222,15 @@ export const UNDOCUMENTED_GET: ReadonlyMap<string, Classification> = new Map<str
   ['/', { kind: 'public', reason: 'the portal’s front door with the corporation’s contact details' }],
   ['/en', { kind: 'public', reason: 'the front door (English)' }],
   ['/robots.txt', { kind: 'public', reason: 'what search engines may index' }],
+  // issue 26: a corporation's published self-assessment (aggregate figures only)
+  [
+    '/zelfevaluatie/{year}',
+    {
+      kind: 'public',
+      reason: 'a published self-assessment (aggregate figures only)',
+      fill: { year: 'year' },
+    },
+  ],
   ['/klacht', { kind: 'public', reason: 'the portal’s complaint form (Dutch)' }],
   ['/complaint', { kind: 'public', reason: 'the portal’s complaint form (English)' }],
   [
