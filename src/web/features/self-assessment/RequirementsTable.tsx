@@ -28,7 +28,7 @@ export function RequirementsTable({ requirements }: { requirements: readonly Ass
                 <Text size="sm">{r.text[locale]}</Text>
                 <Text size="xs">
                   {FRAMEWORKS[r.framework][locale]}, {r.section} ·{' '}
-                  <Anchor href={r.sourceUrl} target="_blank" rel="noreferrer" size="xs">
+                  <Anchor href={r.sourceUrl} target="_blank" rel="noreferrer" size="xs" underline="always">
                     {s.source}
                   </Anchor>
                 </Text>
