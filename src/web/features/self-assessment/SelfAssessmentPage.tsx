@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { appNow } from '../../lib/app-clock.ts';
+import { describeApiError } from '../../lib/describe-error.ts';
 import { formatDateTime } from '../complaints/format.ts';
 import { useMtAccess } from '../mt-review/mt-access.ts';
 import { QueryState } from '../people/QueryState.tsx';
@@ -66,9 +67,7 @@ export function SelfAssessmentPage() {
           </Group>
           {failure && (
             <Alert color="red.9" variant="outline" role="alert">
-              {failure instanceof Error && 'messages' in failure
-                ? (failure as { messages: Record<string, string> }).messages[locale]
-                : String(failure)}
+              {describeApiError(failure, locale, t)}
             </Alert>
           )}
           <QueryState query={assessment}>
