@@ -61,6 +61,11 @@ export const selfAssessment = z
   .meta({ id: 'SelfAssessment' });
 export type SelfAssessment = z.infer<typeof selfAssessment>;
 
+/** A year's slot: the stored assessment, or null before it was made (not an error: the screen offers to make it). */
+export const selfAssessmentSlot = z
+  .object({ assessment: selfAssessment.nullable() })
+  .meta({ id: 'SelfAssessmentSlot' });
+
 export const selfAssessmentPublication = z
   .object({ published: z.boolean().describe('Publish on the portal for tenants (opt-in) or withdraw') })
   .meta({ id: 'SelfAssessmentPublication' });

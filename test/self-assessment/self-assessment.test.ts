@@ -201,7 +201,11 @@ describe('the annual self-assessment (2025)', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     const missing = await mt.request({ method: 'GET', url: '/api/self-assessments/2019' });
-    expect(missing.statusCode).toBe(404);
+    expect(missing.statusCode).toBe(200);
+    expect(missing.json()).toEqual({ assessment: null });
+    expect((await mt.request({ method: 'GET', url: '/api/self-assessments/2019/pdf' })).statusCode).toBe(404);
+    const stored = (await mt.request({ method: 'GET', url: '/api/self-assessments/2025' })).json();
+    expect(stored.assessment.document.year).toBe(2025);
     const body = await mt.request({
       method: 'PUT',
       url: '/api/self-assessments/2025/publication',

@@ -4,6 +4,7 @@ import { problem } from '../../../contract/problem.ts';
 import {
   selfAssessment,
   selfAssessmentPublication,
+  selfAssessmentSlot,
   selfAssessmentYear,
 } from '../../../contract/self-assessment.ts';
 import { serverNow } from '../../clock.ts';
@@ -14,6 +15,7 @@ import { renderSelfAssessmentPdf } from './exports/self-assessment-pdf.ts';
 import {
   generateSelfAssessment,
   getSelfAssessment,
+  getSelfAssessmentSlot,
   publishSelfAssessment,
 } from './self-assessment.service.ts';
 
@@ -29,13 +31,13 @@ export const selfAssessmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = asy
     {
       schema: {
         tags,
-        summary: 'The stored self-assessment of a year (404 before it was made)',
+        summary: 'The stored self-assessment of a year (`assessment: null` before it was made)',
         params: selfAssessmentYear,
-        response: { 200: selfAssessment, 400: problem, 403: problem, 404: problem },
+        response: { 200: selfAssessmentSlot, 400: problem, 403: problem },
       },
     },
     async (request) =>
-      getSelfAssessment(db, requireOrganizationPermission(request, PERMISSION), request.params.year),
+      getSelfAssessmentSlot(db, requireOrganizationPermission(request, PERMISSION), request.params.year),
   );
 
   app.post(

@@ -94,6 +94,14 @@ export function getSelfAssessment(db: Database, staff: StaffPrincipal, year: num
   });
 }
 
+/** The year's slot for the screen: the stored assessment, or null before it was made. */
+export function getSelfAssessmentSlot(db: Database, staff: StaffPrincipal, year: number) {
+  return inOrganization(db, staff.organizationId, async (trx) => {
+    const stored = await repository.findSelfAssessment(trx, year);
+    return { assessment: stored === null ? null : toDto(year, stored) };
+  });
+}
+
 export function publishSelfAssessment(
   db: Database,
   staff: StaffPrincipal,

@@ -1,5 +1,5 @@
-import { selfAssessment } from '../../../contract/self-assessment.ts';
-import { ApiError, api, apiRequest } from '../../lib/api-client.ts';
+import { selfAssessment, selfAssessmentSlot } from '../../../contract/self-assessment.ts';
+import { api, apiRequest } from '../../lib/api-client.ts';
 
 // Issue 26 (decision 050): the annual self-assessment.
 
@@ -7,12 +7,7 @@ export const selfAssessmentKeys = { year: (year: number) => ['self-assessment', 
 
 /** The stored assessment of a year, or null before it was made. */
 export async function fetchSelfAssessment(year: number) {
-  try {
-    return await api.get(`/api/self-assessments/${year}`, { schema: selfAssessment });
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 404) return null;
-    throw error;
-  }
+  return (await api.get(`/api/self-assessments/${year}`, { schema: selfAssessmentSlot })).assessment;
 }
 
 export const makeSelfAssessment = (year: number) =>
