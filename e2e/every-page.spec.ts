@@ -38,6 +38,7 @@ const WALK: {
   { route: '/rapportages', as: PIETER, path: () => '/rapportages' },
   { route: '/mt', as: PIETER, path: () => '/mt' },
   { route: '/mt/:quarter', as: PIETER, path: (w) => `/mt/${w.quarter}` },
+  { route: '/mt/zelfevaluatie', as: PIETER, path: () => '/mt/zelfevaluatie' },
   { route: '/mt/vergaderingen/:id', as: PIETER, path: (w) => `/mt/vergaderingen/${w.meetingId}` },
   { route: '/verbeteracties', as: PIETER, path: () => '/verbeteracties' },
   { route: '/verbeteracties/:id', as: PIETER, path: (w) => `/verbeteracties/${w.actionId}` },

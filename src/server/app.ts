@@ -60,6 +60,7 @@ import { committeeDossierRoutes } from './modules/reports/committee-dossier.rout
 import { reportRoutes } from './modules/reports/reports.routes.ts';
 import { sectorBenchmarkRoutes } from './modules/reports/sector.routes.ts';
 import { savedViewRoutes } from './modules/saved-views/saved-views.routes.ts';
+import { selfAssessmentRoutes } from './modules/self-assessment/self-assessment.routes.ts';
 import { setupRoutes } from './modules/setup/setup.routes.ts';
 import { createOidcClient } from './modules/sso/oidc/oidc-client.ts';
 import { ssoRoutes } from './modules/sso/sso.routes.ts';
@@ -237,6 +238,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(jobRunRoutes, { db: deps.db });
   await app.register(reportRoutes, { db: deps.db, storage: deps.storage });
   await app.register(sectorBenchmarkRoutes, { db: deps.db });
+  await app.register(selfAssessmentRoutes, { db: deps.db });
   await app.register(committeeDossierRoutes, { db: deps.db, storage: deps.storage });
   await app.register(integrationRoutes, { db: deps.db, publicUrl: deps.config.publicUrl });
   await app.register(managerRoutes, { db: deps.db });

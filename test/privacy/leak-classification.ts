@@ -19,6 +19,7 @@ export type IdSource =
   | 'webhook'
   | 'outboxMessage'
   | 'quarter'
+  | 'year'
   | 'statusToken'
   | 'portalFile';
 
@@ -135,6 +136,9 @@ const GET: Record<string, Classification> = {
   '/api/reports/annual': { kind: 'export', queries: ['year={year}'] },
   // issue 24: own figures and the sector's quartiles, never a complaint or another organisation
   '/api/reports/sector-benchmark': { kind: 'export', queries: ['quarter={quarter}'] },
+  // issue 26: the annual self-assessment holds only aggregate figures; the portal shows it once published
+  '/api/self-assessments/{year}': { kind: 'export', fill: { year: 'year' } },
+  '/api/self-assessments/{year}/pdf': { kind: 'export', fill: { year: 'year' } },
   '/api/admin/sector-benchmark': {
     kind: 'no-complaint-data',
     reason: 'whether the organisation takes part in the sector benchmark',
@@ -219,6 +223,15 @@ export const UNDOCUMENTED_GET: ReadonlyMap<string, Classification> = new Map<str
   ['/', { kind: 'public', reason: 'the portal’s front door with the corporation’s contact details' }],
   ['/en', { kind: 'public', reason: 'the front door (English)' }],
   ['/robots.txt', { kind: 'public', reason: 'what search engines may index' }],
+  // issue 26: a corporation's published self-assessment (aggregate figures only)
+  [
+    '/zelfevaluatie/{year}',
+    {
+      kind: 'public',
+      reason: 'a published self-assessment (aggregate figures only)',
+      fill: { year: 'year' },
+    },
+  ],
   ['/klacht', { kind: 'public', reason: 'the portal’s complaint form (Dutch)' }],
   ['/complaint', { kind: 'public', reason: 'the portal’s complaint form (English)' }],
   [
@@ -275,6 +288,8 @@ POST /api/auth/second-factor/disable
 PUT /api/admin/sso-settings
 PUT /api/admin/organization
 PUT /api/admin/sector-benchmark
+POST /api/self-assessments/{year}
+PUT /api/self-assessments/{year}/publication
 POST /api/admin/users/{id}/sso-identities
 DELETE /api/admin/users/{id}/sso-identities/{identityId}
 POST /api/admin/departments

@@ -105,6 +105,8 @@ function valuesOf(source: IdSource): { value: string; names: string | null }[] {
       return outboxIds.map(of);
     case 'quarter':
       return [of(quarter)];
+    case 'year':
+      return [of(String(year))];
     case 'statusToken':
       return [of('onbekend-statustoken-0000000000000000')];
     case 'portalFile':

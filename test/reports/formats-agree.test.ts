@@ -45,6 +45,24 @@ describe('every format gives the same numbers (generated data set)', () => {
     const report = await getJson(mt, '/api/reports/quarterly?quarter=2026-Q2');
     const received = report.tables.find((t) => t.id === 'summary')?.rows.find((r) => r.key === 'received');
     expect(received?.cells[0]?.value as number).toBeGreaterThan(10);
+    // issue 26 (decision 050): the satisfaction tables are in every format (checked below with all tables); a
+    // group with fewer than 5 answers shows its count and the withheld text, never a score
+    const satisfaction = report.tables.filter((t) => t.id.startsWith('satisfaction_'));
+    expect(satisfaction.map((t) => t.id)).toEqual([
+      'satisfaction_overall',
+      'satisfaction_by_category',
+      'satisfaction_by_channel',
+      'satisfaction_by_department',
+      'satisfaction_by_team',
+      'satisfaction_by_verdict',
+      'satisfaction_by_quarter',
+    ]);
+    for (const row of satisfaction.flatMap((t) => t.rows)) {
+      const answers = row.cells[1]?.value as number;
+      const score = row.cells[3]?.value;
+      if (answers < 5) expect(score).toBe(`te weinig antwoorden (n=${answers})`);
+      else expect(typeof score).toBe('number');
+    }
     const base = '/api/reports/quarterly/export?quarter=2026-Q2';
     expectPdfAgrees(report, pdfText(await getFile(mt, `${base}&format=pdf`)));
     await expectWorkbookAgrees(report, await getFile(mt, `${base}&format=xlsx`));

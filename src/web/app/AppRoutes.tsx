@@ -34,6 +34,8 @@ export function AppRoutes() {
         <Route element={<RequireReviewer />}>
           <Route path="/mt" element={<mtReview.MtDashboardPage />} />
           <Route path="/mt/vergaderingen/:id" element={<mtReview.MeetingPage />} />
+          {/* issue 26: the annual self-assessment (decision 050) */}
+          <Route path="/mt/zelfevaluatie" element={<backOffice.SelfAssessmentPage />} />
           <Route path="/mt/:quarter" element={<mtReview.AgendaPage />} />
           <Route path="/verbeteracties" element={<mtReview.ActionsPage />} />
           <Route path="/verbeteracties/:id" element={<mtReview.ActionPage />} />

@@ -29,6 +29,10 @@ export const LettersToPostPage = page(
 );
 export const TeamPage = page(() => import('../features/manager/TeamPage.tsx'), 'TeamPage');
 export const ReportsPage = page(() => import('../features/reports/ReportsPage.tsx'), 'ReportsPage');
+export const SelfAssessmentPage = page(
+  () => import('../features/self-assessment/SelfAssessmentPage.tsx'),
+  'SelfAssessmentPage',
+);
 export const AdminLayout = page(() => import('../features/admin/AdminLayout.tsx'), 'AdminLayout');
 export const UsersPage = page(() => import('../features/admin/UsersPage.tsx'), 'UsersPage');
 export const DepartmentsPage = page(() => import('../features/admin/DepartmentsPage.tsx'), 'DepartmentsPage');

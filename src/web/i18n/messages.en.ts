@@ -2,7 +2,9 @@ import type { AuthEventType } from '../../contract/audit.ts';
 import type { TimelineEventType } from '../../domain/index.ts';
 import { adminScreensEn } from './admin-screens.en.ts';
 import type { Messages } from './messages.nl.ts';
+import { satisfactionFiguresEn } from './satisfaction-figures.en.ts';
 import { sectorBenchmarkEn } from './sector-benchmark.en.ts';
+import { selfAssessmentEn } from './self-assessment.en.ts';
 /** English UI copy; same shape as the Dutch source catalogue. */
 export const en: Messages = {
   app: {
@@ -1129,6 +1131,8 @@ export const en: Messages = {
   },
   adminScreens: adminScreensEn,
   sectorBenchmark: sectorBenchmarkEn,
+  satisfactionFigures: satisfactionFiguresEn,
+  selfAssessment: selfAssessmentEn,
   backOffice: {
     menuItems: {
       templates: 'Message templates',

@@ -15,7 +15,9 @@ import type {
 } from '../../domain/index.ts';
 import type { StaffRole } from '../../domain/permissions.ts';
 import { adminScreensNl } from './admin-screens.nl.ts';
+import { satisfactionFiguresNl } from './satisfaction-figures.nl.ts';
 import { sectorBenchmarkNl } from './sector-benchmark.nl.ts';
+import { selfAssessmentNl } from './self-assessment.nl.ts';
 
 /**
  * Dutch UI copy, the source catalogue: the English one must have the same shape (type `Messages`).
@@ -1169,6 +1171,8 @@ export const nl = {
   },
   adminScreens: adminScreensNl,
   sectorBenchmark: sectorBenchmarkNl,
+  satisfactionFigures: satisfactionFiguresNl,
+  selfAssessment: selfAssessmentNl,
   backOffice: {
     menuItems: {
       templates: 'Berichtsjablonen',

@@ -44,6 +44,7 @@ import * as searchPerKind from './2026-12-07-083-search-per-kind.ts';
 import * as metricsIndexes from './2026-12-07-085-metrics-indexes.ts';
 import * as healthOfJobsAndOutbox from './2026-12-07-087-health-of-jobs-and-outbox.ts';
 import * as complaintThemes from './2026-12-07-088-complaint-themes.ts';
+import * as selfAssessment from './2026-12-07-089-self-assessment.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -95,4 +96,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-085-metrics-indexes': metricsIndexes,
   '2026-12-07-087-health-of-jobs-and-outbox': healthOfJobsAndOutbox,
   '2026-12-07-088-complaint-themes': complaintThemes,
+  '2026-12-07-089-self-assessment': selfAssessment,
 };

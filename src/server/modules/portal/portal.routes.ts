@@ -4,6 +4,7 @@ import { type PortalRouteOptions, setUpPortalHttp } from './http/portal-http.ts'
 import { portalAdminRoutes } from './portal-admin.routes.ts';
 import { registerFormRoutes } from './portal-form.routes.ts';
 import { registerFrontDoorRoutes } from './portal-front-door.routes.ts';
+import { registerSelfAssessmentRoutes } from './portal-self-assessment.routes.ts';
 import { registerStatusRoutes } from './portal-status.routes.ts';
 
 export type { PortalRouteOptions } from './http/portal-http.ts';
@@ -23,5 +24,6 @@ export async function portalRoutes(app: FastifyInstance, options: PortalRouteOpt
     registerFrontDoorRoutes(pages, http);
     registerFormRoutes(pages, http, options);
     registerStatusRoutes(pages, http, options);
+    registerSelfAssessmentRoutes(pages, http, options);
   });
 }

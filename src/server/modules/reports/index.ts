@@ -13,3 +13,5 @@ export {
   satisfactionScores,
 } from './measures/measures.repository.ts';
 export type { ComplaintSet, Dimension, ReportScope } from './measures/report-sets.ts';
+// Issue 26: the satisfaction figures (decision 050), also the self-assessment's evidence
+export { satisfactionOverall } from './measures/satisfaction-figures-measure.ts';

@@ -1,4 +1,5 @@
 import { SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { satisfactionScoreShown, tooFewAnswersText } from '../../../domain/satisfaction-figures.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { QuarterFigures } from './mt-api.ts';
 
@@ -22,13 +23,16 @@ export function FiguresView({
     n === null
       ? t.mtReview.notApplicable
       : n.toLocaleString(locale === 'nl' ? 'nl-NL' : 'en-GB', { maximumFractionDigits: digits });
-  const satisfaction = figures.satisfaction
-    ? t.mtReview.satisfactionValue(
-        fmt(figures.satisfaction.averageHandling),
-        fmt(figures.satisfaction.averageOutcome),
-        figures.satisfaction.responses,
-      )
-    : t.mtReview.noSatisfaction;
+  // decision 050: no score on fewer than the minimum number of answers
+  const satisfaction = !figures.satisfaction
+    ? t.mtReview.noSatisfaction
+    : !satisfactionScoreShown(figures.satisfaction.responses)
+      ? tooFewAnswersText(figures.satisfaction.responses, locale === 'nl' ? 'nl' : 'en')
+      : t.mtReview.satisfactionValue(
+          fmt(figures.satisfaction.averageHandling),
+          fmt(figures.satisfaction.averageOutcome),
+          figures.satisfaction.responses,
+        );
   const rows: [string, string][] = [
     [t.mtReview.received, String(figures.received)],
     [t.mtReview.answered, String(figures.answered)],

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { QueryState } from '../people/QueryState.tsx';
+import { SatisfactionSection } from '../reports/SatisfactionSection.tsx';
 import { SectorBenchmarkSection } from '../sector-benchmark/SectorBenchmarkSection.tsx';
 import { ActionsTable } from './ActionsTable.tsx';
 import { FiguresView } from './FiguresView.tsx';
@@ -30,6 +31,9 @@ export function MtDashboardPage() {
         </Anchor>
         <Anchor component={Link} to={`/mt/${previous}`}>
           {t.mtReview.previousAgendaLink(previous)}
+        </Anchor>
+        <Anchor component={Link} to="/mt/zelfevaluatie">
+          {t.selfAssessment.link}
         </Anchor>
       </Group>
       <QueryState query={agenda}>
@@ -59,6 +63,8 @@ export function MtDashboardPage() {
             </section>
             {/* issue 24: the last full quarter beside the sector (organisation-wide figures) */}
             {seesAllReports && <SectorBenchmarkSection quarter={previous} />}
+            {/* issue 26: the last full quarter's satisfaction figures (decision 050) */}
+            {seesAllReports && <SatisfactionSection quarter={previous} />}
             <section aria-labelledby="mt-actions">
               <Title order={2} id="mt-actions" mb="sm">
                 {t.mtReview.actionsTitle}

@@ -1,3 +1,4 @@
+import type { SelfAssessmentDocument } from '../../../../contract/self-assessment.ts';
 import { isStatusIn, satisfactionNeedsFollowUp, TERM_RUNNING_STATUSES } from '../../../../domain/index.ts';
 import type { FieldProblem, FormValues, Topic } from '../forms/complaint-form.ts';
 import { issueFormToken } from '../forms/form-token.ts';
@@ -10,6 +11,7 @@ import { frontDoorView } from './front-door.view.ts';
 import type { SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import { confirmationView, messagePageView } from './pages.view.ts';
+import { selfAssessmentView } from './self-assessment.view.ts';
 import { type StatusMessage, statusView } from './status.view.ts';
 import { statusCodeView } from './status-code.view.ts';
 
@@ -316,5 +318,17 @@ export function frontDoorPage(context: PortalContext, locale: PortalLocale, asse
         website: s.website_url,
       },
     }),
+  ).value;
+}
+
+/** Issue 26: a published self-assessment (`/zelfevaluatie/<year>`), Dutch only. */
+export function selfAssessmentPage(
+  context: PortalContext,
+  assets: Assets,
+  document: SelfAssessmentDocument,
+): string {
+  return layout(
+    frame(context, 'nl', assets, `Zelfevaluatie ${document.year}`, null),
+    selfAssessmentView(document),
   ).value;
 }

@@ -1,9 +1,5 @@
 import type { ReportDocument, ReportKind } from '../../../../contract/reports.ts';
-import {
-  type ReportPeriod,
-  summarizeSatisfaction,
-  summarizeTimeliness,
-} from '../../../../domain/report-measures.ts';
+import { type ReportPeriod, summarizeTimeliness } from '../../../../domain/report-measures.ts';
 import { serverNow } from '../../../clock.ts';
 import type { Scoped } from '../../../db/tenant-scope.ts';
 import { calendarSettingsFor } from '../../reference-data/index.ts';
@@ -11,6 +7,7 @@ import { actionsTable, countActions } from '../measures/action-measures.ts';
 import { breakdownTable, OUTCOME_BREAKDOWNS, RECEIVED_BREAKDOWNS } from '../measures/breakdown-measures.ts';
 import * as measures from '../measures/measures.repository.ts';
 import type { ReportScope } from '../measures/report-sets.ts';
+import { satisfactionFigureTables } from '../measures/satisfaction-figures-measure.ts';
 import { satisfactionTable } from '../measures/satisfaction-measure.ts';
 import { scoreSums, sectorFiguresOf, sectorTable } from '../measures/sector-measure.ts';
 import { SUMMARY_SETS, summaryTable } from '../measures/summary-measures.ts';
@@ -42,8 +39,8 @@ export async function buildReport(
   };
   const step = async (fraction: number) => options.progress?.(fraction);
   const settings = await calendarSettingsFor(trx);
-  const [organizationName, departmentName, counts, answered, scores, compensation, units] = await Promise.all(
-    [
+  const [organizationName, departmentName, counts, answered, scores, compensation, units, satisfaction] =
+    await Promise.all([
       measures.organizationName(trx),
       request.departmentId === null ? null : measures.departmentName(trx, request.departmentId),
       measures.countSets(trx, scope, SUMMARY_SETS),
@@ -51,17 +48,16 @@ export async function buildReport(
       measures.satisfactionScores(trx, scope),
       measures.compensationPaid(trx, scope),
       measures.unitCounts(trx),
-    ],
-  );
+      satisfactionFigureTables(trx, scope),
+    ]);
   const timeliness = summarizeTimeliness(answered, settings);
-  const satisfaction = summarizeSatisfaction(scores, timeliness.answered);
   await step(0.2);
 
   const actions = await measures.improvementActions(trx, scope);
   const summary = summaryTable(scope, {
     counts,
     timeliness,
-    satisfaction,
+    satisfaction: satisfaction.overall,
     compensation,
     units: units.total,
     actions: countActions(actions, scope.period, options.now),
@@ -90,7 +86,8 @@ export async function buildReport(
     complexTable(scope, byComplex, allComplexes, units),
     contractorTable(scope, byContractor, units),
     ...outcomeBreakdowns,
-    satisfactionTable(satisfaction),
+    satisfactionTable(satisfaction.overall),
+    ...satisfaction.tables,
     actionsTable(actions),
   ];
   // issue 24: the organisation-wide report of a corporation that opted in compares itself with the sector, for a

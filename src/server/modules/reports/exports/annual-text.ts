@@ -24,6 +24,14 @@ export function annualReportText(document: ReportDocument): string[] {
   const who = document.department ? `afdeling ${document.department.name}` : document.organizationName;
   const f = (key: string) => figure(document, key);
   const category = topGroup(document, 'by_category');
+  const handling = document.tables
+    .find((t) => t.id === 'summary')
+    ?.rows.find((r) => r.key === 'satisfaction_handling')?.cells[0]?.value;
+  // decision 050: a withheld score is named as such, not written as a mark
+  const score =
+    typeof handling === 'number'
+      ? `gaven de behandeling gemiddeld een ${f('satisfaction_handling')} (schaal 1–5).`
+      : `waren te weinig om een score te noemen (${f('satisfaction_handling')}).`;
   return [
     `In ${document.period.label} ontving ${who} ${f('received')} klachten. ${f('taken_into_handling')} daarvan ` +
       `namen wij in behandeling; ${f('outside_procedure')} vielen buiten de klachtenprocedure en ` +
@@ -35,6 +43,6 @@ export function annualReportText(document: ReportDocument): string[] {
       `klachtencommissie. Wij betaalden ${f('compensation_count')} keer een vergoeding, samen ${f('compensation_total')}.`,
     `Uit de klachten volgden ${f('actions_opened')} nieuwe verbeteracties; ${f('actions_done')} verbeteracties ` +
       `zijn afgerond. Klagers die de tevredenheidsvraag beantwoordden (respons ${f('satisfaction_response_rate')}) ` +
-      `gaven de behandeling gemiddeld een ${f('satisfaction_handling')} (schaal 1–5).`,
+      score,
   ];
 }

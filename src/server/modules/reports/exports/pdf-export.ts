@@ -44,7 +44,8 @@ function tableNode(table: ReportTable) {
       return {
         text: displayCell(cell, kind),
         alignment: kind === 'text' ? 'left' : 'right',
-        noWrap: kind !== 'text',
+        // a number stays on one line; a text in its place (a withheld score, decision 050) may wrap
+        noWrap: kind !== 'text' && typeof cell.value === 'number',
       };
     }),
   ]);

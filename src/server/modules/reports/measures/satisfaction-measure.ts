@@ -1,11 +1,18 @@
 import type { ReportTable } from '../../../../contract/reports.ts';
-import type { SatisfactionSummary } from '../../../../domain/report-measures.ts';
+import {
+  type SatisfactionFigures,
+  type SatisfactionScore,
+  tooFewAnswersText,
+} from '../../../../domain/satisfaction-figures.ts';
 import { cell, table } from './report-table.ts';
 
 // Customer satisfaction (the policy's title; docs/measures.md "Tevredenheid"): how often each score 1–5 was
-// given for the handling and for the outcome.
+// given for the handling and for the outcome — withheld below the minimum number of answers (decision 050).
 
-export function satisfactionTable(satisfaction: SatisfactionSummary): ReportTable {
+const countOf = (value: SatisfactionScore, score: number) =>
+  value.shown ? (value.distribution[score - 1] ?? 0) : tooFewAnswersText(value.answers);
+
+export function satisfactionTable(satisfaction: SatisfactionFigures): ReportTable {
   return table(
     'satisfaction',
     'Tevredenheid: verdeling van de scores',
@@ -17,10 +24,7 @@ export function satisfactionTable(satisfaction: SatisfactionSummary): ReportTabl
       key: String(score),
       label: `Score ${score}`,
       kind: null,
-      cells: [
-        cell(satisfaction.handlingDistribution[score - 1] ?? 0),
-        cell(satisfaction.outcomeDistribution[score - 1] ?? 0),
-      ],
+      cells: [cell(countOf(satisfaction.handling, score)), cell(countOf(satisfaction.outcome, score))],
     })),
   );
 }

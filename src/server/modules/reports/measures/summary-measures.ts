@@ -1,10 +1,6 @@
 import type { CellKind, ReportTable } from '../../../../contract/reports.ts';
-import {
-  perThousandUnits,
-  rate,
-  type SatisfactionSummary,
-  type TimelinessSummary,
-} from '../../../../domain/report-measures.ts';
+import { perThousandUnits, rate, type TimelinessSummary } from '../../../../domain/report-measures.ts';
+import { type SatisfactionFigures, scoreMeanOrWithheld } from '../../../../domain/satisfaction-figures.ts';
 import type { ComplaintSet, ReportScope } from './report-sets.ts';
 import { cell, drillFor, table } from './report-table.ts';
 
@@ -39,7 +35,8 @@ export type ActionFigures = Readonly<{ opened: number; done: number; overdue: nu
 export type ReportFigures = Readonly<{
   counts: Record<SummarySet, number>;
   timeliness: TimelinessSummary;
-  satisfaction: SatisfactionSummary;
+  /** The satisfaction figures of the period (decision 050): scores withheld below the minimum. */
+  satisfaction: SatisfactionFigures;
   compensation: Readonly<{ count: number; cents: number }>;
   units: number;
   actions: ActionFigures;
@@ -49,7 +46,8 @@ export type SummaryMeasure = Readonly<{
   key: string;
   label: string;
   kind: CellKind;
-  value: (figures: ReportFigures) => number | null;
+  /** A number, or the text that stands in for a withheld score. */
+  value: (figures: ReportFigures) => number | string | null;
   /** The set the figure's drill-down lists; null for figures that are not about complaints. */
   drill: ComplaintSet | null;
 }>;
@@ -154,7 +152,7 @@ export const SUMMARY_MEASURES: readonly SummaryMeasure[] = [
     key: 'satisfaction_responses',
     label: 'Tevredenheid: reacties',
     kind: 'count',
-    value: (f) => f.satisfaction.responses,
+    value: (f) => f.satisfaction.answers,
     drill: 'satisfaction_responded',
   },
   {
@@ -168,14 +166,14 @@ export const SUMMARY_MEASURES: readonly SummaryMeasure[] = [
     key: 'satisfaction_handling',
     label: 'Tevredenheid behandeling (gemiddeld, 1–5)',
     kind: 'decimal',
-    value: (f) => f.satisfaction.meanHandling,
+    value: (f) => scoreMeanOrWithheld(f.satisfaction.handling),
     drill: 'satisfaction_responded',
   },
   {
     key: 'satisfaction_outcome',
     label: 'Tevredenheid uitkomst (gemiddeld, 1–5)',
     kind: 'decimal',
-    value: (f) => f.satisfaction.meanOutcome,
+    value: (f) => scoreMeanOrWithheld(f.satisfaction.outcome),
     drill: 'satisfaction_responded',
   },
   { key: 'units', label: 'Verhuureenheden', kind: 'count', value: (f) => f.units, drill: null },

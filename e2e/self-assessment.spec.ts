@@ -1,0 +1,56 @@
+import { docScreenshot } from './doc-screenshots.ts';
+import { expect, signInThroughPage, test } from './fixtures.ts';
+
+// Issue 26 (decision 050): the MT's dashboard shows the satisfaction figures; an MT member makes the year's
+// self-assessment with one click, publishes it, and the public page on the portal shows it to tenants.
+
+const PIETER = 'pieter.vandijk@demo.gehoord.nl'; // management team
+
+test('the MT makes the self-assessment, publishes it and opens the public page', async ({
+  page,
+  demoAccount,
+  checkAccessibility,
+}) => {
+  test.setTimeout(120_000);
+  const pieter = demoAccount(PIETER);
+  await signInThroughPage(page, pieter.email, pieter.password);
+  await expect(page.getByTestId('signed-in-user')).toHaveText(pieter.name);
+
+  // the dashboard: satisfaction figures of the last full quarter, the number of answers beside every score
+  await page.goto('/mt');
+  const satisfaction = page.getByTestId('satisfaction-figures');
+  await expect(satisfaction.getByRole('heading', { level: 2 })).toContainText('Tevredenheid van klagers', {
+    timeout: 20_000,
+  });
+  await expect(satisfaction.getByTestId('report-table-satisfaction_overall')).toContainText('Antwoorden');
+  await checkAccessibility(page);
+
+  await page.getByRole('link', { name: 'Zelfevaluatie klachtbehandeling' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Zelfevaluatie klachtbehandeling' }),
+  ).toBeVisible();
+  const year = await page.getByLabel('Jaar').inputValue();
+  await page.getByRole('button', { name: new RegExp(`^Zelfevaluatie ${year} (opnieuw )?maken$`) }).click();
+  const requirements = page.getByTestId('self-assessment-requirements');
+  await expect(requirements.locator('tr[data-requirement="UK-6-TIMESCALES"]')).toContainText(
+    'Beantwoorde klachten',
+  );
+  await expect(requirements.locator('tr[data-requirement="UK-3-ACCESSIBILITY"]')).toContainText('Voldaan');
+  await expect(page.getByTestId('self-assessment-summary')).toContainText('Voldaan:');
+  await checkAccessibility(page);
+  await docScreenshot(page, 'self-assessment');
+
+  // the box follows the server: it is ticked once the publication is saved
+  const publish = page.getByLabel('Publiceren op het klachtenportaal (voor huurders)');
+  await publish.click();
+  await expect(publish).toBeChecked();
+  const publicLink = page.getByTestId('self-assessment-public-link');
+  await expect(publicLink).toBeVisible();
+  await expect(publicLink).toHaveAttribute('href', `/zelfevaluatie/${year}`);
+
+  await page.goto(`/zelfevaluatie/${year}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Zelfevaluatie klachtbehandeling ${year}`);
+  await expect(page.getByRole('table', { name: 'Bewijs bij UK-6-TIMESCALES' })).toBeVisible();
+  await checkAccessibility(page);
+  await docScreenshot(page, 'self-assessment-public');
+});

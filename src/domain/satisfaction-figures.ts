@@ -1,0 +1,115 @@
+import { rate } from './report-measures.ts';
+
+// Satisfaction figures (issue 26, decision 050; docs/measures.md "Tevredenheid"): the response rate and the
+// scores of the satisfaction forms, per group (category, channel, department, team, verdict, quarter). Every
+// screen and export takes its figures and the minimum-answers rule from here, so they cannot disagree.
+
+/** Below this many answers no score is shown for a group: too few to mean anything, and too close to a person. */
+export const SATISFACTION_MINIMUM_ANSWERS = 5;
+
+/** Whether a score (mean or distribution) over this many answers may be shown. */
+export function satisfactionScoreShown(answers: number): boolean {
+  return answers >= SATISFACTION_MINIMUM_ANSWERS;
+}
+
+/** What stands in place of a withheld score: 'te weinig antwoorden (n=3)'. */
+export function tooFewAnswersText(answers: number, locale: 'nl' | 'en' = 'nl'): string {
+  return locale === 'nl' ? `te weinig antwoorden (n=${answers})` : `too few answers (n=${answers})`;
+}
+
+/** One complaint answered in the period, as far as the satisfaction figures need it. */
+export type SatisfactionRecord = Readonly<{
+  /** The satisfaction form was sent (a `satisfaction_requested` event). */
+  requested: boolean;
+  /** The scores (1–5) when the form was answered, else null. */
+  scores: Readonly<{ handling: number; outcome: number }> | null;
+  /** The complaint went on to the complaints committee (at any time). */
+  toCommittee: boolean;
+}>;
+
+/** A score of a group: shown with its mean and distribution, or withheld below the minimum. */
+export type SatisfactionScore =
+  | Readonly<{ shown: true; answers: number; mean: number; distribution: readonly number[] }>
+  | Readonly<{ shown: false; answers: number }>;
+
+export type SatisfactionFigures = Readonly<{
+  /** Forms asked for: sent, or answered without a recorded request (the form was reached, so it was asked). */
+  asked: number;
+  /** Forms answered. */
+  answers: number;
+  /** answers ÷ asked; null when nothing was asked. */
+  responseRate: number | null;
+  handling: SatisfactionScore;
+  outcome: SatisfactionScore;
+  /** Respondents whose complaint went on to the complaints committee. */
+  respondentsToCommittee: number;
+  /** respondentsToCommittee ÷ answers; withheld (null) below the minimum, like a score. */
+  committeeShare: number | null;
+}>;
+
+function score(values: readonly number[]): SatisfactionScore {
+  if (!satisfactionScoreShown(values.length)) return { shown: false, answers: values.length };
+  const distribution = [0, 0, 0, 0, 0];
+  let sum = 0;
+  for (const value of values) {
+    distribution[value - 1] = (distribution[value - 1] ?? 0) + 1;
+    sum += value;
+  }
+  return { shown: true, answers: values.length, mean: sum / values.length, distribution };
+}
+
+/** The figures of one group of complaints. */
+export function summarizeSatisfactionFigures(records: readonly SatisfactionRecord[]): SatisfactionFigures {
+  const answered = records.filter((r) => r.scores !== null);
+  const asked = records.filter((r) => r.requested || r.scores !== null).length;
+  const toCommittee = answered.filter((r) => r.toCommittee).length;
+  return {
+    asked,
+    answers: answered.length,
+    responseRate: rate(answered.length, asked),
+    handling: score(answered.map((r) => r.scores?.handling ?? 0)),
+    outcome: score(answered.map((r) => r.scores?.outcome ?? 0)),
+    respondentsToCommittee: toCommittee,
+    committeeShare: satisfactionScoreShown(answered.length) ? rate(toCommittee, answered.length) : null,
+  };
+}
+
+/** The figures per group key, in first-seen order of the keys. */
+export function satisfactionFiguresBy<K>(
+  records: readonly (SatisfactionRecord & Readonly<{ key: K }>)[],
+): Map<K, SatisfactionFigures> {
+  const groups = new Map<K, SatisfactionRecord[]>();
+  for (const record of records) {
+    const group = groups.get(record.key);
+    if (group) group.push(record);
+    else groups.set(record.key, [record]);
+  }
+  return new Map([...groups].map(([key, group]) => [key, summarizeSatisfactionFigures(group)]));
+}
+
+/** A score as a report cell: the mean, or the withheld text. */
+export function scoreMeanOrWithheld(value: SatisfactionScore, locale: 'nl' | 'en' = 'nl'): number | string {
+  return value.shown ? value.mean : tooFewAnswersText(value.answers, locale);
+}
+
+/** A score's distribution over 1–5 as one text ('1: 0 · 2: 1 · 3: 2 · 4: 3 · 5: 4'), or the withheld text. */
+export function scoreDistributionOrWithheld(value: SatisfactionScore, locale: 'nl' | 'en' = 'nl'): string {
+  if (!value.shown) return tooFewAnswersText(value.answers, locale);
+  return value.distribution.map((n, i) => `${i + 1}: ${n}`).join(' · ');
+}
+
+/** The four quarters ending with the one that holds the period's last day: the satisfaction trend. */
+export function trendQuarters(lastDay: string): string[] {
+  let year = Number(lastDay.slice(0, 4));
+  let quarter = Math.floor((Number(lastDay.slice(5, 7)) - 1) / 3) + 1;
+  const quarters: string[] = [];
+  for (let i = 0; i < 4; i += 1) {
+    quarters.unshift(`${year}-Q${quarter}`);
+    quarter -= 1;
+    if (quarter === 0) {
+      quarter = 4;
+      year -= 1;
+    }
+  }
+  return quarters;
+}

@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import type { SelfAssessmentDocument } from '../../../contract/self-assessment.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
+
+// The self-assessment's SQL (issue 26, decision 050): the year's learning and portal evidence, and the stored
+// assessments. The complaint figures come from the report measures (reports/index.ts).
+
+const AMSTERDAM = 'Europe/Amsterdam';
+
+/** MT reviews held in the year (one per quarter counts once) and improvement actions started and completed. */
+export async function learningEvidence(trx: Scoped, year: number) {
+  const from = `${year}-01-01`;
+  const until = `${year + 1}-01-01`;
+  const { rows } = await sql<{ mtReviewsHeld: number; actionsOpened: number; actionsDone: number }>`
+    select
+      (select count(distinct m.quarter)::int from mt_meeting m
+        where m.held_on >= ${from}::date and m.held_on < ${until}::date) as "mtReviewsHeld",
+      (select count(*)::int from improvement_action a
+        where (a.created_at at time zone ${AMSTERDAM})::date >= ${from}::date
+          and (a.created_at at time zone ${AMSTERDAM})::date < ${until}::date) as "actionsOpened",
+      (select count(*)::int from improvement_action a
+        where a.status = 'done'
+          and (a.completed_at at time zone ${AMSTERDAM})::date >= ${from}::date
+          and (a.completed_at at time zone ${AMSTERDAM})::date < ${until}::date) as "actionsDone"`.execute(
+    trx,
+  );
+  return rows[0] ?? { mtReviewsHeld: 0, actionsOpened: 0, actionsDone: 0 };
+}
+
+/**
+ * Whether the portal is set up (its settings give tenants a way to reach the corporation: a phone number or an
+ * e-mail address) and names the complaints committee.
+ */
+export async function portalEvidence(trx: Scoped) {
+  const { rows } = await sql<{
+    contact: boolean;
+    committeeName: string | null;
+    committeeContact: string | null;
+  }>`
+    select (contact_phone is not null or contact_email is not null) as contact,
+           committee_name as "committeeName", committee_contact as "committeeContact"
+    from portal_settings where organization_id = current_organization_id()`.execute(trx);
+  const row = rows[0];
+  return {
+    portalOnline: row?.contact === true,
+    committeeOnPortal: Boolean(row?.committeeName && row.committeeContact),
+  };
+}
+
+export type StoredSelfAssessment = { document: SelfAssessmentDocument; publishedAt: Date | null };
+
+export async function findSelfAssessment(trx: Scoped, year: number): Promise<StoredSelfAssessment | null> {
+  const { rows } = await sql<StoredSelfAssessment>`
+    select document, published_at as "publishedAt" from self_assessment
+    where organization_id = current_organization_id() and year = ${year}`.execute(trx);
+  return rows[0] ?? null;
+}
+
+/** Stores the year's assessment; making it again replaces it and withdraws a publication (decision 050). */
+export async function saveSelfAssessment(
+  trx: Scoped,
+  values: { year: number; document: SelfAssessmentDocument; generatedBy: string; generatedAt: Date },
+) {
+  await sql`
+    insert into self_assessment (organization_id, year, requirements_version, document, generated_at, generated_by)
+    values (current_organization_id(), ${values.year}, ${values.document.requirementsVersion},
+            ${JSON.stringify(values.document)}::jsonb, ${values.generatedAt}, ${values.generatedBy}::uuid)
+    on conflict (organization_id, year) do update
+      set requirements_version = excluded.requirements_version, document = excluded.document,
+          generated_at = excluded.generated_at, generated_by = excluded.generated_by, published_at = null`.execute(
+    trx,
+  );
+}
+
+export async function setPublished(trx: Scoped, year: number, publishedAt: Date | null): Promise<boolean> {
+  const result = await sql`
+    update self_assessment set published_at = ${publishedAt}
+    where organization_id = current_organization_id() and year = ${year}`.execute(trx);
+  return Number(result.numAffectedRows ?? 0) > 0;
+}
+
+export async function organizationName(trx: Scoped): Promise<string> {
+  const { rows } = await sql<{ name: string }>`
+    select name from organization where id = current_organization_id()`.execute(trx);
+  return rows[0]?.name ?? '';
+}

@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import { describe, expect, test } from 'vitest';
+import type { SelfAssessment } from '../../src/contract/self-assessment.ts';
+import { SELF_ASSESSMENT_REQUIREMENTS } from '../../src/domain/index.ts';
+import { insertComplaint, pdfText } from '../reports/report-fixtures.ts';
+import { createTestApp } from '../support/app.ts';
+import { createTestDatabase } from '../support/database.ts';
+import { createOrganization } from '../support/factories.ts';
+import { signInAs } from '../support/sessions.ts';
+import { createStaffUser } from '../support/staff-factories.ts';
+
+// Issue 26 (decision 050): the annual self-assessment of a seeded year (2025), its figures per requirement computed
+// by hand, the PDF read back with pdftotext, and the public page (published only on opt-in, no personal data).
+
+const database = await createTestDatabase();
+const organization = await createOrganization(database.owner, {
+  isDefault: true,
+  name: 'Woonstichting Zelf',
+});
+const org = organization.id;
+const app = await createTestApp(database.app);
+const mtMember = await createStaffUser(database.owner, org, {
+  name: 'Mira MT',
+  roles: ['employee', 'management_team'],
+});
+const employee = await createStaffUser(database.owner, org, { name: 'Eddy Employee', roles: ['employee'] });
+const mt = await signInAs(app, mtMember.email);
+const plain = await signInAs(app, employee.email);
+
+const COMPLAINANT_TEXT = 'Zeer persoonlijke klacht van mevrouw Jansen over lekkage';
+// 10 answered in 2025: 8 on time against the original term, 1 more after an extension (9 on time), 1 late
+for (let i = 0; i < 10; i += 1) {
+  const extended = i === 8;
+  const late = i === 9;
+  const id = await insertComplaint(database.owner, org, mtMember.id, {
+    receivedAt: '2025-03-03T10:00:00+01:00',
+    originalDueAt: '2025-03-20T23:59:59.999+01:00',
+    dueAt: extended ? '2025-04-10T23:59:59.999+02:00' : '2025-03-20T23:59:59.999+01:00',
+    extensions: extended ? 1 : 0,
+    answeredAt: late || extended ? '2025-04-01T10:00:00+02:00' : '2025-03-18T10:00:00+01:00',
+    outcome: 'upheld',
+  });
+  await database.owner
+    .updateTable('complaint')
+    .set({ description: COMPLAINANT_TEXT } as never)
+    .where('id', '=', id)
+    .execute();
+  // two went to the committee in 2025, one has a ruling
+  if (i < 2)
+    await database.owner
+      .updateTable('complaint')
+      .set({
+        committee: JSON.stringify({
+          referredAt: '2025-05-01T10:00:00.000Z',
+          ...(i === 0 ? { ruling: { at: '2025-06-01T10:00:00.000Z', verdict: 'well_founded' } } : {}),
+        }),
+      } as never)
+      .where('id', '=', id)
+      .execute();
+  // satisfaction: all asked, six answered
+  await database.owner
+    .insertInto('complaint_event')
+    .values({ organization_id: org, complaint_id: id, type: 'satisfaction_requested', summary: 'Gevraagd' })
+    .execute();
+  if (i < 6)
+    await database.owner
+      .insertInto('complaint_satisfaction')
+      .values({
+        organization_id: org,
+        complaint_id: id,
+        handling: 4,
+        outcome: 3,
+        comment: 'Mevrouw Jansen is blij',
+      })
+      .execute();
+}
+// learning: two MT reviews (Q1 and Q2 2025) and one improvement action started
+for (const [quarter, heldOn] of [
+  ['2025-Q1', '2025-03-25'],
+  ['2025-Q2', '2025-06-24'],
+] as const) {
+  await database.owner
+    .insertInto('mt_meeting')
+    .values({ organization_id: org, quarter, held_on: heldOn, created_by: mtMember.id } as never)
+    .execute();
+}
+await database.owner
+  .insertInto('improvement_action')
+  .values({
+    organization_id: org,
+    title: 'Lekkages sneller verhelpen',
+    created_by: mtMember.id,
+    created_at: new Date('2025-04-01T10:00:00Z'),
+  } as never)
+  .execute();
+// the portal is set up and names the committee
+await sql`insert into portal_settings (organization_id, form_secret, contact_phone, committee_name, committee_contact)
+  values (${org}, ${randomBytes(32)}, '010 123 45 67', 'Regionale Klachtencommissie', 'Postbus 1, 3000 AA Rotterdam')
+  on conflict (organization_id) do update set contact_phone = excluded.contact_phone,
+    committee_name = excluded.committee_name, committee_contact = excluded.committee_contact`.execute(
+  database.owner,
+);
+
+const requirement = (assessment: SelfAssessment, id: string) => {
+  const found = assessment.document.requirements.find((r) => r.id === id);
+  if (!found) throw new Error(id);
+  return found;
+};
+const figure = (assessment: SelfAssessment, id: string, label: string) =>
+  requirement(assessment, id).figures.find((f) => f.label.nl === label)?.value;
+
+describe('the annual self-assessment (2025)', () => {
+  let assessment: SelfAssessment;
+  test('one click judges every requirement of the versioned file from the year’s figures', async () => {
+    const made = await mt.request({ method: 'POST', url: '/api/self-assessments/2025' });
+    expect(made.statusCode, made.body).toBe(200);
+    assessment = made.json() as SelfAssessment;
+    expect(assessment.publishedAt).toBeNull();
+    expect(assessment.publicPath).toBe('/zelfevaluatie/2025');
+    const doc = assessment.document;
+    expect(doc.requirementsVersion).toBe(SELF_ASSESSMENT_REQUIREMENTS.version);
+    expect(doc.requirements.map((r) => r.id)).toEqual(
+      SELF_ASSESSMENT_REQUIREMENTS.requirements.map((r) => r.id),
+    );
+    // terms: 9 of 10 on time (90 %, below 95 %): partly, one late
+    expect(requirement(assessment, 'UK-6-TIMESCALES').status).toBe('partly');
+    expect(figure(assessment, 'UK-6-TIMESCALES', 'Beantwoorde klachten')).toBe('10');
+    expect(figure(assessment, 'UK-6-TIMESCALES', 'Op tijd (oorspronkelijke termijn)')).toBe('8 (80,0%)');
+    expect(figure(assessment, 'UK-6-TIMESCALES', 'Op tijd (verlengde termijn)')).toBe('9 (90,0%)');
+    expect(requirement(assessment, 'UK-6-TIMESCALES').missing?.nl).toBe('1 klachten te laat beantwoord.');
+    expect(requirement(assessment, 'MR-TERMS').status).toBe('partly');
+    // committee: configured (met); 2 referred, 1 ruled (partly, one without a ruling)
+    expect(requirement(assessment, 'WW-55B-COMMITTEE').status).toBe('met');
+    expect(requirement(assessment, 'WW-55B-REGULATION').status).toBe('partly');
+    expect(figure(assessment, 'WW-55B-REGULATION', 'Naar de klachtencommissie')).toBe('2');
+    expect(figure(assessment, 'WW-55B-REGULATION', 'Uitspraak: Gegrond')).toBe('1');
+    // learning: 2 of 4 reviews, 1 action
+    expect(requirement(assessment, 'UK-9-LEARNING').status).toBe('partly');
+    expect(figure(assessment, 'UK-9-LEARNING', 'MT-besprekingen gehouden')).toBe('2 van 4');
+    expect(figure(assessment, 'UK-9-LEARNING', 'Verbeteracties gestart')).toBe('1');
+    // satisfaction: 10 asked, 6 answered (60 %), handling 4,0
+    expect(requirement(assessment, 'UK-8-SELF-ASSESSMENT').status).toBe('met');
+    expect(figure(assessment, 'UK-8-SELF-ASSESSMENT', 'Beantwoord')).toBe('6 (60,0%)');
+    expect(figure(assessment, 'UK-8-SELF-ASSESSMENT', 'Tevredenheid behandeling (1–5)')).toBe('4,0');
+    // accessibility from the documented audit; publication partly (the policy itself is not in Gehoord)
+    expect(requirement(assessment, 'UK-3-ACCESSIBILITY').status).toBe('met');
+    expect(requirement(assessment, 'UK-3-PUBLICATION').status).toBe('partly');
+    expect(doc.counts).toEqual({ met: 3, partly: 6, not_met: 0, not_measurable: 0 });
+  });
+
+  test('a year without data is not measurable where nothing can be measured', async () => {
+    const empty = (
+      await mt.request({ method: 'POST', url: '/api/self-assessments/2023' })
+    ).json() as SelfAssessment;
+    expect(requirement(empty, 'UK-6-TIMESCALES').status).toBe('not_measurable');
+    expect(requirement(empty, 'UK-8-SELF-ASSESSMENT').status).toBe('not_measurable');
+    expect(requirement(empty, 'WW-55B-REGULATION').status).toBe('not_measurable');
+    expect(requirement(empty, 'UK-9-LEARNING').status).toBe('not_met');
+  });
+
+  test('the PDF holds the headings, a requirement and its evidence figure', async () => {
+    const response = await mt.request({ method: 'GET', url: '/api/self-assessments/2025/pdf' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('application/pdf');
+    const text = pdfText(response.rawPayload).replace(/\s+/g, ' ');
+    expect(text).toContain('Zelfevaluatie klachtbehandeling 2025');
+    expect(text).toContain('Eisen en bewijs');
+    expect(text).toContain('UK-6-TIMESCALES — Deels voldaan');
+    expect(text).toContain('Op tijd (verlengde termijn) 9 (90,0%)');
+    expect(text).toContain('Wat ontbreekt: 1 klachten te laat beantwoord.');
+    expect(text).not.toContain('Jansen');
+  });
+
+  test('the public page exists only after opt-in publication, and holds no personal data', async () => {
+    expect((await app.inject({ method: 'GET', url: '/zelfevaluatie/2025' })).statusCode).toBe(404);
+    const published = await mt.request({
+      method: 'PUT',
+      url: '/api/self-assessments/2025/publication',
+      payload: { published: true },
+    });
+    expect(published.statusCode, published.body).toBe(200);
+    expect((published.json() as SelfAssessment).publishedAt).not.toBeNull();
+    const page = await app.inject({ method: 'GET', url: '/zelfevaluatie/2025' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Zelfevaluatie klachtbehandeling 2025');
+    expect(page.body).toContain('9 (90,0%)');
+    for (const personal of ['Jansen', 'Mira MT', mtMember.email, 'Eddy', 'K-2026-'])
+      expect(page.body).not.toContain(personal);
+    // making it again withdraws the publication: nothing unseen goes public
+    await mt.request({ method: 'POST', url: '/api/self-assessments/2025' });
+    expect((await app.inject({ method: 'GET', url: '/zelfevaluatie/2025' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/zelfevaluatie/abcd' })).statusCode).toBe(404);
+  });
+
+  test('only the MT, the board and administrators; bad input is a 400 problem', async () => {
+    const refused = await plain.request({ method: 'POST', url: '/api/self-assessments/2025' });
+    expect(refused.statusCode).toBe(403);
+    expect((await plain.request({ method: 'GET', url: '/api/self-assessments/2025' })).statusCode).toBe(403);
+    const bad = await mt.request({ method: 'POST', url: '/api/self-assessments/12' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    const missing = await mt.request({ method: 'GET', url: '/api/self-assessments/2019' });
+    expect(missing.statusCode).toBe(200);
+    expect(missing.json()).toEqual({ assessment: null });
+    expect((await mt.request({ method: 'GET', url: '/api/self-assessments/2019/pdf' })).statusCode).toBe(404);
+    const stored = (await mt.request({ method: 'GET', url: '/api/self-assessments/2025' })).json();
+    expect(stored.assessment.document.year).toBe(2025);
+    const body = await mt.request({
+      method: 'PUT',
+      url: '/api/self-assessments/2025/publication',
+      payload: {},
+    });
+    expect(body.statusCode).toBe(400);
+  });
+});
