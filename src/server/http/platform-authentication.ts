@@ -37,6 +37,8 @@ export function registerPlatformAuthentication(
     if (!mode) return;
     if (!deps.platformHost || request.hostname.toLowerCase() !== deps.platformHost)
       throw new AppError('route_not_found');
+    if (request.headers.authorization)
+      throw new AppError('forbidden', { detail: 'This endpoint is for platform administrator sessions.' });
     const cookie = request.cookies[PLATFORM_SESSION_COOKIE];
     if (cookie) request.platformAdmin = await authenticatePlatform(deps.db, cookie, new Date());
     checkRequestOrigin(request, deps.publicUrl, Boolean(cookie));
