@@ -5,6 +5,7 @@
 //   npm run org -- hosts <slug> --host H [--host H2]
 //   npm run org -- suspend <slug> | resume <slug>
 //   npm run org -- admin create <email>
+import { readFile, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { errorCatalog } from '../contract/errors.ts';
@@ -19,6 +20,8 @@ import {
   changeHostnames,
   createCorporation,
   createPlatformAdmin,
+  decryptExport,
+  exportCorporation,
   linkOnHost,
   listCorporations,
   type PlatformActor,
@@ -31,7 +34,9 @@ const USAGE = `Gebruik / usage:
   npm run org -- hosts <slug> --host klachten.example.nl [--host …]
   npm run org -- suspend <slug>
   npm run org -- resume <slug>
-  npm run org -- admin create <e-mail>`;
+  npm run org -- admin create <e-mail>
+  npm run org -- export <slug> --public-key corporatie.pem --out export.gehoord
+  npm run org -- decrypt-export export.gehoord --private-key corporatie-prive.pem --out export.ndjson`;
 
 function fail(message: string, code = 1): never {
   console.error(message);
@@ -47,6 +52,9 @@ function readArguments() {
         name: { type: 'string' },
         host: { type: 'string', multiple: true },
         locale: { type: 'string', multiple: true },
+        'public-key': { type: 'string' },
+        'private-key': { type: 'string' },
+        out: { type: 'string' },
       },
     });
   } catch (error) {
@@ -141,6 +149,33 @@ async function run(
       console.log(
         `Eenmalige link om het wachtwoord in te stellen (geldig tot ${expiresAt.toISOString()}) / one-time password link:\n\n  ${link}\n`,
       );
+      return;
+    }
+    case 'export': {
+      const key = args.values['public-key'];
+      const out = args.values.out;
+      if (!subject || !key || !out) fail(USAGE, 2);
+      const file = await exportCorporation(
+        db,
+        subject,
+        await readFile(key, 'utf8'),
+        actor,
+        now,
+        (table, rows) => console.error(`  ${table}: ${rows}`),
+      );
+      await writeFile(out, file, { mode: 0o600 });
+      console.log(
+        `Export van ${subject} versleuteld voor de sleutelhouder geschreven naar / encrypted export written to ${out}`,
+      );
+      return;
+    }
+    case 'decrypt-export': {
+      const key = args.values['private-key'];
+      if (!subject || !key) fail(USAGE, 2);
+      const { rows } = decryptExport(await readFile(subject), await readFile(key, 'utf8'));
+      const text = rows.map((row) => JSON.stringify(row)).join('\n');
+      if (args.values.out) await writeFile(args.values.out, `${text}\n`, { mode: 0o600 });
+      else console.log(text);
       return;
     }
     default:

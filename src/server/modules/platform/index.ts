@@ -13,3 +13,4 @@ export {
   preparePlatformAdminLink,
   setCorporationSuspended,
 } from './platform.service.ts';
+export { decryptExport, exportCorporation } from './platform-export.service.ts';
