@@ -25,3 +25,7 @@ export async function selectOrganization(trx: Scoped, organizationId: string) {
   >`select * from organization where id = ${organizationId}`.execute(trx);
   return result.rows;
 }
+
+export async function findOrganizationBySlug(trx: Scoped, slug: string) {
+  return trx.selectFrom('organization').select(['id', 'slug']).where('slug', '=', slug).executeTakeFirst();
+}

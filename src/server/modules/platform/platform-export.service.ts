@@ -38,9 +38,7 @@ export async function exportCorporation(
   now: Date,
   progress: (table: string, rows: number) => void = () => {},
 ): Promise<Buffer> {
-  const organization = await asPlatform(db, (trx) =>
-    trx.selectFrom('organization').select(['id', 'slug']).where('slug', '=', slug).executeTakeFirst(),
-  );
+  const organization = await asPlatform(db, (trx) => exportRepository.findOrganizationBySlug(trx, slug));
   if (!organization) throw new AppError('not_found');
   const lines: string[] = [];
   const tables: Record<string, number> = {};
