@@ -26,8 +26,10 @@ async function organizationOf(
   if (request.principal) return request.principal.organizationId;
   try {
     return await resolveOrganizationForHost(db, request.hostname);
-  } catch {
-    return null; // no organisation for this host: the routes answer as they always did
+  } catch (error) {
+    // No organisation for this host: the routes answer as they always did. A database failure is a 503 as anywhere.
+    if (error instanceof AppError && error.code === 'organization_not_found') return null;
+    throw error;
   }
 }
 
