@@ -58,7 +58,7 @@ test('the platform administrator onboards a corporation and its first administra
   await expect(page.getByRole('table')).toContainText('Wonen Midden-Delfland');
 
   // A bad host name is named on its field, in Dutch.
-  await page.getByLabel('Naam', { exact: true }).fill('Woonstad Noord');
+  await page.getByRole('textbox', { name: 'Naam', exact: true }).fill('Woonstad Noord');
   await page.getByLabel('Korte naam').fill('woonstad-noord');
   await page.getByLabel('Hostnamen').fill('geen geldige host!');
   await page.getByRole('button', { name: 'Corporatie aanmaken' }).click();
@@ -83,11 +83,8 @@ test('the platform administrator onboards a corporation and its first administra
   await page.getByLabel('Kies een wachtwoord').fill(PASSWORD);
   await page.getByLabel('Laad de demo-organisatie').uncheck();
   await page.getByRole('button', { name: 'Gehoord inrichten' }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Gehoord is ingericht', {
-    timeout: 20_000,
-  });
-  await page.getByRole('link', { name: /ga verder/ }).click();
-  await expect(page).toHaveURL(/woonstad-noord\.localhost:\d+\/werk$/);
+  // Without the demo there are no one-time passwords to show: straight to the (empty) work queue.
+  await expect(page).toHaveURL(/woonstad-noord\.localhost:\d+\/werk$/, { timeout: 20_000 });
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Werk');
   await expect(page.getByTestId('signed-in-user')).toHaveText('Noor Noord');
   await expect(page.getByText('Woonstad Noord').first()).toBeVisible();
