@@ -52,7 +52,7 @@ export function CorporationList() {
                   <Table.Td>{c.staffAccounts}</Table.Td>
                   <Table.Td>{c.complaintsThisYear}</Table.Td>
                   <Table.Td>
-                    <Badge color={c.suspendedAt ? 'red' : 'green'} variant="light">
+                    <Badge color={c.suspendedAt ? 'red.9' : '#1b5e20'} variant="outline" tt="none">
                       {c.suspendedAt ? p.suspended : p.active}
                     </Badge>
                   </Table.Td>

@@ -1,7 +1,8 @@
-import { Alert, Button, Checkbox, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Checkbox, CopyButton, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { createCorporationInput } from '../../../contract/platform.ts';
 import { EntityForm, FormSection } from '../../components/forms/EntityForm.tsx';
+import { SavedNotice } from '../../components/forms/FormNotices.tsx';
 import { useEntityForm } from '../../components/forms/use-entity-form.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { createCorporation, platformKeys } from './platform-api.ts';
@@ -35,7 +36,7 @@ export function CreateCorporationForm() {
   return (
     <FormSection id="corporation-create" title={p.createTitle}>
       {created && (
-        <Alert color="green" title={p.createdTitle(created.corporation.name)} mb="md" role="status">
+        <SavedNotice title={p.createdTitle(created.corporation.name)} mb="md">
           <Stack gap="xs">
             <Text>{p.createdText}</Text>
             <Text ff="monospace" style={{ wordBreak: 'break-all' }} data-testid="setup-link">
@@ -51,7 +52,7 @@ export function CreateCorporationForm() {
               )}
             </CopyButton>
           </Stack>
-        </Alert>
+        </SavedNotice>
       )}
       <EntityForm form={form}>
         <Stack gap="sm">
