@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -112,6 +113,28 @@ describe('npm run org beside a running server', () => {
       }
       expect(status).toBe(503);
       expect((await runOrg(['resume', 'cli-wonen'], env)).code).toBe(0);
+
+      // Export, encrypted to the corporation's key; only that key opens it.
+      const keys = generateKeyPairSync('rsa', {
+        modulusLength: 2048,
+        publicKeyEncoding: { type: 'spki', format: 'pem' },
+        privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      });
+      await writeFile(path.join(dataDir, 'public.pem'), keys.publicKey);
+      await writeFile(path.join(dataDir, 'private.pem'), keys.privateKey);
+      const exportFile = path.join(dataDir, 'cli-wonen.gehoord');
+      const exported = await runOrg(
+        ['export', 'cli-wonen', '--public-key', path.join(dataDir, 'public.pem'), '--out', exportFile],
+        env,
+      );
+      expect(exported.code, exported.output).toBe(0);
+      expect((await readFile(exportFile)).toString('latin1')).not.toContain('CLI Wonen');
+      const opened = await runOrg(
+        ['decrypt-export', exportFile, '--private-key', path.join(dataDir, 'private.pem')],
+        env,
+      );
+      expect(opened.code, opened.output).toBe(0);
+      expect(opened.output).toContain('"name":"CLI Wonen"');
     } finally {
       server.child.kill('SIGTERM');
       await server.exited;
