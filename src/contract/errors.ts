@@ -227,6 +227,26 @@ export const errorCatalog = {
     nl: 'Deze gegevens kunnen nu niet worden gewist; de reden staat erbij.',
     en: 'This data cannot be erased now; the reason is given.',
   },
+  organization_suspended: {
+    status: 503,
+    nl: 'Deze omgeving is tijdelijk niet beschikbaar. Neem contact op met uw woningcorporatie.',
+    en: 'This service is temporarily unavailable. Please contact your housing corporation.',
+  },
+  slug_taken: {
+    status: 409,
+    nl: 'Er is al een corporatie met deze korte naam.',
+    en: 'There is already a corporation with this short name.',
+  },
+  hostname_taken: {
+    status: 409,
+    nl: 'Deze hostnaam hoort al bij een andere corporatie.',
+    en: 'This host name already belongs to another corporation.',
+  },
+  platform_link_invalid: {
+    status: 404,
+    nl: 'Deze link is ongeldig, verlopen of al gebruikt. Vraag een nieuwe aan met npm run org -- admin create.',
+    en: 'This link is invalid, expired or already used. Ask for a new one with npm run org -- admin create.',
+  },
   service_unavailable: {
     status: 503,
     nl: 'Gehoord is tijdelijk niet bereikbaar. Probeer het over enkele seconden opnieuw.',

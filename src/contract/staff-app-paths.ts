@@ -19,6 +19,8 @@ export const STAFF_APP_SECTIONS = [
   'verbeteracties',
   'team',
   'beheer',
+  // Decision 047: the platform administrator's screen (served on PLATFORM_HOST; its API answers only there)
+  'platform',
 ] as const;
 
 const SECTIONS = new Set<string>(STAFF_APP_SECTIONS);

@@ -21,8 +21,10 @@ import { registerConnectionDrain } from './http/drain.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { finishOpenApiDocument, openApiTransform, SECURITY_SCHEMES } from './http/openapi.ts';
 import { registerOverloadProtection } from './http/overload.ts';
+import { registerPlatformAuthentication } from './http/platform-authentication.ts';
 import { registerRateLimits } from './http/rate-limit.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerSuspensionCheck } from './http/suspension.ts';
 import {
   clientErrorAsProblem,
   frameworkErrorAsProblem,
@@ -51,6 +53,7 @@ import { messagesAdminRoutes } from './modules/messages/messages-admin.routes.ts
 import { configureMessageLinks } from './modules/messages/settings/message-settings.ts';
 import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
+import { platformRoutes } from './modules/platform/platform.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { portalNotFoundPage } from './modules/portal/views/portal-not-found.ts';
 import type { ErasureLedger } from './modules/privacy/erasure/erasure-ledger.ts';
@@ -74,7 +77,9 @@ export type AppDeps = {
     Config,
     'publicUrl' | 'trustProxy' | 'env' | 'loginRateLimitPerMinute' | 'attachmentMaxBytes'
   > &
-    Partial<Pick<Config, 'oidc' | 'portal' | 'maxEventLoopDelayMs' | 'maxConcurrentRequests'>>;
+    Partial<
+      Pick<Config, 'oidc' | 'portal' | 'maxEventLoopDelayMs' | 'maxConcurrentRequests' | 'platformHost'>
+    >;
   /** Application-role connection (row-level security applies). */
   db: Database;
   /** Where attachment files are kept (local disk or S3-compatible). */
@@ -167,6 +172,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'auth', description: 'Staff sign-in, sessions and two-step verification' },
         { name: 'staff', description: 'Departments and staff members' },
         { name: 'setup', description: 'First run: the first administrator and the demo organisation' },
+        {
+          name: 'platform',
+          description:
+            'Platform administration on PLATFORM_HOST: onboarding, host names, suspension (no complaint data)',
+        },
         { name: 'admin', description: 'Administration: accounts, departments, API tokens, audit log' },
         {
           name: 'reference-data',
@@ -211,6 +221,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await registerRateLimits(app);
   await registerAuthentication(app, { db: deps.db, publicUrl: deps.config.publicUrl });
+  registerPlatformAuthentication(app, {
+    db: deps.db,
+    publicUrl: deps.config.publicUrl,
+    platformHost: deps.config.platformHost ?? null,
+  });
+  registerSuspensionCheck(app, { db: deps.db });
 
   await app.register(healthRoutes, { db: deps.db });
   await app.register(authRoutes, {
@@ -225,6 +241,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     loginRateLimitPerMinute: deps.config.loginRateLimitPerMinute,
   });
   await app.register(organizationRoutes, { db: deps.db });
+  await app.register(platformRoutes, {
+    db: deps.db,
+    publicUrl: deps.config.publicUrl,
+    loginRateLimitPerMinute: deps.config.loginRateLimitPerMinute,
+  });
   await app.register(staffRoutes, { db: deps.db });
   await app.register(referenceDataRoutes, { db: deps.db });
   await app.register(apiTokenRoutes, { db: deps.db });

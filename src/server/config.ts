@@ -64,6 +64,13 @@ const environmentSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  PLATFORM_HOST: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?$/, 'must be a host name without scheme or port')
+    .default('platform.localhost'),
+  PLATFORM_ADMIN_EMAIL: z.email().optional(),
   LOG_LEVEL: z.enum(logLevels).default('info'),
   LOG_PRETTY: booleanFlag.optional(),
   TRUST_PROXY: trustProxySetting.default(false),
@@ -126,6 +133,10 @@ export type Config = {
   databasePoolSize: number;
   dataDir: string;
   publicUrl: string;
+  /** The host name the platform administrator's screen and API answer on (decision 047); none other does. */
+  platformHost: string;
+  /** At first start, when no platform administrator exists: print a password link for this address. */
+  platformAdminEmail: string | undefined;
   logLevel: (typeof logLevels)[number];
   logPretty: boolean;
   /** Honour X-Forwarded-* from every proxy (true), none (false), or only these addresses/CIDR ranges. */
@@ -298,6 +309,8 @@ export function parseConfig(
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl: (e.PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, ''),
+    platformHost: e.PLATFORM_HOST,
+    platformAdminEmail: e.PLATFORM_ADMIN_EMAIL?.toLowerCase(),
     logLevel: e.LOG_LEVEL,
     logPretty: e.LOG_PRETTY ?? options.stdoutIsTty ?? false,
     trustProxy: e.TRUST_PROXY,

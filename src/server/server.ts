@@ -9,6 +9,7 @@ import type { JobRunner } from './jobs/job-runner.ts';
 import { createLogger } from './logger.ts';
 import { InstanceConflictError, registerInstance } from './modules/instances/registry/instance-registry.ts';
 import { startMessaging } from './modules/messages/outbox/messaging-runtime.ts';
+import { linkOnHost, preparePlatformAdminLink } from './modules/platform/index.ts';
 import { defaultLedgerFile, ErasureLedger } from './modules/privacy/erasure/erasure-ledger.ts';
 import { stopTracing } from './observability/tracing.ts';
 import { createBlobStorage } from './storage/create-blob-storage.ts';
@@ -140,6 +141,23 @@ async function main(): Promise<void> {
         `  eventueel met de demo-organisatie / First run: open this one-time link (valid 24 h) to create the first administrator:\n\n` +
         `  ${connection.setupUrl}\n`,
     );
+  }
+  // Decision 047: the first platform administrator, when PLATFORM_ADMIN_EMAIL names one and none exists yet.
+  if (config.platformAdminEmail) {
+    const link = await preparePlatformAdminLink(
+      connection.db,
+      config.platformAdminEmail,
+      linkOnHost(config.publicUrl, config.platformHost, ''),
+      new Date(),
+    ).catch((error: unknown) => {
+      logger.error({ err: error }, 'could not prepare the platform administrator link');
+      return null;
+    });
+    if (link)
+      console.log(
+        `\n  Platformbeheerder: stel met deze eenmalige link (24 uur geldig) een wachtwoord in / Platform administrator: ` +
+          `set a password with this one-time link (valid 24 h):\n\n  ${link}\n`,
+      );
   }
 }
 

@@ -200,6 +200,16 @@ const GET: Record<string, Classification> = {
   '/api/privacy/persons/{id}/access-log': { kind: 'lists-complaints', fill: { id: 'person' } },
   '/api/admin/setup-gaps': { kind: 'no-complaint-data', reason: 'what the installation lacks' },
   '/api/admin/portal-settings': { kind: 'no-complaint-data', reason: 'portal settings' },
+  // Decision 047: the platform administrator's routes answer only on PLATFORM_HOST (404 elsewhere, 401 without
+  // a platform session); they hold corporations and counts, never complaint data.
+  '/api/platform/me': {
+    kind: 'no-complaint-data',
+    reason: 'the platform administrator’s own e-mail address',
+  },
+  '/api/platform/corporations': {
+    kind: 'no-complaint-data',
+    reason: 'corporations, their host names and counts (numbers only)',
+  },
 };
 
 /**
@@ -379,6 +389,14 @@ POST /api/setup/check
 POST /api/setup
 PUT /api/admin/portal-settings
 POST /api/complaints/{id}/status-links/revoke
+POST /api/platform/sign-in
+POST /api/platform/password
+POST /api/platform/sign-out
+POST /api/platform/corporations
+PUT /api/platform/corporations/{id}/hostnames
+POST /api/platform/corporations/{id}/setup-link
+POST /api/platform/corporations/{id}/suspend
+POST /api/platform/corporations/{id}/resume
 `;
 
 export const CLASSIFICATION: ReadonlyMap<string, Classification> = new Map([

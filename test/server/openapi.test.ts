@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { TOKEN_SCOPES, type TokenScope } from '../../src/domain/permissions.ts';
 import { operationIdFor } from '../../src/server/http/openapi.ts';
-import { createTestApp } from '../support/app.ts';
+import { createTestApp, PLATFORM_TEST_HOST } from '../support/app.ts';
 import { createComplaintWorld } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { signInAs } from '../support/sessions.ts';
@@ -145,7 +145,10 @@ describe('the documented security is what the server does', () => {
     app.inject({
       method: o.method.toUpperCase() as 'GET',
       url: concretePath(o.path),
-      headers: { origin: 'http://localhost:3000', ...headers },
+      // Platform routes answer on the platform host name only (decision 047)
+      headers: o.path.startsWith('/api/platform/')
+        ? { host: PLATFORM_TEST_HOST, origin: `http://${PLATFORM_TEST_HOST}`, ...headers }
+        : { origin: 'http://localhost:3000', ...headers },
       ...(o.method === 'get' || o.method === 'delete' ? {} : { payload: {} }),
     });
 
@@ -173,7 +176,9 @@ describe('the documented security is what the server does', () => {
         const response = await call(o, { authorization: `Bearer ${tokens[scope]}` });
         const body = response.json();
         const refusedAsToken =
-          body.code === 'token_scope_insufficient' || body.detail === 'This endpoint is for staff sessions.';
+          body.code === 'token_scope_insufficient' ||
+          body.detail === 'This endpoint is for staff sessions.' ||
+          body.detail === 'This endpoint is for platform administrator sessions.';
         if (!listed && !refusedAsToken)
           wrong.push(`${label(o)} (${scope}): ${response.statusCode} ${body.code}`);
         if (listed && (response.statusCode === 401 || body.detail === 'This endpoint is for staff sessions.'))

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { createDatabase } from '../../src/server/db/database.ts';
 import { AppError } from '../../src/server/http/app-error.ts';
+import { forgetOrganizationHosts } from '../../src/server/modules/organization/index.ts';
 import { createTestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
 
@@ -114,6 +115,9 @@ describe('errors are RFC 9457 problem details', () => {
   test('an unreachable database is a 503 with Retry-After, not a 500', async () => {
     const gone = createDatabase('postgres://nobody:x@127.0.0.1:1/none', { log: { error: () => {} } });
     const offline = await createTestApp(gone);
+    // Host names are remembered process-wide (every request resolves its host since decision 047's suspension
+    // check): forget what earlier tests left, so this request asks the database.
+    forgetOrganizationHosts();
     const response = await offline.inject({ url: '/api/organization' });
     expect(response.statusCode).toBe(503);
     expect(response.headers['retry-after']).toBe('5');

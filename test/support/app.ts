@@ -11,6 +11,9 @@ import type { ErasureLedger } from '../../src/server/modules/privacy/erasure/era
 import type { BlobStorage } from '../../src/server/storage/blob-storage.ts';
 import { LocalDiskStorage } from '../../src/server/storage/local-disk-storage.ts';
 
+/** Where the platform administrator's API answers in tests (decision 047). */
+export const PLATFORM_TEST_HOST = 'platform.localhost';
+
 /** The real application on a test database, driven through `app.inject`. */
 export async function createTestApp(
   db: Database,
@@ -50,6 +53,7 @@ export async function createTestApp(
       oidc: oidc ?? null,
       attachmentMaxBytes: attachmentMaxBytes ?? 20 * 1024 * 1024,
       ...(portal ? { portal } : {}),
+      platformHost: PLATFORM_TEST_HOST,
     },
     db,
     storage: blobs,

@@ -158,6 +158,21 @@ export function runningEmbeddedServer(dataDir: string): { pid: number; port: num
 }
 
 /**
+ * Connection strings to the embedded PostgreSQL a running Gehoord started on `dataDir`, or null when none runs.
+ * Tools that work beside the running server (`npm run org`) connect to it instead of starting a second one.
+ */
+export function runningEmbeddedConnection(dataDir: string): { ownerUrl: string; appUrl: string } | null {
+  const running = runningEmbeddedServer(dataDir);
+  const file = path.join(dataDir, 'postgres-credentials.json');
+  if (!running || !existsSync(file)) return null;
+  const credentials = JSON.parse(readFileSync(file, 'utf8')) as Credentials;
+  return {
+    ownerUrl: connectionUrl('postgres', credentials.ownerPassword, running.port, DATABASE_NAME),
+    appUrl: connectionUrl(APP_ROLE, credentials.appPassword, running.port, DATABASE_NAME),
+  };
+}
+
+/**
  * After a SIGKILL of Node the postmaster lives on, and the next start fails with an empty error.
  * Stop that server cleanly (SIGINT = fast shutdown) before starting again.
  */

@@ -16,6 +16,10 @@ export interface OrganizationTable {
   postal_address: Nullable<string>;
   /** Opted in to the anonymised sector benchmark (migration 080, issue 24); off by default. */
   sector_benchmark: Generated<boolean>;
+  /** Suspended by the platform administrator (migration 086, issue 25): staff and portal answer 503, jobs skip it. */
+  suspended_at: Nullable<Date>;
+  /** The corporation's languages, first the default (migration 086). */
+  locales: ColumnType<string[], string[] | undefined, string[]>;
   created_at: CreatedAt;
 }
 
@@ -806,7 +810,49 @@ export interface SectorBenchmarkFigureTable {
   computed_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** Platform administration (migration 086, issue 25): outside every organisation, role gehoord_platform only. */
+export interface PlatformAdminTable {
+  id: Generated<string>;
+  email: string;
+  password_hash: Nullable<string>;
+  created_at: CreatedAt;
+  last_login_at: Nullable<Date>;
+}
+
+export interface PlatformPasswordLinkTable {
+  id: Generated<string>;
+  admin_id: string;
+  token_hash: string;
+  expires_at: Date;
+  used_at: Nullable<Date>;
+  created_at: CreatedAt;
+}
+
+export interface PlatformSessionTable {
+  id: Generated<string>;
+  admin_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export interface PlatformAuditTable {
+  id: Generated<number>;
+  at: Generated<Date>;
+  admin_id: Nullable<string>;
+  actor: string;
+  action: string;
+  organization_id: Nullable<string>;
+  details: ColumnType<unknown, string | undefined, string>;
+  ip: Nullable<string>;
+}
+
 export interface DB {
+  platform_admin: PlatformAdminTable;
+  platform_password_link: PlatformPasswordLinkTable;
+  platform_session: PlatformSessionTable;
+  platform_audit: PlatformAuditTable;
   sector_benchmark_figure: SectorBenchmarkFigureTable;
   job_run: JobRunTable;
   report_job: ReportJobTable;

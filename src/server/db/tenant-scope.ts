@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
-import { APP_ROLE, ORGANIZATION_SETTING } from './roles.ts';
+import { APP_ROLE, ORGANIZATION_SETTING, PLATFORM_ROLE } from './roles.ts';
 import type { DB } from './schema.ts';
 
 export type Scoped = Transaction<DB>;
@@ -74,4 +74,12 @@ export async function asOwnerFor<T>(
 ): Promise<T> {
   const id = checkedOrganizationId(organizationId);
   return scopedTransaction(owner, `set_config('${ORGANIZATION_SETTING}', '${id}', true)`, work);
+}
+
+/**
+ * Platform administration (decision 047): one transaction as the platform role, with no organisation set. Its grants
+ * and row-level security let it manage organisations and their setup links, never read complaint data.
+ */
+export async function asPlatform<T>(db: Database, work: (trx: Scoped) => Promise<T>): Promise<T> {
+  return scopedTransaction(db, `set_config('role', '${PLATFORM_ROLE}', true)`, work);
 }

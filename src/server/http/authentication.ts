@@ -21,6 +21,12 @@ declare module 'fastify' {
      * operation in the OpenAPI document, so the document says what the server does.
      */
     tokenScopes?: readonly TokenScope[];
+    /**
+     * Platform administration (decision 047), only on PLATFORM_HOST: `session` needs a platform administrator's
+     * session (`request.platformAdmin`), `public` does not (sign-in, password link). Such routes are `public` to the
+     * staff check above.
+     */
+    platform?: 'session' | 'public';
   }
 }
 
@@ -45,7 +51,11 @@ export function sessionCookieOptions(publicUrl: string) {
  * Cross-site request forgery: a write must come from our own pages. Browsers say where a request comes from
  * (Sec-Fetch-Site, Origin); a cookie-authenticated write that says nothing is refused too.
  */
-function checkRequestOrigin(request: FastifyRequest, publicUrl: string, cookieAuthenticated: boolean): void {
+export function checkRequestOrigin(
+  request: FastifyRequest,
+  publicUrl: string,
+  cookieAuthenticated: boolean,
+): void {
   if (!UNSAFE_METHODS.has(request.method)) return;
   const fetchSite = request.headers['sec-fetch-site'];
   if (fetchSite === 'cross-site' || fetchSite === 'same-site') throw new AppError('csrf_rejected');

@@ -30,6 +30,14 @@ export const SECURITY_SCHEMES = {
       'Staff session, set by `POST /api/auth/login` (and the second step when two-step verification is on). ' +
       'Writes from a browser must come from the same origin (CSRF check).',
   },
+  platformSession: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'gehoord_platform_session',
+    description:
+      'Platform administrator session (decision 047), set by `POST /api/platform/sign-in` on the platform host name ' +
+      '(`PLATFORM_HOST`) only; other host names answer 404. Writes must come from the same origin (CSRF check).',
+  },
   apiToken: {
     type: 'http',
     scheme: 'bearer',
@@ -44,6 +52,7 @@ type SecurityRequirement = Record<string, string[]>;
 
 /** Who may call a route, as OpenAPI security requirements (alternatives): taken from the route's config. */
 export function securityFor(url: string, config: FastifyContextConfig | undefined): SecurityRequirement[] {
+  if (config?.platform === 'session') return [{ platformSession: [] }];
   if (!routeRequiresSignIn(url, config)) return [];
   return [{ sessionCookie: [] }, ...(config?.tokenScopes ?? []).map((scope) => ({ apiToken: [scope] }))];
 }

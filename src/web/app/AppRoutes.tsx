@@ -6,6 +6,8 @@ import { ENROLL_SECOND_FACTOR_PATH, RequireStaff } from '../features/auth/Requir
 import * as mtReview from '../features/mt-review/lazy-pages.tsx';
 import { RequireReviewer } from '../features/mt-review/RequireReviewer.tsx';
 import { NotFoundPage } from '../features/not-found/NotFoundPage.tsx';
+import { PlatformPage } from '../features/platform/PlatformPage.tsx';
+import { PlatformPasswordPage } from '../features/platform/PlatformPasswordPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
 import { RequireRole } from '../features/shell/RequireRole.tsx';
 import * as backOffice from './back-office-pages.tsx';
@@ -19,6 +21,8 @@ export function AppRoutes() {
       <Route path="/" element={<Navigate to="/werk" replace />} />
       <Route path="/inloggen" element={<LoginPage />} />
       <Route path="/inrichten" element={<SetupPage />} />
+      <Route path="/platform" element={<PlatformPage />} />
+      <Route path="/platform/wachtwoord" element={<PlatformPasswordPage />} />
       <Route element={<RequireStaff />}>
         <Route path="/werk" element={<complaintPages.WorkPage />} />
         <Route path="/klachten/nieuw" element={<complaintPages.IntakePage />} />

@@ -4,8 +4,9 @@ import type { Scoped } from '../../db/tenant-scope.ts';
 
 // Background work runs as the owner across organisations, so every query here names its organisation.
 
+/** Suspended organisations are skipped (decision 047): their data is kept, nothing runs for them. */
 export async function listOrganizationIds(trx: Scoped): Promise<string[]> {
-  const rows = await trx.selectFrom('organization').select('id').execute();
+  const rows = await trx.selectFrom('organization').select('id').where('suspended_at', 'is', null).execute();
   return rows.map((r) => r.id);
 }
 

@@ -1,3 +1,8 @@
 // The public face of the organization module: what other modules may import (docs/ARCHITECTURE.md, issue 23).
 // Everything not exported here is private to the module.
-export { getPublicOrganization, resolveOrganizationForHost } from './organization.service.ts';
+export {
+  forgetOrganizationHosts,
+  getPublicOrganization,
+  isOrganizationSuspended,
+  resolveOrganizationForHost,
+} from './organization.service.ts';

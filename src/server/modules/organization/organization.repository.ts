@@ -63,3 +63,9 @@ export async function updateOrganizationSettings(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }
+
+/** Suspended organisations (migration 086): a security-definer function, as no organisation is in scope yet. */
+export async function listSuspendedOrganizationIds(db: Database): Promise<string[]> {
+  const result = await sql<{ id: string }>`select id from suspended_organizations() as id`.execute(db);
+  return result.rows.map((row) => row.id);
+}

@@ -8,6 +8,7 @@ import {
   findOrganizationById,
   findOrganizationSettings,
   insertOrganization,
+  listSuspendedOrganizationIds,
   resolveOrganizationIdForHost,
   updateOrganizationSettings,
 } from './organization.repository.ts';
@@ -23,6 +24,24 @@ function remember(key: string, id: string | null, now: number) {
     if (hostCache.size >= HOST_CACHE_LIMIT) hostCache.clear();
   }
   hostCache.set(key, { id, expires: now + HOST_CACHE_TTL_MS });
+}
+
+// Suspension (decision 047) is checked on every request, so the set is remembered briefly: another instance
+// sees a suspension or resumption within this time; the instance that made the change at once.
+const SUSPENDED_TTL_MS = 5_000;
+let suspended: { ids: Set<string>; expires: number } | null = null;
+
+/** Whether the organisation is suspended by the platform administrator (its staff and portal answer 503). */
+export async function isOrganizationSuspended(db: Database, organizationId: string, now = Date.now()) {
+  if (!suspended || suspended.expires <= now)
+    suspended = { ids: new Set(await listSuspendedOrganizationIds(db)), expires: now + SUSPENDED_TTL_MS };
+  return suspended.ids.has(organizationId);
+}
+
+/** After the platform changed host names or suspension: this instance forgets what it remembered. */
+export function forgetOrganizationHosts(): void {
+  hostCache.clear();
+  suspended = null;
 }
 
 /** How many host names are remembered now (tests check the bound). */

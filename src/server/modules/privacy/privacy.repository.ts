@@ -140,9 +140,9 @@ export async function findMailIncludesCaseText(trx: Scoped): Promise<boolean> {
   return row?.mail_includes_case_text ?? false;
 }
 
-/** Every organisation, for the nightly retention job (owner connection). */
+/** Every organisation not suspended (decision 047), for the nightly retention job (owner connection). */
 export async function listOrganizationIds(owner: Database): Promise<{ id: string }[]> {
-  return owner.selectFrom('organization').select('id').execute();
+  return owner.selectFrom('organization').select('id').where('suspended_at', 'is', null).execute();
 }
 
 /**
