@@ -36,7 +36,8 @@ export async function createTestApp(
     portal?: PortalConfig;
   } = {},
 ): Promise<FastifyInstance> {
-  const { extend, loginRateLimitPerMinute, trustProxy, oidc, storage, attachmentMaxBytes, portal, ...rest } = options;
+  const { extend, loginRateLimitPerMinute, trustProxy, oidc, storage, attachmentMaxBytes, portal, ...rest } =
+    options;
   let blobs = storage;
   if (blobs === undefined) {
     const directory = await mkdtemp(path.join(tmpdir(), 'gehoord-blobs-'));
