@@ -40,6 +40,7 @@ import * as searchPageInTheDatabase from './2026-12-07-076-search-page-in-the-da
 import * as readPathFunctions from './2026-12-07-078-read-path-functions.ts';
 import * as sectorBenchmark from './2026-12-07-080-sector-benchmark.ts';
 import * as outboxClaimOrder from './2026-12-07-081-outbox-claim-order.ts';
+import * as registrationKeptPlans from './2026-12-07-084-registration-kept-plans.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -87,4 +88,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-078-read-path-functions': readPathFunctions,
   '2026-12-07-080-sector-benchmark': sectorBenchmark,
   '2026-12-07-081-outbox-claim-order': outboxClaimOrder,
+  '2026-12-07-084-registration-kept-plans': registrationKeptPlans,
 };

@@ -265,7 +265,8 @@ type RoutingDepartment = {
  * What a route is decided on, in one round trip: the current handler, the intake department (policy 2.1) and
  * the departments a route may touch — those named, the handler's and the intake department — each with its
  * manager and its staff by name: the domain's `listDepartmentAssistantIds` picks the management assistants
- * from them (policy 2.3).
+ * from them (policy 2.3). Through `complaint_routing_context` (migration 084), whose plan PostgreSQL keeps per
+ * connection: planned per request it cost four times its execution (issue 24).
  */
 export async function findRoutingContext(
   trx: Scoped,
@@ -277,24 +278,7 @@ export async function findRoutingContext(
     handler: { id: string; active: boolean; departmentId: string | null } | null;
     intakeDepartmentId: string | null;
     departments: RoutingDepartment[];
-  }>`
-    with handler as (
-      select u.id, u.active, u.department_id as "departmentId" from staff_user u where u.id = ${handlerId}::uuid
-    ), intake as (
-      select intake_department_id as id from portal_settings limit 1
-    )
-    select
-      (select to_json(handler) from handler) as handler,
-      (select id from intake) as "intakeDepartmentId",
-      (select coalesce(json_agg(json_build_object(
-          'id', d.id, 'name', d.name, 'managerUserId', d.manager_user_id,
-          'staff', (select coalesce(json_agg(json_build_object(
-              'id', s.id, 'departmentId', s.department_id, 'roles', s.roles, 'active', s.active)
-            order by s.name, s.id), '[]') from staff_user s where s.department_id = d.id))), '[]')
-        from department d
-        where d.id = any(${named}::uuid[])
-          or d.id = (select "departmentId" from handler)
-          or d.id = (select id from intake)) as departments`.execute(trx);
+  }>`select * from complaint_routing_context(${handlerId}::uuid, ${named}::uuid[])`.execute(trx);
   const row = rows[0];
   if (row === undefined) throw new Error('no routing context');
   return row;
