@@ -41,6 +41,7 @@ import * as readPathFunctions from './2026-12-07-078-read-path-functions.ts';
 import * as sectorBenchmark from './2026-12-07-080-sector-benchmark.ts';
 import * as outboxClaimOrder from './2026-12-07-081-outbox-claim-order.ts';
 import * as searchPerKind from './2026-12-07-083-search-per-kind.ts';
+import * as registrationKeptPlans from './2026-12-07-084-registration-kept-plans.ts';
 import * as metricsIndexes from './2026-12-07-085-metrics-indexes.ts';
 import * as platformAdministration from './2026-12-07-086-platform-administration.ts';
 import * as healthOfJobsAndOutbox from './2026-12-07-087-health-of-jobs-and-outbox.ts';
@@ -94,6 +95,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-080-sector-benchmark': sectorBenchmark,
   '2026-12-07-081-outbox-claim-order': outboxClaimOrder,
   '2026-12-07-083-search-per-kind': searchPerKind,
+  '2026-12-07-084-registration-kept-plans': registrationKeptPlans,
   '2026-12-07-085-metrics-indexes': metricsIndexes,
   '2026-12-07-086-platform-administration': platformAdministration,
   '2026-12-07-087-health-of-jobs-and-outbox': healthOfJobsAndOutbox,

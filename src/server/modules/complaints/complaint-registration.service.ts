@@ -15,7 +15,6 @@ import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { inSpan } from '../../observability/spans.ts';
-import { recordAccess } from '../access-log/index.ts';
 import { calendarSettingsFor } from '../reference-data/index.ts';
 import { authorize, eventActor, mayKnowOf, readerOf } from './access/complaint-access.ts';
 import * as repository from './complaint.repository.ts';
@@ -181,16 +180,7 @@ export async function registerComplaint(
         { organizationId: principal.organizationId, caller, operation: 'register_complaint' },
         idempotencyKey,
         input,
-        async () => {
-          const body = await register(trx, principal, input, now);
-          // from where the complaint was registered (privacy issue 12); a replay registers nothing
-          await recordAccess(trx, principal, {
-            what: 'change',
-            complaintId: body.id,
-            detail: { events: ['registered'] },
-          });
-          return { status: 201, body };
-        },
+        async () => ({ status: 201, body: await register(trx, principal, input, now) }),
       ),
     ),
   );
@@ -374,8 +364,20 @@ export async function registerOnly(
   return { row, settings, dueAt: state.term.dueAt };
 }
 
-/** Registers inside the caller's transaction and answers with the stored complaint's detail (the API's 201). */
+/**
+ * Registers inside the caller's transaction and answers with the stored complaint's detail (the API's 201). From
+ * where the complaint was registered goes into the access log (privacy issue 12) with the detail's relations, in
+ * one statement (issue 24); a replay of the idempotency key registers nothing and logs nothing.
+ */
 export async function register(trx: Scoped, principal: Principal, input: RegisterComplaintInput, now: Date) {
   const { row, settings } = await registerOnly(trx, principal, input, now);
-  return buildDetail(trx, row, settings, now, readerOf(principal));
+  return buildDetail(trx, row, settings, now, readerOf(principal), {
+    organizationId: principal.organizationId,
+    complaintId: row.id,
+    userId: principal.kind === 'staff' ? principal.userId : null,
+    tokenId: principal.kind === 'token' ? principal.tokenId : null,
+    what: 'change',
+    origin: principal.origin,
+    detail: { events: ['registered'] },
+  });
 }

@@ -1,27 +1,30 @@
+import { sql } from 'kysely';
 import type { Scoped } from '../../../db/tenant-scope.ts';
 
-/** The complaint's organisation, complainant, representative, home and handler, as a letter names them. */
-export async function findLetterParties(trx: Scoped, complaintId: string) {
-  return trx
-    .selectFrom('complaint as c')
-    .innerJoin('organization as o', 'o.id', 'c.organization_id')
-    .leftJoin('person as p', 'p.id', 'c.complainant_id')
-    .leftJoin('representative as r', 'r.id', 'c.representative_id')
-    .leftJoin('unit as u', 'u.id', 'c.unit_id')
-    .leftJoin('staff_user as h', 'h.id', 'c.handler_id')
-    .select([
-      'o.name as organizationName',
-      'o.postal_address as organizationAddress',
-      'p.name as personName',
-      'p.postal_address as postalAddress',
-      'r.name as representativeName',
-      'u.street',
-      'u.house_number',
-      'u.house_number_addition',
-      'u.postcode',
-      'u.place',
-      'h.name as handlerName',
-    ])
-    .where('c.id', '=', complaintId)
-    .executeTakeFirstOrThrow();
+type LetterParties = {
+  organizationName: string;
+  organizationAddress: string | null;
+  personName: string | null;
+  postalAddress: string | null;
+  representativeName: string | null;
+  street: string | null;
+  house_number: number | null;
+  house_number_addition: string | null;
+  postcode: string | null;
+  place: string | null;
+  handlerName: string | null;
+};
+
+/**
+ * The complaint's organisation, complainant, representative, home and handler, as a letter names them. Through
+ * `complaint_letter_parties` (migration 084): its six-table join took 2.4 ms to plan per acknowledgement letter
+ * against 0.2 ms to run; the function's plan is kept per connection (issue 24).
+ */
+export async function findLetterParties(trx: Scoped, complaintId: string): Promise<LetterParties> {
+  const { rows } = await sql<LetterParties>`select * from complaint_letter_parties(${complaintId})`.execute(
+    trx,
+  );
+  const row = rows[0];
+  if (row === undefined) throw new Error('no such complaint');
+  return row;
 }
