@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { IMPORT_KINDS, type ImportKind } from '../contract/imports.ts';
-import { ConfigError, loadDotEnv, parseConfig } from './config.ts';
+import { fail, loadCliConfig } from './cli-support.ts';
 import { connectDatabase } from './database-connection.ts';
 import { runningEmbeddedServer } from './db/embedded-postgres.ts';
 import { AppError } from './http/app-error.ts';
@@ -14,11 +14,6 @@ import { resolveImportOrganization } from './modules/reference-data/csv-import/i
 
 const USAGE =
   'Gebruik / usage: npm run import -- <complexes|units|tenants> <bestand.csv> [--organization <hostnaam>] [--dry-run]';
-
-function fail(message: string, code = 1): never {
-  console.error(message);
-  process.exit(code);
-}
 
 function readArguments(): {
   kind: ImportKind;
@@ -53,14 +48,7 @@ function readArguments(): {
 
 async function main(): Promise<void> {
   const args = readArguments();
-  let config: ReturnType<typeof parseConfig>;
-  try {
-    loadDotEnv();
-    config = parseConfig(process.env, { stdoutIsTty: false });
-  } catch (error) {
-    if (error instanceof ConfigError) fail(`Gehoord cannot start. ${error.message}`);
-    throw error;
-  }
+  const config = loadCliConfig();
   if (!existsSync(args.file)) fail(`Bestand niet gevonden / file not found: ${args.file}`);
   if (!config.databaseUrl && runningEmbeddedServer(config.dataDir)) {
     fail(

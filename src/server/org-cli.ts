@@ -10,7 +10,7 @@ import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { errorCatalog } from '../contract/errors.ts';
 import { createCorporationInput, hostNames } from '../contract/platform.ts';
-import { ConfigError, loadDotEnv, parseConfig } from './config.ts';
+import { fail, loadCliConfig } from './cli-support.ts';
 import { connectDatabase } from './database-connection.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { runningEmbeddedConnection } from './db/embedded-postgres.ts';
@@ -37,11 +37,6 @@ const USAGE = `Gebruik / usage:
   npm run org -- admin create <e-mail>
   npm run org -- export <slug> --public-key corporatie.pem --out export.gehoord
   npm run org -- decrypt-export export.gehoord --private-key corporatie-prive.pem --out export.ndjson`;
-
-function fail(message: string, code = 1): never {
-  console.error(message);
-  process.exit(code);
-}
 
 function readArguments() {
   try {
@@ -185,14 +180,7 @@ async function run(
 
 async function main(): Promise<void> {
   const args = readArguments();
-  let config: ReturnType<typeof parseConfig>;
-  try {
-    loadDotEnv();
-    config = parseConfig(process.env, { stdoutIsTty: false });
-  } catch (error) {
-    if (error instanceof ConfigError) fail(`Gehoord cannot start. ${error.message}`);
-    throw error;
-  }
+  const config = loadCliConfig();
   const logger = createLogger({ ...config, logLevel: 'warn' });
   // Beside a running server: its embedded PostgreSQL (already migrated); otherwise connect (and migrate) as usual.
   const running = config.databaseUrl ? null : runningEmbeddedConnection(config.dataDir);

@@ -2,7 +2,7 @@
 // deterministic, realistic Dutch data set (see src/server/seed) into the configured database.
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { ConfigError, loadDotEnv, parseConfig } from './config.ts';
+import { fail, loadCliConfig } from './cli-support.ts';
 import { createDatabase } from './db/database.ts';
 import { runningEmbeddedServer, startEmbeddedPostgres } from './db/embedded-postgres.ts';
 import { migrateToLatest } from './db/migrate.ts';
@@ -16,11 +16,6 @@ import { seedDataSet } from './seed/seed-data-set.ts';
 const USAGE =
   'Gebruik / usage: npm run seed -- --scale small|medium|national [--seed N] [--now JJJJ-MM-DD] [--password wachtwoord] [--limit N]';
 const DEFAULT_SEED_PASSWORD = 'Proefdata-Gehoord-2026';
-
-function fail(message: string, code = 1): never {
-  console.error(message);
-  process.exit(code);
-}
 
 function readArguments() {
   let values: { scale?: string; seed?: string; now?: string; password?: string; limit?: string };
@@ -60,14 +55,7 @@ function readArguments() {
 
 async function main(): Promise<void> {
   const args = readArguments();
-  let config: ReturnType<typeof parseConfig>;
-  try {
-    loadDotEnv();
-    config = parseConfig(process.env, { stdoutIsTty: false });
-  } catch (error) {
-    if (error instanceof ConfigError) fail(`Gehoord cannot start. ${error.message}`);
-    throw error;
-  }
+  const config = loadCliConfig();
   if (!config.databaseUrl && runningEmbeddedServer(config.dataDir))
     fail(
       'Gehoord draait nog op deze database; stop de server eerst.\nGehoord is running on this database; stop the server first.',
