@@ -1,3 +1,4 @@
+import type { Quarter } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
@@ -31,8 +32,8 @@ export async function exportMeetingPdf(
         });
       }
       const [figures, themes] = await Promise.all([
-        computeQuarterFigures(trx, found.quarter),
-        getQuarterThemes(trx, staff, found.quarter),
+        computeQuarterFigures(trx, found.quarter as Quarter),
+        getQuarterThemes(trx, staff, found.quarter as Quarter),
       ]);
       return { meeting: found, actions: linked, figures, themes };
     },
