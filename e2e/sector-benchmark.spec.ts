@@ -22,7 +22,7 @@ async function addFigures(
   organizationId: string,
   registeredBy: string,
   quarter: string,
-  counts: { answered: number; onTime: number; firstNumber: number },
+  counts: { answered: number; onTime: number; firstNumber: number; scores?: number },
 ) {
   const { from } = quarterRange(quarter as Quarter);
   await client.query(
@@ -50,6 +50,12 @@ async function addFigures(
         i < counts.onTime ? 20 : 40,
       ],
     );
+    if (i < (counts.scores ?? 0))
+      await client.query(
+        `insert into complaint_satisfaction (organization_id, complaint_id, handling, outcome)
+         values ($1, $2, 4, 4)`,
+        [organizationId, id],
+      );
   }
 }
 
@@ -75,7 +81,7 @@ async function participant(quarter: string, answered: number, onTime: number) {
   });
 }
 
-/** The demo corporation's own figures: 4 complaints answered in the quarter, 3 on time (75 %). */
+/** The demo corporation's own figures: 4 complaints answered in the quarter, 3 on time (75 %), 2 rated. */
 async function demoFigures(quarter: string, adminEmail: string) {
   await withServerDatabase(async (client) => {
     const admin = await client.query<{ id: string; organization_id: string }>(
@@ -88,6 +94,7 @@ async function demoFigures(quarter: string, adminEmail: string) {
       answered: 4,
       onTime: 3,
       firstNumber: 90_001,
+      scores: 2,
     });
   });
 }
@@ -162,7 +169,10 @@ test('an administrator opts in and the MT sees its figures beside the sector’s
   await expect(onTime.getByRole('cell').nth(2)).toHaveText(/%/);
   await expect(onTime).toContainText('corporaties');
   // Fewer than five corporations with satisfaction scores: withheld with the reason
-  await expect(table.getByRole('row', { name: /Tevredenheid/ })).toContainText('Niet getoond');
+  const satisfaction = table.getByRole('row', { name: /Tevredenheid/ });
+  await expect(satisfaction).toContainText('Niet getoond');
+  // its own mean rests on two answers: withheld too (decision 050)
+  await expect(satisfaction.getByRole('cell').nth(0)).toHaveText('te weinig antwoorden (n=2)');
   await expect(section).not.toContainText('Sectordeelnemer');
   await checkAccessibility(page);
   await page.setViewportSize({ width: 1280, height: 720 });

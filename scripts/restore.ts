@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { restoreEmbedded } from '../src/server/backup/restore.ts';
 import { loadDotEnv, parseConfig } from '../src/server/config.ts';
 import { createDatabase } from '../src/server/db/database.ts';
+import { registerSubscribers } from '../src/server/events/register-subscribers.ts';
 import { defaultLedgerFile, ErasureLedger } from '../src/server/modules/privacy/erasure/erasure-ledger.ts';
 import { reapplyErasures } from '../src/server/modules/privacy/erasure/reapply-erasures.ts';
 import { createBlobStorage } from '../src/server/storage/create-blob-storage.ts';
@@ -37,6 +38,7 @@ if (values['reapply-only']) {
   const storage = createBlobStorage(config.storage);
   try {
     const entries = (await Promise.all(ledgerFiles.map((file) => new ErasureLedger(file).read()))).flat();
+    registerSubscribers();
     const result = await reapplyErasures(owner, storage, entries, log);
     console.log(
       `Erasures re-applied: ${result.reapplied} of ${result.entries} (files deleted: ${result.files}, failed: ${result.failed})`,

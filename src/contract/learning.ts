@@ -66,8 +66,14 @@ export const quarterFigures = z
     satisfaction: z
       .object({
         responses: z.number().int(),
-        averageHandling: z.number().nullable(),
-        averageOutcome: z.number().nullable(),
+        averageHandling: z
+          .number()
+          .nullable()
+          .describe('Mean handling score; null on fewer than 5 responses (decision 050)'),
+        averageOutcome: z
+          .number()
+          .nullable()
+          .describe('Mean outcome score; null on fewer than 5 responses (decision 050)'),
       })
       .nullable(),
   })

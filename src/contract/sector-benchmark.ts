@@ -50,7 +50,16 @@ export const sectorBenchmark = z
           own: z
             .number()
             .nullable()
-            .describe('This corporation’s own figure; null when there is nothing to measure'),
+            .describe(
+              'This corporation’s own figure; null when there is nothing to measure or too few answers',
+            ),
+          ownTooFewAnswers: z
+            .number()
+            .int()
+            .nullable()
+            .describe(
+              'The own satisfaction figure is withheld: it rests on this many answers, fewer than 5 (decision 050)',
+            ),
           sector: sectorFigure,
         }),
       ),

@@ -319,3 +319,46 @@ export function themeTrend(size: number, previousSize: number | null): ThemeTren
   if (size <= previousSize * 0.75 && previousSize - size >= 2) return 'down';
   return 'level';
 }
+
+/** Where an erased complaint was counted: its department and complex when the run was made. */
+export type ErasedThemeMember = Readonly<{
+  id: string;
+  departmentId: string | null;
+  housingComplexId: string | null;
+}>;
+
+function withoutOne(
+  counts: readonly { id: string; count: number }[],
+  id: string | null,
+): { id: string; count: number }[] {
+  return counts
+    .map((c) => (c.id === id ? { id: c.id, count: c.count - 1 } : { ...c }))
+    .filter((c) => c.count > 0);
+}
+
+/**
+ * A stored run's themes without a complaint that was erased (retention, erasure on request; decision 049): the
+ * member id goes, the size and the department and complex counts drop by one, and a theme left smaller than the
+ * minimum is no theme any more. Names and terms stay: a term is shared by at least `minDocumentFrequency`
+ * complaints, so it never stood for this one complaint alone. Themes the complaint was not in are unchanged.
+ */
+export function themesWithoutComplaint(
+  themes: readonly Theme[],
+  erased: ErasedThemeMember,
+  settings: ThemeSettings = THEME_SETTINGS,
+): Theme[] {
+  return themes.flatMap((theme) => {
+    if (!theme.complaintIds.includes(erased.id)) return [theme];
+    const complaintIds = theme.complaintIds.filter((id) => id !== erased.id);
+    if (complaintIds.length < settings.minSize) return [];
+    return [
+      {
+        ...theme,
+        size: complaintIds.length,
+        complaintIds,
+        departments: withoutOne(theme.departments, erased.departmentId),
+        complexes: withoutOne(theme.complexes, erased.housingComplexId),
+      },
+    ];
+  });
+}

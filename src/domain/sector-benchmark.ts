@@ -1,6 +1,7 @@
 import { toLocalDate } from './business-time.ts';
 import { type Quarter, quarterOfDay, quarterRange } from './learning.ts';
 import { perThousandUnits, type ReportPeriod, rate, yearPeriod } from './report-measures.ts';
+import { satisfactionScoreShown } from './satisfaction-figures.ts';
 
 // The anonymised sector benchmark (issue 24, decision 040): a corporation that opted in sees its own figures
 // beside the quartiles of every opted-in corporation's figure. The figures come from the same complaint sets as
@@ -44,7 +45,11 @@ export const NO_SECTOR_FIGURES: SectorFigures = {
   satisfactionHandlingSum: 0,
 };
 
-/** One measure of one organisation; null when it has nothing to measure (no answers, no units, no scores). */
+/**
+ * One measure of one organisation; null when it has nothing to measure (no answers, no units, no scores) or,
+ * for satisfaction, when its mean rests on fewer answers than the minimum (decision 050): such a corporation
+ * adds nothing to the sector's quartiles and is not shown a figure of its own.
+ */
 export function sectorMeasureValue(measure: SectorMeasure, f: SectorFigures): number | null {
   switch (measure) {
     case 'on_time_share':
@@ -54,10 +59,21 @@ export function sectorMeasureValue(measure: SectorMeasure, f: SectorFigures): nu
     case 'committee_per_thousand_units':
       return perThousandUnits(f.committeeReferred, f.units);
     case 'satisfaction_handling':
-      return f.satisfactionResponses === 0 ? null : f.satisfactionHandlingSum / f.satisfactionResponses;
+      return f.satisfactionResponses === 0 || !satisfactionScoreShown(f.satisfactionResponses)
+        ? null
+        : f.satisfactionHandlingSum / f.satisfactionResponses;
     case 'repeat_share':
       return rate(f.repeats, f.received);
   }
+}
+
+/**
+ * When an organisation's own figure for a measure is withheld for too few answers (satisfaction, decision 050):
+ * the number of answers it would rest on, shown as 'te weinig antwoorden (n=…)'; else null.
+ */
+export function sectorOwnTooFewAnswers(measure: SectorMeasure, f: SectorFigures): number | null {
+  if (measure !== 'satisfaction_handling' || f.satisfactionResponses === 0) return null;
+  return satisfactionScoreShown(f.satisfactionResponses) ? null : f.satisfactionResponses;
 }
 
 export type Quartiles = Readonly<{ p25: number; p50: number; p75: number }>;

@@ -5,6 +5,7 @@ import {
   findThemes,
   THEME_SETTINGS,
   type ThemeComplaint,
+  themesWithoutComplaint,
   themeTrend,
 } from '../../src/domain/index.ts';
 
@@ -120,5 +121,51 @@ describe('theme finder', () => {
     expect(themeTrend(4, 8)).toBe('down');
     expect(themeTrend(7, 6)).toBe('level');
     expect(themeTrend(3, 2)).toBe('level');
+  });
+});
+
+describe('an erased complaint leaves a stored run (decision 049)', () => {
+  const theme = (key: string, complaintIds: string[], complexes: { id: string; count: number }[]) => ({
+    key,
+    name: key,
+    size: complaintIds.length,
+    cohesion: 0.4,
+    terms: [{ lexeme: key, word: key, weight: 1 }],
+    complaintIds,
+    departments: [{ id: 'd1', count: complaintIds.length }],
+    complexes,
+  });
+  const erased = { id: 'x', departmentId: 'd1', housingComplexId: 'h1' };
+
+  test('its id, size and counts go; a theme below three members goes; others stay as they were', () => {
+    const kept = theme('tuin', ['a', 'b', 'c'], []);
+    expect(
+      themesWithoutComplaint(
+        [
+          theme(
+            'schimmel',
+            ['a', 'x', 'b', 'c'],
+            [
+              { id: 'h1', count: 1 },
+              { id: 'h2', count: 3 },
+            ],
+          ),
+          theme('lift', ['x', 'd', 'e'], [{ id: 'h1', count: 3 }]),
+          kept,
+        ],
+        erased,
+      ),
+    ).toEqual([
+      {
+        ...theme('schimmel', ['a', 'b', 'c'], [{ id: 'h2', count: 3 }]),
+        departments: [{ id: 'd1', count: 3 }],
+      },
+      kept,
+    ]);
+  });
+
+  test('a run without the complaint is unchanged', () => {
+    const themes = [theme('tuin', ['a', 'b', 'c'], [])];
+    expect(themesWithoutComplaint(themes, erased)).toEqual(themes);
   });
 });

@@ -5,6 +5,7 @@ import {
   type SectorFigures,
   sectorBenchmarkPeriods,
   sectorMeasureValue,
+  sectorOwnTooFewAnswers,
   summarizeSector,
 } from '../../src/domain/index.ts';
 
@@ -34,13 +35,41 @@ describe('measures', () => {
     expect(sectorMeasureValue('satisfaction_handling', NO_SECTOR_FIGURES)).toBeNull();
     expect(sectorMeasureValue('per_thousand_units', withOnTime(3, 1))).toBe(3);
     expect(sectorMeasureValue('on_time_share', withOnTime(4, 1))).toBe(0.25);
-    expect(
-      sectorMeasureValue('satisfaction_handling', {
-        ...NO_SECTOR_FIGURES,
-        satisfactionResponses: 4,
-        satisfactionHandlingSum: 14,
-      }),
-    ).toBe(3.5);
+    const scores = (responses: number, sum: number) => ({
+      ...NO_SECTOR_FIGURES,
+      satisfactionResponses: responses,
+      satisfactionHandlingSum: sum,
+    });
+    // decision 050: four answers are too few for a mean; five are enough
+    expect(sectorMeasureValue('satisfaction_handling', scores(4, 14))).toBeNull();
+    expect(sectorOwnTooFewAnswers('satisfaction_handling', scores(4, 14))).toBe(4);
+    expect(sectorMeasureValue('satisfaction_handling', scores(5, 18))).toBe(3.6);
+    expect(sectorOwnTooFewAnswers('satisfaction_handling', scores(5, 18))).toBeNull();
+    expect(sectorOwnTooFewAnswers('satisfaction_handling', NO_SECTOR_FIGURES)).toBeNull();
+    expect(sectorOwnTooFewAnswers('on_time_share', withOnTime(1, 1))).toBeNull();
+  });
+});
+
+describe('satisfaction in the sector (decision 050)', () => {
+  test('a corporation with fewer than five answers adds nothing to the quartiles', () => {
+    const scores = (responses: number, sum: number) => ({
+      ...NO_SECTOR_FIGURES,
+      satisfactionResponses: responses,
+      satisfactionHandlingSum: sum,
+    });
+    // means 4.2, 3.6, 3, 2.4, 2 on five answers each; 1 on four answers and 5 on one answer do not count
+    const five = [scores(5, 21), scores(5, 18), scores(5, 15), scores(5, 12), scores(5, 10)];
+    const satisfaction = (participants: SectorFigures[]) =>
+      summarizeSector(participants).find((s) => s.measure === 'satisfaction_handling')?.sector;
+    expect(satisfaction([...five, scores(4, 4), scores(1, 5)])).toEqual({
+      status: 'shown',
+      corporations: 5,
+      quartiles: { p25: 12 / 5, p50: 3, p75: 18 / 5 },
+    });
+    expect(satisfaction([...five.slice(1), scores(4, 4), scores(1, 5)])).toEqual({
+      status: 'withheld',
+      minimum: 5,
+    });
   });
 });
 

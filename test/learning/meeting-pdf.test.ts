@@ -1,4 +1,5 @@
 import { execFile, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,7 @@ import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { quarterOfDay, toLocalDate } from '../../src/domain/index.ts';
 import { createTestApp } from '../support/app.ts';
-import { createComplaintWorld } from '../support/complaint-world.ts';
+import { createComplaintWorld, register } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import type { Client } from '../support/sessions.ts';
 
@@ -109,6 +110,62 @@ describe.skipIf(!popplerAvailable)("the MT meeting's record as a PDF (policy 3.1
       'Regeling tuinonderhoud Besluit: Beleid aanpassen Toelichting: Uitzondering voor minder mobiele huurders.',
     );
     expect(text.match(/Vastgelegd door Marieke MT/g)).toHaveLength(3);
+  });
+
+  test("the quarter's figures and themes (name, size, trend), without a complaint's text or reference", async () => {
+    const created = await as.marieke.request({
+      method: 'POST',
+      url: '/api/mt/meetings',
+      payload: { quarter, heldOn: '2026-11-26' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const meetingId = created.json().id;
+    const before = await pdfText(as.marieke, meetingId);
+    expect(before).toContain(`Kwartaalcijfers ${quarter}`);
+    expect(before).toContain('De thema’s van dit kwartaal zijn nog niet berekend.');
+
+    const complaint = await register(as.eva, {
+      channel: 'phone',
+      complainantId: world.tenant.id,
+      description: 'Geheime klachttekst over de schimmel bij mevrouw Jansen.',
+    });
+    const [y, z] = [randomUUID(), randomUUID()];
+    const theme = {
+      key: 'schimmel+muur',
+      name: 'schimmel · muren',
+      size: 3,
+      cohesion: 0.6,
+      terms: [{ lexeme: 'schimmel', word: 'schimmel', weight: 0.8 }],
+      complaintIds: [complaint.id, y, z],
+      departments: [],
+      complexes: [],
+    };
+    const [year, q] = quarter.split('-Q').map(Number) as [number, number];
+    const previous = q === 1 ? `${year - 1}-Q4` : `${year}-Q${q - 1}`;
+    for (const [runQuarter, themes] of [
+      [quarter, [theme]],
+      [previous, []],
+    ] as const)
+      await database.owner
+        .insertInto('complaint_theme_run')
+        .values({
+          organization_id: world.organization.id,
+          quarter: runQuarter,
+          computed_at: new Date(),
+          complaints: 3,
+          left_out: 0,
+          themes: JSON.stringify(themes),
+        } as never)
+        .execute();
+    const text = await pdfText(as.marieke, meetingId);
+    expect(text).toContain('Terugkerende thema’s');
+    // no theme matched in the previous quarter's run: new
+    expect(text).toContain('Thema Klachten Trend schimmel · muren 3 nieuw');
+    expect(text).not.toContain('Geheime klachttekst');
+    expect(text).not.toContain(complaint.reference);
+    expect(text).toMatch(
+      /Tevredenheid \(gemiddeld, 1–5\) (geen antwoorden|te weinig antwoorden \(n=\d\)|behandeling)/,
+    );
   });
 
   test('only reviewers get the PDF; an unknown meeting is 404 problem+json', async () => {

@@ -261,3 +261,97 @@ describe('retention: anonymisation after the term', () => {
     });
   });
 });
+
+describe('retention: erased complaints leave the stored themes (decision 049)', () => {
+  test('in the same transaction the id leaves every theme run; a theme left below three members goes', async () => {
+    const tenant = await createTenant(database.owner, world.organization.id, world.unit.id, 'Thea Thema');
+    const erased = await closedComplaint(world, tenant.id, 'Schimmel op de muren van de slaapkamer.');
+    await setClosedAt(database.owner, erased.id, '2024-03-03T23:30:00Z');
+    const department = await database.owner
+      .selectFrom('department')
+      .select('id')
+      .where('organization_id', '=', world.organization.id)
+      .executeTakeFirstOrThrow();
+    await database.owner
+      .updateTable('complaint')
+      .set({ department_id: department.id, housing_complex_id: null })
+      .where('id', '=', erased.id)
+      .execute();
+    const [y, z, w, p, q, r] = [1, 2, 3, 4, 5, 6].map(() => crypto.randomUUID() as string) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const other = crypto.randomUUID();
+    const theme = (key: string, complaintIds: string[], departments: { id: string; count: number }[]) => ({
+      key,
+      name: key,
+      size: complaintIds.length,
+      cohesion: 0.5,
+      terms: [{ lexeme: key, word: key, weight: 1 }],
+      complaintIds,
+      departments,
+      complexes: [],
+    });
+    const runs = {
+      '2024-Q1': [
+        theme(
+          'schimmel',
+          [erased.id, y, z, w],
+          [
+            { id: department.id, count: 3 },
+            { id: other, count: 1 },
+          ],
+        ),
+        theme('lekkage', [p, erased.id, q], [{ id: department.id, count: 3 }]),
+        theme('tuin', [p, q, r], [{ id: other, count: 3 }]),
+      ],
+      '2024-Q2': [theme('schimmel', [y, erased.id, z, w], [{ id: department.id, count: 4 }])],
+      '2024-Q3': [theme('tuin', [p, q, r], [])],
+    };
+    for (const [quarter, themes] of Object.entries(runs))
+      await database.owner
+        .insertInto('complaint_theme_run')
+        .values({
+          organization_id: world.organization.id,
+          quarter,
+          computed_at: new Date('2024-07-01T00:00:00Z'),
+          complaints: 10,
+          left_out: 0,
+          themes: JSON.stringify(themes),
+        } as never)
+        .execute();
+    const stored = async () =>
+      Object.fromEntries(
+        (
+          await database.owner
+            .selectFrom('complaint_theme_run')
+            .select(['quarter', 'themes'])
+            .where('organization_id', '=', world.organization.id)
+            .execute()
+        ).map((row) => [row.quarter, row.themes as ReturnType<typeof theme>[]]),
+      );
+
+    expect((await runRetention(database.owner, new Date('2026-03-03T23:00:00Z'), deps)).anonymised).toBe(1);
+    expect((await complaintRow(erased.id)).anonymised_at).not.toBeNull();
+    const after = await stored();
+    expect(JSON.stringify(after)).not.toContain(erased.id);
+    expect(after['2024-Q1']).toEqual([
+      theme(
+        'schimmel',
+        [y, z, w],
+        [
+          { id: department.id, count: 2 },
+          { id: other, count: 1 },
+        ],
+      ),
+      // two members left: no longer a theme
+      theme('tuin', [p, q, r], [{ id: other, count: 3 }]),
+    ]);
+    expect(after['2024-Q2']).toEqual([theme('schimmel', [y, z, w], [{ id: department.id, count: 3 }])]);
+    expect(after['2024-Q3']).toEqual(runs['2024-Q3']);
+  });
+});

@@ -243,3 +243,44 @@ describe('erasure on request (AVG art. 17)', () => {
     expect(again.json()).toEqual({ personId: tenant.id, complaintsAnonymised: 0, filesDeleted: 0 });
   });
 });
+
+describe('erasure on request and the stored themes (decision 049)', () => {
+  test("the erased person's complaints leave every theme run in the same request", async () => {
+    const tenant = await createTenant(database.owner, world.organization.id, world.unit.id, 'Thijs Thema');
+    const complaint = await closedComplaint(world, tenant.id, 'Thijs Thema: schimmel in de badkamer.');
+    const others = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
+    const theme = (complaintIds: string[]) => ({
+      key: 'schimmel',
+      name: 'schimmel',
+      size: complaintIds.length,
+      cohesion: 0.5,
+      terms: [{ lexeme: 'schimmel', word: 'schimmel', weight: 1 }],
+      complaintIds,
+      departments: [],
+      complexes: [],
+    });
+    await database.owner
+      .insertInto('complaint_theme_run')
+      .values({
+        organization_id: world.organization.id,
+        quarter: '2025-Q3',
+        computed_at: new Date('2025-10-01T00:00:00Z'),
+        complaints: 4,
+        left_out: 0,
+        themes: JSON.stringify([theme([complaint.id, ...others])]),
+      } as never)
+      .execute();
+    const erased = await world.officer.request({
+      method: 'POST',
+      url: `/api/privacy/persons/${tenant.id}/erase`,
+    });
+    expect(erased.statusCode, erased.body).toBe(200);
+    const run = await database.owner
+      .selectFrom('complaint_theme_run')
+      .select('themes')
+      .where('organization_id', '=', world.organization.id)
+      .where('quarter', '=', '2025-Q3')
+      .executeTakeFirstOrThrow();
+    expect(run.themes).toEqual([theme(others)]);
+  });
+});

@@ -266,3 +266,42 @@ describe('satisfaction figures of a fixed world (2026-Q2)', () => {
     expect(other.statusCode).toBeLessThan(500);
   });
 });
+
+describe('the MT review carries no score on fewer than 5 answers (decision 050)', () => {
+  const meetingPdf = async (quarter: string) => {
+    const created = await mt.request({
+      method: 'POST',
+      url: '/api/mt/meetings',
+      payload: { quarter, heldOn: '2026-07-02' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    return pdfText(await getFile(mt, `/api/mt/meetings/${created.json().id}/pdf`)).replace(/\s+/g, ' ');
+  };
+
+  test('the agenda API: 2026-Q1 has one answer (c11) and no means; 2026-Q2 has eight and shows them', async () => {
+    const q1 = await mt.request({ url: '/api/mt/quarters/2026-Q1/agenda' });
+    expect(q1.statusCode, q1.body).toBe(200);
+    expect(q1.json().figures.satisfaction).toEqual({
+      responses: 1,
+      averageHandling: null,
+      averageOutcome: null,
+    });
+    expect(q1.body).not.toMatch(/"average(Handling|Outcome)":\d/);
+    const q2 = await mt.request({ url: '/api/mt/quarters/2026-Q2/agenda' });
+    // handling 5,4,4,3,2,1,2,3 = 24/8 = 3; outcome 4,4,3,3,1,2,2,3 = 22/8 = 2.75
+    expect(q2.json().figures.satisfaction).toEqual({
+      responses: 8,
+      averageHandling: 3,
+      averageOutcome: 2.75,
+    });
+  });
+
+  test('the meeting PDF: the withheld text on one answer, the means on eight', async () => {
+    const q1 = await meetingPdf('2026-Q1');
+    expect(q1).toContain('Kwartaalcijfers 2026-Q1');
+    expect(q1).toContain('Tevredenheid (gemiddeld, 1–5) te weinig antwoorden (n=1)');
+    expect(q1).not.toContain('behandeling 4');
+    const q2 = await meetingPdf('2026-Q2');
+    expect(q2).toContain('Tevredenheid (gemiddeld, 1–5) behandeling 3,0, uitkomst 2,75 (n=8)');
+  });
+});

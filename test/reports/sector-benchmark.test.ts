@@ -202,26 +202,36 @@ describe('the figures', () => {
       {
         measure: 'on_time_share',
         own: 0.75,
+        ownTooFewAnswers: null,
         sector: { status: 'shown', corporations: 5, p25: 0.2, p50: 0.75, p75: 1 },
       },
       // [1, 2, 3, 4, 5]; with Grootwonen's 10 it would be 1.75 / 3.5 / 4.75
       {
         measure: 'per_thousand_units',
         own: 4,
+        ownTooFewAnswers: null,
         sector: { status: 'shown', corporations: 5, p25: 2, p50: 3, p75: 4 },
       },
       // [0, 0, 0, 0, 1]
       {
         measure: 'committee_per_thousand_units',
         own: 1,
+        ownTooFewAnswers: null,
         sector: { status: 'shown', corporations: 5, p25: 0, p50: 0, p75: 0 },
       },
       // only Anker (3) and Beek (5) have scores: fewer than five, withheld (Grootwonen's five do not count)
-      { measure: 'satisfaction_handling', own: 3, sector: { status: 'withheld', minimum: 5 } },
+      // Anker's own mean rests on two answers (decision 050): withheld, 'te weinig antwoorden (n=2)'
+      {
+        measure: 'satisfaction_handling',
+        own: null,
+        ownTooFewAnswers: 2,
+        sector: { status: 'withheld', minimum: 5 },
+      },
       // [0, 0, 0, 0, 0.25]
       {
         measure: 'repeat_share',
         own: 0.25,
+        ownTooFewAnswers: null,
         sector: { status: 'shown', corporations: 5, p25: 0, p50: 0, p75: 0 },
       },
     ]);
@@ -246,6 +256,7 @@ describe('the figures', () => {
     expect(measureOf(json, 'on_time_share')).toEqual({
       measure: 'on_time_share',
       own: null,
+      ownTooFewAnswers: null,
       sector: { status: 'withheld', minimum: 5 },
     });
     expect(measureOf(json, 'per_thousand_units')?.sector).toEqual({
@@ -266,7 +277,7 @@ describe('the figures', () => {
     // shares as percentages: own 75 %, sector P25 20 %, median 75 %, P75 100 %, five corporations
     expect(rowOf('on_time_share')?.cells.map((c) => c.value)).toEqual([75, 20, 75, 100, 5, '']);
     expect(rowOf('satisfaction_handling')?.cells.map((c) => c.value)).toEqual([
-      3,
+      'te weinig antwoorden (n=2)',
       null,
       null,
       null,
@@ -334,5 +345,50 @@ describe('the sector report', () => {
       expect(value('committee_referred')).toBe(row?.counts.committee_referred);
       expect(value('satisfaction_responses')).toBe(row?.satisfaction.responses);
     }
+  });
+});
+
+describe('satisfaction in the sector (decision 050: no score on fewer than 5 answers)', () => {
+  test('only corporations with five answers or more make the quartiles; fewer sees "te weinig antwoorden"', async () => {
+    // five more participants with five answered complaints each, all scored: handling means 4.2, 3.6, 3, 2.4, 2
+    const plans: [string, number[]][] = [
+      ['Huis Hoog', [5, 4, 4, 4, 4]],
+      ['Ieder Thuis', [4, 4, 4, 3, 3]],
+      ['Jaarsma Wonen', [3, 3, 3, 3, 3]],
+      ['Kade Wonen', [3, 3, 2, 2, 2]],
+      ['Laan Wonen', [2, 2, 2, 2, 2]],
+    ];
+    const made = [];
+    for (const [name, scores] of plans)
+      made.push(await corporation(name, { onTime: 5, late: 0, scores }, { optIn: true }));
+    await refreshSectorBenchmark(owner, JULY);
+    // sorted [2, 2.4, 3, 3.6, 4.2]: P25 2.4, median 3, P75 3.6. Anker (2 answers, mean 3) and Beek (1 answer,
+    // mean 5) would make it [2, 2.4, 3, 3, 3.6, 4.2, 5]: 2.7 / 3 / 3.9 with seven corporations.
+    const { json: anker } = await benchmarkOf(asMt);
+    expect(measureOf(anker, 'satisfaction_handling')).toEqual({
+      measure: 'satisfaction_handling',
+      own: null,
+      ownTooFewAnswers: 2,
+      sector: { status: 'shown', corporations: 5, p25: 12 / 5, p50: 3, p75: 18 / 5 },
+    });
+    const hoog = made[0] as (typeof made)[number];
+    const mtHoog = await createStaffUser(owner, hoog.id, {
+      name: 'Henk MT',
+      roles: ['employee', 'management_team'],
+    });
+    const { json: own } = await benchmarkOf(await signInAt(app, hoog.host, mtHoog.email));
+    expect(measureOf(own, 'satisfaction_handling')).toMatchObject({ own: 21 / 5, ownTooFewAnswers: null });
+    // the quarterly report says the same in its own cell
+    const report = await asMt.request({ method: 'GET', url: '/api/reports/quarterly?quarter=2026-Q2' });
+    const row = (report.json() as ReportDocument).tables
+      .find((t) => t.id === 'sector')
+      ?.rows.find((r) => r.key === 'satisfaction_handling');
+    expect(row?.cells.map((c) => c.value).slice(0, 5)).toEqual([
+      'te weinig antwoorden (n=2)',
+      2.4,
+      3,
+      3.6,
+      5,
+    ]);
   });
 });

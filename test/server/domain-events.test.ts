@@ -5,6 +5,7 @@ import { registerSubscribers } from '../../src/server/events/register-subscriber
 import { complaintEvents, createComplaintEventBus } from '../../src/server/modules/complaints/index.ts';
 import { createMessageEventBus, messageEvents } from '../../src/server/modules/messages/index.ts';
 import { createPortalEventBus, portalEvents } from '../../src/server/modules/portal/index.ts';
+import { createPrivacyEventBus } from '../../src/server/modules/privacy/index.ts';
 import { createTestApp } from '../support/app.ts';
 import { attempt, createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -79,6 +80,7 @@ describe('registerSubscribers (the composition root)', () => {
       complaints: createComplaintEventBus(),
       portal: createPortalEventBus(),
       messages: createMessageEventBus(),
+      privacy: createPrivacyEventBus(),
     };
     registerSubscribers(buses);
     registerSubscribers(buses);
@@ -96,6 +98,7 @@ describe('registerSubscribers (the composition root)', () => {
       { topic: 'satisfaction.rated', subscriber: 'notifications' },
       { topic: 'complainant.messaged', subscriber: 'notifications' },
     ]);
+    expect(buses.privacy.subscriptions()).toEqual([{ topic: 'complaint.erased', subscriber: 'learning' }]);
     expect(buses.messages.subscriptions()).toEqual([
       { topic: 'message.dead_lettered', subscriber: 'notifications' },
       { topic: 'complainant.replied', subscriber: 'notifications' },

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { createDatabase } from '../db/database.ts';
 import { startEmbeddedPostgres } from '../db/embedded-postgres.ts';
+import { registerSubscribers } from '../events/register-subscribers.ts';
 import { ErasureLedger, type ErasureLedgerEntry } from '../modules/privacy/erasure/erasure-ledger.ts';
 import { type ReapplyResult, reapplyErasures } from '../modules/privacy/erasure/reapply-erasures.ts';
 import { LocalDiskStorage } from '../storage/local-disk-storage.ts';
@@ -79,6 +80,8 @@ export async function restoreEmbedded(options: {
     const storage = options.storageDir ? new LocalDiskStorage(options.storageDir) : null;
     let erasures: ReapplyResult;
     try {
+      // an erased complaint also leaves the stored theme runs, by an event (decision 029, 049)
+      registerSubscribers();
       erasures = await reapplyErasures(owner, storage, entries, log);
     } finally {
       await owner.destroy();

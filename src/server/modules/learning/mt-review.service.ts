@@ -11,6 +11,7 @@ import {
   checkMtDecision,
   type Quarter,
   quarterRange,
+  satisfactionScoreShown,
   summarizeSatisfaction,
   summarizeTimeliness,
 } from '../../../domain/index.ts';
@@ -25,6 +26,9 @@ import { createAction, toImprovementAction } from './improvement-actions.service
 import * as repository from './learning.repository.ts';
 
 import { syncPolicyIssues, toPolicyIssue } from './policy-issues.service.ts';
+
+const shownMean = (answers: number, mean: number | null) =>
+  mean === null || !satisfactionScoreShown(answers) ? null : Math.round(mean * 100) / 100;
 
 /**
  * The quarter's figures the MT discusses (policy 3.1, 3.2), from the report measures (docs/measures.md):
@@ -64,15 +68,14 @@ export async function computeQuarterFigures(
     repeats: counts.repeats,
     outsideProcedureByGround: groups(grounds, 'ground'),
     compensationPaidCents: compensation.cents,
+    // decision 050: no mean on fewer than the minimum answers, whoever reads the figures (screen, API, PDF)
     satisfaction:
       satisfaction.responses === 0
         ? null
         : {
             responses: satisfaction.responses,
-            averageHandling:
-              satisfaction.meanHandling === null ? null : Math.round(satisfaction.meanHandling * 100) / 100,
-            averageOutcome:
-              satisfaction.meanOutcome === null ? null : Math.round(satisfaction.meanOutcome * 100) / 100,
+            averageHandling: shownMean(satisfaction.responses, satisfaction.meanHandling),
+            averageOutcome: shownMean(satisfaction.responses, satisfaction.meanOutcome),
           },
   };
 }

@@ -179,3 +179,27 @@ export async function departmentAndComplexNames(trx: Scoped, departmentIds: stri
     complexes: new Map(complexes.map((c) => [c.id, `${c.complex_number} ${c.name}`])),
   };
 }
+
+/** The stored runs with the complaint among a theme's members, locked: the erasure rewrites them. */
+export async function runsWithMember(trx: Scoped, complaintId: string) {
+  const { rows } = await sql<{ quarter: string; themes: StoredTheme[] }>`
+    select quarter, themes from complaint_theme_run
+    where themes @> ${JSON.stringify([{ complaintIds: [complaintId] }])}::jsonb
+    for update`.execute(trx);
+  return rows;
+}
+
+/** Where the complaint is counted in a theme: its department and complex. */
+export async function memberPlace(trx: Scoped, complaintId: string) {
+  return trx
+    .selectFrom('complaint')
+    .select(['department_id', 'housing_complex_id'])
+    .where('id', '=', complaintId)
+    .executeTakeFirst();
+}
+
+export async function replaceRunThemes(trx: Scoped, quarter: string, themes: readonly StoredTheme[]) {
+  await sql`
+    update complaint_theme_run set themes = ${JSON.stringify(themes)}::jsonb
+    where quarter = ${quarter}`.execute(trx);
+}

@@ -7,6 +7,7 @@ import {
   quarterOfDay,
   quarterRange,
   THEME_SETTINGS,
+  themesWithoutComplaint,
   themeTrend,
   toLocalDate,
 } from '../../../domain/index.ts';
@@ -198,4 +199,22 @@ export async function themeForAction(trx: Scoped, staff: StaffPrincipal, quarter
       terms: theme.terms.map((t) => ({ lexeme: t.lexeme, weight: t.weight })),
     },
   };
+}
+
+/**
+ * A complaint is erased (retention, erasure on request, re-applied erasure): in the erasure's own transaction it
+ * leaves every stored theme run, so no run keeps the id of a complaint that is gone (decision 049).
+ */
+export async function forgetErasedComplaint(trx: Scoped, complaintId: string): Promise<number> {
+  const runs = await repository.runsWithMember(trx, complaintId);
+  if (runs.length === 0) return 0;
+  const place = await repository.memberPlace(trx, complaintId);
+  const erased = {
+    id: complaintId,
+    departmentId: place?.department_id ?? null,
+    housingComplexId: place?.housing_complex_id ?? null,
+  };
+  for (const run of runs)
+    await repository.replaceRunThemes(trx, run.quarter, themesWithoutComplaint(run.themes, erased));
+  return runs.length;
 }

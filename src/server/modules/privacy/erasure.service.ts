@@ -6,7 +6,13 @@ import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
 import { recordAccess } from '../access-log/index.ts';
 import * as repository from './privacy.repository.ts';
-import { anonymiseAndRecord, factsOf, loadSettings, type PrivacyDeps } from './retention.service.ts';
+import {
+  anonymiseAndRecord,
+  eraseComplaint,
+  factsOf,
+  loadSettings,
+  type PrivacyDeps,
+} from './retention.service.ts';
 
 /**
  * Erasure on request (AVG art. 17): every complaint of the person and the person record are anonymised,
@@ -55,7 +61,7 @@ export async function erasePerson(
     const keys: string[] = [];
     for (const complaint of complaints) {
       if (complaint.anonymised_at !== null) continue;
-      keys.push(...(await repository.anonymiseComplaint(trx, complaint.id, 'request')));
+      keys.push(...(await eraseComplaint(trx, complaint.id, 'request')));
       complaintsAnonymised += 1;
     }
     await repository.anonymisePerson(trx, personId, 'request');

@@ -12,6 +12,7 @@ import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import type { ErasureLedger } from './erasure/erasure-ledger.ts';
 import * as repository from './privacy.repository.ts';
+import { privacyEvents } from './privacy-events.ts';
 
 export type PrivacyDeps = {
   storage: BlobStorage;
@@ -140,6 +141,15 @@ export async function holdsOfComplaint(trx: Scoped, row: CaseRow & { id: string 
 }
 
 /**
+ * Erases one complaint in the caller's transaction: its text and files by the SQL function, and (through the
+ * `complaint.erased` event) its id from the stored theme runs (decision 049), so nothing keeps pointing at it. Returns the storage keys of its files.
+ */
+export async function eraseComplaint(trx: Scoped, complaintId: string, reason: string): Promise<string[]> {
+  await privacyEvents.publish(trx, 'complaint.erased', { complaintId });
+  return repository.anonymiseComplaint(trx, complaintId, reason);
+}
+
+/**
  * Anonymises in one organisation-scoped transaction, then (after commit) deletes the files and writes the
  * ledger. The SQL functions skip what is already anonymised, so a retry repeats nothing.
  */
@@ -217,7 +227,7 @@ export async function runRetention(
     for (const item of plan.anonymise) {
       // one transaction per complaint: one that fails does not hold back the others
       const done = await anonymiseAndRecord(owner, organizationId, deps, (trx) =>
-        repository.anonymiseComplaint(trx, item.complaintId, 'retention'),
+        eraseComplaint(trx, item.complaintId, 'retention'),
       );
       result.anonymised += 1;
       result.files += done.files;

@@ -6,6 +6,7 @@ import {
   type SectorFigures,
   sectorBenchmarkPeriods,
   sectorMeasureValue,
+  sectorOwnTooFewAnswers,
   summarizeSector,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
@@ -124,6 +125,7 @@ export function loadSectorBenchmark(
         return {
           measure,
           own: sectorMeasureValue(measure, own),
+          ownTooFewAnswers: sectorOwnTooFewAnswers(measure, own),
           sector:
             row === undefined
               ? { status: 'pending' as const }

@@ -1,6 +1,7 @@
 import { Alert, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { SectorBenchmark } from '../../../contract/sector-benchmark.ts';
+import { tooFewAnswersText } from '../../../domain/satisfaction-figures.ts';
 import type { SectorMeasure } from '../../../domain/sector-benchmark.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDateTime } from '../complaints/format.ts';
@@ -77,7 +78,11 @@ function BenchmarkTable({ measures, caption }: { measures: Measures; caption: st
           {measures.map((m) => (
             <Table.Tr key={m.measure} data-measure={m.measure}>
               <Table.Th scope="row">{s.measures[m.measure]}</Table.Th>
-              <Table.Td>{format(m.measure, m.own)}</Table.Td>
+              <Table.Td>
+                {m.ownTooFewAnswers === null
+                  ? format(m.measure, m.own)
+                  : tooFewAnswersText(m.ownTooFewAnswers, locale === 'nl' ? 'nl' : 'en')}
+              </Table.Td>
               {m.sector.status === 'shown' ? (
                 <>
                   <Table.Td>{format(m.measure, m.sector.p25)}</Table.Td>

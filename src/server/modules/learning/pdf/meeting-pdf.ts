@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { meeting } from '../../../../contract/learning.ts';
 import { MT_DECISIONS } from '../../../../domain/index.ts';
 import { loadReportPdfmake, REPORT_FONT } from '../../reports/index.ts';
+import { figuresBlock, type QuarterFigures, type QuarterThemes, themesBlock } from './quarter-blocks.ts';
 
 // The MT meeting's record as a PDF for the minutes archive (policy 3.1): what was decided, by whom, and
 // whether the record is approved. Dutch only: the archive is kept in the organisation's language.
@@ -11,6 +12,10 @@ export type MeetingRecord = {
   meeting: z.infer<typeof meeting>;
   /** The improvement action each `new_action` decision created, by action id. */
   actions: Map<string, { title: string; ownerName: string | null; dueOn: string | null }>;
+  /** The quarter's figures as on the agenda (satisfaction withheld below the minimum, decision 050). */
+  figures: QuarterFigures;
+  /** The quarter's recurring themes: name, size and trend only (decision 049). */
+  themes: QuarterThemes;
 };
 
 const BRAND = '#0b5394';
@@ -90,6 +95,10 @@ export async function renderMeetingPdf(record: MeetingRecord): Promise<Buffer> {
         layout: 'noBorders',
       },
       { text: approval, bold: m.status === 'approved', margin: [0, 8, 0, 0] },
+      { text: `Kwartaalcijfers ${m.quarter}`, style: 'h2' },
+      figuresBlock(record.figures),
+      { text: 'Terugkerende thema’s', style: 'h2' },
+      ...themesBlock(record.themes),
       { text: 'Verslag', style: 'h2' },
       m.minutes.trim() === '' ? { text: 'Geen verslag vastgelegd.', color: MUTED } : { text: m.minutes },
       { text: 'Besluiten', style: 'h2' },

@@ -2,6 +2,7 @@ import type { Database } from '../../../db/database.ts';
 import { inOrganization } from '../../../db/tenant-scope.ts';
 import type { BlobStorage } from '../../../storage/blob-storage.ts';
 import * as repository from '../privacy.repository.ts';
+import { eraseComplaint } from '../retention.service.ts';
 import type { ErasureLedgerEntry } from './erasure-ledger.ts';
 
 const ORDER = { complaint: 0, representative: 1, person: 2 } as const;
@@ -26,7 +27,7 @@ export async function reapplyErasures(
     try {
       const { changed, keys } = await inOrganization(owner, entry.organizationId, async (trx) => {
         if (entry.kind === 'complaint') {
-          const keys = await repository.anonymiseComplaint(trx, entry.id, 'reapply');
+          const keys = await eraseComplaint(trx, entry.id, 'reapply');
           return { changed: (await repository.erasedInThisTransaction(trx)).length > 0, keys };
         }
         const changed =

@@ -5,6 +5,8 @@ import {
   type SectorFigures,
   type SectorMeasure,
   sectorMeasureValue,
+  sectorOwnTooFewAnswers,
+  tooFewAnswersText,
 } from '../../../../domain/index.ts';
 import type { ComplaintSet } from './report-sets.ts';
 import { cell, table } from './report-table.ts';
@@ -90,12 +92,13 @@ export function sectorTable(own: SectorFigures, stored: readonly StoredSectorFig
       // Shares as percentages: the row mixes figures with a count and a note, so it keeps the columns' kinds
       const scale = (value: number | null) =>
         value === null ? null : RATES.includes(measure) ? value * 100 : value;
+      const tooFew = sectorOwnTooFewAnswers(measure, own);
       return {
         key: measure,
         label: SECTOR_MEASURE_LABELS[measure],
         kind: null,
         cells: [
-          cell(scale(sectorMeasureValue(measure, own))),
+          cell(tooFew === null ? scale(sectorMeasureValue(measure, own)) : tooFewAnswersText(tooFew)),
           cell(shown ? scale(row.p25) : null),
           cell(shown ? scale(row.p50) : null),
           cell(shown ? scale(row.p75) : null),
