@@ -4,6 +4,24 @@ import { type Kysely, sql } from 'kysely';
 // Issue 25 (decision 047, amended): exports of a corporation started by the platform administrator through the
 // API. The row holds status and progress only; the archive (encrypted to the corporation's key) lives in blob
 // storage under `storage_key` and is removed with the row after some days. Platform role only, like 086's tables.
+// And a suspended corporation's mail is held: the outbox claim passes over its pending messages (they stay pending,
+// nothing is dropped) until it is resumed.
+
+const claim = (held: boolean) => `
+  create or replace function claim_outbox_message() returns table (id uuid, organization_id uuid)
+  language sql volatile security definer set search_path = public, pg_temp
+  as $$
+    select m.id, m.organization_id from outbox_message m
+    where m.status = 'pending' and m.next_attempt_at <= now()${
+      held
+        ? `
+      and not exists (select 1 from organization o where o.id = m.organization_id and o.suspended_at is not null)`
+        : ''
+    }
+    order by m.next_attempt_at, m.created_at
+    limit 1
+    for update of m skip locked
+  $$`;
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -35,8 +53,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db,
   );
   await sql`grant select, insert, update, delete on platform_export to gehoord_platform`.execute(db);
+  await sql.raw(claim(true)).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql.raw(claim(false)).execute(db);
   await sql`drop table platform_export`.execute(db);
 }
