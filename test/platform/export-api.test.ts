@@ -1,7 +1,11 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
-import { describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { createPlatformAdmin, decryptExport } from '../../src/server/modules/platform/index.ts';
+import { LocalDiskStorage } from '../../src/server/storage/local-disk-storage.ts';
 import { multipartBody, samplePdf, samplePng, sha256 } from '../attachments/sample-files.ts';
 import { createTestApp, PLATFORM_TEST_HOST } from '../support/app.ts';
 import { createComplaintWorld, register } from '../support/complaint-world.ts';
@@ -13,7 +17,9 @@ import { createOrganization } from '../support/factories.ts';
 // database, table by table, and the attachment files byte for byte.
 
 const database = await createTestDatabase();
-const app = await createTestApp(database.app);
+const storage = new LocalDiskStorage(await mkdtemp(path.join(tmpdir(), 'gehoord-export-api-')));
+afterAll(() => rm(storage.directory, { recursive: true, force: true }));
+const app = await createTestApp(database.app, { storage });
 const world = await createComplaintWorld(database.owner, app);
 const other = await createOrganization(database.owner, { slug: 'andere', hostnames: ['andere.test'] });
 await database.owner
@@ -216,6 +222,8 @@ describe('exporting a corporation through the platform API', () => {
   test('archives older than the keeping period are removed with their rows', async () => {
     const before = await database.owner.selectFrom('platform_export').select(['id', 'storage_key']).execute();
     expect(before).toHaveLength(1);
+    const oldKey = before[0]?.storage_key as string;
+    expect(await storage.exists(oldKey)).toBe(true);
     await database.owner
       .updateTable('platform_export')
       .set({ created_at: sql`now() - interval '8 days'` } as never)
@@ -234,6 +242,7 @@ describe('exporting a corporation through the platform API', () => {
       headers: onPlatform(cookie),
     });
     expect(oldDownload.statusCode).toBe(404);
+    expect(await storage.exists(oldKey)).toBe(false);
     await until(
       async () =>
         (await app.inject({ url: `${base}/${started.json().id}`, headers: onPlatform(cookie) })).json(),
