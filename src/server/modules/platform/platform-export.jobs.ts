@@ -100,7 +100,7 @@ export class PlatformExportRunner {
   /** The ciphertext, for the platform administrator to hand over; audited. Only the private key opens it. */
   async download(corporationId: string, exportId: string, actor: PlatformActor) {
     const row = await asPlatform(this.db, (trx) => jobs.findExport(trx, corporationId, exportId));
-    if (!row || row.status !== 'done' || row.storage_key === null) throw new AppError('not_found');
+    if (row?.status !== 'done' || row.storage_key === null) throw new AppError('not_found');
     await asPlatform(this.db, (trx) =>
       repository.insertAudit(trx, {
         ...actor,
