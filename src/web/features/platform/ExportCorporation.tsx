@@ -53,7 +53,7 @@ export function ExportCorporation() {
             required
             autosize
             minRows={4}
-            ff="monospace"
+            styles={{ input: { fontFamily: 'monospace' } }}
             {...form.text('publicKey')}
           />
           <FileInput

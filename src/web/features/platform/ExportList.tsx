@@ -44,7 +44,7 @@ export function ExportList({ corporationId }: { corporationId: string }) {
               {rows.map((e) => (
                 <Table.Tr key={e.id}>
                   <Table.Td>{when(e.createdAt)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td miw={100}>
                     <Badge
                       variant="outline"
                       tt="none"
@@ -53,7 +53,7 @@ export function ExportList({ corporationId }: { corporationId: string }) {
                       {p.exportStatus[e.status]}
                     </Badge>
                   </Table.Td>
-                  <Table.Td miw={220}>
+                  <Table.Td miw={200}>
                     <Progress
                       value={e.tablesTotal === 0 ? 0 : (100 * e.tablesDone) / e.tablesTotal}
                       aria-label={p.exportProgressLabel(when(e.createdAt))}
