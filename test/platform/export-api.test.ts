@@ -249,4 +249,19 @@ describe('exporting a corporation through the platform API', () => {
       (value) => value.status === 'done',
     );
   });
+  test('a job left queued or running by an instance that stopped is shown as failed (interrupted)', async () => {
+    const [left] = await database.owner
+      .insertInto('platform_export')
+      .values({ organization_id: world.organization.id, public_key: keys.publicKey })
+      .returning('id')
+      .execute();
+    await database.owner
+      .updateTable('platform_export')
+      .set({ status: 'running', created_at: sql`now() - interval '2 hours'` } as never)
+      .where('id', '=', left?.id as string)
+      .execute();
+    const listed = (await app.inject({ url: base, headers: onPlatform(cookie) })).json();
+    const shown = listed.exports.find((e: { id: string }) => e.id === left?.id);
+    expect(shown).toMatchObject({ status: 'failed', error: 'interrupted', downloadUrl: null });
+  });
 });
