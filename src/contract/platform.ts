@@ -87,3 +87,33 @@ export type CreatedCorporation = z.infer<typeof createdCorporation>;
 export const hostNamesInput = z.object({ hostnames: hostNames }).meta({ id: 'CorporationHostNames' });
 
 export const corporationIdParams = z.object({ id: z.uuid() });
+
+/** Decision 047: an export of a corporation, encrypted to the public key the corporation hands over (PEM). */
+export const startExportInput = z
+  .object({ publicKey: z.string().trim().min(1).max(20_000) })
+  .meta({ id: 'StartCorporationExport' });
+
+export const corporationExport = z
+  .object({
+    id: z.uuid(),
+    corporationId: z.uuid(),
+    status: z.enum(['queued', 'running', 'done', 'failed']),
+    tablesDone: z.number().int(),
+    tablesTotal: z.number().int(),
+    rowsDone: z.number().int(),
+    filesDone: z.number().int(),
+    sizeBytes: z.number().int().nullable(),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+    /** Until the archive is removed (EXPORT_KEEP_DAYS after it was made). */
+    expiresAt: z.string(),
+    downloadUrl: z.string().nullable(),
+  })
+  .meta({ id: 'CorporationExport' });
+
+export const corporationExportList = z
+  .object({ exports: z.array(corporationExport) })
+  .meta({ id: 'CorporationExportList' });
+
+export const corporationExportParams = z.object({ id: z.uuid(), exportId: z.uuid() });

@@ -243,6 +243,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(organizationRoutes, { db: deps.db });
   await app.register(platformRoutes, {
     db: deps.db,
+    storage: deps.storage,
     publicUrl: deps.config.publicUrl,
     loginRateLimitPerMinute: deps.config.loginRateLimitPerMinute,
   });

@@ -27,6 +27,8 @@ import {
   type PlatformActor,
   setCorporationSuspended,
 } from './modules/platform/index.ts';
+import type { BlobStorage } from './storage/blob-storage.ts';
+import { createBlobStorage } from './storage/create-blob-storage.ts';
 
 const USAGE = `Gebruik / usage:
   npm run org -- create --slug korte-naam --name "Naam" --host klachten.example.nl [--host …] [--locale nl] [--locale en]
@@ -70,6 +72,7 @@ function describeAppError(error: AppError): string {
 
 async function run(
   db: Database,
+  storage: BlobStorage,
   publicUrl: string,
   platformHost: string,
   args: ReturnType<typeof readArguments>,
@@ -152,11 +155,12 @@ async function run(
       if (!subject || !key || !out) fail(USAGE, 2);
       const file = await exportCorporation(
         db,
+        storage,
         subject,
         await readFile(key, 'utf8'),
         actor,
         now,
-        (table, rows) => console.error(`  ${table}: ${rows}`),
+        ({ table, rows }) => console.error(`  ${table}: ${rows}`),
       );
       await writeFile(out, file, { mode: 0o600 });
       console.log(
@@ -167,8 +171,13 @@ async function run(
     case 'decrypt-export': {
       const key = args.values['private-key'];
       if (!subject || !key) fail(USAGE, 2);
-      const { rows } = decryptExport(await readFile(subject), await readFile(key, 'utf8'));
-      const text = rows.map((row) => JSON.stringify(row)).join('\n');
+      const { rows, files } = decryptExport(await readFile(subject), await readFile(key, 'utf8'));
+      const text = [
+        ...rows.map((row) => JSON.stringify(row)),
+        ...files.map((f) =>
+          JSON.stringify({ file: f.file, sha256: f.sha256, base64: f.content.toString('base64') }),
+        ),
+      ].join('\n');
       if (args.values.out) await writeFile(args.values.out, `${text}\n`, { mode: 0o600 });
       else console.log(text);
       return;
@@ -190,8 +199,9 @@ async function main(): Promise<void> {
         close: async () => {},
       }
     : await connectDatabase(config, logger, { prepareSetupLink: false });
+  const storage = createBlobStorage(config.storage);
   try {
-    await run(connection.db, config.publicUrl, config.platformHost, args);
+    await run(connection.db, storage, config.publicUrl, config.platformHost, args);
   } catch (error) {
     process.exitCode = 1;
     if (error instanceof AppError) console.error(describeAppError(error));
@@ -199,6 +209,7 @@ async function main(): Promise<void> {
   } finally {
     if (running) await connection.db.destroy();
     await connection.close();
+    await storage.close();
   }
 }
 

@@ -1,13 +1,18 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { AppError } from '../../src/server/http/app-error.ts';
 import { decryptExport, exportCorporation } from '../../src/server/modules/platform/index.ts';
+import { LocalDiskStorage } from '../../src/server/storage/local-disk-storage.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganization } from '../support/factories.ts';
 
 // Decision 047: a corporation's export is encrypted to the corporation's public key; the operator cannot read it.
 
 const database = await createTestDatabase();
+const storage = new LocalDiskStorage(await mkdtemp(path.join(tmpdir(), 'gehoord-export-test-')));
 const ours = await createOrganization(database.owner, { slug: 'export-ons', hostnames: ['ons.test'] });
 const theirs = await createOrganization(database.owner, { slug: 'export-zij', hostnames: ['zij.test'] });
 for (const [organization, name] of [
@@ -27,7 +32,14 @@ const actor = { adminId: null, actor: 'test', ip: null };
 
 describe('exporting a corporation', () => {
   test('holds its own rows only, readable with its private key and not without', async () => {
-    const file = await exportCorporation(database.app, 'export-ons', keys.publicKey, actor, new Date());
+    const file = await exportCorporation(
+      database.app,
+      storage,
+      'export-ons',
+      keys.publicKey,
+      actor,
+      new Date(),
+    );
     expect(file.toString('latin1')).not.toContain('Jannie');
     const { header, rows } = decryptExport(file, keys.privateKey);
     expect(header.organization).toEqual({ id: ours.id, slug: 'export-ons' });
@@ -54,10 +66,10 @@ describe('exporting a corporation', () => {
 
   test('a bad key or an unknown corporation is refused', async () => {
     await expect(
-      exportCorporation(database.app, 'export-ons', 'geen sleutel', actor, new Date()),
+      exportCorporation(database.app, storage, 'export-ons', 'geen sleutel', actor, new Date()),
     ).rejects.toThrow(AppError);
     await expect(
-      exportCorporation(database.app, 'bestaat-niet', keys.publicKey, actor, new Date()),
+      exportCorporation(database.app, storage, 'bestaat-niet', keys.publicKey, actor, new Date()),
     ).rejects.toMatchObject({ code: 'not_found' });
   });
 });

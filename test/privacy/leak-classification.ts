@@ -210,6 +210,18 @@ const GET: Record<string, Classification> = {
     kind: 'no-complaint-data',
     reason: 'corporations, their host names and counts (numbers only)',
   },
+  '/api/platform/corporations/{id}/exports': {
+    kind: 'no-complaint-data',
+    reason: 'export jobs: status and counts of tables, rows and files',
+  },
+  '/api/platform/corporations/{id}/exports/{exportId}': {
+    kind: 'no-complaint-data',
+    reason: 'one export job: status and counts',
+  },
+  '/api/platform/corporations/{id}/exports/{exportId}/download': {
+    kind: 'no-complaint-data',
+    reason: 'ciphertext only: encrypted to the corporation’s public key, the platform cannot read it',
+  },
 };
 
 /**
@@ -397,6 +409,7 @@ PUT /api/platform/corporations/{id}/hostnames
 POST /api/platform/corporations/{id}/setup-link
 POST /api/platform/corporations/{id}/suspend
 POST /api/platform/corporations/{id}/resume
+POST /api/platform/corporations/{id}/exports
 `;
 
 export const CLASSIFICATION: ReadonlyMap<string, Classification> = new Map([

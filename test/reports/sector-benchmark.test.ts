@@ -294,6 +294,19 @@ describe('the figures', () => {
     expect((other.json() as ReportDocument).tables.map((t) => t.id)).not.toContain('sector');
   });
 
+  test('a suspended corporation is left out of the next run (decision 047), and counts again once resumed', async () => {
+    const suspend = (at: Date | null) =>
+      owner.updateTable('organization').set({ suspended_at: at }).where('id', '=', d.id).execute();
+    await suspend(JULY);
+    await refreshSectorBenchmark(owner, JULY);
+    const held = (await benchmarkOf(asMt)).json;
+    expect(measureOf(held, 'on_time_share')?.sector).toEqual({ status: 'withheld', minimum: 5 });
+    await suspend(null);
+    await refreshSectorBenchmark(owner, JULY);
+    const resumed = (await benchmarkOf(asMt)).json;
+    expect(measureOf(resumed, 'on_time_share')?.sector).toMatchObject({ status: 'shown', corporations: 5 });
+  });
+
   test('a corporation that opts out counts no more from the next run, and the group falls below the minimum', async () => {
     const asAdminE = await signInAt(
       app,

@@ -837,6 +837,28 @@ export interface PlatformSessionTable {
   expires_at: Date;
 }
 
+/** An export started through the API (migration 093): status and progress; the archive is in blob storage. */
+export interface PlatformExportTable {
+  id: Generated<string>;
+  organization_id: string;
+  requested_by: Nullable<string>;
+  status: ColumnType<
+    'queued' | 'running' | 'done' | 'failed',
+    'queued' | undefined,
+    'running' | 'done' | 'failed'
+  >;
+  tables_done: Generated<number>;
+  tables_total: Generated<number>;
+  rows_done: ColumnType<string, number | undefined, number>;
+  files_done: Generated<number>;
+  size_bytes: ColumnType<string | null, never, number | null>;
+  storage_key: Nullable<string>;
+  public_key: string;
+  error: Nullable<string>;
+  created_at: CreatedAt;
+  finished_at: Nullable<Date>;
+}
+
 export interface PlatformAuditTable {
   id: Generated<number>;
   at: Generated<Date>;
@@ -853,6 +875,7 @@ export interface DB {
   platform_password_link: PlatformPasswordLinkTable;
   platform_session: PlatformSessionTable;
   platform_audit: PlatformAuditTable;
+  platform_export: PlatformExportTable;
   sector_benchmark_figure: SectorBenchmarkFigureTable;
   job_run: JobRunTable;
   report_job: ReportJobTable;

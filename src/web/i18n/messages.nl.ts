@@ -103,6 +103,27 @@ export const nl = {
     savePassword: 'Wachtwoord opslaan',
     passwordSet: 'Uw wachtwoord is ingesteld. U kunt nu aanmelden.',
     toSignIn: 'Naar aanmelden',
+    exportTitle: 'Corporatie exporteren',
+    exportIntro:
+      'De export bevat alle gegevens en bijlagen van de corporatie, versleuteld met de openbare sleutel die de corporatie u geeft. U kunt het bestand downloaden, maar alleen de corporatie kan het openen met haar privésleutel. Bestanden worden na 7 dagen verwijderd.',
+    exportCorporation: 'Corporatie',
+    exportKey: 'Openbare sleutel van de corporatie (PEM)',
+    exportKeyHint:
+      'Een openbare RSA-sleutel van minstens 2048 bits, beginnend met -----BEGIN PUBLIC KEY-----',
+    exportKeyFile: 'Of upload het sleutelbestand',
+    exportKeyFilePlaceholder: 'Kies een .pem-bestand',
+    exportStart: 'Export starten',
+    exportNone: 'Nog geen exports van deze corporatie.',
+    exportListCaption: 'Recente exports van deze corporatie',
+    exportStarted: 'Gestart',
+    exportProgress: 'Voortgang',
+    exportProgressLabel: (started: string) => `Voortgang van de export gestart op ${started}`,
+    exportFile: 'Bestand',
+    exportStatus: { queued: 'Wacht', running: 'Bezig', done: 'Klaar', failed: 'Mislukt' },
+    exportCounts: (tables: number, total: number, rows: number, files: number) =>
+      `${tables} van ${total} tabellen, ${rows.toLocaleString('nl-NL')} rijen, ${files} bestanden`,
+    exportDownload: (kb: number) => `Versleuteld bestand downloaden (${kb.toLocaleString('nl-NL')} kB)`,
+    exportExpires: (at: string) => `Wordt verwijderd op ${at}`,
   },
   setup: {
     pageTitle: 'Gehoord inrichten',

@@ -116,7 +116,10 @@ export async function claimDueDelivery(trx: Scoped, now: Date) {
     from webhook_delivery d
     join webhook_endpoint w on w.id = d.endpoint_id
     join integration_event e on e.id = d.integration_event_id
+    join organization o on o.id = d.organization_id
     where d.status = 'pending' and d.next_attempt_at <= ${now} and w.active
+      -- A suspended corporation's deliveries are held, not dropped (decision 047): they wait until it is resumed.
+      and o.suspended_at is null
       and not exists (
         select 1 from webhook_delivery p
         where p.endpoint_id = d.endpoint_id and p.complaint_id = d.complaint_id

@@ -13,4 +13,10 @@ export {
   preparePlatformAdminLink,
   setCorporationSuspended,
 } from './platform.service.ts';
-export { decryptExport, exportCorporation } from './platform-export.service.ts';
+export {
+  assertExportKey,
+  decryptExport,
+  type ExportedFile,
+  exportCorporation,
+  TABLES_NOT_EXPORTED,
+} from './platform-export.service.ts';

@@ -26,6 +26,20 @@ export async function selectOrganization(trx: Scoped, organizationId: string) {
   return result.rows;
 }
 
-export async function findOrganizationBySlug(trx: Scoped, slug: string) {
-  return trx.selectFrom('organization').select(['id', 'slug']).where('slug', '=', slug).executeTakeFirst();
+export async function findOrganization(trx: Scoped, by: { slug?: string; id?: string }) {
+  let query = trx.selectFrom('organization').select(['id', 'slug']);
+  if (by.slug !== undefined) query = query.where('slug', '=', by.slug);
+  if (by.id !== undefined) query = query.where('id', '=', by.id);
+  return query.executeTakeFirst();
+}
+
+/** The attachment files whose rows are in the export (erased ones have no file any more). */
+export async function listAttachmentBlobs(trx: Scoped, organizationId: string) {
+  return trx
+    .selectFrom('complaint_attachment')
+    .select(['storage_key', 'sha256'])
+    .where('organization_id', '=', organizationId)
+    .where('erased_at', 'is', null)
+    .orderBy('uploaded_at')
+    .execute();
 }

@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  corporationExport,
+  corporationExportList,
+  corporationExportParams,
   corporationIdParams,
   corporationList,
   corporationSummary,
@@ -10,9 +13,11 @@ import {
   platformMe,
   platformPasswordInput,
   platformSignInInput,
+  startExportInput,
 } from '../../../contract/platform.ts';
 import type { Database } from '../../db/database.ts';
 import { requirePlatformAdmin } from '../../http/platform-authentication.ts';
+import type { BlobStorage } from '../../storage/blob-storage.ts';
 import {
   changeHostnames,
   createCorporation,
@@ -25,6 +30,7 @@ import {
   signInPlatform,
   signOutPlatform,
 } from './platform.service.ts';
+import { EXPORT_KEEP_DAYS, PlatformExportRunner } from './platform-export.jobs.ts';
 
 const TAGS = ['platform'];
 const SESSION = { platform: 'session' as const, public: true };
@@ -38,9 +44,12 @@ const actorOf = (admin: PlatformPrincipal, ip: string) => ({
 /** Decision 047: the platform administrator's API, on PLATFORM_HOST only (see platform-authentication.ts). */
 export const platformRoutes: FastifyPluginAsyncZod<{
   db: Database;
+  storage: BlobStorage;
   publicUrl: string;
   loginRateLimitPerMinute: number;
-}> = async (app, { db, publicUrl, loginRateLimitPerMinute }) => {
+}> = async (app, { db, storage, publicUrl, loginRateLimitPerMinute }) => {
+  const exports = new PlatformExportRunner(db, storage, app.log);
+  app.addHook('onClose', async () => exports.idle());
   const cookieOptions = {
     path: '/api/platform',
     httpOnly: true,
@@ -215,4 +224,96 @@ export const platformRoutes: FastifyPluginAsyncZod<{
         ),
     );
   }
+
+  app.post(
+    '/api/platform/corporations/:id/exports',
+    {
+      config: SESSION,
+      schema: {
+        tags: TAGS,
+        summary: 'Start an export of a corporation, encrypted to its RSA public key (PEM)',
+        description:
+          'Answers 202 with the job; poll GET …/exports/{exportId} for progress. A key that is not an RSA public ' +
+          `key of at least 2048 bits answers 400 \`validation_failed\`. Archives are removed after ${EXPORT_KEEP_DAYS} days.`,
+        params: corporationIdParams,
+        body: startExportInput,
+        response: { 202: corporationExport },
+      },
+    },
+    async (request, reply) => {
+      const started = await exports.start(
+        request.params.id,
+        request.body.publicKey,
+        actorOf(requirePlatformAdmin(request), request.ip),
+        new Date(),
+      );
+      return reply.code(202).send(started);
+    },
+  );
+
+  app.get(
+    '/api/platform/corporations/:id/exports',
+    {
+      config: SESSION,
+      schema: {
+        tags: TAGS,
+        summary: 'A corporation’s recent exports, newest first',
+        params: corporationIdParams,
+        response: { 200: corporationExportList },
+      },
+    },
+    async (request) => {
+      requirePlatformAdmin(request);
+      return { exports: await exports.list(request.params.id, new Date()) };
+    },
+  );
+
+  app.get(
+    '/api/platform/corporations/:id/exports/:exportId',
+    {
+      config: SESSION,
+      schema: {
+        tags: TAGS,
+        summary: 'One export: status and progress (tables done, rows, files)',
+        params: corporationExportParams,
+        response: { 200: corporationExport },
+      },
+    },
+    async (request) => {
+      requirePlatformAdmin(request);
+      return exports.find(request.params.id, request.params.exportId);
+    },
+  );
+
+  app.get(
+    '/api/platform/corporations/:id/exports/:exportId/download',
+    {
+      config: SESSION,
+      schema: {
+        tags: TAGS,
+        summary: 'Download the encrypted archive (only the corporation’s private key opens it)',
+        params: corporationExportParams,
+        response: {
+          200: {
+            description: 'The encrypted archive',
+            content: { 'application/octet-stream': { schema: z.string().meta({ format: 'binary' }) } },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { body, sizeBytes } = await exports.download(
+        request.params.id,
+        request.params.exportId,
+        actorOf(requirePlatformAdmin(request), request.ip),
+      );
+      return reply
+        .header('content-type', 'application/octet-stream')
+        .header('content-length', String(sizeBytes))
+        .header('content-disposition', `attachment; filename="export-${request.params.exportId}.gehoord"`)
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(body as unknown as string);
+    },
+  );
 };

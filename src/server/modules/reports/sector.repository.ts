@@ -22,7 +22,7 @@ export type OrganizationCounts<S extends ComplaintSet> = Readonly<{
 const covered = (coverage: SectorCoverage, column: ReturnType<typeof sql.ref>) =>
   coverage === 'all'
     ? sql<boolean>`true`
-    : sql<boolean>`${column} in (select o.id from organization o where o.sector_benchmark)`;
+    : sql<boolean>`${column} in (select o.id from organization o where o.sector_benchmark and o.suspended_at is null)`;
 
 /** The organisations a pass covers, also those without complaints or units in the period. */
 export async function coveredOrganizations(owner: Database, coverage: SectorCoverage): Promise<string[]> {

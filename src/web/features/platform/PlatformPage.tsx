@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { isApiError } from '../../lib/api-client.ts';
 import { CorporationList } from './CorporationList.tsx';
 import { CreateCorporationForm } from './CreateCorporationForm.tsx';
+import { ExportCorporation } from './ExportCorporation.tsx';
 import { PlatformLayout } from './PlatformLayout.tsx';
 import { PlatformSignIn } from './PlatformSignIn.tsx';
 import { fetchPlatformMe, platformKeys, signOutPlatform } from './platform-api.ts';
@@ -42,6 +43,7 @@ export function PlatformPage() {
         </div>
         <CorporationList />
         <CreateCorporationForm />
+        <ExportCorporation />
       </Stack>
     </PlatformLayout>
   );

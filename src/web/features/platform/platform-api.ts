@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import {
+  corporationExport,
+  corporationExportList,
   corporationList,
   corporationSummary,
   type createCorporationInput,
@@ -10,7 +12,11 @@ import { api } from '../../lib/api-client.ts';
 
 // Decision 047: the platform administrator's API; it answers on PLATFORM_HOST only.
 
-export const platformKeys = { me: ['platform', 'me'], corporations: ['platform', 'corporations'] };
+export const platformKeys = {
+  me: ['platform', 'me'],
+  corporations: ['platform', 'corporations'],
+  exports: (corporationId: string) => ['platform', 'exports', corporationId],
+};
 
 export const fetchPlatformMe = () => api.get('/api/platform/me', { schema: platformMe });
 
@@ -35,3 +41,13 @@ export const setSuspended = (id: string, suspended: boolean) =>
       schema: corporationSummary,
     },
   );
+
+export const startExport = (corporationId: string, publicKey: string) =>
+  api.post(
+    `/api/platform/corporations/${corporationId}/exports`,
+    { publicKey },
+    { schema: corporationExport },
+  );
+
+export const fetchExports = (corporationId: string) =>
+  api.get(`/api/platform/corporations/${corporationId}/exports`, { schema: corporationExportList });
