@@ -24,7 +24,7 @@ export type AdjustmentsInput = Readonly<{
   preferredChannel?: ContactChannel | null;
   largePrint?: boolean;
   interpreterLanguage?: string | null;
-  callBack?: Readonly<{ dayParts: readonly DayPart[]; note: string | null }> | null;
+  callBack?: Readonly<{ dayParts: DayPart[]; note: string | null }> | null;
   representative?: Readonly<{
     name: string;
     contact: string;
@@ -34,7 +34,7 @@ export type AdjustmentsInput = Readonly<{
     authorityDate: string;
     receivesCopies: boolean;
   }> | null;
-  accessNeeds?: Readonly<{ needs: readonly AccessNeed[]; note: string | null; consentGiven: boolean }> | null;
+  accessNeeds?: Readonly<{ needs: AccessNeed[]; note: string | null; consentGiven: boolean }> | null;
 }>;
 
 export type AdjustmentKind =
@@ -155,15 +155,15 @@ export type FollowFacts = Readonly<{
   callBackAsked: boolean;
   /** Answers (and other messages to the complainant) sent by e-mail since the adjustment was recorded. */
   emailsToComplainant: number;
-  /** Letters produced, and how many of them were not in large print. */
-  lettersWithoutLargePrint: number;
   /** Phone contact moments logged with the complainant. */
   phoneContacts: number;
   /** Working days left in the answer term (negative when overdue); null when there is no running term. */
   workingDaysLeft: number | null;
 }>;
 
-export type AdjustmentWarning = 'emailed_despite_preference' | 'letter_not_large_print' | 'call_back_missing';
+// Letters are rendered from the stored adjustments on every print (answer-letter.ts), so large print cannot be
+// missed once recorded; what can be missed is the channel and the call-back.
+export type AdjustmentWarning = 'emailed_despite_preference' | 'call_back_missing';
 
 /** Working days before the term ends by which a requested call-back should have been logged. */
 export const CALL_BACK_WARNING_DAYS = 2;
@@ -176,7 +176,6 @@ export function adjustmentWarnings(facts: FollowFacts): AdjustmentWarning[] {
   const warnings: AdjustmentWarning[] = [];
   if (facts.route.channel !== 'email' && facts.emailsToComplainant > 0)
     warnings.push('emailed_despite_preference');
-  if (facts.route.largePrint && facts.lettersWithoutLargePrint > 0) warnings.push('letter_not_large_print');
   if (
     facts.callBackAsked &&
     facts.phoneContacts === 0 &&
@@ -185,4 +184,26 @@ export function adjustmentWarnings(facts: FollowFacts): AdjustmentWarning[] {
   )
     warnings.push('call_back_missing');
   return warnings;
+}
+
+/** A call-back is asked for with call-back times, or by preferring the phone. */
+export function callBackAsked(adjustments: readonly Pick<StoredAdjustment, 'kind' | 'value'>[]): boolean {
+  return adjustments.some(
+    (a) => a.kind === 'call_back' || (a.kind === 'preferred_channel' && a.value === 'phone'),
+  );
+}
+
+/** The stored rows back as the form's input (what the case page and the next change start from). */
+export function adjustmentsInputOf(
+  adjustments: readonly Pick<StoredAdjustment, 'kind' | 'value'>[],
+): AdjustmentsInput {
+  const value = (kind: AdjustmentKind) => adjustments.find((a) => a.kind === kind)?.value;
+  return {
+    preferredChannel: (value('preferred_channel') as ContactChannel | undefined) ?? null,
+    largePrint: value('large_print') === true,
+    interpreterLanguage: (value('interpreter') as string | undefined) ?? null,
+    callBack: (value('call_back') as AdjustmentsInput['callBack']) ?? null,
+    representative: (value('representative') as AdjustmentsInput['representative']) ?? null,
+    accessNeeds: (value('access_needs') as AdjustmentsInput['accessNeeds']) ?? null,
+  };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import {
+  adjustmentsInputOf,
   adjustmentWarnings,
   CALL_BACK_WARNING_DAYS,
+  callBackAsked,
   decideAdjustments,
   type FollowFacts,
   legalBasisFor,
@@ -106,7 +108,6 @@ describe('adjustmentWarnings', () => {
     route: { channel: 'email', largePrint: false, copyToRepresentative: false },
     callBackAsked: false,
     emailsToComplainant: 1,
-    lettersWithoutLargePrint: 1,
     phoneContacts: 0,
     workingDaysLeft: 0,
   };
@@ -118,11 +119,6 @@ describe('adjustmentWarnings', () => {
       'emailed_despite_preference',
     ]);
   });
-  test('a letter without large print', () => {
-    expect(
-      adjustmentWarnings({ ...base, emailsToComplainant: 0, route: { ...base.route, largePrint: true } }),
-    ).toEqual(['letter_not_large_print']);
-  });
   test('a call-back is missed only near the end of the term, and not once a phone contact is logged', () => {
     const asked = { ...base, emailsToComplainant: 0, callBackAsked: true };
     expect(adjustmentWarnings({ ...asked, workingDaysLeft: CALL_BACK_WARNING_DAYS + 1 })).toEqual([]);
@@ -132,5 +128,25 @@ describe('adjustmentWarnings', () => {
     expect(adjustmentWarnings({ ...asked, workingDaysLeft: -3 })).toEqual(['call_back_missing']);
     expect(adjustmentWarnings({ ...asked, workingDaysLeft: 0, phoneContacts: 1 })).toEqual([]);
     expect(adjustmentWarnings({ ...asked, workingDaysLeft: null })).toEqual([]);
+  });
+});
+
+describe('callBackAsked and adjustmentsInputOf', () => {
+  test('a call-back is asked by call-back times or by preferring the phone', () => {
+    expect(callBackAsked([])).toBe(false);
+    expect(callBackAsked([{ kind: 'preferred_channel', value: 'letter' }])).toBe(false);
+    expect(callBackAsked([{ kind: 'preferred_channel', value: 'phone' }])).toBe(true);
+    expect(callBackAsked([{ kind: 'call_back', value: { dayParts: ['morning'], note: null } }])).toBe(true);
+  });
+  test('stored rows round-trip to the input they came from', () => {
+    const input = { preferredChannel: 'letter' as const, largePrint: true, representative: REPRESENTATIVE };
+    const decided = decideAdjustments([], input);
+    if (!decided.ok) throw new Error('refused');
+    expect(adjustmentsInputOf(decided.rows)).toEqual({
+      ...input,
+      interpreterLanguage: null,
+      callBack: null,
+      accessNeeds: null,
+    });
   });
 });

@@ -538,6 +538,7 @@ export const en: Messages = {
       merged_into: 'Merged into another complaint (received twice)',
       complaint_merged_in: 'Complaint received twice merged into this one',
       housing_complex_changed: 'Housing complex changed',
+      adjustments_changed: 'Adjustments for the complainant changed',
       complainant_locale_changed: 'Complainant’s language changed',
       routed: 'Routed',
       extend_term: 'Term extended',

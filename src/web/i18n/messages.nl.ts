@@ -576,6 +576,7 @@ export const nl = {
       merged_into: 'Samengevoegd met een andere klacht (dubbel ontvangen)',
       complaint_merged_in: 'Dubbel ontvangen klacht hierin samengevoegd',
       housing_complex_changed: 'Complex gewijzigd',
+      adjustments_changed: 'Aanpassingen voor de klager gewijzigd',
       complainant_locale_changed: 'Taal van de klager gewijzigd',
       routed: 'Doorgezet',
       extend_term: 'Termijn verlengd',

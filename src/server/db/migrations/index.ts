@@ -46,6 +46,7 @@ import * as platformAdministration from './2026-12-07-086-platform-administratio
 import * as healthOfJobsAndOutbox from './2026-12-07-087-health-of-jobs-and-outbox.ts';
 import * as complaintThemes from './2026-12-07-088-complaint-themes.ts';
 import * as selfAssessment from './2026-12-07-089-self-assessment.ts';
+import * as complainantAdjustments from './2026-12-07-091-complainant-adjustments.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -99,4 +100,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-087-health-of-jobs-and-outbox': healthOfJobsAndOutbox,
   '2026-12-07-088-complaint-themes': complaintThemes,
   '2026-12-07-089-self-assessment': selfAssessment,
+  '2026-12-07-091-complainant-adjustments': complainantAdjustments,
 };

@@ -33,6 +33,14 @@ export async function loadCaseFacts(trx: Scoped, complaintId: string) {
       'r.name as representativeName',
       'r.email as representativeEmail',
       'h.name as handlerName',
+      // Issue 26 (decision 051): how the complainant asked to be written to
+      (eb) =>
+        eb
+          .selectFrom('complainant_adjustment as a')
+          .select(sql<string>`a.value #>> '{}'`.as('channel'))
+          .whereRef('a.person_id', '=', 'c.complainant_id')
+          .where('a.kind', '=', 'preferred_channel')
+          .as('preferredChannel'),
     ])
     .where('c.id', '=', complaintId)
     .executeTakeFirst();

@@ -21,6 +21,17 @@ export async function findLetterParties(trx: Scoped, complaintId: string) {
       'u.postcode',
       'u.place',
       'h.name as handlerName',
+      // Issue 26 (decision 051): the complainant asked for large print
+      (eb) =>
+        eb
+          .exists(
+            eb
+              .selectFrom('complainant_adjustment as a')
+              .select('a.kind')
+              .whereRef('a.person_id', '=', 'c.complainant_id')
+              .where('a.kind', '=', 'large_print'),
+          )
+          .as('largePrint'),
     ])
     .where('c.id', '=', complaintId)
     .executeTakeFirstOrThrow();

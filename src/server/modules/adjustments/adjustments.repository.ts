@@ -1,0 +1,90 @@
+import type { AdjustmentKind, LegalBasis } from '../../../domain/index.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
+
+// The queries of the complainant's adjustments (issue 26, decision 051): all SQL of this module.
+
+export async function findAdjustments(trx: Scoped, personId: string) {
+  const rows = await trx
+    .selectFrom('complainant_adjustment as a')
+    .leftJoin('staff_user as s', 's.id', 'a.recorded_by')
+    .select([
+      'a.kind',
+      'a.value',
+      'a.legal_basis',
+      'a.consent_at',
+      'a.recorded_at',
+      's.name as recordedByName',
+    ])
+    .where('a.person_id', '=', personId)
+    .orderBy('a.kind')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    kind: r.kind as AdjustmentKind,
+    legal_basis: r.legal_basis as LegalBasis,
+  }));
+}
+
+export type AdjustmentWrite = {
+  organizationId: string;
+  personId: string;
+  rows: readonly { kind: AdjustmentKind; value: unknown; legalBasis: LegalBasis; consent: boolean }[];
+  removed: readonly AdjustmentKind[];
+  recordedBy: string | null;
+  now: Date;
+};
+
+/** Stores the changed kinds (who and when is the change's) and removes the ones left out. */
+export async function saveAdjustments(trx: Scoped, write: AdjustmentWrite): Promise<void> {
+  if (write.removed.length > 0)
+    await trx
+      .deleteFrom('complainant_adjustment')
+      .where('person_id', '=', write.personId)
+      .where('kind', 'in', [...write.removed])
+      .execute();
+  for (const row of write.rows) {
+    const values = {
+      value: JSON.stringify(row.value),
+      legal_basis: row.legalBasis,
+      consent_at: row.consent ? write.now : null,
+      recorded_by: write.recordedBy,
+      recorded_at: write.now,
+    };
+    await trx
+      .insertInto('complainant_adjustment')
+      .values({ organization_id: write.organizationId, person_id: write.personId, kind: row.kind, ...values })
+      .onConflict((oc) => oc.columns(['person_id', 'kind']).doUpdateSet(values))
+      .execute();
+  }
+}
+
+/** Messages to the complainant that went (or will go) by e-mail since `since`. */
+export async function countEmailsToComplainant(
+  trx: Scoped,
+  complaintId: string,
+  kinds: readonly string[],
+  since: Date,
+): Promise<number> {
+  const row = await trx
+    .selectFrom('outbox_message')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('complaint_id', '=', complaintId)
+    .where('kind', 'in', [...kinds])
+    .where('status', 'in', ['pending', 'sending', 'sent'])
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Phone contact moments logged on the complaint since `since`. */
+export async function countPhoneContacts(trx: Scoped, complaintId: string, since: Date): Promise<number> {
+  const row = await trx
+    .selectFrom('complaint_event')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('complaint_id', '=', complaintId)
+    .where('type', '=', 'contact_logged')
+    .where('contact_kind', '=', 'phone')
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
