@@ -58,7 +58,7 @@ export async function saveAdjustments(trx: Scoped, write: AdjustmentWrite): Prom
   }
 }
 
-/** Messages to the complainant that went (or will go) by e-mail since `since`. */
+/** Messages to the complainant that went by e-mail since `since`, or still wait to go by e-mail. */
 export async function countEmailsToComplainant(
   trx: Scoped,
   complaintId: string,
@@ -71,7 +71,7 @@ export async function countEmailsToComplainant(
     .where('complaint_id', '=', complaintId)
     .where('kind', 'in', [...kinds])
     .where('status', 'in', ['pending', 'sending', 'sent'])
-    .where('created_at', '>=', since)
+    .where((eb) => eb.or([eb('sent_at', 'is', null), eb('sent_at', '>=', since)]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
