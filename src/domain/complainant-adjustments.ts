@@ -99,6 +99,17 @@ function rowsOf(input: AdjustmentsInput): { kind: AdjustmentKind; value: unknown
   return rows;
 }
 
+/** The same value in one spelling whatever the key order (jsonb does not keep the order it was given). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
 /**
  * The whole set of adjustments replaces what was stored. Reading or hearing needs without consent are
  * refused (nothing is stored); a call-back without day parts or note says nothing and is refused too.
@@ -115,8 +126,8 @@ export function decideAdjustments(
     problems.push({ path: 'callBack', code: 'call_back_empty' });
   if (problems.length > 0) return { ok: false, problems };
   const next = rowsOf(input);
-  const before = new Map(current.map((c) => [c.kind, JSON.stringify(c.value)]));
-  const after = new Map(next.map((n) => [n.kind, JSON.stringify(n.value)]));
+  const before = new Map(current.map((c) => [c.kind, canonical(c.value)]));
+  const after = new Map(next.map((n) => [n.kind, canonical(n.value)]));
   const changed = ADJUSTMENT_KINDS.filter((kind) => before.get(kind) !== after.get(kind));
   return {
     ok: true,

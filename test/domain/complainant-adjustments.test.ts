@@ -75,6 +75,15 @@ describe('decideAdjustments', () => {
     expect(decided.ok).toBe(false);
   });
 
+  test('the same value in another key order is no change (as jsonb gives it back)', () => {
+    const { receivesCopies, ...rest } = REPRESENTATIVE;
+    const current = [{ kind: 'representative' as const, value: { receivesCopies, ...rest } }];
+    expect(decideAdjustments(current, { representative: REPRESENTATIVE })).toMatchObject({
+      ok: true,
+      changed: [],
+    });
+  });
+
   test('unchanged values are not reported; removed ones are', () => {
     const current = [
       { kind: 'preferred_channel' as const, value: 'letter' },
