@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { AdjustmentKind, LegalBasis } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
@@ -58,20 +59,24 @@ export async function saveAdjustments(trx: Scoped, write: AdjustmentWrite): Prom
   }
 }
 
-/** Messages to the complainant that went by e-mail since `since`, or still wait to go by e-mail. */
+/**
+ * E-mails to the complainant's own address on this complaint that went since `since`, or still wait to go: a
+ * letter to post is no e-mail, a copy to staff is not to the complainant.
+ */
 export async function countEmailsToComplainant(
   trx: Scoped,
   complaintId: string,
-  kinds: readonly string[],
+  personId: string,
   since: Date,
 ): Promise<number> {
   const row = await trx
-    .selectFrom('outbox_message')
+    .selectFrom('outbox_message as m')
+    .innerJoin('person as p', (join) => join.on('p.id', '=', personId))
     .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('complaint_id', '=', complaintId)
-    .where('kind', 'in', [...kinds])
-    .where('status', 'in', ['pending', 'sending', 'sent'])
-    .where((eb) => eb.or([eb('sent_at', 'is', null), eb('sent_at', '>=', since)]))
+    .where('m.complaint_id', '=', complaintId)
+    .where('m.status', 'in', ['pending', 'sending', 'sent'])
+    .where((eb) => eb.or([eb('m.sent_at', 'is', null), eb('m.sent_at', '>=', since)]))
+    .where(sql<boolean>`lower(p.email) = any (select lower(address) from unnest(m.recipient_to) as address)`)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }

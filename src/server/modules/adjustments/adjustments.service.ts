@@ -16,7 +16,6 @@ import { AppError } from '../../http/app-error.ts';
 import type { Principal } from '../../http/principal.ts';
 import { recordAccess } from '../access-log/index.ts';
 import { authorize, type ComplaintRow, findComplaint, mutateComplaint } from '../complaints/index.ts';
-import { COMPLAINANT_MESSAGE_KINDS } from '../messages/index.ts';
 import { calendarSettingsFor } from '../reference-data/index.ts';
 import * as repository from './adjustments.repository.ts';
 
@@ -58,9 +57,9 @@ export async function readAdjustmentsWithin(
     route,
     callBackAsked: callBackAsked(stored),
     emailsToComplainant:
-      channelSince === null || route.channel === 'email'
+      channelSince === null || route.channel === 'email' || row.complainant_id === null
         ? 0
-        : await repository.countEmailsToComplainant(trx, row.id, COMPLAINANT_MESSAGE_KINDS, channelSince),
+        : await repository.countEmailsToComplainant(trx, row.id, row.complainant_id, channelSince),
     phoneContacts:
       callBackSince === null ? 0 : await repository.countPhoneContacts(trx, row.id, callBackSince),
     workingDaysLeft:

@@ -12,4 +12,3 @@ export { enqueueMessage } from './outbox.repository.ts';
 export { subscribeMessagesToPortalEvents } from './portal-events.subscriber.ts';
 export { appLink } from './settings/message-settings.ts';
 export { findStaffActors } from './staff-readers.repository.ts';
-export { COMPLAINANT_MESSAGE_KINDS } from './templates/message-kinds.ts';

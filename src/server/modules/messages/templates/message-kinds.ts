@@ -184,8 +184,3 @@ export const COMPOSER_KINDS = (Object.keys(MESSAGE_KINDS) as MessageKind[]).filt
 export function isMessageKind(value: string): value is MessageKind {
   return Object.hasOwn(MESSAGE_KINDS, value);
 }
-
-/** Issue 26: the kinds that reach the complainant (the term monitor checks they followed the preferred channel). */
-export const COMPLAINANT_MESSAGE_KINDS = (Object.keys(MESSAGE_KINDS) as MessageKind[]).filter(
-  (kind) => MESSAGE_KINDS[kind].audience === 'complainant',
-) as ComplainantKind[];
