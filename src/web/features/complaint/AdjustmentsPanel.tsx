@@ -105,7 +105,13 @@ export function AdjustmentsPanel({
           )}
         </Stack>
       </Paper>
-      <Modal opened={editing} onClose={() => setEditing(false)} title={a.edit} size="lg">
+      <Modal
+        opened={editing}
+        onClose={() => setEditing(false)}
+        title={a.edit}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t.complaint.closeDialog }}
+      >
         {editing && (
           <AdjustmentsForm
             complaint={complaint}

@@ -22,16 +22,23 @@ export function useAdjustments(complaintId: string) {
   });
 }
 
+/** Saves the whole set on the given version of the complaint (If-Match). */
+export function saveAdjustments(
+  complaint: Pick<ComplaintDetail, 'id' | 'version'>,
+  input: AdjustmentsInput,
+): Promise<ComplainantAdjustments> {
+  return apiRequest('PUT', `/api/complaints/${complaint.id}/adjustments`, {
+    body: input,
+    schema: complainantAdjustments,
+    headers: { 'if-match': `"${complaint.version}"` },
+  });
+}
+
 /** Saves the whole set on the version of the complaint on screen; the timeline then shows the change. */
 export function useSaveAdjustments(complaint: ComplaintDetail) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: AdjustmentsInput): Promise<ComplainantAdjustments> =>
-      apiRequest('PUT', `/api/complaints/${complaint.id}/adjustments`, {
-        body: input,
-        schema: complainantAdjustments,
-        headers: { 'if-match': `"${complaint.version}"` },
-      }),
+    mutationFn: (input: AdjustmentsInput) => saveAdjustments(complaint, input),
     onSuccess: (saved) => {
       queryClient.setQueryData(adjustmentKeys.of(complaint.id), saved);
       void queryClient.invalidateQueries({ queryKey: complaintKeys.detail(complaint.id), exact: true });
