@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AdjustmentKind, LegalBasis } from '../../../domain/index.ts';
+import type { Database } from '../../db/database.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 // The queries of the complainant's adjustments (issue 26, decision 051): all SQL of this module.
@@ -92,4 +93,25 @@ export async function countPhoneContacts(trx: Scoped, complaintId: string, since
     .where('at', '>=', since)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Open complaints (a running answer term) whose complainant asked for a channel or a call-back, per organisation. */
+export async function complaintsToWatch(owner: Database) {
+  return owner
+    .selectFrom('complaint as c')
+    .select(['c.id', 'c.organization_id'])
+    .where('c.closed_at', 'is', null)
+    .where('c.answered_at', 'is', null)
+    .where('c.handler_id', 'is not', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('complainant_adjustment as a')
+          .select('a.kind')
+          .whereRef('a.person_id', '=', 'c.complainant_id')
+          .where('a.kind', 'in', ['preferred_channel', 'call_back']),
+      ),
+    )
+    .orderBy('c.organization_id')
+    .execute();
 }
