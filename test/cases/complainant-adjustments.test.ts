@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, test } from 'vitest';
 import { addCalendarDays, getEndOfLocalDay, toLocalDate } from '../../src/domain/index.ts';
+import { scheduledJobs } from '../../src/server/jobs/job-runner.ts';
 import { createTestApp } from '../support/app.ts';
 import { testNow } from '../support/clock.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
@@ -261,6 +262,17 @@ describe('the term monitor warns when an adjustment was not followed', () => {
     // the term ends today: the call-back is missing
     await setDue(0);
     expect((await get(as.eva, complaint.id)).json().warnings).toEqual(['call_back_missing']);
+    // the term monitor's job tells the handler (Eva) once, however often it runs
+    const job = scheduledJobs('http://localhost:3000').find((j) => j.name === 'adjustment-warnings');
+    expect(job).toBeDefined();
+    await job?.run(database.owner, testNow());
+    await job?.run(database.owner, testNow());
+    const notifications = await database.owner
+      .selectFrom('notification')
+      .select(['user_id', 'kind'])
+      .where('complaint_id', '=', complaint.id)
+      .execute();
+    expect(notifications).toEqual([{ user_id: world.people.eva.id, kind: 'adjustment_call_back_missing' }]);
     // a phone contact logged: followed
     await step(as.eva, complaint.id, 'contacts', {
       kind: 'phone',
