@@ -2,7 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { actThroughApi, EVA, registerDiscussedPhoneComplaint, signIn } from './complaint-support.ts';
+import {
+  actThroughApi,
+  createTenant,
+  EVA,
+  registerDiscussedPhoneComplaint,
+  signIn,
+} from './complaint-support.ts';
 import { docScreenshot } from './doc-screenshots.ts';
 import { expect, test } from './fixtures.ts';
 import { staffApiSession } from './staff-api-session.ts';
@@ -106,4 +112,37 @@ test('grote letters and brief: the answer is a large-print letter and no e-mail 
   const toHer = messages.filter((m) => m.to.includes(address)).map((m) => m.kind);
   expect(toHer).not.toContain('answer');
   expect(toHer.every((kind) => kind === 'acknowledgement')).toBe(true);
+});
+
+test('a phone intake records the preferred channel and an interpreter; the case shows them', async ({
+  page,
+  demoAccount,
+  checkAccessibility,
+}) => {
+  await signIn(page, demoAccount(EVA));
+  const tenant = `Meneer T. Tolk ${run}`;
+  await createTenant(page, tenant, '06 11223344', 700 + Math.floor(Math.random() * 200));
+  await page.goto('/klachten/nieuw');
+  const person = page.getByRole('combobox', { name: 'Zoek de klager' });
+  await expect(person).toBeFocused();
+  await page.keyboard.type(tenant);
+  await page.getByRole('option', { name: new RegExp(tenant) }).click();
+  await page
+    .getByRole('textbox', { name: 'Wat is de klacht?' })
+    .fill('De verwarming in de woonkamer doet het niet.');
+  await page.getByRole('combobox', { name: 'Voorkeurskanaal' }).selectOption({ label: 'Telefoon' });
+  await page.getByRole('textbox', { name: 'Tolk in de taal' }).fill('Turks');
+  await page
+    .getByRole('combobox', { name: 'Categorie' })
+    .selectOption({ label: '1. Geen of te laat antwoord op een verzoek of vraag' });
+  await page.getByRole('combobox', { name: 'Afdeling' }).selectOption({ label: 'Wonen' });
+  await checkAccessibility(page);
+  await page.getByRole('button', { name: 'Klacht registreren' }).click();
+
+  await expect(page).toHaveURL(/\/klachten\/[0-9a-f-]{36}$/);
+  const panel = page.getByTestId('adjustments');
+  await expect(panel).toContainText('Voorkeurskanaal: Telefoon');
+  await expect(panel).toContainText('Tolk in de taal: Turks');
+  await expect(page.getByTestId('timeline')).toContainText('Aanpassingen voor de klager gewijzigd');
+  await checkAccessibility(page);
 });

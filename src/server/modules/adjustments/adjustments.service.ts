@@ -139,3 +139,13 @@ export async function changeAdjustments(
   );
   return readAdjustments(db, principal, complaintId);
 }
+
+/** A person's adjustments as stored, for the subject-access export (the caller has logged that read). */
+export function adjustmentsOfPerson(trx: Scoped, personId: string) {
+  return repository.findAdjustments(trx, personId);
+}
+
+/** The open complaints whose complainant asked for a channel or a call-back: what the term monitor watches. */
+export function complaintsToWatch(owner: Database) {
+  return repository.complaintsToWatch(owner);
+}

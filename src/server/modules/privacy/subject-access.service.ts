@@ -15,7 +15,7 @@ import type { StaffPrincipal } from '../../http/principal.ts';
 import { loadOnce } from '../../load-once.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { listAccessLog, recordAccess, recordAccesses } from '../access-log/index.ts';
-import { findAdjustments } from '../adjustments/index.ts';
+import { adjustmentsOfPerson } from '../adjustments/index.ts';
 import { timelineSight, toAccess } from '../complaints/index.ts';
 import { renderSubjectSummary } from './pdf/subject-access-pdf.ts';
 import * as repository from './subject-access.repository.ts';
@@ -85,7 +85,7 @@ export async function exportSubjectData(
       listAccessLog(trx, { personId, limit: 100_000 }),
       repository.organizationName(trx, principal.organizationId),
       // issue 26: what they asked for (channel, large print, representative, needs) and on what basis
-      findAdjustments(trx, personId),
+      adjustmentsOfPerson(trx, personId),
     ]);
     // issue 20: the one rule decides, per complaint, what the exporter may carry out of Gehoord
     const addresses = new Set(
