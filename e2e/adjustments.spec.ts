@@ -77,6 +77,7 @@ test('grote letters and brief: the answer is a large-print letter and no e-mail 
   await expect(panel.getByTestId('adjustment-records')).toContainText('Eva Jansen');
   await expect(page.getByTestId('timeline')).toContainText('Aanpassingen voor de klager gewijzigd');
   await checkAccessibility(page);
+  await panel.scrollIntoViewIfNeeded();
   await docScreenshot(page, 'adjustments-panel');
 
   // the answer (through the API: the answer form is another journey's)
