@@ -151,6 +151,16 @@ export const errorCatalog = {
     nl: 'De klacht staat al bij dit complex.',
     en: 'The complaint is already registered with this housing complex.',
   },
+  adjustments_unchanged: {
+    status: 422,
+    nl: 'Er verandert niets aan de aanpassingen.',
+    en: 'Nothing changes in the adjustments.',
+  },
+  adjustments_without_complainant: {
+    status: 422,
+    nl: 'Deze klacht heeft geen klager (meer) om aanpassingen voor vast te leggen.',
+    en: 'This complaint has no complainant (any more) to record adjustments for.',
+  },
   complainant_locale_unchanged: {
     status: 422,
     nl: 'De klager heeft deze taal al. Kies een andere taal.',

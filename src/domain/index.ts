@@ -7,6 +7,7 @@ export * from './board-track.ts';
 export * from './business-time.ts';
 export * from './calendar-settings.ts';
 export * from './committee.ts';
+export * from './complainant-adjustments.ts';
 export * from './complainant-locale.ts';
 export * from './complainant-updates.ts';
 export * from './complaint-action-catalogue.ts';

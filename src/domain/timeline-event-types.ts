@@ -46,6 +46,8 @@ export const TIMELINE_FACT_TYPES = [
   'complainant_message',
   'satisfaction_requested',
   'satisfaction_follow_up_requested',
+  // issue 26 (decision 051): which kinds of adjustment changed, never their values
+  'adjustments_changed',
 ] as const;
 
 /** A lifecycle step is stored under its action's name (`answer`, `close`…), the other facts under their own. */

@@ -33,6 +33,7 @@ import {
 } from './http/transport-errors.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
 import { jobRunRoutes } from './jobs/job-runs.routes.ts';
+import { adjustmentsRoutes } from './modules/adjustments/adjustments.routes.ts';
 import { apiTokenRoutes } from './modules/api-tokens/api-token.routes.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/auth/audit.routes.ts';
@@ -253,6 +254,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes, { db: deps.db });
   await app.register(complaintsRoutes, { db: deps.db });
   await app.register(complaintActionRoutes, { db: deps.db });
+  await app.register(adjustmentsRoutes, { db: deps.db });
   await app.register(savedViewRoutes, { db: deps.db });
   await app.register(routingSettingsRoutes, { db: deps.db });
   await app.register(notificationRoutes, { db: deps.db });

@@ -175,6 +175,8 @@ const GET: Record<string, Classification> = {
   '/api/admin/message-templates': { kind: 'no-complaint-data', reason: 'mail templates' },
   '/api/complaints/{id}/acknowledgement-letter.pdf': { kind: 'complaint-scoped', fill: { id: 'complaint' } },
   '/api/complaints/{id}/answer-letter.pdf': { kind: 'complaint-scoped', fill: { id: 'complaint' } },
+  // issue 26: the complainant's adjustments, only to staff who may see the complaint
+  '/api/complaints/{id}/adjustments': { kind: 'complaint-scoped', fill: { id: 'complaint' } },
   '/api/letters/to-post': { kind: 'lists-complaints' },
   '/api/letters/{letterId}/letter.pdf': { kind: 'lists-complaints', fill: { letterId: 'outboxMessage' } },
   '/api/complaints/{id}/explanation-letter.pdf': { kind: 'complaint-scoped', fill: { id: 'complaint' } },
@@ -367,6 +369,7 @@ POST /api/complaints/{id}/committee/board-decision
 POST /api/complaints/{id}/committee/follow-up
 POST /api/complaints/{id}/housing-complex
 POST /api/complaints/{id}/complainant-locale
+PUT /api/complaints/{id}/adjustments
 PUT /api/routing-settings
 POST /api/notifications/read
 PUT /api/term-monitor-settings

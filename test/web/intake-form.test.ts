@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { adjustmentsInput } from '../../src/contract/adjustments.ts';
 import { registerComplaintInput } from '../../src/contract/complaints.ts';
 import {
   blankIntakeValues,
   type IntakeValues,
   leavesTriageToHandler,
+  toAdjustments,
   toRegisterBody,
 } from '../../src/web/features/intake/intake-form.ts';
 import { validateForm } from '../../src/web/lib/form-errors.ts';
@@ -114,5 +116,22 @@ describe('the intake form as the register body (policy 1.1, 2.2, 2.6)', () => {
     [{ repeatOf: EARLIER, repeatKind: 'employee_response' }, true],
   ])('leaves the triage to the handler the manager chooses: %o → %s', (changes, expected) => {
     expect(leavesTriageToHandler(intake(changes))).toBe(expected);
+  });
+});
+
+describe('adjustments heard at intake (issue 26)', () => {
+  it('none asked: nothing to save', () => {
+    expect(toAdjustments(blankIntakeValues('phone', '2026-12-07T10:00'))).toBeNull();
+  });
+  it('the common ones, as the adjustments API takes them', () => {
+    const values = {
+      ...blankIntakeValues('desk', '2026-12-07T10:00'),
+      adjustmentChannel: 'letter' as const,
+      adjustmentLargePrint: true,
+      adjustmentInterpreter: ' Turks ',
+    };
+    const input = toAdjustments(values);
+    expect(input).toEqual({ preferredChannel: 'letter', largePrint: true, interpreterLanguage: 'Turks' });
+    expect(adjustmentsInput.safeParse(input).success).toBe(true);
   });
 });

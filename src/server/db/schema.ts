@@ -694,6 +694,18 @@ export interface ComplaintThemeRunTable {
   themes: ColumnType<unknown, string | undefined, string>;
 }
 
+/** What a complainant asked for, per kind, with its AVG basis (migration 091, issue 26, decision 051). */
+export interface ComplainantAdjustmentTable {
+  organization_id: string;
+  person_id: string;
+  kind: string;
+  value: ColumnType<unknown, string, string>;
+  legal_basis: string;
+  consent_at: Nullable<Date>;
+  recorded_by: Nullable<string>;
+  recorded_at: Date;
+}
+
 export interface MtDecisionTable {
   id: Generated<string>;
   organization_id: string;
@@ -887,6 +899,7 @@ export interface DB {
   mt_meeting: MtMeetingTable;
   improvement_action: ImprovementActionTable;
   complaint_theme_run: ComplaintThemeRunTable;
+  complainant_adjustment: ComplainantAdjustmentTable;
   mt_decision: MtDecisionTable;
   improvement_action_complaint: ImprovementActionComplaintTable;
   improvement_action_issue: ImprovementActionIssueTable;

@@ -47,6 +47,7 @@ import * as platformAdministration from './2026-12-07-086-platform-administratio
 import * as healthOfJobsAndOutbox from './2026-12-07-087-health-of-jobs-and-outbox.ts';
 import * as complaintThemes from './2026-12-07-088-complaint-themes.ts';
 import * as selfAssessment from './2026-12-07-089-self-assessment.ts';
+import * as complainantAdjustments from './2026-12-07-091-complainant-adjustments.ts';
 import * as platformExport from './2026-12-07-093-platform-export.ts';
 
 /**
@@ -102,5 +103,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-087-health-of-jobs-and-outbox': healthOfJobsAndOutbox,
   '2026-12-07-088-complaint-themes': complaintThemes,
   '2026-12-07-089-self-assessment': selfAssessment,
+  '2026-12-07-091-complainant-adjustments': complainantAdjustments,
   '2026-12-07-093-platform-export': platformExport,
 };

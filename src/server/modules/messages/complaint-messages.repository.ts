@@ -11,7 +11,12 @@ import type { Scoped } from '../../db/tenant-scope.ts';
  * five-table join cost ten times its execution on every registration (issue 24).
  */
 export async function loadCaseFacts(trx: Scoped, complaintId: string) {
-  const { rows } = await sql<CaseFactsRow>`select * from complaint_case_facts(${complaintId})`.execute(trx);
+  // Issue 26 (decision 051): how the complainant asked to be written to, beside the kept-plan facts.
+  const { rows } = await sql<CaseFactsRow>`
+    select f.*,
+      (select a.value #>> '{}' from complainant_adjustment a join complaint c on c.complainant_id = a.person_id
+        where c.id = ${complaintId} and a.kind = 'preferred_channel') as "preferredChannel"
+    from complaint_case_facts(${complaintId}) f`.execute(trx);
   return rows[0];
 }
 
@@ -38,6 +43,7 @@ type CaseFactsRow = Pick<
   representativeName: string | null;
   representativeEmail: string | null;
   handlerName: string | null;
+  preferredChannel: string | null;
 };
 
 export async function staffEmails(trx: Scoped, userIds: readonly string[]): Promise<string[]> {

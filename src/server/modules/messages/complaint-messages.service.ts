@@ -52,8 +52,13 @@ export { loadCaseFacts, staffEmails };
 
 export type CaseFacts = NonNullable<Awaited<ReturnType<typeof loadCaseFacts>>>;
 
-/** A representative acting for the complainant receives the mail in their place (policy 2.1). */
+/**
+ * A representative acting for the complainant receives the mail in their place (policy 2.1). A complainant who
+ * asked for letters (or to be phoned) gets no e-mail (issue 26, decision 051): as without an address, the
+ * message becomes a letter to post (decision 016) and the cc learns of it.
+ */
 export function complainantAddress(facts: CaseFacts): { name: string; email: string } | null {
+  if (facts.preferredChannel === 'letter' || facts.preferredChannel === 'phone') return null;
   if (facts.representativeEmail)
     return { name: facts.representativeName ?? '', email: facts.representativeEmail };
   if (facts.complainantEmail) return { name: facts.complainantName ?? '', email: facts.complainantEmail };

@@ -1,5 +1,6 @@
 // The notifications module's scheduled work; the job runner (src/server/jobs/job-runner.ts) schedules it.
 import type { ScheduledJob } from '../../jobs/job-runner.ts';
+import { warnAboutAdjustments } from './adjustment-warnings.service.ts';
 import { runSatisfactionRequests } from './satisfaction-requests.service.ts';
 import { runBoardFastLane, runTermMonitor, sendDailyDigests } from './term-monitor.service.ts';
 
@@ -21,6 +22,12 @@ export function notificationJobs(options: { publicUrl: string }): ScheduledJob[]
       name: 'daily-digest',
       cron: '30 7 * * 1-5',
       run: (owner, now) => sendDailyDigests(owner, now, options),
+    },
+    // issue 26 (decision 051): adjustments not followed, with the term monitor's hours
+    {
+      name: 'adjustment-warnings',
+      cron: '15 7-18 * * 1-5',
+      run: (owner, now) => warnAboutAdjustments(owner, now),
     },
     // issue 9: the satisfaction question two working days after the answer, once
     {

@@ -15,6 +15,7 @@ import type { StaffPrincipal } from '../../http/principal.ts';
 import { loadOnce } from '../../load-once.ts';
 import type { BlobStorage } from '../../storage/blob-storage.ts';
 import { listAccessLog, recordAccess, recordAccesses } from '../access-log/index.ts';
+import { adjustmentsOfPerson } from '../adjustments/index.ts';
 import { timelineSight, toAccess } from '../complaints/index.ts';
 import { renderSubjectSummary } from './pdf/subject-access-pdf.ts';
 import * as repository from './subject-access.repository.ts';
@@ -66,16 +67,26 @@ export async function exportSubjectData(
     if (!person) throw new AppError('not_found');
     const complaints = await repository.findComplaints(trx, personId);
     const ids = complaints.map((c) => c.id);
-    const [allEvents, allOutbound, inbound, allAttachments, satisfaction, access, organizationName] =
-      await Promise.all([
-        repository.findEvents(trx, ids),
-        repository.findOutboundMessages(trx, ids, person.email),
-        repository.findInboundMail(trx, ids, person.email),
-        repository.findAttachments(trx, ids),
-        repository.findSatisfaction(trx, ids),
-        listAccessLog(trx, { personId, limit: 100_000 }),
-        repository.organizationName(trx, principal.organizationId),
-      ]);
+    const [
+      allEvents,
+      allOutbound,
+      inbound,
+      allAttachments,
+      satisfaction,
+      access,
+      organizationName,
+      adjustments,
+    ] = await Promise.all([
+      repository.findEvents(trx, ids),
+      repository.findOutboundMessages(trx, ids, person.email),
+      repository.findInboundMail(trx, ids, person.email),
+      repository.findAttachments(trx, ids),
+      repository.findSatisfaction(trx, ids),
+      listAccessLog(trx, { personId, limit: 100_000 }),
+      repository.organizationName(trx, principal.organizationId),
+      // issue 26: what they asked for (channel, large print, representative, needs) and on what basis
+      adjustmentsOfPerson(trx, personId),
+    ]);
     // issue 20: the one rule decides, per complaint, what the exporter may carry out of Gehoord
     const addresses = new Set(
       [person.email, ...complaints.map((c) => c.representativeEmail)]
@@ -135,6 +146,7 @@ export async function exportSubjectData(
       satisfaction,
       access,
       organizationName,
+      adjustments,
     };
   });
 
@@ -160,6 +172,14 @@ export async function exportSubjectData(
       externalId: person.external_id,
       registeredAt: person.created_at.toISOString(),
       anonymisedAt: person.anonymised_at?.toISOString() ?? null,
+      adjustments: data.adjustments.map((a) => ({
+        kind: a.kind,
+        value: a.value,
+        legalBasis: a.legal_basis,
+        consentAt: a.consent_at?.toISOString() ?? null,
+        recordedBy: a.recordedByName,
+        recordedAt: a.recorded_at.toISOString(),
+      })),
     },
     complaints: data.complaints.map((c) => {
       const whole = data.forms.get(c.id) === 'whole';

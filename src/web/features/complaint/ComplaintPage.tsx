@@ -15,6 +15,7 @@ import { complaintKeys, fetchComplaint } from '../complaints/complaints-api.ts';
 import { useScrollToTop } from '../complaints/use-scroll-to-top.ts';
 import { REFRESH_MS } from '../work/refresh.ts';
 import { ActionsPanel } from './ActionsPanel.tsx';
+import { AdjustmentsPanel } from './AdjustmentsPanel.tsx';
 import { AnswerPanel } from './AnswerPanel.tsx';
 import { Attachments } from './Attachments.tsx';
 import { type ActionKey, decideAvailability } from './action-catalogue.ts';
@@ -139,6 +140,7 @@ export function ComplaintPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 4 }}>
           <Stack gap="lg">
+            <AdjustmentsPanel complaint={complaint} mayChange={availability('contact').enabled} />
             <ResponsibilityPanel complaint={complaint} />
             <ActionsPanel {...actions} availability={availability} onOpen={onOpen} />
           </Stack>

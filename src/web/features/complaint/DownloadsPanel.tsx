@@ -2,6 +2,7 @@ import { Anchor, Paper, Stack, Text } from '@mantine/core';
 import type { ComplaintDetail } from '../../../contract/complaints.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDateTime, formatDay } from '../complaints/format.ts';
+import { useAdjustments } from './adjustments-api.ts';
 
 /**
  * Files made from the case: for a complainant without e-mail the acknowledgement and answer letters (issue 21),
@@ -12,8 +13,13 @@ export function DownloadsPanel({ complaint }: { complaint: ComplaintDetail }) {
   const { t, locale } = useI18n();
   const letter = complaint.explanationLetter;
   // Issue 21: without e-mail the complainant gets letters; each carries a new private code to follow the case
+  // issue 26: so does one who asked for letters (or to be phoned): their answer is a letter to post too
+  const channel = useAdjustments(complaint.id).data?.route.channel;
   const byPost =
-    complaint.complainant !== null && !complaint.complainant.email && !complaint.representative?.email;
+    complaint.complainant !== null &&
+    ((!complaint.complainant.email && !complaint.representative?.email) ||
+      channel === 'letter' ||
+      channel === 'phone');
   if (letter === null && complaint.committee === null && !byPost) return null;
   return (
     <section aria-labelledby="downloads-title">

@@ -29,9 +29,11 @@ import { isApiError } from '../../lib/api-client.ts';
 import { appNow } from '../../lib/app-clock.ts';
 import { describeApiError, isFieldProblem, summarizeFieldErrors } from '../../lib/describe-error.ts';
 import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../lib/form-errors.ts';
+import { saveAdjustments } from '../complaint/adjustments-api.ts';
 import { complaintKeys, postComplaintAction, registerComplaint } from '../complaints/complaints-api.ts';
 import { toDateTimeLocalValue } from '../complaints/format.ts';
 import { useScrollToTop } from '../complaints/use-scroll-to-top.ts';
+import { AdjustmentFields } from './AdjustmentFields.tsx';
 import { ComplexPicker } from './ComplexPicker.tsx';
 import { ConfidentialQuestion } from './ConfidentialQuestion.tsx';
 import { DueDatePreview } from './DueDatePreview.tsx';
@@ -40,6 +42,7 @@ import {
   confidentialityErrors,
   type IntakeValues,
   leavesTriageToHandler,
+  toAdjustments,
   toRegisterBody,
   toTriageBody,
 } from './intake-form.ts';
@@ -105,13 +108,21 @@ export function IntakePage() {
       // policy 2.6: a repeat after the last response is only recorded; the case page offers that step.
       if (created.nextSteps.some((step) => step.code === 'record_without_answer_duty')) return created;
       // policy 2.6: nobody handles an employee-caused repeat until the manager chooses; the handler triages it.
-      if (triage === null || created.handler === null) return created;
-      return postComplaintAction(created, 'triage', triage);
+      const triaged =
+        triage === null || created.handler === null
+          ? created
+          : await postComplaintAction(created, 'triage', triage);
+      // issue 26: the adjustments heard at intake, on the version just made
+      const adjustments = toAdjustments(values);
+      if (adjustments !== null) await saveAdjustments(triaged, adjustments);
+      return triaged;
     },
     onSuccess: (complaint) => {
       dirty.current = false;
       void queryClient.invalidateQueries({ queryKey: complaintKeys.all });
       queryClient.setQueryData(complaintKeys.detail(complaint.id), complaint);
+      if (toAdjustments(values) !== null)
+        void queryClient.invalidateQueries({ queryKey: complaintKeys.detail(complaint.id) });
       navigate(`/klachten/${complaint.id}`);
     },
     onError: (error) => {
@@ -286,6 +297,7 @@ export function IntakePage() {
               error={errors.housingComplexId?.[locale]}
             />
             <RepresentativeFields values={values} set={set} errors={errors} />
+            <AdjustmentFields values={values} set={set} />
             <NativeSelect
               id="intake-complainant-locale"
               mt="sm"

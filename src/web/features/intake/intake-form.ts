@@ -1,7 +1,9 @@
+import type { AdjustmentsInput } from '../../../contract/adjustments.ts';
 import type { RegisterComplaintInput, TriageInputBody } from '../../../contract/complaints.ts';
 import { normalizePostcode, POSTCODE_PATTERN } from '../../../contract/reference-data.ts';
 import {
   type ChoosableConfidentialityReason,
+  type ContactChannel,
   checkConfidentialityRequest,
   type EmployeeResponseCause,
   type IntakeChannel,
@@ -36,6 +38,10 @@ export type IntakeValues = {
   desiredOutcome: string;
   /** The language mails and letters to the complainant go in (issue 21). */
   complainantLocale: TenantLocale;
+  /** Issue 26: the common adjustments, heard at intake (the case page records the rest). */
+  adjustmentChannel: ContactChannel | '';
+  adjustmentLargePrint: boolean;
+  adjustmentInterpreter: string;
   confidential: YesNo;
   confidentialReason: ChoosableConfidentialityReason | '';
   confidentialReasonText: string;
@@ -89,6 +95,9 @@ export function blankIntakeValues(channel: IntakeChannel, receivedAt: string): I
     description: '',
     desiredOutcome: '',
     complainantLocale: 'nl',
+    adjustmentChannel: '',
+    adjustmentLargePrint: false,
+    adjustmentInterpreter: '',
     confidential: 'no',
     confidentialReason: '',
     confidentialReasonText: '',
@@ -245,3 +254,14 @@ export function toTriageBody(values: IntakeValues): unknown {
 }
 
 export type TriageBody = TriageInputBody;
+
+/** Issue 26: the adjustments heard at intake, or null when none were asked for. */
+export function toAdjustments(values: IntakeValues): AdjustmentsInput | null {
+  const interpreter = values.adjustmentInterpreter.trim();
+  if (values.adjustmentChannel === '' && !values.adjustmentLargePrint && interpreter === '') return null;
+  return {
+    preferredChannel: values.adjustmentChannel === '' ? null : values.adjustmentChannel,
+    largePrint: values.adjustmentLargePrint,
+    interpreterLanguage: interpreter === '' ? null : interpreter,
+  };
+}

@@ -60,6 +60,7 @@ export async function acknowledgementLetter(db: Database, principal: Principal, 
       subject: rendered.subject,
       body: rendered.bodyText,
       locale,
+      largePrint: parties.largePrint,
       follow,
     });
     return { pdf, fileName: `ontvangstbevestiging-${row.reference}.pdf` };

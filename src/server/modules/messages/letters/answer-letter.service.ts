@@ -40,6 +40,7 @@ export async function loadLetterParties(trx: Scoped, complaintId: string) {
     handlerName: parties.handlerName,
     name,
     addressLines,
+    largePrint: parties.largePrint === true,
   };
 }
 
@@ -113,6 +114,7 @@ export async function answerLetter(db: Database, principal: Principal, complaint
       subject: rendered.subject,
       body: rendered.bodyText,
       locale,
+      largePrint: parties.largePrint,
       ...(follow === undefined ? {} : { follow }),
     });
     return { pdf, fileName: `antwoord-${row.reference}.pdf` };

@@ -20,6 +20,8 @@ export type AnswerLetter = {
   follow?: FollowBlock;
   /** The language of the letter's own words (date, reference, the box); the body is already in it. */
   locale?: TenantLocale;
+  /** Issue 26 (decision 051): the complainant asked for large print: 16 pt text with more space between lines. */
+  largePrint?: boolean;
 };
 
 /** The sender on the envelope window's small line: the name, then the postal address on one line. */
@@ -100,6 +102,9 @@ function followBox(follow: FollowBlock, t: LetterTexts, s: LetterScript) {
 }
 
 const FONT = 'GehoordLetter';
+/** The text size and line spacing of a letter, and of one in large print (decision 051: at least 16 pt). */
+export const LETTER_TEXT = { fontSize: 10.5, lineHeight: 1.25 } as const;
+export const LARGE_PRINT_TEXT = { fontSize: 16, lineHeight: 1.5 } as const;
 const MM = 72 / 25.4;
 /** A4 less the side margins: the width of the letter's text. */
 const CONTENT_WIDTH = (210 - 25 - 22) * MM;
@@ -163,9 +168,10 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
   const s = await letterScript(locale);
   const pdfmake = s.direction === 'rtl' ? await loadArabicPdfmake() : await loadPdfmake();
   const t = LETTER_TEXTS[locale];
+  const text = letter.largePrint === true ? LARGE_PRINT_TEXT : LETTER_TEXT;
   const paragraphs = letter.body
     .split(/\n{2,}/)
-    .map((text) => s.block(text, CONTENT_WIDTH, { fontSize: 10.5 }, { margin: [0, 0, 0, 9] }));
+    .map((part) => s.block(part, CONTENT_WIDTH, { fontSize: text.fontSize }, { margin: [0, 0, 0, 9] }));
   const rtl = s.direction === 'rtl';
   // label and value swap sides in a right-to-left letter
   const details = [
@@ -174,14 +180,14 @@ export async function renderAnswerLetter(letter: AnswerLetter): Promise<Buffer> 
     [t.subject, letter.subject],
   ].map(([label = '', value = '']) => {
     const labelCell = { text: s.line(label), color: '#57606a', alignment: s.alignment };
-    const valueCell = s.block(value, DETAILS_VALUE_WIDTH, { fontSize: 10.5 });
+    const valueCell = s.block(value, DETAILS_VALUE_WIDTH, { fontSize: text.fontSize });
     return rtl ? [valueCell, labelCell] : [labelCell, valueCell];
   });
   const definition = {
     pageSize: 'A4',
     pageMargins: [25 * MM, 20 * MM, 22 * MM, 22 * MM],
     info: { title: `${letter.subject}`, author: letter.organizationName, subject: letter.reference },
-    defaultStyle: { font: FONT, fontSize: 10.5, lineHeight: 1.25, color: '#1f2328', ...s.documentStyle },
+    defaultStyle: { font: FONT, ...text, color: '#1f2328', ...s.documentStyle },
     footer: (page: number, pages: number) => ({
       margin: [25 * MM, 6 * MM, 22 * MM, 0],
       columns: [

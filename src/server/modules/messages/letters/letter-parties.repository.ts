@@ -13,6 +13,7 @@ type LetterParties = {
   postcode: string | null;
   place: string | null;
   handlerName: string | null;
+  largePrint: boolean;
 };
 
 /**
@@ -21,9 +22,12 @@ type LetterParties = {
  * against 0.2 ms to run; the function's plan is kept per connection (issue 24).
  */
 export async function findLetterParties(trx: Scoped, complaintId: string): Promise<LetterParties> {
-  const { rows } = await sql<LetterParties>`select * from complaint_letter_parties(${complaintId})`.execute(
-    trx,
-  );
+  // Issue 26 (decision 051): whether the complainant asked for large print, beside the kept-plan parties.
+  const { rows } = await sql<LetterParties>`
+    select f.*, exists (
+      select 1 from complainant_adjustment a join complaint c on c.complainant_id = a.person_id
+      where c.id = ${complaintId} and a.kind = 'large_print') as "largePrint"
+    from complaint_letter_parties(${complaintId}) f`.execute(trx);
   const row = rows[0];
   if (row === undefined) throw new Error('no such complaint');
   return row;

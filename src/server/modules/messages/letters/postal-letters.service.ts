@@ -104,6 +104,7 @@ export async function progressLetter(db: Database, principal: Principal, letterI
       subject: letter.subject,
       body: letter.body_text,
       locale,
+      largePrint: parties.largePrint,
     });
     return { pdf, fileName: `voortgang-${row.reference}.pdf` };
   });
@@ -168,6 +169,7 @@ export async function explanationLetter(db: Database, principal: Principal, comp
       subject: rendered.subject,
       body: rendered.bodyText,
       locale,
+      largePrint: parties.largePrint,
     });
     return { pdf, fileName: `uitleg-${row.reference}.pdf` };
   });

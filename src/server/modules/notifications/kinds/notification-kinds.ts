@@ -29,6 +29,15 @@ const OTHER_KINDS: Record<string, { nl: string; en: string }> = {
     nl: 'Nieuwe klacht in de onverdeelde wachtrij',
     en: 'New complaint in the unassigned queue',
   },
+  // issue 26 (decision 051): an adjustment the complainant asked for was not followed
+  adjustment_emailed_despite_preference: {
+    nl: 'Aanpassing niet gevolgd: e-mail aan een klager die om een ander kanaal vroeg',
+    en: 'Adjustment not followed: e-mail to a complainant who asked for another channel',
+  },
+  adjustment_call_back_missing: {
+    nl: 'Aanpassing niet gevolgd: nog niet teruggebeld en de termijn loopt bijna af',
+    en: 'Adjustment not followed: not called back yet and the term nearly ends',
+  },
   message_failed: {
     nl: 'E-mail kon niet worden bezorgd (zie Beheer › Uitgaande berichten)',
     en: 'E-mail could not be delivered (see Admin › Outbox)',

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import {
+  ACCESS_NEEDS,
+  ADJUSTMENT_KINDS,
+  CONTACT_CHANNELS,
+  DAY_PARTS,
+  LEGAL_BASES,
+  REPRESENTATIVE_AUTHORITIES,
+} from '../domain/index.ts';
+
+// Issue 26 (decision 051): what a complainant asked for, per person; staff read and change them on the case.
+
+const note = (max: number) => z.string().trim().max(max).nullable();
+
+export const adjustmentsInput = z
+  .object({
+    preferredChannel: z
+      .enum(CONTACT_CHANNELS)
+      .nullable()
+      .optional()
+      .describe('How messages reach the complainant; letter means a posted letter instead of an e-mail'),
+    largePrint: z.boolean().optional().describe('Letters in large print'),
+    interpreterLanguage: z
+      .string()
+      .trim()
+      .max(60)
+      .nullable()
+      .optional()
+      .describe("An interpreter's language"),
+    callBack: z
+      .object({ dayParts: z.array(z.enum(DAY_PARTS)).max(3), note: note(300) })
+      .nullable()
+      .optional()
+      .describe('When to call back: day parts and/or free text'),
+    representative: z
+      .object({
+        name: z.string().trim().min(1).max(200),
+        contact: z.string().trim().min(1).max(200),
+        authority: z.enum(REPRESENTATIVE_AUTHORITIES),
+        authorityNote: note(300).describe('The document, or who recorded an oral authority'),
+        authorityDate: z.iso.date(),
+        receivesCopies: z.boolean().describe('The representative receives copies of messages'),
+      })
+      .nullable()
+      .optional(),
+    accessNeeds: z
+      .object({
+        needs: z.array(z.enum(ACCESS_NEEDS)).min(1).max(ACCESS_NEEDS.length),
+        note: note(300),
+        consentGiven: z.boolean().describe('Explicit consent to keep this (AVG art. 9(2)(a)); required'),
+      })
+      .nullable()
+      .optional()
+      .describe('Reading or hearing needs: health data, kept only with explicit consent'),
+  })
+  .meta({
+    id: 'AdjustmentsInput',
+    description: 'The whole set of adjustments: what is left out is removed (issue 26, decision 051).',
+  });
+
+export const adjustmentRecord = z.object({
+  kind: z.enum(ADJUSTMENT_KINDS as [string, ...string[]]),
+  legalBasis: z.enum(LEGAL_BASES),
+  consentAt: z.iso.datetime({ offset: true }).nullable(),
+  recordedByName: z.string().nullable(),
+  recordedAt: z.iso.datetime({ offset: true }),
+});
+
+export const complainantAdjustments = z
+  .object({
+    personId: z.uuid().nullable().describe('The complainant; null when the complaint has none (anonymised)'),
+    adjustments: adjustmentsInput,
+    records: z.array(adjustmentRecord),
+    route: z.object({
+      channel: z.enum(CONTACT_CHANNELS),
+      largePrint: z.boolean(),
+      copyToRepresentative: z.boolean(),
+    }),
+    warnings: z.array(z.enum(['emailed_despite_preference', 'call_back_missing'])),
+  })
+  .meta({ id: 'ComplainantAdjustments' });
+
+export type ComplainantAdjustments = z.infer<typeof complainantAdjustments>;
+export type AdjustmentsInput = z.infer<typeof adjustmentsInput>;

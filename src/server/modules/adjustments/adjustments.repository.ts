@@ -1,0 +1,117 @@
+import { sql } from 'kysely';
+import type { AdjustmentKind, LegalBasis } from '../../../domain/index.ts';
+import type { Database } from '../../db/database.ts';
+import type { Scoped } from '../../db/tenant-scope.ts';
+
+// The queries of the complainant's adjustments (issue 26, decision 051): all SQL of this module.
+
+export async function findAdjustments(trx: Scoped, personId: string) {
+  const rows = await trx
+    .selectFrom('complainant_adjustment as a')
+    .leftJoin('staff_user as s', 's.id', 'a.recorded_by')
+    .select([
+      'a.kind',
+      'a.value',
+      'a.legal_basis',
+      'a.consent_at',
+      'a.recorded_at',
+      's.name as recordedByName',
+    ])
+    .where('a.person_id', '=', personId)
+    .orderBy('a.kind')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    kind: r.kind as AdjustmentKind,
+    legal_basis: r.legal_basis as LegalBasis,
+  }));
+}
+
+export type AdjustmentWrite = {
+  organizationId: string;
+  personId: string;
+  rows: readonly { kind: AdjustmentKind; value: unknown; legalBasis: LegalBasis; consent: boolean }[];
+  removed: readonly AdjustmentKind[];
+  recordedBy: string | null;
+  now: Date;
+};
+
+/** Stores the changed kinds (who and when is the change's) and removes the ones left out. */
+export async function saveAdjustments(trx: Scoped, write: AdjustmentWrite): Promise<void> {
+  if (write.removed.length > 0)
+    await trx
+      .deleteFrom('complainant_adjustment')
+      .where('person_id', '=', write.personId)
+      .where('kind', 'in', [...write.removed])
+      .execute();
+  for (const row of write.rows) {
+    const values = {
+      value: JSON.stringify(row.value),
+      legal_basis: row.legalBasis,
+      consent_at: row.consent ? write.now : null,
+      recorded_by: write.recordedBy,
+      recorded_at: write.now,
+    };
+    await trx
+      .insertInto('complainant_adjustment')
+      .values({ organization_id: write.organizationId, person_id: write.personId, kind: row.kind, ...values })
+      .onConflict((oc) => oc.columns(['person_id', 'kind']).doUpdateSet(values))
+      .execute();
+  }
+}
+
+/**
+ * E-mails to the complainant's own address on this complaint that went since `since`, or still wait to go: a
+ * letter to post is no e-mail, a copy to staff is not to the complainant.
+ */
+export async function countEmailsToComplainant(
+  trx: Scoped,
+  complaintId: string,
+  personId: string,
+  since: Date,
+): Promise<number> {
+  const row = await trx
+    .selectFrom('outbox_message as m')
+    .innerJoin('person as p', (join) => join.on('p.id', '=', personId))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('m.complaint_id', '=', complaintId)
+    .where('m.status', 'in', ['pending', 'sending', 'sent'])
+    .where((eb) => eb.or([eb('m.sent_at', 'is', null), eb('m.sent_at', '>=', since)]))
+    .where(sql<boolean>`lower(p.email) = any (select lower(address) from unnest(m.recipient_to) as address)`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Phone contact moments logged on the complaint since `since`. */
+export async function countPhoneContacts(trx: Scoped, complaintId: string, since: Date): Promise<number> {
+  const row = await trx
+    .selectFrom('complaint_event')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('complaint_id', '=', complaintId)
+    .where('type', '=', 'contact_logged')
+    .where('contact_kind', '=', 'phone')
+    .where('at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Open complaints (a running answer term) whose complainant asked for a channel or a call-back, per organisation. */
+export async function complaintsToWatch(owner: Database) {
+  return owner
+    .selectFrom('complaint as c')
+    .select(['c.id', 'c.organization_id'])
+    .where('c.closed_at', 'is', null)
+    .where('c.answered_at', 'is', null)
+    .where('c.handler_id', 'is not', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('complainant_adjustment as a')
+          .select('a.kind')
+          .whereRef('a.person_id', '=', 'c.complainant_id')
+          .where('a.kind', 'in', ['preferred_channel', 'call_back']),
+      ),
+    )
+    .orderBy('c.organization_id')
+    .execute();
+}

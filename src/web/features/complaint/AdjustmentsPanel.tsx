@@ -1,0 +1,126 @@
+import { Alert, Badge, Button, Group, List, Modal, Paper, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { ComplaintDetail } from '../../../contract/complaints.ts';
+import { useI18n } from '../../i18n/i18n.tsx';
+import { formatDateTime } from '../complaints/format.ts';
+import { useAdjustments } from './adjustments-api.ts';
+import { AdjustmentsForm } from './forms/AdjustmentsForm.tsx';
+
+/**
+ * "Aanpassingen" (issue 26, decision 051): what the complainant asked for — channel, large print, interpreter,
+ * call-back, representative, reading or hearing needs — for whoever handles the complaint (the API only answers
+ * staff who may see it), with the adjustments that were not followed.
+ */
+export function AdjustmentsPanel({
+  complaint,
+  mayChange,
+}: {
+  complaint: ComplaintDetail;
+  mayChange: boolean;
+}) {
+  const { t, locale } = useI18n();
+  const a = t.adjustments;
+  const query = useAdjustments(complaint.id);
+  const [editing, setEditing] = useState(false);
+  const data = query.data;
+  if (!data) return null;
+  const v = data.adjustments;
+  const badges = [
+    v.preferredChannel ? `${a.channel}: ${a.channels[v.preferredChannel]}` : null,
+    v.largePrint ? a.largePrint : null,
+    v.interpreterLanguage ? `${a.interpreter}: ${v.interpreterLanguage}` : null,
+  ].filter((b): b is string => b !== null);
+  return (
+    <section aria-labelledby="adjustments-title" data-testid="adjustments">
+      <Text component="h2" id="adjustments-title" fw={700} size="lg" mb="xs">
+        {a.title}
+      </Text>
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          {data.warnings.length > 0 && (
+            <Alert
+              color="#8a4500"
+              variant="outline"
+              title={a.warningsTitle}
+              data-testid="adjustment-warnings"
+            >
+              <List size="sm">
+                {data.warnings.map((w) => (
+                  <List.Item key={w}>{a.warnings[w]}</List.Item>
+                ))}
+              </List>
+            </Alert>
+          )}
+          {data.personId === null && <Text size="sm">{a.noComplainant}</Text>}
+          {data.personId !== null && data.records.length === 0 && <Text size="sm">{a.none}</Text>}
+          {badges.length > 0 && (
+            <Group gap="xs">
+              {badges.map((b) => (
+                <Badge key={b} color="#0b5c8a" variant="outline" size="lg" tt="none">
+                  {b}
+                </Badge>
+              ))}
+            </Group>
+          )}
+          {v.callBack && (
+            <Text size="sm">
+              <strong>{a.callBack}:</strong> {v.callBack.dayParts.map((p) => a.dayParts[p]).join(', ')}
+              {v.callBack.note ? ` — ${v.callBack.note}` : ''}
+            </Text>
+          )}
+          {v.representative && (
+            <Text size="sm">
+              <strong>{a.representative}:</strong> {v.representative.name} ({v.representative.contact}),{' '}
+              {a.authorities[v.representative.authority]} {v.representative.authorityDate}
+              {v.representative.authorityNote ? ` — ${v.representative.authorityNote}` : ''}
+              {v.representative.receivesCopies ? `; ${a.receivesCopies.toLowerCase()}` : ''}
+            </Text>
+          )}
+          {v.accessNeeds && (
+            <Text size="sm">
+              <strong>{a.accessNeeds}:</strong> {v.accessNeeds.needs.map((n) => a.needs[n]).join(', ')}
+              {v.accessNeeds.note ? ` — ${v.accessNeeds.note}` : ''}
+            </Text>
+          )}
+          {data.records.length > 0 && (
+            <List size="xs" c="dimmed" data-testid="adjustment-records">
+              {data.records.map((r) => (
+                <List.Item key={r.kind}>
+                  {a.kinds[r.kind as keyof typeof a.kinds]}:{' '}
+                  {a.recorded(
+                    r.recordedByName ?? a.unknownStaff,
+                    formatDateTime(r.recordedAt, locale),
+                    a.basis[r.legalBasis],
+                  )}
+                </List.Item>
+              ))}
+            </List>
+          )}
+          {mayChange && data.personId !== null && (
+            <Group>
+              <Button variant="default" onClick={() => setEditing(true)}>
+                {a.edit}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      </Paper>
+      <Modal
+        opened={editing}
+        onClose={() => setEditing(false)}
+        title={a.edit}
+        size="lg"
+        closeButtonProps={{ 'aria-label': t.complaint.closeDialog }}
+      >
+        {editing && (
+          <AdjustmentsForm
+            complaint={complaint}
+            current={v}
+            onDone={() => setEditing(false)}
+            onCancel={() => setEditing(false)}
+          />
+        )}
+      </Modal>
+    </section>
+  );
+}
