@@ -28,6 +28,33 @@ export async function learningEvidence(trx: Scoped, year: number) {
 }
 
 /**
+ * Putting things right (version 2026.2): the complaints answered in the year (a merged duplicate counts once, as
+ * in the report sets), those whose assessment is upheld or partly upheld, those of them with an apology offered or
+ * compensation recorded, and the compensation granted. One grouped query.
+ */
+export async function remedyEvidence(trx: Scoped, year: number) {
+  const from = `${year}-01-01`;
+  const until = `${year + 1}-01-01`;
+  const { rows } = await sql<{
+    answered: number;
+    upheld: number;
+    upheldWithRemedy: number;
+    compensationGranted: number;
+  }>`
+    select count(*)::int as answered,
+           count(*) filter (where c.assessment->>'verdict' in ('upheld', 'partly_upheld'))::int as upheld,
+           count(*) filter (where c.assessment->>'verdict' in ('upheld', 'partly_upheld')
+             and ((c.assessment->>'apologyOffered')::boolean is true
+                  or (c.assessment->'compensation') is not null))::int as "upheldWithRemedy",
+           count(*) filter (where (c.assessment->'compensation') is not null)::int as "compensationGranted"
+    from complaint c
+    where c.organization_id = current_organization_id() and c.merged_into_id is null
+      and (c.answered_at at time zone ${AMSTERDAM})::date >= ${from}::date
+      and (c.answered_at at time zone ${AMSTERDAM})::date < ${until}::date`.execute(trx);
+  return rows[0] ?? { answered: 0, upheld: 0, upheldWithRemedy: 0, compensationGranted: 0 };
+}
+
+/**
  * Whether the portal is set up (its settings give tenants a way to reach the corporation: a phone number or an
  * e-mail address) and names the complaints committee.
  */
