@@ -45,8 +45,8 @@ export async function remedyEvidence(trx: Scoped, year: number) {
            count(*) filter (where c.assessment->>'verdict' in ('upheld', 'partly_upheld'))::int as upheld,
            count(*) filter (where c.assessment->>'verdict' in ('upheld', 'partly_upheld')
              and ((c.assessment->>'apologyOffered')::boolean is true
-                  or (c.assessment->'compensation') is not null))::int as "upheldWithRemedy",
-           count(*) filter (where (c.assessment->'compensation') is not null)::int as "compensationGranted"
+                  or jsonb_typeof(c.assessment->'compensation') = 'object'))::int as "upheldWithRemedy",
+           count(*) filter (where jsonb_typeof(c.assessment->'compensation') = 'object')::int as "compensationGranted"
     from complaint c
     where c.organization_id = current_organization_id() and c.merged_into_id is null
       and (c.answered_at at time zone ${AMSTERDAM})::date >= ${from}::date
