@@ -16,6 +16,7 @@ export const EVIDENCE_KINDS = [
   // version 2026.2
   'triage',
   'remedies',
+  'extensions',
   /** Gehoord holds no data that proves it: judged "not measurable" with the requirement's own missing text. */
   'none',
 ] as const;
@@ -364,6 +365,18 @@ export const SELF_ASSESSMENT_REQUIREMENTS = {
       },
       sourceUrl: UK_CODE_URL,
       evidence: 'terms',
+    },
+    {
+      id: 'UK-6-EXTENSION',
+      framework: 'uk_code_2024',
+      section: 'Section 6 (Complaint stages)',
+      sectionNote: UK_SECTION_ONLY,
+      text: {
+        nl: 'Een verlenging van de termijn wordt alleen gebruikt waar de klacht dat vraagt, met een reden en een bericht aan de bewoner met de nieuwe termijn; die termijn wordt gehaald.',
+        en: 'An extension of the term is only used where the complaint needs it, with a reason and a notice to the resident giving the new timescale; that timescale is met.',
+      },
+      sourceUrl: UK_CODE_URL,
+      evidence: 'extensions',
     },
     {
       id: 'UK-6-STAGE2',

@@ -1,6 +1,20 @@
 import { formatRate } from './report-measures.ts';
 import { SATISFACTION_MINIMUM_ANSWERS, type SatisfactionFigures } from './satisfaction-figures.ts';
 import type { EvidenceKind, Requirement } from './self-assessment-requirements-2026.ts';
+import {
+  type EvidenceFigure,
+  type ExtensionEvidence,
+  fig,
+  type Judgement,
+  judgeExtensions,
+  judgeRemedies,
+  judgeTriage,
+  type RemedyEvidence,
+  type Text,
+  type TriageEvidence,
+} from './self-assessment-rules-2026-2.ts';
+
+export type { EvidenceFigure } from './self-assessment-rules-2026-2.ts';
 
 // The annual self-assessment (issue 26, decision 050): each requirement met / partly / not met / not measurable,
 // judged from the year's evidence figures, with those figures and what is missing. Only aggregate figures: the
@@ -21,14 +35,6 @@ export const TERMS_MET_SHARE = 0.95;
 export const TERMS_PARTLY_SHARE = 0.8;
 /** The MT reviews the complaints every quarter (policy 3.1). */
 export const MT_REVIEWS_PER_YEAR = 4;
-/**
- * Above this share of the received complaints refused (outside the procedure or not a complaint), the exclusions
- * are only "partly" shown to be fair: the UK Code (section 2) asks for no blanket exclusions, and more than one
- * in ten refused is the point where the corporation should show its grounds. Every refusal has a recorded ground
- * (triage requires it), so the data cannot show "not met".
- */
-export const TRIAGE_REFUSED_PARTLY_SHARE = 0.1;
-
 /** The accessibility audit of the portal as documented in docs/portal.md (measured, not computed at run time). */
 export const PORTAL_ACCESSIBILITY_AUDIT = {
   measuredOn: '2026-12-07',
@@ -53,34 +59,14 @@ export type SelfAssessmentEvidence = Readonly<{
   learning: Readonly<{ mtReviewsHeld: number; actionsOpened: number; actionsDone: number }>;
   satisfaction: SatisfactionFigures;
   accessibility: typeof PORTAL_ACCESSIBILITY_AUDIT;
-  /** Version 2026.2: the year's received complaints by triage outcome (report sets, dated by receipt). */
-  triage: Readonly<{
-    received: number;
-    takenIntoHandling: number;
-    outsideProcedure: number;
-    notAComplaint: number;
-    boardTrack: number;
-  }>;
-  /** Version 2026.2: the year's answered complaints, the (partly) upheld ones and those with a remedy recorded. */
-  remedies: Readonly<{
-    answered: number;
-    upheld: number;
-    upheldWithRemedy: number;
-    compensationGranted: number;
-  }>;
+  /** Version 2026.2 (self-assessment-rules-2026-2.ts) */
+  triage: TriageEvidence;
+  remedies: RemedyEvidence;
+  extensions: ExtensionEvidence;
 }>;
 
-type Text = Readonly<{ nl: string; en: string }>;
-export type EvidenceFigure = Readonly<{ label: Text; value: string }>;
 export type AssessedRequirement = Omit<Requirement, 'notMeasurable'> &
   Readonly<{ status: AssessmentStatus; figures: readonly EvidenceFigure[]; missing: Text | null }>;
-
-const fig = (nl: string, en: string, value: string | number): EvidenceFigure => ({
-  label: { nl, en },
-  value: String(value),
-});
-
-type Judgement = Readonly<{ status: AssessmentStatus; figures: EvidenceFigure[]; missing: Text | null }>;
 
 function terms(e: SelfAssessmentEvidence): Judgement {
   const t = e.terms;
@@ -269,72 +255,6 @@ function satisfaction(e: SelfAssessmentEvidence): Judgement {
   return { status: 'met', figures, missing: null };
 }
 
-function triage(e: SelfAssessmentEvidence): Judgement {
-  const t = e.triage;
-  const refused = t.outsideProcedure + t.notAComplaint;
-  const share = t.received ? refused / t.received : null;
-  const figures = [
-    fig('Ontvangen', 'Received', t.received),
-    fig('In behandeling genomen', 'Taken into handling', t.takenIntoHandling),
-    fig('Buiten de procedure (met grond)', 'Outside the procedure (with a ground)', t.outsideProcedure),
-    fig('Geen klacht', 'Not a complaint', t.notAComplaint),
-    fig(
-      'Naar het bestuur (vermoeden van een strafbaar feit)',
-      'To the board (suspected offence)',
-      t.boardTrack,
-    ),
-    fig('Niet in behandeling genomen', 'Refused', `${refused} (${formatRate(share)})`),
-  ];
-  if (share === null)
-    return {
-      status: 'not_measurable',
-      figures,
-      missing: { nl: 'Geen klachten ontvangen in dit jaar.', en: 'No complaints received this year.' },
-    };
-  if (share <= TRIAGE_REFUSED_PARTLY_SHARE) return { status: 'met', figures, missing: null };
-  return {
-    status: 'partly',
-    figures,
-    missing: {
-      nl: `${refused} van ${t.received} klachten niet in behandeling genomen (meer dan ${Math.round(TRIAGE_REFUSED_PARTLY_SHARE * 100)}%): laat zien dat de gronden terecht waren.`,
-      en: `${refused} of ${t.received} complaints refused (more than ${Math.round(TRIAGE_REFUSED_PARTLY_SHARE * 100)}%): show that the grounds were fair.`,
-    },
-  };
-}
-
-function remedies(e: SelfAssessmentEvidence): Judgement {
-  const r = e.remedies;
-  const figures = [
-    fig('Beantwoorde klachten', 'Complaints answered', r.answered),
-    fig('(Deels) gegrond', '(Partly) upheld', r.upheld),
-    fig(
-      'Gegrond met excuses of vergoeding vastgelegd',
-      'Upheld with an apology or compensation recorded',
-      `${r.upheldWithRemedy} (${formatRate(r.upheld ? r.upheldWithRemedy / r.upheld : null)})`,
-    ),
-    fig('Vergoeding toegekend', 'Compensation granted', r.compensationGranted),
-  ];
-  if (r.upheld === 0)
-    return {
-      status: 'not_measurable',
-      figures,
-      missing: {
-        nl: 'Geen (deels) gegronde klachten beantwoord in dit jaar: niets om goed te maken.',
-        en: 'No (partly) upheld complaints answered this year: nothing to put right.',
-      },
-    };
-  const without = r.upheld - r.upheldWithRemedy;
-  if (without === 0) return { status: 'met', figures, missing: null };
-  return {
-    status: r.upheldWithRemedy > 0 ? 'partly' : 'not_met',
-    figures,
-    missing: {
-      nl: `${without} (deels) gegronde klachten zonder vastgelegde excuses of vergoeding.`,
-      en: `${without} (partly) upheld complaints without a recorded apology or compensation.`,
-    },
-  };
-}
-
 const NOT_IN_GEHOORD: Text = {
   nl: 'Gehoord heeft geen gegevens die dit aantonen.',
   en: 'Gehoord holds no data that proves this.',
@@ -348,8 +268,9 @@ const JUDGES: Record<Exclude<EvidenceKind, 'none'>, (e: SelfAssessmentEvidence) 
   publication,
   learning,
   satisfaction,
-  triage,
-  remedies,
+  triage: (e) => judgeTriage(e.triage),
+  remedies: (e) => judgeRemedies(e.remedies),
+  extensions: (e) => judgeExtensions(e.extensions),
 };
 
 /** Every requirement judged from the year's evidence. */

@@ -23,6 +23,7 @@ const base: SelfAssessmentEvidence = {
   accessibility: PORTAL_ACCESSIBILITY_AUDIT,
   triage: { received: 20, takenIntoHandling: 18, outsideProcedure: 1, notAComplaint: 1, boardTrack: 0 },
   remedies: { answered: 20, upheld: 5, upheldWithRemedy: 5, compensationGranted: 2 },
+  extensions: { answered: 20, extended: 2, explained: 2, onTimeAfterExtension: 2 },
 };
 const status = (evidence: SelfAssessmentEvidence, id: string) =>
   assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, evidence).find((r) => r.id === id)?.status;
@@ -72,7 +73,7 @@ describe('the self-assessment (decision 050)', () => {
     );
     expect(status({ ...base, satisfaction: four }, 'UK-8-SELF-ASSESSMENT')).toBe('partly');
     expect(countStatuses(assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, base))).toEqual({
-      met: 17,
+      met: 18,
       partly: 2,
       not_met: 0,
       not_measurable: 10,
@@ -82,7 +83,7 @@ describe('the self-assessment (decision 050)', () => {
   test('version 2026.2: every framework has several requirements; "none" ones say what is missing', () => {
     const { version, requirements } = SELF_ASSESSMENT_REQUIREMENTS;
     expect(version).toBe('2026.2');
-    expect(requirements.length).toBeGreaterThanOrEqual(28);
+    expect(requirements.length).toBeGreaterThanOrEqual(30);
     for (const framework of ['woningwet', 'model_regulation', 'uk_code_2024'])
       expect(requirements.filter((r) => r.framework === framework).length).toBeGreaterThanOrEqual(3);
     for (const r of requirements) {
@@ -121,5 +122,22 @@ describe('the self-assessment (decision 050)', () => {
     expect(status(at(5, 3), 'UK-7-PUTTING-RIGHT')).toBe('partly');
     expect(status(at(5, 0), 'UK-5-REMEDY-IN-ANSWER')).toBe('not_met');
     expect(status(at(0, 0), 'UK-7-PUTTING-RIGHT')).toBe('not_measurable');
+  });
+
+  test('extensions: explained and kept is met, late after it partly, unexplained not met, none not measurable', () => {
+    const at = (extended: number, explained: number, onTimeAfterExtension: number) => ({
+      ...base,
+      extensions: { answered: 20, extended, explained, onTimeAfterExtension },
+    });
+    expect(status(at(2, 2, 2), 'UK-6-EXTENSION')).toBe('met');
+    expect(status(at(2, 2, 1), 'UK-6-EXTENSION')).toBe('partly');
+    expect(status(at(2, 1, 2), 'UK-6-EXTENSION')).toBe('not_met');
+    expect(status(at(0, 0, 0), 'UK-6-EXTENSION')).toBe('not_measurable');
+    const late = assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, at(3, 2, 2)).find(
+      (r) => r.id === 'UK-6-EXTENSION',
+    );
+    expect(late?.missing?.nl).toBe(
+      '1 verlengingen zonder reden of bericht aan de klager. 1 klachten ook na verlenging te laat beantwoord.',
+    );
   });
 });

@@ -51,6 +51,21 @@ for (let i = 0; i < 10; i += 1) {
       compensation: i === 5 ? { amountCents: 5000, approval: null, paidAt: null } : null,
     },
   });
+  // the extension of complaint 8 has a reason and a notice to the complainant (policy 2.3, 1.1)
+  if (extended)
+    await database.owner
+      .updateTable('complaint')
+      .set({
+        term_extensions: JSON.stringify([
+          {
+            dueAt: '2025-04-10T21:59:59.999Z',
+            reason: 'Meer tijd nodig',
+            noticeText: 'Wij hebben meer tijd nodig.',
+          },
+        ]),
+      } as never)
+      .where('id', '=', id)
+      .execute();
   await database.owner
     .updateTable('complaint')
     .set({ description: COMPLAINANT_TEXT } as never)
@@ -174,6 +189,11 @@ describe('the annual self-assessment (2025)', () => {
     expect(requirement(assessment, 'UK-7-PUTTING-RIGHT').missing?.nl).toBe(
       '1 (deels) gegronde klachten zonder vastgelegde excuses of vergoeding.',
     );
+    // extensions (2026.2): 1 extended, explained, answered within the extended term
+    expect(requirement(assessment, 'UK-6-EXTENSION').status).toBe('met');
+    expect(figure(assessment, 'UK-6-EXTENSION', 'Termijn verlengd')).toBe('1 (10,0%)');
+    expect(figure(assessment, 'UK-6-EXTENSION', 'Met reden en bericht aan de klager')).toBe('1');
+    expect(figure(assessment, 'UK-6-EXTENSION', 'Binnen de verlengde termijn beantwoord')).toBe('1');
     // not measurable from Gehoord's data (2026.2): says what the corporation must show instead
     expect(requirement(assessment, 'UK-4-TRAINING').status).toBe('not_measurable');
     expect(requirement(assessment, 'UK-4-TRAINING').figures).toEqual([]);
@@ -196,9 +216,9 @@ describe('the annual self-assessment (2025)', () => {
     // accessibility from the documented audit; publication partly (the policy itself is not in Gehoord)
     expect(requirement(assessment, 'UK-3-ACCESSIBILITY').status).toBe('met');
     expect(requirement(assessment, 'UK-3-PUBLICATION').status).toBe('partly');
-    // met: committee ×3, accessibility, satisfaction; partly: terms ×3, rulings ×3, publication ×2,
+    // met: committee ×3, accessibility, satisfaction, extensions; partly: terms ×3, rulings ×3, publication ×2,
     // learning, triage ×3, remedies ×2; not measurable: the 10 requirements without evidence in Gehoord
-    expect(doc.counts).toEqual({ met: 5, partly: 14, not_met: 0, not_measurable: 10 });
+    expect(doc.counts).toEqual({ met: 6, partly: 14, not_met: 0, not_measurable: 10 });
   });
 
   test('a year without data is not measurable where nothing can be measured', async () => {
@@ -211,6 +231,7 @@ describe('the annual self-assessment (2025)', () => {
     expect(requirement(empty, 'UK-9-LEARNING').status).toBe('not_met');
     expect(requirement(empty, 'UK-1-DEFINITION').status).toBe('not_measurable');
     expect(requirement(empty, 'UK-7-PUTTING-RIGHT').status).toBe('not_measurable');
+    expect(requirement(empty, 'UK-6-EXTENSION').status).toBe('not_measurable');
   });
 
   test('the PDF holds the headings, a requirement and its evidence figure', async () => {

@@ -28,7 +28,7 @@ export async function buildSelfAssessment(
   now: Date,
 ): Promise<SelfAssessmentDocument> {
   const scope: ReportScope = { period: yearPeriod(year), departmentId: null };
-  const [counts, rulings, satisfaction, learning, portal, name, remedies] = await Promise.all([
+  const [counts, rulings, satisfaction, learning, portal, name, remedies, extensions] = await Promise.all([
     countSets(trx, scope, [
       'answered',
       'answered_on_time_original',
@@ -48,6 +48,7 @@ export async function buildSelfAssessment(
     repository.portalEvidence(trx),
     repository.organizationName(trx),
     repository.remedyEvidence(trx, year),
+    repository.extensionEvidence(trx, year),
   ]);
   const requirements = assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, {
     terms: {
@@ -74,6 +75,7 @@ export async function buildSelfAssessment(
       boardTrack: counts.board_track,
     },
     remedies,
+    extensions,
   });
   return {
     year,
