@@ -36,6 +36,14 @@ test('the MT makes the self-assessment, publishes it and opens the public page',
     'Beantwoorde klachten',
   );
   await expect(requirements.locator('tr[data-requirement="UK-3-ACCESSIBILITY"]')).toContainText('Voldaan');
+  // version 2026.2: triage evidence, and a requirement Gehoord cannot prove says what the corporation must show
+  await expect(requirements.locator('tr[data-requirement="UK-2-EXCLUSIONS"]')).toContainText(
+    'Niet in behandeling genomen',
+  );
+  const training = requirements.locator('tr[data-requirement="UK-4-TRAINING"]');
+  await expect(training).toContainText('Niet meetbaar');
+  await expect(training).toContainText('Gehoord heeft hier geen gegevens over.');
+  await expect(training).toContainText('Opleidingen staan niet in Gehoord.');
   await expect(page.getByTestId('self-assessment-summary')).toContainText('Voldaan:');
   await checkAccessibility(page);
   await docScreenshot(page, 'self-assessment');
@@ -51,6 +59,10 @@ test('the MT makes the self-assessment, publishes it and opens the public page',
   await page.goto(`/zelfevaluatie/${year}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Zelfevaluatie klachtbehandeling ${year}`);
   await expect(page.getByRole('table', { name: 'Bewijs bij UK-6-TIMESCALES' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Bewijs bij UK-7-PUTTING-RIGHT' })).toBeVisible();
+  await expect(
+    page.getByText('Wat ontbreekt: Opleidingen staan niet in Gehoord.', { exact: false }),
+  ).toBeVisible();
   await checkAccessibility(page);
   await docScreenshot(page, 'self-assessment-public');
 });

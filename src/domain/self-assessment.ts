@@ -1,6 +1,20 @@
 import { formatRate } from './report-measures.ts';
 import { SATISFACTION_MINIMUM_ANSWERS, type SatisfactionFigures } from './satisfaction-figures.ts';
 import type { EvidenceKind, Requirement } from './self-assessment-requirements-2026.ts';
+import {
+  type EvidenceFigure,
+  type ExtensionEvidence,
+  fig,
+  type Judgement,
+  judgeExtensions,
+  judgeRemedies,
+  judgeTriage,
+  type RemedyEvidence,
+  type Text,
+  type TriageEvidence,
+} from './self-assessment-rules-2026-2.ts';
+
+export type { EvidenceFigure } from './self-assessment-rules-2026-2.ts';
 
 // The annual self-assessment (issue 26, decision 050): each requirement met / partly / not met / not measurable,
 // judged from the year's evidence figures, with those figures and what is missing. Only aggregate figures: the
@@ -21,7 +35,6 @@ export const TERMS_MET_SHARE = 0.95;
 export const TERMS_PARTLY_SHARE = 0.8;
 /** The MT reviews the complaints every quarter (policy 3.1). */
 export const MT_REVIEWS_PER_YEAR = 4;
-
 /** The accessibility audit of the portal as documented in docs/portal.md (measured, not computed at run time). */
 export const PORTAL_ACCESSIBILITY_AUDIT = {
   measuredOn: '2026-12-07',
@@ -46,19 +59,14 @@ export type SelfAssessmentEvidence = Readonly<{
   learning: Readonly<{ mtReviewsHeld: number; actionsOpened: number; actionsDone: number }>;
   satisfaction: SatisfactionFigures;
   accessibility: typeof PORTAL_ACCESSIBILITY_AUDIT;
+  /** Version 2026.2 (self-assessment-rules-2026-2.ts) */
+  triage: TriageEvidence;
+  remedies: RemedyEvidence;
+  extensions: ExtensionEvidence;
 }>;
 
-type Text = Readonly<{ nl: string; en: string }>;
-export type EvidenceFigure = Readonly<{ label: Text; value: string }>;
-export type AssessedRequirement = Requirement &
+export type AssessedRequirement = Omit<Requirement, 'notMeasurable'> &
   Readonly<{ status: AssessmentStatus; figures: readonly EvidenceFigure[]; missing: Text | null }>;
-
-const fig = (nl: string, en: string, value: string | number): EvidenceFigure => ({
-  label: { nl, en },
-  value: String(value),
-});
-
-type Judgement = Readonly<{ status: AssessmentStatus; figures: EvidenceFigure[]; missing: Text | null }>;
 
 function terms(e: SelfAssessmentEvidence): Judgement {
   const t = e.terms;
@@ -247,7 +255,12 @@ function satisfaction(e: SelfAssessmentEvidence): Judgement {
   return { status: 'met', figures, missing: null };
 }
 
-const JUDGES: Record<EvidenceKind, (e: SelfAssessmentEvidence) => Judgement> = {
+const NOT_IN_GEHOORD: Text = {
+  nl: 'Gehoord heeft geen gegevens die dit aantonen.',
+  en: 'Gehoord holds no data that proves this.',
+};
+
+const JUDGES: Record<Exclude<EvidenceKind, 'none'>, (e: SelfAssessmentEvidence) => Judgement> = {
   terms,
   committee,
   committee_rulings: committeeRulings,
@@ -255,6 +268,9 @@ const JUDGES: Record<EvidenceKind, (e: SelfAssessmentEvidence) => Judgement> = {
   publication,
   learning,
   satisfaction,
+  triage: (e) => judgeTriage(e.triage),
+  remedies: (e) => judgeRemedies(e.remedies),
+  extensions: (e) => judgeExtensions(e.extensions),
 };
 
 /** Every requirement judged from the year's evidence. */
@@ -262,7 +278,12 @@ export function assessRequirements(
   requirements: readonly Requirement[],
   evidence: SelfAssessmentEvidence,
 ): AssessedRequirement[] {
-  return requirements.map((r) => ({ ...r, ...JUDGES[r.evidence](evidence) }));
+  return requirements.map(({ notMeasurable, ...r }) => ({
+    ...r,
+    ...(r.evidence === 'none'
+      ? { status: 'not_measurable' as const, figures: [], missing: notMeasurable ?? NOT_IN_GEHOORD }
+      : JUDGES[r.evidence](evidence)),
+  }));
 }
 
 /** How many requirements have each status. */

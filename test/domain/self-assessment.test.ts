@@ -21,6 +21,9 @@ const base: SelfAssessmentEvidence = {
     })),
   ),
   accessibility: PORTAL_ACCESSIBILITY_AUDIT,
+  triage: { received: 20, takenIntoHandling: 18, outsideProcedure: 1, notAComplaint: 1, boardTrack: 0 },
+  remedies: { answered: 20, upheld: 5, upheldWithRemedy: 5, compensationGranted: 2 },
+  extensions: { answered: 20, extended: 2, explained: 2, onTimeAfterExtension: 2 },
 };
 const status = (evidence: SelfAssessmentEvidence, id: string) =>
   assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, evidence).find((r) => r.id === id)?.status;
@@ -70,10 +73,71 @@ describe('the self-assessment (decision 050)', () => {
     );
     expect(status({ ...base, satisfaction: four }, 'UK-8-SELF-ASSESSMENT')).toBe('partly');
     expect(countStatuses(assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, base))).toEqual({
-      met: 7,
+      met: 18,
       partly: 2,
       not_met: 0,
-      not_measurable: 0,
+      not_measurable: 10,
     });
+  });
+
+  test('version 2026.2: every framework has several requirements; "none" ones say what is missing', () => {
+    const { version, requirements } = SELF_ASSESSMENT_REQUIREMENTS;
+    expect(version).toBe('2026.2');
+    expect(requirements.length).toBeGreaterThanOrEqual(30);
+    for (const framework of ['woningwet', 'model_regulation', 'uk_code_2024'])
+      expect(requirements.filter((r) => r.framework === framework).length).toBeGreaterThanOrEqual(3);
+    for (const r of requirements) {
+      const assessed = assessRequirements([r], base)[0];
+      expect(assessed).not.toHaveProperty('notMeasurable');
+      if (r.evidence !== 'none') continue;
+      expect(r.notMeasurable?.nl.length).toBeGreaterThan(20);
+      expect(assessed?.status).toBe('not_measurable');
+      expect(assessed?.missing).toEqual(r.notMeasurable);
+    }
+  });
+
+  test('triage: at most 10 % refused is met, more is partly, nothing received not measurable', () => {
+    const at = (outsideProcedure: number, notAComplaint: number, received = 20) => ({
+      ...base,
+      triage: { ...base.triage, received, outsideProcedure, notAComplaint },
+    });
+    expect(status(at(1, 1), 'UK-2-EXCLUSIONS')).toBe('met');
+    expect(status(at(2, 1), 'UK-2-EXCLUSIONS')).toBe('partly');
+    expect(status(at(20, 0), 'MR-WHO-MAY-COMPLAIN')).toBe('partly');
+    expect(status(at(0, 0, 0), 'UK-1-DEFINITION')).toBe('not_measurable');
+    const refused = assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, at(2, 1)).find(
+      (r) => r.id === 'UK-2-EXCLUSIONS',
+    );
+    expect(refused?.missing?.en).toBe(
+      '3 of 20 complaints refused (more than 10%): show that the grounds were fair.',
+    );
+  });
+
+  test('remedies: every upheld complaint with a remedy is met, some partly, none not met', () => {
+    const at = (upheld: number, upheldWithRemedy: number) => ({
+      ...base,
+      remedies: { ...base.remedies, upheld, upheldWithRemedy },
+    });
+    expect(status(at(5, 5), 'UK-7-PUTTING-RIGHT')).toBe('met');
+    expect(status(at(5, 3), 'UK-7-PUTTING-RIGHT')).toBe('partly');
+    expect(status(at(5, 0), 'UK-5-REMEDY-IN-ANSWER')).toBe('not_met');
+    expect(status(at(0, 0), 'UK-7-PUTTING-RIGHT')).toBe('not_measurable');
+  });
+
+  test('extensions: explained and kept is met, late after it partly, unexplained not met, none not measurable', () => {
+    const at = (extended: number, explained: number, onTimeAfterExtension: number) => ({
+      ...base,
+      extensions: { answered: 20, extended, explained, onTimeAfterExtension },
+    });
+    expect(status(at(2, 2, 2), 'UK-6-EXTENSION')).toBe('met');
+    expect(status(at(2, 2, 1), 'UK-6-EXTENSION')).toBe('partly');
+    expect(status(at(2, 1, 2), 'UK-6-EXTENSION')).toBe('not_met');
+    expect(status(at(0, 0, 0), 'UK-6-EXTENSION')).toBe('not_measurable');
+    const late = assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, at(3, 2, 2)).find(
+      (r) => r.id === 'UK-6-EXTENSION',
+    );
+    expect(late?.missing?.nl).toBe(
+      '1 verlengingen zonder reden of bericht aan de klager. 1 klachten ook na verlenging te laat beantwoord.',
+    );
   });
 });

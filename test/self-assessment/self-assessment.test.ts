@@ -40,7 +40,32 @@ for (let i = 0; i < 10; i += 1) {
     extensions: extended ? 1 : 0,
     answeredAt: late || extended ? '2025-04-01T10:00:00+02:00' : '2025-03-18T10:00:00+01:00',
     outcome: 'upheld',
+    // putting things right: 0–3 upheld with an apology, 4 partly upheld with nothing recorded, 5 partly upheld
+    // with compensation granted (not yet paid), 6–9 not upheld → 6 upheld, 5 with a remedy, 1 compensation
+    assessment: {
+      kind: 'policy_not_followed',
+      verdict: i < 4 ? 'upheld' : i < 6 ? 'partly_upheld' : 'not_upheld',
+      apologyOffered: i < 4,
+      errorAdmitted: i < 4,
+      demonstrableDamage: i === 5,
+      compensation: i === 5 ? { amountCents: 5000, approval: null, paidAt: null } : null,
+    },
   });
+  // the extension of complaint 8 has a reason and a notice to the complainant (policy 2.3, 1.1)
+  if (extended)
+    await database.owner
+      .updateTable('complaint')
+      .set({
+        term_extensions: JSON.stringify([
+          {
+            dueAt: '2025-04-10T21:59:59.999Z',
+            reason: 'Meer tijd nodig',
+            noticeText: 'Wij hebben meer tijd nodig.',
+          },
+        ]),
+      } as never)
+      .where('id', '=', id)
+      .execute();
   await database.owner
     .updateTable('complaint')
     .set({ description: COMPLAINANT_TEXT } as never)
@@ -75,6 +100,21 @@ for (let i = 0; i < 10; i += 1) {
       })
       .execute();
 }
+// triage: besides the 10 taken into handling, 2 outside the procedure and 1 not a complaint received in 2025
+// → 13 received, 3 refused (23,1 %, above 10 %): partly
+for (const outcome of ['outside_procedure', 'outside_procedure', 'not_a_complaint'] as const)
+  await insertComplaint(database.owner, org, mtMember.id, {
+    receivedAt: '2025-09-01T10:00:00+02:00',
+    originalDueAt: '2025-09-15T23:59:59.999+02:00',
+    triageOutcome: outcome,
+    triage:
+      outcome === 'not_a_complaint'
+        ? { outcome, kind: 'repair_request' }
+        : { outcome, ground: 'pending_at_dispute_body' },
+    category: null,
+    status: 'closed',
+    closedAt: '2025-09-02T10:00:00+02:00',
+  });
 // learning: two MT reviews (Q1 and Q2 2025) and one improvement action started
 for (const [quarter, heldOn] of [
   ['2025-Q1', '2025-03-25'],
@@ -129,7 +169,37 @@ describe('the annual self-assessment (2025)', () => {
     expect(figure(assessment, 'UK-6-TIMESCALES', 'Op tijd (oorspronkelijke termijn)')).toBe('8 (80,0%)');
     expect(figure(assessment, 'UK-6-TIMESCALES', 'Op tijd (verlengde termijn)')).toBe('9 (90,0%)');
     expect(requirement(assessment, 'UK-6-TIMESCALES').missing?.nl).toBe('1 klachten te laat beantwoord.');
-    expect(requirement(assessment, 'MR-TERMS').status).toBe('partly');
+    expect(requirement(assessment, 'MR-CORPORATION-FIRST').status).toBe('partly');
+    expect(requirement(assessment, 'UK-6-STAGE1-RESPONSE').status).toBe('partly');
+    // triage (2026.2): 13 received, 10 taken into handling, 2 outside the procedure, 1 not a complaint
+    expect(requirement(assessment, 'UK-2-EXCLUSIONS').status).toBe('partly');
+    expect(figure(assessment, 'UK-2-EXCLUSIONS', 'Ontvangen')).toBe('13');
+    expect(figure(assessment, 'UK-2-EXCLUSIONS', 'In behandeling genomen')).toBe('10');
+    expect(figure(assessment, 'UK-2-EXCLUSIONS', 'Buiten de procedure (met grond)')).toBe('2');
+    expect(figure(assessment, 'UK-2-EXCLUSIONS', 'Geen klacht')).toBe('1');
+    expect(figure(assessment, 'UK-2-EXCLUSIONS', 'Niet in behandeling genomen')).toBe('3 (23,1%)');
+    expect(requirement(assessment, 'MR-WHO-MAY-COMPLAIN').status).toBe('partly');
+    // putting things right (2026.2): 6 (partly) upheld, 5 with an apology or compensation, 1 compensation
+    expect(requirement(assessment, 'UK-7-PUTTING-RIGHT').status).toBe('partly');
+    expect(figure(assessment, 'UK-7-PUTTING-RIGHT', '(Deels) gegrond')).toBe('6');
+    expect(figure(assessment, 'UK-7-PUTTING-RIGHT', 'Gegrond met excuses of vergoeding vastgelegd')).toBe(
+      '5 (83,3%)',
+    );
+    expect(figure(assessment, 'UK-7-PUTTING-RIGHT', 'Vergoeding toegekend')).toBe('1');
+    expect(requirement(assessment, 'UK-7-PUTTING-RIGHT').missing?.nl).toBe(
+      '1 (deels) gegronde klachten zonder vastgelegde excuses of vergoeding.',
+    );
+    // extensions (2026.2): 1 extended, explained, answered within the extended term
+    expect(requirement(assessment, 'UK-6-EXTENSION').status).toBe('met');
+    expect(figure(assessment, 'UK-6-EXTENSION', 'Termijn verlengd')).toBe('1 (10,0%)');
+    expect(figure(assessment, 'UK-6-EXTENSION', 'Met reden en bericht aan de klager')).toBe('1');
+    expect(figure(assessment, 'UK-6-EXTENSION', 'Binnen de verlengde termijn beantwoord')).toBe('1');
+    // not measurable from Gehoord's data (2026.2): says what the corporation must show instead
+    expect(requirement(assessment, 'UK-4-TRAINING').status).toBe('not_measurable');
+    expect(requirement(assessment, 'UK-4-TRAINING').figures).toEqual([]);
+    expect(requirement(assessment, 'UK-9-MEMBER-RESPONSIBLE').missing?.en).toContain(
+      'supervisory board member',
+    );
     // committee: configured (met); 2 referred, 1 ruled (partly, one without a ruling)
     expect(requirement(assessment, 'WW-55B-COMMITTEE').status).toBe('met');
     expect(requirement(assessment, 'WW-55B-REGULATION').status).toBe('partly');
@@ -146,7 +216,9 @@ describe('the annual self-assessment (2025)', () => {
     // accessibility from the documented audit; publication partly (the policy itself is not in Gehoord)
     expect(requirement(assessment, 'UK-3-ACCESSIBILITY').status).toBe('met');
     expect(requirement(assessment, 'UK-3-PUBLICATION').status).toBe('partly');
-    expect(doc.counts).toEqual({ met: 3, partly: 6, not_met: 0, not_measurable: 0 });
+    // met: committee ×3, accessibility, satisfaction, extensions; partly: terms ×3, rulings ×3, publication ×2,
+    // learning, triage ×3, remedies ×2; not measurable: the 10 requirements without evidence in Gehoord
+    expect(doc.counts).toEqual({ met: 6, partly: 14, not_met: 0, not_measurable: 10 });
   });
 
   test('a year without data is not measurable where nothing can be measured', async () => {
@@ -157,6 +229,9 @@ describe('the annual self-assessment (2025)', () => {
     expect(requirement(empty, 'UK-8-SELF-ASSESSMENT').status).toBe('not_measurable');
     expect(requirement(empty, 'WW-55B-REGULATION').status).toBe('not_measurable');
     expect(requirement(empty, 'UK-9-LEARNING').status).toBe('not_met');
+    expect(requirement(empty, 'UK-1-DEFINITION').status).toBe('not_measurable');
+    expect(requirement(empty, 'UK-7-PUTTING-RIGHT').status).toBe('not_measurable');
+    expect(requirement(empty, 'UK-6-EXTENSION').status).toBe('not_measurable');
   });
 
   test('the PDF holds the headings, a requirement and its evidence figure', async () => {
@@ -170,6 +245,57 @@ describe('the annual self-assessment (2025)', () => {
     expect(text).toContain('Op tijd (verlengde termijn) 9 (90,0%)');
     expect(text).toContain('Wat ontbreekt: 1 klachten te laat beantwoord.');
     expect(text).not.toContain('Jansen');
+    // a requirement of each framework (2026.2)
+    expect(text).toContain('WW-55B-BOARD-DECISION — Niet meetbaar');
+    expect(text).toContain('MR-WHO-MAY-COMPLAIN — Deels voldaan');
+    expect(text).toContain('UK-7-PUTTING-RIGHT — Deels voldaan');
+    expect(text).toContain('Niet in behandeling genomen 3 (23,1%)');
+  });
+
+  test('an assessment stored with version 2026.1 still reads, prints and publishes as it was made', async () => {
+    const old = {
+      year: 2024,
+      organizationName: 'Woonstichting Zelf',
+      requirementsVersion: '2026.1',
+      requirementsDate: '2026-12-07',
+      generatedAt: '2026-12-01T09:00:00.000Z',
+      counts: { met: 1, partly: 0, not_met: 0, not_measurable: 0 },
+      requirements: [
+        {
+          id: 'MR-TERMS',
+          framework: 'model_regulation',
+          section: 'Voorbeeld Reglement Klachtencommissie',
+          sectionNote: 'Het artikelnummer is niet gecontroleerd.',
+          text: {
+            nl: 'Een klacht wordt eerst door de corporatie zelf behandeld.',
+            en: 'First the corporation.',
+          },
+          sourceUrl: 'https://zoek.officielebekendmakingen.nl/stcrt-2023-6160.html',
+          evidence: 'terms',
+          status: 'met',
+          figures: [{ label: { nl: 'Beantwoorde klachten', en: 'Complaints answered' }, value: '7' }],
+          missing: null,
+        },
+      ],
+    };
+    await sql`insert into self_assessment (organization_id, year, requirements_version, document, generated_at)
+      values (${org}, 2024, '2026.1', ${JSON.stringify(old)}::jsonb, now())`.execute(database.owner);
+    const read = await mt.request({ method: 'GET', url: '/api/self-assessments/2024' });
+    expect(read.statusCode, read.body).toBe(200);
+    const stored = (read.json() as { assessment: SelfAssessment }).assessment;
+    expect(stored.document.requirementsVersion).toBe('2026.1');
+    expect(stored.document.requirements.map((r) => r.id)).toEqual(['MR-TERMS']);
+    const pdf = await mt.request({ method: 'GET', url: '/api/self-assessments/2024/pdf' });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdfText(pdf.rawPayload).replace(/\s+/g, ' ')).toContain('MR-TERMS — Voldaan');
+    await mt.request({
+      method: 'PUT',
+      url: '/api/self-assessments/2024/publication',
+      payload: { published: true },
+    });
+    const page = await app.inject({ method: 'GET', url: '/zelfevaluatie/2024' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('2026.1');
   });
 
   test('the public page exists only after opt-in publication, and holds no personal data', async () => {

@@ -17,6 +17,7 @@ export const selfAssessmentEn: SelfAssessmentMessages = {
   status: 'Assessment',
   evidence: 'Evidence from Gehoord',
   missing: 'What is missing',
+  noEvidence: 'Gehoord holds no data on this.',
   source: 'Source',
   sectionNote: 'Note',
   publish: 'Publish on the complaints portal (for tenants)',

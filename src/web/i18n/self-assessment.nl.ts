@@ -15,6 +15,7 @@ export const selfAssessmentNl = {
   status: 'Oordeel',
   evidence: 'Bewijs uit Gehoord',
   missing: 'Wat ontbreekt',
+  noEvidence: 'Gehoord heeft hier geen gegevens over.',
   source: 'Bron',
   sectionNote: 'Let op',
   publish: 'Publiceren op het klachtenportaal (voor huurders)',

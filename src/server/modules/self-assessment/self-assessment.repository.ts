@@ -28,6 +28,61 @@ export async function learningEvidence(trx: Scoped, year: number) {
 }
 
 /**
+ * Putting things right (version 2026.2): the complaints answered in the year (a merged duplicate counts once, as
+ * in the report sets), those whose assessment is upheld or partly upheld, those of them with an apology offered or
+ * compensation recorded, and the compensation granted. One grouped query.
+ */
+export async function remedyEvidence(trx: Scoped, year: number) {
+  const from = `${year}-01-01`;
+  const until = `${year + 1}-01-01`;
+  const { rows } = await sql<{
+    answered: number;
+    upheld: number;
+    upheldWithRemedy: number;
+    compensationGranted: number;
+  }>`
+    select count(*)::int as answered,
+           count(*) filter (where c.assessment->>'verdict' in ('upheld', 'partly_upheld'))::int as upheld,
+           count(*) filter (where c.assessment->>'verdict' in ('upheld', 'partly_upheld')
+             and ((c.assessment->>'apologyOffered')::boolean is true
+                  or jsonb_typeof(c.assessment->'compensation') = 'object'))::int as "upheldWithRemedy",
+           count(*) filter (where jsonb_typeof(c.assessment->'compensation') = 'object')::int as "compensationGranted"
+    from complaint c
+    where c.organization_id = current_organization_id() and c.merged_into_id is null
+      and (c.answered_at at time zone ${AMSTERDAM})::date >= ${from}::date
+      and (c.answered_at at time zone ${AMSTERDAM})::date < ${until}::date`.execute(trx);
+  return rows[0] ?? { answered: 0, upheld: 0, upheldWithRemedy: 0, compensationGranted: 0 };
+}
+
+/**
+ * Extensions (version 2026.2): the complaints answered in the year, those with a term extension, those whose every
+ * extension has a reason and a notice to the complainant, and those answered within the extended term. One query.
+ */
+export async function extensionEvidence(trx: Scoped, year: number) {
+  const from = `${year}-01-01`;
+  const until = `${year + 1}-01-01`;
+  const { rows } = await sql<{
+    answered: number;
+    extended: number;
+    explained: number;
+    onTimeAfterExtension: number;
+  }>`
+    select count(*)::int as answered,
+           count(*) filter (where jsonb_array_length(c.term_extensions) > 0)::int as extended,
+           count(*) filter (where jsonb_array_length(c.term_extensions) > 0 and not exists (
+             select 1 from jsonb_array_elements(c.term_extensions) x
+             where coalesce(btrim(x->>'reason'), '') = '' or coalesce(btrim(x->>'noticeText'), '') = ''))::int
+             as explained,
+           count(*) filter (where jsonb_array_length(c.term_extensions) > 0 and c.answered_at <= c.due_at)::int
+             as "onTimeAfterExtension"
+    from complaint c
+    where c.organization_id = current_organization_id() and c.merged_into_id is null
+      and (c.answered_at at time zone ${AMSTERDAM})::date >= ${from}::date
+      and (c.answered_at at time zone ${AMSTERDAM})::date < ${until}::date`.execute(trx);
+  return rows[0] ?? { answered: 0, extended: 0, explained: 0, onTimeAfterExtension: 0 };
+}
+
+/**
  * Whether the portal is set up (its settings give tenants a way to reach the corporation: a phone number or an
  * e-mail address) and names the complaints committee.
  */

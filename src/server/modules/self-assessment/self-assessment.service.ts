@@ -28,7 +28,7 @@ export async function buildSelfAssessment(
   now: Date,
 ): Promise<SelfAssessmentDocument> {
   const scope: ReportScope = { period: yearPeriod(year), departmentId: null };
-  const [counts, rulings, satisfaction, learning, portal, name] = await Promise.all([
+  const [counts, rulings, satisfaction, learning, portal, name, remedies, extensions] = await Promise.all([
     countSets(trx, scope, [
       'answered',
       'answered_on_time_original',
@@ -36,12 +36,19 @@ export async function buildSelfAssessment(
       'extended',
       'committee_referred',
       'committee_ruled',
+      'received',
+      'taken_into_handling',
+      'outside_procedure',
+      'not_a_complaint',
+      'board_track',
     ]),
     countBy(trx, scope, 'committee_ruled', 'verdict'),
     satisfactionOverall(trx, scope),
     repository.learningEvidence(trx, year),
     repository.portalEvidence(trx),
     repository.organizationName(trx),
+    repository.remedyEvidence(trx, year),
+    repository.extensionEvidence(trx, year),
   ]);
   const requirements = assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, {
     terms: {
@@ -60,6 +67,15 @@ export async function buildSelfAssessment(
     learning,
     satisfaction,
     accessibility: PORTAL_ACCESSIBILITY_AUDIT,
+    triage: {
+      received: counts.received,
+      takenIntoHandling: counts.taken_into_handling,
+      outsideProcedure: counts.outside_procedure,
+      notAComplaint: counts.not_a_complaint,
+      boardTrack: counts.board_track,
+    },
+    remedies,
+    extensions,
   });
   return {
     year,

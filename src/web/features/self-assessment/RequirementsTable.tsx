@@ -40,6 +40,7 @@ export function RequirementsTable({ requirements }: { requirements: readonly Ass
               </Table.Th>
               <Table.Td data-status={r.status}>{s.statuses[r.status]}</Table.Td>
               <Table.Td>
+                {r.figures.length === 0 && <Text size="sm">{s.noEvidence}</Text>}
                 <List size="sm" listStyleType="none" spacing={2}>
                   {r.figures.map((f) => (
                     <List.Item key={f.label.nl}>

@@ -16,11 +16,16 @@ ${document.requirements.map(
   (r) => html`<section aria-labelledby="req-${r.id}">
 <h2 id="req-${r.id}">${r.text.nl}</h2>
 <p><strong>${STATUS_LABELS[r.status].nl}</strong> · ${FRAMEWORKS[r.framework].nl}, ${r.section}</p>
-<table>
+${
+  r.figures.length === 0
+    ? html`<p>Bewijs: Gehoord heeft hier geen gegevens over.</p>
+`
+    : html`<table>
 <caption>Bewijs bij ${r.id}</caption>
 <thead><tr><th scope="col">Bewijs</th><th scope="col">Waarde</th></tr></thead>
 <tbody>${r.figures.map((f) => html`<tr><th scope="row">${f.label.nl}</th><td>${f.value}</td></tr>`)}</tbody>
-</table>
+</table>`
+}
 ${r.missing ? html`<p>Wat ontbreekt: ${r.missing.nl}</p>` : ''}
 <p><a href="${r.sourceUrl}">Bron</a></p>
 </section>`,

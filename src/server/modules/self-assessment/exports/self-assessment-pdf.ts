@@ -17,21 +17,26 @@ export async function renderSelfAssessmentPdf(document: SelfAssessmentDocument):
     { text: `${FRAMEWORKS[r.framework].nl}, ${r.section}`, fontSize: 8, color: MUTED },
     ...(r.sectionNote ? [{ text: r.sectionNote, fontSize: 7, color: MUTED, italics: true }] : []),
     { text: r.text.nl, margin: [0, 4, 0, 4] },
-    {
-      table: {
-        headerRows: 1,
-        widths: ['*', 'auto'],
-        body: [
-          [
-            { text: 'Bewijs uit Gehoord', bold: true, color: BRAND },
-            { text: 'Waarde', bold: true, color: BRAND },
-          ],
-          ...r.figures.map((f) => [{ text: f.label.nl }, { text: f.value, alignment: 'right' }]),
-        ],
-      },
-      layout: 'lightHorizontalLines',
-      fontSize: 9,
-    },
+    // a requirement Gehoord cannot prove (2026.2) has no figures: only what is missing
+    ...(r.figures.length === 0
+      ? []
+      : [
+          {
+            table: {
+              headerRows: 1,
+              widths: ['*', 'auto'],
+              body: [
+                [
+                  { text: 'Bewijs uit Gehoord', bold: true, color: BRAND },
+                  { text: 'Waarde', bold: true, color: BRAND },
+                ],
+                ...r.figures.map((f) => [{ text: f.label.nl }, { text: f.value, alignment: 'right' }]),
+              ],
+            },
+            layout: 'lightHorizontalLines',
+            fontSize: 9,
+          },
+        ]),
     ...(r.missing ? [{ text: `Wat ontbreekt: ${r.missing.nl}`, margin: [0, 4, 0, 0], fontSize: 9 }] : []),
     { text: `Bron: ${r.sourceUrl}`, fontSize: 7, color: MUTED, margin: [0, 2, 0, 12] },
   ]);
