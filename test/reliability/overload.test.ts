@@ -140,6 +140,29 @@ const PROBE_MARGIN = 4;
 const RECOVERY_BUDGET_MS = 10_000;
 const RECOVERY_PROBES = 20;
 
+/** A closed loop of 8 clients for `ms`: how many were admitted, and how long each admitted one took. */
+async function closedLoop(
+  request: () => Promise<{ status: number }>,
+  admittedStatus: number,
+  ms: number,
+): Promise<{ completed: number; probeMs: number[] }> {
+  let completed = 0;
+  const probeMs: number[] = [];
+  const until = Date.now() + ms;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (Date.now() < until) {
+        const started = performance.now();
+        if ((await request()).status === admittedStatus) {
+          completed++;
+          probeMs.push(performance.now() - started);
+        }
+      }
+    }),
+  );
+  return { completed, probeMs };
+}
+
 describe('overload: more work than the machine can do', () => {
   beforeAll(async () => {
     for (let i = 0; i < 30; i++) {
@@ -163,20 +186,7 @@ describe('overload: more work than the machine can do', () => {
     async ({ target, admittedStatus, prepare }) => {
       // Capacity: a closed loop of 8 clients for 3 seconds
       const probe = await prepare(600);
-      let completed = 0;
-      const probeMs: number[] = [];
-      const until = Date.now() + 3000;
-      await Promise.all(
-        Array.from({ length: 8 }, async () => {
-          while (Date.now() < until) {
-            const started = performance.now();
-            if ((await probe()).status === admittedStatus) {
-              completed++;
-              probeMs.push(performance.now() - started);
-            }
-          }
-        }),
-      );
+      const { completed, probeMs } = await closedLoop(probe, admittedStatus, 3000);
       const capacity = Math.max(10, Math.round(completed / 3));
       const limitMs = Math.max(P99_LIMIT_MS, PROBE_MARGIN * percentile(probeMs, 99));
       const figures: Record<string, unknown> = {
@@ -186,6 +196,10 @@ describe('overload: more work than the machine can do', () => {
         limitMs: Math.round(limitMs),
       };
       for (const factor of [2, 5]) {
+        // The machine's load may change while the test runs (other work on a shared machine): probe again, briefly,
+        // right before each step, and let the step's limit follow the slower of the two probes.
+        const again = await closedLoop(await prepare(300), admittedStatus, 1000);
+        const stepLimitMs = Math.max(limitMs, PROBE_MARGIN * percentile(again.probeMs, 99));
         const request = await prepare(capacity * factor * SECONDS);
         const samples = await openLoop(capacity * factor, SECONDS, request);
         const admitted = samples.filter((s) => s.status === admittedStatus);
@@ -207,6 +221,7 @@ describe('overload: more work than the machine can do', () => {
           errors: [...new Set(other.map((s) => s.error))].slice(0, 3),
           p99AdmittedMs: Math.round(p99Admitted),
           p99ShedMs: Math.round(p99Shed),
+          stepLimitMs: Math.round(stepLimitMs),
           rssMb: Math.round(await rssMegabytes(app.server.child.pid as number)),
         };
         const failed = other.filter((s) => s.status >= 500 || s.status === 0);
@@ -214,8 +229,8 @@ describe('overload: more work than the machine can do', () => {
         expect(failed).toEqual([]);
         expect(shed.every((s) => s.retryAfter)).toBe(true);
         expect(admitted.length).toBeGreaterThan(0);
-        expect(p99Admitted).toBeLessThan(limitMs);
-        expect(p99Shed).toBeLessThan(limitMs);
+        expect(p99Admitted).toBeLessThan(stepLimitMs);
+        expect(p99Shed).toBeLessThan(stepLimitMs);
         expect(await rssMegabytes(app.server.child.pid as number)).toBeLessThan(500);
         await sleep(500);
       }
