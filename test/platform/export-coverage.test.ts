@@ -16,7 +16,7 @@ async function classify(db: Database) {
     select t.table_name as name,
       exists (select 1 from information_schema.columns c where c.table_schema = 'public'
         and c.table_name = t.table_name and c.column_name = 'organization_id') as tenant,
-      has_table_privilege('gehoord_app', format('public.%I', t.table_name), 'select') as readable
+      has_table_privilege('gehoord_app', format('%I.%I', t.table_schema, t.table_name), 'select') as readable
     from information_schema.tables t
     where t.table_schema = 'public' and t.table_type = 'BASE TABLE'
     order by 1`.execute(db);

@@ -7,7 +7,7 @@ export async function listTenantTables(trx: Scoped): Promise<string[]> {
     select c.table_name from information_schema.columns c
     join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
     where c.table_schema = 'public' and c.column_name = 'organization_id' and t.table_type = 'BASE TABLE'
-      and has_table_privilege('gehoord_app', format('public.%I', c.table_name), 'select')
+      and has_table_privilege('gehoord_app', format('%I.%I', c.table_schema, c.table_name), 'select')
     order by c.table_name`.execute(trx);
   return result.rows.map((row) => row.table_name);
 }
