@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { createDatabase } from '../../src/server/db/database.ts';
 import { sha256Hex } from '../../src/server/modules/portal/forms/form-token.ts';
+import { validComplaint } from '../portal/portal-support.ts';
 import { restartApp, sleep, startApp, startOwnPostgres } from './harness.ts';
 
 // The portal's own double-submit protection is the idempotency key here: the nonce inside the signed form
@@ -30,19 +31,8 @@ afterAll(async () => {
   await postgres.stop();
 });
 
-const FORM = {
-  topic: 'complaint',
-  onBehalf: 'self',
-  relation: 'tenant',
-  name: 'Jannie de Vries',
-  email: 'jannie@example.nl',
-  phone: '06 12345678',
-  preferredContact: 'email',
-  postcode: '3155 AB',
-  houseNumber: '12',
-  addition: '',
-  desiredOutcome: 'Een nieuwe afspraak.',
-};
+// The portal's valid answers (test/portal/portal-support.ts), answered by e-mail; each post brings its own text.
+const FORM = { ...validComplaint, preferredContact: 'email' };
 
 type PortalTally = {
   /** description → status token from the confirmation redirect */

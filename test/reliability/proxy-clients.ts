@@ -1,3 +1,4 @@
+import { validComplaint } from '../portal/portal-support.ts';
 import type { Reply } from '../support/nginx.ts';
 import { sleep } from './harness.ts';
 
@@ -44,19 +45,8 @@ export async function withRetries(
   return null;
 }
 
-const FORM = {
-  topic: 'complaint',
-  onBehalf: 'self',
-  relation: 'tenant',
-  name: 'Jannie de Vries',
-  email: 'jannie@example.nl',
-  phone: '06 12345678',
-  preferredContact: 'email',
-  postcode: '3155 AB',
-  houseNumber: '12',
-  addition: '',
-  desiredOutcome: 'Een nieuwe afspraak.',
-};
+// The portal's valid answers (test/portal/portal-support.ts), answered by e-mail; each post brings its own text.
+const FORM = { ...validComplaint, preferredContact: 'email' };
 
 /** A person on the portal: open the form, send it; after a failure send the very same form again. */
 export async function portalClient(send: Send, name: string, tally: ProxyTally, load: Load) {
