@@ -1,5 +1,3 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, describe, expect, test } from 'vitest';
 import { runWebhookDeliveries } from '../../src/server/modules/integrations/webhook-delivery.service.ts';
@@ -11,6 +9,7 @@ import { createTestDatabase } from '../support/database.ts';
 import { signInAs } from '../support/sessions.ts';
 import { startSmtpSink } from '../support/smtp-sink.ts';
 import { createStaffUser } from '../support/staff-factories.ts';
+import { startWebhookReceiver } from '../support/webhook-receiver.ts';
 
 // Decision 047 (amended): mail and webhooks already queued for a corporation that is then suspended are held —
 // not sent, not dropped — and go out once it is resumed.
@@ -25,25 +24,13 @@ const admin = await signInAs(
   (await createStaffUser(database.owner, world.organization.id, { roles: ['employee', 'admin'] })).email,
 );
 
-const received: string[] = [];
-const receiver = http.createServer((request, response) => {
-  let body = '';
-  request.on('data', (chunk) => {
-    body += chunk;
-  });
-  request.on('end', () => {
-    received.push(body);
-    response.writeHead(200).end();
-  });
-});
-await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-afterAll(() => new Promise<void>((resolve) => receiver.close(() => resolve())));
+const { url: receiverUrl, received } = await startWebhookReceiver();
 const hook = await admin.request({
   method: 'POST',
   url: '/api/admin/webhooks',
   payload: {
     name: 'CRM',
-    url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
+    url: receiverUrl,
     eventTypes: ['complaint.registered'],
     allowPrivateNetwork: true,
   },

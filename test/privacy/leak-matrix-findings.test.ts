@@ -1,6 +1,4 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { quarterOfDay, toLocalDate } from '../../src/domain/index.ts';
 import { runWebhookDeliveries } from '../../src/server/modules/integrations/webhook-delivery.service.ts';
 import { createTestApp } from '../support/app.ts';
@@ -8,6 +6,7 @@ import { createComplaintWorld, register, step } from '../support/complaint-world
 import { createTestDatabase } from '../support/database.ts';
 import { signInAs } from '../support/sessions.ts';
 import { createStaffUser } from '../support/staff-factories.ts';
+import { startWebhookReceiver } from '../support/webhook-receiver.ts';
 
 // Issue 20: what the leak matrix (leak-matrix.test.ts) found, each pinned down on its own. The webhook delivery
 // log and the access log named confidential complaints (id, reference) to an administrator or privacy officer
@@ -31,26 +30,13 @@ const officerUser = await createStaffUser(database.owner, world.organization.id,
 const admin = await signInAs(app, adminUser.email);
 const officer = await signInAs(app, officerUser.email);
 
-// a receiver that accepts every webhook and keeps its body
-const received: string[] = [];
-const server = http.createServer((request, response) => {
-  let body = '';
-  request.on('data', (chunk) => {
-    body += chunk;
-  });
-  request.on('end', () => {
-    received.push(body);
-    response.writeHead(200).end();
-  });
-});
-await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+const { url: receiverUrl, received } = await startWebhookReceiver();
 const endpoint = await admin.request({
   method: 'POST',
   url: '/api/admin/webhooks',
   payload: {
     name: 'CRM',
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    url: receiverUrl,
     eventTypes: [
       'complaint.registered',
       'complaint.triaged',
