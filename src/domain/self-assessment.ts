@@ -10,9 +10,18 @@ import {
   judgeRemedies,
   judgeTriage,
   type RemedyEvidence,
+  TERMS_MET_SHARE,
+  TERMS_PARTLY_SHARE,
   type Text,
   type TriageEvidence,
 } from './self-assessment-rules-2026-2.ts';
+import {
+  type AcknowledgementEvidence,
+  type BoardDecisionEvidence,
+  judgeAcknowledgements,
+  judgeBoardDecisions,
+  judgeBoardDecisionTerm,
+} from './self-assessment-rules-measured.ts';
 
 export type { EvidenceFigure } from './self-assessment-rules-2026-2.ts';
 
@@ -30,9 +39,6 @@ export const STATUS_LABELS: Record<AssessmentStatus, { nl: string; en: string }>
   not_measurable: { nl: 'Niet meetbaar', en: 'Not measurable' },
 };
 
-/** On time at or above this share of the answered complaints: met; at or above PARTLY: partly. */
-export const TERMS_MET_SHARE = 0.95;
-export const TERMS_PARTLY_SHARE = 0.8;
 /** The MT reviews the complaints every quarter (policy 3.1). */
 export const MT_REVIEWS_PER_YEAR = 4;
 /** The accessibility audit of the portal as documented in docs/portal.md (measured, not computed at run time). */
@@ -63,6 +69,9 @@ export type SelfAssessmentEvidence = Readonly<{
   triage: TriageEvidence;
   remedies: RemedyEvidence;
   extensions: ExtensionEvidence;
+  /** Decision 054 */
+  acknowledgement: AcknowledgementEvidence;
+  boardDecisions: BoardDecisionEvidence;
 }>;
 
 export type AssessedRequirement = Omit<Requirement, 'notMeasurable'> &
@@ -271,6 +280,9 @@ const JUDGES: Record<Exclude<EvidenceKind, 'none'>, (e: SelfAssessmentEvidence) 
   triage: (e) => judgeTriage(e.triage),
   remedies: (e) => judgeRemedies(e.remedies),
   extensions: (e) => judgeExtensions(e.extensions),
+  acknowledgement: (e) => judgeAcknowledgements(e.acknowledgement),
+  board_decisions: (e) => judgeBoardDecisions(e.boardDecisions),
+  board_decision_term: (e) => judgeBoardDecisionTerm(e.boardDecisions),
 };
 
 /** Every requirement judged from the year's evidence. */

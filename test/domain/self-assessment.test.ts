@@ -24,6 +24,17 @@ const base: SelfAssessmentEvidence = {
   triage: { received: 20, takenIntoHandling: 18, outsideProcedure: 1, notAComplaint: 1, boardTrack: 0 },
   remedies: { answered: 20, upheld: 5, upheldWithRemedy: 5, compensationGranted: 2 },
   extensions: { answered: 20, extended: 2, explained: 2, onTimeAfterExtension: 2 },
+  acknowledgement: {
+    counted: 20,
+    onTime: 20,
+    lateAcknowledged: 0,
+    notAcknowledged: 0,
+    pending: 0,
+    byPortal: 5,
+    byMessage: 15,
+    lateMedianWorkingDays: null,
+  },
+  boardDecisions: { ruled: 1, boardDecided: 1, adoptedAdvice: 1, followedUp: 1, decisionWorkingDays: [4] },
 };
 const status = (evidence: SelfAssessmentEvidence, id: string) =>
   assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, evidence).find((r) => r.id === id)?.status;
@@ -73,10 +84,10 @@ describe('the self-assessment (decision 050)', () => {
     );
     expect(status({ ...base, satisfaction: four }, 'UK-8-SELF-ASSESSMENT')).toBe('partly');
     expect(countStatuses(assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, base))).toEqual({
-      met: 18,
+      met: 20,
       partly: 2,
       not_met: 0,
-      not_measurable: 10,
+      not_measurable: 8,
     });
   });
 

@@ -83,6 +83,57 @@ export async function extensionEvidence(trx: Scoped, year: number) {
 }
 
 /**
+ * Decision 054: each complaint received in the year (a merged duplicate counts once, a signal triaged as not a
+ * complaint is not acknowledged as one) with whether it came in through the portal (its confirmation page is the
+ * first acknowledgement) and when its first acknowledgement e-mail was sent or letter posted. The portal is known by its intake event: a complaint staff
+ * register with the channel "website" got no confirmation page.
+ */
+export async function acknowledgementFacts(trx: Scoped, year: number, notAComplaint: string) {
+  const from = `${year}-01-01`;
+  const until = `${year + 1}-01-01`;
+  const { rows } = await sql<{ receivedAt: Date; viaPortal: boolean; messageSentAt: Date | null }>`
+    select c.received_at as "receivedAt",
+           exists (select 1 from complaint_event e
+             where e.complaint_id = c.id and e.type = 'portal_intake') as "viaPortal",
+           (select min(m.sent_at) from outbox_message m
+             where m.complaint_id = c.id and m.status = 'sent'
+               and m.kind in ('acknowledgement', 'acknowledgement_without_answer')) as "messageSentAt"
+    from complaint c
+    where c.organization_id = current_organization_id() and c.merged_into_id is null
+      and c.triage_outcome is distinct from ${notAComplaint}
+      and c.received_at >= (${from}::date)::timestamp at time zone ${AMSTERDAM}
+      and c.received_at < (${until}::date)::timestamp at time zone ${AMSTERDAM}`.execute(trx);
+  return rows;
+}
+
+/**
+ * Decision 054: the committee's rulings of the year (dated by the ruling) with the board's decision on each
+ * (committee.ts: `boardDecision.approval.at`) and whether the follow-up to the complainant was recorded.
+ */
+export async function boardDecisionFacts(trx: Scoped, year: number) {
+  const from = `${year}-01-01`;
+  const until = `${year + 1}-01-01`;
+  const { rows } = await sql<{
+    rulingAt: Date;
+    boardDecisionAt: Date | null;
+    adoptsAdvice: boolean;
+    followedUp: boolean;
+  }>`
+    select (c.committee->'ruling'->>'at')::timestamptz as "rulingAt",
+           (c.committee->'boardDecision'->'approval'->>'at')::timestamptz as "boardDecisionAt",
+           coalesce((c.committee->'boardDecision'->>'adoptsAdvice')::boolean, false) as "adoptsAdvice",
+           jsonb_typeof(c.committee->'followUp') = 'object' as "followedUp"
+    from complaint c
+    where c.organization_id = current_organization_id() and c.merged_into_id is null
+      and c.committee is not null and jsonb_typeof(c.committee->'ruling') = 'object'
+      and ((c.committee->'ruling'->>'at')::timestamptz at time zone ${AMSTERDAM})::date >= ${from}::date
+      and ((c.committee->'ruling'->>'at')::timestamptz at time zone ${AMSTERDAM})::date < ${until}::date`.execute(
+    trx,
+  );
+  return rows.map((r) => ({ ...r, followedUp: r.followedUp === true }));
+}
+
+/**
  * Whether the portal is set up (its settings give tenants a way to reach the corporation: a phone number or an
  * e-mail address) and names the complaints committee.
  */

@@ -7,13 +7,17 @@ import {
   assessRequirements,
   countStatuses,
   PORTAL_ACCESSIBILITY_AUDIT,
+  REPORT_TRIAGE_OUTCOMES,
   SELF_ASSESSMENT_REQUIREMENTS,
+  summarizeAcknowledgements,
+  summarizeBoardDecisions,
   yearPeriod,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
+import { calendarSettingsFor } from '../reference-data/index.ts';
 import { countBy, countSets, groupLabel, type ReportScope, satisfactionOverall } from '../reports/index.ts';
 import * as repository from './self-assessment.repository.ts';
 
@@ -28,7 +32,19 @@ export async function buildSelfAssessment(
   now: Date,
 ): Promise<SelfAssessmentDocument> {
   const scope: ReportScope = { period: yearPeriod(year), departmentId: null };
-  const [counts, rulings, satisfaction, learning, portal, name, remedies, extensions] = await Promise.all([
+  const [
+    counts,
+    rulings,
+    satisfaction,
+    learning,
+    portal,
+    name,
+    remedies,
+    extensions,
+    acknowledgements,
+    boardDecisions,
+    settings,
+  ] = await Promise.all([
     countSets(trx, scope, [
       'answered',
       'answered_on_time_original',
@@ -49,6 +65,9 @@ export async function buildSelfAssessment(
     repository.organizationName(trx),
     repository.remedyEvidence(trx, year),
     repository.extensionEvidence(trx, year),
+    repository.acknowledgementFacts(trx, year, REPORT_TRIAGE_OUTCOMES.not_a_complaint),
+    repository.boardDecisionFacts(trx, year),
+    calendarSettingsFor(trx),
   ]);
   const requirements = assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, {
     terms: {
@@ -76,6 +95,9 @@ export async function buildSelfAssessment(
     },
     remedies,
     extensions,
+    // decision 054: working days by the domain calendar, "not yet acknowledged" against the server clock's now
+    acknowledgement: summarizeAcknowledgements(acknowledgements, settings, now),
+    boardDecisions: summarizeBoardDecisions(boardDecisions, settings),
   });
   return {
     year,
