@@ -218,7 +218,7 @@ function publication(e: SelfAssessmentEvidence): Judgement {
 function learning(e: SelfAssessmentEvidence): Judgement {
   const l = e.learning;
   const figures = [
-    fig('MT-besprekingen gehouden', 'MT reviews held', `${l.mtReviewsHeld} van ${MT_REVIEWS_PER_YEAR}`),
+    fig('MT-besprekingen gehouden', 'MT reviews held', `${l.mtReviewsHeld} / ${MT_REVIEWS_PER_YEAR}`),
     fig('Verbeteracties gestart', 'Improvement actions started', l.actionsOpened),
     fig('Verbeteracties afgerond', 'Improvement actions completed', l.actionsDone),
   ];
@@ -239,7 +239,8 @@ function learning(e: SelfAssessmentEvidence): Judgement {
 function satisfaction(e: SelfAssessmentEvidence): Judgement {
   const s = e.satisfaction;
   const score = (v: SatisfactionFigures['handling']) =>
-    v.shown ? v.mean.toFixed(1).replace('.', ',') : `te weinig antwoorden (n=${v.answers})`;
+    // the value is shown in both languages: a withheld score is a dash with its count (decision 054)
+    v.shown ? v.mean.toFixed(1).replace('.', ',') : `— (n=${v.answers})`;
   const figures = [
     fig('Tevredenheidsformulieren gevraagd', 'Satisfaction forms asked', s.asked),
     fig('Beantwoord', 'Answered', `${s.answers} (${formatRate(s.responseRate)})`),

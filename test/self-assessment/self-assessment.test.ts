@@ -277,7 +277,7 @@ describe('the annual self-assessment (2025)', () => {
     expect(figure(assessment, 'WW-55B-REGULATION', 'Uitspraak: Gegrond')).toBe('1');
     // learning: 2 of 4 reviews, 1 action
     expect(requirement(assessment, 'UK-9-LEARNING').status).toBe('partly');
-    expect(figure(assessment, 'UK-9-LEARNING', 'MT-besprekingen gehouden')).toBe('2 van 4');
+    expect(figure(assessment, 'UK-9-LEARNING', 'MT-besprekingen gehouden')).toBe('2 / 4');
     expect(figure(assessment, 'UK-9-LEARNING', 'Verbeteracties gestart')).toBe('1');
     // satisfaction: 10 asked, 6 answered (60 %), handling 4,0
     expect(requirement(assessment, 'UK-8-SELF-ASSESSMENT').status).toBe('met');
@@ -324,6 +324,26 @@ describe('the annual self-assessment (2025)', () => {
     expect(text).toContain('MR-WHO-MAY-COMPLAIN — Deels voldaan');
     expect(text).toContain('UK-7-PUTTING-RIGHT — Deels voldaan');
     expect(text).toContain('Niet in behandeling genomen 3 (23,1%)');
+  });
+
+  test('the PDF in English (?lang=en): headings, verdicts, figures and what is missing', async () => {
+    const response = await mt.request({ method: 'GET', url: '/api/self-assessments/2025/pdf?lang=en' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain('self-assessment-2025.pdf');
+    const text = pdfText(response.rawPayload).replace(/\s+/g, ' ');
+    expect(text).toContain('Complaint handling self-assessment 2025');
+    expect(text).toContain('Requirements and evidence');
+    expect(text).toContain('UK-6-ACKNOWLEDGE — Not met');
+    expect(text).toContain('A complaint is acknowledged and logged within five working days of receipt.');
+    expect(text).toContain('Acknowledged within 5 working days 9 (75,0%)');
+    expect(text).toContain('What is missing: 3 complaints not acknowledged within 5 working days.');
+    expect(text).toContain('WW-55B-BOARD-DECISION — Partly met');
+    expect(text).toContain('MT reviews held 2 / 4');
+    expect(text).not.toContain('Wat ontbreekt');
+    expect(text).not.toContain('Jansen');
+    const bad = await mt.request({ method: 'GET', url: '/api/self-assessments/2025/pdf?lang=fr' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 
   test('an assessment stored with version 2026.1 still reads, prints and publishes as it was made', async () => {
@@ -387,10 +407,32 @@ describe('the annual self-assessment (2025)', () => {
     expect(page.body).toContain('9 (90,0%)');
     for (const personal of ['Jansen', 'Mira MT', mtMember.email, 'Eddy', 'K-2026-'])
       expect(page.body).not.toContain(personal);
+    // the same page in English (decision 054): requirement texts, verdicts, figure labels and what is missing
+    const en = await app.inject({ method: 'GET', url: '/en/self-assessment/2025' });
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('<html lang="en');
+    expect(en.body).toContain('Complaint handling self-assessment 2025');
+    expect(en.body).toContain('A complaint is acknowledged and logged within five working days of receipt.');
+    expect(en.body).toContain('<strong>Not met</strong>');
+    expect(en.body).toContain('Acknowledged within 5 working days');
+    expect(en.body).toContain('What is missing: 3 complaints not acknowledged within 5 working days.');
+    expect(en.body).not.toContain('Wat ontbreekt');
+    expect(en.body).not.toContain('Bewijs bij');
+    // the accessible language switch leads to the Dutch page and back, and to no language the document lacks
+    expect(en.body).toMatch(
+      /<nav class="language" aria-label="[^"]+"><ul><li><a href="\/zelfevaluatie\/2025" lang="nl/,
+    );
+    expect(page.body).toContain('href="/en/self-assessment/2025" lang="en');
+    expect(page.body).not.toContain('/tr/');
+    for (const personal of ['Jansen', 'Mira MT', mtMember.email, 'Eddy', 'K-2026-'])
+      expect(en.body).not.toContain(personal);
     // making it again withdraws the publication: nothing unseen goes public
     await mt.request({ method: 'POST', url: '/api/self-assessments/2025' });
     expect((await app.inject({ method: 'GET', url: '/zelfevaluatie/2025' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/zelfevaluatie/abcd' })).statusCode).toBe(404);
+    const gone = await app.inject({ method: 'GET', url: '/en/self-assessment/2025' });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.body).toContain('This page does not exist');
   });
 
   test('only the MT, the board and administrators; bad input is a 400 problem', async () => {

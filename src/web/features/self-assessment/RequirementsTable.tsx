@@ -1,5 +1,5 @@
 import { Anchor, List, Table, Text } from '@mantine/core';
-import type { AssessedRequirementDto } from '../../../contract/self-assessment.ts';
+import { type AssessedRequirementDto, sectionNoteIn } from '../../../contract/self-assessment.ts';
 import { FRAMEWORKS } from '../../../domain/self-assessment-requirements-2026.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -34,7 +34,7 @@ export function RequirementsTable({ requirements }: { requirements: readonly Ass
                 </Text>
                 {r.sectionNote && (
                   <Text size="xs" fs="italic">
-                    {s.sectionNote}: {r.sectionNote}
+                    {s.sectionNote}: {sectionNoteIn(r.sectionNote, locale)}
                   </Text>
                 )}
               </Table.Th>
