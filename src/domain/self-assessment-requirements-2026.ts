@@ -1,7 +1,7 @@
 // The requirements of the annual complaint-handling self-assessment (issue 26, decision 050), version 2026.2.
 // Version 2026.1 (9 requirements) was replaced on 2026-12-07; assessments made with it keep their stored document.
 // Decision 054 measured three requirements that were "not measurable" (UK-6-ACKNOWLEDGE, WW-55B-BOARD-DECISION,
-// MR-BOARD-DECISION-TERM): their texts did not change, so the version stays 2026.2; an assessment stores its whole
+// MR-BOARD-DECISION-TERM) and added the adjustments to UK-3-ACCESSIBILITY's evidence: their texts did not change, so the version stays 2026.2; an assessment stores its whole
 // judged document, so one made before still renders as it was made.
 // Versioned in the repository: a new edition of a source gets a new file and version; an assessment keeps the
 // version it was made with. Each requirement names its framework, where in the source it stands, the source
@@ -24,6 +24,7 @@ export const EVIDENCE_KINDS = [
   'acknowledgement',
   'board_decisions',
   'board_decision_term',
+  'accessibility_and_adjustments',
   /** Gehoord holds no data that proves it: judged "not measurable" with the requirement's own missing text. */
   'none',
 ] as const;
@@ -255,7 +256,8 @@ export const SELF_ASSESSMENT_REQUIREMENTS = {
         en: 'Complaining is accessible and easy for everyone; the landlord takes residents’ needs into account.',
       },
       sourceUrl: UK_CODE_URL,
-      evidence: 'accessibility',
+      // decision 054: the portal's audit and the complainants' adjustments (decision 051) followed or not
+      evidence: 'accessibility_and_adjustments',
     },
     {
       id: 'UK-3-PUBLICATION',

@@ -1,5 +1,6 @@
 import { toLocalDate } from './business-time.ts';
 import type { CalendarSettings } from './calendar-settings.ts';
+import { adjustmentWarnings, type MessageRoute } from './complainant-adjustments.ts';
 import { computeTermStartDay } from './complaint-term.ts';
 import { compareLocalDates, type LocalDate } from './local-date.ts';
 import { formatRate, median } from './report-measures.ts';
@@ -14,7 +15,8 @@ import { addWorkingDays, workingDaysBetween } from './working-day-calendar.ts';
 
 // Requirements of version 2026.2 that were judged "not measurable" and that Gehoord's data now supports (issue 26,
 // decision 054): the acknowledgement within five working days (UK Code 6.2) and the board's decision on the
-// committee's advice (Woningwet art. 55b, model regulation). Pure: the server gives the year's facts, the domain
+// committee's advice (Woningwet art. 55b, model regulation); and the adjustments for complainants who need them
+// (decision 051) beside the portal's accessibility (UK Code section 3). Pure: the server gives the year's facts, the domain
 // calendar and the server clock's `now`.
 
 /** UK Complaint Handling Code 2024, 6.2: acknowledged and logged within five working days of receipt. */
@@ -246,6 +248,96 @@ export function judgeBoardDecisionTerm(b: BoardDecisionEvidence): Judgement {
     missing: {
       nl: 'Gehoord legt het besluit van het bestuur en de datum vast (zie de cijfers), maar niet de termijn van het reglement en niet of de brief de huurder op de huurcommissie wees. Toon de beslisbrieven.',
       en: 'Gehoord records the board’s decision and its date (see the figures), but not the regulation’s term nor whether the letter told the tenant about the rent tribunal. Show the decision letters.',
+    },
+  };
+}
+
+/**
+ * One complaint received in the year whose complainant has adjustments recorded (decision 051), with what the term
+ * monitor compares: the route asked for, the e-mails that went to the complainant's own address since the channel
+ * was recorded, the phone contacts logged since a call-back was asked, and whether the answer term has ended.
+ */
+export type AdjustmentYearFacts = Readonly<{
+  personId: string;
+  route: MessageRoute;
+  callBackAsked: boolean;
+  emailsToComplainant: number;
+  phoneContacts: number;
+  termEnded: boolean;
+}>;
+
+export type AdjustmentEvidence = Readonly<{
+  complaints: number;
+  complainants: number;
+  /** Complaints whose complainant asked for letters or the phone and still got an e-mail (cannot be undone). */
+  emailedDespitePreference: number;
+  callBackAsked: number;
+  /** Of those, the term ended without a phone contact logged: the call-back warning was never resolved. */
+  callBackMissed: number;
+  /** Call-backs asked on a complaint whose term still runs: not judged yet. */
+  callBackOpen: number;
+}>;
+
+/** The year's adjustments judged with the term monitor's own rule (adjustmentWarnings) at the end of each term. */
+export function summarizeAdjustments(facts: readonly AdjustmentYearFacts[]): AdjustmentEvidence {
+  let emailedDespitePreference = 0;
+  let callBackAsked = 0;
+  let callBackMissed = 0;
+  let callBackOpen = 0;
+  for (const f of facts) {
+    // an ended term has no working days left: every call-back still missing then was not followed
+    const warnings = adjustmentWarnings({ ...f, workingDaysLeft: f.termEnded ? 0 : null });
+    if (warnings.includes('emailed_despite_preference')) emailedDespitePreference += 1;
+    if (!f.callBackAsked) continue;
+    callBackAsked += 1;
+    if (warnings.includes('call_back_missing')) callBackMissed += 1;
+    else if (!f.termEnded && f.phoneContacts === 0) callBackOpen += 1;
+  }
+  return {
+    complaints: facts.length,
+    complainants: new Set(facts.map((f) => f.personId)).size,
+    emailedDespitePreference,
+    callBackAsked,
+    callBackMissed,
+    callBackOpen,
+  };
+}
+
+/** UK Code section 3: the landlord takes residents' needs into account — were the recorded adjustments followed? */
+export function judgeAdjustments(a: AdjustmentEvidence): Judgement {
+  const figures = [
+    fig(
+      'Klachten van klagers met een aanpassing',
+      'Complaints from complainants with an adjustment',
+      a.complaints,
+    ),
+    fig('Klagers met een aanpassing', 'Complainants with an adjustment', a.complainants),
+    fig(
+      'Toch gemaild ondanks voorkeur voor brief of telefoon',
+      'E-mailed despite a preference for letter or phone',
+      a.emailedDespitePreference,
+    ),
+    fig('Terugbellen gevraagd', 'Call-back asked', a.callBackAsked),
+    fig('Terugbellen niet gedaan (termijn voorbij)', 'Call-back not made (term ended)', a.callBackMissed),
+    fig('Terugbellen nog open (termijn loopt)', 'Call-back still open (term running)', a.callBackOpen),
+  ];
+  if (a.complaints === 0)
+    return {
+      status: 'not_measurable',
+      figures,
+      missing: {
+        nl: 'Geen aanpassingen vastgelegd voor klagers van dit jaar.',
+        en: 'No adjustments recorded for this year’s complainants.',
+      },
+    };
+  const notFollowed = a.emailedDespitePreference + a.callBackMissed;
+  if (notFollowed === 0) return { status: 'met', figures, missing: null };
+  return {
+    status: notFollowed < a.complaints ? 'partly' : 'not_met',
+    figures,
+    missing: {
+      nl: `${notFollowed} keer een aanpassing niet gevolgd (e-mail ondanks voorkeur of terugbellen niet gedaan).`,
+      en: `${notFollowed} times an adjustment was not followed (e-mail despite a preference, or no call-back).`,
     },
   };
 }

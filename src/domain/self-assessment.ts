@@ -17,8 +17,10 @@ import {
 } from './self-assessment-rules-2026-2.ts';
 import {
   type AcknowledgementEvidence,
+  type AdjustmentEvidence,
   type BoardDecisionEvidence,
   judgeAcknowledgements,
+  judgeAdjustments,
   judgeBoardDecisions,
   judgeBoardDecisionTerm,
 } from './self-assessment-rules-measured.ts';
@@ -72,6 +74,7 @@ export type SelfAssessmentEvidence = Readonly<{
   /** Decision 054 */
   acknowledgement: AcknowledgementEvidence;
   boardDecisions: BoardDecisionEvidence;
+  adjustments: AdjustmentEvidence;
 }>;
 
 export type AssessedRequirement = Omit<Requirement, 'notMeasurable'> &
@@ -265,6 +268,26 @@ function satisfaction(e: SelfAssessmentEvidence): Judgement {
   return { status: 'met', figures, missing: null };
 }
 
+const STATUS_ORDER: readonly AssessmentStatus[] = ['met', 'partly', 'not_met'];
+
+/**
+ * UK Code section 3 (decision 054): the portal's audit and whether the complainants' adjustments were followed.
+ * The worse of the two counts; a year without adjustments is judged on the audit alone.
+ */
+function accessibilityAndAdjustments(e: SelfAssessmentEvidence): Judgement {
+  const audit = accessibility(e);
+  const adjustments = judgeAdjustments(e.adjustments);
+  const judged = adjustments.status === 'not_measurable' ? [audit] : [audit, adjustments];
+  const worst = Math.max(...judged.map((j) => STATUS_ORDER.indexOf(j.status)));
+  const gaps = judged.flatMap((j) => (j.missing ? [j.missing] : []));
+  return {
+    status: STATUS_ORDER[worst] ?? audit.status,
+    figures: [...audit.figures, ...adjustments.figures],
+    missing:
+      gaps.length === 0 ? null : { nl: gaps.map((g) => g.nl).join(' '), en: gaps.map((g) => g.en).join(' ') },
+  };
+}
+
 const NOT_IN_GEHOORD: Text = {
   nl: 'Gehoord heeft geen gegevens die dit aantonen.',
   en: 'Gehoord holds no data that proves this.',
@@ -284,6 +307,7 @@ const JUDGES: Record<Exclude<EvidenceKind, 'none'>, (e: SelfAssessmentEvidence) 
   acknowledgement: (e) => judgeAcknowledgements(e.acknowledgement),
   board_decisions: (e) => judgeBoardDecisions(e.boardDecisions),
   board_decision_term: (e) => judgeBoardDecisionTerm(e.boardDecisions),
+  accessibility_and_adjustments: accessibilityAndAdjustments,
 };
 
 /** Every requirement judged from the year's evidence. */

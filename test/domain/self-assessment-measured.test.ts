@@ -2,18 +2,24 @@ import { describe, expect, test } from 'vitest';
 import {
   ACKNOWLEDGE_WITHIN_WORKING_DAYS,
   type AcknowledgementFacts,
+  type AdjustmentYearFacts,
   acknowledgementDueDay,
   acknowledgementWorkingDays,
   addWorkingDays,
+  assessRequirements,
   computeTermStartDay,
   DEFAULT_CALENDAR_SETTINGS,
   judgeAcknowledgements,
+  judgeAdjustments,
   judgeBoardDecisions,
   judgeBoardDecisionTerm,
+  SELF_ASSESSMENT_REQUIREMENTS,
   summarizeAcknowledgements,
+  summarizeAdjustments,
   summarizeBoardDecisions,
   workingDaysBetween,
 } from '../../src/domain/index.ts';
+import { baseEvidence } from './self-assessment-fixture.ts';
 
 // Decision 054: the acknowledgement within five working days (UK Code 6.2) and the board's decision on the
 // committee's advice, judged from the year's facts with the domain calendar.
@@ -160,5 +166,79 @@ describe('the board’s decision on the committee’s advice (decision 054)', ()
       '6',
     ]);
     expect(term.missing?.en).toContain('rent tribunal');
+  });
+});
+
+describe('the complainants’ adjustments followed (decisions 051, 054)', () => {
+  const route = (channel: 'email' | 'letter' | 'phone') => ({
+    channel,
+    largePrint: false,
+    copyToRepresentative: false,
+  });
+  const fact = (over: Partial<AdjustmentYearFacts>): AdjustmentYearFacts => ({
+    personId: 'p1',
+    route: route('email'),
+    callBackAsked: false,
+    emailsToComplainant: 0,
+    phoneContacts: 0,
+    termEnded: true,
+    ...over,
+  });
+
+  test('the term monitor’s rule at the end of each term: e-mail despite a preference, call-back missed or open', () => {
+    const a = summarizeAdjustments([
+      fact({ route: route('letter'), emailsToComplainant: 1 }),
+      fact({ personId: 'p2', route: route('letter') }),
+      fact({ personId: 'p3', callBackAsked: true, phoneContacts: 1 }),
+      fact({ personId: 'p3', callBackAsked: true }),
+      fact({ personId: 'p4', callBackAsked: true, termEnded: false }),
+      // an e-mail to a complainant who prefers e-mail is what they asked for
+      fact({ personId: 'p5', emailsToComplainant: 2 }),
+    ]);
+    expect(a).toEqual({
+      complaints: 6,
+      complainants: 5,
+      emailedDespitePreference: 1,
+      callBackAsked: 3,
+      callBackMissed: 1,
+      callBackOpen: 1,
+    });
+    const judged = judgeAdjustments(a);
+    expect(judged.status).toBe('partly');
+    expect(judged.missing?.nl).toBe(
+      '2 keer een aanpassing niet gevolgd (e-mail ondanks voorkeur of terugbellen niet gedaan).',
+    );
+  });
+
+  test('all followed is met, none followed not met, none recorded not measurable', () => {
+    expect(judgeAdjustments(summarizeAdjustments([fact({ route: route('letter') })])).status).toBe('met');
+    expect(
+      judgeAdjustments(summarizeAdjustments([fact({ route: route('phone'), emailsToComplainant: 1 })]))
+        .status,
+    ).toBe('not_met');
+    expect(judgeAdjustments(summarizeAdjustments([])).status).toBe('not_measurable');
+  });
+
+  test('UK-3-ACCESSIBILITY: the worse of the portal audit and the adjustments', () => {
+    const base = {
+      complaints: 2,
+      complainants: 2,
+      emailedDespitePreference: 0,
+      callBackAsked: 0,
+      callBackMissed: 0,
+      callBackOpen: 0,
+    };
+    const evidence = (adjustments: typeof base) => ({ ...baseEvidence, adjustments });
+    const status = (adjustments: typeof base) =>
+      assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, evidence(adjustments)).find(
+        (r) => r.id === 'UK-3-ACCESSIBILITY',
+      );
+    expect(status(base)?.status).toBe('met');
+    expect(status({ ...base, emailedDespitePreference: 1 })?.status).toBe('partly');
+    expect(status({ ...base, emailedDespitePreference: 2 })?.status).toBe('not_met');
+    // no adjustments recorded: judged on the audit alone, the figures still shown
+    const none = status({ ...base, complaints: 0, complainants: 0 });
+    expect(none?.status).toBe('met');
+    expect(none?.figures.map((f) => f.label.en)).toContain('Complainants with an adjustment');
   });
 });

@@ -159,6 +159,55 @@ for (const outcome of ['outside_procedure', 'outside_procedure', 'not_a_complain
 // (9 working days, late), the second is never acknowledged, the signal that is no complaint is not counted
 await acknowledge(refusedIds[0] as string, '2025-09-12T10:00:00+02:00');
 await acknowledge(refusedIds[2] as string, '2025-09-02T10:00:00+02:00');
+// adjustments (decisions 051, 054): complaint 0's complainant asked for letters on 1 March and still got the
+// acknowledgement e-mail (not followed); 1's asked for a call-back and was phoned; 2's asked and was not
+const answeredIds = (
+  await database.owner
+    .selectFrom('complaint')
+    .select('id')
+    .where('organization_id', '=', org)
+    .where('triage_outcome', '=', 'complaint')
+    .orderBy('reference')
+    .execute()
+).map((r) => r.id);
+for (const [index, email, kind, value] of [
+  [0, 'klager@example.test', 'preferred_channel', 'letter'],
+  [1, 'b@example.test', 'call_back', { dayParts: ['morning'], note: null }],
+  [2, 'c@example.test', 'call_back', { dayParts: ['afternoon'], note: null }],
+] as const) {
+  const person = await database.owner
+    .insertInto('person')
+    .values({ organization_id: org, name: `Klager ${index}`, email, relation: 'tenant' } as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await database.owner
+    .updateTable('complaint')
+    .set({ complainant_id: person.id } as never)
+    .where('id', '=', answeredIds[index] as string)
+    .execute();
+  await database.owner
+    .insertInto('complainant_adjustment')
+    .values({
+      organization_id: org,
+      person_id: person.id,
+      kind,
+      value: JSON.stringify(value),
+      legal_basis: 'legitimate_interest_art6_1f',
+      recorded_at: new Date('2025-03-01T10:00:00+01:00'),
+    } as never)
+    .execute();
+}
+await database.owner
+  .insertInto('complaint_event')
+  .values({
+    organization_id: org,
+    complaint_id: answeredIds[1] as string,
+    type: 'contact_logged',
+    contact_kind: 'phone',
+    at: new Date('2025-03-05T10:00:00+01:00'),
+    summary: 'Teruggebeld',
+  } as never)
+  .execute();
 // learning: two MT reviews (Q1 and Q2 2025) and one improvement action started
 for (const [quarter, heldOn] of [
   ['2025-Q1', '2025-03-25'],
@@ -283,13 +332,24 @@ describe('the annual self-assessment (2025)', () => {
     expect(requirement(assessment, 'UK-8-SELF-ASSESSMENT').status).toBe('met');
     expect(figure(assessment, 'UK-8-SELF-ASSESSMENT', 'Beantwoord')).toBe('6 (60,0%)');
     expect(figure(assessment, 'UK-8-SELF-ASSESSMENT', 'Tevredenheid behandeling (1–5)')).toBe('4,0');
-    // accessibility from the documented audit; publication partly (the policy itself is not in Gehoord)
-    expect(requirement(assessment, 'UK-3-ACCESSIBILITY').status).toBe('met');
+    // accessibility: the documented audit is met, but of 3 complaints with adjustments 2 were not followed (an
+    // e-mail despite the letter preference, a call-back never made) → partly (decision 054)
+    expect(requirement(assessment, 'UK-3-ACCESSIBILITY').status).toBe('partly');
+    expect(figure(assessment, 'UK-3-ACCESSIBILITY', 'Klagers met een aanpassing')).toBe('3');
+    expect(
+      figure(assessment, 'UK-3-ACCESSIBILITY', 'Toch gemaild ondanks voorkeur voor brief of telefoon'),
+    ).toBe('1');
+    expect(figure(assessment, 'UK-3-ACCESSIBILITY', 'Terugbellen gevraagd')).toBe('2');
+    expect(figure(assessment, 'UK-3-ACCESSIBILITY', 'Terugbellen niet gedaan (termijn voorbij)')).toBe('1');
+    expect(requirement(assessment, 'UK-3-ACCESSIBILITY').missing?.en).toBe(
+      '2 times an adjustment was not followed (e-mail despite a preference, or no call-back).',
+    );
+    // publication partly (the policy itself is not in Gehoord)
     expect(requirement(assessment, 'UK-3-PUBLICATION').status).toBe('partly');
-    // met: committee ×3, accessibility, satisfaction, extensions; partly: terms ×3, rulings ×3, publication ×2,
-    // learning, triage ×3, remedies ×2, board decision; not met: acknowledgement; not measurable: the 8
+    // met: committee ×3, satisfaction, extensions; partly: terms ×3, rulings ×3, publication ×2, learning,
+    // triage ×3, remedies ×2, board decision, accessibility and adjustments; not met: acknowledgement; not measurable: the 8
     // requirements Gehoord's data cannot prove
-    expect(doc.counts).toEqual({ met: 6, partly: 15, not_met: 1, not_measurable: 8 });
+    expect(doc.counts).toEqual({ met: 5, partly: 16, not_met: 1, not_measurable: 8 });
   });
 
   test('a year without data is not measurable where nothing can be measured', async () => {

@@ -6,10 +6,12 @@ import {
 import {
   assessRequirements,
   countStatuses,
+  messageRouteOf,
   PORTAL_ACCESSIBILITY_AUDIT,
   REPORT_TRIAGE_OUTCOMES,
   SELF_ASSESSMENT_REQUIREMENTS,
   summarizeAcknowledgements,
+  summarizeAdjustments,
   summarizeBoardDecisions,
   yearPeriod,
 } from '../../../domain/index.ts';
@@ -43,6 +45,7 @@ export async function buildSelfAssessment(
     extensions,
     acknowledgements,
     boardDecisions,
+    adjustments,
     settings,
   ] = await Promise.all([
     countSets(trx, scope, [
@@ -67,6 +70,7 @@ export async function buildSelfAssessment(
     repository.extensionEvidence(trx, year),
     repository.acknowledgementFacts(trx, year, REPORT_TRIAGE_OUTCOMES.not_a_complaint),
     repository.boardDecisionFacts(trx, year),
+    repository.adjustmentFacts(trx, year, REPORT_TRIAGE_OUTCOMES.not_a_complaint),
     calendarSettingsFor(trx),
   ]);
   const requirements = assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, {
@@ -98,6 +102,13 @@ export async function buildSelfAssessment(
     // decision 054: working days by the domain calendar, "not yet acknowledged" against the server clock's now
     acknowledgement: summarizeAcknowledgements(acknowledgements, settings, now),
     boardDecisions: summarizeBoardDecisions(boardDecisions, settings),
+    // decision 054: the complainants' adjustments judged by the term monitor's rule (decision 051)
+    adjustments: summarizeAdjustments(
+      adjustments.map(({ channel, ...facts }) => ({
+        ...facts,
+        route: messageRouteOf(channel === null ? [] : [{ kind: 'preferred_channel', value: channel }]),
+      })),
+    ),
   });
   return {
     year,
