@@ -50,6 +50,8 @@ for (let i = 0; i < 10; i += 1) {
   const late = i === 9;
   const id = await insertComplaint(database.owner, org, mtMember.id, {
     receivedAt: '2025-03-03T10:00:00+01:00',
+    // the portal registers with the website channel and a portal_intake event (complaint 9, decision 054)
+    ...(i === 9 ? { channel: 'web' } : {}),
     originalDueAt: '2025-03-20T23:59:59.999+01:00',
     dueAt: extended ? '2025-04-10T23:59:59.999+02:00' : '2025-03-20T23:59:59.999+01:00',
     extensions: extended ? 1 : 0,

@@ -85,16 +85,20 @@ export async function extensionEvidence(trx: Scoped, year: number) {
 /**
  * Decision 054: each complaint received in the year (a merged duplicate counts once, a signal triaged as not a
  * complaint is not acknowledged as one) with whether it came in through the portal (its confirmation page is the
- * first acknowledgement) and when its first acknowledgement e-mail was sent or letter posted. The portal is known by its intake event: a complaint staff
- * register with the channel "website" got no confirmation page.
+ * first acknowledgement) and when its first acknowledgement e-mail was sent or letter posted. The portal is known by its intake event (the portal
+ * registers with the channel "website"): a complaint staff register with that channel got no confirmation page.
  */
 export async function acknowledgementFacts(trx: Scoped, year: number, notAComplaint: string) {
   const from = `${year}-01-01`;
   const until = `${year + 1}-01-01`;
   const { rows } = await sql<{ receivedAt: Date; viaPortal: boolean; messageSentAt: Date | null }>`
     select c.received_at as "receivedAt",
-           exists (select 1 from complaint_event e
-             where e.complaint_id = c.id and e.type = 'portal_intake') as "viaPortal",
+           -- per complaint through its timeline index, and only for the website channel the portal registers with:
+           -- an exists() here is hashed over every event of the corporation (national data set: 396k buffers
+           -- against 143k for the largest corporation's year, decision 054)
+           case when c.channel = 'web' then (select true from complaint_event e
+             where e.complaint_id = c.id and e.type = 'portal_intake' limit 1) is not null
+           else false end as "viaPortal",
            (select min(m.sent_at) from outbox_message m
              where m.complaint_id = c.id and m.status = 'sent'
                and m.kind in ('acknowledgement', 'acknowledgement_without_answer')) as "messageSentAt"
