@@ -87,6 +87,14 @@ export function selfAssessmentPublicPath(year: number | string, locale: SelfAsse
   return locale === 'en' ? `/en/self-assessment/${year}` : `/zelfevaluatie/${year}`;
 }
 
+/**
+ * A figure's value is stored as made, with the Dutch decimal comma ("9 (75,0%)", "4,0"); counts carry no thousands
+ * separator. In English the comma between digits becomes a point.
+ */
+export function figureValueIn(value: string, locale: SelfAssessmentLocale): string {
+  return locale === 'en' ? value.replace(/(\d),(\d)/g, '$1.$2') : value;
+}
+
 /** A section note is written "Dutch / English" in the requirements file: the part in the reader's language. */
 export function sectionNoteIn(note: string, locale: SelfAssessmentLocale): string {
   const [nl, en] = note.split(' / ');

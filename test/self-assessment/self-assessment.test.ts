@@ -397,7 +397,9 @@ describe('the annual self-assessment (2025)', () => {
     expect(text).toContain('Requirements and evidence');
     expect(text).toContain('UK-6-ACKNOWLEDGE — Not met');
     expect(text).toContain('A complaint is acknowledged and logged within five working days of receipt.');
-    expect(text).toContain('Acknowledged within 5 working days 9 (75,0%)');
+    // numbers in English take the decimal point
+    expect(text).toContain('Acknowledged within 5 working days 9 (75.0%)');
+    expect(text).toContain('Acknowledged late: median working days after receipt 7.5');
     expect(text).toContain('What is missing: 3 complaints not acknowledged within 5 working days.');
     expect(text).toContain('WW-55B-BOARD-DECISION — Partly met');
     expect(text).toContain('MT reviews held 2 / 4');
@@ -476,7 +478,7 @@ describe('the annual self-assessment (2025)', () => {
     expect(en.body).toContain('Complaint handling self-assessment 2025');
     expect(en.body).toContain('A complaint is acknowledged and logged within five working days of receipt.');
     expect(en.body).toContain('<strong>Not met</strong>');
-    expect(en.body).toContain('Acknowledged within 5 working days');
+    expect(en.body).toContain('Acknowledged within 5 working days</th><td>9 (75.0%)</td>');
     expect(en.body).toContain('What is missing: 3 complaints not acknowledged within 5 working days.');
     expect(en.body).not.toContain('Wat ontbreekt');
     expect(en.body).not.toContain('Bewijs bij');

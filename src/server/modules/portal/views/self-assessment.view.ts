@@ -1,4 +1,5 @@
 import {
+  figureValueIn,
   type SelfAssessmentDocument,
   type SelfAssessmentLocale,
   sectionNoteIn,
@@ -60,7 +61,7 @@ ${
     : html`<table>
 <caption>${t.evidenceFor(r.id)}</caption>
 <thead><tr><th scope="col">${t.evidence}</th><th scope="col">${t.value}</th></tr></thead>
-<tbody>${r.figures.map((f) => html`<tr><th scope="row">${f.label[locale]}</th><td>${f.value}</td></tr>`)}</tbody>
+<tbody>${r.figures.map((f) => html`<tr><th scope="row">${f.label[locale]}</th><td>${figureValueIn(f.value, locale)}</td></tr>`)}</tbody>
 </table>`
 }
 ${r.missing ? html`<p>${t.missing}: ${r.missing[locale]}</p>` : ''}

@@ -1,4 +1,5 @@
 import {
+  figureValueIn,
   type SelfAssessmentDocument,
   type SelfAssessmentLocale,
   sectionNoteIn,
@@ -69,7 +70,10 @@ export async function renderSelfAssessmentPdf(
                   { text: t.evidence, bold: true, color: BRAND },
                   { text: t.value, bold: true, color: BRAND },
                 ],
-                ...r.figures.map((f) => [{ text: f.label[locale] }, { text: f.value, alignment: 'right' }]),
+                ...r.figures.map((f) => [
+                  { text: f.label[locale] },
+                  { text: figureValueIn(f.value, locale), alignment: 'right' },
+                ]),
               ],
             },
             layout: 'lightHorizontalLines',
