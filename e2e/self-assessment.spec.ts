@@ -107,6 +107,8 @@ test('the staff page follows the chosen locale: requirement texts, verdicts, evi
   test.setTimeout(120_000);
   const pieter = demoAccount(PIETER);
   await signInThroughPage(page, pieter.email, pieter.password);
+  // signed in before leaving the page, or the navigation cancels the sign-in
+  await expect(page.getByTestId('signed-in-user')).toHaveText(pieter.name);
   await page.goto('/mt/zelfevaluatie');
   const year = await page.getByLabel('Jaar').inputValue();
   await page.getByRole('button', { name: new RegExp(`^Zelfevaluatie ${year} (opnieuw )?maken$`) }).click();
