@@ -35,7 +35,15 @@ test('the MT makes the self-assessment, publishes it and opens the public page',
   await expect(requirements.locator('tr[data-requirement="UK-6-TIMESCALES"]')).toContainText(
     'Beantwoorde klachten',
   );
-  await expect(requirements.locator('tr[data-requirement="UK-3-ACCESSIBILITY"]')).toContainText('Voldaan');
+  // decision 054: the portal's audit and whether the complainants' adjustments were followed
+  await expect(requirements.locator('tr[data-requirement="UK-3-ACCESSIBILITY"]')).toContainText(
+    'Klagers met een aanpassing',
+  );
+  // decision 054: the acknowledgement within five working days is measured now (its figures are shown, whatever
+  // the demo year holds)
+  const acknowledge = requirements.locator('tr[data-requirement="UK-6-ACKNOWLEDGE"]');
+  await expect(acknowledge).toContainText('Binnen 5 werkdagen bevestigd');
+  await expect(acknowledge).not.toContainText('Gehoord heeft hier geen gegevens over.');
   // version 2026.2: triage evidence, and a requirement Gehoord cannot prove says what the corporation must show
   await expect(requirements.locator('tr[data-requirement="UK-2-EXCLUSIONS"]')).toContainText(
     'Niet in behandeling genomen',
@@ -65,4 +73,62 @@ test('the MT makes the self-assessment, publishes it and opens the public page',
   ).toBeVisible();
   await checkAccessibility(page);
   await docScreenshot(page, 'self-assessment-public');
+
+  // the same page in English through the language switch (decision 054), and back
+  await page.getByRole('navigation', { name: 'Taal' }).getByRole('link', { name: 'English' }).click();
+  await expect(page).toHaveURL(new RegExp(`/en/self-assessment/${year}$`));
+  await expect(page.locator('html')).toHaveAttribute('lang', /^en/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    `Complaint handling self-assessment ${year}`,
+  );
+  await expect(
+    page.getByRole('heading', {
+      level: 2,
+      name: 'A complaint is acknowledged and logged within five working days of receipt.',
+    }),
+  ).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Evidence for UK-6-ACKNOWLEDGE' })).toContainText(
+    'Acknowledged within 5 working days',
+  );
+  await expect(
+    page.getByText('What is missing: Training is not recorded in Gehoord.', { exact: false }),
+  ).toBeVisible();
+  await checkAccessibility(page);
+  await docScreenshot(page, 'self-assessment-public-en');
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Nederlands' }).click();
+  await expect(page).toHaveURL(new RegExp(`/zelfevaluatie/${year}$`));
+});
+
+test('the staff page follows the chosen locale: requirement texts, verdicts, evidence and the English PDF link', async ({
+  page,
+  demoAccount,
+  checkAccessibility,
+}) => {
+  test.setTimeout(120_000);
+  const pieter = demoAccount(PIETER);
+  await signInThroughPage(page, pieter.email, pieter.password);
+  // signed in before leaving the page, or the navigation cancels the sign-in
+  await expect(page.getByTestId('signed-in-user')).toHaveText(pieter.name);
+  await page.goto('/mt/zelfevaluatie');
+  const year = await page.getByLabel('Jaar').inputValue();
+  await page.getByRole('button', { name: new RegExp(`^Zelfevaluatie ${year} (opnieuw )?maken$`) }).click();
+  await expect(page.getByTestId('self-assessment-requirements')).toBeVisible();
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Complaint-handling self-assessment' }),
+  ).toBeVisible();
+  const requirements = page.getByTestId('self-assessment-requirements');
+  const acknowledge = requirements.locator('tr[data-requirement="UK-6-ACKNOWLEDGE"]');
+  await expect(acknowledge).toContainText('A complaint is acknowledged and logged within five working days');
+  await expect(acknowledge).toContainText('Acknowledged within 5 working days');
+  const training = requirements.locator('tr[data-requirement="UK-4-TRAINING"]');
+  await expect(training).toContainText('Not measurable');
+  await expect(training).toContainText('Training is not recorded in Gehoord.');
+  await expect(page.getByTestId('self-assessment-summary')).toContainText('Met:');
+  await expect(page.getByRole('link', { name: 'Download PDF' })).toHaveAttribute(
+    'href',
+    `/api/self-assessments/${year}/pdf?lang=en`,
+  );
+  await checkAccessibility(page);
+  await page.getByRole('button', { name: 'Nederlands' }).click();
 });

@@ -70,7 +70,33 @@ export const selfAssessmentPublication = z
   .object({ published: z.boolean().describe('Publish on the portal for tenants (opt-in) or withdraw') })
   .meta({ id: 'SelfAssessmentPublication' });
 
-/** The portal path of a corporation's published self-assessment of a year (on its own host name). */
-export function selfAssessmentPublicPath(year: number): string {
-  return `/zelfevaluatie/${year}`;
+/** The languages the self-assessment is written in: the requirements file holds Dutch and English texts. */
+export const SELF_ASSESSMENT_LOCALES = ['nl', 'en'] as const;
+export type SelfAssessmentLocale = (typeof SELF_ASSESSMENT_LOCALES)[number];
+
+/** `?lang=en` for the PDF; Dutch by default. */
+export const selfAssessmentPdfQuery = z.object({
+  lang: z.enum(SELF_ASSESSMENT_LOCALES).default('nl').describe('The language of the PDF (Dutch by default)'),
+});
+
+/**
+ * The portal path of a corporation's published self-assessment of a year (on its own host name): Dutch at
+ * `/zelfevaluatie/<year>`, English at `/en/self-assessment/<year>` (beside the portal's English front door `/en`).
+ */
+export function selfAssessmentPublicPath(year: number | string, locale: SelfAssessmentLocale = 'nl'): string {
+  return locale === 'en' ? `/en/self-assessment/${year}` : `/zelfevaluatie/${year}`;
+}
+
+/**
+ * A figure's value is stored as made, with the Dutch decimal comma ("9 (75,0%)", "4,0"); counts carry no thousands
+ * separator. In English the comma between digits becomes a point.
+ */
+export function figureValueIn(value: string, locale: SelfAssessmentLocale): string {
+  return locale === 'en' ? value.replace(/(\d),(\d)/g, '$1.$2') : value;
+}
+
+/** A section note is written "Dutch / English" in the requirements file: the part in the reader's language. */
+export function sectionNoteIn(note: string, locale: SelfAssessmentLocale): string {
+  const [nl, en] = note.split(' / ');
+  return (locale === 'en' ? en : nl)?.trim() || note;
 }

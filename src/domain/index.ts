@@ -50,6 +50,7 @@ export * from './sector-benchmark.ts';
 export * from './self-assessment.ts';
 export * from './self-assessment-requirements-2026.ts';
 export * from './self-assessment-rules-2026-2.ts';
+export * from './self-assessment-rules-measured.ts';
 export * from './setup-gaps.ts';
 export * from './staff-notices.ts';
 export * from './status-access.ts';

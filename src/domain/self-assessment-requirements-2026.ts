@@ -1,5 +1,8 @@
 // The requirements of the annual complaint-handling self-assessment (issue 26, decision 050), version 2026.2.
 // Version 2026.1 (9 requirements) was replaced on 2026-12-07; assessments made with it keep their stored document.
+// Decision 054 measured three requirements that were "not measurable" (UK-6-ACKNOWLEDGE, WW-55B-BOARD-DECISION,
+// MR-BOARD-DECISION-TERM) and added the adjustments to UK-3-ACCESSIBILITY's evidence: their texts did not change, so the version stays 2026.2; an assessment stores its whole
+// judged document, so one made before still renders as it was made.
 // Versioned in the repository: a new edition of a source gets a new file and version; an assessment keeps the
 // version it was made with. Each requirement names its framework, where in the source it stands, the source
 // URL, and which evidence from Gehoord's data proves it. Where a paragraph number was not verified against the
@@ -17,6 +20,11 @@ export const EVIDENCE_KINDS = [
   'triage',
   'remedies',
   'extensions',
+  // measured since decision 054 (the requirement texts unchanged)
+  'acknowledgement',
+  'board_decisions',
+  'board_decision_term',
+  'accessibility_and_adjustments',
   /** Gehoord holds no data that proves it: judged "not measurable" with the requirement's own missing text. */
   'none',
 ] as const;
@@ -108,11 +116,7 @@ export const SELF_ASSESSMENT_REQUIREMENTS = {
         en: 'The board decides on the complaints committee’s advice and tells the tenant what it does with the advice.',
       },
       sourceUrl: WONINGWET_URL,
-      evidence: 'none',
-      notMeasurable: {
-        nl: 'Gehoord legt de uitspraak van de commissie vast, niet de beslissing van het bestuur daarop en de datum ervan. Toon de besluiten van het bestuur en de brieven aan de huurders.',
-        en: 'Gehoord records the committee’s ruling, not the board’s decision on it or its date. Show the board’s decisions and the letters to the tenants.',
-      },
+      evidence: 'board_decisions',
     },
     {
       id: 'MR-1-INDEPENDENT-ADVICE',
@@ -200,11 +204,7 @@ export const SELF_ASSESSMENT_REQUIREMENTS = {
         en: 'The board decides on the advice within the regulation’s term and tells the tenant that they may go to the rent tribunal (huurcommissie).',
       },
       sourceUrl: MODEL_URL,
-      evidence: 'none',
-      notMeasurable: {
-        nl: 'De beslissing van het bestuur en de termijn waarbinnen die viel, staan niet in Gehoord. Toon de beslisbrieven met de verwijzing naar de huurcommissie.',
-        en: 'The board’s decision and the term it was made in are not held in Gehoord. Show the decision letters with the reference to the rent tribunal.',
-      },
+      evidence: 'board_decision_term',
     },
     {
       id: 'MR-ANNUAL-REPORT',
@@ -256,7 +256,8 @@ export const SELF_ASSESSMENT_REQUIREMENTS = {
         en: 'Complaining is accessible and easy for everyone; the landlord takes residents’ needs into account.',
       },
       sourceUrl: UK_CODE_URL,
-      evidence: 'accessibility',
+      // decision 054: the portal's audit and the complainants' adjustments (decision 051) followed or not
+      evidence: 'accessibility_and_adjustments',
     },
     {
       id: 'UK-3-PUBLICATION',
@@ -336,11 +337,7 @@ export const SELF_ASSESSMENT_REQUIREMENTS = {
         en: 'A complaint is acknowledged and logged within five working days of receipt.',
       },
       sourceUrl: UK_CODE_URL,
-      evidence: 'none',
-      notMeasurable: {
-        nl: 'Gehoord verstuurt de ontvangstbevestiging, maar de zelfevaluatie telt nog niet hoeveel binnen vijf werkdagen gingen. Toon de verzenddata van de bevestigingen.',
-        en: 'Gehoord sends the acknowledgement, but the self-assessment does not yet count how many went within five working days. Show the acknowledgements’ sending dates.',
-      },
+      evidence: 'acknowledgement',
     },
     {
       id: 'UK-6-STAGE1-RESPONSE',

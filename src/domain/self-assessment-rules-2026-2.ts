@@ -18,6 +18,10 @@ export const fig = (nl: string, en: string, value: string | number): EvidenceFig
   value: String(value),
 });
 
+/** On time at or above this share of the answered complaints: met; at or above PARTLY: partly. */
+export const TERMS_MET_SHARE = 0.95;
+export const TERMS_PARTLY_SHARE = 0.8;
+
 /**
  * Above this share of the received complaints refused (outside the procedure or not a complaint), the exclusions
  * are only "partly" shown to be fair: the UK Code (section 2) asks for no blanket exclusions, and more than one

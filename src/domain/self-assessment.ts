@@ -10,9 +10,20 @@ import {
   judgeRemedies,
   judgeTriage,
   type RemedyEvidence,
+  TERMS_MET_SHARE,
+  TERMS_PARTLY_SHARE,
   type Text,
   type TriageEvidence,
 } from './self-assessment-rules-2026-2.ts';
+import {
+  type AcknowledgementEvidence,
+  type AdjustmentEvidence,
+  type BoardDecisionEvidence,
+  judgeAcknowledgements,
+  judgeAdjustments,
+  judgeBoardDecisions,
+  judgeBoardDecisionTerm,
+} from './self-assessment-rules-measured.ts';
 
 export type { EvidenceFigure } from './self-assessment-rules-2026-2.ts';
 
@@ -30,9 +41,6 @@ export const STATUS_LABELS: Record<AssessmentStatus, { nl: string; en: string }>
   not_measurable: { nl: 'Niet meetbaar', en: 'Not measurable' },
 };
 
-/** On time at or above this share of the answered complaints: met; at or above PARTLY: partly. */
-export const TERMS_MET_SHARE = 0.95;
-export const TERMS_PARTLY_SHARE = 0.8;
 /** The MT reviews the complaints every quarter (policy 3.1). */
 export const MT_REVIEWS_PER_YEAR = 4;
 /** The accessibility audit of the portal as documented in docs/portal.md (measured, not computed at run time). */
@@ -63,6 +71,10 @@ export type SelfAssessmentEvidence = Readonly<{
   triage: TriageEvidence;
   remedies: RemedyEvidence;
   extensions: ExtensionEvidence;
+  /** Decision 054 */
+  acknowledgement: AcknowledgementEvidence;
+  boardDecisions: BoardDecisionEvidence;
+  adjustments: AdjustmentEvidence;
 }>;
 
 export type AssessedRequirement = Omit<Requirement, 'notMeasurable'> &
@@ -209,7 +221,7 @@ function publication(e: SelfAssessmentEvidence): Judgement {
 function learning(e: SelfAssessmentEvidence): Judgement {
   const l = e.learning;
   const figures = [
-    fig('MT-besprekingen gehouden', 'MT reviews held', `${l.mtReviewsHeld} van ${MT_REVIEWS_PER_YEAR}`),
+    fig('MT-besprekingen gehouden', 'MT reviews held', `${l.mtReviewsHeld} / ${MT_REVIEWS_PER_YEAR}`),
     fig('Verbeteracties gestart', 'Improvement actions started', l.actionsOpened),
     fig('Verbeteracties afgerond', 'Improvement actions completed', l.actionsDone),
   ];
@@ -230,7 +242,8 @@ function learning(e: SelfAssessmentEvidence): Judgement {
 function satisfaction(e: SelfAssessmentEvidence): Judgement {
   const s = e.satisfaction;
   const score = (v: SatisfactionFigures['handling']) =>
-    v.shown ? v.mean.toFixed(1).replace('.', ',') : `te weinig antwoorden (n=${v.answers})`;
+    // the value is shown in both languages: a withheld score is a dash with its count (decision 054)
+    v.shown ? v.mean.toFixed(1).replace('.', ',') : `— (n=${v.answers})`;
   const figures = [
     fig('Tevredenheidsformulieren gevraagd', 'Satisfaction forms asked', s.asked),
     fig('Beantwoord', 'Answered', `${s.answers} (${formatRate(s.responseRate)})`),
@@ -255,6 +268,26 @@ function satisfaction(e: SelfAssessmentEvidence): Judgement {
   return { status: 'met', figures, missing: null };
 }
 
+const STATUS_ORDER: readonly AssessmentStatus[] = ['met', 'partly', 'not_met'];
+
+/**
+ * UK Code section 3 (decision 054): the portal's audit and whether the complainants' adjustments were followed.
+ * The worse of the two counts; a year without adjustments is judged on the audit alone.
+ */
+function accessibilityAndAdjustments(e: SelfAssessmentEvidence): Judgement {
+  const audit = accessibility(e);
+  const adjustments = judgeAdjustments(e.adjustments);
+  const judged = adjustments.status === 'not_measurable' ? [audit] : [audit, adjustments];
+  const worst = Math.max(...judged.map((j) => STATUS_ORDER.indexOf(j.status)));
+  const gaps = judged.flatMap((j) => (j.missing ? [j.missing] : []));
+  return {
+    status: STATUS_ORDER[worst] ?? audit.status,
+    figures: [...audit.figures, ...adjustments.figures],
+    missing:
+      gaps.length === 0 ? null : { nl: gaps.map((g) => g.nl).join(' '), en: gaps.map((g) => g.en).join(' ') },
+  };
+}
+
 const NOT_IN_GEHOORD: Text = {
   nl: 'Gehoord heeft geen gegevens die dit aantonen.',
   en: 'Gehoord holds no data that proves this.',
@@ -271,6 +304,10 @@ const JUDGES: Record<Exclude<EvidenceKind, 'none'>, (e: SelfAssessmentEvidence) 
   triage: (e) => judgeTriage(e.triage),
   remedies: (e) => judgeRemedies(e.remedies),
   extensions: (e) => judgeExtensions(e.extensions),
+  acknowledgement: (e) => judgeAcknowledgements(e.acknowledgement),
+  board_decisions: (e) => judgeBoardDecisions(e.boardDecisions),
+  board_decision_term: (e) => judgeBoardDecisionTerm(e.boardDecisions),
+  accessibility_and_adjustments: accessibilityAndAdjustments,
 };
 
 /** Every requirement judged from the year's evidence. */

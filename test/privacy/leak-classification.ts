@@ -256,6 +256,14 @@ export const UNDOCUMENTED_GET: ReadonlyMap<string, Classification> = new Map<str
       fill: { year: 'year' },
     },
   ],
+  [
+    '/en/self-assessment/{year}',
+    {
+      kind: 'public',
+      reason: 'a published self-assessment in English (decision 054; aggregate figures only)',
+      fill: { year: 'year' },
+    },
+  ],
   ['/klacht', { kind: 'public', reason: 'the portal’s complaint form (Dutch)' }],
   ['/complaint', { kind: 'public', reason: 'the portal’s complaint form (English)' }],
   [

@@ -29,12 +29,29 @@ const mt = await signInAs(app, mtMember.email);
 const plain = await signInAs(app, employee.email);
 
 const COMPLAINANT_TEXT = 'Zeer persoonlijke klacht van mevrouw Jansen over lekkage';
+// Decision 054: the acknowledgement as the outbox holds it (an e-mail sent or a letter posted: status 'sent')
+const acknowledge = (complaintId: string, sentAt: string, kind = 'acknowledgement') =>
+  database.owner
+    .insertInto('outbox_message')
+    .values({
+      organization_id: org,
+      complaint_id: complaintId,
+      kind,
+      recipient_to: ['klager@example.test'],
+      subject: 'Ontvangstbevestiging',
+      body_text: 'Wij hebben uw klacht ontvangen.',
+      status: 'sent',
+      sent_at: new Date(sentAt),
+    } as never)
+    .execute();
 // 10 answered in 2025: 8 on time against the original term, 1 more after an extension (9 on time), 1 late
 for (let i = 0; i < 10; i += 1) {
   const extended = i === 8;
   const late = i === 9;
   const id = await insertComplaint(database.owner, org, mtMember.id, {
     receivedAt: '2025-03-03T10:00:00+01:00',
+    // the portal registers with the website channel and a portal_intake event (complaint 9, decision 054)
+    ...(i === 9 ? { channel: 'web' } : {}),
     originalDueAt: '2025-03-20T23:59:59.999+01:00',
     dueAt: extended ? '2025-04-10T23:59:59.999+02:00' : '2025-03-20T23:59:59.999+01:00',
     extensions: extended ? 1 : 0,
@@ -71,6 +88,16 @@ for (let i = 0; i < 10; i += 1) {
     .set({ description: COMPLAINANT_TEXT } as never)
     .where('id', '=', id)
     .execute();
+  // acknowledgement (decision 054), received Monday 3 March 2025 10:00 (day 0), five working days end Monday 10
+  // March: 0–6 e-mailed the next day, 7 on the fifth working day, 8 on the sixth (late), 9 through the portal
+  if (i < 7) await acknowledge(id, '2025-03-04T09:00:00+01:00');
+  if (i === 7) await acknowledge(id, '2025-03-10T16:00:00+01:00');
+  if (i === 8) await acknowledge(id, '2025-03-11T09:00:00+01:00');
+  if (i === 9)
+    await database.owner
+      .insertInto('complaint_event')
+      .values({ organization_id: org, complaint_id: id, type: 'portal_intake', summary: null } as never)
+      .execute();
   // two went to the committee in 2025, one has a ruling
   if (i < 2)
     await database.owner
@@ -78,7 +105,19 @@ for (let i = 0; i < 10; i += 1) {
       .set({
         committee: JSON.stringify({
           referredAt: '2025-05-01T10:00:00.000Z',
-          ...(i === 0 ? { ruling: { at: '2025-06-01T10:00:00.000Z', verdict: 'well_founded' } } : {}),
+          // the ruling on Sunday 1 June, the board's decision on Tuesday 10 June (Whit Monday 9 June is off:
+          // 6 working days), no follow-up to the complainant recorded yet (decision 054)
+          ...(i === 0
+            ? {
+                ruling: { at: '2025-06-01T10:00:00.000Z', verdict: 'well_founded' },
+                boardDecision: {
+                  approval: { byUserId: mtMember.id, role: 'board', at: '2025-06-10T10:00:00.000Z' },
+                  adoptsAdvice: true,
+                  text: 'Het bestuur neemt het advies over.',
+                },
+                followUp: null,
+              }
+            : {}),
         }),
       } as never)
       .where('id', '=', id)
@@ -102,19 +141,75 @@ for (let i = 0; i < 10; i += 1) {
 }
 // triage: besides the 10 taken into handling, 2 outside the procedure and 1 not a complaint received in 2025
 // → 13 received, 3 refused (23,1 %, above 10 %): partly
+const refusedIds: string[] = [];
 for (const outcome of ['outside_procedure', 'outside_procedure', 'not_a_complaint'] as const)
-  await insertComplaint(database.owner, org, mtMember.id, {
-    receivedAt: '2025-09-01T10:00:00+02:00',
-    originalDueAt: '2025-09-15T23:59:59.999+02:00',
-    triageOutcome: outcome,
-    triage:
-      outcome === 'not_a_complaint'
-        ? { outcome, kind: 'repair_request' }
-        : { outcome, ground: 'pending_at_dispute_body' },
-    category: null,
-    status: 'closed',
-    closedAt: '2025-09-02T10:00:00+02:00',
-  });
+  refusedIds.push(
+    await insertComplaint(database.owner, org, mtMember.id, {
+      receivedAt: '2025-09-01T10:00:00+02:00',
+      originalDueAt: '2025-09-15T23:59:59.999+02:00',
+      triageOutcome: outcome,
+      triage:
+        outcome === 'not_a_complaint'
+          ? { outcome, kind: 'repair_request' }
+          : { outcome, ground: 'pending_at_dispute_body' },
+      category: null,
+      status: 'closed',
+      closedAt: '2025-09-02T10:00:00+02:00',
+    }),
+  );
+// received Monday 1 September: the first outside the procedure gets its letter posted on Friday 12 September
+// (9 working days, late), the second is never acknowledged, the signal that is no complaint is not counted
+await acknowledge(refusedIds[0] as string, '2025-09-12T10:00:00+02:00');
+await acknowledge(refusedIds[2] as string, '2025-09-02T10:00:00+02:00');
+// adjustments (decisions 051, 054): complaint 0's complainant asked for letters on 1 March and still got the
+// acknowledgement e-mail (not followed); 1's asked for a call-back and was phoned; 2's asked and was not
+const answeredIds = (
+  await database.owner
+    .selectFrom('complaint')
+    .select('id')
+    .where('organization_id', '=', org)
+    .where('triage_outcome', '=', 'complaint')
+    .orderBy('reference')
+    .execute()
+).map((r) => r.id);
+for (const [index, email, kind, value] of [
+  [0, 'klager@example.test', 'preferred_channel', 'letter'],
+  [1, 'b@example.test', 'call_back', { dayParts: ['morning'], note: null }],
+  [2, 'c@example.test', 'call_back', { dayParts: ['afternoon'], note: null }],
+] as const) {
+  const person = await database.owner
+    .insertInto('person')
+    .values({ organization_id: org, name: `Klager ${index}`, email, relation: 'tenant' } as never)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await database.owner
+    .updateTable('complaint')
+    .set({ complainant_id: person.id } as never)
+    .where('id', '=', answeredIds[index] as string)
+    .execute();
+  await database.owner
+    .insertInto('complainant_adjustment')
+    .values({
+      organization_id: org,
+      person_id: person.id,
+      kind,
+      value: JSON.stringify(value),
+      legal_basis: 'legitimate_interest_art6_1f',
+      recorded_at: new Date('2025-03-01T10:00:00+01:00'),
+    } as never)
+    .execute();
+}
+await database.owner
+  .insertInto('complaint_event')
+  .values({
+    organization_id: org,
+    complaint_id: answeredIds[1] as string,
+    type: 'contact_logged',
+    contact_kind: 'phone',
+    at: new Date('2025-03-05T10:00:00+01:00'),
+    summary: 'Teruggebeld',
+  } as never)
+  .execute();
 // learning: two MT reviews (Q1 and Q2 2025) and one improvement action started
 for (const [quarter, heldOn] of [
   ['2025-Q1', '2025-03-25'],
@@ -200,6 +295,32 @@ describe('the annual self-assessment (2025)', () => {
     expect(requirement(assessment, 'UK-9-MEMBER-RESPONSIBLE').missing?.en).toContain(
       'supervisory board member',
     );
+    // acknowledgement (decision 054): 12 counted (the signal that is no complaint is not), 9 on time (7 by
+    // e-mail within the term, 1 on the fifth working day, 1 through the portal), 2 late (6 and 9 working days:
+    // median 7,5), 1 never acknowledged → 75 %: not met
+    const ack = requirement(assessment, 'UK-6-ACKNOWLEDGE');
+    expect(ack.status).toBe('not_met');
+    expect(
+      figure(assessment, 'UK-6-ACKNOWLEDGE', 'Klachten met verstreken of gehaalde bevestigingstermijn (n)'),
+    ).toBe('12');
+    expect(figure(assessment, 'UK-6-ACKNOWLEDGE', 'Binnen 5 werkdagen bevestigd')).toBe('9 (75,0%)');
+    expect(figure(assessment, 'UK-6-ACKNOWLEDGE', 'Te laat bevestigd')).toBe('2');
+    expect(figure(assessment, 'UK-6-ACKNOWLEDGE', 'Te laat bevestigd: mediaan werkdagen na ontvangst')).toBe(
+      '7,5',
+    );
+    expect(figure(assessment, 'UK-6-ACKNOWLEDGE', 'Niet bevestigd (termijn verstreken)')).toBe('1');
+    expect(figure(assessment, 'UK-6-ACKNOWLEDGE', 'Bevestigd op het portaal bij indienen')).toBe('1');
+    expect(ack.missing?.en).toBe('3 complaints not acknowledged within 5 working days.');
+    // the board's decision (decision 054): 1 ruling, decided after 6 working days, follow-up missing → partly
+    expect(requirement(assessment, 'WW-55B-BOARD-DECISION').status).toBe('partly');
+    expect(figure(assessment, 'WW-55B-BOARD-DECISION', 'Besluit van het bestuur vastgelegd')).toBe('1');
+    expect(figure(assessment, 'WW-55B-BOARD-DECISION', 'Mediaan werkdagen van uitspraak tot besluit')).toBe(
+      '6',
+    );
+    expect(requirement(assessment, 'MR-BOARD-DECISION-TERM').status).toBe('not_measurable');
+    expect(
+      figure(assessment, 'MR-BOARD-DECISION-TERM', 'Langste aantal werkdagen van uitspraak tot besluit'),
+    ).toBe('6');
     // committee: configured (met); 2 referred, 1 ruled (partly, one without a ruling)
     expect(requirement(assessment, 'WW-55B-COMMITTEE').status).toBe('met');
     expect(requirement(assessment, 'WW-55B-REGULATION').status).toBe('partly');
@@ -207,18 +328,30 @@ describe('the annual self-assessment (2025)', () => {
     expect(figure(assessment, 'WW-55B-REGULATION', 'Uitspraak: Gegrond')).toBe('1');
     // learning: 2 of 4 reviews, 1 action
     expect(requirement(assessment, 'UK-9-LEARNING').status).toBe('partly');
-    expect(figure(assessment, 'UK-9-LEARNING', 'MT-besprekingen gehouden')).toBe('2 van 4');
+    expect(figure(assessment, 'UK-9-LEARNING', 'MT-besprekingen gehouden')).toBe('2 / 4');
     expect(figure(assessment, 'UK-9-LEARNING', 'Verbeteracties gestart')).toBe('1');
     // satisfaction: 10 asked, 6 answered (60 %), handling 4,0
     expect(requirement(assessment, 'UK-8-SELF-ASSESSMENT').status).toBe('met');
     expect(figure(assessment, 'UK-8-SELF-ASSESSMENT', 'Beantwoord')).toBe('6 (60,0%)');
     expect(figure(assessment, 'UK-8-SELF-ASSESSMENT', 'Tevredenheid behandeling (1–5)')).toBe('4,0');
-    // accessibility from the documented audit; publication partly (the policy itself is not in Gehoord)
-    expect(requirement(assessment, 'UK-3-ACCESSIBILITY').status).toBe('met');
+    // accessibility: the documented audit is met, but of 3 complaints with adjustments 2 were not followed (an
+    // e-mail despite the letter preference, a call-back never made) → partly (decision 054)
+    expect(requirement(assessment, 'UK-3-ACCESSIBILITY').status).toBe('partly');
+    expect(figure(assessment, 'UK-3-ACCESSIBILITY', 'Klagers met een aanpassing')).toBe('3');
+    expect(
+      figure(assessment, 'UK-3-ACCESSIBILITY', 'Toch gemaild ondanks voorkeur voor brief of telefoon'),
+    ).toBe('1');
+    expect(figure(assessment, 'UK-3-ACCESSIBILITY', 'Terugbellen gevraagd')).toBe('2');
+    expect(figure(assessment, 'UK-3-ACCESSIBILITY', 'Terugbellen niet gedaan (termijn voorbij)')).toBe('1');
+    expect(requirement(assessment, 'UK-3-ACCESSIBILITY').missing?.en).toBe(
+      '2 times an adjustment was not followed (e-mail despite a preference, or no call-back).',
+    );
+    // publication partly (the policy itself is not in Gehoord)
     expect(requirement(assessment, 'UK-3-PUBLICATION').status).toBe('partly');
-    // met: committee ×3, accessibility, satisfaction, extensions; partly: terms ×3, rulings ×3, publication ×2,
-    // learning, triage ×3, remedies ×2; not measurable: the 10 requirements without evidence in Gehoord
-    expect(doc.counts).toEqual({ met: 6, partly: 14, not_met: 0, not_measurable: 10 });
+    // met: committee ×3, satisfaction, extensions; partly: terms ×3, rulings ×3, publication ×2, learning,
+    // triage ×3, remedies ×2, board decision, accessibility and adjustments; not met: acknowledgement; not measurable: the 8
+    // requirements Gehoord's data cannot prove
+    expect(doc.counts).toEqual({ met: 5, partly: 16, not_met: 1, not_measurable: 8 });
   });
 
   test('a year without data is not measurable where nothing can be measured', async () => {
@@ -232,6 +365,8 @@ describe('the annual self-assessment (2025)', () => {
     expect(requirement(empty, 'UK-1-DEFINITION').status).toBe('not_measurable');
     expect(requirement(empty, 'UK-7-PUTTING-RIGHT').status).toBe('not_measurable');
     expect(requirement(empty, 'UK-6-EXTENSION').status).toBe('not_measurable');
+    expect(requirement(empty, 'UK-6-ACKNOWLEDGE').status).toBe('not_measurable');
+    expect(requirement(empty, 'WW-55B-BOARD-DECISION').status).toBe('not_measurable');
   });
 
   test('the PDF holds the headings, a requirement and its evidence figure', async () => {
@@ -246,10 +381,33 @@ describe('the annual self-assessment (2025)', () => {
     expect(text).toContain('Wat ontbreekt: 1 klachten te laat beantwoord.');
     expect(text).not.toContain('Jansen');
     // a requirement of each framework (2026.2)
-    expect(text).toContain('WW-55B-BOARD-DECISION — Niet meetbaar');
+    expect(text).toContain('WW-55B-BOARD-DECISION — Deels voldaan');
+    expect(text).toContain('Binnen 5 werkdagen bevestigd 9 (75,0%)');
     expect(text).toContain('MR-WHO-MAY-COMPLAIN — Deels voldaan');
     expect(text).toContain('UK-7-PUTTING-RIGHT — Deels voldaan');
     expect(text).toContain('Niet in behandeling genomen 3 (23,1%)');
+  });
+
+  test('the PDF in English (?lang=en): headings, verdicts, figures and what is missing', async () => {
+    const response = await mt.request({ method: 'GET', url: '/api/self-assessments/2025/pdf?lang=en' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain('self-assessment-2025.pdf');
+    const text = pdfText(response.rawPayload).replace(/\s+/g, ' ');
+    expect(text).toContain('Complaint handling self-assessment 2025');
+    expect(text).toContain('Requirements and evidence');
+    expect(text).toContain('UK-6-ACKNOWLEDGE — Not met');
+    expect(text).toContain('A complaint is acknowledged and logged within five working days of receipt.');
+    // numbers in English take the decimal point
+    expect(text).toContain('Acknowledged within 5 working days 9 (75.0%)');
+    expect(text).toContain('Acknowledged late: median working days after receipt 7.5');
+    expect(text).toContain('What is missing: 3 complaints not acknowledged within 5 working days.');
+    expect(text).toContain('WW-55B-BOARD-DECISION — Partly met');
+    expect(text).toContain('MT reviews held 2 / 4');
+    expect(text).not.toContain('Wat ontbreekt');
+    expect(text).not.toContain('Jansen');
+    const bad = await mt.request({ method: 'GET', url: '/api/self-assessments/2025/pdf?lang=fr' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
   });
 
   test('an assessment stored with version 2026.1 still reads, prints and publishes as it was made', async () => {
@@ -313,10 +471,32 @@ describe('the annual self-assessment (2025)', () => {
     expect(page.body).toContain('9 (90,0%)');
     for (const personal of ['Jansen', 'Mira MT', mtMember.email, 'Eddy', 'K-2026-'])
       expect(page.body).not.toContain(personal);
+    // the same page in English (decision 054): requirement texts, verdicts, figure labels and what is missing
+    const en = await app.inject({ method: 'GET', url: '/en/self-assessment/2025' });
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('<html lang="en');
+    expect(en.body).toContain('Complaint handling self-assessment 2025');
+    expect(en.body).toContain('A complaint is acknowledged and logged within five working days of receipt.');
+    expect(en.body).toContain('<strong>Not met</strong>');
+    expect(en.body).toContain('Acknowledged within 5 working days</th><td>9 (75.0%)</td>');
+    expect(en.body).toContain('What is missing: 3 complaints not acknowledged within 5 working days.');
+    expect(en.body).not.toContain('Wat ontbreekt');
+    expect(en.body).not.toContain('Bewijs bij');
+    // the accessible language switch leads to the Dutch page and back, and to no language the document lacks
+    expect(en.body).toMatch(
+      /<nav class="language" aria-label="[^"]+"><ul><li><a href="\/zelfevaluatie\/2025" lang="nl/,
+    );
+    expect(page.body).toContain('href="/en/self-assessment/2025" lang="en');
+    expect(page.body).not.toContain('/tr/');
+    for (const personal of ['Jansen', 'Mira MT', mtMember.email, 'Eddy', 'K-2026-'])
+      expect(en.body).not.toContain(personal);
     // making it again withdraws the publication: nothing unseen goes public
     await mt.request({ method: 'POST', url: '/api/self-assessments/2025' });
     expect((await app.inject({ method: 'GET', url: '/zelfevaluatie/2025' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/zelfevaluatie/abcd' })).statusCode).toBe(404);
+    const gone = await app.inject({ method: 'GET', url: '/en/self-assessment/2025' });
+    expect(gone.statusCode).toBe(404);
+    expect(gone.body).toContain('This page does not exist');
   });
 
   test('only the MT, the board and administrators; bad input is a 400 problem', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { problem } from '../../../contract/problem.ts';
 import {
   selfAssessment,
+  selfAssessmentPdfQuery,
   selfAssessmentPublication,
   selfAssessmentSlot,
   selfAssessmentYear,
@@ -85,8 +86,9 @@ export const selfAssessmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = asy
     {
       schema: {
         tags,
-        summary: 'The stored self-assessment of a year as PDF',
+        summary: 'The stored self-assessment of a year as PDF, in Dutch or (`?lang=en`) English',
         params: selfAssessmentYear,
+        querystring: selfAssessmentPdfQuery,
         response: {
           200: {
             description: 'The PDF (a download)',
@@ -104,10 +106,13 @@ export const selfAssessmentRoutes: FastifyPluginAsyncZod<{ db: Database }> = asy
         requireOrganizationPermission(request, PERMISSION),
         request.params.year,
       );
-      const pdf = await renderSelfAssessmentPdf(document);
+      const { lang } = request.query;
+      const pdf = await renderSelfAssessmentPdf(document, lang);
+      const file =
+        lang === 'en' ? `self-assessment-${document.year}.pdf` : `zelfevaluatie-${document.year}.pdf`;
       return reply
         .type('application/pdf')
-        .header('content-disposition', contentDisposition(`zelfevaluatie-${document.year}.pdf`))
+        .header('content-disposition', contentDisposition(file))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .send(pdf as unknown as string);

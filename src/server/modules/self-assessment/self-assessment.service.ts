@@ -6,14 +6,20 @@ import {
 import {
   assessRequirements,
   countStatuses,
+  messageRouteOf,
   PORTAL_ACCESSIBILITY_AUDIT,
+  REPORT_TRIAGE_OUTCOMES,
   SELF_ASSESSMENT_REQUIREMENTS,
+  summarizeAcknowledgements,
+  summarizeAdjustments,
+  summarizeBoardDecisions,
   yearPeriod,
 } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization, type Scoped } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
 import type { StaffPrincipal } from '../../http/principal.ts';
+import { calendarSettingsFor } from '../reference-data/index.ts';
 import { countBy, countSets, groupLabel, type ReportScope, satisfactionOverall } from '../reports/index.ts';
 import * as repository from './self-assessment.repository.ts';
 
@@ -28,7 +34,20 @@ export async function buildSelfAssessment(
   now: Date,
 ): Promise<SelfAssessmentDocument> {
   const scope: ReportScope = { period: yearPeriod(year), departmentId: null };
-  const [counts, rulings, satisfaction, learning, portal, name, remedies, extensions] = await Promise.all([
+  const [
+    counts,
+    rulings,
+    satisfaction,
+    learning,
+    portal,
+    name,
+    remedies,
+    extensions,
+    acknowledgements,
+    boardDecisions,
+    adjustments,
+    settings,
+  ] = await Promise.all([
     countSets(trx, scope, [
       'answered',
       'answered_on_time_original',
@@ -49,6 +68,10 @@ export async function buildSelfAssessment(
     repository.organizationName(trx),
     repository.remedyEvidence(trx, year),
     repository.extensionEvidence(trx, year),
+    repository.acknowledgementFacts(trx, year, REPORT_TRIAGE_OUTCOMES.not_a_complaint),
+    repository.boardDecisionFacts(trx, year),
+    repository.adjustmentFacts(trx, year, REPORT_TRIAGE_OUTCOMES.not_a_complaint),
+    calendarSettingsFor(trx),
   ]);
   const requirements = assessRequirements(SELF_ASSESSMENT_REQUIREMENTS.requirements, {
     terms: {
@@ -76,6 +99,16 @@ export async function buildSelfAssessment(
     },
     remedies,
     extensions,
+    // decision 054: working days by the domain calendar, "not yet acknowledged" against the server clock's now
+    acknowledgement: summarizeAcknowledgements(acknowledgements, settings, now),
+    boardDecisions: summarizeBoardDecisions(boardDecisions, settings),
+    // decision 054: the complainants' adjustments judged by the term monitor's rule (decision 051)
+    adjustments: summarizeAdjustments(
+      adjustments.map(({ channel, ...facts }) => ({
+        ...facts,
+        route: messageRouteOf(channel === null ? [] : [{ kind: 'preferred_channel', value: channel }]),
+      })),
+    ),
   });
   return {
     year,

@@ -1,5 +1,9 @@
 import { Anchor, List, Table, Text } from '@mantine/core';
-import type { AssessedRequirementDto } from '../../../contract/self-assessment.ts';
+import {
+  type AssessedRequirementDto,
+  figureValueIn,
+  sectionNoteIn,
+} from '../../../contract/self-assessment.ts';
 import { FRAMEWORKS } from '../../../domain/self-assessment-requirements-2026.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -34,7 +38,7 @@ export function RequirementsTable({ requirements }: { requirements: readonly Ass
                 </Text>
                 {r.sectionNote && (
                   <Text size="xs" fs="italic">
-                    {s.sectionNote}: {r.sectionNote}
+                    {s.sectionNote}: {sectionNoteIn(r.sectionNote, locale)}
                   </Text>
                 )}
               </Table.Th>
@@ -44,7 +48,7 @@ export function RequirementsTable({ requirements }: { requirements: readonly Ass
                 <List size="sm" listStyleType="none" spacing={2}>
                   {r.figures.map((f) => (
                     <List.Item key={f.label.nl}>
-                      {f.label[locale]}: <strong>{f.value}</strong>
+                      {f.label[locale]}: <strong>{figureValueIn(f.value, locale)}</strong>
                     </List.Item>
                   ))}
                 </List>

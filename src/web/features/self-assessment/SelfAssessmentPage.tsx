@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Checkbox, Group, NativeSelect, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { selfAssessmentPublicPath } from '../../../contract/self-assessment.ts';
 import { useDocumentTitle } from '../../components/use-document-title.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { appNow } from '../../lib/app-clock.ts';
@@ -91,12 +92,12 @@ export function SelfAssessmentPage() {
                     )}
                   </Text>
                   <Group gap="lg">
-                    <Anchor href={selfAssessmentPdfUrl(year)} download>
+                    <Anchor href={selfAssessmentPdfUrl(year, locale)} download>
                       {s.pdf}
                     </Anchor>
                     {data.publishedAt && (
                       <Anchor
-                        href={data.publicPath}
+                        href={selfAssessmentPublicPath(year, locale)}
                         target="_blank"
                         data-testid="self-assessment-public-link"
                       >

@@ -1,4 +1,8 @@
-import { selfAssessment, selfAssessmentSlot } from '../../../contract/self-assessment.ts';
+import {
+  type SelfAssessmentLocale,
+  selfAssessment,
+  selfAssessmentSlot,
+} from '../../../contract/self-assessment.ts';
 import { api, apiRequest } from '../../lib/api-client.ts';
 
 // Issue 26 (decision 050): the annual self-assessment.
@@ -19,4 +23,6 @@ export const publishSelfAssessment = (year: number, published: boolean) =>
     schema: selfAssessment,
   });
 
-export const selfAssessmentPdfUrl = (year: number) => `/api/self-assessments/${year}/pdf`;
+/** The PDF in the screen's language (decision 054). */
+export const selfAssessmentPdfUrl = (year: number, locale: SelfAssessmentLocale) =>
+  `/api/self-assessments/${year}/pdf?lang=${locale}`;

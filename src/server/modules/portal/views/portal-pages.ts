@@ -1,4 +1,9 @@
-import type { SelfAssessmentDocument } from '../../../../contract/self-assessment.ts';
+import {
+  SELF_ASSESSMENT_LOCALES,
+  type SelfAssessmentDocument,
+  type SelfAssessmentLocale,
+  selfAssessmentPublicPath,
+} from '../../../../contract/self-assessment.ts';
 import { isStatusIn, satisfactionNeedsFollowUp, TERM_RUNNING_STATUSES } from '../../../../domain/index.ts';
 import type { FieldProblem, FormValues, Topic } from '../forms/complaint-form.ts';
 import { issueFormToken } from '../forms/form-token.ts';
@@ -11,7 +16,7 @@ import { frontDoorView } from './front-door.view.ts';
 import type { SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import { confirmationView, messagePageView } from './pages.view.ts';
-import { selfAssessmentView } from './self-assessment.view.ts';
+import { SELF_ASSESSMENT_PAGE_TEXT, selfAssessmentView } from './self-assessment.view.ts';
 import { type StatusMessage, statusView } from './status.view.ts';
 import { statusCodeView } from './status-code.view.ts';
 
@@ -321,14 +326,20 @@ export function frontDoorPage(context: PortalContext, locale: PortalLocale, asse
   ).value;
 }
 
-/** Issue 26: a published self-assessment (`/zelfevaluatie/<year>`), Dutch only. */
+/**
+ * Issue 26: a published self-assessment (`/zelfevaluatie/<year>`, `/en/self-assessment/<year>`) in Dutch or English,
+ * with the language switch between the two (the document holds no other languages).
+ */
 export function selfAssessmentPage(
   context: PortalContext,
   assets: Assets,
   document: SelfAssessmentDocument,
+  locale: SelfAssessmentLocale = 'nl',
 ): string {
-  return layout(
-    frame(context, 'nl', assets, `Zelfevaluatie ${document.year}`, null),
-    selfAssessmentView(document),
-  ).value;
+  const base = frame(context, locale, assets, SELF_ASSESSMENT_PAGE_TEXT[locale].title(document.year), null);
+  const alternates = SELF_ASSESSMENT_LOCALES.filter((other) => other !== locale).map((other) => ({
+    locale: other,
+    href: selfAssessmentPublicPath(document.year, other),
+  }));
+  return layout({ ...base, alternates }, selfAssessmentView(document, locale)).value;
 }
