@@ -7,6 +7,7 @@ import {
   createTenant,
   EVA,
   registerDiscussedPhoneComplaint,
+  registerThroughApi,
   signIn,
 } from './complaint-support.ts';
 import { docScreenshot } from './doc-screenshots.ts';
@@ -175,12 +176,17 @@ test('a complainant who prefers the phone: "Bel klager terug" in next steps unti
     callBack: { dayParts: ['morning'], note: null },
   });
   await api.dispose();
-  const complaint = await registerDiscussedPhoneComplaint(
-    page,
-    person.id,
-    'De deurbel doet het niet meer.',
-    'Mevrouw gebeld over de deurbel.',
-  );
+  // registered and triaged, not yet discussed: the acknowledgement (a letter to post) asks for a call-back
+  const registered = await registerThroughApi(page, {
+    channel: 'phone',
+    complainantId: person.id,
+    description: 'De deurbel doet het niet meer.',
+  });
+  const complaint = await actThroughApi(page, registered, 'triage', {
+    outcome: 'complaint',
+    category: 'repair_badly_done',
+    subject: { kind: 'none' },
+  });
 
   await page.goto(`/klachten/${complaint.id}`);
   const steps = page.getByTestId('next-steps');
