@@ -190,6 +190,8 @@ test('a complainant who prefers the phone: "Bel klager terug" in next steps unti
 
   await page.goto(`/klachten/${complaint.id}`);
   const steps = page.getByTestId('next-steps');
+  // the case page loads slowly on a busy machine; the step itself then comes with the adjustments
+  await expect(steps).toBeVisible({ timeout: 30_000 });
   const callBack = steps.getByTestId('next-step-call_back_complainant');
   await expect(callBack).toContainText('Bel klager terug: ochtend — ontvangst van de klacht bespreken');
   await checkAccessibility(page);
