@@ -195,7 +195,7 @@ test('a complainant who prefers the phone: "Bel klager terug" in next steps unti
   const callBack = steps.getByTestId('next-step-call_back_complainant');
   await expect(callBack).toContainText('Bel klager terug: ochtend — ontvangst van de klacht bespreken');
   await checkAccessibility(page);
-  await steps.scrollIntoViewIfNeeded();
+  await steps.evaluate((element) => element.scrollIntoView({ block: 'start' }));
   await docScreenshot(page, 'next-steps-call-back');
 
   await callBack.getByRole('button', { name: 'Contact vastleggen' }).click();
