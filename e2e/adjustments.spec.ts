@@ -7,6 +7,7 @@ import {
   createTenant,
   EVA,
   registerDiscussedPhoneComplaint,
+  registerThroughApi,
   signIn,
 } from './complaint-support.ts';
 import { docScreenshot } from './doc-screenshots.ts';
@@ -145,5 +146,67 @@ test('a phone intake records the preferred channel and an interpreter; the case 
   await expect(panel).toContainText('Voorkeurskanaal: Telefoon');
   await expect(panel).toContainText('Tolk in de taal: Turks');
   await expect(page.getByTestId('timeline')).toContainText('Aanpassingen voor de klager gewijzigd');
+  await checkAccessibility(page);
+});
+
+test('a complainant who prefers the phone: "Bel klager terug" in next steps until the call is logged', async ({
+  page,
+  baseURL,
+  demoAccount,
+  checkAccessibility,
+}) => {
+  // Issue 26 (decision 053): a message that would have gone to her becomes a call-back for the handler
+  await signIn(page, demoAccount(EVA));
+  const api = await staffApiSession(baseURL as string, demoAccount(EVA).email, demoAccount(EVA).password);
+  const person = await api.post<{ id: string }>('/api/persons', {
+    name: 'Mevrouw B. Bellen',
+    email: `mevrouw.bellen.${run}@example.nl`,
+    relation: 'tenant',
+    postalAddress: 'Dorpsstraat 9, 2678 AB Maasland',
+  });
+  // her adjustments are hers: recorded on an earlier complaint, they hold for the next one from the start
+  const earlier = await registerDiscussedPhoneComplaint(
+    page,
+    person.id,
+    'De buitenlamp bij de voordeur is kapot.',
+    'Mevrouw gebeld: zij wil gebeld worden, liefst in de ochtend.',
+  );
+  await api.put(`/api/complaints/${earlier.id}/adjustments`, {
+    preferredChannel: 'phone',
+    callBack: { dayParts: ['morning'], note: null },
+  });
+  await api.dispose();
+  // registered and triaged, not yet discussed: the acknowledgement (a letter to post) asks for a call-back
+  const registered = await registerThroughApi(page, {
+    channel: 'phone',
+    complainantId: person.id,
+    description: 'De deurbel doet het niet meer.',
+  });
+  const complaint = await actThroughApi(page, registered, 'triage', {
+    outcome: 'complaint',
+    category: 'repair_badly_done',
+    subject: { kind: 'none' },
+  });
+
+  await page.goto(`/klachten/${complaint.id}`);
+  const steps = page.getByTestId('next-steps');
+  // the case page loads slowly on a busy machine; the step itself then comes with the adjustments
+  await expect(steps).toBeVisible({ timeout: 30_000 });
+  const callBack = steps.getByTestId('next-step-call_back_complainant');
+  await expect(callBack).toContainText('Bel klager terug: ochtend — ontvangst van de klacht bespreken');
+  await checkAccessibility(page);
+  await steps.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await docScreenshot(page, 'next-steps-call-back');
+
+  await callBack.getByRole('button', { name: 'Contact vastleggen' }).click();
+  const contact = page.getByRole('dialog', { name: 'Contact vastleggen' });
+  await contact
+    .getByRole('textbox', { name: 'Wat is er besproken?' })
+    .fill('Mevrouw teruggebeld: de ontvangst van haar klacht besproken.');
+  await checkAccessibility(page);
+  await contact.getByRole('button', { name: 'Contact vastleggen' }).click();
+  await expect(contact).toBeHidden();
+  await expect(steps.getByTestId('next-step-call_back_complainant')).toHaveCount(0);
+  await expect(page.getByTestId('timeline')).toContainText('Terugbellen gevraagd');
   await checkAccessibility(page);
 });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   ACCESS_NEEDS,
   ADJUSTMENT_KINDS,
+  CALL_BACK_TOPICS,
+  type CallBackTopic,
   CONTACT_CHANNELS,
   DAY_PARTS,
   LEGAL_BASES,
@@ -77,6 +79,25 @@ export const complainantAdjustments = z
       copyToRepresentative: z.boolean(),
     }),
     warnings: z.array(z.enum(['emailed_despite_preference', 'call_back_missing'])),
+    callBack: z
+      .object({
+        since: z.iso.datetime({ offset: true }).describe('The first message not yet followed by a call'),
+        topics: z.array(z.enum(Object.keys(CALL_BACK_TOPICS) as [CallBackTopic, ...CallBackTopic[]])),
+        dueOn: z.iso.date().describe('The working day by which to call (the next working day)'),
+        late: z.boolean(),
+      })
+      .nullable()
+      .describe('Decision 053: the call-back still to make; done when a phone contact is logged after it'),
+    nextSteps: z
+      .array(
+        z.object({
+          code: z.enum(['call_back_complainant', 'follow_preferred_channel']),
+          nl: z.string(),
+          en: z.string(),
+          urgent: z.boolean(),
+        }),
+      )
+      .describe("Decision 053: the adjustments' steps for the case's next-steps list, worded for action"),
   })
   .meta({ id: 'ComplainantAdjustments' });
 

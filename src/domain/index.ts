@@ -1,4 +1,6 @@
 // Public API of the domain core: the complaints policy as pure functions and data (see docs/glossary.md).
+
+export * from './adjustment-follow-up.ts';
 export * from './answer-composer.ts';
 export * from './answer-guards.ts';
 export * from './approvals.ts';

@@ -1,7 +1,9 @@
+import { type CallBackTask, describeCallBack } from './adjustment-follow-up.ts';
 import { type AnswerProblem, listAnswerBlockers, NO_EXTRA_REQUIREMENTS } from './answer-guards.ts';
 import { isWaitingForApprover, type OpenApprovalRequest } from './approvals.ts';
 import { isCompensationSettled } from './assessment.ts';
 import { getCommitteeStage } from './committee.ts';
+import type { AdjustmentWarning, ContactChannel, DayPart } from './complainant-adjustments.ts';
 import type { ComplaintState } from './complaint-state.ts';
 import { isAwaitingManagerRoute } from './policy-finding.ts';
 
@@ -178,4 +180,59 @@ export function describeNextStep(
       en: `Waiting for approval of ${names.approverName}`,
     };
   return NEXT_STEPS[step];
+}
+
+// ---- Adjustments followed through (issue 26, decision 053) ----------------------------------------------
+
+/** The steps the complainant's adjustments add: a call-back to make, a channel to follow. */
+export type AdjustmentStep = Readonly<{
+  code: 'call_back_complainant' | 'follow_preferred_channel';
+  nl: string;
+  en: string;
+  /** Late, or the answer term nearly ends: shown first and marked. */
+  urgent: boolean;
+}>;
+
+export type AdjustmentFollowUp = Readonly<{
+  /** What the term monitor found not followed (adjustmentWarnings), computed once by the server. */
+  warnings: readonly AdjustmentWarning[];
+  /** The open call-back task (openCallBackTask), or null. */
+  callBack: CallBackTask | null;
+  callBackTimes: Readonly<{ dayParts: readonly DayPart[]; note: string | null }> | null;
+  preferredChannel: ContactChannel;
+}>;
+
+const CHANNEL_WORDS: Record<ContactChannel, { nl: string; en: string }> = {
+  email: { nl: 'e-mail', en: 'e-mail' },
+  letter: { nl: 'een brief', en: 'a letter' },
+  phone: { nl: 'telefoon', en: 'the phone' },
+  portal: { nl: 'het klantportaal', en: 'the portal' },
+};
+
+/**
+ * The adjustments' steps for the next-steps list, worded for action: a call-back (with when and what about)
+ * while one is open or the term monitor misses it, and a message to send again by the channel asked for when an
+ * e-mail went despite the preference.
+ */
+export function listAdjustmentSteps(followUp: AdjustmentFollowUp): AdjustmentStep[] {
+  const steps: AdjustmentStep[] = [];
+  const callBackMissing = followUp.warnings.includes('call_back_missing');
+  if (followUp.callBack !== null || callBackMissing) {
+    const urgent = callBackMissing || followUp.callBack?.late === true;
+    steps.push({
+      code: 'call_back_complainant',
+      ...describeCallBack(followUp.callBack?.topics ?? [], followUp.callBackTimes, urgent),
+      urgent,
+    });
+  }
+  if (followUp.warnings.includes('emailed_despite_preference')) {
+    const channel = CHANNEL_WORDS[followUp.preferredChannel];
+    steps.push({
+      code: 'follow_preferred_channel',
+      nl: `De klager vroeg om ${channel.nl}, maar kreeg een e-mail: breng het bericht via ${channel.nl} over`,
+      en: `The complainant asked for ${channel.en} but was e-mailed: convey the message by ${channel.en}`,
+      urgent: true,
+    });
+  }
+  return steps.sort((a, b) => Number(b.urgent) - Number(a.urgent));
 }

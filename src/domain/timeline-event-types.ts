@@ -48,6 +48,10 @@ export const TIMELINE_FACT_TYPES = [
   'satisfaction_follow_up_requested',
   // issue 26 (decision 051): which kinds of adjustment changed, never their values
   'adjustments_changed',
+  // issue 26 (decision 053): adjustments followed through — a copy for the representative, a call-back to make
+  'representative_copy_queued',
+  'representative_copy_not_sent',
+  'call_back_requested',
 ] as const;
 
 /** A lifecycle step is stored under its action's name (`answer`, `close`…), the other facts under their own. */

@@ -504,6 +504,7 @@ export const en: Messages = {
     desiredOutcome: 'What the complainant wants',
     nextStepsTitle: 'What needs to happen now?',
     noNextSteps: 'Nothing more needs to happen.',
+    urgentStep: 'Urgent',
     actionsTitle: 'Actions',
     moreActions: 'More actions',
     noUpFrontActions:
@@ -559,6 +560,9 @@ export const en: Messages = {
       complaint_merged_in: 'Complaint received twice merged into this one',
       housing_complex_changed: 'Housing complex changed',
       adjustments_changed: 'Adjustments for the complainant changed',
+      representative_copy_queued: 'Copy for the representative queued',
+      representative_copy_not_sent: 'No copy for the representative: no e-mail or postal address',
+      call_back_requested: 'Call-back requested: the complainant wants to be phoned',
       complainant_locale_changed: 'Complainant’s language changed',
       routed: 'Routed',
       extend_term: 'Term extended',

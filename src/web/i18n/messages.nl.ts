@@ -544,6 +544,7 @@ export const nl = {
     desiredOutcome: 'Wat de klager wil',
     nextStepsTitle: 'Wat moet er nu gebeuren?',
     noNextSteps: 'Er hoeft niets meer te gebeuren.',
+    urgentStep: 'Dringend',
     actionsTitle: 'Acties',
     moreActions: 'Meer acties',
     noUpFrontActions:
@@ -598,6 +599,9 @@ export const nl = {
       complaint_merged_in: 'Dubbel ontvangen klacht hierin samengevoegd',
       housing_complex_changed: 'Complex gewijzigd',
       adjustments_changed: 'Aanpassingen voor de klager gewijzigd',
+      representative_copy_queued: 'Kopie voor de vertegenwoordiger klaargezet',
+      representative_copy_not_sent: 'Geen kopie voor de vertegenwoordiger: geen e-mail- of postadres',
+      call_back_requested: 'Terugbellen gevraagd: de klager wil gebeld worden',
       complainant_locale_changed: 'Taal van de klager gewijzigd',
       routed: 'Doorgezet',
       extend_term: 'Termijn verlengd',

@@ -115,3 +115,22 @@ export async function complaintsToWatch(owner: Database) {
     .orderBy('c.organization_id')
     .execute();
 }
+
+/**
+ * Decision 053: the call-backs asked for on the complaint (a message that would have gone to a complainant who
+ * asked to be phoned) and the phone contacts logged, each at the moment it was logged.
+ */
+export async function listCallBackFacts(trx: Scoped, complaintId: string) {
+  return trx
+    .selectFrom('complaint_event')
+    .select(['type', 'at', sql<string | null>`payload->>'topic'`.as('topic')])
+    .where('complaint_id', '=', complaintId)
+    .where((eb) =>
+      eb.or([
+        eb('type', '=', 'call_back_requested'),
+        eb.and([eb('type', '=', 'contact_logged'), eb('contact_kind', '=', 'phone')]),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+}

@@ -3,9 +3,13 @@ import type { AdjustmentsInput } from '../../../domain/index.ts';
 import {
   adjustmentsInputOf,
   adjustmentWarnings,
+  type CalendarSettings,
+  type CallBackTopic,
   callBackAsked,
   decideAdjustments,
+  listAdjustmentSteps,
   messageRouteOf,
+  openCallBackTask,
   toLocalDate,
   workingDaysBetween,
 } from '../../../domain/index.ts';
@@ -52,10 +56,12 @@ export async function readAdjustmentsWithin(
   const channelSince = earliest(stored, (a) => a.kind === 'preferred_channel');
   const callBackSince = earliest(stored, (a) => a.kind === 'call_back' || a.kind === 'preferred_channel');
   const termRuns = row.has_answer_term && row.answered_at === null && row.closed_at === null;
-  const settings = termRuns ? await calendarSettingsFor(trx) : null;
+  const asked = callBackAsked(stored);
+  const calendar = termRuns || asked ? await calendarSettingsFor(trx) : null;
+  const settings = termRuns ? calendar : null;
   const warnings = adjustmentWarnings({
     route,
-    callBackAsked: callBackAsked(stored),
+    callBackAsked: asked,
     emailsToComplainant:
       channelSince === null || route.channel === 'email' || row.complainant_id === null
         ? 0
@@ -65,9 +71,11 @@ export async function readAdjustmentsWithin(
     workingDaysLeft:
       settings === null ? null : workingDaysBetween(toLocalDate(now), toLocalDate(row.due_at), settings),
   });
+  const callBack = asked && calendar !== null ? await openCallBack(trx, row.id, now, calendar) : null;
+  const input = adjustmentsInputOf(stored);
   return {
     personId: row.complainant_id,
-    adjustments: adjustmentsInputOf(stored),
+    adjustments: input,
     records: stored.map((a) => ({
       kind: a.kind,
       legalBasis: a.legal_basis,
@@ -77,7 +85,31 @@ export async function readAdjustmentsWithin(
     })),
     route,
     warnings,
+    callBack:
+      callBack === null
+        ? null
+        : { ...callBack, since: callBack.since.toISOString(), topics: [...callBack.topics] },
+    // Decision 053: the same warnings, and the call-back, as steps for the case's next-steps list
+    nextSteps: listAdjustmentSteps({
+      warnings,
+      callBack,
+      callBackTimes: input.callBack ?? null,
+      preferredChannel: route.channel,
+    }),
   };
+}
+
+/** The call-back still to make (decision 053): asked for by messages, done by a phone contact logged after. */
+async function openCallBack(trx: Scoped, complaintId: string, now: Date, settings: CalendarSettings) {
+  const facts = await repository.listCallBackFacts(trx, complaintId);
+  return openCallBackTask(
+    facts.flatMap((f) =>
+      f.type === 'call_back_requested' ? [{ at: f.at, topic: (f.topic ?? 'progress') as CallBackTopic }] : [],
+    ),
+    facts.filter((f) => f.type === 'contact_logged').map((f) => f.at),
+    now,
+    settings,
+  );
 }
 
 /** Issue 26: reading a complainant's adjustments is access-logged like the complaint itself (need-to-know). */

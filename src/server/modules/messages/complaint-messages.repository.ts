@@ -1,5 +1,5 @@
 import { type Selectable, sql } from 'kysely';
-import type { ComplainantStep } from '../../../domain/index.ts';
+import type { AdjustmentKind, ComplainantStep } from '../../../domain/index.ts';
 import type { ComplaintTable } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
@@ -11,13 +11,18 @@ import type { Scoped } from '../../db/tenant-scope.ts';
  * five-table join cost ten times its execution on every registration (issue 24).
  */
 export async function loadCaseFacts(trx: Scoped, complaintId: string) {
-  // Issue 26 (decision 051): how the complainant asked to be written to, beside the kept-plan facts.
-  const { rows } = await sql<CaseFactsRow>`
+  // Issue 26 (decisions 051, 053): the complainant's adjustments (how to write to them, a call-back, a
+  // representative who receives copies), beside the kept-plan facts.
+  const { rows } = await sql<Omit<CaseFactsRow, 'preferredChannel'>>`
     select f.*,
-      (select a.value #>> '{}' from complainant_adjustment a join complaint c on c.complainant_id = a.person_id
-        where c.id = ${complaintId} and a.kind = 'preferred_channel') as "preferredChannel"
+      (select coalesce(jsonb_agg(jsonb_build_object('kind', a.kind, 'value', a.value)), '[]'::jsonb)
+        from complainant_adjustment a join complaint c on c.complainant_id = a.person_id
+        where c.id = ${complaintId}) as adjustments
     from complaint_case_facts(${complaintId}) f`.execute(trx);
-  return rows[0];
+  const row = rows[0];
+  if (row === undefined) return undefined;
+  const channel = row.adjustments.find((a) => a.kind === 'preferred_channel')?.value;
+  return { ...row, preferredChannel: typeof channel === 'string' ? channel : null };
 }
 
 type CaseFactsRow = Pick<
@@ -44,6 +49,7 @@ type CaseFactsRow = Pick<
   representativeEmail: string | null;
   handlerName: string | null;
   preferredChannel: string | null;
+  adjustments: { kind: AdjustmentKind; value: unknown }[];
 };
 
 export async function staffEmails(trx: Scoped, userIds: readonly string[]): Promise<string[]> {
@@ -89,20 +95,41 @@ export async function findRegisteredHandlerId(trx: Scoped, complaintId: string):
   return registered?.handlerId ?? null;
 }
 
-/** Withdraws the step's messages in these statuses (a newer one replaces them); the secret link goes too. */
+/**
+ * Withdraws the step's messages in these statuses (a newer one replaces them); the secret link goes too, and so
+ * does the representative's copy of each one still waiting (decision 053).
+ */
 export async function cancelWaitingStep(
   trx: Scoped,
   complaintId: string,
   step: ComplainantStep,
   statuses: ('pending' | 'to_post')[],
 ): Promise<void> {
-  await trx
-    .updateTable('outbox_message')
-    .set({ status: 'cancelled', secret_link: null })
+  await sql`
+    with cancelled as (
+      update outbox_message set status = 'cancelled', secret_link = null
+      where complaint_id = ${complaintId} and status = any(${statuses}::text[])
+        and step_key like ${`${step}:%`}
+      returning id
+    )
+    update outbox_message set status = 'cancelled'
+    where complaint_id = ${complaintId} and status = any(${statuses}::text[])
+      and step_key in (select ${REPRESENTATIVE_COPY_KEY} || id from cancelled)`.execute(trx);
+}
+
+/** The step key of the representative's copy of a message: one copy per message (decision 053). */
+export const REPRESENTATIVE_COPY_KEY = 'representative_copy:';
+
+/** Whether a live (not cancelled or failed) message with this step key exists on the complaint. */
+export async function hasLiveStep(trx: Scoped, complaintId: string, stepKey: string): Promise<boolean> {
+  const row = await trx
+    .selectFrom('outbox_message')
+    .select('id')
     .where('complaint_id', '=', complaintId)
-    .where('status', 'in', statuses)
-    .where('step_key', 'like', `${step}:%`)
-    .execute();
+    .where('step_key', '=', stepKey)
+    .where('status', 'not in', ['cancelled', 'failed'])
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The acknowledgement held for triage (acknowledgementSendAt) becomes due now. */
@@ -112,7 +139,10 @@ export async function releaseHeldAcknowledgement(trx: Scoped, complaintId: strin
     .set({ next_attempt_at: sql<Date>`now()` })
     .where('complaint_id', '=', complaintId)
     .where('status', '=', 'pending')
-    .where('step_key', 'like', 'received:%')
+    // the representative's copy of a held acknowledgement is held with it (decision 053)
+    .where((eb) =>
+      eb.or([eb('step_key', 'like', 'received:%'), eb('step_key', 'like', `${REPRESENTATIVE_COPY_KEY}%`)]),
+    )
     .where('next_attempt_at', '>', sql<Date>`now()`)
     .execute();
 }

@@ -1,4 +1,5 @@
 import {
+  COMPLAINANT_STEPS,
   type ComplainantStep,
   type ComplaintEffect,
   type ComplaintStatus,
@@ -32,6 +33,7 @@ import {
 } from './complaint-messages.repository.ts';
 import { loadLetterParties } from './letters/answer-letter.service.ts';
 import { enqueueMessage } from './outbox.repository.ts';
+import { followAdjustments } from './recipients/adjustment-follow-through.ts';
 import { answerCcWhoMaySee } from './recipients/answer-cc.ts';
 import {
   caseLink,
@@ -91,7 +93,7 @@ async function queue<K extends MessageKind>(
 ): Promise<string> {
   const template = await loadTemplate(trx, kind, options.locale ?? 'nl');
   const rendered = renderTemplate(kind, template, values);
-  return enqueueMessage(trx, {
+  const id = await enqueueMessage(trx, {
     organizationId: facts.organization_id,
     complaintId: facts.id,
     kind,
@@ -104,6 +106,44 @@ async function queue<K extends MessageKind>(
     stepKey: options.stepKey ?? null,
     toPost: options.toPost ?? false,
     notBefore: options.notBefore ?? null,
+  });
+  // Issue 26 (decision 053): a copy for the representative, a call-back for who asked to be phoned
+  if (!NOT_FOLLOWED.has(kind))
+    await followAdjustments(trx, facts, {
+      kind,
+      values: values as Record<string, string>,
+      locale: options.locale ?? 'nl',
+      outboxId: id,
+      mailedTo: options.toPost ? null : (recipients.to[0] ?? null),
+      notBefore: options.notBefore ?? null,
+      reached: true,
+    });
+  return id;
+}
+
+/** Messages not to the complainant about their complaint: the staff cc's copy, the satisfaction question. */
+const NOT_FOLLOWED = new Set<MessageKind>(['answer_copy', 'satisfaction_request']);
+
+/**
+ * A message that reaches the complainant without an outbox row (the answer or explanation letter printed on the
+ * case), or one that would have gone but reached no one: followed through the adjustments all the same.
+ */
+function followUnqueued(
+  trx: Scoped,
+  facts: CaseFacts,
+  kind: MessageKind,
+  values: Record<string, string>,
+  locale: TenantLocale,
+  reached: boolean,
+) {
+  return followAdjustments(trx, facts, {
+    kind,
+    values,
+    locale,
+    outboxId: null,
+    mailedTo: null,
+    notBefore: null,
+    reached,
   });
 }
 
@@ -155,7 +195,11 @@ export async function enqueueAcknowledgement(
   } else {
     // By post, to the postal address or the home the complaint is about; with neither, staff call
     const parties = await loadLetterParties(trx, facts.id);
-    if (parties.addressLines.length === 0) return null;
+    if (parties.addressLines.length === 0) {
+      // nobody to write to: staff call (a call-back when the complainant asked for one)
+      await followUnqueued(trx, facts, 'acknowledgement', {}, 'nl', false);
+      return null;
+    }
     // A letter goes in Dutch when its language cannot be printed (decision 028); it never carries the
     // secret link: the text names the page where the printed case code is typed
     [recipientName, locale] = [parties.name, letterLocale(spoken)];
@@ -272,8 +316,27 @@ export async function enqueueEffectMessages(
               { locale },
             ),
           );
-        } else if (cc.length > 0) {
-          // No e-mail address: the answer goes by post; the cc still learns of it, with the letter to print
+        } else {
+          // No e-mail address: the answer goes by post (the letter printed on the case), followed through the
+          // adjustments like a mail (decision 053)
+          const locale = letterLocale(await complainantLocale(trx, facts.id));
+          await followUnqueued(
+            trx,
+            facts,
+            answerKind(facts.repeat),
+            {
+              ...common(facts, facts.complainantName ?? '', locale),
+              answerText,
+              handlerName,
+              statusLink: statusCodeUrl(locale),
+              ...committeeValues(await findCommitteeDetails(trx)),
+            },
+            locale,
+            true,
+          );
+        }
+        if (to === null && cc.length > 0) {
+          // No e-mail address: the cc still learns of it, with the letter to print
           add(
             effect.type,
             await queue(
@@ -319,6 +382,22 @@ export async function enqueueEffectMessages(
               { locale: await complainantLocale(trx, facts.id) },
             ),
           );
+        else {
+          // policy 2.5: the explanation letter is prepared on the case; the adjustments follow it (decision 053)
+          const locale = letterLocale(await complainantLocale(trx, facts.id));
+          await followUnqueued(
+            trx,
+            facts,
+            'explanation',
+            {
+              ...common(facts, facts.complainantName ?? '', locale),
+              explanationText: effect.text,
+              handlerName,
+            },
+            locale,
+            true,
+          );
+        }
         break;
       case 'notify_complainant_of_extension': {
         // policy 2.3: the new date and why, once per new date
@@ -414,6 +493,8 @@ async function tellComplainant(
           payload: { step, policy: decision.policy, reason: decision.reason },
         },
       ]);
+    // it would have gone, but reached no one: a call-back when the complainant asked for one
+    if (decision.staffHint) await followUnqueued(trx, facts, COMPLAINANT_STEPS[step].kind, {}, 'nl', false);
     return null;
   }
   if (decision.replacesPending) await withdrawWaiting(trx, facts.id, step, ['pending', 'to_post']);

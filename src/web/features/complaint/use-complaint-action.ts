@@ -6,6 +6,7 @@ import {
   complaintKeys,
   postComplaintAction,
 } from '../complaints/complaints-api.ts';
+import { adjustmentKeys } from './adjustments-api.ts';
 
 /**
  * One step on the complaint, on the version the user looked at. The answer replaces the cached detail;
@@ -18,6 +19,8 @@ export function useComplaintAction(complaint: ComplaintDetail, path: ComplaintAc
     onSuccess: (updated) => {
       queryClient.setQueryData(complaintKeys.detail(updated.id), updated);
       void queryClient.invalidateQueries({ queryKey: complaintKeys.all, refetchType: 'none' });
+      // decision 053: a step may open a call-back (a message) or close it (a phone contact)
+      void queryClient.invalidateQueries({ queryKey: adjustmentKeys.of(updated.id) });
     },
     onError: (error) => {
       if (isApiError(error) && error.status === 412)

@@ -43,6 +43,7 @@ export async function listProgressLetters(trx: Scoped) {
     .select([
       'm.id as letterId',
       'm.kind as letterKind',
+      'm.recipient_to',
       'm.created_at',
       'c.id',
       'c.reference',
@@ -67,7 +68,7 @@ export async function listProgressLetters(trx: Scoped) {
 export async function findProgressLetterRow(trx: Scoped, letterId: string) {
   return trx
     .selectFrom('outbox_message')
-    .select(['id', 'complaint_id', 'kind', 'subject', 'body_text', 'status', 'created_at'])
+    .select(['id', 'complaint_id', 'kind', 'recipient_to', 'subject', 'body_text', 'status', 'created_at'])
     .where('id', '=', letterId)
     .where('status', 'in', ['to_post', 'sent'])
     .executeTakeFirst();

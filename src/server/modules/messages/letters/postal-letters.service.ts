@@ -24,6 +24,16 @@ import {
 
 const ACKNOWLEDGEMENT_KINDS = new Set(['acknowledgement', 'acknowledgement_without_answer']);
 
+/**
+ * Decision 053: a copy letter for the complainant's representative is addressed to them: the row keeps their
+ * name and address lines (`recipient_to`), written when the copy was made.
+ */
+const REPRESENTATIVE_COPY = 'representative_copy';
+function copyRecipient(letter: { letterKind?: string; kind?: string; recipient_to: string[] }) {
+  if ((letter.letterKind ?? letter.kind) !== REPRESENTATIVE_COPY) return null;
+  return `${letter.recipient_to[0] ?? ''} (vertegenwoordiger)`;
+}
+
 /** The letters this person may post: management assistants see every one they may see, others their own. */
 export async function lettersToPost(db: Database, staff: StaffPrincipal) {
   const [rows, progress] = await inOrganization(db, staff.organizationId, async (trx) => [
@@ -40,7 +50,7 @@ export async function lettersToPost(db: Database, staff: StaffPrincipal) {
         letterId: row.letterId,
         reference: row.reference,
         kind: acknowledgement ? ('acknowledgement' as const) : ('progress' as const),
-        recipientName: row.representativeName ?? row.complainantName,
+        recipientName: copyRecipient(row) ?? row.representativeName ?? row.complainantName,
         handlerName: row.handlerName,
         preparedAt: row.created_at.toISOString(),
         dueAt: row.due_at.toISOString(),
@@ -95,18 +105,22 @@ export async function progressLetter(db: Database, principal: Principal, letterI
     await recordAccess(trx, principal, { what: 'attachment', complaintId: row.id });
     // The stored text was written in this language (complaint-messages.service.ts, decision 028)
     const locale = letterLocale(row.complainant_locale);
+    const copy = letter.kind === REPRESENTATIVE_COPY;
     const pdf = await renderAnswerLetter({
       organizationName: parties.organizationName,
       organizationAddress: parties.organizationAddress,
-      recipient: { name: parties.name, addressLines: parties.addressLines },
+      recipient: copy
+        ? { name: letter.recipient_to[0] ?? '', addressLines: letter.recipient_to.slice(1) }
+        : { name: parties.name, addressLines: parties.addressLines },
       date: formatDate(letter.created_at, locale),
       reference: row.reference,
       subject: letter.subject,
       body: letter.body_text,
       locale,
-      largePrint: parties.largePrint,
+      // large print is the complainant's need, not their representative's
+      largePrint: !copy && parties.largePrint,
     });
-    return { pdf, fileName: `voortgang-${row.reference}.pdf` };
+    return { pdf, fileName: `${copy ? 'kopie' : 'voortgang'}-${row.reference}.pdf` };
   });
 }
 

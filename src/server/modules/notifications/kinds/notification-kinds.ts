@@ -38,6 +38,11 @@ const OTHER_KINDS: Record<string, { nl: string; en: string }> = {
     nl: 'Aanpassing niet gevolgd: nog niet teruggebeld en de termijn loopt bijna af',
     en: 'Adjustment not followed: not called back yet and the term nearly ends',
   },
+  // decision 053: a complainant who asked to be phoned would have had a message: call them back
+  call_back_due: {
+    nl: 'Bel de klager terug (zie de volgende stappen van de klacht)',
+    en: "Call the complainant back (see the complaint's next steps)",
+  },
   message_failed: {
     nl: 'E-mail kon niet worden bezorgd (zie Beheer › Uitgaande berichten)',
     en: 'E-mail could not be delivered (see Admin › Outbox)',
