@@ -51,43 +51,28 @@ export function searchTerms(q: string): SearchTerms {
 }
 
 /**
- * The complainants, units and housing complexes whose name, street or postcode holds the word, as CTEs of the
- * search statement (decision 044): each looked up once through migration 076's scoped functions (trigram
- * indexes, outside row-level security) and shared by the probe, the walk and the lookup kind by kind.
- */
-export function searchIdSets(t: SearchTerms) {
-  return {
-    search_persons: sql<string>`search_person_ids(${t.like})`,
-    search_units: sql<string>`search_unit_ids(${t.like}, ${t.postcode}::text)`,
-    search_complexes: sql<string>`search_housing_complex_ids(${t.like})`,
-  };
-}
-
-/**
  * The word tested on one complaint while walking the queue's index: its reference (only when the word can be part
- * of one), complainant, unit and housing complex against the id sets of `searchIdSets`, and last its text, because
- * that reads the (often TOASTed) search vector.
+ * of one), then its search row (migration 098: the complainant's name, the unit's street and postcode, the housing
+ * complex's name in one short row, one key lookup; decision 056), and last its text, because that reads the
+ * (often TOASTed) search vector.
  */
 export function matchesSearch(t: SearchTerms) {
   return sql<boolean>`(coalesce(c.reference ilike ${t.reference}::text, false)
-    or c.complainant_id in (select id from search_persons)
-    or c.unit_id in (select id from search_units)
-    or c.housing_complex_id in (select id from search_complexes)
+    or exists (select 1 from complaint_search_names s where s.complaint_id = c.id
+      and (s.names ilike ${t.like} or coalesce(s.postcode like ${t.postcode}::text, false)))
     or c.search_vector @@ (select websearch_to_tsquery('dutch', ${t.query})))`;
 }
 
 /**
- * The ways a complaint matches, each through its own index (decision 044): text and reference through the search
- * indexes (migration 083, outside row-level security), complainant, unit and housing complex through the
- * complaint's foreign-key indexes with the id sets of `searchIdSets`. A complaint matches when it matches one of
- * them; the first page of the union is among the first pages of the kinds.
+ * The ways a complaint matches, each through its own index (decisions 044 and 056): text and reference through
+ * the search indexes (migration 083), names, streets, postcodes and complexes through the search rows' trigram
+ * index (migration 098), both outside row-level security and scoped to the organisation in scope. A complaint
+ * matches when it matches one of them; the first page of the union is among the first pages of the kinds.
  */
 export function searchKinds(t: SearchTerms) {
   return [
     sql<boolean>`c.id in (select search_text_ids(${t.query}, ${t.reference}::text))`,
-    sql<boolean>`c.complainant_id in (select id from search_persons)`,
-    sql<boolean>`c.unit_id in (select id from search_units)`,
-    sql<boolean>`c.housing_complex_id in (select id from search_complexes)`,
+    sql<boolean>`c.id in (select search_name_complaint_ids(${t.like}, ${t.postcode}::text))`,
   ] as const;
 }
 
