@@ -29,7 +29,7 @@ const deps = { storage: stores.storage, ledger: stores.ledger, log: { error: () 
 /** Search rows that differ from what the complaints, persons, units and complexes say now (should be none). */
 async function drift() {
   const { rows } = await sql<{ complaint_id: string }>`
-    with wanted as (select * from complaint_search_names_rows(array(select id from complaint)))
+    with wanted as (select * from complaint_search_names_source)
     select coalesce(w.complaint_id, s.complaint_id) as complaint_id
       from wanted w full join complaint_search_names s on s.complaint_id = w.complaint_id
      where w.complaint_id is null or s.complaint_id is null

@@ -31,28 +31,38 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   `.execute(db);
   await sql`grant select on complaint_search_names to gehoord_app`.execute(db);
 
-  // The row of one complaint, from its current complainant, unit and complex (null when it has none)
+  // What the row of each complaint should hold, from its current complainant, unit and complex (the one place
+  // this is written; the triggers, the fill below and the data generator's bulk load use it). Owned by the
+  // migration's role and read only by the SECURITY DEFINER functions below.
   await sql`
-    create function complaint_search_names_rows(ids uuid[])
-      returns table (complaint_id uuid, organization_id uuid, names text, postcode text)
-    language sql stable security definer set search_path = public, pg_temp
-    as $$
-      select c.id, c.organization_id, concat_ws(chr(31), p.name, u.street, h.name), u.postcode
-        from complaint c
-        left join person p on p.id = c.complainant_id
-        left join unit u on u.id = c.unit_id
-        left join housing_complex h on h.id = c.housing_complex_id
-       where c.id = any(ids)
-    $$
+    create view complaint_search_names_source as
+    select c.id as complaint_id, c.organization_id, concat_ws(chr(31), p.name, u.street, h.name) as names,
+           u.postcode
+      from complaint c
+      left join person p on p.id = c.complainant_id
+      left join unit u on u.id = c.unit_id
+      left join housing_complex h on h.id = c.housing_complex_id
   `.execute(db);
+  await sql`revoke all on complaint_search_names_source from public`.execute(db);
   await sql`
     create function complaint_search_names_refresh(ids uuid[]) returns void
     language sql volatile security definer set search_path = public, pg_temp
     as $$
       insert into complaint_search_names (complaint_id, organization_id, names, postcode)
-      select * from complaint_search_names_rows(ids)
+      select * from complaint_search_names_source where complaint_id = any(ids)
       on conflict (complaint_id) do update
         set organization_id = excluded.organization_id, names = excluded.names, postcode = excluded.postcode
+    $$
+  `.execute(db);
+  // Every complaint without a row, in one statement (the migration below, and the data generator's bulk load,
+  // which turns the insert trigger off while it copies)
+  await sql`
+    create function complaint_search_names_fill() returns void
+    language sql volatile security definer set search_path = public, pg_temp
+    as $$
+      insert into complaint_search_names (complaint_id, organization_id, names, postcode)
+      select * from complaint_search_names_source s
+       where not exists (select 1 from complaint_search_names n where n.complaint_id = s.complaint_id)
     $$
   `.execute(db);
   await sql`
@@ -103,8 +113,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     `.execute(db);
   }
   for (const fn of [
-    'complaint_search_names_rows(uuid[])',
     'complaint_search_names_refresh(uuid[])',
+    'complaint_search_names_fill()',
     'complaint_search_names_of_complaint()',
     'complaint_search_names_of_person()',
     'complaint_search_names_of_unit()',
@@ -113,14 +123,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await sql`revoke all on function ${sql.raw(fn)} from public`.execute(db);
 
   // Every complaint there is now, in one statement (then the index, built once)
-  await sql`
-    insert into complaint_search_names (complaint_id, organization_id, names, postcode)
-    select c.id, c.organization_id, concat_ws(chr(31), p.name, u.street, h.name), u.postcode
-      from complaint c
-      left join person p on p.id = c.complainant_id
-      left join unit u on u.id = c.unit_id
-      left join housing_complex h on h.id = c.housing_complex_id
-  `.execute(db);
+  await sql`select complaint_search_names_fill()`.execute(db);
   await sql`
     create index complaint_search_names_trgm on complaint_search_names
       using gin (organization_id, names gin_trgm_ops, postcode gin_trgm_ops)
@@ -152,9 +155,10 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'complaint_search_names_of_unit()',
     'complaint_search_names_of_housing_complex()',
     'complaint_search_names_of_complaint()',
+    'complaint_search_names_fill()',
     'complaint_search_names_refresh(uuid[])',
-    'complaint_search_names_rows(uuid[])',
   ])
     await sql`drop function ${sql.raw(fn)}`.execute(db);
+  await sql`drop view complaint_search_names_source`.execute(db);
   await sql`drop table complaint_search_names`.execute(db);
 }
