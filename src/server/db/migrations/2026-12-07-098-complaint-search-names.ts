@@ -70,7 +70,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     language plpgsql security definer set search_path = public, pg_temp
     as $$
     begin
-      perform complaint_search_names_refresh(array[new.id]);
+      -- A new complaint has no row yet: a plain insert (measured on the national data: 0.14-0.19 ms a
+      -- registration, against 0.6-0.9 ms through the refresh function with its upsert)
+      if tg_op = 'INSERT' then
+        insert into complaint_search_names (complaint_id, organization_id, names, postcode)
+        select * from complaint_search_names_source where complaint_id = new.id;
+      else
+        perform complaint_search_names_refresh(array[new.id]);
+      end if;
       return null;
     end
     $$
