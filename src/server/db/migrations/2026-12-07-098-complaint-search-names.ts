@@ -143,8 +143,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     language sql stable security definer set search_path = public, pg_temp
     as $$
       select s.complaint_id from complaint_search_names s
-       where s.organization_id = current_organization_id()
-         and (s.names ilike pattern or s.postcode like postcode_pattern)
+       where s.organization_id = current_organization_id() and s.names ilike pattern
+      union
+      -- a word that cannot be part of a postcode has no pattern here (decision 044): this part is not run
+      select s.complaint_id from complaint_search_names s
+       where postcode_pattern is not null
+         and s.organization_id = current_organization_id() and s.postcode like postcode_pattern
     $$
   `.execute(db);
   await sql`revoke all on function search_name_complaint_ids(text, text) from public`.execute(db);
