@@ -45,7 +45,7 @@ describe('search runs outside row-level security (migration 053), so it must sco
         array(select search_unit_ids('%Hofweg%', '%3155%')) as unit,
         array(select search_housing_complex_ids('%Hofjes%')) as complex,
         array(select search_complaint_ids('lekkage', '%lekkage%', '%LEKKAGE%', 10)) as capped,
-        array(select search_name_complaint_ids('%Hofjes%', '%3155%')) as names`
+        array(select search_name_complaint_ids('%Hofjes%', '%Hofjes%', '%3155%')) as names`
         .execute(trx)
         .then((r) => r.rows[0]);
     const own = await inOrganization(database.app, world.organization.id, lookups);

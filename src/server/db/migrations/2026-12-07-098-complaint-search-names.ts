@@ -139,11 +139,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // A word the walk cannot settle: every complaint of the organisation in scope matching by name, street,
   // postcode or complex, through the one trigram index (ILIKE is not leakproof, so not under row-level security)
   await sql`
-    create function search_name_complaint_ids(pattern text, postcode_pattern text) returns setof uuid
+    create function search_name_complaint_ids(pattern text, key_pattern text, postcode_pattern text)
+      returns setof uuid
     language sql stable security definer set search_path = public, pg_temp
     as $$
+      -- the index is asked for key_pattern (a part of pattern with rarer trigrams); pattern itself is tested on
+      -- the rows found, in a form the index cannot take
       select s.complaint_id from complaint_search_names s
-       where s.organization_id = current_organization_id() and s.names ilike pattern
+       where s.organization_id = current_organization_id() and s.names ilike key_pattern
+         and (s.names || '') ilike pattern
       union
       -- a word that cannot be part of a postcode has no pattern here (decision 044): this part is not run
       select s.complaint_id from complaint_search_names s
@@ -151,12 +155,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
          and s.organization_id = current_organization_id() and s.postcode like postcode_pattern
     $$
   `.execute(db);
-  await sql`revoke all on function search_name_complaint_ids(text, text) from public`.execute(db);
-  await sql`grant execute on function search_name_complaint_ids(text, text) to gehoord_app`.execute(db);
+  await sql`revoke all on function search_name_complaint_ids(text, text, text) from public`.execute(db);
+  await sql`grant execute on function search_name_complaint_ids(text, text, text) to gehoord_app`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`drop function search_name_complaint_ids(text, text)`.execute(db);
+  await sql`drop function search_name_complaint_ids(text, text, text)`.execute(db);
   for (const table of ['person', 'unit', 'housing_complex'])
     await sql`drop trigger complaint_search_names_rename on ${sql.table(table)}`.execute(db);
   await sql`drop trigger complaint_search_names_update on complaint`.execute(db);
