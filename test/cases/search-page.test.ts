@@ -193,6 +193,9 @@ describe('a search page comes from the database in the queue’s order', () => {
       ['Zwanenhofstraat', 60],
       ['2611 xy', 60],
       ['K-2099-0001', 10],
+      // decision 056: the names' index is asked for "brinkh" / "zwanen" only; the whole word must still match
+      ['Brinkhorstlaan', 0],
+      ['Zwanenhofweg', 0],
     ] as const;
     for (const [word, count] of cases) {
       expect((await expectedAnywhere(word, true)).length, word).toBe(count);

@@ -38,13 +38,14 @@ describe('search runs outside row-level security (migration 053), so it must sco
     expect(response.json().items.map((c: { id: string }) => c.id)).toEqual([mine.id]);
   });
 
-  test('the id lookups of migration 076 scope themselves the same way', async () => {
+  test('the id lookups of migrations 076 and 098 scope themselves the same way', async () => {
     const lookups = (trx: Parameters<Parameters<typeof inOrganization>[2]>[0]) =>
-      sql<{ person: string[]; unit: string[]; complex: string[]; capped: string[] }>`select
+      sql<{ person: string[]; unit: string[]; complex: string[]; capped: string[]; names: string[] }>`select
         array(select search_person_ids('%Vries%')) as person,
         array(select search_unit_ids('%Hofweg%', '%3155%')) as unit,
         array(select search_housing_complex_ids('%Hofjes%')) as complex,
-        array(select search_complaint_ids('lekkage', '%lekkage%', '%LEKKAGE%', 10)) as capped`
+        array(select search_complaint_ids('lekkage', '%lekkage%', '%LEKKAGE%', 10)) as capped,
+        array(select search_name_complaint_ids('%Hofjes%', '%Hofjes%', '%3155%')) as names`
         .execute(trx)
         .then((r) => r.rows[0]);
     const own = await inOrganization(database.app, world.organization.id, lookups);
@@ -52,7 +53,9 @@ describe('search runs outside row-level security (migration 053), so it must sco
     expect(own?.unit).toEqual([world.unit.id]);
     expect(own?.complex).toEqual([world.complex.id]);
     expect(own?.capped).toHaveLength(1);
-    const none = { person: [], unit: [], complex: [], capped: [] };
+    // decision 056: the complaints matching by name, street, postcode or complex, through their search rows
+    expect(own?.names).toEqual(own?.capped);
+    const none = { person: [], unit: [], complex: [], capped: [], names: [] };
     expect(await inOrganization(database.app, other.id, lookups)).toEqual(none);
     const unscoped = await database.app.transaction().execute(async (trx) => {
       await sql`set local role gehoord_app`.execute(trx);

@@ -99,6 +99,13 @@ describe('bulk load of the data generator', () => {
       ).rows[0];
     const loaded = await counted();
     expect(loaded).toEqual({ c: 400, e: summary.counts.complaint_event });
+    // Decision 056: the search rows were written after the copy, and the insert trigger is on again
+    const searchRows = await client.query(
+      `select (select count(*) from complaint_search_names_source s join complaint_search_names n using (complaint_id)
+                where (s.names, s.postcode) is not distinct from (n.names, n.postcode))::int as rows,
+              (select tgenabled from pg_trigger where tgname = 'complaint_search_names_insert') as enabled`,
+    );
+    expect(searchRows.rows[0]).toEqual({ rows: 400, enabled: 'O' });
     // ... and a second time it stops at the first corporation, which exists: nothing changes.
     await expect(
       seedDataSet(client, { scale: 'small', seed: 5, now: NOW, passwordHash, deferMaintenance: true }),

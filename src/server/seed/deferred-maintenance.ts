@@ -73,3 +73,27 @@ export async function restoreIndexesAndForeignKeys(
     await client.query(`alter table ${fk.table} add constraint ${fk.name} ${fk.definition}`);
   }
 }
+
+// Decision 056: every complaint has a search row (migration 098), written by a row trigger on insert. A bulk load
+// turns that trigger off and drops the search rows' trigram index, then writes the rows of every loaded complaint
+// in one statement and builds the index once, like the others (a trigger and a GIN insert per copied row cost
+// far more). Inside the load's transaction, so an error restores both.
+export type DeferredSearchRows = { index: string | null };
+
+export async function deferSearchRows(client: Executor): Promise<DeferredSearchRows> {
+  const { rows } = await client.query(
+    `select pg_get_indexdef(i.indexrelid) as definition from pg_index i
+      join pg_class ic on ic.oid = i.indexrelid
+     where ic.relname = 'complaint_search_names_trgm'`,
+  );
+  const index = (rows[0]?.definition as string | undefined) ?? null;
+  await client.query('alter table complaint disable trigger complaint_search_names_insert');
+  if (index) await client.query('drop index complaint_search_names_trgm');
+  return { index };
+}
+
+export async function restoreSearchRows(client: Executor, deferred: DeferredSearchRows): Promise<void> {
+  await client.query('select complaint_search_names_fill()');
+  if (deferred.index) await client.query(deferred.index);
+  await client.query('alter table complaint enable trigger complaint_search_names_insert');
+}

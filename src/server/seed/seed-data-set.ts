@@ -4,8 +4,10 @@ import { inProcess, inWorkerThread } from './corporation-source.ts';
 import {
   BULK_TABLES,
   type Deferred,
+  deferSearchRows,
   dropIndexesAndForeignKeys,
   restoreIndexesAndForeignKeys,
+  restoreSearchRows,
 } from './deferred-maintenance.ts';
 import { truncateWhenEmpty } from './fresh-tables.ts';
 import { LoadPhases, type LoadRecord, localBackendPid } from './load-phases.ts';
@@ -127,6 +129,7 @@ export async function seedDataSet(client: Executor, options: SeedOptions): Promi
     const deferred: Deferred = deferMaintenance
       ? await dropIndexesAndForeignKeys(client)
       : { indexes: [], foreignKeys: [] };
+    const searchRows = deferMaintenance ? await deferSearchRows(client) : null;
     fresh = deferMaintenance && (await truncateWhenEmpty(client));
     const frozen = new Set<string>(fresh ? BULK_TABLES : []);
     phases.enter('generating');
@@ -159,6 +162,10 @@ export async function seedDataSet(client: Executor, options: SeedOptions): Promi
       }
     }
     await restoreIndexesAndForeignKeys(client, deferred, (label, kind) => enter(kind, label));
+    if (searchRows) {
+      enter('indexes', 'zoekregels / search rows');
+      await restoreSearchRows(client, searchRows);
+    }
     enter('commit', 'vastleggen / committing');
     await client.query('commit');
   } catch (error) {

@@ -12,7 +12,6 @@ import {
   SEARCH_PROBE,
   SEARCH_WALK,
   type SearchTerms,
-  searchIdSets,
   searchKinds,
   searchTerms,
   walkWorthFor,
@@ -209,7 +208,7 @@ export function listComplaintsQuery(
     const t = searchTerms(filters.q);
     const prefix = (complaints: number) =>
       q
-        .select([...PAGE_COLUMNS, 'c.unit_id', sql<string>`c.search_vector`.as('search_vector')])
+        .select([...PAGE_COLUMNS, sql<string>`c.search_vector`.as('search_vector')])
         .orderBy(column, direction)
         .orderBy('c.id', direction)
         .limit(complaints);
@@ -220,12 +219,10 @@ export function listComplaintsQuery(
     const walkDone = sql<boolean>`(${walkRuns} and (${count('walked')} >= ${n} or ${count('walk_prefix')} < ${SEARCH_WALK}))`;
     // Each kind's matches as a materialized CTE, planned on its own: with the page's LIMIT in view the planner
     // would rather walk the whole queue's index than look a kind up through its own index
-    const [byText, byComplainant, byUnit, byComplex] = searchKinds(t);
+    const [byText, byName] = searchKinds(t);
     const kindMatches = (kind: typeof byText) => q.where(kind).select(PAGE_COLUMNS);
     const byKind = sql.join(
-      ['search_by_text', 'search_by_complainant', 'search_by_unit', 'search_by_complex'].map(
-        (name) => sql`select * from ${sql.table(name)}`,
-      ),
+      ['search_by_text', 'search_by_name'].map((name) => sql`select * from ${sql.table(name)}`),
       sql` union `,
     );
     const fromKinds = trx
@@ -234,35 +231,14 @@ export function listComplaintsQuery(
       .orderBy(sql.ref(column), direction)
       .orderBy(sql.ref('c.id'), direction)
       .limit(n);
-    const ids = searchIdSets(t);
     pageOfComplaints = trx
-      .with(
-        (cte) => cte('search_persons').materialized(),
-        (db) => db.selectNoFrom(ids.search_persons.as('id')),
-      )
-      .with(
-        (cte) => cte('search_units').materialized(),
-        (db) => db.selectNoFrom(ids.search_units.as('id')),
-      )
-      .with(
-        (cte) => cte('search_complexes').materialized(),
-        (db) => db.selectNoFrom(ids.search_complexes.as('id')),
-      )
       .with(
         (cte) => cte('search_by_text').materialized(),
         () => kindMatches(byText),
       )
       .with(
-        (cte) => cte('search_by_complainant').materialized(),
-        () => kindMatches(byComplainant),
-      )
-      .with(
-        (cte) => cte('search_by_unit').materialized(),
-        () => kindMatches(byUnit),
-      )
-      .with(
-        (cte) => cte('search_by_complex').materialized(),
-        () => kindMatches(byComplex),
+        (cte) => cte('search_by_name').materialized(),
+        () => kindMatches(byName),
       )
       .with('probe_prefix', () => prefix(SEARCH_PROBE))
       .with('probe', (db) =>

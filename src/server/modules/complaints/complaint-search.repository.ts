@@ -9,6 +9,8 @@ export type SearchTerms = {
   query: string;
   /** For names, streets and housing complexes: the word anywhere, case-insensitive. */
   like: string;
+  /** A part of `like` for the names' trigram index (rarer trigrams); `like` itself is tested on what it finds. */
+  nameKey: string;
   /** For postcodes, or null when the word cannot be part of one (a postcode is `1234AB`, unit_postcode_check). */
   postcode: string | null;
   /** For references, or null when the word cannot be part of one (`K-2026-00001`, complaint_reference_check). */
@@ -37,57 +39,56 @@ export function walkWorthFor(rows: number) {
   return Math.max(SEARCH_PROBE_MIN, Math.ceil((1.25 * rows * SEARCH_PROBE) / SEARCH_WALK));
 }
 
+/** At most this many characters of the query's longest word make the names' index pattern (`SearchTerms.nameKey`). */
+export const NAME_KEY_LENGTH = 6;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (m) => `\\${m}`);
+
 export function searchTerms(q: string): SearchTerms {
-  const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  const like = `%${escapeLike(q)}%`;
+  // Decision 056: the names' trigram index is asked for the first NAME_KEY_LENGTH characters of the longest word
+  // only, and the whole pattern is tested on what it returns. The trigrams of a whole street or name include
+  // those every street shares ("straat": str, tra, raa, aat), whose posting lists cover most of the corporation:
+  // measured on the national data, "kerkstraat" took 79 ms through the index, "kerkst" then the whole 21-24 ms.
+  const longest = q.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+  const key = longest.slice(0, NAME_KEY_LENGTH);
   const compact = q.replace(/\s+/g, '').toUpperCase();
   // Decision 044: a word that cannot be part of a postcode or a reference (their check constraints) is not looked
   // up there: each lookup costs a trigram index scan, and a null pattern matches nothing without one.
   return {
     query: q,
     like,
+    nameKey: key.length >= 3 ? `%${escapeLike(key)}%` : like,
     postcode: /^[0-9A-Z]{1,6}$/.test(compact) ? `%${compact}%` : null,
     reference: /^[kK0-9-]+$/.test(q) ? like : null,
   };
 }
 
 /**
- * The complainants, units and housing complexes whose name, street or postcode holds the word, as CTEs of the
- * search statement (decision 044): each looked up once through migration 076's scoped functions (trigram
- * indexes, outside row-level security) and shared by the probe, the walk and the lookup kind by kind.
- */
-export function searchIdSets(t: SearchTerms) {
-  return {
-    search_persons: sql<string>`search_person_ids(${t.like})`,
-    search_units: sql<string>`search_unit_ids(${t.like}, ${t.postcode}::text)`,
-    search_complexes: sql<string>`search_housing_complex_ids(${t.like})`,
-  };
-}
-
-/**
  * The word tested on one complaint while walking the queue's index: its reference (only when the word can be part
- * of one), complainant, unit and housing complex against the id sets of `searchIdSets`, and last its text, because
- * that reads the (often TOASTed) search vector.
+ * of one), then its search row (migration 098: the complainant's name, the unit's street and postcode, the housing
+ * complex's name in one short row, one key lookup; decision 056), and last its text, because that reads the
+ * (often TOASTed) search vector. The row is read by a scalar subquery, not `exists`: PostgreSQL may turn an
+ * `exists` under `or` into a hashed subplan that filters every search row of the organisation (67 ms on the
+ * medium data, bench/plans/medium/search.txt), where one key lookup per walked complaint is what is wanted.
  */
 export function matchesSearch(t: SearchTerms) {
   return sql<boolean>`(coalesce(c.reference ilike ${t.reference}::text, false)
-    or c.complainant_id in (select id from search_persons)
-    or c.unit_id in (select id from search_units)
-    or c.housing_complex_id in (select id from search_complexes)
+    or coalesce((select s.names ilike ${t.like} or coalesce(s.postcode like ${t.postcode}::text, false)
+      from complaint_search_names s where s.complaint_id = c.id), false)
     or c.search_vector @@ (select websearch_to_tsquery('dutch', ${t.query})))`;
 }
 
 /**
- * The ways a complaint matches, each through its own index (decision 044): text and reference through the search
- * indexes (migration 083, outside row-level security), complainant, unit and housing complex through the
- * complaint's foreign-key indexes with the id sets of `searchIdSets`. A complaint matches when it matches one of
- * them; the first page of the union is among the first pages of the kinds.
+ * The ways a complaint matches, each through its own index (decisions 044 and 056): text and reference through
+ * the search indexes (migration 083), names, streets, postcodes and complexes through the search rows' trigram
+ * index (migration 098), both outside row-level security and scoped to the organisation in scope. A complaint
+ * matches when it matches one of them; the first page of the union is among the first pages of the kinds.
  */
 export function searchKinds(t: SearchTerms) {
   return [
     sql<boolean>`c.id in (select search_text_ids(${t.query}, ${t.reference}::text))`,
-    sql<boolean>`c.complainant_id in (select id from search_persons)`,
-    sql<boolean>`c.unit_id in (select id from search_units)`,
-    sql<boolean>`c.housing_complex_id in (select id from search_complexes)`,
+    sql<boolean>`c.id in (select search_name_complaint_ids(${t.like}, ${t.nameKey}, ${t.postcode}::text))`,
   ] as const;
 }
 
