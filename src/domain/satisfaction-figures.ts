@@ -47,30 +47,42 @@ export type SatisfactionFigures = Readonly<{
   committeeShare: number | null;
 }>;
 
-function score(values: readonly number[]): SatisfactionScore {
-  if (!satisfactionScoreShown(values.length)) return { shown: false, answers: values.length };
-  const distribution = [0, 0, 0, 0, 0];
-  let sum = 0;
-  for (const value of values) {
-    distribution[value - 1] = (distribution[value - 1] ?? 0) + 1;
-    sum += value;
-  }
-  return { shown: true, answers: values.length, mean: sum / values.length, distribution };
+function score(distribution: number[], sum: number, answers: number): SatisfactionScore {
+  if (!satisfactionScoreShown(answers)) return { shown: false, answers };
+  return { shown: true, answers, mean: sum / answers, distribution };
 }
 
-/** The figures of one group of complaints. */
+/** The figures of one group of complaints (one pass: a report sums thousands of records per table). */
 export function summarizeSatisfactionFigures(records: readonly SatisfactionRecord[]): SatisfactionFigures {
-  const answered = records.filter((r) => r.scores !== null);
-  const asked = records.filter((r) => r.requested || r.scores !== null).length;
-  const toCommittee = answered.filter((r) => r.toCommittee).length;
+  let asked = 0;
+  let answers = 0;
+  let toCommittee = 0;
+  let handlingSum = 0;
+  let outcomeSum = 0;
+  const handling = [0, 0, 0, 0, 0];
+  const outcome = [0, 0, 0, 0, 0];
+  for (const record of records) {
+    const scores = record.scores;
+    if (scores === null) {
+      if (record.requested) asked += 1;
+      continue;
+    }
+    asked += 1;
+    answers += 1;
+    if (record.toCommittee) toCommittee += 1;
+    handling[scores.handling - 1] = (handling[scores.handling - 1] ?? 0) + 1;
+    outcome[scores.outcome - 1] = (outcome[scores.outcome - 1] ?? 0) + 1;
+    handlingSum += scores.handling;
+    outcomeSum += scores.outcome;
+  }
   return {
     asked,
-    answers: answered.length,
-    responseRate: rate(answered.length, asked),
-    handling: score(answered.map((r) => r.scores?.handling ?? 0)),
-    outcome: score(answered.map((r) => r.scores?.outcome ?? 0)),
+    answers,
+    responseRate: rate(answers, asked),
+    handling: score(handling, handlingSum, answers),
+    outcome: score(outcome, outcomeSum, answers),
     respondentsToCommittee: toCommittee,
-    committeeShare: satisfactionScoreShown(answered.length) ? rate(toCommittee, answered.length) : null,
+    committeeShare: satisfactionScoreShown(answers) ? rate(toCommittee, answers) : null,
   };
 }
 
