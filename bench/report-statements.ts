@@ -1,4 +1,4 @@
-// `node bench/report-statements.ts <owner-url> <organization-id> [quarter] [--explain]`: the one-corporation
+// `node bench/report-statements.ts <owner-url> <organization-id> [quarter | year] [--explain]`: the one-corporation
 // quarterly report (`loadReport`, as GET /api/reports/quarterly builds it, the whole organisation) run through
 // the app's own code against an existing database, with the wall time of every statement it sends, slowest
 // first; with --explain, each statement again under EXPLAIN (ANALYZE, BUFFERS). Read-only: the report runs
@@ -15,7 +15,7 @@ import { createDatabase } from '../src/server/db/database.ts';
 import { startEmbeddedPostgres } from '../src/server/db/embedded-postgres.ts';
 import { APP_ROLE, ORGANIZATION_SETTING } from '../src/server/db/roles.ts';
 import type { Scoped } from '../src/server/db/tenant-scope.ts';
-import { loadReport, quarterPeriod } from '../src/server/modules/reports/report.service.ts';
+import { annualPeriod, loadReport, quarterPeriod } from '../src/server/modules/reports/report.service.ts';
 import { embeddedPostmasterPid } from './gehoord-process.ts';
 
 type Timed = { text: string; values: unknown[]; ms: number };
@@ -84,8 +84,11 @@ async function main() {
         await loadReport(
           connection as unknown as Scoped,
           {
-            kind: 'quarterly',
-            period: quarterPeriod(quarter as Quarter),
+            // a year ('2025') is the annual report's data (what its PDF and workbook are rendered from)
+            kind: /^\d{4}$/.test(quarter) ? 'annual' : 'quarterly',
+            period: /^\d{4}$/.test(quarter)
+              ? annualPeriod(Number(quarter))
+              : quarterPeriod(quarter as Quarter),
             departmentId: null,
             category: null,
           },
