@@ -54,11 +54,18 @@ describe('satisfaction figures (decision 050)', () => {
   });
 
   test('grouping keeps every group apart', () => {
-    const groups = satisfactionFiguresBy([
-      { key: 'a', ...answered(5, 5) },
-      { key: 'b', ...answered(1, 1) },
-      { key: 'a', ...unanswered },
-    ]);
+    // rows as the report reads them: the scores as two columns, null when the form was not answered
+    const row = (key: string, handling: number | null, outcome: number | null) => ({
+      key,
+      requested: true,
+      handling,
+      outcome,
+      toCommittee: false,
+    });
+    const groups = satisfactionFiguresBy(
+      [row('a', 5, 5), row('b', 1, 1), row('a', null, null)],
+      (r) => r.key,
+    );
     expect(groups.get('a')?.asked).toBe(2);
     expect(groups.get('a')?.answers).toBe(1);
     expect(groups.get('b')?.answers).toBe(1);

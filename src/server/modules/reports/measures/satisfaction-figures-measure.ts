@@ -73,7 +73,7 @@ function groupedTable(scope: ReportScope, rows: readonly SatisfactionRow[], grou
     const key = grouping.key(row);
     if (!labels.has(key)) labels.set(key, grouping.label(key, row));
   }
-  const figures = satisfactionFiguresBy(rows.map((row) => ({ key: grouping.key(row), ...record(row) })));
+  const figures = satisfactionFiguresBy(rows, grouping.key);
   const ordered = [...figures].sort(
     (a, b) => b[1].answers - a[1].answers || String(a[0] ?? '~').localeCompare(String(b[0] ?? '~')),
   );
@@ -181,7 +181,7 @@ export async function satisfactionFigureTables(
       cells: figureCells(overall, drillFor(scope, 'satisfaction_responded')),
     },
   ]);
-  const byQuarter = satisfactionFiguresBy(trendRows.map((row) => ({ key: row.quarter, ...record(row) })));
+  const byQuarter = satisfactionFiguresBy(trendRows, (row) => row.quarter);
   const empty = summarizeSatisfactionFigures([]);
   const trend = table(
     'satisfaction_by_quarter',
