@@ -58,6 +58,8 @@ export type SatisfactionAnswerRow = Readonly<{
   handling: number | null;
   outcome: number | null;
   toCommittee: boolean;
+  /** How many complaints the row stands for (counted in SQL); 1 when absent. */
+  n?: number;
 }>;
 
 type Tally = {
@@ -86,18 +88,19 @@ function count(
   handling: number | null,
   outcome: number | null,
   toCommittee: boolean,
+  n = 1,
 ) {
   if (handling === null || outcome === null) {
-    if (requested) tally.asked += 1;
+    if (requested) tally.asked += n;
     return;
   }
-  tally.asked += 1;
-  tally.answers += 1;
-  if (toCommittee) tally.toCommittee += 1;
-  tally.handling[handling - 1] = (tally.handling[handling - 1] ?? 0) + 1;
-  tally.outcome[outcome - 1] = (tally.outcome[outcome - 1] ?? 0) + 1;
-  tally.handlingSum += handling;
-  tally.outcomeSum += outcome;
+  tally.asked += n;
+  tally.answers += n;
+  if (toCommittee) tally.toCommittee += n;
+  tally.handling[handling - 1] = (tally.handling[handling - 1] ?? 0) + n;
+  tally.outcome[outcome - 1] = (tally.outcome[outcome - 1] ?? 0) + n;
+  tally.handlingSum += handling * n;
+  tally.outcomeSum += outcome * n;
 }
 
 function figuresOf(tally: Tally): SatisfactionFigures {
@@ -137,7 +140,7 @@ export function satisfactionFiguresBy<R extends SatisfactionAnswerRow, K>(
       tally = newTally();
       tallies.set(key, tally);
     }
-    count(tally, row.requested, row.handling, row.outcome, row.toCommittee);
+    count(tally, row.requested, row.handling, row.outcome, row.toCommittee, row.n ?? 1);
   }
   return new Map([...tallies].map(([key, tally]) => [key, figuresOf(tally)]));
 }

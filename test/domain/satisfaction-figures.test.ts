@@ -71,6 +71,25 @@ describe('satisfaction figures (decision 050)', () => {
     expect(groups.get('b')?.answers).toBe(1);
   });
 
+  test('a row counted in SQL (n complaints) gives the same figures as n rows', () => {
+    const one = { requested: true, handling: 4, outcome: 2, toCommittee: true };
+    const asked = { requested: true, handling: null, outcome: null, toCommittee: false };
+    const counted = satisfactionFiguresBy(
+      [
+        { ...one, n: 5 },
+        { ...asked, n: 2 },
+      ],
+      () => 'q',
+    ).get('q');
+    const listed = satisfactionFiguresBy([one, one, one, one, one, asked, asked], () => 'q').get('q');
+    expect(counted).toEqual(listed);
+    expect(counted?.asked).toBe(7);
+    expect(counted?.answers).toBe(5);
+    expect(scoreDistributionOrWithheld(counted?.handling ?? { shown: false, answers: 0 })).toBe(
+      '1: 0 · 2: 0 · 3: 0 · 4: 5 · 5: 0',
+    );
+  });
+
   test('the trend: four quarters up to the one holding the last day', () => {
     expect(trendQuarters('2026-06-30')).toEqual(['2025-Q3', '2025-Q4', '2026-Q1', '2026-Q2']);
     expect(trendQuarters('2026-12-31')).toEqual(['2026-Q1', '2026-Q2', '2026-Q3', '2026-Q4']);
