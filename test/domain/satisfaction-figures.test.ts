@@ -54,14 +54,40 @@ describe('satisfaction figures (decision 050)', () => {
   });
 
   test('grouping keeps every group apart', () => {
-    const groups = satisfactionFiguresBy([
-      { key: 'a', ...answered(5, 5) },
-      { key: 'b', ...answered(1, 1) },
-      { key: 'a', ...unanswered },
-    ]);
+    // rows as the report reads them: the scores as two columns, null when the form was not answered
+    const row = (key: string, handling: number | null, outcome: number | null) => ({
+      key,
+      requested: true,
+      handling,
+      outcome,
+      toCommittee: false,
+    });
+    const groups = satisfactionFiguresBy(
+      [row('a', 5, 5), row('b', 1, 1), row('a', null, null)],
+      (r) => r.key,
+    );
     expect(groups.get('a')?.asked).toBe(2);
     expect(groups.get('a')?.answers).toBe(1);
     expect(groups.get('b')?.answers).toBe(1);
+  });
+
+  test('a row counted in SQL (n complaints) gives the same figures as n rows', () => {
+    const one = { requested: true, handling: 4, outcome: 2, toCommittee: true };
+    const asked = { requested: true, handling: null, outcome: null, toCommittee: false };
+    const counted = satisfactionFiguresBy(
+      [
+        { ...one, n: 5 },
+        { ...asked, n: 2 },
+      ],
+      () => 'q',
+    ).get('q');
+    const listed = satisfactionFiguresBy([one, one, one, one, one, asked, asked], () => 'q').get('q');
+    expect(counted).toEqual(listed);
+    expect(counted?.asked).toBe(7);
+    expect(counted?.answers).toBe(5);
+    expect(scoreDistributionOrWithheld(counted?.handling ?? { shown: false, answers: 0 })).toBe(
+      '1: 0 · 2: 0 · 3: 0 · 4: 5 · 5: 0',
+    );
   });
 
   test('the trend: four quarters up to the one holding the last day', () => {

@@ -1,10 +1,13 @@
+import { CompiledQuery, sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import type { ReportDocument } from '../../src/contract/reports.ts';
+import { inOrganization } from '../../src/server/db/tenant-scope.ts';
 import { createTestApp } from '../support/app.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganization } from '../support/factories.ts';
 import { signInAs } from '../support/sessions.ts';
 import { createDepartment, createStaffUser } from '../support/staff-factories.ts';
+import { recordStatements } from '../support/statement-recorder.ts';
 import {
   cellOf,
   expectCsvAgrees,
@@ -303,5 +306,40 @@ describe('the MT review carries no score on fewer than 5 answers (decision 050)'
     expect(q1).not.toContain('behandeling 4');
     const q2 = await meetingPdf('2026-Q2');
     expect(q2).toContain('Tevredenheid (gemiddeld, 1–5) behandeling 3,0, uitkomst 2,75 (n=8)');
+  });
+});
+
+// Issue 24, national run D (docs/performance.md, "Run D regressions"): the satisfaction rows were read twice (the
+// period, then the four-quarter trend) and the planner answered "was the form requested?" for a year's complaints
+// with one pass over the whole event table (3.4 s on 10 M events). Sizes like that cannot be built here, so the
+// test holds what prevents it: one statement for both, and a request check that the partial index of migration
+// 099 can answer (with sequential scans disabled, the plan must use it rather than scan the event table).
+describe('the satisfaction rows cost one statement and an index probe (issue 24, run D)', () => {
+  const during = recordStatements();
+  test('one statement for the period and its trend; the request check uses the partial index', async () => {
+    const { statements, parameters } = await during(() =>
+      getJson(mt, '/api/reports/quarterly?quarter=2026-Q2'),
+    );
+    const reading = statements.flatMap((text, i) =>
+      /left join complaint_satisfaction s/.test(text) ? [{ text, values: parameters[i] ?? [] }] : [],
+    );
+    expect(reading, statements.join('\n\n')).toHaveLength(1);
+    // Every statement of the report that reads events asks only for the requests
+    for (const text of statements.filter((s) => /complaint_event/.test(s)))
+      expect(text).toMatch(/e\.type = 'satisfaction_requested'/);
+    // The quarterly report's round trips: session, begin + scope, 26 statements of the report, commit (31 in
+    // run D, when the period's and the trend's satisfaction rows and the scores were three statements)
+    expect(statements.length, statements.join('\n\n')).toBeLessThanOrEqual(29);
+
+    const satisfaction = reading[0] as { text: string; values: unknown[] };
+    const plan = await inOrganization(database.app, org, async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const { rows } = await trx.executeQuery<{ 'QUERY PLAN': string }>(
+        CompiledQuery.raw(`explain ${satisfaction.text}`, satisfaction.values),
+      );
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toMatch(/using complaint_event_satisfaction_requested on complaint_event/);
+    expect(plan).not.toMatch(/Seq Scan on complaint_event/);
   });
 });

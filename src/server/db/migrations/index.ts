@@ -50,6 +50,7 @@ import * as selfAssessment from './2026-12-07-089-self-assessment.ts';
 import * as complainantAdjustments from './2026-12-07-091-complainant-adjustments.ts';
 import * as platformExport from './2026-12-07-093-platform-export.ts';
 import * as complaintSearchNames from './2026-12-07-098-complaint-search-names.ts';
+import * as satisfactionRequestedIndex from './2026-12-07-099-satisfaction-requested-index.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -107,4 +108,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-091-complainant-adjustments': complainantAdjustments,
   '2026-12-07-093-platform-export': platformExport,
   '2026-12-07-098-complaint-search-names': complaintSearchNames,
+  '2026-12-07-099-satisfaction-requested-index': satisfactionRequestedIndex,
 };

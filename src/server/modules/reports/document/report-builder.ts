@@ -39,13 +39,13 @@ export async function buildReport(
   };
   const step = async (fraction: number) => options.progress?.(fraction);
   const settings = await calendarSettingsFor(trx);
-  const [organizationName, departmentName, counts, answered, scores, compensation, units, satisfaction] =
+  // The satisfaction scores of the sector comparison come with the satisfaction figures' rows (one statement)
+  const [organizationName, departmentName, counts, answered, compensation, units, satisfaction] =
     await Promise.all([
       measures.organizationName(trx),
       request.departmentId === null ? null : measures.departmentName(trx, request.departmentId),
       measures.countSets(trx, scope, SUMMARY_SETS),
       measures.answeredComplaints(trx, scope),
-      measures.satisfactionScores(trx, scope),
       measures.compensationPaid(trx, scope),
       measures.unitCounts(trx),
       satisfactionFigureTables(trx, scope),
@@ -97,7 +97,7 @@ export async function buildReport(
       ? await sectorFiguresForReport(trx, request.period.label)
       : null;
   if (sector !== null && sector.length > 0)
-    tables.push(sectorTable(sectorFiguresOf(counts, units.total, scoreSums(scores)), sector));
+    tables.push(sectorTable(sectorFiguresOf(counts, units.total, scoreSums(satisfaction.scores)), sector));
   await step(0.9);
 
   return {

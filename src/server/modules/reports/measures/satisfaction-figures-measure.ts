@@ -73,7 +73,7 @@ function groupedTable(scope: ReportScope, rows: readonly SatisfactionRow[], grou
     const key = grouping.key(row);
     if (!labels.has(key)) labels.set(key, grouping.label(key, row));
   }
-  const figures = satisfactionFiguresBy(rows.map((row) => ({ key: grouping.key(row), ...record(row) })));
+  const figures = satisfactionFiguresBy(rows, grouping.key);
   const ordered = [...figures].sort(
     (a, b) => b[1].answers - a[1].answers || String(a[0] ?? '~').localeCompare(String(b[0] ?? '~')),
   );
@@ -149,11 +149,16 @@ function lastDayOf(scope: ReportScope): string {
   return new Date(Date.parse(`${scope.period.until}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 }
 
-/** Every satisfaction table of the report, and the overall figures the key figures show. */
+/** Every satisfaction table of the report, the overall figures the key figures show, and the period's scores. */
 export async function satisfactionFigureTables(
   trx: Scoped,
   scope: ReportScope,
-): Promise<{ overall: SatisfactionFigures; tables: ReportTable[] }> {
+): Promise<{
+  overall: SatisfactionFigures;
+  tables: ReportTable[];
+  /** The scores of the period's answered complaints (the sector comparison's sums). */
+  scores: { handling: number; outcome: number }[];
+}> {
   const quarters = trendQuarters(lastDayOf(scope));
   const trendScope: ReportScope = {
     ...scope,
@@ -163,10 +168,10 @@ export async function satisfactionFigureTables(
       label: `${quarters[0]} – ${quarters[3]}`,
     },
   };
-  const [rows, trendRows] = await Promise.all([
-    satisfactionRows(trx, scope),
-    satisfactionRows(trx, trendScope),
-  ]);
+  // One statement for the period and its trend (issue 24, run D: two passes, the trend's over a whole year)
+  const all = await satisfactionRows(trx, scope, trendScope);
+  const rows = all.filter((row) => row.inScope);
+  const trendRows = all.filter((row) => row.inTrend);
   const overall = summarizeSatisfactionFigures(rows.map(record));
   const overallTable = table('satisfaction_overall', 'Tevredenheid: respons en scores', COLUMNS, [
     {
@@ -176,7 +181,7 @@ export async function satisfactionFigureTables(
       cells: figureCells(overall, drillFor(scope, 'satisfaction_responded')),
     },
   ]);
-  const byQuarter = satisfactionFiguresBy(trendRows.map((row) => ({ key: row.quarter, ...record(row) })));
+  const byQuarter = satisfactionFiguresBy(trendRows, (row) => row.quarter);
   const empty = summarizeSatisfactionFigures([]);
   const trend = table(
     'satisfaction_by_quarter',
@@ -190,9 +195,13 @@ export async function satisfactionFigureTables(
     })),
     'De vier kwartalen tot en met het laatste kwartaal van de periode, naar de dag van het antwoord.',
   );
+  const scores = rows.flatMap((row) =>
+    row.handling === null || row.outcome === null ? [] : [{ handling: row.handling, outcome: row.outcome }],
+  );
   return {
     overall,
     tables: [overallTable, ...groupings(scope).map((g) => groupedTable(scope, rows, g)), trend],
+    scores,
   };
 }
 
