@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { ComplainantStep } from '../../../domain/index.ts';
+import { executeKept } from '../../db/kept-statements.ts';
 import type { ComplaintTable } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
@@ -12,12 +13,16 @@ import type { Scoped } from '../../db/tenant-scope.ts';
  */
 export async function loadCaseFacts(trx: Scoped, complaintId: string) {
   // Issue 26 (decision 051): how the complainant asked to be written to, beside the kept-plan facts.
-  const { rows } = await sql<CaseFactsRow>`
+  // Decision 055: the statement around the function is kept too (parsed and planned once per connection)
+  const [row] = await executeKept(
+    trx,
+    sql<CaseFactsRow>`
     select f.*,
       (select a.value #>> '{}' from complainant_adjustment a join complaint c on c.complainant_id = a.person_id
         where c.id = ${complaintId} and a.kind = 'preferred_channel') as "preferredChannel"
-    from complaint_case_facts(${complaintId}) f`.execute(trx);
-  return rows[0];
+    from complaint_case_facts(${complaintId}) f`,
+  );
+  return row;
 }
 
 type CaseFactsRow = Pick<

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TimelineEventType } from '../../../domain/index.ts';
 import { serverNow } from '../../clock.ts';
+import { executeKept } from '../../db/kept-statements.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 // Every SQL statement of the public portal. All run inside `inOrganization`, so row-level security keeps
@@ -51,21 +52,24 @@ export async function findUnitByAddress(
   trx: Scoped,
   address: { postcode: string; houseNumber: number; addition: string | null },
 ) {
-  const rows = await trx
-    .selectFrom('unit')
-    .select([
-      'id',
-      'housing_complex_id',
-      'street',
-      'house_number',
-      'house_number_addition',
-      'postcode',
-      'place',
-    ])
-    .where('postcode', '=', address.postcode)
-    .where('house_number', '=', address.houseNumber)
-    .limit(20)
-    .execute();
+  // Decision 055: the submission's statements are kept (parsed and planned once per connection)
+  const rows = await executeKept(
+    trx,
+    trx
+      .selectFrom('unit')
+      .select([
+        'id',
+        'housing_complex_id',
+        'street',
+        'house_number',
+        'house_number_addition',
+        'postcode',
+        'place',
+      ])
+      .where('postcode', '=', address.postcode)
+      .where('house_number', '=', address.houseNumber)
+      .limit(20),
+  );
   const wanted = (address.addition ?? '').replace(/[\s-]/g, '').toLowerCase();
   const matches = rows.filter(
     (row) => (row.house_number_addition ?? '').replace(/[\s-]/g, '').toLowerCase() === wanted,
@@ -86,17 +90,19 @@ export async function claimNonce(
     requestHash: string;
   },
 ) {
-  const inserted = await trx
-    .insertInto('portal_form_nonce')
-    .values({
-      organization_id: claim.organizationId,
-      nonce_hash: claim.nonceHash,
-      purpose: claim.purpose,
-      request_hash: claim.requestHash,
-    })
-    .onConflict((oc) => oc.columns(['organization_id', 'nonce_hash']).doNothing())
-    .returning('nonce_hash')
-    .executeTakeFirst();
+  const [inserted] = await executeKept(
+    trx,
+    trx
+      .insertInto('portal_form_nonce')
+      .values({
+        organization_id: claim.organizationId,
+        nonce_hash: claim.nonceHash,
+        purpose: claim.purpose,
+        request_hash: claim.requestHash,
+      })
+      .onConflict((oc) => oc.columns(['organization_id', 'nonce_hash']).doNothing())
+      .returning('nonce_hash'),
+  );
   if (inserted !== undefined) return null;
   return trx
     .selectFrom('portal_form_nonce as n')
@@ -115,13 +121,14 @@ export async function attachNonceWithIntakeEvent(
   nonceHash: string,
   event: { organizationId: string; complaintId: string; payload: Record<string, unknown> },
 ) {
-  await sql`
+  await executeKept(
+    trx,
+    sql`
     with attached as (
       update portal_form_nonce set complaint_id = ${event.complaintId} where nonce_hash = ${nonceHash}
     )
     insert into complaint_event (organization_id, complaint_id, type, at, actor_user_id, actor_token_id, summary, payload)
-    values (${event.organizationId}, ${event.complaintId}, 'portal_intake', ${serverNow()}, null, null, null, ${JSON.stringify(event.payload)})`.execute(
-    trx,
+    values (${event.organizationId}, ${event.complaintId}, 'portal_intake', ${serverNow()}, null, null, null, ${JSON.stringify(event.payload)})`,
   );
 }
 
@@ -129,14 +136,14 @@ export async function insertStatusLink(
   trx: Scoped,
   link: { organizationId: string; complaintId: string; tokenHash: string },
 ) {
-  await trx
-    .insertInto('complaint_status_link')
-    .values({
+  await executeKept(
+    trx,
+    trx.insertInto('complaint_status_link').values({
       organization_id: link.organizationId,
       complaint_id: link.complaintId,
       token_hash: link.tokenHash,
-    })
-    .execute();
+    }),
+  );
 }
 
 /** What the status page reads of a complaint: only the columns the complainant may see. */
