@@ -1,7 +1,7 @@
 import { type Insertable, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { ContactKind, ContactRecord, TimelineEventType } from '../../../domain/index.ts';
 import { serverNow } from '../../clock.ts';
-import { executeKept, keptStatement } from '../../db/kept-statements.ts';
+import { executeKept } from '../../db/kept-statements.ts';
 import type {
   ComplaintTable,
   ContractorTable,
@@ -267,18 +267,6 @@ export type TimelineRow = {
   summary: string | null;
   payload: Record<string, unknown>;
 };
-
-/**
- * Every event of a complaint in order, with who did it. Through `complaint_timeline` (migration 078), whose plan
- * PostgreSQL keeps per connection (issue 24); it runs as the caller, so row-level security applies as before.
- */
-export async function listTimeline(trx: Scoped, complaintId: string): Promise<TimelineRow[]> {
-  // The statement calling it is kept too (decision 043): parsed once per connection
-  const { rows } = await trx.executeQuery(
-    keptStatement<TimelineRow>('select * from complaint_timeline($1)', [complaintId]),
-  );
-  return rows;
-}
 
 /** The approval requests and decisions of one complaint, in order (see approval-history.mapper.ts). */
 export async function listApprovalEvents(trx: Scoped, complaintId: string) {
@@ -549,7 +537,7 @@ export async function loadDetailRelations(
   trx: Scoped,
   row: ComplaintRow,
   accessLog?: AccessLogEntry,
-): Promise<DetailRelations> {
+): Promise<{ relations: DetailRelations; timeline: TimelineRow[] }> {
   const staffIds = [
     row.registered_by,
     row.handler_id,
@@ -568,21 +556,32 @@ export async function loadDetailRelations(
   if (typeof classified?.managingManagerId === 'string') staffIds.push(classified.managingManagerId);
   const departmentIds = [row.department_id, row.subject_department_id, row.concerned_department_id];
   const present = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
-  const relations = sql<DetailRelations>`select * from complaint_detail_relations(
+  // Decision 055: the timeline travels in the same statement, as one JSON column in the order of
+  // `complaint_timeline` (migration 078: every event in order, with who did it; it runs as the caller)
+  const relations = sql<WithTimeline>`select r.*,
+      (select coalesce(json_agg(t order by t.id), '[]'::json) from complaint_timeline(${row.id}::uuid) t) as timeline
+    from complaint_detail_relations(
     ${row.id}::uuid, ${present(staffIds)}::uuid[], ${row.complainant_id}::uuid, ${row.representative_id}::uuid,
     ${row.unit_id}::uuid, ${row.housing_complex_id}::uuid, ${present(departmentIds)}::uuid[],
-    ${row.subject_contractor_id}::uuid, ${row.merged_into_id}::uuid)`;
+    ${row.subject_contractor_id}::uuid, ${row.merged_into_id}::uuid) r`;
   const access = accessLog ? accessLogRow(accessLog) : null;
   const [found] = await executeKept(
     trx,
     access === null
       ? relations
-      : sql<DetailRelations>`with access_logged as (
+      : sql<WithTimeline>`with access_logged as (
         insert into complaint_access_log (organization_id, complaint_id, user_id, token_id, what, ip, user_agent, detail)
         values (${access.organization_id}, ${access.complaint_id}, ${access.user_id}, ${access.token_id},
                 ${access.what}, ${access.ip}, ${access.user_agent}, ${access.detail})
       ) ${relations}`,
   );
   if (found === undefined) throw new Error('no detail relations');
-  return found;
+  const { timeline, ...relationsFound } = found;
+  // JSON carries the moment as text; everything else as a row would be (int8 as a number, jsonb as is)
+  return {
+    relations: relationsFound,
+    timeline: timeline.map((event) => ({ ...event, at: new Date(event.at) })),
+  };
 }
+
+type WithTimeline = DetailRelations & { timeline: (Omit<TimelineRow, 'at'> & { at: string })[] };
