@@ -6,7 +6,7 @@ import { keptStatementName } from '../../src/server/db/kept-statements.ts';
 import { inOrganization } from '../../src/server/db/tenant-scope.ts';
 import { insertPerson } from '../../src/server/modules/complaints/complaint.repository.ts';
 import { registerOnly } from '../../src/server/modules/complaints/complaint-registration.service.ts';
-import { findUnitByAddress } from '../../src/server/modules/portal/portal.repository.ts';
+import { findUnitByAddress, loadPortalSettings } from '../../src/server/modules/portal/portal.repository.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -158,5 +158,29 @@ describe('the registration’s kept statements (decision 055)', () => {
       return findUnitByAddress(trx, ADDRESS);
     });
     expect(withoutOrganization).toBeNull();
+  });
+
+  test('the portal settings (every portal page) are kept and read in the organisation in scope', async () => {
+    for (let i = 0; i < 3; i++) {
+      for (const { organizationId } of [first, second]) {
+        const settings = await inOrganization(single, organizationId, (trx) =>
+          loadPortalSettings(trx, organizationId),
+        );
+        expect(settings.organization_id).toBe(organizationId);
+        expect(settings.form_secret.length).toBe(32);
+      }
+    }
+    // asked for the other organisation while one is in scope: row-level security finds nothing, so it would
+    // create the row; that insert is refused
+    const crossed = inOrganization(single, first.organizationId, (trx) =>
+      loadPortalSettings(trx, second.organizationId),
+    );
+    await expect(crossed).rejects.toThrow(/row-level security/);
+    const prepared = await preparedOnTheConnection();
+    const read = prepared.find((s) =>
+      s.statement.startsWith('select "s"."organization_id", "s"."form_secret"'),
+    );
+    expect(read?.name).toMatch(/^gehoord_kept_\d+$/);
+    expect((read?.generic_plans ?? 0) + (read?.custom_plans ?? 0)).toBeGreaterThanOrEqual(6);
   });
 });

@@ -4,25 +4,58 @@ import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TimelineEventType } from '../../../domain/index.ts';
 import { serverNow } from '../../clock.ts';
 import { executeKept } from '../../db/kept-statements.ts';
+import type { PortalSettingsTable } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 // Every SQL statement of the public portal. All run inside `inOrganization`, so row-level security keeps
 // one corporation's links, nonces and complaints out of another's reach even if a filter were forgotten.
 
+/** Every column of `portal_settings`, named, so that the statement reading them may be kept (decision 055). */
+const SETTINGS_COLUMNS = [
+  's.organization_id',
+  's.form_secret',
+  's.display_name',
+  's.logo_url',
+  's.brand_colour',
+  's.contact_phone',
+  's.contact_email',
+  's.contact_hours',
+  's.website_url',
+  's.repair_url',
+  's.nuisance_url',
+  's.fraud_url',
+  's.objection_url',
+  's.referral_texts',
+  's.committee_name',
+  's.committee_contact',
+  's.committee_url',
+  's.intake_department_id',
+  's.status_link_days_after_close',
+  's.updated_at',
+] as const satisfies readonly `s.${keyof PortalSettingsTable}`[];
+
+// A column added to PortalSettingsTable and not to the list above fails the type check here
+const everySettingsColumn: Record<
+  Exclude<`s.${keyof PortalSettingsTable}`, (typeof SETTINGS_COLUMNS)[number]>,
+  never
+> = {};
+void everySettingsColumn;
+
 const selectPortalSettings = (trx: Scoped, organizationId: string) =>
   trx
     .selectFrom('portal_settings as s')
     .innerJoin('organization as o', 'o.id', 's.organization_id')
-    .selectAll('s')
+    .select(SETTINGS_COLUMNS)
     .select(['o.name as organization_name', 'o.hostnames'])
     .where('s.organization_id', '=', organizationId);
 
 /**
  * The portal's settings; the row (with a fresh signing secret) is created the first time it is needed.
- * Every portal page reads them, so the usual case (the row exists) costs one round trip, not two.
+ * Every portal page reads them, so the usual case (the row exists) costs one round trip, not two; the
+ * statement is kept (decision 055: parsed and planned once per connection).
  */
 export async function loadPortalSettings(trx: Scoped, organizationId: string) {
-  const existing = await selectPortalSettings(trx, organizationId).executeTakeFirst();
+  const [existing] = await executeKept(trx, selectPortalSettings(trx, organizationId));
   if (existing !== undefined) return existing;
   await trx
     .insertInto('portal_settings')
