@@ -4,7 +4,7 @@ import { listComplaintsQuery } from '../src/server/modules/complaints/complaint-
 import { searchTerms } from '../src/server/modules/complaints/complaint-search.repository.ts';
 
 // The essential SQL of the work queue, search and detail endpoints, copied from the complaints module
-// (complaint-query.repository.ts listComplaints, complaint.repository.ts findComplaintRow and listTimeline).
+// (complaint-query.repository.ts listComplaints, complaint.repository.ts findComplaintRow and the timeline of loadDetailRelations).
 // Search is compiled from the app's own query builder (searchQuery). The rest runs as the owner with the organisation and visibility written out, in one round trip per
 // query: no session lookup, no transaction, no role switch, no validation — the physical floor.
 

@@ -1,5 +1,6 @@
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, type Kysely, type QueryExecutorProvider } from 'kysely';
 import type pg from 'pg';
+import type { DB } from './schema.ts';
 
 /**
  * Decision 043: a few hot statements of fixed text go to PostgreSQL as named (prepared) statements, so each
@@ -16,7 +17,7 @@ import type pg from 'pg';
  * A kept statement must name its columns (no `select *` from a table): a migration that changes a table under
  * a running server would otherwise fail its kept plan ("cached plan must not change result type").
  */
-export const MAX_KEPT_STATEMENTS = 64;
+export const MAX_KEPT_STATEMENTS = 128;
 
 const names = new Map<string, string>();
 
@@ -29,6 +30,20 @@ export function keepPlan(text: string): string {
 /** A fixed statement whose plan is kept, ready for `executeQuery`. */
 export function keptStatement<R>(text: string, parameters: readonly unknown[]): CompiledQuery<R> {
   return CompiledQuery.raw(keepPlan(text), [...parameters]) as CompiledQuery<R>;
+}
+
+/** A query builder's statement or a `sql` template: anything Kysely compiles to one statement. */
+type Keepable<R> = { compile(executorProvider: QueryExecutorProvider): CompiledQuery<R> };
+
+/**
+ * Decision 055: runs a statement of fixed shape (the registration's inserts and reads) as a kept statement. The
+ * builder compiles it as usual; its text is kept, so each connection parses and plans it once. Use it only for
+ * statements whose text does not depend on the values (one text per shape), and name the columns returned.
+ */
+export async function executeKept<R>(db: Kysely<DB>, query: Keepable<R>): Promise<R[]> {
+  const compiled = query.compile(db);
+  keepPlan(compiled.sql);
+  return (await db.executeQuery(compiled)).rows;
 }
 
 /** The name `text` is sent under, if it is kept. */

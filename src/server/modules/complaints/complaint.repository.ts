@@ -1,7 +1,7 @@
 import { type Insertable, type RawBuilder, type Selectable, sql } from 'kysely';
 import type { ContactKind, ContactRecord, TimelineEventType } from '../../../domain/index.ts';
 import { serverNow } from '../../clock.ts';
-import { keptStatement } from '../../db/kept-statements.ts';
+import { executeKept } from '../../db/kept-statements.ts';
 import type {
   ComplaintTable,
   ContractorTable,
@@ -47,16 +47,101 @@ export async function insertNewComplaint(
   values: Omit<Insertable<ComplaintTable>, 'reference'> & { subject_employee_id: null },
 ): Promise<ComplaintRow> {
   const number = sql<number>`n`;
-  const row = await trx
-    .insertInto('complaint')
-    .values({
-      ...values,
-      reference: sql<string>`(select ${referenceOf(year, number)} from next_complaint_number(${year}) as n)`,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  // Decision 055: kept (parsed and planned once per connection); it names its columns, so a migration that adds
+  // one cannot break the kept plan of a server still running
+  const [row] = await executeKept(
+    trx,
+    trx
+      .insertInto('complaint')
+      .values({
+        ...values,
+        reference: sql<string>`(select ${referenceOf(year, number)} from next_complaint_number(${year}) as n)`,
+      })
+      .returning(COMPLAINT_COLUMNS),
+  );
+  if (row === undefined) throw new Error('complaint not inserted');
   return { ...row, subject_employee_department_id: null };
 }
+
+/** Every column of `complaint`, named: what `returning *` gave, in a form a kept statement may return. */
+const COMPLAINT_COLUMNS = [
+  'id',
+  'organization_id',
+  'reference',
+  'matter_id',
+  'channel',
+  'received_at',
+  'registered_at',
+  'registered_by',
+  'registered_by_token',
+  'complainant_id',
+  'representative_id',
+  'unit_id',
+  'housing_complex_id',
+  'department_id',
+  'description',
+  'desired_outcome',
+  'status',
+  'confidential',
+  'criminal_suspicion',
+  'criminal_offence',
+  'board_track',
+  'triage_outcome',
+  'triage',
+  'category',
+  'subject_kind',
+  'subject_employee_id',
+  'subject_department_id',
+  'subject_contractor_id',
+  'concerned_department_id',
+  'manager_takes_reason',
+  'confidential_reason_code',
+  'confidential_reason',
+  'complainant_locale',
+  'handler_id',
+  'responsible_manager_id',
+  'management_assistant_ids',
+  'term_start_day',
+  'original_due_at',
+  'due_at',
+  'calendar_settings_version',
+  'term_extensions',
+  'repeat_of_id',
+  'repeat_input',
+  'repeat',
+  'repeat_rung',
+  'written_only_reason',
+  'assessment',
+  'outcome',
+  'compensation_cents',
+  'improvement_suggestions',
+  'manager_approval',
+  'legal_advice',
+  'committee',
+  'answer_text',
+  'answer_recipients',
+  'answered_at',
+  'withdrawal',
+  'closed_at',
+  'merged_into_id',
+  'merged_at',
+  'has_answer_term',
+  'explanation_prepared_at',
+  'explanation_posted_on',
+  'notes_text',
+  'search_vector',
+  'version',
+  'created_at',
+  'updated_at',
+  'anonymised_at',
+] as const satisfies readonly (keyof ComplaintTable)[];
+
+// A column added to ComplaintTable and not to the list above fails the type check here
+const everyComplaintColumn: Record<
+  Exclude<keyof ComplaintTable, (typeof COMPLAINT_COLUMNS)[number]>,
+  never
+> = {};
+void everyComplaintColumn;
 
 export async function findComplaintRow(
   trx: Scoped,
@@ -163,7 +248,10 @@ export async function insertEvent(trx: Scoped, event: NewEvent) {
 /** Several events of one step in one statement; ids follow the list's order, so the timeline keeps it. */
 export async function insertEvents(trx: Scoped, events: NewEvent[]) {
   if (events.length === 0) return;
-  await trx.insertInto('complaint_event').values(events.map(eventRow)).execute();
+  const insert = trx.insertInto('complaint_event').values(events.map(eventRow));
+  // Decision 055: one kept text per number of rows; steps write one to four, longer lists stay unnamed
+  if (events.length <= 4) await executeKept(trx, insert);
+  else await insert.execute();
 }
 
 export type TimelineRow = {
@@ -179,18 +267,6 @@ export type TimelineRow = {
   summary: string | null;
   payload: Record<string, unknown>;
 };
-
-/**
- * Every event of a complaint in order, with who did it. Through `complaint_timeline` (migration 078), whose plan
- * PostgreSQL keeps per connection (issue 24); it runs as the caller, so row-level security applies as before.
- */
-export async function listTimeline(trx: Scoped, complaintId: string): Promise<TimelineRow[]> {
-  // The statement calling it is kept too (decision 043): parsed once per connection
-  const { rows } = await trx.executeQuery(
-    keptStatement<TimelineRow>('select * from complaint_timeline($1)', [complaintId]),
-  );
-  return rows;
-}
 
 /** The approval requests and decisions of one complaint, in order (see approval-history.mapper.ts). */
 export async function listApprovalEvents(trx: Scoped, complaintId: string) {
@@ -287,12 +363,14 @@ export async function findRoutingContext(
   departmentIds: readonly (string | null)[],
 ) {
   const named = [...new Set(departmentIds.filter((id): id is string => id !== null))];
-  const { rows } = await sql<{
-    handler: { id: string; active: boolean; departmentId: string | null } | null;
-    intakeDepartmentId: string | null;
-    departments: RoutingDepartment[];
-  }>`select * from complaint_routing_context(${handlerId}::uuid, ${named}::uuid[])`.execute(trx);
-  const row = rows[0];
+  const [row] = await executeKept(
+    trx,
+    sql<{
+      handler: { id: string; active: boolean; departmentId: string | null } | null;
+      intakeDepartmentId: string | null;
+      departments: RoutingDepartment[];
+    }>`select * from complaint_routing_context(${handlerId}::uuid, ${named}::uuid[])`,
+  );
   if (row === undefined) throw new Error('no routing context');
   return row;
 }
@@ -328,12 +406,15 @@ export async function findContractor(trx: Scoped, id: string) {
 
 /** The person and the complex of their home (a person's unit always exists: foreign key, same organisation). */
 export async function findPersonWithUnit(trx: Scoped, id: string) {
-  return trx
-    .selectFrom('person as p')
-    .leftJoin('unit as u', 'u.id', 'p.unit_id')
-    .select(['p.id', 'p.unit_id', 'u.housing_complex_id'])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
+  const [row] = await executeKept(
+    trx,
+    trx
+      .selectFrom('person as p')
+      .leftJoin('unit as u', 'u.id', 'p.unit_id')
+      .select(['p.id', 'p.unit_id', 'u.housing_complex_id'])
+      .where('p.id', '=', id),
+  );
+  return row;
 }
 
 export async function findUnit(trx: Scoped, id: string) {
@@ -367,19 +448,22 @@ export async function insertPerson(
     unitId: string | null;
   },
 ) {
-  const row = await trx
-    .insertInto('person')
-    .values({
-      organization_id: organizationId,
-      name: person.name,
-      email: person.email,
-      phone: person.phone,
-      postal_address: person.postalAddress,
-      relation: person.relation,
-      unit_id: person.unitId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const [row] = await executeKept(
+    trx,
+    trx
+      .insertInto('person')
+      .values({
+        organization_id: organizationId,
+        name: person.name,
+        email: person.email,
+        phone: person.phone,
+        postal_address: person.postalAddress,
+        relation: person.relation,
+        unit_id: person.unitId,
+      })
+      .returning('id'),
+  );
+  if (row === undefined) throw new Error('person not inserted');
   return row.id;
 }
 
@@ -453,7 +537,7 @@ export async function loadDetailRelations(
   trx: Scoped,
   row: ComplaintRow,
   accessLog?: AccessLogEntry,
-): Promise<DetailRelations> {
+): Promise<{ relations: DetailRelations; timeline: TimelineRow[] }> {
   const staffIds = [
     row.registered_by,
     row.handler_id,
@@ -472,20 +556,32 @@ export async function loadDetailRelations(
   if (typeof classified?.managingManagerId === 'string') staffIds.push(classified.managingManagerId);
   const departmentIds = [row.department_id, row.subject_department_id, row.concerned_department_id];
   const present = (ids: (string | null)[]) => [...new Set(ids.filter((id): id is string => id !== null))];
-  const relations = sql<DetailRelations>`select * from complaint_detail_relations(
+  // Decision 055: the timeline travels in the same statement, as one JSON column in the order of
+  // `complaint_timeline` (migration 078: every event in order, with who did it; it runs as the caller)
+  const relations = sql<WithTimeline>`select r.*,
+      (select coalesce(json_agg(t order by t.id), '[]'::json) from complaint_timeline(${row.id}::uuid) t) as timeline
+    from complaint_detail_relations(
     ${row.id}::uuid, ${present(staffIds)}::uuid[], ${row.complainant_id}::uuid, ${row.representative_id}::uuid,
     ${row.unit_id}::uuid, ${row.housing_complex_id}::uuid, ${present(departmentIds)}::uuid[],
-    ${row.subject_contractor_id}::uuid, ${row.merged_into_id}::uuid)`;
+    ${row.subject_contractor_id}::uuid, ${row.merged_into_id}::uuid) r`;
   const access = accessLog ? accessLogRow(accessLog) : null;
-  const { rows } = await (access === null
-    ? relations
-    : sql<DetailRelations>`with access_logged as (
+  const [found] = await executeKept(
+    trx,
+    access === null
+      ? relations
+      : sql<WithTimeline>`with access_logged as (
         insert into complaint_access_log (organization_id, complaint_id, user_id, token_id, what, ip, user_agent, detail)
         values (${access.organization_id}, ${access.complaint_id}, ${access.user_id}, ${access.token_id},
                 ${access.what}, ${access.ip}, ${access.user_agent}, ${access.detail})
-      ) ${relations}`
-  ).execute(trx);
-  const found = rows[0];
+      ) ${relations}`,
+  );
   if (found === undefined) throw new Error('no detail relations');
-  return found;
+  const { timeline, ...relationsFound } = found;
+  // JSON carries the moment as text; everything else as a row would be (int8 as a number, jsonb as is)
+  return {
+    relations: relationsFound,
+    timeline: timeline.map((event) => ({ ...event, at: new Date(event.at) })),
+  };
 }
+
+type WithTimeline = DetailRelations & { timeline: (Omit<TimelineRow, 'at'> & { at: string })[] };

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { executeKept } from '../../db/kept-statements.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { subjectEmployeeDepartment } from '../complaints/index.ts';
 
@@ -15,7 +16,10 @@ export async function insertIntegrationEvent(
     payload: Record<string, unknown>;
   },
 ) {
-  const { rows } = await sql<{ id: number; event_id: string }>`
+  // Decision 055: kept (parsed and planned once per connection)
+  const [row] = await executeKept(
+    trx,
+    sql<{ id: number; event_id: string }>`
     with recorded as (
       insert into integration_event (organization_id, type, complaint_id, payload)
       values (${event.organizationId}, ${event.type}, ${event.complaintId}, ${JSON.stringify(event.payload)})
@@ -26,8 +30,8 @@ export async function insertIntegrationEvent(
       from webhook_endpoint w, recorded
       where w.organization_id = ${event.organizationId} and w.active and ${event.type} = any(w.event_types)
     )
-    select id, event_id from recorded`.execute(trx);
-  const row = rows[0];
+    select id, event_id from recorded`,
+  );
   if (row === undefined) throw new Error('integration event not recorded');
   return row;
 }

@@ -1,5 +1,6 @@
 import { type Selectable, sql } from 'kysely';
 import type { AdjustmentKind, ComplainantStep } from '../../../domain/index.ts';
+import { executeKept } from '../../db/kept-statements.ts';
 import type { ComplaintTable } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
@@ -12,14 +13,17 @@ import type { Scoped } from '../../db/tenant-scope.ts';
  */
 export async function loadCaseFacts(trx: Scoped, complaintId: string) {
   // Issue 26 (decisions 051, 053): the complainant's adjustments (how to write to them, a call-back, a
-  // representative who receives copies), beside the kept-plan facts.
-  const { rows } = await sql<Omit<CaseFactsRow, 'preferredChannel'>>`
+  // representative who receives copies), beside the kept-plan facts. Decision 055: the statement around the
+  // function is kept too (parsed and planned once per connection).
+  const [row] = await executeKept(
+    trx,
+    sql<Omit<CaseFactsRow, 'preferredChannel'>>`
     select f.*,
       (select coalesce(jsonb_agg(jsonb_build_object('kind', a.kind, 'value', a.value)), '[]'::jsonb)
         from complainant_adjustment a join complaint c on c.complainant_id = a.person_id
         where c.id = ${complaintId}) as adjustments
-    from complaint_case_facts(${complaintId}) f`.execute(trx);
-  const row = rows[0];
+    from complaint_case_facts(${complaintId}) f`,
+  );
   if (row === undefined) return undefined;
   const channel = row.adjustments.find((a) => a.kind === 'preferred_channel')?.value;
   return { ...row, preferredChannel: typeof channel === 'string' ? channel : null };

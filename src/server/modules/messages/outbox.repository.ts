@@ -1,4 +1,5 @@
 import { redactStatusLinks } from '../../../domain/index.ts';
+import { executeKept } from '../../db/kept-statements.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 export type OutgoingMessage = {
@@ -27,23 +28,27 @@ export type OutgoingMessage = {
  * `secretLink` into the mail it sends.
  */
 export async function enqueueMessage(trx: Scoped, message: OutgoingMessage): Promise<string> {
-  const row = await trx
-    .insertInto('outbox_message')
-    .values({
-      organization_id: message.organizationId,
-      complaint_id: message.complaintId,
-      kind: message.kind,
-      recipient_to: message.to,
-      recipient_cc: message.cc ?? [],
-      subject: message.subject,
-      body_text: redactStatusLinks(message.bodyText),
-      body_html: message.bodyHtml == null ? null : redactStatusLinks(message.bodyHtml),
-      secret_link: message.secretLink ?? null,
-      step_key: message.stepKey ?? null,
-      ...(message.toPost ? { status: 'to_post' as const } : {}),
-      ...(message.notBefore ? { next_attempt_at: message.notBefore } : {}),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  // Decision 055: kept; the optional columns make at most four texts
+  const [row] = await executeKept(
+    trx,
+    trx
+      .insertInto('outbox_message')
+      .values({
+        organization_id: message.organizationId,
+        complaint_id: message.complaintId,
+        kind: message.kind,
+        recipient_to: message.to,
+        recipient_cc: message.cc ?? [],
+        subject: message.subject,
+        body_text: redactStatusLinks(message.bodyText),
+        body_html: message.bodyHtml == null ? null : redactStatusLinks(message.bodyHtml),
+        secret_link: message.secretLink ?? null,
+        step_key: message.stepKey ?? null,
+        ...(message.toPost ? { status: 'to_post' as const } : {}),
+        ...(message.notBefore ? { next_attempt_at: message.notBefore } : {}),
+      })
+      .returning('id'),
+  );
+  if (row === undefined) throw new Error('message not queued');
   return row.id;
 }

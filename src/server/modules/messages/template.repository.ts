@@ -1,4 +1,5 @@
 import type { TenantLocale } from '../../../domain/tenant-locales.ts';
+import { executeKept } from '../../db/kept-statements.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import type { CommitteeDetails } from './settings/message-settings.ts';
 import { defaultTemplate, type TemplateText } from './templates/default-templates.ts';
@@ -11,12 +12,14 @@ export async function loadTemplate(
   locale: TenantLocale,
 ): Promise<TemplateText> {
   if (locale !== 'nl' && locale !== 'en') return defaultTemplate(kind, locale);
-  const own = await trx
-    .selectFrom('message_template')
-    .select(['subject', 'body'])
-    .where('kind', '=', kind)
-    .where('locale', '=', locale)
-    .executeTakeFirst();
+  const [own] = await executeKept(
+    trx,
+    trx
+      .selectFrom('message_template')
+      .select(['subject', 'body'])
+      .where('kind', '=', kind)
+      .where('locale', '=', locale),
+  );
   return own ?? defaultTemplate(kind, locale);
 }
 

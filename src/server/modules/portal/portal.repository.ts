@@ -3,25 +3,59 @@ import { sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TimelineEventType } from '../../../domain/index.ts';
 import { serverNow } from '../../clock.ts';
+import { executeKept } from '../../db/kept-statements.ts';
+import type { PortalSettingsTable } from '../../db/schema.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 // Every SQL statement of the public portal. All run inside `inOrganization`, so row-level security keeps
 // one corporation's links, nonces and complaints out of another's reach even if a filter were forgotten.
 
+/** Every column of `portal_settings`, named, so that the statement reading them may be kept (decision 055). */
+const SETTINGS_COLUMNS = [
+  's.organization_id',
+  's.form_secret',
+  's.display_name',
+  's.logo_url',
+  's.brand_colour',
+  's.contact_phone',
+  's.contact_email',
+  's.contact_hours',
+  's.website_url',
+  's.repair_url',
+  's.nuisance_url',
+  's.fraud_url',
+  's.objection_url',
+  's.referral_texts',
+  's.committee_name',
+  's.committee_contact',
+  's.committee_url',
+  's.intake_department_id',
+  's.status_link_days_after_close',
+  's.updated_at',
+] as const satisfies readonly `s.${keyof PortalSettingsTable}`[];
+
+// A column added to PortalSettingsTable and not to the list above fails the type check here
+const everySettingsColumn: Record<
+  Exclude<`s.${keyof PortalSettingsTable}`, (typeof SETTINGS_COLUMNS)[number]>,
+  never
+> = {};
+void everySettingsColumn;
+
 const selectPortalSettings = (trx: Scoped, organizationId: string) =>
   trx
     .selectFrom('portal_settings as s')
     .innerJoin('organization as o', 'o.id', 's.organization_id')
-    .selectAll('s')
+    .select(SETTINGS_COLUMNS)
     .select(['o.name as organization_name', 'o.hostnames'])
     .where('s.organization_id', '=', organizationId);
 
 /**
  * The portal's settings; the row (with a fresh signing secret) is created the first time it is needed.
- * Every portal page reads them, so the usual case (the row exists) costs one round trip, not two.
+ * Every portal page reads them, so the usual case (the row exists) costs one round trip, not two; the
+ * statement is kept (decision 055: parsed and planned once per connection).
  */
 export async function loadPortalSettings(trx: Scoped, organizationId: string) {
-  const existing = await selectPortalSettings(trx, organizationId).executeTakeFirst();
+  const [existing] = await executeKept(trx, selectPortalSettings(trx, organizationId));
   if (existing !== undefined) return existing;
   await trx
     .insertInto('portal_settings')
@@ -51,21 +85,24 @@ export async function findUnitByAddress(
   trx: Scoped,
   address: { postcode: string; houseNumber: number; addition: string | null },
 ) {
-  const rows = await trx
-    .selectFrom('unit')
-    .select([
-      'id',
-      'housing_complex_id',
-      'street',
-      'house_number',
-      'house_number_addition',
-      'postcode',
-      'place',
-    ])
-    .where('postcode', '=', address.postcode)
-    .where('house_number', '=', address.houseNumber)
-    .limit(20)
-    .execute();
+  // Decision 055: the submission's statements are kept (parsed and planned once per connection)
+  const rows = await executeKept(
+    trx,
+    trx
+      .selectFrom('unit')
+      .select([
+        'id',
+        'housing_complex_id',
+        'street',
+        'house_number',
+        'house_number_addition',
+        'postcode',
+        'place',
+      ])
+      .where('postcode', '=', address.postcode)
+      .where('house_number', '=', address.houseNumber)
+      .limit(20),
+  );
   const wanted = (address.addition ?? '').replace(/[\s-]/g, '').toLowerCase();
   const matches = rows.filter(
     (row) => (row.house_number_addition ?? '').replace(/[\s-]/g, '').toLowerCase() === wanted,
@@ -86,17 +123,19 @@ export async function claimNonce(
     requestHash: string;
   },
 ) {
-  const inserted = await trx
-    .insertInto('portal_form_nonce')
-    .values({
-      organization_id: claim.organizationId,
-      nonce_hash: claim.nonceHash,
-      purpose: claim.purpose,
-      request_hash: claim.requestHash,
-    })
-    .onConflict((oc) => oc.columns(['organization_id', 'nonce_hash']).doNothing())
-    .returning('nonce_hash')
-    .executeTakeFirst();
+  const [inserted] = await executeKept(
+    trx,
+    trx
+      .insertInto('portal_form_nonce')
+      .values({
+        organization_id: claim.organizationId,
+        nonce_hash: claim.nonceHash,
+        purpose: claim.purpose,
+        request_hash: claim.requestHash,
+      })
+      .onConflict((oc) => oc.columns(['organization_id', 'nonce_hash']).doNothing())
+      .returning('nonce_hash'),
+  );
   if (inserted !== undefined) return null;
   return trx
     .selectFrom('portal_form_nonce as n')
@@ -115,13 +154,14 @@ export async function attachNonceWithIntakeEvent(
   nonceHash: string,
   event: { organizationId: string; complaintId: string; payload: Record<string, unknown> },
 ) {
-  await sql`
+  await executeKept(
+    trx,
+    sql`
     with attached as (
       update portal_form_nonce set complaint_id = ${event.complaintId} where nonce_hash = ${nonceHash}
     )
     insert into complaint_event (organization_id, complaint_id, type, at, actor_user_id, actor_token_id, summary, payload)
-    values (${event.organizationId}, ${event.complaintId}, 'portal_intake', ${serverNow()}, null, null, null, ${JSON.stringify(event.payload)})`.execute(
-    trx,
+    values (${event.organizationId}, ${event.complaintId}, 'portal_intake', ${serverNow()}, null, null, null, ${JSON.stringify(event.payload)})`,
   );
 }
 
@@ -129,14 +169,14 @@ export async function insertStatusLink(
   trx: Scoped,
   link: { organizationId: string; complaintId: string; tokenHash: string },
 ) {
-  await trx
-    .insertInto('complaint_status_link')
-    .values({
+  await executeKept(
+    trx,
+    trx.insertInto('complaint_status_link').values({
       organization_id: link.organizationId,
       complaint_id: link.complaintId,
       token_hash: link.tokenHash,
-    })
-    .execute();
+    }),
+  );
 }
 
 /** What the status page reads of a complaint: only the columns the complainant may see. */

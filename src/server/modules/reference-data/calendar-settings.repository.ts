@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { CalendarSettings } from '../../../domain/calendar-settings.ts';
+import { executeKept } from '../../db/kept-statements.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
 const COLUMNS = [
@@ -41,11 +42,11 @@ function settingsQuery(trx: Scoped) {
  * has version 1 from the moment it is created (migration 013's trigger), so none found is a broken database.
  */
 export async function getCurrentCalendarSettings(trx: Scoped): Promise<CalendarSettings> {
-  const row = await settingsQuery(trx)
-    .select(COLUMNS)
-    .orderBy('s.version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  // Decision 055: kept (every registration reads it; parsed and planned once per connection)
+  const [row] = await executeKept(
+    trx,
+    settingsQuery(trx).select(COLUMNS).orderBy('s.version', 'desc').limit(1),
+  );
   if (!row) throw new Error('no calendar settings for the organisation in scope');
   return toDomain(row);
 }

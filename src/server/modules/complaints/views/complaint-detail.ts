@@ -83,10 +83,8 @@ export async function buildDetail(
   accessLog?: AccessLogEntry,
 ): Promise<ComplaintDetail> {
   // The timeline holds every event in order, contact moments included: the state needs no query of its own.
-  const [relations, events] = await Promise.all([
-    repository.loadDetailRelations(trx, row, accessLog),
-    repository.listTimeline(trx, row.id),
-  ]);
+  // It comes with the relations (and the access log entry) in one statement (decision 055).
+  const { relations, timeline: events } = await repository.loadDetailRelations(trx, row, accessLog);
   const { mergedInto, mergedFrom } = relations;
   const state = toComplaintState(row, repository.contactsOf(events));
   const access = toAccess(row);

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { executeKept } from '../../../db/kept-statements.ts';
 import type { Scoped } from '../../../db/tenant-scope.ts';
 
 type LetterParties = {
@@ -23,12 +24,15 @@ type LetterParties = {
  */
 export async function findLetterParties(trx: Scoped, complaintId: string): Promise<LetterParties> {
   // Issue 26 (decision 051): whether the complainant asked for large print, beside the kept-plan parties.
-  const { rows } = await sql<LetterParties>`
+  // Decision 055: the statement around the function is kept too (parsed and planned once per connection)
+  const [row] = await executeKept(
+    trx,
+    sql<LetterParties>`
     select f.*, exists (
       select 1 from complainant_adjustment a join complaint c on c.complainant_id = a.person_id
       where c.id = ${complaintId} and a.kind = 'large_print') as "largePrint"
-    from complaint_letter_parties(${complaintId}) f`.execute(trx);
-  const row = rows[0];
+    from complaint_letter_parties(${complaintId}) f`,
+  );
   if (row === undefined) throw new Error('no such complaint');
   return row;
 }
