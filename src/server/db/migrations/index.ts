@@ -49,6 +49,7 @@ import * as complaintThemes from './2026-12-07-088-complaint-themes.ts';
 import * as selfAssessment from './2026-12-07-089-self-assessment.ts';
 import * as complainantAdjustments from './2026-12-07-091-complainant-adjustments.ts';
 import * as platformExport from './2026-12-07-093-platform-export.ts';
+import * as adjustmentsRecordedVia from './2026-12-07-094-adjustments-recorded-via.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that Vitest, Node's type
@@ -105,4 +106,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-089-self-assessment': selfAssessment,
   '2026-12-07-091-complainant-adjustments': complainantAdjustments,
   '2026-12-07-093-platform-export': platformExport,
+  '2026-12-07-094-adjustments-recorded-via': adjustmentsRecordedVia,
 };

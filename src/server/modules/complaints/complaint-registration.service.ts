@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import { ADJUSTMENT_PROBLEM_TEXT } from '../../../contract/adjustments.ts';
 import type { ComplaintDetail, RegisterComplaintInput } from '../../../contract/complaints.ts';
 import type { FieldError } from '../../../contract/problem.ts';
 import {
   acknowledgementSendAt,
   type Confidentiality,
   checkConfidentialityRequest,
+  decideAdjustments,
   openComplaint,
   type RepeatInput,
   toLocalDate,
@@ -23,7 +25,7 @@ import {
   confidentialityProblem,
   markedConfidentialEvent,
 } from './complaint-confidentiality.service.ts';
-import { complaintEvents } from './complaint-events.ts';
+import { complaintEvents, type RegisteredAdjustments } from './complaint-events.ts';
 import { carryOutEffects, type EventSpec } from './complaint-mutation.service.ts';
 import { type IdempotentResult, withIdempotency } from './idempotency/idempotency.ts';
 import { stateColumns } from './mappers/complaint-state.mapper.ts';
@@ -193,6 +195,51 @@ export type KnownUnit = { id: string; housingComplexId: string | null };
 export type RegistrationOrigin = Principal | { kind: 'portal'; organizationId: string };
 
 /**
+ * Issue 26 (decision 052): the adjustments asked for at intake, checked by the domain rule before anything is
+ * written (400 with paths under `adjustments.`). Null when nothing is asked: that costs no statement.
+ */
+function askedAdjustments(input: RegisterComplaintInput) {
+  if (input.adjustments === undefined) return null;
+  const decided = decideAdjustments([], input.adjustments);
+  const problems: FieldError[] = decided.ok
+    ? []
+    : decided.problems.map((p) => ({
+        in: 'body',
+        path: `adjustments.${p.path}`,
+        code: p.code,
+        messages: ADJUSTMENT_PROBLEM_TEXT[p.code],
+      }));
+  if (decided.ok && decided.rows.length > 0 && input.complainantId === undefined && !input.complainant)
+    problems.push({
+      in: 'body',
+      path: 'adjustments',
+      code: 'adjustments_without_complainant',
+      messages: {
+        nl: 'Aanpassingen horen bij een klager: vul de klager in.',
+        en: 'Adjustments belong to a complainant: fill in the complainant.',
+      },
+    });
+  if (problems.length > 0) throw new AppError('validation_failed', { fieldErrors: problems });
+  return decided.ok && decided.rows.length > 0 ? decided.rows : null;
+}
+
+function registeredAdjustments(
+  rows: RegisteredAdjustments['rows'] | null,
+  personId: string | null,
+  principal: RegistrationOrigin,
+  at: Date,
+): RegisteredAdjustments | null {
+  if (rows === null || personId === null) return null;
+  return {
+    personId,
+    rows,
+    recordedBy: principal.kind === 'staff' ? principal.userId : null,
+    recordedVia: principal.kind === 'token' ? 'api' : principal.kind,
+    at,
+  };
+}
+
+/**
  * Registers inside the caller's transaction; the public portal and e-mail intake use this directly (they have
  * no principal and keep their own idempotency and abuse checks). Returns the stored row, without reading the
  * whole detail back: only the API answers with it.
@@ -204,6 +251,7 @@ export async function registerOnly(
   now: Date,
   options: { knownUnit?: KnownUnit | null } = {},
 ) {
+  const asked = askedAdjustments(input);
   const resolved = await resolveReferences(trx, principal, input, options.knownUnit ?? null);
   const settings = await calendarSettingsFor(trx);
   const receivedAt = input.receivedAt === undefined ? now : new Date(input.receivedAt);
@@ -346,6 +394,7 @@ export async function registerOnly(
     complaint: { id, organizationId },
     channel: input.channel,
     acknowledgeAfter: sendAt.getTime() > now.getTime() ? sendAt : null,
+    adjustments: registeredAdjustments(asked, complainantId, principal, now),
   });
   events.push(...told.flat());
   const actor =
@@ -361,7 +410,7 @@ export async function registerOnly(
     actorUserId: actor.actorUserId,
     at: now,
   });
-  return { row, settings, dueAt: state.term.dueAt };
+  return { row, settings, dueAt: state.term.dueAt, eventTypes: events.map((event) => event.type) };
 }
 
 /**
@@ -370,7 +419,7 @@ export async function registerOnly(
  * one statement (issue 24); a replay of the idempotency key registers nothing and logs nothing.
  */
 export async function register(trx: Scoped, principal: Principal, input: RegisterComplaintInput, now: Date) {
-  const { row, settings } = await registerOnly(trx, principal, input, now);
+  const { row, settings, eventTypes } = await registerOnly(trx, principal, input, now);
   return buildDetail(trx, row, settings, now, readerOf(principal), {
     organizationId: principal.organizationId,
     complaintId: row.id,
@@ -378,6 +427,11 @@ export async function register(trx: Scoped, principal: Principal, input: Registe
     tokenId: principal.kind === 'token' ? principal.tokenId : null,
     what: 'change',
     origin: principal.origin,
-    detail: { events: ['registered'] },
+    // issue 26: adjustments recorded at intake are a change of the person's data like the case page's PUT
+    detail: {
+      events: eventTypes.includes('adjustments_changed')
+        ? ['registered', 'adjustments_changed']
+        : ['registered'],
+    },
   });
 }

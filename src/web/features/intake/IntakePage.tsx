@@ -29,7 +29,6 @@ import { isApiError } from '../../lib/api-client.ts';
 import { appNow } from '../../lib/app-clock.ts';
 import { describeApiError, isFieldProblem, summarizeFieldErrors } from '../../lib/describe-error.ts';
 import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../lib/form-errors.ts';
-import { saveAdjustments } from '../complaint/adjustments-api.ts';
 import { complaintKeys, postComplaintAction, registerComplaint } from '../complaints/complaints-api.ts';
 import { toDateTimeLocalValue } from '../complaints/format.ts';
 import { useScrollToTop } from '../complaints/use-scroll-to-top.ts';
@@ -42,7 +41,6 @@ import {
   confidentialityErrors,
   type IntakeValues,
   leavesTriageToHandler,
-  toAdjustments,
   toRegisterBody,
   toTriageBody,
 } from './intake-form.ts';
@@ -112,17 +110,13 @@ export function IntakePage() {
         triage === null || created.handler === null
           ? created
           : await postComplaintAction(created, 'triage', triage);
-      // issue 26: the adjustments heard at intake, on the version just made
-      const adjustments = toAdjustments(values);
-      if (adjustments !== null) await saveAdjustments(triaged, adjustments);
+      // issue 26 (decision 052): the adjustments heard at intake went with the registration itself
       return triaged;
     },
     onSuccess: (complaint) => {
       dirty.current = false;
       void queryClient.invalidateQueries({ queryKey: complaintKeys.all });
       queryClient.setQueryData(complaintKeys.detail(complaint.id), complaint);
-      if (toAdjustments(values) !== null)
-        void queryClient.invalidateQueries({ queryKey: complaintKeys.detail(complaint.id) });
       navigate(`/klachten/${complaint.id}`);
     },
     onError: (error) => {
