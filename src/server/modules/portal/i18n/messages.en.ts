@@ -93,7 +93,7 @@ export const en: PortalMessages = {
     representativeLegend: 'Someone who acts for you',
     representativeHint: 'For example a family member, a financial administrator or a guardian.',
     representativeName: "This person's name",
-    representativeContact: "This person's phone number or e-mail address",
+    representativeContact: 'How do we reach this person? Phone or e-mail',
     authorityLegend: 'Why may this person act for you?',
     authorities: {
       written_authorisation: 'I gave this person written permission (an authorisation)',

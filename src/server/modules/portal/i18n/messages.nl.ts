@@ -94,7 +94,7 @@ export const nl = {
     representativeLegend: 'Iemand die namens u optreedt',
     representativeHint: 'Bijvoorbeeld een familielid, een bewindvoerder of een curator.',
     representativeName: 'Naam van deze persoon',
-    representativeContact: 'Telefoonnummer of e-mailadres van deze persoon',
+    representativeContact: 'Hoe bereiken wij deze persoon? Telefoon of e-mail',
     authorityLegend: 'Waarom mag deze persoon namens u optreden?',
     authorities: {
       written_authorisation: 'Ik heb deze persoon schriftelijk toestemming gegeven (een machtiging)',
