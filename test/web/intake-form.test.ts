@@ -145,4 +145,14 @@ describe('adjustments heard at intake (issue 26)', () => {
     expect(registerComplaintInput.safeParse(body).success).toBe(true);
     expect(toRegisterBody(blankIntakeValues('letter', '2026-12-07T10:00'))).not.toHaveProperty('adjustments');
   });
+  it('a refusal is named under adjustments., where the intake screen shows it', () => {
+    const values = {
+      ...blankIntakeValues('phone', '2026-12-07T10:00'),
+      description: 'De lift is stuk.',
+      adjustmentInterpreter: 'x'.repeat(61),
+    };
+    const checked = validateForm(registerComplaintInput, toRegisterBody(values));
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(Object.keys(checked.errors)).toContain('adjustments.interpreterLanguage');
+  });
 });

@@ -192,6 +192,15 @@ export function IntakePage() {
     { path: 'repeat.earlierComplaintId', id: 'intake-description', label: t.intake.repeatsTitle },
     { path: 'repeat.employeeId', id: 'intake-repeat-employee', label: t.intake.repeat.employee },
     { path: 'repeat.cause', id: 'intake-repeat-cause', label: t.intake.repeat.cause },
+    // issue 26 (decision 052): the adjustments go with the registration and are refused under `adjustments.`
+    { path: 'adjustments', id: 'intake-adjustment-channel', label: t.adjustments.title },
+    { path: 'adjustments.preferredChannel', id: 'intake-adjustment-channel', label: t.adjustments.channel },
+    { path: 'adjustments.largePrint', id: 'intake-adjustment-large-print', label: t.adjustments.largePrint },
+    {
+      path: 'adjustments.interpreterLanguage',
+      id: 'intake-adjustment-interpreter',
+      label: t.adjustments.interpreter,
+    },
     { path: 'triage.kind', id: 'intake-referral-kind', label: t.intake.referralKind },
     { path: 'triage.ground', id: 'intake-ground', label: t.intake.ground },
     { path: 'triage.referralDetail', id: 'intake-ground-detail', label: t.intake.groundDetail },
@@ -291,7 +300,7 @@ export function IntakePage() {
               error={errors.housingComplexId?.[locale]}
             />
             <RepresentativeFields values={values} set={set} errors={errors} />
-            <AdjustmentFields values={values} set={set} />
+            <AdjustmentFields values={values} set={set} errors={errors} />
             <NativeSelect
               id="intake-complainant-locale"
               mt="sm"
