@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ADJUSTMENT_PROBLEM_TEXT } from '../../../contract/adjustments.ts';
 import type { ComplaintDetail, RegisterComplaintInput } from '../../../contract/complaints.ts';
 import type { FieldError } from '../../../contract/problem.ts';
 import {
   acknowledgementSendAt,
   type Confidentiality,
   checkConfidentialityRequest,
-  decideAdjustments,
   openComplaint,
   type RepeatInput,
   toLocalDate,
@@ -19,13 +17,14 @@ import type { Principal } from '../../http/principal.ts';
 import { inSpan } from '../../observability/spans.ts';
 import { calendarSettingsFor } from '../reference-data/index.ts';
 import { authorize, eventActor, mayKnowOf, readerOf } from './access/complaint-access.ts';
+import { askedAdjustments, registeredAdjustments } from './adjustments/intake-adjustments.ts';
 import * as repository from './complaint.repository.ts';
 import {
   confidentialityColumns,
   confidentialityProblem,
   markedConfidentialEvent,
 } from './complaint-confidentiality.service.ts';
-import { complaintEvents, type RegisteredAdjustments } from './complaint-events.ts';
+import { complaintEvents } from './complaint-events.ts';
 import { carryOutEffects, type EventSpec } from './complaint-mutation.service.ts';
 import { type IdempotentResult, withIdempotency } from './idempotency/idempotency.ts';
 import { stateColumns } from './mappers/complaint-state.mapper.ts';
@@ -193,51 +192,6 @@ export type KnownUnit = { id: string; housingComplexId: string | null };
 
 /** Who registers: a staff member, an integration, or the complainant through the public portal. */
 export type RegistrationOrigin = Principal | { kind: 'portal'; organizationId: string };
-
-/**
- * Issue 26 (decision 052): the adjustments asked for at intake, checked by the domain rule before anything is
- * written (400 with paths under `adjustments.`). Null when nothing is asked: that costs no statement.
- */
-function askedAdjustments(input: RegisterComplaintInput) {
-  if (input.adjustments === undefined) return null;
-  const decided = decideAdjustments([], input.adjustments);
-  const problems: FieldError[] = decided.ok
-    ? []
-    : decided.problems.map((p) => ({
-        in: 'body',
-        path: `adjustments.${p.path}`,
-        code: p.code,
-        messages: ADJUSTMENT_PROBLEM_TEXT[p.code],
-      }));
-  if (decided.ok && decided.rows.length > 0 && input.complainantId === undefined && !input.complainant)
-    problems.push({
-      in: 'body',
-      path: 'adjustments',
-      code: 'adjustments_without_complainant',
-      messages: {
-        nl: 'Aanpassingen horen bij een klager: vul de klager in.',
-        en: 'Adjustments belong to a complainant: fill in the complainant.',
-      },
-    });
-  if (problems.length > 0) throw new AppError('validation_failed', { fieldErrors: problems });
-  return decided.ok && decided.rows.length > 0 ? decided.rows : null;
-}
-
-function registeredAdjustments(
-  rows: RegisteredAdjustments['rows'] | null,
-  personId: string | null,
-  principal: RegistrationOrigin,
-  at: Date,
-): RegisteredAdjustments | null {
-  if (rows === null || personId === null) return null;
-  return {
-    personId,
-    rows,
-    recordedBy: principal.kind === 'staff' ? principal.userId : null,
-    recordedVia: principal.kind === 'token' ? 'api' : principal.kind,
-    at,
-  };
-}
 
 /**
  * Registers inside the caller's transaction; the public portal and e-mail intake use this directly (they have
