@@ -3,6 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { signInAs } from '../support/sessions.ts';
+import { createStaffUser } from '../support/staff-factories.ts';
 
 // Issue 26 (decision 052): adjustments asked for at intake are stored with the complaint, in the registration's
 // own transaction, with the timeline event and the access-log entry the case page's change writes.
@@ -247,5 +249,39 @@ describe('adjustments recorded at intake (registration API)', () => {
       value: 'Turks',
       recorded_by: world.people.anna.id,
     });
+  });
+
+  test("an integration's token records them via the API, with no staff member named", async () => {
+    const admin = await signInAs(
+      app,
+      (await createStaffUser(database.owner, world.organization.id, { roles: ['employee', 'admin'] })).email,
+    );
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/admin/api-tokens',
+      payload: { name: 'Website', scope: 'register' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/complaints',
+      headers: { authorization: `Bearer ${created.json().token}` },
+      payload: {
+        channel: 'email',
+        complainant: { name: 'Ton Token', relation: 'tenant', postalAddress: 'Hofweg 1, 3155 AB Maasland' },
+        description: 'Via de website van de corporatie: de galerij is donker.',
+        adjustments: { largePrint: true },
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const row = await database.owner
+      .selectFrom('complaint')
+      .select('complainant_id')
+      .where('id', '=', response.json().id)
+      .executeTakeFirstOrThrow();
+    const stored = await adjustmentsOf(String(row.complainant_id));
+    expect(stored.map((a) => [a.kind, a.recorded_by, a.recorded_via])).toEqual([
+      ['large_print', null, 'api'],
+    ]);
   });
 });
