@@ -54,7 +54,8 @@ test('a tenant asks for large-print letters on the portal; the status page and t
   // she would rather not: the need is unticked, the large print stays
   await page.getByLabel('Ik zie slecht').uncheck();
   await checkAccessibility(page);
-  await page.locator('[data-adjustments]').scrollIntoViewIfNeeded();
+  // the new step from its heading, with the large print ticked
+  await page.locator('#adjust-title').evaluate((heading) => heading.scrollIntoView({ block: 'start' }));
   await docScreenshot(page, 'portal-adjustments');
   await page.getByRole('button', { name: 'Klacht versturen' }).click();
 
