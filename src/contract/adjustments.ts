@@ -60,11 +60,35 @@ export const adjustmentsInput = z
     description: 'The whole set of adjustments: what is left out is removed (issue 26, decision 051).',
   });
 
+/** Through what an adjustment was recorded (decision 052): a staff member, the complainant on the portal, an API token. */
+export const ADJUSTMENT_RECORDED_VIA = ['staff', 'portal', 'api'] as const;
+export type AdjustmentRecordedVia = (typeof ADJUSTMENT_RECORDED_VIA)[number];
+
+/** The messages of the domain rule's refusals (decideAdjustments), shared by the case page's PUT and intake. */
+export const ADJUSTMENT_PROBLEM_TEXT = {
+  consent_required: {
+    nl: 'Leg de uitdrukkelijke toestemming van de klager vast (AVG art. 9): anders bewaren we dit niet.',
+    en: "Record the complainant's explicit consent (GDPR art. 9): without it this is not kept.",
+  },
+  call_back_empty: {
+    nl: 'Kies een dagdeel of beschrijf wanneer we kunnen terugbellen.',
+    en: 'Choose a part of the day or describe when to call back.',
+  },
+} as const;
+
 export const adjustmentRecord = z.object({
   kind: z.enum(ADJUSTMENT_KINDS as [string, ...string[]]),
   legalBasis: z.enum(LEGAL_BASES),
   consentAt: z.iso.datetime({ offset: true }).nullable(),
-  recordedByName: z.string().nullable(),
+  recordedByName: z
+    .string()
+    .nullable()
+    .describe('The staff member who recorded it (null: not staff, or removed)'),
+  recordedVia: z
+    .enum(ADJUSTMENT_RECORDED_VIA)
+    .describe(
+      'staff: a staff member (recordedByName); portal: the complainant on the public form; api: a token',
+    ),
   recordedAt: z.iso.datetime({ offset: true }),
 });
 

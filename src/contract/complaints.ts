@@ -21,6 +21,7 @@ import {
   TENANT_LOCALES,
   VERDICTS,
 } from '../domain/index.ts';
+import { adjustmentsInput } from './adjustments.ts';
 
 function keysOf<T extends Record<string, unknown>>(record: T) {
   return z.enum(Object.keys(record) as [keyof T & string, ...(keyof T & string)[]]);
@@ -125,6 +126,12 @@ export const registerComplaintInput = z
     complainantLocale: tenantLocale
       .optional()
       .describe('The language mails and letters to the complainant are written in. Default: `nl`.'),
+    adjustments: adjustmentsInput
+      .optional()
+      .describe(
+        'What the complainant asked for (issue 26, decision 052), stored with the complaint in one transaction; ' +
+          'needs a complainant. Refusals come back under `adjustments.…` (e.g. `adjustments.accessNeeds.consentGiven`).',
+      ),
   })
   .meta({
     id: 'RegisterComplaintInput',

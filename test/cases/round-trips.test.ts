@@ -81,6 +81,25 @@ describe('database round trips per request', () => {
     expect(writes.length, writes.join('\n')).toBeLessThanOrEqual(14);
   });
 
+  test('registering with adjustments costs one statement more (issue 26, decision 052)', async () => {
+    const writes = await roundTrips(
+      () =>
+        world.as.eva.request({
+          method: 'POST',
+          url: '/api/complaints',
+          payload: {
+            channel: 'phone',
+            complainantId: world.tenant.id,
+            description: 'Nog een klacht, in grote letters graag.',
+            adjustments: { largePrint: true, interpreterLanguage: 'Turks', preferredChannel: 'letter' },
+          },
+        }),
+      201,
+    );
+    // the adjustments in one insert; their timeline event and access-log entry travel with the others
+    expect(writes.length, writes.join('\n')).toBeLessThanOrEqual(16);
+  });
+
   test('a complaint through the public form stays within its budget', async () => {
     const formToken = await openForm(portal);
     const sent = await roundTrips(() => postForm(portal, '/klacht', { ...validComplaint, formToken }), 303);

@@ -133,7 +133,7 @@ describe('the complaint form', () => {
     expect(confirmation.body).toContain('<meta name="robots" content="noindex, nofollow">');
   });
 
-  test('an unknown address is kept as the postal address, without a unit; no e-mail means no outbox row', async () => {
+  test('an unknown address is kept as the postal address, without a unit; "brief" means a posted acknowledgement', async () => {
     const { token } = await submitComplaint(app, {
       postcode: '1234 AB',
       houseNumber: '7',
@@ -148,12 +148,14 @@ describe('the complaint form', () => {
       .where('id', '=', complaint.complainant_id)
       .executeTakeFirstOrThrow();
     expect(person).toEqual({ postal_address: '1234 AB, 7', email: null });
+    // issue 26 (decision 052): they asked for a letter, so the acknowledgement is a letter to post (it was
+    // not sent at all before: no e-mail address)
     const mails = await database.owner
       .selectFrom('outbox_message')
-      .select('id')
+      .select(['kind', 'status'])
       .where('complaint_id', '=', complaint.id)
       .execute();
-    expect(mails).toHaveLength(0);
+    expect(mails).toEqual([{ kind: 'acknowledgement', status: 'to_post' }]);
   });
 
   test('on behalf of someone: the tenant is the complainant, the sender the representative with consent', async () => {

@@ -86,6 +86,7 @@ describe('registerSubscribers (the composition root)', () => {
     registerSubscribers(buses);
     expect(buses.complaints.registered && buses.portal.registered && buses.messages.registered).toBe(true);
     expect(buses.complaints.subscriptions()).toEqual([
+      { topic: 'complaint.registered', subscriber: 'adjustments' },
       { topic: 'complaint.changed', subscriber: 'integrations' },
       { topic: 'complaint.effects_decided', subscriber: 'messages' },
       { topic: 'complaint.registered', subscriber: 'messages' },

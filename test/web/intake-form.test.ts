@@ -134,4 +134,25 @@ describe('adjustments heard at intake (issue 26)', () => {
     expect(input).toEqual({ preferredChannel: 'letter', largePrint: true, interpreterLanguage: 'Turks' });
     expect(adjustmentsInput.safeParse(input).success).toBe(true);
   });
+  it('go with the registration itself, in one request (decision 052)', () => {
+    const values = {
+      ...blankIntakeValues('letter', '2026-12-07T10:00'),
+      description: 'De lift is stuk.',
+      adjustmentLargePrint: true,
+    };
+    const body = toRegisterBody(values);
+    expect(body.adjustments).toEqual({ preferredChannel: null, largePrint: true, interpreterLanguage: null });
+    expect(registerComplaintInput.safeParse(body).success).toBe(true);
+    expect(toRegisterBody(blankIntakeValues('letter', '2026-12-07T10:00'))).not.toHaveProperty('adjustments');
+  });
+  it('a refusal is named under adjustments., where the intake screen shows it', () => {
+    const values = {
+      ...blankIntakeValues('phone', '2026-12-07T10:00'),
+      description: 'De lift is stuk.',
+      adjustmentInterpreter: 'x'.repeat(61),
+    };
+    const checked = validateForm(registerComplaintInput, toRegisterBody(values));
+    expect(checked.ok).toBe(false);
+    if (!checked.ok) expect(Object.keys(checked.errors)).toContain('adjustments.interpreterLanguage');
+  });
 });

@@ -704,6 +704,8 @@ export interface ComplainantAdjustmentTable {
   consent_at: Nullable<Date>;
   recorded_by: Nullable<string>;
   recorded_at: Date;
+  /** Through what it was recorded (migration 094): a staff member, the complainant on the portal, an API token. */
+  recorded_via: Generated<'staff' | 'portal' | 'api'>;
 }
 
 export interface MtDecisionTable {

@@ -1,3 +1,4 @@
+import { subscribeAdjustmentsToComplaintEvents } from '../modules/adjustments/index.ts';
 import { type ComplaintEventBus, complaintEvents } from '../modules/complaints/index.ts';
 import {
   subscribeIntegrationsToComplaintEvents,
@@ -39,6 +40,8 @@ const APPLICATION_BUSES: Buses = {
 /** Subscribes messages, integrations, notifications and learning; once per bus (a second call changes nothing). */
 export function registerSubscribers(buses: Buses = APPLICATION_BUSES): void {
   if (!buses.complaints.registered) {
+    // adjustments asked at intake are stored before messages queues the acknowledgement (decision 052)
+    subscribeAdjustmentsToComplaintEvents(buses.complaints);
     subscribeIntegrationsToComplaintEvents(buses.complaints);
     subscribeMessagesToComplaintEvents(buses.complaints);
     subscribeNotificationsToComplaintEvents(buses.complaints);

@@ -1715,6 +1715,7 @@ export const en: Messages = {
       access_needs: 'Reading or hearing needs',
     },
     unknownStaff: 'unknown',
+    recordedVia: { portal: 'the complainant via the portal', api: 'an integration (API)' },
   },
   roles: {
     employee: 'Employee',

@@ -1762,6 +1762,8 @@ export const nl = {
       access_needs: 'Lees- of hoorbehoeften',
     },
     unknownStaff: 'onbekend',
+    // decision 052: who or what recorded it, when no staff member did
+    recordedVia: { portal: 'de klager via het portaal', api: 'een koppeling (API)' },
   },
   roles: {
     employee: 'Medewerker',

@@ -49,6 +49,7 @@ import * as complaintThemes from './2026-12-07-088-complaint-themes.ts';
 import * as selfAssessment from './2026-12-07-089-self-assessment.ts';
 import * as complainantAdjustments from './2026-12-07-091-complainant-adjustments.ts';
 import * as platformExport from './2026-12-07-093-platform-export.ts';
+import * as adjustmentsRecordedVia from './2026-12-07-094-adjustments-recorded-via.ts';
 import * as complaintSearchNames from './2026-12-07-098-complaint-search-names.ts';
 import * as satisfactionRequestedIndex from './2026-12-07-099-satisfaction-requested-index.ts';
 
@@ -107,6 +108,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-089-self-assessment': selfAssessment,
   '2026-12-07-091-complainant-adjustments': complainantAdjustments,
   '2026-12-07-093-platform-export': platformExport,
+  '2026-12-07-094-adjustments-recorded-via': adjustmentsRecordedVia,
   '2026-12-07-098-complaint-search-names': complaintSearchNames,
   '2026-12-07-099-satisfaction-requested-index': satisfactionRequestedIndex,
 };

@@ -15,6 +15,7 @@ export async function findAdjustments(trx: Scoped, personId: string) {
       'a.legal_basis',
       'a.consent_at',
       'a.recorded_at',
+      'a.recorded_via',
       's.name as recordedByName',
     ])
     .where('a.person_id', '=', personId)
@@ -51,6 +52,7 @@ export async function saveAdjustments(trx: Scoped, write: AdjustmentWrite): Prom
       consent_at: row.consent ? write.now : null,
       recorded_by: write.recordedBy,
       recorded_at: write.now,
+      recorded_via: 'staff' as const,
     };
     await trx
       .insertInto('complainant_adjustment')
@@ -58,6 +60,55 @@ export async function saveAdjustments(trx: Scoped, write: AdjustmentWrite): Prom
       .onConflict((oc) => oc.columns(['person_id', 'kind']).doUpdateSet(values))
       .execute();
   }
+}
+
+export type IntakeAdjustmentWrite = {
+  organizationId: string;
+  personId: string;
+  rows: readonly { kind: AdjustmentKind; value: unknown; legalBasis: LegalBasis; consent: boolean }[];
+  recordedBy: string | null;
+  recordedVia: 'staff' | 'portal' | 'api';
+  now: Date;
+};
+
+/**
+ * Issue 26 (decision 052): what the complainant asked for at intake, in one statement (the registration's
+ * budget allows one more). A kind the person already had with the same value keeps its recorder and moment;
+ * the kinds returned are the ones added or given another value (what the timeline names). Kinds not asked
+ * for now stay: removing one is a change on the case page.
+ */
+export async function addAdjustmentsAtIntake(trx: Scoped, write: IntakeAdjustmentWrite) {
+  const rows = await trx
+    .insertInto('complainant_adjustment')
+    .values(
+      write.rows.map((row) => ({
+        organization_id: write.organizationId,
+        person_id: write.personId,
+        kind: row.kind,
+        value: JSON.stringify(row.value),
+        legal_basis: row.legalBasis,
+        consent_at: row.consent ? write.now : null,
+        recorded_by: write.recordedBy,
+        recorded_at: write.now,
+        recorded_via: write.recordedVia,
+      })),
+    )
+    .onConflict((oc) =>
+      oc
+        .columns(['person_id', 'kind'])
+        .doUpdateSet((eb) => ({
+          value: eb.ref('excluded.value'),
+          legal_basis: eb.ref('excluded.legal_basis'),
+          consent_at: eb.ref('excluded.consent_at'),
+          recorded_by: eb.ref('excluded.recorded_by'),
+          recorded_at: eb.ref('excluded.recorded_at'),
+          recorded_via: eb.ref('excluded.recorded_via'),
+        }))
+        .where(sql<boolean>`complainant_adjustment.value is distinct from excluded.value`),
+    )
+    .returning('kind')
+    .execute();
+  return rows.map((r) => r.kind as AdjustmentKind);
 }
 
 /**

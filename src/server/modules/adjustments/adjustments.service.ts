@@ -1,4 +1,4 @@
-import type { ComplainantAdjustments } from '../../../contract/adjustments.ts';
+import { ADJUSTMENT_PROBLEM_TEXT, type ComplainantAdjustments } from '../../../contract/adjustments.ts';
 import type { AdjustmentsInput } from '../../../domain/index.ts';
 import {
   adjustmentsInputOf,
@@ -22,17 +22,6 @@ import { recordAccess } from '../access-log/index.ts';
 import { authorize, type ComplaintRow, findComplaint, mutateComplaint } from '../complaints/index.ts';
 import { calendarSettingsFor } from '../reference-data/index.ts';
 import * as repository from './adjustments.repository.ts';
-
-const PROBLEM_TEXT = {
-  consent_required: {
-    nl: 'Leg de uitdrukkelijke toestemming van de klager vast (AVG art. 9): anders bewaren we dit niet.',
-    en: "Record the complainant's explicit consent (GDPR art. 9): without it this is not kept.",
-  },
-  call_back_empty: {
-    nl: 'Kies een dagdeel of beschrijf wanneer we kunnen terugbellen.',
-    en: 'Choose a part of the day or describe when to call back.',
-  },
-} as const;
 
 type Stored = Awaited<ReturnType<typeof repository.findAdjustments>>;
 
@@ -81,6 +70,7 @@ export async function readAdjustmentsWithin(
       legalBasis: a.legal_basis,
       consentAt: a.consent_at?.toISOString() ?? null,
       recordedByName: a.recordedByName,
+      recordedVia: a.recorded_via,
       recordedAt: a.recorded_at.toISOString(),
     })),
     route,
@@ -154,7 +144,7 @@ export async function changeAdjustments(
             in: 'body' as const,
             path: p.path,
             code: p.code,
-            messages: PROBLEM_TEXT[p.code],
+            messages: ADJUSTMENT_PROBLEM_TEXT[p.code],
           })),
         });
       if (decided.changed.length === 0) throw new AppError('adjustments_unchanged');

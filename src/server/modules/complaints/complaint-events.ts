@@ -1,4 +1,5 @@
-import type { ComplaintEffect } from '../../../domain/index.ts';
+import type { AdjustmentRecordedVia } from '../../../contract/adjustments.ts';
+import type { AdjustmentKind, ComplaintEffect, LegalBasis } from '../../../domain/index.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import { createEventBus } from '../../events/event-bus.ts';
 import type { ComplaintRow } from './complaint.repository.ts';
@@ -9,6 +10,18 @@ import type { EventSpec } from './complaint-mutation.service.ts';
 // change's transaction (the `Scoped` context), so what they write commits or rolls back with it.
 
 export type ComplaintRef = { id: string; organizationId: string };
+
+/**
+ * What the complainant asked for at intake (issue 26, decision 052), already checked by the domain rule
+ * (decideAdjustments): the adjustments module stores it in the registration's transaction.
+ */
+export type RegisteredAdjustments = {
+  personId: string;
+  rows: readonly { kind: AdjustmentKind; value: unknown; legalBasis: LegalBasis; consent: boolean }[];
+  recordedBy: string | null;
+  recordedVia: AdjustmentRecordedVia;
+  at: Date;
+};
 
 /** The outbox ids a subscriber queued, per effect type: they go on that effect's timeline event. */
 export type EffectReceipt = ReadonlyMap<ComplaintEffect['type'], readonly string[]>;
@@ -30,8 +43,15 @@ export type ComplaintEventMap = {
     /**
      * `acknowledgeAfter`: the acknowledgement waits for triage until then (acknowledgementSendAt); null: at once.
      * `channel`: how it came in (a subscriber need not read the complaint back to know).
+     * `adjustments`: what the complainant asked for at intake, stored before the acknowledgement is queued
+     * (so it goes by the channel they asked for); null when nothing was asked.
      */
-    event: { complaint: ComplaintRef; channel: string; acknowledgeAfter: Date | null };
+    event: {
+      complaint: ComplaintRef;
+      channel: string;
+      acknowledgeAfter: Date | null;
+      adjustments: RegisteredAdjustments | null;
+    };
     reply: readonly EventSpec[];
   };
   /**

@@ -17,6 +17,7 @@ import type { Principal } from '../../http/principal.ts';
 import { inSpan } from '../../observability/spans.ts';
 import { calendarSettingsFor } from '../reference-data/index.ts';
 import { authorize, eventActor, mayKnowOf, readerOf } from './access/complaint-access.ts';
+import { askedAdjustments, registeredAdjustments } from './adjustments/intake-adjustments.ts';
 import * as repository from './complaint.repository.ts';
 import {
   confidentialityColumns,
@@ -204,6 +205,7 @@ export async function registerOnly(
   now: Date,
   options: { knownUnit?: KnownUnit | null } = {},
 ) {
+  const asked = askedAdjustments(input);
   const resolved = await resolveReferences(trx, principal, input, options.knownUnit ?? null);
   const settings = await calendarSettingsFor(trx);
   const receivedAt = input.receivedAt === undefined ? now : new Date(input.receivedAt);
@@ -346,6 +348,7 @@ export async function registerOnly(
     complaint: { id, organizationId },
     channel: input.channel,
     acknowledgeAfter: sendAt.getTime() > now.getTime() ? sendAt : null,
+    adjustments: registeredAdjustments(asked, complainantId, principal, now),
   });
   events.push(...told.flat());
   const actor =
@@ -361,7 +364,7 @@ export async function registerOnly(
     actorUserId: actor.actorUserId,
     at: now,
   });
-  return { row, settings, dueAt: state.term.dueAt };
+  return { row, settings, dueAt: state.term.dueAt, eventTypes: events.map((event) => event.type) };
 }
 
 /**
@@ -370,7 +373,7 @@ export async function registerOnly(
  * one statement (issue 24); a replay of the idempotency key registers nothing and logs nothing.
  */
 export async function register(trx: Scoped, principal: Principal, input: RegisterComplaintInput, now: Date) {
-  const { row, settings } = await registerOnly(trx, principal, input, now);
+  const { row, settings, eventTypes } = await registerOnly(trx, principal, input, now);
   return buildDetail(trx, row, settings, now, readerOf(principal), {
     organizationId: principal.organizationId,
     complaintId: row.id,
@@ -378,6 +381,11 @@ export async function register(trx: Scoped, principal: Principal, input: Registe
     tokenId: principal.kind === 'token' ? principal.tokenId : null,
     what: 'change',
     origin: principal.origin,
-    detail: { events: ['registered'] },
+    // issue 26: adjustments recorded at intake are a change of the person's data like the case page's PUT
+    detail: {
+      events: eventTypes.includes('adjustments_changed')
+        ? ['registered', 'adjustments_changed']
+        : ['registered'],
+    },
   });
 }

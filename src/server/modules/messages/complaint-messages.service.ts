@@ -177,10 +177,16 @@ export async function enqueueAcknowledgement(
   notBefore: Date | null = null,
   /** The channel, when the caller knows it: a web submission then costs no read at all. */
   channel: string | null = null,
+  /**
+   * Issue 26 (decision 052): the portal asks for it when the complainant chose letters on the form, so the
+   * web submission is acknowledged by post like any other (the portal e-mails only the others).
+   */
+  asked: { forWebSubmission?: boolean } = {},
 ): Promise<string | null> {
-  if (channel !== null && portalAcknowledges(channel)) return null;
+  const byPortal = (c: string) => portalAcknowledges(c) && asked.forWebSubmission !== true;
+  if (channel !== null && byPortal(channel)) return null;
   const facts = await loadCaseFacts(trx, complaintId);
-  if (facts === undefined || portalAcknowledges(facts.channel)) return null;
+  if (facts === undefined || byPortal(facts.channel)) return null;
   const to = complainantAddress(facts);
   const spoken = tenantLocaleOf(facts.complainant_locale);
   let recipient: string;

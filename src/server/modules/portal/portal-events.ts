@@ -12,7 +12,10 @@ export type PortalEventMap = {
   'complaint.submitted_online': {
     event: {
       complaint: { id: string; organizationId: string };
-      acknowledgement: { to: string; subject: string; bodyText: string; secretLink: string; stepKey: string };
+      /** By e-mail as the portal wrote it, or (issue 26: they chose letters) by post from the messages module. */
+      acknowledgement:
+        | { by: 'email'; to: string; subject: string; bodyText: string; secretLink: string; stepKey: string }
+        | { by: 'post' };
     };
     reply: undefined;
   };

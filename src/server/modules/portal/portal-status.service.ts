@@ -97,6 +97,10 @@ export type StatusView = {
   canAddMessage: boolean;
   canRate: boolean;
   acknowledgementQueued: boolean;
+  /** Issue 26: the acknowledgement is a posted letter (they asked for letters). */
+  acknowledgementByPost: boolean;
+  /** Issue 26: what the complainant asked for, so they can check it was heard. */
+  adjustments: StatusParts['adjustments'];
 };
 
 /** The complaint behind a status token, or null for a tampered, unknown, revoked or expired one. */
@@ -142,7 +146,7 @@ async function statusIn(
   const complaint =
     found.complaint.merged_into_id === null ? found.complaint : await followMerges(trx, found.complaint);
   if (complaint === null || !isLinkValid(complaint, daysAfterClose, now)) return null;
-  const { events, satisfaction, acknowledged } =
+  const { events, satisfaction, acknowledged, acknowledgedByPost, adjustments } =
     complaint === found.complaint
       ? found.parts
       : await repository.loadStatusParts(trx, complaint.id, COMPLAINANT_EVENT_TYPES);
@@ -153,6 +157,8 @@ async function statusIn(
     canAddMessage: !isStatusIn(CLOSED_FOR_MESSAGES_STATUSES, complaint.status),
     canRate: complaint.answered_at !== null && satisfaction === null,
     acknowledgementQueued: acknowledged,
+    acknowledgementByPost: acknowledgedByPost,
+    adjustments,
   };
 }
 

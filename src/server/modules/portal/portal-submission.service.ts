@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
+import type { AdjustmentsInput } from '../../../contract/adjustments.ts';
 import { registerComplaintInput } from '../../../contract/complaints.ts';
-import { acknowledgeAtIntake, complainantStepKey } from '../../../domain/index.ts';
+import { acknowledgeAtIntake, complainantStepKey, toLocalDate } from '../../../domain/index.ts';
 import type { Database } from '../../db/database.ts';
 import { inOrganization } from '../../db/tenant-scope.ts';
 import { AppError } from '../../http/app-error.ts';
@@ -40,6 +41,31 @@ function postalAddressOf(form: ComplaintForm, unit: UnitAddress | null): string 
     return `${unit.street} ${number}, ${postcode} ${unit.place}`;
   }
   return `${postcode}, ${form.address.houseNumber}${form.address.addition ? ` ${form.address.addition}` : ''}`;
+}
+
+/**
+ * Issue 26 (decision 052): what the complainant asked for on the form, as the adjustments the registration
+ * stores in its transaction (recorded via the portal); undefined when nothing was asked.
+ */
+function adjustmentsOf(form: ComplaintForm, now: Date): AdjustmentsInput | undefined {
+  const asked = form.adjustments;
+  const input: AdjustmentsInput = {
+    ...(asked.preferredChannel ? { preferredChannel: asked.preferredChannel } : {}),
+    ...(asked.largePrint ? { largePrint: true } : {}),
+    ...(asked.interpreterLanguage ? { interpreterLanguage: asked.interpreterLanguage } : {}),
+    ...(asked.representative
+      ? {
+          representative: {
+            ...asked.representative,
+            // for staff: where the authority was named (the document itself is asked for when needed)
+            authorityNote: 'Opgegeven door de klager op het klachtenformulier',
+            authorityDate: toLocalDate(now),
+          },
+        }
+      : {}),
+    ...(asked.accessNeeds ? { accessNeeds: asked.accessNeeds } : {}),
+  };
+  return Object.keys(input).length === 0 ? undefined : input;
 }
 
 function confirmationEmail(
@@ -178,6 +204,7 @@ async function registerWithFiles(
       desiredOutcome: form.desiredOutcome,
       // The page's language is the complainant's: every later mail and letter uses it (decision 028)
       complainantLocale: locale,
+      adjustments: adjustmentsOf(form, now),
     });
     // The form's own checks are stricter than the contract; a mismatch is our bug, not the person's input.
     if (!parsed.success)
@@ -242,7 +269,13 @@ async function registerWithFiles(
     // policy 1.2: told on the form this is probably no complaint (a repair request) and sent anyway, the
     // signal gets no "complaint received": triage sends the one message that fits (issue 21)
     const flaggedNotAComplaint = form.topic !== 'complaint' && submission.submittedAnyway;
-    if (form.email !== null && acknowledgeAtIntake({ flaggedNotAComplaint })) {
+    // issue 26: "brief" on the form: the acknowledgement is a posted letter, also when an e-mail address is known
+    if (form.adjustments.preferredChannel === 'letter' && acknowledgeAtIntake({ flaggedNotAComplaint }))
+      await portalEvents.publish(trx, 'complaint.submitted_online', {
+        complaint: { id: row.id, organizationId },
+        acknowledgement: { by: 'post' },
+      });
+    else if (form.email !== null && acknowledgeAtIntake({ flaggedNotAComplaint })) {
       const statusUrl = `${context.origin}${statusPaths(locale, statusToken).status}`;
       const mail = confirmationEmail(locale, context, {
         name: form.name,
@@ -254,6 +287,7 @@ async function registerWithFiles(
       await portalEvents.publish(trx, 'complaint.submitted_online', {
         complaint: { id: row.id, organizationId },
         acknowledgement: {
+          by: 'email',
           to: form.email,
           ...mail,
           // The link is the complainant's key: stored for delivery only, staff see it redacted (issue 20)

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 import type { TimelineEventType } from '../../../domain/index.ts';
 import { serverNow } from '../../clock.ts';
@@ -303,7 +303,26 @@ type StatusRowWithParts = NonNullable<Awaited<ReturnType<typeof findComplaintByS
   }[];
   satisfaction: { handling: number; outcome: number; comment: string | null; created_at: string } | null;
   acknowledged: boolean;
+  /** Issue 26: what the complainant asked for (kinds and values), and whether the acknowledgement is posted. */
+  adjustments: StatusAdjustment[];
+  acknowledged_by_post: boolean;
 };
+
+export type StatusAdjustment = { kind: string; value: unknown };
+
+/**
+ * Issue 26 (decision 052): the complainant's adjustments, and whether the acknowledgement goes by post, as
+ * expressions of the status page's one query (no extra round trip) on the complaint shown.
+ */
+const adjustmentsOfComplaint = (complaintId: RawBuilder<unknown>) => sql<StatusAdjustment[]>`coalesce((
+    select jsonb_agg(jsonb_build_object('kind', a.kind, 'value', a.value) order by a.kind)
+    from complaint ac join complainant_adjustment a on a.person_id = ac.complainant_id
+    where ac.id = ${complaintId}
+  ), '[]'::jsonb)`;
+const acknowledgedByPost = (complaintId: RawBuilder<unknown>) => sql<boolean>`exists (
+    select 1 from outbox_message m
+    where m.complaint_id = ${complaintId} and m.kind = 'acknowledgement' and m.status = 'to_post'
+  )`;
 
 /**
  * The status page in one round trip (issue 24): the complaint behind a link with what the complainant may see
@@ -313,12 +332,17 @@ type StatusRowWithParts = NonNullable<Awaited<ReturnType<typeof findComplaintByS
  */
 export async function findStatusWithParts(trx: Scoped, tokenHash: string, types: readonly string[]) {
   const { rows } = await sql<StatusRowWithParts>`
-    select * from portal_status(${tokenHash}, ${[...types]}::text[])
+    select s.*, ${adjustmentsOfComplaint(sql`s.id`)} as adjustments,
+      ${acknowledgedByPost(sql`s.id`)} as acknowledged_by_post
+    from portal_status(${tokenHash}, ${[...types]}::text[]) s
   `.execute(trx);
   const row = rows[0];
   if (row === undefined) return undefined;
-  const { events, satisfaction, acknowledged, ...complaint } = row;
-  return { complaint, parts: statusPartsOf({ events, satisfaction, acknowledged }) };
+  const { events, satisfaction, acknowledged, adjustments, acknowledged_by_post, ...complaint } = row;
+  return {
+    complaint,
+    parts: statusPartsOf({ events, satisfaction, acknowledged, adjustments, acknowledged_by_post }),
+  };
 }
 
 /** JSON columns come back with dates as strings: made dates again. */
@@ -326,6 +350,8 @@ function statusPartsOf<E extends { at: string | Date }, S extends { created_at: 
   events: E[];
   satisfaction: S | null;
   acknowledged: unknown;
+  adjustments: StatusAdjustment[];
+  acknowledged_by_post: unknown;
 }) {
   return {
     events: row.events.map((e): Omit<E, 'at'> & { at: Date } => ({ ...e, at: new Date(e.at) })),
@@ -335,6 +361,8 @@ function statusPartsOf<E extends { at: string | Date }, S extends { created_at: 
         created_at: Date;
       }),
     acknowledged: row.acknowledged === true,
+    adjustments: row.adjustments,
+    acknowledgedByPost: row.acknowledged_by_post === true,
   };
 }
 
@@ -364,6 +392,8 @@ export async function loadStatusParts(trx: Scoped, complaintId: string, types: r
             .where('kind', '=', 'acknowledgement'),
         )
         .as('acknowledged'),
+      adjustmentsOfComplaint(sql`${complaintId}::uuid`).as('adjustments'),
+      acknowledgedByPost(sql`${complaintId}::uuid`).as('acknowledged_by_post'),
     ])
     .executeTakeFirstOrThrow();
   return statusPartsOf(row);

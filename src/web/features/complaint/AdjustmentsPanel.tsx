@@ -88,7 +88,9 @@ export function AdjustmentsPanel({
                 <List.Item key={r.kind}>
                   {a.kinds[r.kind as keyof typeof a.kinds]}:{' '}
                   {a.recorded(
-                    r.recordedByName ?? a.unknownStaff,
+                    r.recordedVia === 'staff'
+                      ? (r.recordedByName ?? a.unknownStaff)
+                      : a.recordedVia[r.recordedVia],
                     formatDateTime(r.recordedAt, locale),
                     a.basis[r.legalBasis],
                   )}

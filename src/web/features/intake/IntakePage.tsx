@@ -29,7 +29,6 @@ import { isApiError } from '../../lib/api-client.ts';
 import { appNow } from '../../lib/app-clock.ts';
 import { describeApiError, isFieldProblem, summarizeFieldErrors } from '../../lib/describe-error.ts';
 import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../lib/form-errors.ts';
-import { saveAdjustments } from '../complaint/adjustments-api.ts';
 import { complaintKeys, postComplaintAction, registerComplaint } from '../complaints/complaints-api.ts';
 import { toDateTimeLocalValue } from '../complaints/format.ts';
 import { useScrollToTop } from '../complaints/use-scroll-to-top.ts';
@@ -42,7 +41,6 @@ import {
   confidentialityErrors,
   type IntakeValues,
   leavesTriageToHandler,
-  toAdjustments,
   toRegisterBody,
   toTriageBody,
 } from './intake-form.ts';
@@ -112,17 +110,13 @@ export function IntakePage() {
         triage === null || created.handler === null
           ? created
           : await postComplaintAction(created, 'triage', triage);
-      // issue 26: the adjustments heard at intake, on the version just made
-      const adjustments = toAdjustments(values);
-      if (adjustments !== null) await saveAdjustments(triaged, adjustments);
+      // issue 26 (decision 052): the adjustments heard at intake went with the registration itself
       return triaged;
     },
     onSuccess: (complaint) => {
       dirty.current = false;
       void queryClient.invalidateQueries({ queryKey: complaintKeys.all });
       queryClient.setQueryData(complaintKeys.detail(complaint.id), complaint);
-      if (toAdjustments(values) !== null)
-        void queryClient.invalidateQueries({ queryKey: complaintKeys.detail(complaint.id) });
       navigate(`/klachten/${complaint.id}`);
     },
     onError: (error) => {
@@ -198,6 +192,15 @@ export function IntakePage() {
     { path: 'repeat.earlierComplaintId', id: 'intake-description', label: t.intake.repeatsTitle },
     { path: 'repeat.employeeId', id: 'intake-repeat-employee', label: t.intake.repeat.employee },
     { path: 'repeat.cause', id: 'intake-repeat-cause', label: t.intake.repeat.cause },
+    // issue 26 (decision 052): the adjustments go with the registration and are refused under `adjustments.`
+    { path: 'adjustments', id: 'intake-adjustment-channel', label: t.adjustments.title },
+    { path: 'adjustments.preferredChannel', id: 'intake-adjustment-channel', label: t.adjustments.channel },
+    { path: 'adjustments.largePrint', id: 'intake-adjustment-large-print', label: t.adjustments.largePrint },
+    {
+      path: 'adjustments.interpreterLanguage',
+      id: 'intake-adjustment-interpreter',
+      label: t.adjustments.interpreter,
+    },
     { path: 'triage.kind', id: 'intake-referral-kind', label: t.intake.referralKind },
     { path: 'triage.ground', id: 'intake-ground', label: t.intake.ground },
     { path: 'triage.referralDetail', id: 'intake-ground-detail', label: t.intake.groundDetail },
@@ -297,7 +300,7 @@ export function IntakePage() {
               error={errors.housingComplexId?.[locale]}
             />
             <RepresentativeFields values={values} set={set} errors={errors} />
-            <AdjustmentFields values={values} set={set} />
+            <AdjustmentFields values={values} set={set} errors={errors} />
             <NativeSelect
               id="intake-complainant-locale"
               mt="sm"

@@ -174,6 +174,8 @@ export function toRegisterBody(values: IntakeValues): RegisterComplaintInput {
       : {}),
     ...(values.housingComplexId ? { housingComplexId: values.housingComplexId } : {}),
     ...(values.repeatOf ? { repeat: toRepeat(values) } : {}),
+    // issue 26 (decision 052): stored with the complaint in the registration's own transaction
+    ...withAdjustments(values),
   } as RegisterComplaintInput;
 }
 
@@ -254,6 +256,11 @@ export function toTriageBody(values: IntakeValues): unknown {
 }
 
 export type TriageBody = TriageInputBody;
+
+function withAdjustments(values: IntakeValues): { adjustments?: AdjustmentsInput } {
+  const adjustments = toAdjustments(values);
+  return adjustments === null ? {} : { adjustments };
+}
 
 /** Issue 26: the adjustments heard at intake, or null when none were asked for. */
 export function toAdjustments(values: IntakeValues): AdjustmentsInput | null {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACCESS_NEEDS, type AccessNeed, decideAdjustments } from '../../../../domain/index.ts';
 import type { PortalMessages } from '../i18n/messages.ts';
 
 // The complaint form as the browser posts it (every value a string), checked field by field in the order
@@ -8,6 +9,25 @@ export const TOPICS = ['complaint', 'repair', 'nuisance', 'fraud', 'rent'] as co
 export type Topic = (typeof TOPICS)[number];
 export const RELATIONS = ['tenant', 'prospective_tenant', 'buyer', 'other'] as const;
 export const PREFERRED_CONTACTS = ['phone', 'email', 'letter'] as const;
+/** Issue 26: the authorities a complainant can name themselves (an oral one is recorded by staff). */
+export const PORTAL_AUTHORITIES = ['written_authorisation', 'guardian'] as const;
+
+/**
+ * Issue 26 (decision 052): what the complainant asks for on the form, in the adjustments' own shape; the
+ * submission adds the representative's date (the day it was sent).
+ */
+export type FormAdjustments = {
+  preferredChannel: 'letter' | null;
+  largePrint: boolean;
+  interpreterLanguage: string | null;
+  representative: {
+    name: string;
+    contact: string;
+    authority: (typeof PORTAL_AUTHORITIES)[number];
+    receivesCopies: boolean;
+  } | null;
+  accessNeeds: { needs: AccessNeed[]; note: string | null; consentGiven: true } | null;
+};
 
 export type FormValues = Record<string, string>;
 export type FieldProblem = { field: string; message: string };
@@ -25,7 +45,10 @@ export type ComplaintForm = {
   address: { postcode: string; houseNumber: number; addition: string | null } | null;
   description: string;
   desiredOutcome: string | null;
+  adjustments: FormAdjustments;
 };
+
+const NEED_FIELDS = ACCESS_NEEDS.map((need) => `need_${need}` as const);
 
 const FIELD_NAMES = [
   'topic',
@@ -43,6 +66,15 @@ const FIELD_NAMES = [
   'addition',
   'description',
   'desiredOutcome',
+  'largePrint',
+  'interpreterLanguage',
+  'repName',
+  'repContact',
+  'repAuthority',
+  'repCopies',
+  ...NEED_FIELDS,
+  'needsNote',
+  'needsConsent',
 ] as const;
 
 /** Keeps only the form's own fields, as trimmed strings, for validation and for showing them again. */
@@ -78,7 +110,53 @@ export const fieldAnchor = (field: string) =>
     onBehalf: 'onBehalf-self',
     relation: 'relation-tenant',
     preferredContact: 'preferredContact-phone',
+    repAuthority: 'repAuthority-written_authorisation',
   })[field] ?? field;
+
+/**
+ * Issue 26: the adjustments part of the form. Reading or hearing needs are kept only with consent: the domain
+ * rule (decideAdjustments, AVG art. 9(2)(a)) decides, the form names the consent box.
+ */
+function checkAdjustments(
+  values: FormValues,
+  t: PortalMessages,
+  problem: (field: string, message: string) => void,
+): FormAdjustments {
+  const text = (name: string) => values[name] ?? '';
+  const interpreter = text('interpreterLanguage');
+  if (interpreter.length > 60) problem('interpreterLanguage', t.adjust.errors.interpreter);
+  const [repName, repContact, repAuthority] = [text('repName'), text('repContact'), values.repAuthority];
+  const wantsRepresentative = repName !== '' || repContact !== '';
+  if (wantsRepresentative) {
+    if (repName === '' || repName.length > 200) problem('repName', t.adjust.errors.representativeName);
+    if (repContact === '' || repContact.length > 200)
+      problem('repContact', t.adjust.errors.representativeContact);
+    if (!oneOf(PORTAL_AUTHORITIES, repAuthority)) problem('repAuthority', t.adjust.errors.authority);
+  }
+  const needs = ACCESS_NEEDS.filter((need) => values[`need_${need}`] === 'yes');
+  const note = text('needsNote');
+  if (note.length > 300) problem('needsNote', t.adjust.errors.needsNote);
+  const consentGiven = values.needsConsent === 'yes';
+  const accessNeeds = needs.length > 0 ? { needs, note: note === '' ? null : note, consentGiven } : null;
+  const decided = decideAdjustments([], { accessNeeds });
+  if (!decided.ok && decided.problems.some((p) => p.code === 'consent_required'))
+    problem('needsConsent', t.adjust.errors.needsConsent);
+  return {
+    preferredChannel: values.preferredContact === 'letter' ? 'letter' : null,
+    largePrint: values.largePrint === 'yes',
+    interpreterLanguage: interpreter === '' ? null : interpreter,
+    representative:
+      wantsRepresentative && oneOf(PORTAL_AUTHORITIES, repAuthority)
+        ? {
+            name: repName,
+            contact: repContact,
+            authority: repAuthority,
+            receivesCopies: values.repCopies === 'yes',
+          }
+        : null,
+    accessNeeds: accessNeeds === null ? null : { ...accessNeeds, consentGiven: true },
+  };
+}
 
 export function validateComplaintForm(
   values: FormValues,
@@ -125,6 +203,7 @@ export function validateComplaintForm(
   if (text('description') === '') problem('description', t.errors.description);
   else if (text('description').length > 20_000) problem('description', t.errors.descriptionTooLong);
   if (text('desiredOutcome').length > 5000) problem('desiredOutcome', t.errors.desiredOutcomeTooLong);
+  const adjustments = checkAdjustments(values, t, problem);
 
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -145,6 +224,7 @@ export function validateComplaintForm(
           : { postcode, houseNumber: Number(houseNumber), addition: addition === '' ? null : addition },
       description: text('description'),
       desiredOutcome: text('desiredOutcome') === '' ? null : text('desiredOutcome'),
+      adjustments,
     },
   };
 }

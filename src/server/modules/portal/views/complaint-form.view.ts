@@ -7,6 +7,7 @@ import {
   type Topic,
 } from '../forms/complaint-form.ts';
 import type { PortalMessages } from '../i18n/messages.ts';
+import { adjustmentFields } from './adjustment-fields.ts';
 import { checkbox, errorSummary, fileInput, notice, radios, textArea, textInput } from './fields.ts';
 import { html, type SafeHtml } from './html.ts';
 
@@ -208,6 +209,7 @@ ${fileInput({
   accept: 'image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf',
   optional: true,
 })}
+${adjustmentFields(t, values, errors)}
 <div class="trap" aria-hidden="true">
 <label for="website">${t.honeypotLabel}</label>
 <input id="website" name="website" type="text" tabindex="-1" autocomplete="off">

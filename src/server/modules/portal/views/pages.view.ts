@@ -7,6 +7,8 @@ export function confirmationView(model: {
   dueDay: string;
   statusUrl: string;
   emailSent: boolean;
+  /** Issue 26: the acknowledgement is a letter to post (they asked for letters). */
+  byPost: boolean;
 }): SafeHtml {
   const { t } = model;
   return html`<div class="panel-success">
@@ -15,7 +17,7 @@ export function confirmationView(model: {
 </div>
 <p class="lead">${t.thanksDue(model.dueDay)}</p>
 <p>${t.thanksNext}</p>
-${model.emailSent ? html`<p>${t.thanksEmail}</p>` : ''}
+${model.byPost ? html`<p>${t.adjust.thanksPost}</p>` : model.emailSent ? html`<p>${t.thanksEmail}</p>` : ''}
 <h2>${t.statusLinkTitle}</h2>
 <p>${t.statusLinkText}</p>
 <p class="status-link"><a href="${model.statusUrl}">${model.statusUrl}</a></p>

@@ -9,7 +9,14 @@ import type { FieldProblem, FormValues, Topic } from '../forms/complaint-form.ts
 import { issueFormToken } from '../forms/form-token.ts';
 import type { PortalContext } from '../http/portal-context.ts';
 import { formPath, frontDoorPath, statusCodePath, statusPaths } from '../http/portal-paths.ts';
-import { formatDay, formatDayTime, LOCALE_LIST, messagesFor, type PortalLocale } from '../i18n/messages.ts';
+import {
+  formatDay,
+  formatDayTime,
+  LOCALE_LIST,
+  messagesFor,
+  type PortalLocale,
+  type PortalMessages,
+} from '../i18n/messages.ts';
 import type { StatusView } from '../portal-status.service.ts';
 import { type ComplaintFormModel, complaintFormView, type Referrals } from './complaint-form.view.ts';
 import { frontDoorView } from './front-door.view.ts';
@@ -140,8 +147,29 @@ export function confirmationPage(
       dueDay: formatDay(locale, view.complaint.due_at),
       statusUrl: `${context.origin}${statusPaths(locale, token).status}`,
       emailSent,
+      byPost: view.acknowledgementByPost,
     }),
   ).value;
+}
+
+/**
+ * Issue 26: what the complainant asked for, one short line each. Reading or hearing needs are health data: the
+ * page says they are kept with consent, not which they are (the link may be opened by someone else).
+ */
+function adjustmentLines(t: PortalMessages, adjustments: StatusView['adjustments']): string[] {
+  const a = t.adjust;
+  const lines: string[] = [];
+  for (const { kind, value } of adjustments) {
+    if (kind === 'preferred_channel' && typeof value === 'string' && value in a.channel)
+      lines.push(a.channel[value as keyof typeof a.channel]);
+    if (kind === 'large_print' && value === true) lines.push(a.largePrintDone);
+    if (kind === 'interpreter' && typeof value === 'string') lines.push(a.interpreterDone(value));
+    if (kind === 'call_back') lines.push(a.callBackDone);
+    if (kind === 'representative')
+      lines.push(a.representativeDone(String((value as { name?: unknown } | null)?.name ?? '')));
+    if (kind === 'access_needs') lines.push(a.needsDone);
+  }
+  return lines;
 }
 
 function messagesOf(locale: PortalLocale, view: StatusView): StatusMessage[] {
@@ -238,6 +266,7 @@ export function statusPage(
     },
     newComplaintHref: formPath(locale),
     sent: state.sent ?? null,
+    adjustments: adjustmentLines(t, view.adjustments),
   });
   return layout(
     frame(

@@ -48,6 +48,8 @@ export type StatusModel = {
   committee: { name: string; contact: string | null; url: string | null };
   newComplaintHref: string;
   sent: 'message' | 'satisfaction' | null;
+  /** Issue 26: what the complainant asked for, one line each (empty: nothing). */
+  adjustments: readonly string[];
 };
 
 function nextSteps(model: StatusModel): SafeHtml {
@@ -104,6 +106,17 @@ ${model.mergedNotice ? notice(model.mergedNotice) : ''}
 <p>${model.receivedOn}</p>
 ${model.dueOn ? html`<p><strong>${model.dueOn}</strong></p>` : ''}
 </section>
+${
+  model.adjustments.length > 0
+    ? html`<section aria-labelledby="asked-title" data-asked>
+<h2 id="asked-title">${t.adjust.statusTitle}</h2>
+<p>${t.adjust.statusIntro}</p>
+<ul>
+${model.adjustments.map((line) => html`<li>${line}</li>`)}
+</ul>
+</section>`
+    : ''
+}
 <section aria-labelledby="messages-title">
 <h2 id="messages-title">${t.messagesTitle}</h2>
 ${
