@@ -190,6 +190,30 @@ describe('copies for a representative who receives them', () => {
   });
 });
 
+describe('adjustments given with the registration itself (decision 052)', () => {
+  test('the very first acknowledgement is copied to the representative and opens a call-back', async () => {
+    const person = await personWith('Els Eerstekeer');
+    const complaint = await register(as.eva, {
+      channel: 'phone',
+      complainantId: person.id,
+      description: 'Els Eerstekeer: de kraan lekt al weken.',
+      adjustments: {
+        preferredChannel: 'phone',
+        callBack: { dayParts: ['morning'], note: null },
+        representative: { ...REPRESENTATIVE, contact: 'ayse.yilmaz@example.nl', receivesCopies: true },
+      },
+    });
+    const messages = await outboxOf(complaint.id);
+    // no e-mail to Els herself: she asked to be phoned
+    expect(messages.some((m) => m.recipient_to.includes('els.eerstekeer@example.nl'))).toBe(false);
+    const copies = messages.filter((m) => m.kind === 'representative_copy');
+    expect(copies.map((c) => c.recipient_to)).toEqual([['ayse.yilmaz@example.nl']]);
+    const open = await adjustmentsOf(complaint.id);
+    expect(open.callBack).toMatchObject({ topics: ['acknowledgement'] });
+    expect(open.nextSteps.map((s: { code: string }) => s.code)).toEqual(['call_back_complainant']);
+  });
+});
+
 describe('a call-back for a complainant who asked to be phoned', () => {
   test('a message that would have gone opens "Bel klager terug" in next steps; a phone contact closes it', async () => {
     const { complaint } = await withAdjustments('Truus Telefoon', {
