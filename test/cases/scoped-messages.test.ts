@@ -2,7 +2,7 @@ import { CompiledQuery, sql } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createDatabase } from '../../src/server/db/database.ts';
 import { keepPlan } from '../../src/server/db/kept-statements.ts';
-import { endsTransaction } from '../../src/server/db/scoped-messages.ts';
+import { END_MARK, endsTransaction, OPENING_MARK } from '../../src/server/db/scoped-messages.ts';
 import { inOrganization, type Scoped } from '../../src/server/db/tenant-scope.ts';
 import { listComplaints } from '../../src/server/modules/complaints/complaint-query.repository.ts';
 import { createTestApp } from '../support/app.ts';
@@ -125,5 +125,16 @@ describe('one message per scoped read (decision 058)', () => {
     const idle = await during(() => inOrganization(single, world.organization.id, async () => 42));
     expect(idle.result).toBe(42);
     expect(idle.statements).toEqual([]);
+  });
+
+  test('a second opening on a connection whose transaction was not ended is refused', async () => {
+    const opening = `${OPENING_MARK}begin; select set_config('gehoord.organization_id', '${world.organization.id}', true)`;
+    await single.connection().execute(async (connection) => {
+      await sql.raw(opening).execute(connection);
+      await expect(sql.raw(opening).execute(connection)).rejects.toThrow(/already open/);
+      await sql.raw(`${END_MARK}rollback`).execute(connection);
+    });
+    expect(await sessionSettings()).toEqual({ role: 'none', organization: null, in_transaction: false });
+    expect(await lastPageOf(world.organization.id)).toHaveLength(2);
   });
 });
