@@ -75,7 +75,8 @@ export function sendScopedMessage(
   const [text, values] = args;
   if (typeof text === 'string' && text.startsWith(OPENING_MARK)) {
     if (state.kind !== 'idle') throw new Error('a scoped transaction is already open on this connection');
-    states.set(client, { kind: 'pending', opening: text });
+    // The marks only speak to this wrapper: PostgreSQL (and its statistics) get the plain SQL
+    states.set(client, { kind: 'pending', opening: text.slice(OPENING_MARK.length) });
     return done('SELECT');
   }
   if (typeof text === 'string' && text.startsWith(END_MARK)) return end(client, query, state, text);
@@ -141,5 +142,5 @@ async function end(client: pg.Client, query: Query, state: State, text: string):
   // Nothing was sent (no statement ran) or the last statement already committed: nothing to end.
   if (state.kind === 'pending') return done(rollback ? 'ROLLBACK' : 'COMMIT');
   if (state.kind === 'committed') return done('COMMIT');
-  return query.call(client, text);
+  return query.call(client, text.slice(END_MARK.length));
 }
