@@ -36,8 +36,9 @@ describe('database round trips per request', () => {
       200,
     );
     expect(queue[0]).toMatch(/session_principal/);
-    expect(queue[1]).toMatch(/^begin; select set_config/);
-    expect(queue, queue.join('\n')).toHaveLength(4); // principal, begin + scope, page, commit
+    // Decision 058: the scope's opening, the kept page and the commit travel as one message
+    expect(queue[1]).toMatch(/begin; select set_config\([\s\S]*; execute gehoord_kept_\d+\([^;]*\); commit$/);
+    expect(queue, queue.join('\n')).toHaveLength(2); // principal; begin + scope + page + commit
 
     const search = await roundTrips(
       () => world.as.eva.request({ method: 'GET', url: '/api/complaints?q=lekkage' }),

@@ -1,6 +1,7 @@
 import { CompiledQuery, type Kysely, type QueryExecutorProvider } from 'kysely';
 import type pg from 'pg';
 import type { DB } from './schema.ts';
+import { sendScopedMessage } from './scoped-messages.ts';
 
 /**
  * Decision 043: a few hot statements of fixed text go to PostgreSQL as named (prepared) statements, so each
@@ -54,16 +55,15 @@ export function keptStatementName(text: string): string | undefined {
 /**
  * Makes `client` send kept statements by name. Kysely calls `query(text, values)`; that call becomes
  * `query({ name, text, values })`, which node-postgres parses on this connection the first time only.
+ * Scoped transactions' openings and ends go through `sendScopedMessage` (decision 058).
  */
 export function sendKeptStatementsByName(client: pg.Client | pg.PoolClient): void {
   client.query = function (this: pg.Client, ...args: unknown[]) {
     // Looked up per call: whatever the class's query is now (tests wrap it to count round trips)
-    const query = Object.getPrototypeOf(this).query as (...args: unknown[]) => unknown;
+    const query = Object.getPrototypeOf(this).query as (this: pg.Client, ...args: unknown[]) => unknown;
     const [text, values] = args;
-    if (typeof text === 'string' && Array.isArray(values) && args.length === 2) {
-      const name = names.get(text);
-      if (name !== undefined) return query.call(this, { name, text, values });
-    }
-    return query.apply(this, args);
+    const name =
+      typeof text === 'string' && Array.isArray(values) && args.length === 2 ? names.get(text) : undefined;
+    return sendScopedMessage(this, query, args, name);
   } as pg.Client['query'];
 }

@@ -2,6 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 import { APP_ROLE, ORGANIZATION_SETTING, PLATFORM_ROLE } from './roles.ts';
 import type { DB } from './schema.ts';
+import { END_MARK, OPENING_MARK } from './scoped-messages.ts';
 
 export type Scoped = Transaction<DB>;
 
@@ -11,7 +12,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * One transaction on one pooled connection whose first round trip both opens it and applies the settings.
  * Every request goes through here, and each round trip costs both processes a system call and a wake-up, so
  * `begin` and `set_config` travel together as one simple-protocol message (which allows several statements
- * but no parameters: the values are checked constants and a checked UUID, never caller text).
+ * but no parameters: the values are checked constants and a checked UUID, never caller text). On the app's pools
+ * that message waits for the first statement and travels with it when it can, and a last statement marked
+ * `endsTransaction` carries the commit too (decision 058, scoped-messages.ts).
  */
 async function scopedTransaction<T>(
   db: Database,
@@ -19,21 +22,21 @@ async function scopedTransaction<T>(
   work: (trx: Scoped) => Promise<T>,
 ): Promise<T> {
   return db.connection().execute(async (connection) => {
-    await sql.raw(`begin; select ${settings}`).execute(connection);
+    await sql.raw(`${OPENING_MARK}begin; select ${settings}`).execute(connection);
     let result: T;
     try {
       // The connection is inside the transaction just opened; to the work it is one, like Kysely's own.
       result = await work(connection as unknown as Scoped);
     } catch (error) {
       await sql
-        .raw('rollback')
+        .raw(`${END_MARK}rollback`)
         .execute(connection)
         .catch(() => {
           // A broken connection is dropped by the pool; the work's error is the one that matters.
         });
       throw error;
     }
-    const { rows } = await sql.raw<{ command?: string }>('commit').execute(connection);
+    const { rows } = await sql.raw<{ command?: string }>(`${END_MARK}commit`).execute(connection);
     // PostgreSQL answers COMMIT with ROLLBACK when a swallowed error had aborted the transaction.
     if (rows[0]?.command === 'ROLLBACK') throw new Error('transaction was aborted by an earlier error');
     return result;

@@ -36,8 +36,10 @@ export function registerCompression(app: FastifyInstance): void {
     if (reply.statusCode === 204 || reply.statusCode === 304 || request.method === 'HEAD') return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (!TEXT_TYPES.test(type)) return payload;
-    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    if (body.length < MIN_BYTES) return payload;
+    // Measured without copying: most API callers (integrations, the benchmark) take no encoding, and a copy of
+    // every JSON body only to learn its size was garbage on the hottest path (decision 058).
+    const size = typeof payload === 'string' ? Buffer.byteLength(payload) : payload.length;
+    if (size < MIN_BYTES) return payload;
     const vary = reply.getHeader('vary');
     if (
       !String(vary ?? '')
@@ -47,6 +49,7 @@ export function registerCompression(app: FastifyInstance): void {
       reply.header('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding');
     const encoding = chooseEncoding(request.headers['accept-encoding']);
     if (encoding === null) return payload;
+    const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
     reply.header('content-encoding', encoding);
     reply.removeHeader('content-length');
     return encoding === 'br'

@@ -3,6 +3,7 @@ import { type ComplaintListQuery, WORK_QUEUE_PAGE_SIZE } from '../../../contract
 import { QUEUE_OPEN_STATUSES, TERM_RUNNING_STATUSES } from '../../../domain/index.ts';
 import { keepPlan } from '../../db/kept-statements.ts';
 import type { DB } from '../../db/schema.ts';
+import { endsTransaction } from '../../db/scoped-messages.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 import {
   foundIsCapped,
@@ -160,12 +161,16 @@ export async function listComplaints(
   filters: ListFilters,
   visibility: Visibility,
   page: { sort: Sort; cursor: Cursor | null; limit: number },
+  /** `last`: nothing runs after this in the transaction, so the commit may travel with it (decision 058). */
+  options: { last?: boolean } = {},
 ) {
   const compiled = listComplaintsQuery(trx, filters, visibility, page).compile();
   // Decision 043: the queue's page of the usual size keeps its plan per connection (parsed and planned once, not
   // per request). Not a search: its best plan depends on the word.
-  if (!filters.q && page.limit === WORK_QUEUE_PAGE_SIZE) keepPlan(compiled.sql);
-  return (await trx.executeQuery(compiled)).rows;
+  if (filters.q || page.limit !== WORK_QUEUE_PAGE_SIZE) return (await trx.executeQuery(compiled)).rows;
+  const text = keepPlan(options.last ? endsTransaction(compiled.sql) : compiled.sql);
+  const kept: typeof compiled = { ...compiled, sql: text };
+  return (await trx.executeQuery(kept)).rows;
 }
 
 /**

@@ -121,6 +121,8 @@ export async function listComplaintPage(
         cursor: decodeCursor(query.cursor),
         limit: query.limit,
       },
+      // The page is this transaction's last statement: with the opening and the commit, one round trip (058)
+      { last: true },
     );
     const page = rows.slice(0, query.limit);
     const last = page.at(-1);
