@@ -1,13 +1,14 @@
-import { parseClockSetting } from '../domain/clock-setting.ts';
+import { readClockSetting } from '../domain/clock-setting.ts';
 
 // The server clock (decision 042). Business rules take `now` from here: unset, it is the system clock; with
 // GEHOORD_CLOCK it starts at that instant when the process starts and then runs forward in real time, so
 // a test run, a demo or a training can stand on a Sunday evening, a holiday or a Friday after the cut-off.
+// Anchored (`…@<real instant>`), every process that reads the same value stands on the same clock.
 
 let offsetMs = 0;
 let startedFrom: string | undefined;
 
-/** Starts the clock at `setting` (see parseClockSetting), or on the system clock when unset or empty. */
+/** Starts the clock at `setting` (see readClockSetting), or on the system clock when unset or empty. */
 export function startServerClock(setting: string | undefined, realNowMs = Date.now()): void {
   const value = setting?.trim() || undefined;
   if (value === startedFrom) return;
@@ -16,9 +17,9 @@ export function startServerClock(setting: string | undefined, realNowMs = Date.n
     startedFrom = undefined;
     return;
   }
-  const instant = parseClockSetting(value);
-  if (instant === null) throw new Error(`GEHOORD_CLOCK: not a date and time (got ${JSON.stringify(value)})`);
-  offsetMs = instant.getTime() - realNowMs;
+  const read = readClockSetting(value);
+  if (read === null) throw new Error(`GEHOORD_CLOCK: not a date and time (got ${JSON.stringify(value)})`);
+  offsetMs = read.startsAt.getTime() - (read.readAt?.getTime() ?? realNowMs);
   startedFrom = value;
 }
 

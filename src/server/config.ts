@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { parseClockSetting } from '../domain/clock-setting.ts';
+import { readClockSetting } from '../domain/clock-setting.ts';
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -116,8 +116,9 @@ const environmentSchema = z.object({
   PORTAL_MINIMUM_FILL_SECONDS: z.coerce.number().int().min(0).max(600).default(3),
   GEHOORD_CLOCK: z
     .string()
-    .refine((value) => parseClockSetting(value) !== null, {
-      error: 'must be a date and time, e.g. 2026-12-06T20:30 (Amsterdam) or 2026-12-06T19:30:00Z',
+    .refine((value) => readClockSetting(value) !== null, {
+      error:
+        'must be a date and time, e.g. 2026-12-06T20:30 (Amsterdam) or 2026-12-06T19:30:00Z, optionally @ the real instant it read that (…@2026-12-07T22:00:00Z)',
     })
     .optional(),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { toLocalDateTime } from '../../src/domain/business-time.ts';
-import { parseClockSetting } from '../../src/domain/clock-setting.ts';
+import { parseClockSetting, readClockSetting } from '../../src/domain/clock-setting.ts';
 import { serverClockOffsetMs, serverNow, startServerClock } from '../../src/server/clock.ts';
 
 describe('GEHOORD_CLOCK setting', () => {
@@ -25,6 +25,29 @@ describe('GEHOORD_CLOCK setting', () => {
     '2026-12-06T20:61',
   ])('%j is refused', (value) => {
     expect(parseClockSetting(value)).toBeNull();
+  });
+});
+
+describe('an anchored setting (…@ the real instant it read that)', () => {
+  test('names the set moment and the real instant', () => {
+    expect(readClockSetting('2026-12-06T20:30@2026-12-07T21:00:00.250Z')).toEqual({
+      startsAt: new Date('2026-12-06T19:30:00.000Z'),
+      readAt: new Date('2026-12-07T21:00:00.250Z'),
+    });
+    expect(readClockSetting('2026-12-06T20:30')).toEqual({
+      startsAt: new Date('2026-12-06T19:30:00.000Z'),
+      readAt: null,
+    });
+  });
+
+  test.each([
+    '2026-12-06T20:30@',
+    '2026-12-06T20:30@2026-12-07T22:00',
+    '2026-12-06T20:30@gisteren',
+    '2026-12-06T20:30@2026-12-07T22:00Z@2026-12-07T22:00Z',
+    '@2026-12-07T22:00Z',
+  ])('%j is refused (the anchor is a real instant with its zone)', (value) => {
+    expect(readClockSetting(value)).toBeNull();
   });
 });
 
@@ -54,6 +77,24 @@ describe('server clock', () => {
     expect(serverClockOffsetMs()).toBe(0);
     expect(now).toBeGreaterThanOrEqual(before);
     expect(now).toBeLessThanOrEqual(Date.now());
+  });
+
+  test('anchored, processes started at different moments stand on one clock', () => {
+    const value = '2026-12-25T10:00@2026-12-07T22:00:00Z';
+    const anchored = Date.parse('2026-12-25T09:00:00Z') - Date.parse('2026-12-07T22:00:00Z');
+    try {
+      // a web instance started at the anchor, and one restarted a minute later: the same offset
+      startServerClock(value, Date.parse('2026-12-07T22:00:00Z'));
+      expect(serverClockOffsetMs()).toBe(anchored);
+      startServerClock(undefined);
+      startServerClock(value, Date.parse('2026-12-07T22:01:00Z'));
+      expect(serverClockOffsetMs()).toBe(anchored);
+      // without the anchor each start begins anew at the setting
+      startServerClock('2026-12-25T10:00', Date.parse('2026-12-07T22:01:00Z'));
+      expect(serverClockOffsetMs()).toBe(anchored - 60_000);
+    } finally {
+      startServerClock(undefined);
+    }
   });
 
   test('a setting that is no date and time stops the start', () => {

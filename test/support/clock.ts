@@ -8,7 +8,20 @@ import { serverNow, startServerClock } from '../../src/server/clock.ts';
 
 /** Starts this process's server clock from GEHOORD_CLOCK (the integration project's setup file does this). */
 export function startTestClock(): void {
-  startServerClock(process.env.GEHOORD_CLOCK);
+  startServerClock(anchoredClockSetting());
+}
+
+/**
+ * GEHOORD_CLOCK anchored to the moment this process first read it (`…@<now>`), written back into the
+ * environment: the test process and every server, worker or restarted server it starts then share one clock,
+ * instead of each process starting the set moment anew (a form token issued by one instance would otherwise
+ * look issued in the future to a restarted one).
+ */
+function anchoredClockSetting(): string | undefined {
+  const value = process.env.GEHOORD_CLOCK?.trim();
+  if (!value) return undefined;
+  if (!value.includes('@')) process.env.GEHOORD_CLOCK = `${value}@${new Date().toISOString()}`;
+  return process.env.GEHOORD_CLOCK;
 }
 
 /** "Now" as the server under test sees it. */
@@ -23,5 +36,6 @@ export function testToday(): LocalDate {
 
 /** The variables that hand this clock on to a server process a test starts (empty when the clock is unset). */
 export function clockEnvironment(): Record<string, string> {
-  return process.env.GEHOORD_CLOCK ? { GEHOORD_CLOCK: process.env.GEHOORD_CLOCK } : {};
+  const value = anchoredClockSetting();
+  return value ? { GEHOORD_CLOCK: value } : {};
 }
