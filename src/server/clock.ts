@@ -32,3 +32,21 @@ export function serverNow(): Date {
 export function serverClockOffsetMs(): number {
   return offsetMs;
 }
+
+/**
+ * The system-clock instant of a server-clock moment: the delivery machinery (outbox `next_attempt_at`
+ * against the database's `now()`) runs on real time, so a business hold ("until Tuesday 17:00") is stored
+ * shifted back by the clock's offset and falls due after the same real wait at any setting.
+ */
+export function toSystemTime(serverInstant: Date): Date {
+  return new Date(serverInstant.getTime() - offsetMs);
+}
+
+/**
+ * The server-clock moment of a system-clock instant another machine on real time recorded, such as the
+ * date a mail server gives a message it received: with the setting on, a mail that just arrived is
+ * received "now" on the server clock.
+ */
+export function fromSystemTime(systemInstant: Date): Date {
+  return new Date(systemInstant.getTime() + offsetMs);
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, test } from 'vitest';
+import { answerShape } from '../support/answer-shape.ts';
 import { createTestApp } from '../support/app.ts';
 import { attempt, createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -48,14 +48,6 @@ const outboxOf = (complaintId: string) =>
     .where('complaint_id', '=', complaintId)
     .orderBy('created_at')
     .execute();
-
-function shape(response: LightMyRequestResponse) {
-  const { date: _date, 'x-request-id': _requestId, 'content-length': _length, ...headers } = response.headers;
-  const body = response.json();
-  delete body.requestId;
-  delete body.instance;
-  return { status: response.statusCode, headers, body };
-}
 
 describe("changing the complainant's language (issue 21)", () => {
   test('from Dutch to English: the next mail is English, the timeline keeps from and to', async () => {
@@ -150,7 +142,7 @@ describe("changing the complainant's language (issue 21)", () => {
     const hidden = await attempt(as.anna, complaint.id, 'complainant-locale', { locale: 'tr' });
     const unknown = await attempt(as.anna, randomUUID(), 'complainant-locale', { locale: 'tr' });
     expect(hidden.statusCode).toBe(404);
-    expect(shape(hidden)).toEqual(shape(unknown));
+    expect(answerShape(hidden)).toEqual(answerShape(unknown));
     expect(await stored(complaint.id)).toEqual(before);
   });
 });

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, test } from 'vitest';
+import { answerShape } from '../support/answer-shape.ts';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
@@ -47,22 +48,11 @@ async function confidentialComplaint() {
 const hidden = await confidentialComplaint();
 const unknownId = randomUUID();
 
-/** The whole answer as the client sees it, without what differs per request anyway. */
-function shape(response: LightMyRequestResponse) {
-  const { date: _date, 'x-request-id': _requestId, 'content-length': _length, ...headers } = response.headers;
-  const body = response.body === '' ? null : response.json();
-  if (body !== null && typeof body === 'object') {
-    delete body.requestId;
-    delete body.instance;
-  }
-  return { status: response.statusCode, headers, body };
-}
-
 async function sameAnswer(request: (complaintId: string) => Promise<LightMyRequestResponse>) {
   const forHidden = await request(hidden.id);
   const forUnknown = await request(unknownId);
   expect(forUnknown.statusCode).toBeGreaterThanOrEqual(400);
-  expect(shape(forHidden)).toEqual(shape(forUnknown));
+  expect(answerShape(forHidden)).toEqual(answerShape(forUnknown));
   return forUnknown;
 }
 
@@ -210,6 +200,6 @@ describe('legal holds on a complaint the privacy officer may not see', () => {
     const forHidden = await lift(placed.json().id);
     const forUnknown = await lift(randomUUID());
     expect(forUnknown.statusCode).toBe(404);
-    expect(shape(forHidden)).toEqual(shape(forUnknown));
+    expect(answerShape(forHidden)).toEqual(answerShape(forUnknown));
   });
 });

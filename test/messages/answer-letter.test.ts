@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { formatDate } from '../../src/server/modules/messages/settings/message-settings.ts';
 import { createTestApp } from '../support/app.ts';
+import { testNow } from '../support/clock.ts';
 import { createComplaintWorld, register, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 
@@ -87,10 +89,8 @@ describe.skipIf(!popplerAvailable)('the answer as a PDF letter', async () => {
     expect(flat).toContain('3155 AB MAASLAND');
     expect(flat).toContain(`Ons kenmerk ${complaint.reference}`);
     expect(flat).toContain(`Onderwerp Reactie op uw klacht (${complaint.reference})`);
-    const today = new Intl.DateTimeFormat('nl-NL', {
-      dateStyle: 'long',
-      timeZone: 'Europe/Amsterdam',
-    }).format(new Date());
+    // The letter is dated by the server clock (decision 042), in the letters' own date format.
+    const today = formatDate(testNow(), 'nl');
     expect(flat).toContain(`Datum ${today}`);
     expect(flat).toContain(answerText);
     expect(flat).toContain('regionale klachtencommissie');

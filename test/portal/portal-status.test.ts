@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { createLogger } from '../../src/server/logger.ts';
 import { sha256Hex } from '../../src/server/modules/portal/forms/form-token.ts';
+import { testNow } from '../support/clock.ts';
 import { type ComplaintWorld, createComplaintWorld, step } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganization } from '../support/factories.ts';
@@ -195,7 +196,7 @@ describe('the status link', () => {
     const id = await complaintIdOf(token);
     await database.owner
       .updateTable('complaint')
-      .set({ closed_at: new Date(Date.now() - 91 * 24 * 3600 * 1000), status: 'closed' })
+      .set({ closed_at: new Date(testNow().getTime() - 91 * 24 * 3600 * 1000), status: 'closed' })
       .where('id', '=', id)
       .execute();
     expect((await statusPage(token)).statusCode).toBe(404);

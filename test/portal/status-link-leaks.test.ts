@@ -6,7 +6,13 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { sha256Hex } from '../../src/server/modules/portal/forms/form-token.ts';
 import { createTestDatabase } from '../support/database.ts';
 import { createOrganization } from '../support/factories.ts';
-import { findFreePort, type ServerProcess, spawnServer, waitForOutput } from '../support/server-process.ts';
+import {
+  findFreePort,
+  type ServerProcess,
+  spawnServer,
+  waitForOutput,
+  waitUntilAdmitting,
+} from '../support/server-process.ts';
 import {
   createPortalApp,
   FORM_HEADERS,
@@ -173,7 +179,9 @@ describe('the request log of the server process', () => {
     });
     started.push(server);
     await waitForOutput(server, /Gehoord is ready at/, 90_000);
-    return { server, base: `http://127.0.0.1:${port}` };
+    const base = `http://127.0.0.1:${port}`;
+    await waitUntilAdmitting(base);
+    return { server, base };
   }
 
   /** A complainant's whole visit: form, confirmation, status page in both languages, a message, a reload. */
@@ -208,16 +216,20 @@ describe('the request log of the server process', () => {
     'at %s level never contains the token',
     async (level) => {
       const { server, base } = await startServer(level);
-      const token = await visit(base);
-      // pino writes asynchronously; wait for the last request's line
-      await waitForOutput(server, /"statusCode":404/, 10_000);
-      const output = server.output();
-      expect(output).toContain('/klacht/status/[redacted]');
-      expect(output).not.toContain(token);
-      expect(output).not.toContain(token.slice(0, 20));
-      // one at a time: with attachments on local disk a second instance on this database is refused (issue 20)
-      server.child.kill('SIGTERM');
-      await server.exited;
+      try {
+        const token = await visit(base);
+        // pino writes asynchronously; wait for the last request's line
+        await waitForOutput(server, /"statusCode":404/, 10_000);
+        const output = server.output();
+        expect(output).toContain('/klacht/status/[redacted]');
+        expect(output).not.toContain(token);
+        expect(output).not.toContain(token.slice(0, 20));
+      } finally {
+        // one at a time, even after a failure: with attachments on local disk a second instance on this
+        // database is refused (issue 20)
+        if (server.child.exitCode === null) server.child.kill('SIGTERM');
+        await server.exited;
+      }
     },
     120_000,
   );

@@ -2,17 +2,36 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
-import { findFreePort, spawnServer, waitForOutput } from '../support/server-process.ts';
+import { afterAll, afterEach, describe, expect, test } from 'vitest';
+import {
+  findFreePort,
+  type ServerProcess,
+  spawnServer,
+  waitForOutput,
+  waitUntilAdmitting,
+} from '../support/server-process.ts';
 
 const dataDir = await mkdtemp(path.join(tmpdir(), 'gehoord-process-'));
 afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
+// Every server a test starts; one left running after a failed test would refuse the next start (one
+// instance per database with local attachments, issue 20).
+const running: ServerProcess[] = [];
+afterEach(async () => {
+  for (const server of running.splice(0)) {
+    if (server.child.exitCode === null) server.child.kill('SIGTERM');
+    await server.exited;
+  }
+});
+
 async function startServer() {
   const port = await findFreePort();
   const server = spawnServer({ PORT: String(port), DATA_DIR: dataDir });
+  running.push(server);
   await waitForOutput(server, /Gehoord is ready at/, 90_000);
-  return { server, base: `http://127.0.0.1:${port}` };
+  const base = `http://127.0.0.1:${port}`;
+  await waitUntilAdmitting(base);
+  return { server, base };
 }
 
 describe('the server process (npm start)', () => {

@@ -65,3 +65,20 @@ export async function waitForOutput(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/**
+ * Waits until a server that logged "ready" admits requests. A process just started on a busy machine has its
+ * start-up work in the event-loop delay that load shedding samples (`MAX_EVENT_LOOP_DELAY_MS`, 1 s by default)
+ * and answers 503 with Retry-After for up to a sample interval; a client, like nginx, tries again.
+ */
+export async function waitUntilAdmitting(base: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${base}/api/organization`);
+    await response.arrayBuffer();
+    if (response.status !== 503) return;
+    if (Date.now() > deadline) throw new Error(`${base} still answers 503 after ${timeoutMs} ms`);
+    const retryAfterSeconds = Number(response.headers.get('retry-after') ?? '1');
+    await new Promise((resolve) => setTimeout(resolve, Math.min(retryAfterSeconds, 1) * 1000));
+  }
+}

@@ -1,4 +1,5 @@
 import { redactStatusLinks } from '../../../domain/index.ts';
+import { toSystemTime } from '../../clock.ts';
 import { executeKept } from '../../db/kept-statements.ts';
 import type { Scoped } from '../../db/tenant-scope.ts';
 
@@ -18,7 +19,10 @@ export type OutgoingMessage = {
   stepKey?: string | null;
   /** A letter to post instead of a mail: the worker leaves it, staff print and post it (issue 21). */
   toPost?: boolean;
-  /** Held until then (an e-mail's acknowledgement waits for triage, complainant-updates.ts); else at once. */
+  /**
+   * Held until then, a server-clock moment (an e-mail's acknowledgement waits for triage,
+   * complainant-updates.ts); else at once.
+   */
   notBefore?: Date | null;
 };
 
@@ -45,7 +49,8 @@ export async function enqueueMessage(trx: Scoped, message: OutgoingMessage): Pro
         secret_link: message.secretLink ?? null,
         step_key: message.stepKey ?? null,
         ...(message.toPost ? { status: 'to_post' as const } : {}),
-        ...(message.notBefore ? { next_attempt_at: message.notBefore } : {}),
+        // the hold is a business moment (server clock); the worker compares with the database's real now()
+        ...(message.notBefore ? { next_attempt_at: toSystemTime(message.notBefore) } : {}),
       })
       .returning('id'),
   );

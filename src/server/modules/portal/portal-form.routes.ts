@@ -3,7 +3,7 @@ import type { PortalFileProblem } from '../../../domain/index.ts';
 import { serverNow } from '../../clock.ts';
 import { AppError } from '../../http/app-error.ts';
 import { type FieldProblem, pickFormValues, TOPICS, validateComplaintForm } from './forms/complaint-form.ts';
-import { verifyFormToken } from './forms/form-token.ts';
+import { formTokenAgeMs, verifyFormToken } from './forms/form-token.ts';
 import {
   cleanPortalFiles,
   FILES_FIELD,
@@ -90,7 +90,7 @@ export function registerFormRoutes(app: FastifyInstance, http: PortalHttp, optio
     // Files cannot be put back into a form shown again: the person is asked to choose them once more.
     const filesAgain = form.hadFiles ? t.filesChooseAgain : null;
     const token = verifyFormToken(ctx.secret, body.formToken);
-    const age = token === null ? -1 : now.getTime() - token.issuedAt;
+    const age = token === null ? -1 : formTokenAgeMs(token);
     if (token === null || age > FORM_TOKEN_MAX_AGE_MS || age < -60_000)
       return send(
         reply,

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import { fromSystemTime } from '../../../clock.ts';
 import type { Config } from '../../../config.ts';
 import type { Database } from '../../../db/database.ts';
 import { loadOnce } from '../../../load-once.ts';
@@ -84,7 +85,8 @@ export function createImapIntake(options: ImapIntakeOptions): ImapIntake {
             { uid: true },
           );
           if (message === false || message.source === undefined) continue;
-          const internalDate = message.internalDate ? new Date(message.internalDate) : null;
+          // the mail server dates on real time; the receipt is a business moment on the server clock
+          const internalDate = message.internalDate ? fromSystemTime(new Date(message.internalDate)) : null;
           const result = await processInboundMail(db, organizationId, {
             mailbox: imap.mailbox,
             uidValidity,

@@ -4,6 +4,9 @@ import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypt
  * The portal's forms carry a signed token: a random nonce (single use, so a double click or a reload never
  * registers twice) and the moment the form was handed out (a person needs a few seconds; a script does not).
  * It is signed with the organisation's own secret, so it cannot be forged or carried to another corporation.
+ * The moment is real time (the system clock), not the server clock: the fill time is anti-abuse machinery
+ * like the sign-in throttles (decision 042), and a form handed out by one instance or before a restart is
+ * posted to another, whose GEHOORD_CLOCK offset was fixed at a different start.
  */
 export type FormToken = { nonce: string; issuedAt: number };
 
@@ -13,9 +16,14 @@ function mac(secret: Buffer, payload: string): Buffer {
   return createHmac('sha256', secret).update(payload).digest();
 }
 
-export function issueFormToken(secret: Buffer, now: Date): string {
+export function issueFormToken(secret: Buffer, issuedAtMs = Date.now()): string {
   const nonce = randomBytes(32).toString('base64url');
-  return signFormToken(secret, { nonce, issuedAt: now.getTime() });
+  return signFormToken(secret, { nonce, issuedAt: issuedAtMs });
+}
+
+/** How long ago the form was handed out, in real milliseconds (negative: a token from the future). */
+export function formTokenAgeMs(token: FormToken, realNowMs = Date.now()): number {
+  return realNowMs - token.issuedAt;
 }
 
 export function signFormToken(secret: Buffer, token: FormToken): string {

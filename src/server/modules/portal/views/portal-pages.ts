@@ -113,7 +113,7 @@ export function formPage(
     action: formPath(locale),
     values: state.values ?? {},
     problems,
-    formToken: state.formToken ?? issueFormToken(context.secret, state.now),
+    formToken: state.formToken ?? issueFormToken(context.secret),
     referrals: referralsOf(context, locale),
     contact: { phone: context.settings.contact_phone, hours: context.settings.contact_hours },
     routeAdvice: state.routeAdvice ?? null,
@@ -237,7 +237,7 @@ export function statusPage(
     addMessage: view.canAddMessage
       ? {
           action: paths.message,
-          formToken: state.message?.formToken ?? issueFormToken(context.secret, state.now),
+          formToken: state.message?.formToken ?? issueFormToken(context.secret),
           values: state.message?.values ?? {},
           problems: state.message?.problems ?? [],
         }
@@ -254,7 +254,7 @@ export function statusPage(
           ? {
               state: 'open',
               action: paths.satisfaction,
-              formToken: state.satisfaction?.formToken ?? issueFormToken(context.secret, state.now),
+              formToken: state.satisfaction?.formToken ?? issueFormToken(context.secret),
               values: state.satisfaction?.values ?? {},
               problems: state.satisfaction?.problems ?? [],
             }
@@ -306,7 +306,7 @@ export function statusCodePage(
       t,
       action: statusCodePath(locale),
       // A fresh token every time: a typed code is never kept on the page after a wrong try
-      formToken: issueFormToken(context.secret, state.now),
+      formToken: issueFormToken(context.secret),
       values: state.values ?? {},
       problems,
     }),
