@@ -1716,6 +1716,9 @@ export const en: Messages = {
     },
     unknownStaff: 'unknown',
     recordedVia: { portal: 'the complainant via the portal', api: 'an integration (API)' },
+    intakeToggle: 'Adjustments for this complainant',
+    intakeHint: 'Channel, large print, interpreter, call-back, representative, reading or hearing needs.',
+    intakeFilled: (count: number) => `${count} filled in`,
   },
   roles: {
     employee: 'Employee',

@@ -1764,6 +1764,10 @@ export const nl = {
     unknownStaff: 'onbekend',
     // decision 052: who or what recorded it, when no staff member did
     recordedVia: { portal: 'de klager via het portaal', api: 'een koppeling (API)' },
+    // issue 26: the staff intake asks the whole set, folded away so a phone intake stays fast
+    intakeToggle: 'Aanpassingen voor deze klager',
+    intakeHint: 'Kanaal, grote letters, tolk, terugbellen, vertegenwoordiger, lees- of hoorbehoeften.',
+    intakeFilled: (count: number) => `${count} ingevuld`,
   },
   roles: {
     employee: 'Medewerker',
