@@ -262,7 +262,7 @@ test('a phone intake records a representative with copies and call-back times; t
   // the consent is checked by the domain rule on the server: its 400 comes back at the field
   await expect(summary).toContainText('uitdrukkelijke toestemming');
   const consent = section.getByRole('checkbox', { name: /uitdrukkelijk toestemming/ });
-  await expect(consent).toHaveAttribute('aria-invalid', 'true');
+  await expect(consent).toHaveAccessibleDescription(/Leg de uitdrukkelijke toestemming/);
   await expect(page).toHaveURL(/\/klachten\/nieuw$/);
   await checkAccessibility(page);
   await section.getByRole('checkbox', { name: 'slechtziend' }).uncheck();
@@ -279,6 +279,20 @@ test('a phone intake records a representative with copies and call-back times; t
   await expect(steps).toBeVisible({ timeout: 30_000 });
   await expect(steps.getByTestId('next-step-call_back_complainant')).toContainText(
     'Bel klager terug: middag (na 14 uur)',
+  );
+  await checkAccessibility(page);
+
+  // her next call: picked at intake, what she asked for is shown, so it is not asked again
+  await page.goto('/klachten/nieuw');
+  await page.getByRole('combobox', { name: 'Zoek de klager' }).fill(tenant);
+  await page.getByRole('option', { name: new RegExp(tenant) }).click();
+  const current = page.getByTestId('intake-current-adjustments');
+  await expect(current).toContainText('Al vastgelegd voor deze klager');
+  await expect(current).toContainText('Terugbellen: middag — na 14 uur');
+  await expect(current).toContainText('Vertegenwoordiger: J. Vertegenwoordigd (zoon)');
+  await expect(page.getByRole('button', { name: 'Aanpassingen voor deze klager' })).toHaveAttribute(
+    'aria-expanded',
+    'false',
   );
   await checkAccessibility(page);
 });

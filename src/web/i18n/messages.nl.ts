@@ -1768,6 +1768,9 @@ export const nl = {
     intakeToggle: 'Aanpassingen voor deze klager',
     intakeHint: 'Kanaal, grote letters, tolk, terugbellen, vertegenwoordiger, lees- of hoorbehoeften.',
     intakeFilled: (count: number) => `${count} ingevuld`,
+    intakeCurrent: 'Al vastgelegd voor deze klager',
+    intakeCurrentHint:
+      'Vraag dit niet opnieuw. Wat u hieronder invult komt erbij of vervangt dat onderdeel; weghalen doet u op de zaak.',
   },
   roles: {
     employee: 'Medewerker',

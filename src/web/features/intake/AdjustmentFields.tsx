@@ -1,7 +1,9 @@
-import { Button, Collapse, Fieldset, Group, Text } from '@mantine/core';
+import { Alert, Button, Collapse, Fieldset, Group, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n.tsx';
 import type { FieldErrors } from '../../lib/form-errors.ts';
+import { AdjustmentsSummary } from '../complaint/AdjustmentsSummary.tsx';
+import { usePersonAdjustments } from '../complaint/adjustments-api.ts';
 import { AdjustmentFieldGroups } from '../complaint/forms/AdjustmentFieldGroups.tsx';
 import type { IntakeValues } from './intake-form.ts';
 import { toAdjustments } from './intake-form.ts';
@@ -12,6 +14,7 @@ export const INTAKE_ADJUSTMENT_ID_PREFIX = 'intake-adjustment';
  * Issue 26 (decisions 051, 052): every adjustment the caller or visitor asks for, in the case page's own field
  * groups, folded away behind "Aanpassingen voor deze klager" so a phone intake stays fast. Sent with the
  * registration and stored in its transaction; its refusals come back under `adjustments.` and open the section.
+ * A picked complainant's recorded adjustments are shown above it, read-only, so staff don't ask again.
  */
 export function AdjustmentFields({
   values,
@@ -41,6 +44,8 @@ export function AdjustmentFields({
       ].filter(Boolean).length
     : 0;
   const bodyId = `${INTAKE_ADJUSTMENT_ID_PREFIX}-section`;
+  const current = usePersonAdjustments(values.newPerson ? '' : values.complainantId).data;
+  const recorded = current && current.personId === values.complainantId && current.records.length > 0;
   return (
     <Fieldset variant="filled" p="sm" mt="sm" data-testid="intake-adjustments">
       <Group gap="sm">
@@ -59,6 +64,20 @@ export function AdjustmentFields({
           </Text>
         )}
       </Group>
+      {recorded && (
+        <Alert
+          variant="light"
+          color="blue"
+          title={a.intakeCurrent}
+          my="xs"
+          data-testid="intake-current-adjustments"
+        >
+          <AdjustmentsSummary adjustments={current.adjustments} />
+          <Text size="xs" mt="xs">
+            {a.intakeCurrentHint}
+          </Text>
+        </Alert>
+      )}
       {!opened && (
         <Text size="sm" c="dimmed">
           {a.intakeHint}
