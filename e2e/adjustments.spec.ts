@@ -132,6 +132,7 @@ test('a phone intake records the preferred channel and an interpreter; the case 
   await page
     .getByRole('textbox', { name: 'Wat is de klacht?' })
     .fill('De verwarming in de woonkamer doet het niet.');
+  await page.getByRole('button', { name: 'Aanpassingen voor deze klager' }).click();
   await page.getByRole('combobox', { name: 'Voorkeurskanaal' }).selectOption({ label: 'Telefoon' });
   await page.getByRole('textbox', { name: 'Tolk in de taal' }).fill('Turks');
   await page
@@ -208,5 +209,90 @@ test('a complainant who prefers the phone: "Bel klager terug" in next steps unti
   await expect(contact).toBeHidden();
   await expect(steps.getByTestId('next-step-call_back_complainant')).toHaveCount(0);
   await expect(page.getByTestId('timeline')).toContainText('Terugbellen gevraagd');
+  await checkAccessibility(page);
+});
+
+test('a phone intake records a representative with copies and call-back times; the case follows them', async ({
+  page,
+  demoAccount,
+  checkAccessibility,
+}) => {
+  // Issue 26 (decision 052): the whole set at intake, in the case page's own field groups, folded away
+  await signIn(page, demoAccount(EVA));
+  const tenant = `Mevrouw V. Vertegenwoordigd ${run}`;
+  await createTenant(page, tenant, '06 22334455', 700 + Math.floor(Math.random() * 200));
+  await page.goto('/klachten/nieuw');
+  await page.getByRole('combobox', { name: 'Zoek de klager' }).fill(tenant);
+  await page.getByRole('option', { name: new RegExp(tenant) }).click();
+  await page
+    .getByRole('textbox', { name: 'Wat is de klacht?' })
+    .fill('De voordeur van de portiek sluit niet meer.');
+  const section = page.getByTestId('intake-adjustments');
+  const toggle = section.getByRole('button', { name: 'Aanpassingen voor deze klager' });
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(section.getByRole('textbox', { name: 'Naam vertegenwoordiger' })).toBeHidden();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await section.getByRole('checkbox', { name: 'middag' }).check();
+  await section.getByRole('textbox', { name: 'Wanneer terugbellen (toelichting)' }).fill('na 14 uur');
+  await section.getByRole('textbox', { name: 'Naam vertegenwoordiger' }).fill('J. Vertegenwoordigd (zoon)');
+  await section.getByRole('textbox', { name: 'Contact (telefoon of e-mail)' }).fill(`zoon.${run}@example.nl`);
+  await section
+    .getByRole('combobox', { name: 'Bevoegdheid' })
+    .selectOption({ label: 'Mondeling, vastgelegd door medewerker' });
+  await section.getByRole('checkbox', { name: 'Vertegenwoordiger krijgt kopieën' }).check();
+  // a reading need without the consent the domain rule requires: refused at the field, nothing registered
+  await section.getByRole('checkbox', { name: 'slechtziend' }).check();
+  await page
+    .getByRole('combobox', { name: 'Categorie' })
+    .selectOption({ label: '1. Geen of te laat antwoord op een verzoek of vraag' });
+  await page.getByRole('combobox', { name: 'Afdeling' }).selectOption({ label: 'Wonen' });
+  await checkAccessibility(page);
+  await section.scrollIntoViewIfNeeded();
+  await docScreenshot(page, 'intake-adjustments');
+  await page.getByRole('button', { name: 'Klacht registreren' }).click();
+
+  // the date of the authority is missing: named at its field and in the summary before anything is sent
+  const summary = page.getByTestId('error-summary');
+  await expect(summary).toContainText('Datum bevoegdheid');
+  const date = section.getByLabel('Datum bevoegdheid');
+  await expect(date).toHaveAttribute('aria-invalid', 'true');
+  await date.fill('2026-12-01');
+  await page.getByRole('button', { name: 'Klacht registreren' }).click();
+  // the consent is checked by the domain rule on the server: its 400 comes back at the field
+  await expect(summary).toContainText('uitdrukkelijke toestemming');
+  const consent = section.getByRole('checkbox', { name: /uitdrukkelijk toestemming/ });
+  await expect(consent).toHaveAccessibleDescription(/Leg de uitdrukkelijke toestemming/);
+  await expect(page).toHaveURL(/\/klachten\/nieuw$/);
+  await checkAccessibility(page);
+  await section.getByRole('checkbox', { name: 'slechtziend' }).uncheck();
+  await page.getByRole('button', { name: 'Klacht registreren' }).click();
+
+  await expect(page).toHaveURL(/\/klachten\/[0-9a-f-]{36}$/);
+  const panel = page.getByTestId('adjustments');
+  await expect(panel).toContainText('Terugbellen: middag — na 14 uur');
+  await expect(panel).toContainText('Vertegenwoordiger: J. Vertegenwoordigd (zoon)');
+  await expect(panel).toContainText('vertegenwoordiger krijgt kopieën');
+  await expect(panel).not.toContainText('Lees- of hoorbehoeften:');
+  // the acknowledgement went at triage: the call-back is the handler's next step (decision 053)
+  const steps = page.getByTestId('next-steps');
+  await expect(steps).toBeVisible({ timeout: 30_000 });
+  await expect(steps.getByTestId('next-step-call_back_complainant')).toContainText(
+    'Bel klager terug: middag (na 14 uur)',
+  );
+  await checkAccessibility(page);
+
+  // her next call: picked at intake, what she asked for is shown, so it is not asked again
+  await page.goto('/klachten/nieuw');
+  await page.getByRole('combobox', { name: 'Zoek de klager' }).fill(tenant);
+  await page.getByRole('option', { name: new RegExp(tenant) }).click();
+  const current = page.getByTestId('intake-current-adjustments');
+  await expect(current).toContainText('Al vastgelegd voor deze klager');
+  await expect(current).toContainText('Terugbellen: middag — na 14 uur');
+  await expect(current).toContainText('Vertegenwoordiger: J. Vertegenwoordigd (zoon)');
+  await expect(page.getByRole('button', { name: 'Aanpassingen voor deze klager' })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
   await checkAccessibility(page);
 });

@@ -127,3 +127,13 @@ export const complainantAdjustments = z
 
 export type ComplainantAdjustments = z.infer<typeof complainantAdjustments>;
 export type AdjustmentsInput = z.infer<typeof adjustmentsInput>;
+
+/** Issue 26: a person's recorded adjustments, read-only, for the staff intake (so staff don't ask again). */
+export const personAdjustments = z
+  .object({
+    personId: z.uuid(),
+    adjustments: adjustmentsInput,
+    records: z.array(adjustmentRecord),
+  })
+  .meta({ id: 'PersonAdjustments' });
+export type PersonAdjustments = z.infer<typeof personAdjustments>;

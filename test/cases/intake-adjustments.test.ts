@@ -285,3 +285,100 @@ describe('adjustments recorded at intake (registration API)', () => {
     ]);
   });
 });
+
+describe("a picked complainant's adjustments, shown at intake (GET /api/persons/{id}/adjustments)", () => {
+  test('the whole recorded set, to any staff member, access-logged; none is an empty set', async () => {
+    const response = await registerWith('Rita Rep', {
+      adjustments: {
+        callBack: { dayParts: ['afternoon'], note: 'na 14 uur' },
+        representative: {
+          name: 'Jan Rep (zoon)',
+          contact: 'jan.rep@example.nl',
+          authority: 'oral_recorded',
+          authorityNote: null,
+          authorityDate: '2026-12-01',
+          receivesCopies: true,
+        },
+        accessNeeds: { needs: ['hard_of_hearing'], note: null, consentGiven: true },
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const { complainant_id: personId } = await database.owner
+      .selectFrom('complaint')
+      .select('complainant_id')
+      .where('id', '=', response.json().id)
+      .executeTakeFirstOrThrow();
+
+    // anna did not register it and handles nothing of this person's: anyone may register their next complaint
+    const read = await as.anna.request({ url: `/api/persons/${personId}/adjustments` });
+    expect(read.statusCode, read.body).toBe(200);
+    const body = read.json();
+    expect(body.personId).toBe(personId);
+    expect(body.adjustments).toMatchObject({
+      callBack: { dayParts: ['afternoon'], note: 'na 14 uur' },
+      representative: { name: 'Jan Rep (zoon)', receivesCopies: true, authorityDate: '2026-12-01' },
+      accessNeeds: { needs: ['hard_of_hearing'], consentGiven: true },
+    });
+    expect(body.records.map((r: { kind: string; recordedByName: string }) => r.kind).sort()).toEqual([
+      'access_needs',
+      'call_back',
+      'representative',
+    ]);
+    const logged = await database.owner
+      .selectFrom('complaint_access_log')
+      .select(['what', 'detail', 'complaint_id'])
+      .where('person_id', '=', personId)
+      .where('user_id', '=', world.people.anna.id)
+      .execute();
+    expect(logged).toEqual([
+      { what: 'person', detail: { adjustments: true, intake: true }, complaint_id: null },
+    ]);
+
+    const person = await as.eva.request({
+      method: 'POST',
+      url: '/api/persons',
+      payload: { name: 'Nina Niets', relation: 'tenant', postalAddress: 'Hofweg 3, 3155 AB Maasland' },
+    });
+    expect(person.statusCode, person.body).toBe(201);
+    const none = await as.eva.request({ url: `/api/persons/${person.json().id}/adjustments` });
+    expect(none.statusCode, none.body).toBe(200);
+    expect(none.json().records).toEqual([]);
+    expect(none.json().adjustments).toMatchObject({
+      callBack: null,
+      representative: null,
+      accessNeeds: null,
+    });
+  });
+
+  test('an unknown person is 404, without a session 401; a token may not read them', async () => {
+    const unknown = await as.eva.request({
+      url: '/api/persons/00000000-0000-4000-8000-00000000abcd/adjustments',
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('application/problem+json');
+    const malformed = await as.eva.request({ url: '/api/persons/not-a-uuid/adjustments' });
+    expect(malformed.statusCode).toBe(400);
+    const anonymous = await app.inject({ url: `/api/persons/${world.people.eva.id}/adjustments` });
+    expect(anonymous.statusCode).toBe(401);
+    const admin = await signInAs(
+      app,
+      (await createStaffUser(database.owner, world.organization.id, { roles: ['employee', 'admin'] })).email,
+    );
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/admin/api-tokens',
+      payload: { name: 'Lezer', scope: 'read' },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const person = await as.eva.request({
+      method: 'POST',
+      url: '/api/persons',
+      payload: { name: 'Tom Token', relation: 'tenant', postalAddress: 'Hofweg 5, 3155 AB Maasland' },
+    });
+    const byToken = await app.inject({
+      url: `/api/persons/${person.json().id}/adjustments`,
+      headers: { authorization: `Bearer ${created.json().token}` },
+    });
+    expect(byToken.statusCode).toBe(403);
+  });
+});

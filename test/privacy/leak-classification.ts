@@ -177,6 +177,8 @@ const GET: Record<string, Classification> = {
   '/api/complaints/{id}/answer-letter.pdf': { kind: 'complaint-scoped', fill: { id: 'complaint' } },
   // issue 26: the complainant's adjustments, only to staff who may see the complaint
   '/api/complaints/{id}/adjustments': { kind: 'complaint-scoped', fill: { id: 'complaint' } },
+  // issue 26: a person's adjustments at intake (per person, like the directory; no complaint data)
+  '/api/persons/{id}/adjustments': { kind: 'directory', fill: { id: 'person' } },
   '/api/letters/to-post': { kind: 'lists-complaints' },
   '/api/letters/{letterId}/letter.pdf': { kind: 'lists-complaints', fill: { letterId: 'outboxMessage' } },
   '/api/complaints/{id}/explanation-letter.pdf': { kind: 'complaint-scoped', fill: { id: 'complaint' } },

@@ -2,6 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { adjustmentsInput } from '../../src/contract/adjustments.ts';
 import { registerComplaintInput } from '../../src/contract/complaints.ts';
 import {
+  type AdjustmentsDraft,
+  adjustmentsDraftFrom,
+  toAdjustmentsInput,
+} from '../../src/web/features/complaint/forms/adjustments-draft.ts';
+import {
   blankIntakeValues,
   type IntakeValues,
   leavesTriageToHandler,
@@ -119,38 +124,110 @@ describe('the intake form as the register body (policy 1.1, 2.2, 2.6)', () => {
   });
 });
 
+const withAdjustments = (
+  channel: 'phone' | 'desk' | 'letter',
+  changes: Partial<AdjustmentsDraft>,
+  more: Partial<IntakeValues> = {},
+): IntakeValues => {
+  const values = blankIntakeValues(channel, '2026-12-07T10:00');
+  return { ...values, ...more, adjustments: { ...values.adjustments, ...changes } };
+};
+const REP = {
+  name: 'M. de Vries',
+  contact: '06 12345678',
+  authority: 'oral_recorded' as const,
+  authorityNote: ' ',
+  authorityDate: '2026-12-07',
+  receivesCopies: true,
+};
+
 describe('adjustments heard at intake (issue 26)', () => {
   it('none asked: nothing to save', () => {
     expect(toAdjustments(blankIntakeValues('phone', '2026-12-07T10:00'))).toBeNull();
   });
   it('the common ones, as the adjustments API takes them', () => {
-    const values = {
-      ...blankIntakeValues('desk', '2026-12-07T10:00'),
-      adjustmentChannel: 'letter' as const,
-      adjustmentLargePrint: true,
-      adjustmentInterpreter: ' Turks ',
-    };
-    const input = toAdjustments(values);
-    expect(input).toEqual({ preferredChannel: 'letter', largePrint: true, interpreterLanguage: 'Turks' });
+    const input = toAdjustments(
+      withAdjustments('desk', {
+        preferredChannel: 'letter',
+        largePrint: true,
+        interpreterLanguage: ' Turks ',
+      }),
+    );
+    expect(input).toEqual({
+      preferredChannel: 'letter',
+      largePrint: true,
+      interpreterLanguage: 'Turks',
+      callBack: null,
+      representative: null,
+      accessNeeds: null,
+    });
     expect(adjustmentsInput.safeParse(input).success).toBe(true);
   });
-  it('go with the registration itself, in one request (decision 052)', () => {
-    const values = {
-      ...blankIntakeValues('letter', '2026-12-07T10:00'),
-      description: 'De lift is stuk.',
-      adjustmentLargePrint: true,
+  it('the whole set: a representative with copies, call-back times and needs with consent', () => {
+    const input = toAdjustments(
+      withAdjustments('phone', {
+        callBack: { dayParts: ['morning', 'evening'], note: ' na 19 uur ' },
+        representative: REP,
+        accessNeeds: { needs: ['hard_of_hearing'], note: '', consentGiven: true },
+      }),
+    );
+    expect(input).toMatchObject({
+      callBack: { dayParts: ['morning', 'evening'], note: 'na 19 uur' },
+      representative: { ...REP, authorityNote: null },
+      accessNeeds: { needs: ['hard_of_hearing'], note: null, consentGiven: true },
+    });
+    expect(adjustmentsInput.safeParse(input).success).toBe(true);
+  });
+  it('a half-filled representative is sent, so its missing fields are named instead of dropped', () => {
+    const values = withAdjustments(
+      'phone',
+      { representative: { ...REP, name: '', authorityDate: '' } },
+      { description: 'De lift is stuk.' },
+    );
+    const checked = validateForm(registerComplaintInput, toRegisterBody(values));
+    expect(checked.ok).toBe(false);
+    if (!checked.ok)
+      expect(Object.keys(checked.errors)).toEqual(
+        expect.arrayContaining([
+          'adjustments.representative.name',
+          'adjustments.representative.authorityDate',
+        ]),
+      );
+  });
+  it('an untouched representative and empty call-back are not sent', () => {
+    const input = toAdjustments(withAdjustments('phone', { largePrint: true }));
+    expect(input?.representative).toBeNull();
+    expect(input?.callBack).toBeNull();
+    expect(input?.accessNeeds).toBeNull();
+  });
+  it('the case page starts from the recorded set and sends it back unchanged', () => {
+    const recorded = {
+      preferredChannel: 'phone' as const,
+      largePrint: false,
+      interpreterLanguage: null,
+      callBack: { dayParts: ['afternoon' as const], note: null },
+      representative: { ...REP, authorityNote: 'Gebeld op 7 december' },
+      accessNeeds: null,
     };
+    expect(toAdjustmentsInput(adjustmentsDraftFrom(recorded))).toEqual(recorded);
+  });
+  it('go with the registration itself, in one request (decision 052)', () => {
+    const values = withAdjustments('letter', { largePrint: true }, { description: 'De lift is stuk.' });
     const body = toRegisterBody(values);
-    expect(body.adjustments).toEqual({ preferredChannel: null, largePrint: true, interpreterLanguage: null });
+    expect(body.adjustments).toMatchObject({
+      preferredChannel: null,
+      largePrint: true,
+      interpreterLanguage: null,
+    });
     expect(registerComplaintInput.safeParse(body).success).toBe(true);
     expect(toRegisterBody(blankIntakeValues('letter', '2026-12-07T10:00'))).not.toHaveProperty('adjustments');
   });
   it('a refusal is named under adjustments., where the intake screen shows it', () => {
-    const values = {
-      ...blankIntakeValues('phone', '2026-12-07T10:00'),
-      description: 'De lift is stuk.',
-      adjustmentInterpreter: 'x'.repeat(61),
-    };
+    const values = withAdjustments(
+      'phone',
+      { interpreterLanguage: 'x'.repeat(61) },
+      { description: 'De lift is stuk.' },
+    );
     const checked = validateForm(registerComplaintInput, toRegisterBody(values));
     expect(checked.ok).toBe(false);
     if (!checked.ok) expect(Object.keys(checked.errors)).toContain('adjustments.interpreterLanguage');

@@ -1716,6 +1716,12 @@ export const en: Messages = {
     },
     unknownStaff: 'unknown',
     recordedVia: { portal: 'the complainant via the portal', api: 'an integration (API)' },
+    intakeToggle: 'Adjustments for this complainant',
+    intakeHint: 'Channel, large print, interpreter, call-back, representative, reading or hearing needs.',
+    intakeFilled: (count: number) => `${count} filled in`,
+    intakeCurrent: 'Already recorded for this complainant',
+    intakeCurrentHint:
+      'Do not ask again. What you fill in below is added or replaces that part; removing one is done on the case.',
   },
   roles: {
     employee: 'Employee',

@@ -1764,6 +1764,13 @@ export const nl = {
     unknownStaff: 'onbekend',
     // decision 052: who or what recorded it, when no staff member did
     recordedVia: { portal: 'de klager via het portaal', api: 'een koppeling (API)' },
+    // issue 26: the staff intake asks the whole set, folded away so a phone intake stays fast
+    intakeToggle: 'Aanpassingen voor deze klager',
+    intakeHint: 'Kanaal, grote letters, tolk, terugbellen, vertegenwoordiger, lees- of hoorbehoeften.',
+    intakeFilled: (count: number) => `${count} ingevuld`,
+    intakeCurrent: 'Al vastgelegd voor deze klager',
+    intakeCurrentHint:
+      'Vraag dit niet opnieuw. Wat u hieronder invult komt erbij of vervangt dat onderdeel; weghalen doet u op de zaak.',
   },
   roles: {
     employee: 'Medewerker',

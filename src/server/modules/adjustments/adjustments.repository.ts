@@ -28,6 +28,12 @@ export async function findAdjustments(trx: Scoped, personId: string) {
   }));
 }
 
+/** Whether the person exists in the caller's organisation (row-level security scopes the read). */
+export async function personExists(trx: Scoped, personId: string): Promise<boolean> {
+  const row = await trx.selectFrom('person').select('id').where('id', '=', personId).executeTakeFirst();
+  return row !== undefined;
+}
+
 export type AdjustmentWrite = {
   organizationId: string;
   personId: string;

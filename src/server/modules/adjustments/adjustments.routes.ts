@@ -1,11 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { adjustmentsInput, complainantAdjustments } from '../../../contract/adjustments.ts';
+import {
+  adjustmentsInput,
+  complainantAdjustments,
+  personAdjustments,
+} from '../../../contract/adjustments.ts';
 import { complaintIdParams } from '../../../contract/complaints.ts';
+import { idParams } from '../../../contract/reference-data.ts';
 import type { Database } from '../../db/database.ts';
 import { requireStaff } from '../../http/principal.ts';
 import { parseIfMatch } from '../complaints/index.ts';
-import { changeAdjustments, readAdjustments } from './adjustments.service.ts';
+import { changeAdjustments, readAdjustments, readPersonAdjustments } from './adjustments.service.ts';
 
 const ifMatchHeaders = z.looseObject({
   'if-match': z
@@ -34,6 +39,23 @@ export const adjustmentsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async 
       },
     },
     async (request) => readAdjustments(db, requireStaff(request), request.params.id),
+  );
+
+  app.get(
+    '/api/persons/:id/adjustments',
+    {
+      schema: {
+        tags: ['reference-data'],
+        summary: "A person's recorded adjustments, for the staff intake (read-only)",
+        description:
+          'Issue 26. Shown when staff pick an existing complainant at intake, so they do not ask again. Who may: ' +
+          'any staff member (anyone may register a complaint for anyone); tokens may not. Every read is recorded ' +
+          'in the access log (what `person`). An unknown person is 404.',
+        params: idParams,
+        response: { 200: personAdjustments },
+      },
+    },
+    async (request) => readPersonAdjustments(db, requireStaff(request), request.params.id),
   );
 
   app.put(

@@ -1,4 +1,8 @@
-import { ADJUSTMENT_PROBLEM_TEXT, type ComplainantAdjustments } from '../../../contract/adjustments.ts';
+import {
+  ADJUSTMENT_PROBLEM_TEXT,
+  type ComplainantAdjustments,
+  type PersonAdjustments,
+} from '../../../contract/adjustments.ts';
 import type { AdjustmentsInput } from '../../../domain/index.ts';
 import {
   adjustmentsInputOf,
@@ -65,14 +69,7 @@ export async function readAdjustmentsWithin(
   return {
     personId: row.complainant_id,
     adjustments: input,
-    records: stored.map((a) => ({
-      kind: a.kind,
-      legalBasis: a.legal_basis,
-      consentAt: a.consent_at?.toISOString() ?? null,
-      recordedByName: a.recordedByName,
-      recordedVia: a.recorded_via,
-      recordedAt: a.recorded_at.toISOString(),
-    })),
+    records: recordsOf(stored),
     route,
     warnings,
     callBack:
@@ -100,6 +97,38 @@ async function openCallBack(trx: Scoped, complaintId: string, now: Date, setting
     now,
     settings,
   );
+}
+
+const recordsOf = (stored: Stored) =>
+  stored.map((a) => ({
+    kind: a.kind,
+    legalBasis: a.legal_basis,
+    consentAt: a.consent_at?.toISOString() ?? null,
+    recordedByName: a.recordedByName,
+    recordedVia: a.recorded_via,
+    recordedAt: a.recorded_at.toISOString(),
+  }));
+
+/**
+ * Issue 26: a person's recorded adjustments, shown at the staff intake when they are picked as the complainant,
+ * so staff don't ask again. Any staff member may register a complaint for anyone, so any staff member may read
+ * them there; the read is access-logged (what `person`, no complaint yet). An unknown person is 404.
+ */
+export async function readPersonAdjustments(
+  db: Database,
+  principal: Principal,
+  personId: string,
+): Promise<PersonAdjustments> {
+  return inOrganization(db, principal.organizationId, async (trx) => {
+    if (!(await repository.personExists(trx, personId))) throw new AppError('not_found');
+    await recordAccess(trx, principal, {
+      what: 'person',
+      personId,
+      detail: { adjustments: true, intake: true },
+    });
+    const stored = await repository.findAdjustments(trx, personId);
+    return { personId, adjustments: adjustmentsInputOf(stored), records: recordsOf(stored) };
+  });
 }
 
 /** Issue 26: reading a complainant's adjustments is access-logged like the complaint itself (need-to-know). */

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Group, List, Modal, Paper, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Modal, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { ComplaintDetail } from '../../../contract/complaints.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { formatDateTime } from '../complaints/format.ts';
+import { AdjustmentsSummary } from './AdjustmentsSummary.tsx';
 import { useAdjustments } from './adjustments-api.ts';
 import { AdjustmentsForm } from './forms/AdjustmentsForm.tsx';
 
@@ -25,11 +26,6 @@ export function AdjustmentsPanel({
   const data = query.data;
   if (!data) return null;
   const v = data.adjustments;
-  const badges = [
-    v.preferredChannel ? `${a.channel}: ${a.channels[v.preferredChannel]}` : null,
-    v.largePrint ? a.largePrint : null,
-    v.interpreterLanguage ? `${a.interpreter}: ${v.interpreterLanguage}` : null,
-  ].filter((b): b is string => b !== null);
   return (
     <section aria-labelledby="adjustments-title" data-testid="adjustments">
       <Text component="h2" id="adjustments-title" fw={700} size="lg" mb="xs">
@@ -53,35 +49,7 @@ export function AdjustmentsPanel({
           )}
           {data.personId === null && <Text size="sm">{a.noComplainant}</Text>}
           {data.personId !== null && data.records.length === 0 && <Text size="sm">{a.none}</Text>}
-          {badges.length > 0 && (
-            <Group gap="xs">
-              {badges.map((b) => (
-                <Badge key={b} color="#0b5c8a" variant="outline" size="lg" tt="none">
-                  {b}
-                </Badge>
-              ))}
-            </Group>
-          )}
-          {v.callBack && (
-            <Text size="sm">
-              <strong>{a.callBack}:</strong> {v.callBack.dayParts.map((p) => a.dayParts[p]).join(', ')}
-              {v.callBack.note ? ` — ${v.callBack.note}` : ''}
-            </Text>
-          )}
-          {v.representative && (
-            <Text size="sm">
-              <strong>{a.representative}:</strong> {v.representative.name} ({v.representative.contact}),{' '}
-              {a.authorities[v.representative.authority]} {v.representative.authorityDate}
-              {v.representative.authorityNote ? ` — ${v.representative.authorityNote}` : ''}
-              {v.representative.receivesCopies ? `; ${a.receivesCopies.toLowerCase()}` : ''}
-            </Text>
-          )}
-          {v.accessNeeds && (
-            <Text size="sm">
-              <strong>{a.accessNeeds}:</strong> {v.accessNeeds.needs.map((n) => a.needs[n]).join(', ')}
-              {v.accessNeeds.note ? ` — ${v.accessNeeds.note}` : ''}
-            </Text>
-          )}
+          <AdjustmentsSummary adjustments={v} />
           {data.records.length > 0 && (
             <List size="xs" c="dimmed" data-testid="adjustment-records">
               {data.records.map((r) => (

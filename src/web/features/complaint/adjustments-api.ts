@@ -3,6 +3,7 @@ import {
   type AdjustmentsInput,
   type ComplainantAdjustments,
   complainantAdjustments,
+  personAdjustments,
 } from '../../../contract/adjustments.ts';
 import type { ComplaintDetail } from '../../../contract/complaints.ts';
 import { apiRequest } from '../../lib/api-client.ts';
@@ -12,7 +13,17 @@ import { complaintKeys } from '../complaints/complaints-api.ts';
 
 export const adjustmentKeys = {
   of: (complaintId: string) => ['complaints', 'detail', complaintId, 'adjustments'] as const,
+  ofPerson: (personId: string) => ['persons', personId, 'adjustments'] as const,
 };
+
+/** A picked complainant's recorded adjustments, shown at intake; nothing is fetched until one is picked. */
+export function usePersonAdjustments(personId: string) {
+  return useQuery({
+    queryKey: adjustmentKeys.ofPerson(personId),
+    queryFn: () => apiRequest('GET', `/api/persons/${personId}/adjustments`, { schema: personAdjustments }),
+    enabled: personId !== '',
+  });
+}
 
 export function useAdjustments(complaintId: string) {
   return useQuery({

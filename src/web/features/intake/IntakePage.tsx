@@ -29,10 +29,11 @@ import { isApiError } from '../../lib/api-client.ts';
 import { appNow } from '../../lib/app-clock.ts';
 import { describeApiError, isFieldProblem, summarizeFieldErrors } from '../../lib/describe-error.ts';
 import { type FieldErrors, fieldErrorsFromProblem, validateForm } from '../../lib/form-errors.ts';
+import { adjustmentSummaryFields } from '../complaint/forms/AdjustmentFieldGroups.tsx';
 import { complaintKeys, postComplaintAction, registerComplaint } from '../complaints/complaints-api.ts';
 import { toDateTimeLocalValue } from '../complaints/format.ts';
 import { useScrollToTop } from '../complaints/use-scroll-to-top.ts';
-import { AdjustmentFields } from './AdjustmentFields.tsx';
+import { AdjustmentFields, INTAKE_ADJUSTMENT_ID_PREFIX } from './AdjustmentFields.tsx';
 import { ComplexPicker } from './ComplexPicker.tsx';
 import { ConfidentialQuestion } from './ConfidentialQuestion.tsx';
 import { DueDatePreview } from './DueDatePreview.tsx';
@@ -194,13 +195,7 @@ export function IntakePage() {
     { path: 'repeat.cause', id: 'intake-repeat-cause', label: t.intake.repeat.cause },
     // issue 26 (decision 052): the adjustments go with the registration and are refused under `adjustments.`
     { path: 'adjustments', id: 'intake-adjustment-channel', label: t.adjustments.title },
-    { path: 'adjustments.preferredChannel', id: 'intake-adjustment-channel', label: t.adjustments.channel },
-    { path: 'adjustments.largePrint', id: 'intake-adjustment-large-print', label: t.adjustments.largePrint },
-    {
-      path: 'adjustments.interpreterLanguage',
-      id: 'intake-adjustment-interpreter',
-      label: t.adjustments.interpreter,
-    },
+    ...adjustmentSummaryFields(INTAKE_ADJUSTMENT_ID_PREFIX, 'adjustments.', t.adjustments),
     { path: 'triage.kind', id: 'intake-referral-kind', label: t.intake.referralKind },
     { path: 'triage.ground', id: 'intake-ground', label: t.intake.ground },
     { path: 'triage.referralDetail', id: 'intake-ground-detail', label: t.intake.groundDetail },

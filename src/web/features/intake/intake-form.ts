@@ -3,13 +3,18 @@ import type { RegisterComplaintInput, TriageInputBody } from '../../../contract/
 import { normalizePostcode, POSTCODE_PATTERN } from '../../../contract/reference-data.ts';
 import {
   type ChoosableConfidentialityReason,
-  type ContactChannel,
   checkConfidentialityRequest,
   type EmployeeResponseCause,
   type IntakeChannel,
   type LawyerInvolvement,
   type TenantLocale,
 } from '../../../domain/index.ts';
+import {
+  type AdjustmentsDraft,
+  blankAdjustmentsDraft,
+  isEmptyAdjustments,
+  toAdjustmentsInput,
+} from '../complaint/forms/adjustments-draft.ts';
 import { fromDateTimeLocalValue } from '../complaints/format.ts';
 
 export type YesNo = 'yes' | 'no';
@@ -38,10 +43,8 @@ export type IntakeValues = {
   desiredOutcome: string;
   /** The language mails and letters to the complainant go in (issue 21). */
   complainantLocale: TenantLocale;
-  /** Issue 26: the common adjustments, heard at intake (the case page records the rest). */
-  adjustmentChannel: ContactChannel | '';
-  adjustmentLargePrint: boolean;
-  adjustmentInterpreter: string;
+  /** Issue 26: every adjustment heard at intake, in the case page's own field groups (decision 052). */
+  adjustments: AdjustmentsDraft;
   confidential: YesNo;
   confidentialReason: ChoosableConfidentialityReason | '';
   confidentialReasonText: string;
@@ -95,9 +98,7 @@ export function blankIntakeValues(channel: IntakeChannel, receivedAt: string): I
     description: '',
     desiredOutcome: '',
     complainantLocale: 'nl',
-    adjustmentChannel: '',
-    adjustmentLargePrint: false,
-    adjustmentInterpreter: '',
+    adjustments: blankAdjustmentsDraft(),
     confidential: 'no',
     confidentialReason: '',
     confidentialReasonText: '',
@@ -262,13 +263,8 @@ function withAdjustments(values: IntakeValues): { adjustments?: AdjustmentsInput
   return adjustments === null ? {} : { adjustments };
 }
 
-/** Issue 26: the adjustments heard at intake, or null when none were asked for. */
+/** Issue 26: the adjustments heard at intake (the whole set, as the case page sends it), or null when none. */
 export function toAdjustments(values: IntakeValues): AdjustmentsInput | null {
-  const interpreter = values.adjustmentInterpreter.trim();
-  if (values.adjustmentChannel === '' && !values.adjustmentLargePrint && interpreter === '') return null;
-  return {
-    preferredChannel: values.adjustmentChannel === '' ? null : values.adjustmentChannel,
-    largePrint: values.adjustmentLargePrint,
-    interpreterLanguage: interpreter === '' ? null : interpreter,
-  };
+  const input = toAdjustmentsInput(values.adjustments);
+  return isEmptyAdjustments(input) ? null : input;
 }
