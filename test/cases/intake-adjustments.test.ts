@@ -299,7 +299,11 @@ describe("a picked complainant's adjustments, shown at intake (GET /api/persons/
           authorityDate: '2026-12-01',
           receivesCopies: true,
         },
-        accessNeeds: { needs: ['hard_of_hearing'], note: null, consentGiven: true },
+        accessNeeds: {
+          needs: ['hard_of_hearing'],
+          note: 'gehoorapparaat, liefst rustig praten',
+          consentGiven: true,
+        },
       },
     });
     expect(response.statusCode, response.body).toBe(201);
@@ -319,6 +323,9 @@ describe("a picked complainant's adjustments, shown at intake (GET /api/persons/
       representative: { name: 'Jan Rep (zoon)', receivesCopies: true, authorityDate: '2026-12-01' },
       accessNeeds: { needs: ['hard_of_hearing'], consentGiven: true },
     });
+    // which needs, so the caller is spoken to as they need; the free note about their health stays on the case
+    expect(body.adjustments.accessNeeds.note).toBeNull();
+    expect(read.body).not.toContain('gehoorapparaat');
     expect(body.records.map((r: { kind: string; recordedByName: string }) => r.kind).sort()).toEqual([
       'access_needs',
       'call_back',

@@ -50,7 +50,8 @@ export const adjustmentsRoutes: FastifyPluginAsyncZod<{ db: Database }> = async 
         description:
           'Issue 26. Shown when staff pick an existing complainant at intake, so they do not ask again. Who may: ' +
           'any staff member (anyone may register a complaint for anyone); tokens may not. Every read is recorded ' +
-          'in the access log (what `person`). An unknown person is 404.',
+          'in the access log (what `person`). Reading or hearing needs name which needs, never their note (need-to-know; ' +
+          'the case shows it). An unknown person is 404.',
         params: idParams,
         response: { 200: personAdjustments },
       },

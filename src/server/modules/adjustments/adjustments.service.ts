@@ -127,7 +127,13 @@ export async function readPersonAdjustments(
       detail: { adjustments: true, intake: true },
     });
     const stored = await repository.findAdjustments(trx, personId);
-    return { personId, adjustments: adjustmentsInputOf(stored), records: recordsOf(stored) };
+    const adjustments = adjustmentsInputOf(stored);
+    // Need-to-know at intake (any staff member registers): which reading or hearing needs, so the caller is
+    // spoken to as they need, but not the free note, which may say more about their health; the case shows it
+    const accessNeeds = adjustments.accessNeeds
+      ? { ...adjustments.accessNeeds, note: null }
+      : adjustments.accessNeeds;
+    return { personId, adjustments: { ...adjustments, accessNeeds }, records: recordsOf(stored) };
   });
 }
 
