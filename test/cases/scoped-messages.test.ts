@@ -110,6 +110,22 @@ describe('one message per scoped read (decision 058)', () => {
     expect(result).toEqual([{ said: values[0], n: -7, yes: true, nothing: null }]);
   });
 
+  // Found by the overload test: `execute name()` is a syntax error; a statement without values is `execute name`
+  test('a kept statement without values folds too, alone and as the last statement', async () => {
+    const text = 'select count(*)::int as n from complaint';
+    const alone = endsTransaction(text);
+    const run = () =>
+      inOrganization(single, world.organization.id, async (trx) => [
+        ...(await kept<{ n: number }>(trx, text, [])),
+        ...(await kept<{ n: number }>(trx, alone, [])),
+      ]);
+    await run();
+    const { result, statements } = await during(run);
+    expect(result).toEqual([{ n: 2 }, { n: 2 }]);
+    expect(statements[0]).toMatch(/; execute gehoord_kept_\d+$/);
+    expect(statements[1]).toMatch(/^execute gehoord_kept_\d+; commit$/);
+  });
+
   test('what cannot be folded is sent as before; a transaction that ran nothing sends nothing', async () => {
     const text = 'select $1::timestamptz as at';
     const at = new Date('2026-12-07T12:00:00Z');

@@ -88,7 +88,14 @@ export function sendScopedMessage(
     const commits = text.endsWith(ENDS_TRANSACTION);
     const given = literals(client, values);
     if (given !== null && (state.kind === 'pending' || commits))
-      return folded(client, query, state, `execute ${name}(${given.join(', ')})`, commits);
+      // without values PostgreSQL takes `execute name`; `execute name()` is a syntax error
+      return folded(
+        client,
+        query,
+        state,
+        `execute ${name}${given.length > 0 ? `(${given.join(', ')})` : ''}`,
+        commits,
+      );
   }
   let sent: unknown;
   if (state.kind === 'pending') {
