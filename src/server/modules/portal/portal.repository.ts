@@ -319,10 +319,14 @@ const adjustmentsOfComplaint = (complaintId: RawBuilder<unknown>) => sql<StatusA
     from complaint ac join complainant_adjustment a on a.person_id = ac.complainant_id
     where ac.id = ${complaintId}
   ), '[]'::jsonb)`;
-const acknowledgedByPost = (complaintId: RawBuilder<unknown>) => sql<boolean>`exists (
-    select 1 from outbox_message m
+// A limited scalar subquery, not `exists`: PostgreSQL hashed the `exists` over every letter to post of the
+// corporation (6,130 rows, 31 ms nationally, national run E's status page 23.5 → 60 ms p95); this one is a
+// lookup through `outbox_message_complaint` (0.006 ms)
+const acknowledgedByPost = (complaintId: RawBuilder<unknown>) => sql<boolean>`coalesce((
+    select true from outbox_message m
     where m.complaint_id = ${complaintId} and m.kind = 'acknowledgement' and m.status = 'to_post'
-  )`;
+    limit 1
+  ), false)`;
 
 /**
  * The status page in one round trip (issue 24): the complaint behind a link with what the complainant may see
