@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { createTestApp } from '../support/app.ts';
 import { createComplaintWorld } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { rowCount } from '../support/row-count.ts';
 import { signInAs } from '../support/sessions.ts';
 import { createStaffUser } from '../support/staff-factories.ts';
 
@@ -32,15 +33,8 @@ const registerWith = (name: string, extra: object) =>
   });
 
 const counts = async () => {
-  const count = async (table: 'complaint' | 'person' | 'complaint_event' | 'complainant_adjustment') =>
-    Number(
-      (
-        await database.owner
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'complaint' | 'person' | 'complaint_event' | 'complainant_adjustment') =>
+    rowCount(database.owner, table);
   return {
     complaints: await count('complaint'),
     persons: await count('person'),

@@ -4,6 +4,7 @@ import { toLocalDate } from '../../src/domain/index.ts';
 import { sha256Hex } from '../../src/server/modules/portal/forms/form-token.ts';
 import { createComplaintWorld } from '../support/complaint-world.ts';
 import { createTestDatabase } from '../support/database.ts';
+import { rowCount } from '../support/row-count.ts';
 import { signInAs } from '../support/sessions.ts';
 import {
   createPortalApp,
@@ -45,15 +46,7 @@ async function complaintByToken(token: string) {
 }
 
 const counts = async () => {
-  const count = async (table: 'complaint' | 'person' | 'complainant_adjustment') =>
-    Number(
-      (
-        await database.owner
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'complaint' | 'person' | 'complainant_adjustment') => rowCount(database.owner, table);
   return {
     complaints: await count('complaint'),
     persons: await count('person'),
